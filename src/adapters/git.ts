@@ -1,0 +1,158 @@
+// Every git call imagegraph makes, behind one interface. Arguments are arrays, output is -z, and a
+// plan costs a handful of git processes whatever the size of the repository.
+import { spawn } from 'node:child_process'
+import type { ChangeStatus, ChangedFile, TrackedFile } from '../core/changes.js'
+import { UserError } from '../core/errors.js'
+
+export interface GitResult {
+  stdout: string
+  stderr: string
+  code: number
+}
+
+export function runGit(cwd: string, args: string[], input?: string): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, {
+      cwd,
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
+    })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    child.stdout!.on('data', (b: Buffer) => out.push(b))
+    child.stderr!.on('data', (b: Buffer) => err.push(b))
+    child.on('error', e => reject(new Error(`could not run git: ${e.message}`)))
+    child.on('close', code =>
+      resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code: code ?? 1 })
+    )
+    if (input !== undefined) child.stdin!.end(input)
+  })
+}
+
+const STATUS: Record<string, ChangeStatus> = {
+  A: 'added',
+  M: 'modified',
+  D: 'deleted',
+  R: 'renamed',
+  C: 'copied',
+  T: 'type-changed',
+  U: 'unmerged',
+  X: 'unknown'
+}
+
+/** Parse `git diff --raw -z` output: `:old new oldoid newoid STATUS\0path\0[path2\0]`. */
+export function parseRawDiff(text: string): ChangedFile[] {
+  const parts = text.split('\0')
+  const out: ChangedFile[] = []
+  for (let i = 0; i < parts.length; i++) {
+    const meta = parts[i]
+    if (!meta.startsWith(':')) continue
+    const [oldMode, newMode, , , statusField] = meta.slice(1).split(' ')
+    const letter = statusField?.[0] ?? 'X'
+    const status = STATUS[letter] ?? 'unknown'
+    if (letter === 'R' || letter === 'C') {
+      out.push({ path: parts[i + 2], status, oldPath: parts[i + 1] })
+      i += 2
+    } else {
+      const submodule = letter === 'M' && oldMode === '160000' && newMode === '160000'
+      out.push({ path: parts[i + 1], status: submodule ? 'submodule' : status })
+      i += 1
+    }
+  }
+  return out
+}
+
+/** Parse `git ls-tree -r -z` (`mode type oid\tpath\0`) or `git ls-files -s -z` (`mode oid stage\tpath\0`). */
+export function parseTreeListing(text: string, format: 'ls-tree' | 'ls-files'): TrackedFile[] {
+  const out: TrackedFile[] = []
+  let start = 0
+  const n = text.length
+  while (start < n) {
+    let end = text.indexOf('\0', start)
+    if (end === -1) end = n
+    const tab = text.indexOf('\t', start)
+    const space1 = text.indexOf(' ', start)
+    const mode = text.slice(start, space1)
+    let oid: string
+    if (format === 'ls-tree') {
+      const space2 = text.indexOf(' ', space1 + 1)
+      oid = text.slice(space2 + 1, tab)
+    } else {
+      const space2 = text.indexOf(' ', space1 + 1)
+      oid = text.slice(space1 + 1, space2)
+    }
+    out.push({ path: text.slice(tab + 1, end), mode, oid })
+    start = end + 1
+  }
+  return out
+}
+
+function checkRev(rev: string): void {
+  if (rev === '' || rev.startsWith('-') || /[\0\n]/.test(rev)) {
+    throw new UserError(`'${rev}' is not a git revision`)
+  }
+}
+
+export class Git {
+  constructor(readonly dir: string) {}
+
+  private async git(args: string[], what: string): Promise<string> {
+    const r = await runGit(this.dir, args)
+    if (r.code !== 0) throw new Error(`git ${what} failed in ${this.dir}: ${r.stderr.trim()}`)
+    return r.stdout
+  }
+
+  /** The repository's top directory, or a user error when dir is not in one. */
+  static async toplevel(dir: string): Promise<string> {
+    const r = await runGit(dir, ['rev-parse', '--show-toplevel'])
+    if (r.code !== 0) throw new UserError(`${dir} is not in a git repository (${r.stderr.trim().split('\n')[0]})`)
+    return r.stdout.trim()
+  }
+
+  /** The full commit id of a revision; an unknown revision is the user's error. */
+  async resolveCommit(rev: string): Promise<string> {
+    checkRev(rev)
+    const r = await runGit(this.dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])
+    if (r.code !== 0) throw new UserError(`unknown revision '${rev}' in ${this.dir}`)
+    return r.stdout.trim()
+  }
+
+  /** Whether a commit object is present locally (a shallow clone may lack it). */
+  async hasCommit(sha: string): Promise<boolean> {
+    const r = await runGit(this.dir, ['cat-file', '-e', `${sha}^{commit}`])
+    return r.code === 0
+  }
+
+  /** Files that differ between two commits, as trees; renames count at both ends. */
+  async changedFiles(base: string, head: string): Promise<ChangedFile[]> {
+    const out = await this.git(
+      ['diff', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', '--ignore-submodules=none', base, head, '--'],
+      'diff'
+    )
+    return parseRawDiff(out)
+  }
+
+  /** Every tracked file of a commit with its object id: one call, no file is read. */
+  async trackedFiles(rev: string): Promise<TrackedFile[]> {
+    return parseTreeListing(await this.git(['ls-tree', '-r', '-z', '--full-tree', rev], 'ls-tree'), 'ls-tree')
+  }
+
+  /** Files in the index plus untracked, not ignored ones (for validating a work in progress). */
+  async workingFiles(): Promise<TrackedFile[]> {
+    const [indexed, others] = await Promise.all([
+      this.git(['ls-files', '-s', '-z'], 'ls-files'),
+      this.git(['ls-files', '-o', '--exclude-standard', '-z'], 'ls-files')
+    ])
+    const files = parseTreeListing(indexed, 'ls-files')
+    for (const path of others.split('\0')) if (path) files.push({ path, mode: '100644', oid: '' })
+    return files
+  }
+
+  /** A file's text at a commit, or null when the commit has no such file. */
+  async fileAt(rev: string, path: string): Promise<string | null> {
+    const r = await runGit(this.dir, ['cat-file', 'blob', `${rev}:${path}`])
+    if (r.code === 0) return r.stdout
+    if (/does not exist|not a valid object name|bad file|path .* does not exist/i.test(r.stderr)) return null
+    throw new Error(`git cat-file ${rev}:${path} failed in ${this.dir}: ${r.stderr.trim()}`)
+  }
+}

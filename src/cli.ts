@@ -1,0 +1,199 @@
+// The imagegraph CLI: the same core as the action, with git and the terminal as adapters.
+// Exit status: 0 success, 1 the user's error (one line per problem on stderr), 2 an internal error.
+import { readFileSync } from 'node:fs'
+import * as path from 'node:path'
+import { Git } from './adapters/git.js'
+import { DEFAULT_GRAPH_FILE, normalizeRepoPath, parseGraph } from './core/config.js'
+import { GraphError, UserError, didYouMean, formatProblem } from './core/errors.js'
+import { GraphFiles } from './core/keys.js'
+import { checkGraphAgainstFiles, planToJson } from './core/plan.js'
+import { graphDot, graphJson, graphMermaid, planText, whyText } from './core/report.js'
+import { keyBreakdownAt, planRepository } from './planner.js'
+
+export const VERSION = '0.1.0'
+
+const USAGE = `imagegraph ${VERSION}: build container images incrementally in monorepos
+
+Usage:
+  imagegraph validate [--graph FILE]
+  imagegraph plan --base REV [--head REV] [--json]
+  imagegraph why NODE --base REV [--head REV] [--explain]
+  imagegraph graph [--format mermaid|dot|json]
+
+Options (every command):
+  --repo DIR     the repository (default: the one the current directory is in)
+  --graph FILE   the graph file (default: imagegraph.yml at the repository root)
+  --head REV     default HEAD
+  --help, --version
+`
+
+interface CommandSpec {
+  positional: number
+  flags: Record<string, 'value' | 'boolean'>
+}
+const COMMON: CommandSpec['flags'] = { repo: 'value', graph: 'value', help: 'boolean' }
+const COMMANDS: Record<string, CommandSpec> = {
+  validate: { positional: 0, flags: { ...COMMON } },
+  plan: { positional: 0, flags: { ...COMMON, base: 'value', head: 'value', json: 'boolean' } },
+  why: { positional: 1, flags: { ...COMMON, base: 'value', head: 'value', explain: 'boolean', json: 'boolean' } },
+  graph: { positional: 0, flags: { ...COMMON, format: 'value' } }
+}
+
+export interface ParsedArgs {
+  command: string
+  positional: string[]
+  flags: Record<string, string | boolean>
+}
+
+export function parseArgs(argv: string[]): ParsedArgs {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    return { command: 'help', positional: [], flags: {} }
+  }
+  if (argv[0] === '--version') return { command: 'version', positional: [], flags: {} }
+  const [command, ...rest] = argv
+  const spec = COMMANDS[command]
+  if (!spec) throw new UserError(`unknown command '${command}'${didYouMean(command, Object.keys(COMMANDS))}; commands: ${Object.keys(COMMANDS).join(', ')}`)
+  const positional: string[] = []
+  const flags: Record<string, string | boolean> = {}
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]
+    if (!arg.startsWith('--')) {
+      positional.push(arg)
+      continue
+    }
+    const eq = arg.indexOf('=')
+    const name = arg.slice(2, eq === -1 ? undefined : eq)
+    const kind = spec.flags[name]
+    if (!kind) throw new UserError(`${command}: unknown option '--${name}'${didYouMean(name, Object.keys(spec.flags))}; options: ${Object.keys(spec.flags).map(f => `--${f}`).join(', ')}`)
+    if (kind === 'boolean') {
+      if (eq !== -1) throw new UserError(`${command}: --${name} takes no value`)
+      flags[name] = true
+    } else {
+      const value = eq !== -1 ? arg.slice(eq + 1) : rest[++i]
+      if (value === undefined || value === '') throw new UserError(`${command}: --${name} needs a value`)
+      flags[name] = value
+    }
+  }
+  if (!flags.help && positional.length !== spec.positional) {
+    throw new UserError(spec.positional === 0 ? `${command}: unexpected argument '${positional[0]}'` : `${command}: expected ${spec.positional} argument (a node name), got ${positional.length}`)
+  }
+  return { command, positional, flags }
+}
+
+interface Io {
+  cwd: string
+  out: (text: string) => void
+  err: (text: string) => void
+}
+
+async function locate(flags: ParsedArgs['flags'], io: Io): Promise<{ git: Git; repo: string; graphFile: string }> {
+  const start = path.resolve(io.cwd, typeof flags.repo === 'string' ? flags.repo : '.')
+  const repo = await Git.toplevel(start)
+  let graphFile = DEFAULT_GRAPH_FILE
+  if (typeof flags.graph === 'string') {
+    const relative = path.relative(repo, path.resolve(io.cwd, flags.graph)).split(path.sep).join('/')
+    const n = normalizeRepoPath(relative)
+    if ('error' in n || n.path === '') throw new UserError(`--graph ${flags.graph}: the graph file must be inside the repository ${repo}`)
+    graphFile = n.path
+  }
+  return { git: new Git(repo), repo, graphFile }
+}
+
+function readWorkingGraph(repo: string, graphFile: string): string {
+  try {
+    return readFileSync(path.join(repo, graphFile), 'utf8')
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') throw new UserError(`${graphFile}: not found in ${repo}; create it or pass --graph FILE`)
+    throw new UserError(`${graphFile}: cannot be read (${code ?? (e as Error).message})`)
+  }
+}
+
+function requireString(flags: ParsedArgs['flags'], name: string, command: string): string {
+  const v = flags[name]
+  if (typeof v !== 'string') throw new UserError(`${command}: --${name} REV is required`)
+  return v
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  try {
+    const args = parseArgs(argv)
+    if (args.command === 'help' || args.flags.help) {
+      io.out(USAGE)
+      return 0
+    }
+    if (args.command === 'version') {
+      io.out(`${VERSION}\n`)
+      return 0
+    }
+    const { git, repo, graphFile } = await locate(args.flags, io)
+    switch (args.command) {
+      case 'validate': {
+        const graph = parseGraph(readWorkingGraph(repo, graphFile), graphFile)
+        const membership = new GraphFiles(graph).membership(await git.workingFiles())
+        const problems = checkGraphAgainstFiles(graph, membership)
+        const errors = problems.filter(p => p.severity === 'error')
+        if (errors.length > 0) throw new GraphError(errors)
+        for (const w of problems) io.err(`${formatProblem(w)}\n`)
+        const count = (kind: string) => [...graph.nodes.values()].filter(n => n.kind === kind).length
+        io.out(`${graphFile}: valid (${count('config')} configs, ${count('process')} processes, ${count('image')} images)\n`)
+        return 0
+      }
+      case 'graph': {
+        const graph = parseGraph(readWorkingGraph(repo, graphFile), graphFile)
+        const format = (args.flags.format as string | undefined) ?? 'mermaid'
+        if (format === 'mermaid') io.out(graphMermaid(graph))
+        else if (format === 'dot') io.out(graphDot(graph))
+        else if (format === 'json') io.out(`${JSON.stringify(graphJson(graph), null, 2)}\n`)
+        else throw new UserError(`graph: --format ${format} is not supported; use mermaid, dot or json`)
+        return 0
+      }
+      case 'plan': {
+        const p = await planRepository(git, {
+          graphFile,
+          base: requireString(args.flags, 'base', 'plan'),
+          head: (args.flags.head as string | undefined) ?? 'HEAD'
+        })
+        if (args.flags.json) io.out(`${JSON.stringify(planToJson(p, formatProblem), null, 2)}\n`)
+        else io.out(planText(p))
+        return 0
+      }
+      case 'why': {
+        const name = args.positional[0]
+        const p = await planRepository(git, {
+          graphFile,
+          base: requireString(args.flags, 'base', 'why'),
+          head: (args.flags.head as string | undefined) ?? 'HEAD'
+        })
+        const node = p.nodes.get(name)
+        if (!node) throw new UserError(`why: unknown node '${name}'${didYouMean(name, p.nodes.keys())}`)
+        const baseBreakdown = args.flags.explain ? await keyBreakdownAt(git, p.base, graphFile, name) : undefined
+        if (args.flags.json) {
+          const { breakdown, ...rest } = node
+          io.out(`${JSON.stringify({ ...rest, breakdown, ...(baseBreakdown !== undefined ? { baseBreakdown } : {}) }, null, 2)}\n`)
+        } else io.out(whyText(p, node, baseBreakdown))
+        return 0
+      }
+    }
+    return 2
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.err(`${e.message}\n`)
+      return 1
+    }
+    io.err(`imagegraph: internal error: ${(e as Error).stack ?? String(e)}\n`)
+    return 2
+  }
+}
+
+export async function main(): Promise<void> {
+  const code = await runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    out: t => process.stdout.write(t),
+    err: t => process.stderr.write(t)
+  })
+  process.exitCode = code
+}
+
+// dist/cli.js is the bin; `import` of this module from tests does not run it.
+if (process.argv[1] && /(^|[\\/])(cli\.(js|ts)|imagegraph)$/.test(process.argv[1])) void main()

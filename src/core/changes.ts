@@ -1,0 +1,43 @@
+// What git says changed, and what is tracked, in the core's terms.
+
+export type ChangeStatus =
+  | 'added'
+  | 'modified'
+  | 'deleted'
+  | 'renamed'
+  | 'copied'
+  | 'type-changed'
+  | 'submodule'
+  | 'unmerged'
+  | 'unknown'
+
+export interface ChangedFile {
+  path: string
+  status: ChangeStatus
+  /** The path before a rename or the source of a copy. */
+  oldPath?: string
+}
+
+/** A file in a tree (or the index): git's mode and object id serve as its content identity. */
+export interface TrackedFile {
+  path: string
+  mode: string
+  oid: string
+}
+
+/** Each path a change touches, with how to name it in a reason: a rename counts at both ends. */
+export function touchedPaths(change: ChangedFile): Array<{ path: string; origin: string }> {
+  switch (change.status) {
+    case 'renamed':
+      return [
+        { path: change.oldPath!, origin: `${change.oldPath} (renamed to ${change.path})` },
+        { path: change.path, origin: `${change.path} (renamed from ${change.oldPath})` }
+      ]
+    case 'copied':
+      return [{ path: change.path, origin: `${change.path} (copied from ${change.oldPath})` }]
+    case 'modified':
+      return [{ path: change.path, origin: change.path }]
+    default:
+      return [{ path: change.path, origin: `${change.path} (${change.status})` }]
+  }
+}

@@ -1,0 +1,218 @@
+// Content keys: a Merkle hash per node of everything that goes into what it produces.
+//
+// key = sha256(canonical JSON of {
+//   schema:      KEY_SCHEMA, bumped whenever what goes into a key changes
+//   kind, name:  the node ('image api')
+//   definition:  the node's canonical definition (see canonicalDefinition; not `description`)
+//   files:       sha256 of one line per input file, "<mode> <git object id>\t<path>\n",
+//                sorted by path: a config's matched files; an image's context files and Dockerfile
+//   upstream:    [{ node: 'process render', key }] for every input, sorted by node
+// })
+// Nothing else: not the checkout path, the machine, mtimes or map order. The breakdown is kept
+// beside the key so that `imagegraph why NODE --explain` can say why two keys differ.
+import * as crypto from 'node:crypto'
+import type { TrackedFile } from './changes.js'
+import type { Graph, GraphNode, NodeKind } from './config.js'
+import { inputsOf } from './config.js'
+import { PathIndex, compilePattern } from './match.js'
+
+export const KEY_SCHEMA = 'imagegraph-key/v1'
+
+export interface KeyBreakdown {
+  schema: string
+  kind: NodeKind
+  name: string
+  definition: Record<string, unknown>
+  /** "<mode> <oid>\t<path>" lines, sorted by path. */
+  files: string[]
+  filesDigest: string
+  upstream: Array<{ node: string; key: string }>
+}
+
+export interface ContentKey {
+  key: string
+  breakdown: KeyBreakdown
+}
+
+const hashOnce: (data: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? data => (crypto as unknown as { hash: (a: string, d: string) => string }).hash('sha256', data)
+    : data => crypto.createHash('sha256').update(data).digest('hex')
+
+export function sha256(data: string): string {
+  return hashOnce(data)
+}
+
+/** JSON with object keys sorted at every level: the same value always gives the same text. */
+export function stableStringify(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`
+  const obj = value as Record<string, unknown>
+  const keys = Object.keys(obj)
+    .filter(k => obj[k] !== undefined)
+    .sort()
+  return `{${keys.map(k => `${JSON.stringify(k)}:${stableStringify(obj[k])}`).join(',')}}`
+}
+
+function sortedRecord(r: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+/**
+ * What a node is, independent of how the YAML was written: lists whose order means nothing are
+ * sorted, maps are sorted, `description` is left out (it changes no artifact).
+ */
+export function canonicalDefinition(node: GraphNode): Record<string, unknown> {
+  switch (node.kind) {
+    case 'config':
+      return { paths: [...node.paths].sort() }
+    case 'process':
+      return {
+        run: node.run,
+        inputs: [...node.inputs].sort(),
+        outputs: [...node.outputs].sort(),
+        env: sortedRecord(node.env)
+      }
+    case 'image':
+      return {
+        context: node.context,
+        dockerfile: node.dockerfile,
+        inputs: [...node.inputs].sort(),
+        buildArgs: sortedRecord(node.buildArgs),
+        platforms: [...node.platforms].sort(),
+        target: node.target ?? null
+      }
+  }
+}
+
+export function nodeLabel(node: { kind: NodeKind; name: string }): string {
+  return `${node.kind} ${node.name}`
+}
+
+/** Which files belong to which node: a config's matched files, an image's context and Dockerfile. */
+export interface FileMembership {
+  files: Map<string, TrackedFile[]>
+  /** Images whose Dockerfile is among the files. */
+  dockerfileFound: Set<string>
+}
+
+/** Index the graph's file-owning nodes once; reuse it for tracked files and changed files. */
+export class GraphFiles {
+  private readonly index = new PathIndex<{ node: GraphNode; dockerfile: boolean }>()
+  private readonly exclusions = new Map<string, (path: string) => boolean>()
+
+  constructor(readonly graph: Graph) {
+    for (const node of graph.nodes.values()) {
+      if (node.kind === 'config') {
+        const excluded: Array<(p: string) => boolean> = []
+        for (const pattern of node.paths) {
+          if (pattern.startsWith('!')) excluded.push(compilePattern(pattern.slice(1)))
+          else this.index.addPattern(pattern, { node, dockerfile: false })
+        }
+        if (excluded.length > 0) this.exclusions.set(node.name, p => excluded.some(test => test(p)))
+      } else if (node.kind === 'image') {
+        this.index.addDirectory(node.context, { node, dockerfile: false })
+        this.index.addFile(node.dockerfile, { node, dockerfile: true })
+      }
+    }
+  }
+
+  /** Calls found once per node that owns path (and says whether it is that image's Dockerfile). */
+  owners(path: string, found: (node: GraphNode, isDockerfile: boolean) => void): void {
+    let seen: GraphNode[] | undefined
+    this.index.match(path, ({ node, dockerfile }) => {
+      if (node.kind === 'config' && this.exclusions.get(node.name)?.(path)) return
+      if (dockerfile && node.kind === 'image') {
+        found(node, true)
+        return
+      }
+      if (seen?.includes(node)) return
+      ;(seen ??= []).push(node)
+      found(node, false)
+    })
+  }
+
+  membership(tracked: TrackedFile[]): FileMembership {
+    const files = new Map<string, TrackedFile[]>()
+    const dockerfileFound = new Set<string>()
+    for (const node of this.graph.nodes.values()) if (node.kind !== 'process') files.set(node.name, [])
+    for (const file of tracked) {
+      this.owners(file.path, (node, isDockerfile) => {
+        if (isDockerfile) {
+          dockerfileFound.add(node.name)
+          // A Dockerfile inside the context is already one of its files.
+          if (node.kind === 'image' && isUnder(file.path, node.context)) return
+        }
+        files.get(node.name)!.push(file)
+      })
+    }
+    return { files, dockerfileFound }
+  }
+}
+
+export function isUnder(path: string, dir: string): boolean {
+  return dir === '' || path === dir || path.startsWith(`${dir}/`)
+}
+
+function byPath(a: TrackedFile, b: TrackedFile): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0
+}
+
+/** Every node's content key, inputs first. */
+export function computeKeys(graph: Graph, membership: FileMembership): Map<string, ContentKey> {
+  const keys = new Map<string, ContentKey>()
+  for (const node of graph.order) {
+    const files = (membership.files.get(node.name) ?? []).slice().sort(byPath)
+    const lines = files.map(f => `${f.mode} ${f.oid}\t${f.path}`)
+    const upstream = inputsOf(node)
+      .map(name => {
+        const input = graph.nodes.get(name)!
+        return { node: nodeLabel(input), key: keys.get(name)!.key }
+      })
+      .sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0))
+    const breakdown: KeyBreakdown = {
+      schema: KEY_SCHEMA,
+      kind: node.kind,
+      name: node.name,
+      definition: canonicalDefinition(node),
+      files: lines,
+      filesDigest: sha256(lines.length === 0 ? '' : `${lines.join('\n')}\n`),
+      upstream
+    }
+    const { files: _omit, ...hashed } = breakdown
+    keys.set(node.name, { key: sha256(stableStringify(hashed)), breakdown })
+  }
+  return keys
+}
+
+/** Human-readable differences between two breakdowns of the same node. */
+export function explainKeyDifference(before: KeyBreakdown | undefined, after: KeyBreakdown): string[] {
+  if (!before) return [`${nodeLabel(after)} did not exist before`]
+  const out: string[] = []
+  if (before.schema !== after.schema) out.push(`key schema: ${before.schema} -> ${after.schema}`)
+  if (before.kind !== after.kind) out.push(`kind: ${before.kind} -> ${after.kind}`)
+  const defBefore = before.definition
+  const defAfter = after.definition
+  for (const field of [...new Set([...Object.keys(defBefore), ...Object.keys(defAfter)])].sort()) {
+    const a = stableStringify(defBefore[field])
+    const b = stableStringify(defAfter[field])
+    if (a !== b) out.push(`definition.${field}: ${a} -> ${b}`)
+  }
+  const filesBefore = new Map(before.files.map(l => [l.slice(l.indexOf('\t') + 1), l]))
+  const filesAfter = new Map(after.files.map(l => [l.slice(l.indexOf('\t') + 1), l]))
+  for (const [path, line] of filesAfter) {
+    const old = filesBefore.get(path)
+    if (old === undefined) out.push(`file added: ${path} (${line.slice(0, line.indexOf('\t'))})`)
+    else if (old !== line) out.push(`file changed: ${path} (${old.slice(0, old.indexOf('\t'))} -> ${line.slice(0, line.indexOf('\t'))})`)
+  }
+  for (const path of filesBefore.keys()) if (!filesAfter.has(path)) out.push(`file removed: ${path}`)
+  const upBefore = new Map(before.upstream.map(u => [u.node, u.key]))
+  const upAfter = new Map(after.upstream.map(u => [u.node, u.key]))
+  for (const [node, key] of upAfter) {
+    const old = upBefore.get(node)
+    if (old === undefined) out.push(`input added: ${node} (${key.slice(0, 12)})`)
+    else if (old !== key) out.push(`input key changed: ${node} (${old.slice(0, 12)} -> ${key.slice(0, 12)})`)
+  }
+  for (const node of upBefore.keys()) if (!upAfter.has(node)) out.push(`input removed: ${node}`)
+  return out
+}

@@ -1,0 +1,124 @@
+// Path matching that scales: every glob is compiled once and filed under its fixed directory
+// prefix, so a path is tested only against the patterns anchored at one of its ancestors (plus the
+// few with no fixed prefix). 100,000 paths x 2,000 globs costs a lookup per directory level, not
+// a cross product.
+import picomatch from 'picomatch'
+
+const GLOB_OPTIONS = { dot: true }
+
+/** Canonical form of a pattern: an optional leading '!', no leading './'. */
+export function normalizeGlob(raw: string): string {
+  const negated = raw.startsWith('!')
+  let body = negated ? raw.slice(1) : raw
+  while (body.startsWith('./')) body = body.slice(2)
+  return (negated ? '!' : '') + body
+}
+
+/** Why a pattern is unusable, or undefined when it is fine. */
+export function checkGlob(raw: string): string | undefined {
+  const body = normalizeGlob(raw).replace(/^!/, '')
+  if (body === '') return `'${raw}' is an empty pattern`
+  if (body.startsWith('!')) return `'${raw}' negates twice; write one '!'`
+  if (body.startsWith('/')) return `'${raw}' is absolute; patterns are relative to the repository root`
+  if (body.split('/').includes('..')) return `'${raw}' reaches outside the repository ('..')`
+  const unbalanced = firstUnbalanced(body)
+  if (unbalanced) return `'${raw}' is not a valid glob: ${unbalanced}`
+  try {
+    picomatch.makeRe(body, GLOB_OPTIONS)
+  } catch (e) {
+    return `'${raw}' is not a valid glob: ${(e as Error).message}`
+  }
+  return undefined
+}
+
+function firstUnbalanced(pattern: string): string | undefined {
+  const pairs: Record<string, string> = { '[': ']', '{': '}', '(': ')' }
+  const closers: Record<string, string> = { ']': '[', '}': '{', ')': '(' }
+  const stack: string[] = []
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]
+    if (c === '\\') {
+      i++
+      continue
+    }
+    if (stack[stack.length - 1] === '[') {
+      if (c === ']' && pattern[i - 1] !== '[') stack.pop()
+      continue
+    }
+    if (pairs[c]) stack.push(c)
+    else if (closers[c]) {
+      if (stack[stack.length - 1] !== closers[c]) return `'${c}' without a matching '${closers[c]}'`
+      stack.pop()
+    }
+  }
+  return stack.length > 0 ? `unclosed '${stack[stack.length - 1]}'` : undefined
+}
+
+/**
+ * A matcher for one pattern. A pattern without wildcards names a file or a directory: it matches
+ * that path and everything under it, as a git pathspec does.
+ */
+export function compilePattern(pattern: string): (path: string) => boolean {
+  const scan = picomatch.scan(pattern)
+  if (!scan.isGlob) return path => path === pattern || path.startsWith(`${pattern}/`)
+  return picomatch(pattern, GLOB_OPTIONS)
+}
+
+/** The fixed directory a pattern cannot match outside of ('' when it has none). */
+export function anchorOf(pattern: string): string {
+  const scan = picomatch.scan(pattern)
+  return scan.isGlob ? scan.base : pattern
+}
+
+interface Entry<T> {
+  target: T
+  /** undefined: everything at or under the anchor matches. */
+  test?: (path: string) => boolean
+  exactOnly?: boolean
+}
+
+export class PathIndex<T> {
+  private readonly byAnchor = new Map<string, Array<Entry<T>>>()
+
+  private add(anchor: string, entry: Entry<T>): void {
+    const list = this.byAnchor.get(anchor)
+    if (list) list.push(entry)
+    else this.byAnchor.set(anchor, [entry])
+  }
+
+  /** A positive pattern (glob or literal path). */
+  addPattern(pattern: string, target: T): void {
+    const scan = picomatch.scan(pattern)
+    if (scan.isGlob) this.add(scan.base, { target, test: picomatch(pattern, GLOB_OPTIONS) })
+    else this.add(pattern, { target })
+  }
+
+  /** Everything under a directory ('' is the whole repository). */
+  addDirectory(dir: string, target: T): void {
+    this.add(dir, { target })
+  }
+
+  /** Exactly one path. */
+  addFile(path: string, target: T): void {
+    this.add(path, { target, exactOnly: true })
+  }
+
+  /** Calls found(target) for every entry matching path; a target may be reported more than once. */
+  match(path: string, found: (target: T) => void): void {
+    const visit = (anchor: string, isPath: boolean): void => {
+      const list = this.byAnchor.get(anchor)
+      if (!list) return
+      for (const e of list) {
+        if (e.exactOnly && !isPath) continue
+        if (!e.test || e.test(path)) found(e.target)
+      }
+    }
+    visit('', path === '')
+    let slash = path.indexOf('/')
+    while (slash !== -1) {
+      visit(path.slice(0, slash), false)
+      slash = path.indexOf('/', slash + 1)
+    }
+    visit(path, true)
+  }
+}

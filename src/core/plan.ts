@@ -1,0 +1,243 @@
+// Two commits -> an explained plan: what changed, what is affected and why, every content key.
+import { touchedPaths } from './changes.js'
+import type { ChangedFile, TrackedFile } from './changes.js'
+import { GraphError, UserError } from './errors.js'
+import type { Problem } from './errors.js'
+import { SECTION_OF, inputsOf, parseGraph } from './config.js'
+import type { Graph, GraphNode, NodeKind } from './config.js'
+import { GraphFiles, canonicalDefinition, computeKeys, nodeLabel, stableStringify } from './keys.js'
+import type { ContentKey, FileMembership, KeyBreakdown } from './keys.js'
+
+/** At most this many reason chains are listed per node; reasonCount has the total. */
+export const MAX_CHAINS = 20
+
+export interface PlanInput {
+  graphText: string
+  graphFile: string
+  /** The graph file at base; null when base has none. */
+  baseGraphText: string | null
+  base: string
+  head: string
+  changedFiles: ChangedFile[]
+  /** Every tracked file at head, with its git object id. */
+  trackedFiles: TrackedFile[]
+  /** Set when the base could not be used at all: every node is affected for this reason. */
+  everythingBecause?: string
+}
+
+export interface NodePlan {
+  kind: NodeKind
+  name: string
+  affected: boolean
+  key: string
+  /** Readable chains, e.g. `config/app/db.yaml -> config app -> process render -> image api`. */
+  reasons: string[]
+  /** How many chains there are in all (reasons lists at most MAX_CHAINS). */
+  reasonCount: number
+  /** Changed files that belong to this node directly (a config's globs, an image's context). */
+  changedFiles: string[]
+  inputs: string[]
+  breakdown: KeyBreakdown
+}
+
+export interface Plan {
+  base: string
+  head: string
+  graphFile: string
+  /** Why every node is affected, when that is the case. */
+  everythingBecause?: string
+  changedFiles: ChangedFile[]
+  nodes: Map<string, NodePlan>
+  /** Node names, inputs before consumers. */
+  order: string[]
+  warnings: Problem[]
+  graph: Graph
+}
+
+/** Problems that need the repository's files: empty contexts, missing Dockerfiles, idle globs. */
+export function checkGraphAgainstFiles(graph: Graph, membership: FileMembership): Problem[] {
+  const problems: Problem[] = []
+  const at = (node: GraphNode, field: string) => graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}.${field}`) ?? node.pos
+  for (const node of graph.nodes.values()) {
+    const path = `${SECTION_OF[node.kind]}.${node.name}`
+    const files = membership.files.get(node.name) ?? []
+    if (node.kind === 'config' && files.length === 0) {
+      problems.push({ file: graph.file, ...at(node, 'paths'), path: `${path}.paths`, message: `matches no tracked file (${node.paths.join(', ')})`, severity: 'warning' })
+    }
+    if (node.kind === 'image') {
+      const hasContextFiles = files.some(f => f.path !== node.dockerfile)
+      if (!hasContextFiles && !membership.dockerfileFound.has(node.name)) {
+        problems.push({ file: graph.file, ...at(node, 'context'), path: `${path}.context`, message: `'${node.context || '.'}' has no tracked files; the context must be a directory in the repository`, severity: 'error' })
+      } else if (!membership.dockerfileFound.has(node.name)) {
+        const field = graph.positions.has(`${path}.dockerfile`) ? 'dockerfile' : 'context'
+        problems.push({ file: graph.file, ...at(node, field), path: `${path}.${field}`, message: `Dockerfile '${node.dockerfile}' is not a tracked file${field === 'context' ? ' (set dockerfile: to use another path)' : ''}`, severity: 'error' })
+      }
+    }
+  }
+  return problems
+}
+
+/** Parse the base's graph for comparison only; tell why it cannot be used when it cannot. */
+function readBaseGraph(input: PlanInput): { graph?: Graph; unusable?: string } {
+  if (input.baseGraphText === null) return { unusable: `no ${input.graphFile} at base ${input.base.slice(0, 12)}` }
+  try {
+    return { graph: parseGraph(input.baseGraphText, input.graphFile) }
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e
+    const first = e.message.split('\n')[0]
+    return { unusable: `${input.graphFile} at base ${input.base.slice(0, 12)} is not valid (${first})` }
+  }
+}
+
+export function plan(input: PlanInput): Plan {
+  const graph = parseGraph(input.graphText, input.graphFile)
+  const graphFiles = new GraphFiles(graph)
+  const membership = graphFiles.membership(input.trackedFiles)
+  const problems = checkGraphAgainstFiles(graph, membership)
+  const errors = problems.filter(p => p.severity === 'error')
+  if (errors.length > 0) throw new GraphError(errors)
+  const keys = computeKeys(graph, membership)
+
+  // Direct causes: the origin of each chain that starts at this node.
+  const direct = new Map<string, string[]>()
+  const changedFilesOf = new Map<string, string[]>()
+  const addDirect = (name: string, origin: string) => {
+    const list = direct.get(name)
+    if (!list) direct.set(name, [origin])
+    else if (!list.includes(origin)) list.push(origin)
+  }
+
+  let everythingBecause = input.everythingBecause
+  let baseGraph: Graph | undefined
+  if (!everythingBecause) {
+    const base = readBaseGraph(input)
+    baseGraph = base.graph
+    if (base.unusable) everythingBecause = `${base.unusable}: every node is affected`
+  }
+
+  if (everythingBecause) {
+    for (const node of graph.nodes.values()) addDirect(node.name, everythingBecause)
+  } else {
+    for (const change of input.changedFiles) {
+      for (const { path, origin } of touchedPaths(change)) {
+        graphFiles.owners(path, node => {
+          addDirect(node.name, origin)
+          const files = changedFilesOf.get(node.name)
+          if (!files) changedFilesOf.set(node.name, [path])
+          else if (!files.includes(path)) files.push(path)
+        })
+      }
+    }
+    for (const node of graph.nodes.values()) {
+      const before = baseGraph!.nodes.get(node.name)
+      if (!before || before.kind !== node.kind) addDirect(node.name, `${input.graphFile}: ${nodeLabel(node)} is new`)
+      else if (stableStringify(canonicalDefinition(before)) !== stableStringify(canonicalDefinition(node))) {
+        addDirect(node.name, `${input.graphFile}: ${nodeLabel(node)} changed`)
+      }
+    }
+  }
+
+  const chains = new Map<string, string[]>()
+  const counts = new Map<string, number>()
+  for (const node of graph.order) {
+    const label = nodeLabel(node)
+    const list: string[] = []
+    let count = 0
+    for (const origin of direct.get(node.name) ?? []) {
+      if (list.length < MAX_CHAINS) list.push(`${origin} -> ${label}`)
+      count++
+    }
+    for (const name of inputsOf(node)) {
+      for (const chain of chains.get(name) ?? []) {
+        if (list.length >= MAX_CHAINS) break
+        list.push(`${chain} -> ${label}`)
+      }
+      count = Math.min(Number.MAX_SAFE_INTEGER, count + (counts.get(name) ?? 0))
+    }
+    chains.set(node.name, list)
+    counts.set(node.name, count)
+  }
+
+  const nodes = new Map<string, NodePlan>()
+  for (const node of graph.order) {
+    const key = keys.get(node.name) as ContentKey
+    const reasons = chains.get(node.name)!
+    nodes.set(node.name, {
+      kind: node.kind,
+      name: node.name,
+      affected: reasons.length > 0,
+      key: key.key,
+      reasons,
+      reasonCount: counts.get(node.name)!,
+      changedFiles: changedFilesOf.get(node.name) ?? [],
+      inputs: inputsOf(node),
+      breakdown: key.breakdown
+    })
+  }
+  return {
+    base: input.base,
+    head: input.head,
+    graphFile: input.graphFile,
+    ...(everythingBecause ? { everythingBecause } : {}),
+    changedFiles: input.changedFiles,
+    nodes,
+    order: graph.order.map(n => n.name),
+    warnings: problems.filter(p => p.severity === 'warning'),
+    graph
+  }
+}
+
+/** Affected images, inputs before consumers: the order to build them in. */
+export function affectedImages(p: Plan): NodePlan[] {
+  return p.order.map(n => p.nodes.get(n)!).filter(n => n.kind === 'image' && n.affected)
+}
+
+export interface PlanJson {
+  schema: 'imagegraph-plan/v1'
+  base: string
+  head: string
+  graphFile: string
+  everythingBecause?: string
+  changedFiles: ChangedFile[]
+  configs: Record<string, { changed: boolean; key: string; changedFiles: string[]; reasons: string[]; reasonCount: number }>
+  processes: Record<string, { affected: boolean; key: string; reasons: string[]; reasonCount: number; inputs: string[]; outputs: string[] }>
+  images: Record<string, { affected: boolean; key: string; reasons: string[]; reasonCount: number; inputs: string[]; context: string; dockerfile: string; changedFiles: string[] }>
+  affectedImages: string[]
+  affectedProcesses: string[]
+  changedConfigs: string[]
+  warnings: string[]
+}
+
+export function planToJson(p: Plan, formatWarning: (w: Problem) => string): PlanJson {
+  const out: PlanJson = {
+    schema: 'imagegraph-plan/v1',
+    base: p.base,
+    head: p.head,
+    graphFile: p.graphFile,
+    ...(p.everythingBecause ? { everythingBecause: p.everythingBecause } : {}),
+    changedFiles: p.changedFiles,
+    configs: {},
+    processes: {},
+    images: {},
+    affectedImages: [],
+    affectedProcesses: [],
+    changedConfigs: [],
+    warnings: p.warnings.map(formatWarning)
+  }
+  for (const name of p.order) {
+    const n = p.nodes.get(name)!
+    const node = p.graph.nodes.get(name)!
+    const common = { key: n.key, reasons: n.reasons, reasonCount: n.reasonCount }
+    if (node.kind === 'config') {
+      out.configs[name] = { changed: n.affected, ...common, changedFiles: n.changedFiles }
+      if (n.affected) out.changedConfigs.push(name)
+    } else if (node.kind === 'process') {
+      out.processes[name] = { affected: n.affected, ...common, inputs: node.inputs, outputs: node.outputs }
+      if (n.affected) out.affectedProcesses.push(name)
+    } else {
+      out.images[name] = { affected: n.affected, ...common, inputs: node.inputs, context: node.context || '.', dockerfile: node.dockerfile, changedFiles: n.changedFiles }
+      if (n.affected) out.affectedImages.push(name)
+    }
+  }
+  return out
+}

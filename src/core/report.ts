@@ -1,0 +1,141 @@
+// Text for people: the plan, one node's reasons, and the graph as mermaid, dot or JSON.
+import type { ChangedFile } from './changes.js'
+import { inputsOf } from './config.js'
+import type { Graph, GraphNode } from './config.js'
+import { formatProblem } from './errors.js'
+import { explainKeyDifference, nodeLabel } from './keys.js'
+import type { KeyBreakdown } from './keys.js'
+import { affectedImages } from './plan.js'
+import type { NodePlan, Plan } from './plan.js'
+
+export const shortKey = (key: string): string => key.slice(0, 12)
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+export function changeLine(c: ChangedFile): string {
+  const status = c.status.padEnd(12)
+  return c.oldPath ? `${status} ${c.oldPath} -> ${c.path}` : `${status} ${c.path}`
+}
+
+function reasonLines(n: NodePlan, indent: string): string[] {
+  const lines = n.reasons.map(r => `${indent}${r}`)
+  if (n.reasonCount > n.reasons.length) lines.push(`${indent}... and ${n.reasonCount - n.reasons.length} more`)
+  return lines
+}
+
+export function planText(p: Plan): string {
+  const all = p.order.map(name => p.nodes.get(name)!)
+  const images = all.filter(n => n.kind === 'image')
+  const processes = all.filter(n => n.kind === 'process')
+  const configs = all.filter(n => n.kind === 'config')
+  const affected = affectedImages(p)
+  const out: string[] = []
+  out.push(
+    `imagegraph plan ${shortKey(p.base)}..${shortKey(p.head)}: ${plural(p.changedFiles.length, 'changed file')}, ${affected.length} of ${plural(images.length, 'image')} affected`
+  )
+  if (p.everythingBecause) out.push(`Every node is affected: ${p.everythingBecause}`)
+  for (const w of p.warnings) out.push(formatProblem(w))
+  out.push('')
+  out.push(`Changed files (${p.changedFiles.length}):`)
+  for (const c of p.changedFiles.slice(0, 200)) out.push(`  ${changeLine(c)}`)
+  if (p.changedFiles.length > 200) out.push(`  ... and ${p.changedFiles.length - 200} more`)
+  const changedConfigs = configs.filter(c => c.affected)
+  out.push('')
+  out.push(`Configs changed (${changedConfigs.length} of ${configs.length}): ${changedConfigs.map(c => c.name).join(', ') || 'none'}`)
+  const section = (title: string, nodes: NodePlan[], total: number) => {
+    out.push('')
+    out.push(`${title} (${nodes.length} of ${total})${nodes.length ? ':' : ''}`)
+    for (const n of nodes) {
+      out.push(`  ${n.name}  key ${shortKey(n.key)}`)
+      out.push(...reasonLines(n, '    '))
+    }
+  }
+  section('Processes affected', processes.filter(n => n.affected), processes.length)
+  section('Images affected, in build order', affected, images.length)
+  const unaffected = images.filter(n => !n.affected)
+  if (unaffected.length > 0) {
+    out.push('')
+    out.push(`Images not affected (${unaffected.length}): ${unaffected.map(n => `${n.name} (${shortKey(n.key)})`).join(', ')}`)
+  }
+  return `${out.join('\n')}\n`
+}
+
+export function whyText(p: Plan, n: NodePlan, baseBreakdown?: KeyBreakdown | null): string {
+  const out: string[] = []
+  out.push(`${nodeLabel(n)}: ${n.affected ? 'affected' : 'not affected'} between ${shortKey(p.base)} and ${shortKey(p.head)}`)
+  out.push(`key ${n.key}`)
+  if (n.affected) out.push(...reasonLines(n, '  '))
+  if (baseBreakdown !== undefined) {
+    out.push('')
+    if (baseBreakdown === null) out.push(`Key at base: ${nodeLabel(n)} did not exist at base`)
+    else {
+      const diff = explainKeyDifference(baseBreakdown, n.breakdown)
+      out.push(diff.length === 0 ? 'Key at base: the same' : 'Key at base differs:')
+      out.push(...diff.map(d => `  ${d}`))
+    }
+    out.push('')
+    out.push('Key breakdown at head:')
+    out.push(`  schema      ${n.breakdown.schema}`)
+    out.push(`  definition  ${JSON.stringify(n.breakdown.definition)}`)
+    out.push(`  files       ${n.breakdown.files.length} (digest ${shortKey(n.breakdown.filesDigest)})`)
+    for (const f of n.breakdown.files.slice(0, 50)) out.push(`    ${f}`)
+    if (n.breakdown.files.length > 50) out.push(`    ... and ${n.breakdown.files.length - 50} more`)
+    out.push(`  upstream    ${n.breakdown.upstream.length}`)
+    for (const u of n.breakdown.upstream) out.push(`    ${u.node} ${u.key}`)
+  }
+  return `${out.join('\n')}\n`
+}
+
+const MERMAID_SHAPES: Record<GraphNode['kind'], [string, string]> = {
+  config: ['[/', '/]'],
+  process: ['([', '])'],
+  image: ['[', ']']
+}
+
+function mermaidText(s: string): string {
+  return s.replace(/"/g, '#quot;')
+}
+
+/** The graph as a mermaid flowchart; nodes in `affected` are highlighted, `hidden` ones left out. */
+export function graphMermaid(graph: Graph, affected?: Set<string>, hidden?: Set<string>): string {
+  const ids = new Map<string, string>()
+  graph.order.forEach((n, i) => ids.set(n.name, `n${i}`))
+  const out = ['flowchart LR']
+  for (const n of graph.order) {
+    if (hidden?.has(n.name)) continue
+    const [open, close] = MERMAID_SHAPES[n.kind]
+    out.push(`  ${ids.get(n.name)}${open}"${mermaidText(nodeLabel(n))}"${close}`)
+  }
+  for (const n of graph.order) {
+    if (hidden?.has(n.name)) continue
+    for (const input of inputsOf(n)) if (!hidden?.has(input)) out.push(`  ${ids.get(input)} --> ${ids.get(n.name)}`)
+  }
+  if (affected && affected.size > 0) {
+    out.push('  classDef affected fill:#ffd8a8,stroke:#e8590c,stroke-width:2px')
+    const marked = graph.order.filter(n => affected.has(n.name) && !hidden?.has(n.name)).map(n => ids.get(n.name))
+    if (marked.length > 0) out.push(`  class ${marked.join(',')} affected`)
+  }
+  return `${out.join('\n')}\n`
+}
+
+export function graphDot(graph: Graph, affected?: Set<string>): string {
+  const shape = { config: 'note', process: 'ellipse', image: 'box' }
+  const q = (s: string) => JSON.stringify(s)
+  const out = ['digraph imagegraph {', '  rankdir=LR;']
+  for (const n of graph.order) {
+    const style = affected?.has(n.name) ? ', style=filled, fillcolor="#ffd8a8"' : ''
+    out.push(`  ${q(n.name)} [label=${q(nodeLabel(n))}, shape=${shape[n.kind]}${style}];`)
+  }
+  for (const n of graph.order) for (const input of inputsOf(n)) out.push(`  ${q(input)} -> ${q(n.name)};`)
+  out.push('}')
+  return `${out.join('\n')}\n`
+}
+
+export function graphJson(graph: Graph): unknown {
+  return {
+    nodes: graph.order.map(n => ({ name: n.name, kind: n.kind, inputs: inputsOf(n) })),
+    edges: graph.order.flatMap(n => inputsOf(n).map(input => ({ from: input, to: n.name })))
+  }
+}

@@ -1,0 +1,60 @@
+// The plan of a repository between two revisions: git in, core plan out. Shared by the CLI and
+// the action.
+import type { Git } from './adapters/git.js'
+import { parseGraph } from './core/config.js'
+import { UserError } from './core/errors.js'
+import { GraphFiles, computeKeys } from './core/keys.js'
+import type { KeyBreakdown } from './core/keys.js'
+import { plan } from './core/plan.js'
+import type { Plan } from './core/plan.js'
+
+export interface PlanRequest {
+  graphFile: string
+  /** null when there is no usable base: every node is affected for `everythingBecause`. */
+  base: string | null
+  head: string
+  everythingBecause?: string
+}
+
+export async function planRepository(git: Git, request: PlanRequest): Promise<Plan> {
+  const [base, head] = await Promise.all([
+    request.base === null ? Promise.resolve(null) : git.resolveCommit(request.base),
+    git.resolveCommit(request.head)
+  ])
+  const [graphText, baseGraphText, changedFiles, trackedFiles] = await Promise.all([
+    git.fileAt(head, request.graphFile),
+    base === null ? Promise.resolve(null) : git.fileAt(base, request.graphFile),
+    base === null ? Promise.resolve([]) : git.changedFiles(base, head),
+    git.trackedFiles(head)
+  ])
+  if (graphText === null) {
+    throw new UserError(`${request.graphFile} is not in commit ${head.slice(0, 12)} of ${git.dir}; commit it or pass --graph FILE`)
+  }
+  const everythingBecause = base === null ? (request.everythingBecause ?? 'no base revision') : request.everythingBecause
+  return plan({
+    graphText,
+    graphFile: request.graphFile,
+    baseGraphText,
+    base: base ?? '',
+    head,
+    changedFiles,
+    trackedFiles,
+    ...(everythingBecause ? { everythingBecause } : {})
+  })
+}
+
+/** A node's key breakdown at another revision (null when the node or the graph is not there). */
+export async function keyBreakdownAt(git: Git, rev: string, graphFile: string, name: string): Promise<KeyBreakdown | null> {
+  const [text, tracked] = await Promise.all([git.fileAt(rev, graphFile), git.trackedFiles(rev)])
+  if (text === null) return null
+  let graph
+  try {
+    graph = parseGraph(text, graphFile)
+  } catch (e) {
+    if (e instanceof UserError) return null
+    throw e
+  }
+  if (!graph.nodes.has(name)) return null
+  const keys = computeKeys(graph, new GraphFiles(graph).membership(tracked))
+  return keys.get(name)!.breakdown
+}
