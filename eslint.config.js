@@ -6,8 +6,17 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
-    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }] }
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly'
+      }
+    },
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }] }
   },
   {
     files: ['src/core/**/*.ts'],
@@ -16,11 +25,26 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@actions/*', 'fs', 'node:fs', 'fs/*', 'node:fs/*', 'child_process', 'node:child_process'], message: 'src/core is pure: pass an adapter in.' }
+            {
+              group: [
+                '@actions/*',
+                'fs',
+                'node:fs',
+                'fs/*',
+                'node:fs/*',
+                'child_process',
+                'node:child_process'
+              ],
+              message: 'src/core is pure: pass an adapter in.'
+            }
           ]
         }
       ],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'src/core does not read the environment.' }, { object: 'Date', property: 'now', message: 'src/core does not read the clock.' }]
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'src/core does not read the environment.' },
+        { object: 'Date', property: 'now', message: 'src/core does not read the clock.' }
+      ]
     }
   }
 )

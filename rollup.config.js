@@ -5,17 +5,34 @@ import { nodeResolve } from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 
 const plugins = () => [
-  typescript({ tsconfig: 'tsconfig.build.json' }),
+  typescript({
+    tsconfig: 'tsconfig.build.json',
+    outDir: 'dist',
+    noEmitOnError: true,
+    module: 'NodeNext'
+  }),
   nodeResolve({ preferBuiltins: true }),
   commonjs(),
   json()
 ]
 
+// The @actions/* CommonJS-era helpers test `this` at the top level; undefined is what they expect in ESM.
+const onwarn = (warning, warn) => {
+  if (warning.code === 'THIS_IS_UNDEFINED') return
+  if (
+    warning.code === 'CIRCULAR_DEPENDENCY' &&
+    warning.ids?.every(id => id.includes('node_modules'))
+  )
+    return
+  warn(warning)
+}
+
 export default [
   {
     input: 'src/index.ts',
     output: { file: 'dist/index.js', format: 'es', sourcemap: false, inlineDynamicImports: true },
-    plugins: plugins()
+    plugins: plugins(),
+    onwarn
   },
   {
     input: 'src/cli.ts',
@@ -26,6 +43,7 @@ export default [
       inlineDynamicImports: true,
       banner: '#!/usr/bin/env node'
     },
-    plugins: plugins()
+    plugins: plugins(),
+    onwarn
   }
 ]

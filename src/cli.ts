@@ -8,7 +8,7 @@ import { GraphError, UserError, didYouMean, formatProblem } from './core/errors.
 import { GraphFiles } from './core/keys.js'
 import { checkGraphAgainstFiles, planToJson } from './core/plan.js'
 import { graphDot, graphJson, graphMermaid, planText, whyText } from './core/report.js'
-import { keyBreakdownAt, planRepository } from './planner.js'
+import { keyBreakdownsAt, planRepository } from './planner.js'
 
 export const VERSION = '0.1.0'
 
@@ -35,7 +35,10 @@ const COMMON: CommandSpec['flags'] = { repo: 'value', graph: 'value', help: 'boo
 const COMMANDS: Record<string, CommandSpec> = {
   validate: { positional: 0, flags: { ...COMMON } },
   plan: { positional: 0, flags: { ...COMMON, base: 'value', head: 'value', json: 'boolean' } },
-  why: { positional: 1, flags: { ...COMMON, base: 'value', head: 'value', explain: 'boolean', json: 'boolean' } },
+  why: {
+    positional: 1,
+    flags: { ...COMMON, base: 'value', head: 'value', explain: 'boolean', json: 'boolean' }
+  },
   graph: { positional: 0, flags: { ...COMMON, format: 'value' } }
 }
 
@@ -52,7 +55,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (argv[0] === '--version') return { command: 'version', positional: [], flags: {} }
   const [command, ...rest] = argv
   const spec = COMMANDS[command]
-  if (!spec) throw new UserError(`unknown command '${command}'${didYouMean(command, Object.keys(COMMANDS))}; commands: ${Object.keys(COMMANDS).join(', ')}`)
+  if (!spec)
+    throw new UserError(
+      `unknown command '${command}'${didYouMean(command, Object.keys(COMMANDS))}; commands: ${Object.keys(COMMANDS).join(', ')}`
+    )
   const positional: string[] = []
   const flags: Record<string, string | boolean> = {}
   for (let i = 0; i < rest.length; i++) {
@@ -64,18 +70,30 @@ export function parseArgs(argv: string[]): ParsedArgs {
     const eq = arg.indexOf('=')
     const name = arg.slice(2, eq === -1 ? undefined : eq)
     const kind = spec.flags[name]
-    if (!kind) throw new UserError(`${command}: unknown option '--${name}'${didYouMean(name, Object.keys(spec.flags))}; options: ${Object.keys(spec.flags).map(f => `--${f}`).join(', ')}`)
+    if (!kind)
+      throw new UserError(
+        `${command}: unknown option '--${name}'${didYouMean(name, Object.keys(spec.flags))}; options: ${Object.keys(
+          spec.flags
+        )
+          .map(f => `--${f}`)
+          .join(', ')}`
+      )
     if (kind === 'boolean') {
       if (eq !== -1) throw new UserError(`${command}: --${name} takes no value`)
       flags[name] = true
     } else {
       const value = eq !== -1 ? arg.slice(eq + 1) : rest[++i]
-      if (value === undefined || value === '') throw new UserError(`${command}: --${name} needs a value`)
+      if (value === undefined || value === '')
+        throw new UserError(`${command}: --${name} needs a value`)
       flags[name] = value
     }
   }
   if (!flags.help && positional.length !== spec.positional) {
-    throw new UserError(spec.positional === 0 ? `${command}: unexpected argument '${positional[0]}'` : `${command}: expected ${spec.positional} argument (a node name), got ${positional.length}`)
+    throw new UserError(
+      spec.positional === 0
+        ? `${command}: unexpected argument '${positional[0]}'`
+        : `${command}: expected ${spec.positional} argument (a node name), got ${positional.length}`
+    )
   }
   return { command, positional, flags }
 }
@@ -86,14 +104,23 @@ interface Io {
   err: (text: string) => void
 }
 
-async function locate(flags: ParsedArgs['flags'], io: Io): Promise<{ git: Git; repo: string; graphFile: string }> {
+async function locate(
+  flags: ParsedArgs['flags'],
+  io: Io
+): Promise<{ git: Git; repo: string; graphFile: string }> {
   const start = path.resolve(io.cwd, typeof flags.repo === 'string' ? flags.repo : '.')
   const repo = await Git.toplevel(start)
   let graphFile = DEFAULT_GRAPH_FILE
   if (typeof flags.graph === 'string') {
-    const relative = path.relative(repo, path.resolve(io.cwd, flags.graph)).split(path.sep).join('/')
+    const relative = path
+      .relative(repo, path.resolve(io.cwd, flags.graph))
+      .split(path.sep)
+      .join('/')
     const n = normalizeRepoPath(relative)
-    if ('error' in n || n.path === '') throw new UserError(`--graph ${flags.graph}: the graph file must be inside the repository ${repo}`)
+    if ('error' in n || n.path === '')
+      throw new UserError(
+        `--graph ${flags.graph}: the graph file must be inside the repository ${repo}`
+      )
     graphFile = n.path
   }
   return { git: new Git(repo), repo, graphFile }
@@ -104,7 +131,8 @@ function readWorkingGraph(repo: string, graphFile: string): string {
     return readFileSync(path.join(repo, graphFile), 'utf8')
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new UserError(`${graphFile}: not found in ${repo}; create it or pass --graph FILE`)
+    if (code === 'ENOENT')
+      throw new UserError(`${graphFile}: not found in ${repo}; create it or pass --graph FILE`)
     throw new UserError(`${graphFile}: cannot be read (${code ?? (e as Error).message})`)
   }
 }
@@ -135,8 +163,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         const errors = problems.filter(p => p.severity === 'error')
         if (errors.length > 0) throw new GraphError(errors)
         for (const w of problems) io.err(`${formatProblem(w)}\n`)
-        const count = (kind: string) => [...graph.nodes.values()].filter(n => n.kind === kind).length
-        io.out(`${graphFile}: valid (${count('config')} configs, ${count('process')} processes, ${count('image')} images)\n`)
+        const count = (kind: string) =>
+          [...graph.nodes.values()].filter(n => n.kind === kind).length
+        io.out(
+          `${graphFile}: valid (${count('config')} configs, ${count('process')} processes, ${count('image')} images)\n`
+        )
         return 0
       }
       case 'graph': {
@@ -145,7 +176,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         if (format === 'mermaid') io.out(graphMermaid(graph))
         else if (format === 'dot') io.out(graphDot(graph))
         else if (format === 'json') io.out(`${JSON.stringify(graphJson(graph), null, 2)}\n`)
-        else throw new UserError(`graph: --format ${format} is not supported; use mermaid, dot or json`)
+        else
+          throw new UserError(
+            `graph: --format ${format} is not supported; use mermaid, dot or json`
+          )
         return 0
       }
       case 'plan': {
@@ -166,12 +200,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           head: (args.flags.head as string | undefined) ?? 'HEAD'
         })
         const node = p.nodes.get(name)
-        if (!node) throw new UserError(`why: unknown node '${name}'${didYouMean(name, p.nodes.keys())}`)
-        const baseBreakdown = args.flags.explain ? await keyBreakdownAt(git, p.base, graphFile, name) : undefined
+        if (!node)
+          throw new UserError(`why: unknown node '${name}'${didYouMean(name, p.nodes.keys())}`)
+        const base = args.flags.explain ? await keyBreakdownsAt(git, p.base, graphFile) : undefined
         if (args.flags.json) {
-          const { breakdown, ...rest } = node
-          io.out(`${JSON.stringify({ ...rest, breakdown, ...(baseBreakdown !== undefined ? { baseBreakdown } : {}) }, null, 2)}\n`)
-        } else io.out(whyText(p, node, baseBreakdown))
+          const baseBreakdown = base === undefined ? undefined : (base?.get(name) ?? null)
+          io.out(
+            `${JSON.stringify({ ...node, ...(baseBreakdown !== undefined ? { baseBreakdown } : {}) }, null, 2)}\n`
+          )
+        } else io.out(whyText(p, node, base))
         return 0
       }
     }

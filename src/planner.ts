@@ -28,9 +28,12 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
     git.trackedFiles(head)
   ])
   if (graphText === null) {
-    throw new UserError(`${request.graphFile} is not in commit ${head.slice(0, 12)} of ${git.dir}; commit it or pass --graph FILE`)
+    throw new UserError(
+      `${request.graphFile} is not in commit ${head.slice(0, 12)} of ${git.dir}; commit it or pass --graph FILE`
+    )
   }
-  const everythingBecause = base === null ? (request.everythingBecause ?? 'no base revision') : request.everythingBecause
+  const everythingBecause =
+    base === null ? (request.everythingBecause ?? 'no base revision') : request.everythingBecause
   return plan({
     graphText,
     graphFile: request.graphFile,
@@ -43,8 +46,12 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
   })
 }
 
-/** A node's key breakdown at another revision (null when the node or the graph is not there). */
-export async function keyBreakdownAt(git: Git, rev: string, graphFile: string, name: string): Promise<KeyBreakdown | null> {
+/** Every node's key breakdown at another revision (null when the graph is not there or not valid). */
+export async function keyBreakdownsAt(
+  git: Git,
+  rev: string,
+  graphFile: string
+): Promise<Map<string, KeyBreakdown> | null> {
   const [text, tracked] = await Promise.all([git.fileAt(rev, graphFile), git.trackedFiles(rev)])
   if (text === null) return null
   let graph
@@ -54,7 +61,6 @@ export async function keyBreakdownAt(git: Git, rev: string, graphFile: string, n
     if (e instanceof UserError) return null
     throw e
   }
-  if (!graph.nodes.has(name)) return null
   const keys = computeKeys(graph, new GraphFiles(graph).membership(tracked))
-  return keys.get(name)!.breakdown
+  return new Map([...keys].map(([name, k]) => [name, k.breakdown]))
 }

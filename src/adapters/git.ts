@@ -23,7 +23,11 @@ export function runGit(cwd: string, args: string[], input?: string): Promise<Git
     child.stderr!.on('data', (b: Buffer) => err.push(b))
     child.on('error', e => reject(new Error(`could not run git: ${e.message}`)))
     child.on('close', code =>
-      resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code: code ?? 1 })
+      resolve({
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        code: code ?? 1
+      })
     )
     if (input !== undefined) child.stdin!.end(input)
   })
@@ -105,14 +109,21 @@ export class Git {
   /** The repository's top directory, or a user error when dir is not in one. */
   static async toplevel(dir: string): Promise<string> {
     const r = await runGit(dir, ['rev-parse', '--show-toplevel'])
-    if (r.code !== 0) throw new UserError(`${dir} is not in a git repository (${r.stderr.trim().split('\n')[0]})`)
+    if (r.code !== 0)
+      throw new UserError(`${dir} is not in a git repository (${r.stderr.trim().split('\n')[0]})`)
     return r.stdout.trim()
   }
 
   /** The full commit id of a revision; an unknown revision is the user's error. */
   async resolveCommit(rev: string): Promise<string> {
     checkRev(rev)
-    const r = await runGit(this.dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])
+    const r = await runGit(this.dir, [
+      'rev-parse',
+      '--verify',
+      '--quiet',
+      '--end-of-options',
+      `${rev}^{commit}`
+    ])
     if (r.code !== 0) throw new UserError(`unknown revision '${rev}' in ${this.dir}`)
     return r.stdout.trim()
   }
@@ -126,7 +137,18 @@ export class Git {
   /** Files that differ between two commits, as trees; renames count at both ends. */
   async changedFiles(base: string, head: string): Promise<ChangedFile[]> {
     const out = await this.git(
-      ['diff', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', '--ignore-submodules=none', base, head, '--'],
+      [
+        'diff',
+        '--raw',
+        '-z',
+        '-M',
+        '--no-abbrev',
+        '--no-ext-diff',
+        '--ignore-submodules=none',
+        base,
+        head,
+        '--'
+      ],
       'diff'
     )
     return parseRawDiff(out)
@@ -134,7 +156,10 @@ export class Git {
 
   /** Every tracked file of a commit with its object id: one call, no file is read. */
   async trackedFiles(rev: string): Promise<TrackedFile[]> {
-    return parseTreeListing(await this.git(['ls-tree', '-r', '-z', '--full-tree', rev], 'ls-tree'), 'ls-tree')
+    return parseTreeListing(
+      await this.git(['ls-tree', '-r', '-z', '--full-tree', rev], 'ls-tree'),
+      'ls-tree'
+    )
   }
 
   /** Files in the index plus untracked, not ignored ones (for validating a work in progress). */
@@ -152,7 +177,63 @@ export class Git {
   async fileAt(rev: string, path: string): Promise<string | null> {
     const r = await runGit(this.dir, ['cat-file', 'blob', `${rev}:${path}`])
     if (r.code === 0) return r.stdout
-    if (/does not exist|not a valid object name|bad file|path .* does not exist/i.test(r.stderr)) return null
+    // "exists on disk, but not in": git's wording when the working tree has the file and rev lacks it.
+    if (
+      /does not exist|exists on disk, but not in|not a valid object name|bad file/i.test(r.stderr)
+    )
+      return null
     throw new Error(`git cat-file ${rev}:${path} failed in ${this.dir}: ${r.stderr.trim()}`)
+  }
+
+  /** Fetch from a remote; ok false (not an exception) when the remote cannot give what was asked. */
+  async fetch(
+    remote: string,
+    refspecs: string[],
+    options: string[] = []
+  ): Promise<{ ok: boolean; error: string }> {
+    refspecs.forEach(checkRev)
+    const r = await runGit(this.dir, [
+      'fetch',
+      '--no-tags',
+      '--quiet',
+      ...options,
+      remote,
+      ...refspecs
+    ])
+    return { ok: r.code === 0, error: r.stderr.trim().split('\n').pop() ?? '' }
+  }
+
+  async isShallow(): Promise<boolean> {
+    return (await this.git(['rev-parse', '--is-shallow-repository'], 'rev-parse')).trim() === 'true'
+  }
+
+  /** The best common ancestor, or null when the local history has none (yet). */
+  async mergeBase(a: string, b: string): Promise<string | null> {
+    const r = await runGit(this.dir, ['merge-base', a, b])
+    return r.code === 0 ? r.stdout.trim() : null
+  }
+
+  async hasRemote(name: string): Promise<boolean> {
+    return (await runGit(this.dir, ['remote', 'get-url', name])).code === 0
+  }
+
+  /** Tags with the commits they point at (annotated tags peeled), from a remote or locally. */
+  async tags(remote?: string): Promise<Map<string, string>> {
+    const r = remote
+      ? await runGit(this.dir, ['ls-remote', '--tags', remote])
+      : await runGit(this.dir, [
+          'for-each-ref',
+          '--format=%(objectname) %(refname)%0a%(*objectname) %(refname)^{}',
+          'refs/tags'
+        ])
+    const tags = new Map<string, string>()
+    if (r.code !== 0) return tags
+    for (const line of r.stdout.split('\n')) {
+      const m = /^([0-9a-f]{40,64})\s+refs\/tags\/(.+?)(\^\{\})?$/.exec(line.trim())
+      if (!m) continue
+      // A peeled entry (^{}) names the commit of an annotated tag and wins over the tag object.
+      if (m[3] || !tags.has(m[2])) tags.set(m[2], m[1])
+    }
+    return tags
   }
 }

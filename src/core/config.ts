@@ -1,8 +1,8 @@
 // imagegraph.yml -> a validated Graph, or every problem at once with file:line:col and the node path.
 // Structural rules here and in schema/imagegraph.schema.json are the same; __tests__/schema.test.ts
 // holds them to it.
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml'
-import type { Node as YamlNode, Pair } from 'yaml'
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml'
+import type { Document, Node as YamlNode, Pair, Scalar } from 'yaml'
 import { GraphError, didYouMean } from './errors.js'
 import type { Problem } from './errors.js'
 import { checkGlob, normalizeGlob } from './match.js'
@@ -62,9 +62,14 @@ export const SECTION_OF: Record<NodeKind, 'configs' | 'processes' | 'images'> = 
   process: 'processes',
   image: 'images'
 }
-const KIND_OF: Record<string, NodeKind> = { configs: 'config', processes: 'process', images: 'image' }
+const KIND_OF: Record<string, NodeKind> = {
+  configs: 'config',
+  processes: 'process',
+  images: 'image'
+}
 
-type FieldType = 'string' | 'command' | 'globs' | 'names' | 'path' | 'paths' | 'map' | 'platforms'
+type FieldType =
+  'string' | 'command' | 'globs' | 'names' | 'path' | 'file' | 'paths' | 'map' | 'platforms'
 interface FieldSpec {
   type: FieldType
   required?: boolean
@@ -83,7 +88,7 @@ export const FIELDS: Record<NodeKind, Record<string, FieldSpec>> = {
   },
   image: {
     context: { type: 'path', required: true },
-    dockerfile: { type: 'path' },
+    dockerfile: { type: 'file' },
     inputs: { type: 'names' },
     'build-args': { type: 'map' },
     platforms: { type: 'platforms' },
@@ -130,9 +135,15 @@ class Reader {
 
   constructor(
     readonly file: string,
-    lines: LineCounter
+    lines: LineCounter,
+    private readonly doc: Document
   ) {
     this.lines = lines
+  }
+
+  /** What a node stands for: `*name` reads as the `&name` value, as in every other YAML reader. */
+  value(node: unknown): YamlNode {
+    return (isAlias(node) ? (node.resolve(this.doc) ?? node) : node) as YamlNode
   }
 
   pos(node: YamlNode | null | undefined, fallback?: Position): Position {
@@ -148,6 +159,7 @@ class Reader {
 
 function describe(node: unknown): string {
   if (node === null || node === undefined) return 'nothing'
+  if (isAlias(node)) return `the alias '*${node.source}' with no anchor '&${node.source}' before it`
   if (isMap(node)) return 'a mapping'
   if (isSeq(node)) return 'a list'
   if (isScalar(node)) {
@@ -165,14 +177,19 @@ function scalarString(node: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined
 }
 
-/** Keys of a YAML mapping with their nodes; reports keys that are not plain strings. */
-function entries(r: Reader, map: YamlNode, path: string): Array<{ key: string; pair: Pair }> {
-  const out: Array<{ key: string; pair: Pair }> = []
+/** Keys of a YAML mapping with their (alias-resolved) values; reports keys that are not plain strings. */
+function entries(
+  r: Reader,
+  map: YamlNode,
+  path: string
+): Array<{ key: string; pair: Pair; value: YamlNode }> {
+  const out: Array<{ key: string; pair: Pair; value: YamlNode }> = []
   if (!isMap(map)) return out
   for (const pair of map.items) {
-    const keyNode = pair.key as YamlNode
+    const keyNode = r.value(pair.key)
     const key = isScalar(keyNode) ? keyNode.value : undefined
-    if (typeof key === 'string' || typeof key === 'number') out.push({ key: String(key), pair })
+    if (typeof key === 'string' || typeof key === 'number')
+      out.push({ key: String(key), pair, value: r.value(pair.value) })
     else r.error(r.pos(keyNode), path, `keys must be plain names, got ${describe(keyNode)}`)
   }
   return out
@@ -190,9 +207,10 @@ function readStringList(
     return []
   }
   const out: string[] = []
-  node.items.forEach((item, i) => {
+  node.items.forEach((raw, i) => {
+    const item = r.value(raw)
     const itemPath = `${path}[${i}]`
-    const at = r.pos(item as YamlNode)
+    const at = r.pos(item)
     r.positions.set(itemPath, at)
     const s = scalarString(item)
     if (s === undefined) {
@@ -211,37 +229,61 @@ function readMap(r: Reader, node: YamlNode, path: string): Record<string, string
     r.error(r.pos(node), path, `expected a mapping of NAME: value, got ${describe(node)}`)
     return out
   }
-  for (const { key, pair } of entries(r, node, path)) {
-    const value = pair.value as YamlNode
+  for (const { key, pair, value } of entries(r, node, path)) {
     if (!ENV_NAME_PATTERN.test(key)) {
-      r.error(r.pos(pair.key as YamlNode), `${path}.${key}`, `'${key}' is not a valid variable name (letters, digits, '_'; not starting with a digit)`)
+      r.error(
+        r.pos(pair.key as YamlNode),
+        `${path}.${key}`,
+        `'${key}' is not a valid variable name (letters, digits, '_'; not starting with a digit)`
+      )
       continue
     }
     const v = isScalar(value) ? value.value : undefined
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[key] = String(v)
-    else r.error(r.pos(value, r.pos(pair.key as YamlNode)), `${path}.${key}`, `expected a string, number or boolean, got ${describe(value)}`)
+    // A number keeps its spelling: `GO_VERSION: 1.20` means "1.20", not "1.2".
+    if (typeof v === 'number') out[key] = (value as Scalar).source ?? String(v)
+    else if (typeof v === 'string' || typeof v === 'boolean') out[key] = String(v)
+    else
+      r.error(
+        r.pos(value, r.pos(pair.key as YamlNode)),
+        `${path}.${key}`,
+        `expected a string, number or boolean, got ${describe(value)}`
+      )
   }
   return out
 }
 
-function readNode(r: Reader, kind: NodeKind, name: string, body: YamlNode, namePos: Position, path: string): GraphNode | undefined {
+function readNode(
+  r: Reader,
+  kind: NodeKind,
+  name: string,
+  body: YamlNode,
+  namePos: Position,
+  path: string
+): GraphNode | undefined {
   if (!isMap(body)) {
-    r.error(r.pos(body, namePos), path, `expected a mapping with ${Object.keys(FIELDS[kind]).join(', ')}, got ${describe(body)}`)
+    r.error(
+      r.pos(body, namePos),
+      path,
+      `expected a mapping with ${Object.keys(FIELDS[kind]).join(', ')}, got ${describe(body)}`
+    )
     return undefined
   }
   const spec = FIELDS[kind]
   const values: Record<string, unknown> = {}
   const seen = new Set<string>()
-  for (const { key, pair } of entries(r, body, path)) {
+  for (const { key, pair, value } of entries(r, body, path)) {
     const fieldPath = `${path}.${key}`
     const keyPos = r.pos(pair.key as YamlNode)
     const field = spec[key]
     if (!field) {
-      r.error(keyPos, fieldPath, `unknown field '${key}'${didYouMean(key, Object.keys(spec))}; allowed: ${Object.keys(spec).join(', ')}`)
+      r.error(
+        keyPos,
+        fieldPath,
+        `unknown field '${key}'${didYouMean(key, Object.keys(spec))}; allowed: ${Object.keys(spec).join(', ')}`
+      )
       continue
     }
     seen.add(key)
-    const value = pair.value as YamlNode
     const at = r.pos(value, keyPos)
     r.positions.set(fieldPath, at)
     values[key] = readField(r, field.type, value, fieldPath, at)
@@ -255,7 +297,11 @@ function readNode(r: Reader, kind: NodeKind, name: string, body: YamlNode, nameP
     case 'config': {
       const paths = (values.paths as string[] | undefined) ?? []
       if (seen.has('paths') && paths.length > 0 && paths.every(p => p.startsWith('!'))) {
-        r.error(r.positions.get(`${path}.paths`) ?? namePos, `${path}.paths`, 'has only exclusions (!...); add at least one pattern to include')
+        r.error(
+          r.positions.get(`${path}.paths`) ?? namePos,
+          `${path}.paths`,
+          'has only exclusions (!...); add at least one pattern to include'
+        )
       }
       return { kind, ...common, paths }
     }
@@ -270,7 +316,9 @@ function readNode(r: Reader, kind: NodeKind, name: string, body: YamlNode, nameP
       }
     case 'image': {
       const context = (values.context as string | undefined) ?? ''
-      const dockerfile = (values.dockerfile as string | undefined) ?? (context ? `${context}/Dockerfile` : 'Dockerfile')
+      const dockerfile =
+        (values.dockerfile as string | undefined) ??
+        (context ? `${context}/Dockerfile` : 'Dockerfile')
       const target = values.target as string | undefined
       return {
         kind,
@@ -286,7 +334,13 @@ function readNode(r: Reader, kind: NodeKind, name: string, body: YamlNode, nameP
   }
 }
 
-function readField(r: Reader, type: FieldType, value: YamlNode, path: string, at: Position): unknown {
+function readField(
+  r: Reader,
+  type: FieldType,
+  value: YamlNode,
+  path: string,
+  at: Position
+): unknown {
   switch (type) {
     case 'string':
     case 'command': {
@@ -298,7 +352,8 @@ function readField(r: Reader, type: FieldType, value: YamlNode, path: string, at
       if (type === 'command' && s.trim() === '') r.error(at, path, 'the command is empty')
       return s
     }
-    case 'path': {
+    case 'path':
+    case 'file': {
       const s = scalarString(value)
       if (s === undefined) {
         r.error(at, path, `expected a repository-relative path, got ${describe(value)}`)
@@ -309,16 +364,29 @@ function readField(r: Reader, type: FieldType, value: YamlNode, path: string, at
         r.error(at, path, n.error)
         return undefined
       }
+      if (type === 'file' && n.path === '') {
+        r.error(at, path, `'${s}' is the repository root; name a file`)
+        return undefined
+      }
       return n.path
     }
     case 'paths':
       return readStringList(r, value, path, 'paths', (s, itemPath, itemAt) => {
         const n = normalizeRepoPath(s)
         if ('error' in n) return void r.error(itemAt, itemPath, n.error)
-        if (n.path === '') return void r.error(itemAt, itemPath, `'${s}' is the repository root; name a file or directory inside it`)
+        if (n.path === '')
+          return void r.error(
+            itemAt,
+            itemPath,
+            `'${s}' is the repository root; name a file or directory inside it`
+          )
         return n.path
       })
     case 'globs':
+      if (isSeq(value) && value.items.length === 0) {
+        r.error(at, path, 'lists no patterns; a config needs at least one')
+        return []
+      }
       return readStringList(r, value, path, 'glob patterns', (s, itemPath, itemAt) => {
         const problem = checkGlob(s)
         if (problem) return void r.error(itemAt, itemPath, problem)
@@ -329,7 +397,11 @@ function readField(r: Reader, type: FieldType, value: YamlNode, path: string, at
     case 'platforms':
       return readStringList(r, value, path, 'platforms', (s, itemPath, itemAt) => {
         if (PLATFORM_PATTERN.test(s)) return s
-        r.error(itemAt, itemPath, `'${s}' is not a platform; expected os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8`)
+        r.error(
+          itemAt,
+          itemPath,
+          `'${s}' is not a platform; expected os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8`
+        )
         return undefined
       })
     case 'map':
@@ -345,39 +417,55 @@ function readField(r: Reader, type: FieldType, value: YamlNode, path: string, at
 export function parseGraph(text: string, file = DEFAULT_GRAPH_FILE): Graph {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
-  const r = new Reader(file, lines)
+  const r = new Reader(file, lines, doc)
   for (const e of [...doc.errors]) {
     const at = lines.linePos(e.pos[0])
     r.error(at, '', e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''))
   }
   if (r.problems.length > 0) throw new GraphError(r.problems)
 
-  const root = doc.contents as YamlNode | null
+  const root = r.value(doc.contents)
   if (!isMap(root)) {
-    r.error(r.pos(root), '', `expected a mapping with ${TOP_FIELDS.join(', ')}, got ${describe(root)}`)
+    r.error(
+      r.pos(root),
+      '',
+      `expected a mapping with ${TOP_FIELDS.join(', ')}, got ${describe(root)}`
+    )
     throw new GraphError(r.problems)
   }
 
   const nodes = new Map<string, GraphNode>()
   const nodePaths = new Map<string, string>()
   let versionSeen = false
-  for (const { key, pair } of entries(r, root, '')) {
+  for (const { key, pair, value } of entries(r, root, '')) {
     const keyPos = r.pos(pair.key as YamlNode)
-    const value = pair.value as YamlNode
     if (key === 'version') {
       versionSeen = true
       const v = isScalar(value) ? value.value : undefined
-      if (v !== GRAPH_VERSION) r.error(r.pos(value, keyPos), 'version', `unsupported version ${describe(value).replace(/^number /, '')}; supported: ${GRAPH_VERSION}`)
+      if (v !== GRAPH_VERSION)
+        r.error(
+          r.pos(value, keyPos),
+          'version',
+          `unsupported version ${describe(value).replace(/^number /, '')}; supported: ${GRAPH_VERSION}`
+        )
       continue
     }
     const kind = KIND_OF[key]
     if (!kind) {
-      r.error(keyPos, key, `unknown field '${key}'${didYouMean(key, TOP_FIELDS)}; allowed: ${TOP_FIELDS.join(', ')}`)
+      r.error(
+        keyPos,
+        key,
+        `unknown field '${key}'${didYouMean(key, TOP_FIELDS)}; allowed: ${TOP_FIELDS.join(', ')}`
+      )
       continue
     }
     if (isScalar(value) && value.value === null) continue // `images:` with nothing under it
     if (!isMap(value)) {
-      r.error(r.pos(value, keyPos), key, `expected a mapping of ${kind} names to ${kind} definitions, got ${describe(value)}`)
+      r.error(
+        r.pos(value, keyPos),
+        key,
+        `expected a mapping of ${kind} names to ${kind} definitions, got ${describe(value)}`
+      )
       continue
     }
     for (const entry of entries(r, value, key)) {
@@ -385,22 +473,35 @@ export function parseGraph(text: string, file = DEFAULT_GRAPH_FILE): Graph {
       const namePos = r.pos(entry.pair.key as YamlNode)
       const path = `${key}.${name}`
       if (!NAME_PATTERN.test(name)) {
-        r.error(namePos, path, `'${name}' is not a valid name; use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit`)
+        r.error(
+          namePos,
+          path,
+          `'${name}' is not a valid name; use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit`
+        )
         continue
       }
-      const node = readNode(r, kind, name, entry.pair.value as YamlNode, namePos, path)
+      const node = readNode(r, kind, name, entry.value, namePos, path)
       if (!node) continue
       const earlier = nodePaths.get(name)
       if (earlier) {
         const first = nodes.get(name)!
-        r.error(namePos, path, `name '${name}' is already used by ${earlier} at ${file}:${first.pos.line}:${first.pos.col}; names are unique across configs, processes and images`)
+        r.error(
+          namePos,
+          path,
+          `name '${name}' is already used by ${earlier} at ${file}:${first.pos.line}:${first.pos.col}; names are unique across configs, processes and images`
+        )
         continue
       }
       nodes.set(name, node)
       nodePaths.set(name, path)
     }
   }
-  if (!versionSeen) r.error({ line: 1, col: 1 }, 'version', `missing required field 'version'; add 'version: ${GRAPH_VERSION}'`)
+  if (!versionSeen)
+    r.error(
+      { line: 1, col: 1 },
+      'version',
+      `missing required field 'version'; add 'version: ${GRAPH_VERSION}'`
+    )
 
   checkReferences(r, nodes)
   checkOutputs(r, nodes)
@@ -423,7 +524,11 @@ function checkReferences(r: Reader, nodes: Map<string, GraphNode>): void {
       } else if (input === node.name) {
         r.error(itemAt, inputPath, `${node.kind} '${node.name}' cannot be its own input`)
       } else if (!ALLOWED_INPUTS[node.kind].includes(target.kind)) {
-        r.error(itemAt, inputPath, `'${input}' is ${article(target.kind)} ${target.kind}; a ${node.kind} takes ${ALLOWED_INPUTS[node.kind].map(k => SECTION_OF[k]).join(' or ')}`)
+        r.error(
+          itemAt,
+          inputPath,
+          `'${input}' is ${article(target.kind)} ${target.kind}; a ${node.kind} takes ${ALLOWED_INPUTS[node.kind].map(k => SECTION_OF[k]).join(' or ')}`
+        )
       } else if (seen.has(input)) {
         r.error(itemAt, inputPath, `'${input}' is listed twice`)
       }
@@ -441,10 +546,16 @@ function checkOutputs(r: Reader, nodes: Map<string, GraphNode>): void {
   for (const node of nodes.values()) {
     if (node.kind !== 'process') continue
     node.outputs.forEach((output, i) => {
-      const clash = owners.find(o => o.path === output || o.path.startsWith(`${output}/`) || output.startsWith(`${o.path}/`))
+      const clash = owners.find(
+        o => o.path === output || o.path.startsWith(`${output}/`) || output.startsWith(`${o.path}/`)
+      )
       if (clash) {
         const at = r.positions.get(`processes.${node.name}.outputs[${i}]`) ?? node.pos
-        r.error(at, `processes.${node.name}.outputs[${i}]`, `'${output}' overlaps '${clash.path}', an output of process '${clash.process}'; each output belongs to one process`)
+        r.error(
+          at,
+          `processes.${node.name}.outputs[${i}]`,
+          `'${output}' overlaps '${clash.path}', an output of process '${clash.process}'; each output belongs to one process`
+        )
       }
       owners.push({ path: output, process: node.name })
     })
@@ -465,7 +576,11 @@ function topologicalOrder(r: Reader, nodes: Map<string, GraphNode>): GraphNode[]
       if (!reported.has(id)) {
         reported.add(id)
         const first = nodes.get(cycle[0])!
-        r.error(r.positions.get(`${SECTION_OF[first.kind]}.${first.name}.inputs`) ?? first.pos, `${SECTION_OF[first.kind]}.${first.name}.inputs`, `cycle: ${cycle.join(' -> ')}`)
+        r.error(
+          r.positions.get(`${SECTION_OF[first.kind]}.${first.name}.inputs`) ?? first.pos,
+          `${SECTION_OF[first.kind]}.${first.name}.inputs`,
+          `cycle: ${cycle.join(' -> ')}`
+        )
       }
       return
     }

@@ -135,7 +135,8 @@ export class GraphFiles {
   membership(tracked: TrackedFile[]): FileMembership {
     const files = new Map<string, TrackedFile[]>()
     const dockerfileFound = new Set<string>()
-    for (const node of this.graph.nodes.values()) if (node.kind !== 'process') files.set(node.name, [])
+    for (const node of this.graph.nodes.values())
+      if (node.kind !== 'process') files.set(node.name, [])
     for (const file of tracked) {
       this.owners(file.path, (node, isDockerfile) => {
         if (isDockerfile) {
@@ -186,7 +187,10 @@ export function computeKeys(graph: Graph, membership: FileMembership): Map<strin
 }
 
 /** Human-readable differences between two breakdowns of the same node. */
-export function explainKeyDifference(before: KeyBreakdown | undefined, after: KeyBreakdown): string[] {
+export function explainKeyDifference(
+  before: KeyBreakdown | undefined,
+  after: KeyBreakdown
+): string[] {
   if (!before) return [`${nodeLabel(after)} did not exist before`]
   const out: string[] = []
   if (before.schema !== after.schema) out.push(`key schema: ${before.schema} -> ${after.schema}`)
@@ -203,15 +207,20 @@ export function explainKeyDifference(before: KeyBreakdown | undefined, after: Ke
   for (const [path, line] of filesAfter) {
     const old = filesBefore.get(path)
     if (old === undefined) out.push(`file added: ${path} (${line.slice(0, line.indexOf('\t'))})`)
-    else if (old !== line) out.push(`file changed: ${path} (${old.slice(0, old.indexOf('\t'))} -> ${line.slice(0, line.indexOf('\t'))})`)
+    else if (old !== line)
+      out.push(
+        `file changed: ${path} (${old.slice(0, old.indexOf('\t'))} -> ${line.slice(0, line.indexOf('\t'))})`
+      )
   }
-  for (const path of filesBefore.keys()) if (!filesAfter.has(path)) out.push(`file removed: ${path}`)
+  for (const path of filesBefore.keys())
+    if (!filesAfter.has(path)) out.push(`file removed: ${path}`)
   const upBefore = new Map(before.upstream.map(u => [u.node, u.key]))
   const upAfter = new Map(after.upstream.map(u => [u.node, u.key]))
   for (const [node, key] of upAfter) {
     const old = upBefore.get(node)
     if (old === undefined) out.push(`input added: ${node} (${key.slice(0, 12)})`)
-    else if (old !== key) out.push(`input key changed: ${node} (${old.slice(0, 12)} -> ${key.slice(0, 12)})`)
+    else if (old !== key)
+      out.push(`input key changed: ${node} (${old.slice(0, 12)} -> ${key.slice(0, 12)})`)
   }
   for (const node of upBefore.keys()) if (!upAfter.has(node)) out.push(`input removed: ${node}`)
   return out

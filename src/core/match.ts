@@ -19,7 +19,8 @@ export function checkGlob(raw: string): string | undefined {
   const body = normalizeGlob(raw).replace(/^!/, '')
   if (body === '') return `'${raw}' is an empty pattern`
   if (body.startsWith('!')) return `'${raw}' negates twice; write one '!'`
-  if (body.startsWith('/')) return `'${raw}' is absolute; patterns are relative to the repository root`
+  if (body.startsWith('/'))
+    return `'${raw}' is absolute; patterns are relative to the repository root`
   if (body.split('/').includes('..')) return `'${raw}' reaches outside the repository ('..')`
   const unbalanced = firstUnbalanced(body)
   if (unbalanced) return `'${raw}' is not a valid glob: ${unbalanced}`

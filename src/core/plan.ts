@@ -57,20 +57,39 @@ export interface Plan {
 /** Problems that need the repository's files: empty contexts, missing Dockerfiles, idle globs. */
 export function checkGraphAgainstFiles(graph: Graph, membership: FileMembership): Problem[] {
   const problems: Problem[] = []
-  const at = (node: GraphNode, field: string) => graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}.${field}`) ?? node.pos
+  const at = (node: GraphNode, field: string) =>
+    graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}.${field}`) ?? node.pos
   for (const node of graph.nodes.values()) {
     const path = `${SECTION_OF[node.kind]}.${node.name}`
     const files = membership.files.get(node.name) ?? []
     if (node.kind === 'config' && files.length === 0) {
-      problems.push({ file: graph.file, ...at(node, 'paths'), path: `${path}.paths`, message: `matches no tracked file (${node.paths.join(', ')})`, severity: 'warning' })
+      problems.push({
+        file: graph.file,
+        ...at(node, 'paths'),
+        path: `${path}.paths`,
+        message: `matches no tracked file (${node.paths.join(', ')})`,
+        severity: 'warning'
+      })
     }
     if (node.kind === 'image') {
       const hasContextFiles = files.some(f => f.path !== node.dockerfile)
       if (!hasContextFiles && !membership.dockerfileFound.has(node.name)) {
-        problems.push({ file: graph.file, ...at(node, 'context'), path: `${path}.context`, message: `'${node.context || '.'}' has no tracked files; the context must be a directory in the repository`, severity: 'error' })
+        problems.push({
+          file: graph.file,
+          ...at(node, 'context'),
+          path: `${path}.context`,
+          message: `'${node.context || '.'}' has no tracked files; the context must be a directory in the repository`,
+          severity: 'error'
+        })
       } else if (!membership.dockerfileFound.has(node.name)) {
         const field = graph.positions.has(`${path}.dockerfile`) ? 'dockerfile' : 'context'
-        problems.push({ file: graph.file, ...at(node, field), path: `${path}.${field}`, message: `Dockerfile '${node.dockerfile}' is not a tracked file${field === 'context' ? ' (set dockerfile: to use another path)' : ''}`, severity: 'error' })
+        problems.push({
+          file: graph.file,
+          ...at(node, field),
+          path: `${path}.${field}`,
+          message: `Dockerfile '${node.dockerfile}' is not a tracked file${field === 'context' ? ' (set dockerfile: to use another path)' : ''}`,
+          severity: 'error'
+        })
       }
     }
   }
@@ -79,13 +98,16 @@ export function checkGraphAgainstFiles(graph: Graph, membership: FileMembership)
 
 /** Parse the base's graph for comparison only; tell why it cannot be used when it cannot. */
 function readBaseGraph(input: PlanInput): { graph?: Graph; unusable?: string } {
-  if (input.baseGraphText === null) return { unusable: `no ${input.graphFile} at base ${input.base.slice(0, 12)}` }
+  if (input.baseGraphText === null)
+    return { unusable: `no ${input.graphFile} at base ${input.base.slice(0, 12)}` }
   try {
     return { graph: parseGraph(input.baseGraphText, input.graphFile) }
   } catch (e) {
     if (!(e instanceof UserError)) throw e
     const first = e.message.split('\n')[0]
-    return { unusable: `${input.graphFile} at base ${input.base.slice(0, 12)} is not valid (${first})` }
+    return {
+      unusable: `${input.graphFile} at base ${input.base.slice(0, 12)} is not valid (${first})`
+    }
   }
 }
 
@@ -130,8 +152,11 @@ export function plan(input: PlanInput): Plan {
     }
     for (const node of graph.nodes.values()) {
       const before = baseGraph!.nodes.get(node.name)
-      if (!before || before.kind !== node.kind) addDirect(node.name, `${input.graphFile}: ${nodeLabel(node)} is new`)
-      else if (stableStringify(canonicalDefinition(before)) !== stableStringify(canonicalDefinition(node))) {
+      if (!before || before.kind !== node.kind)
+        addDirect(node.name, `${input.graphFile}: ${nodeLabel(node)} is new`)
+      else if (
+        stableStringify(canonicalDefinition(before)) !== stableStringify(canonicalDefinition(node))
+      ) {
         addDirect(node.name, `${input.graphFile}: ${nodeLabel(node)} changed`)
       }
     }
@@ -199,9 +224,40 @@ export interface PlanJson {
   graphFile: string
   everythingBecause?: string
   changedFiles: ChangedFile[]
-  configs: Record<string, { changed: boolean; key: string; changedFiles: string[]; reasons: string[]; reasonCount: number }>
-  processes: Record<string, { affected: boolean; key: string; reasons: string[]; reasonCount: number; inputs: string[]; outputs: string[] }>
-  images: Record<string, { affected: boolean; key: string; reasons: string[]; reasonCount: number; inputs: string[]; context: string; dockerfile: string; changedFiles: string[] }>
+  configs: Record<
+    string,
+    {
+      changed: boolean
+      key: string
+      changedFiles: string[]
+      reasons: string[]
+      reasonCount: number
+    }
+  >
+  processes: Record<
+    string,
+    {
+      affected: boolean
+      key: string
+      reasons: string[]
+      reasonCount: number
+      inputs: string[]
+      outputs: string[]
+    }
+  >
+  images: Record<
+    string,
+    {
+      affected: boolean
+      key: string
+      reasons: string[]
+      reasonCount: number
+      inputs: string[]
+      context: string
+      dockerfile: string
+      changedFiles: string[]
+    }
+  >
   affectedImages: string[]
   affectedProcesses: string[]
   changedConfigs: string[]
@@ -232,10 +288,22 @@ export function planToJson(p: Plan, formatWarning: (w: Problem) => string): Plan
       out.configs[name] = { changed: n.affected, ...common, changedFiles: n.changedFiles }
       if (n.affected) out.changedConfigs.push(name)
     } else if (node.kind === 'process') {
-      out.processes[name] = { affected: n.affected, ...common, inputs: node.inputs, outputs: node.outputs }
+      out.processes[name] = {
+        affected: n.affected,
+        ...common,
+        inputs: node.inputs,
+        outputs: node.outputs
+      }
       if (n.affected) out.affectedProcesses.push(name)
     } else {
-      out.images[name] = { affected: n.affected, ...common, inputs: node.inputs, context: node.context || '.', dockerfile: node.dockerfile, changedFiles: n.changedFiles }
+      out.images[name] = {
+        affected: n.affected,
+        ...common,
+        inputs: node.inputs,
+        context: node.context || '.',
+        dockerfile: node.dockerfile,
+        changedFiles: n.changedFiles
+      }
       if (n.affected) out.affectedImages.push(name)
     }
   }

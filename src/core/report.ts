@@ -21,7 +21,8 @@ export function changeLine(c: ChangedFile): string {
 
 function reasonLines(n: NodePlan, indent: string): string[] {
   const lines = n.reasons.map(r => `${indent}${r}`)
-  if (n.reasonCount > n.reasons.length) lines.push(`${indent}... and ${n.reasonCount - n.reasons.length} more`)
+  if (n.reasonCount > n.reasons.length)
+    lines.push(`${indent}... and ${n.reasonCount - n.reasons.length} more`)
   return lines
 }
 
@@ -43,7 +44,9 @@ export function planText(p: Plan): string {
   if (p.changedFiles.length > 200) out.push(`  ... and ${p.changedFiles.length - 200} more`)
   const changedConfigs = configs.filter(c => c.affected)
   out.push('')
-  out.push(`Configs changed (${changedConfigs.length} of ${configs.length}): ${changedConfigs.map(c => c.name).join(', ') || 'none'}`)
+  out.push(
+    `Configs changed (${changedConfigs.length} of ${configs.length}): ${changedConfigs.map(c => c.name).join(', ') || 'none'}`
+  )
   const section = (title: string, nodes: NodePlan[], total: number) => {
     out.push('')
     out.push(`${title} (${nodes.length} of ${total})${nodes.length ? ':' : ''}`)
@@ -52,34 +55,76 @@ export function planText(p: Plan): string {
       out.push(...reasonLines(n, '    '))
     }
   }
-  section('Processes affected', processes.filter(n => n.affected), processes.length)
+  section(
+    'Processes affected',
+    processes.filter(n => n.affected),
+    processes.length
+  )
   section('Images affected, in build order', affected, images.length)
   const unaffected = images.filter(n => !n.affected)
   if (unaffected.length > 0) {
     out.push('')
-    out.push(`Images not affected (${unaffected.length}): ${unaffected.map(n => `${n.name} (${shortKey(n.key)})`).join(', ')}`)
+    out.push(
+      `Images not affected (${unaffected.length}): ${unaffected.map(n => `${n.name} (${shortKey(n.key)})`).join(', ')}`
+    )
   }
   return `${out.join('\n')}\n`
 }
 
-export function whyText(p: Plan, n: NodePlan, baseBreakdown?: KeyBreakdown | null): string {
+/**
+ * Why a key differs from its value at base, followed down the inputs whose keys changed, so a miss
+ * ends at the file or definition that caused it.
+ */
+export function explainLines(
+  p: Plan,
+  name: string,
+  base: Map<string, KeyBreakdown>,
+  indent = '  ',
+  seen = new Set<string>()
+): string[] {
+  const n = p.nodes.get(name)!
+  seen.add(name)
+  const before = base.get(name)
+  if (before && before.kind !== n.kind)
+    return [`${indent}${nodeLabel(n)} was a ${before.kind} at base`]
   const out: string[] = []
-  out.push(`${nodeLabel(n)}: ${n.affected ? 'affected' : 'not affected'} between ${shortKey(p.base)} and ${shortKey(p.head)}`)
+  for (const line of explainKeyDifference(before, n.breakdown)) {
+    out.push(`${indent}${line}`)
+    const changed = /^input key changed: (\w+) (\S+) /.exec(line)
+    if (changed && !seen.has(changed[2]) && p.nodes.has(changed[2]))
+      out.push(...explainLines(p, changed[2], base, `${indent}  `, seen))
+  }
+  return out
+}
+
+export function whyText(p: Plan, n: NodePlan, base?: Map<string, KeyBreakdown> | null): string {
+  const out: string[] = []
+  out.push(
+    `${nodeLabel(n)}: ${n.affected ? 'affected' : 'not affected'} between ${shortKey(p.base)} and ${shortKey(p.head)}`
+  )
   out.push(`key ${n.key}`)
   if (n.affected) out.push(...reasonLines(n, '  '))
-  if (baseBreakdown !== undefined) {
+  if (base !== undefined) {
     out.push('')
-    if (baseBreakdown === null) out.push(`Key at base: ${nodeLabel(n)} did not exist at base`)
-    else {
-      const diff = explainKeyDifference(baseBreakdown, n.breakdown)
-      out.push(diff.length === 0 ? 'Key at base: the same' : 'Key at base differs:')
-      out.push(...diff.map(d => `  ${d}`))
+    const before = base?.get(n.name)
+    if (!base) out.push('Key at base: the graph file at base is missing or not valid')
+    else if (
+      before?.schema === n.breakdown.schema &&
+      before.kind === n.kind &&
+      explainKeyDifference(before, n.breakdown).length === 0
+    ) {
+      out.push('Key at base: the same')
+    } else {
+      out.push('Key at base differs:')
+      out.push(...explainLines(p, n.name, base))
     }
     out.push('')
     out.push('Key breakdown at head:')
     out.push(`  schema      ${n.breakdown.schema}`)
     out.push(`  definition  ${JSON.stringify(n.breakdown.definition)}`)
-    out.push(`  files       ${n.breakdown.files.length} (digest ${shortKey(n.breakdown.filesDigest)})`)
+    out.push(
+      `  files       ${n.breakdown.files.length} (digest ${shortKey(n.breakdown.filesDigest)})`
+    )
     for (const f of n.breakdown.files.slice(0, 50)) out.push(`    ${f}`)
     if (n.breakdown.files.length > 50) out.push(`    ... and ${n.breakdown.files.length - 50} more`)
     out.push(`  upstream    ${n.breakdown.upstream.length}`)
@@ -110,11 +155,14 @@ export function graphMermaid(graph: Graph, affected?: Set<string>, hidden?: Set<
   }
   for (const n of graph.order) {
     if (hidden?.has(n.name)) continue
-    for (const input of inputsOf(n)) if (!hidden?.has(input)) out.push(`  ${ids.get(input)} --> ${ids.get(n.name)}`)
+    for (const input of inputsOf(n))
+      if (!hidden?.has(input)) out.push(`  ${ids.get(input)} --> ${ids.get(n.name)}`)
   }
   if (affected && affected.size > 0) {
     out.push('  classDef affected fill:#ffd8a8,stroke:#e8590c,stroke-width:2px')
-    const marked = graph.order.filter(n => affected.has(n.name) && !hidden?.has(n.name)).map(n => ids.get(n.name))
+    const marked = graph.order
+      .filter(n => affected.has(n.name) && !hidden?.has(n.name))
+      .map(n => ids.get(n.name))
     if (marked.length > 0) out.push(`  class ${marked.join(',')} affected`)
   }
   return `${out.join('\n')}\n`
@@ -128,7 +176,8 @@ export function graphDot(graph: Graph, affected?: Set<string>): string {
     const style = affected?.has(n.name) ? ', style=filled, fillcolor="#ffd8a8"' : ''
     out.push(`  ${q(n.name)} [label=${q(nodeLabel(n))}, shape=${shape[n.kind]}${style}];`)
   }
-  for (const n of graph.order) for (const input of inputsOf(n)) out.push(`  ${q(input)} -> ${q(n.name)};`)
+  for (const n of graph.order)
+    for (const input of inputsOf(n)) out.push(`  ${q(input)} -> ${q(n.name)};`)
   out.push('}')
   return `${out.join('\n')}\n`
 }

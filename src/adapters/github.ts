@@ -1,0 +1,63 @@
+// The few GitHub REST calls imagegraph makes, behind one interface. Tests answer them with a local
+// HTTP server in GitHub's response shapes (GITHUB_API_URL points the client at it).
+import * as github from '@actions/github'
+
+export interface PullRequestRef {
+  owner: string
+  repo: string
+  number: number
+}
+
+export interface GitHubApi {
+  /** Create the comment that carries marker, or update it in place; returns what it did. */
+  upsertComment(pr: PullRequestRef, marker: string, body: string): Promise<'created' | 'updated'>
+}
+
+export class OctokitGitHub implements GitHubApi {
+  private readonly octokit: ReturnType<typeof github.getOctokit>
+
+  constructor(token: string) {
+    this.octokit = github.getOctokit(token)
+  }
+
+  async upsertComment(
+    pr: PullRequestRef,
+    marker: string,
+    body: string
+  ): Promise<'created' | 'updated'> {
+    const params = { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 }
+    let existing: number | undefined
+    for await (const page of this.octokit.paginate.iterator(
+      this.octokit.rest.issues.listComments,
+      params
+    )) {
+      const found = page.data.find(c => typeof c.body === 'string' && c.body.includes(marker))
+      if (found) {
+        existing = found.id
+        break
+      }
+    }
+    if (existing !== undefined) {
+      await this.octokit.rest.issues.updateComment({
+        owner: pr.owner,
+        repo: pr.repo,
+        comment_id: existing,
+        body
+      })
+      return 'updated'
+    }
+    await this.octokit.rest.issues.createComment({
+      owner: pr.owner,
+      repo: pr.repo,
+      issue_number: pr.number,
+      body
+    })
+    return 'created'
+  }
+}
+
+/** The HTTP status of an Octokit error, if it has one. */
+export function httpStatus(e: unknown): number | undefined {
+  const status = (e as { status?: unknown })?.status
+  return typeof status === 'number' ? status : undefined
+}

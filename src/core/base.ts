@@ -1,0 +1,212 @@
+// Which base to compare against for each event GitHub sends, decided from the payload alone.
+// Resolving it (fetching commits, finding merge-bases and tags) is src/base.ts's job.
+
+export const ZERO_SHA = /^0+$/
+
+export interface EventInfo {
+  eventName: string
+  // The event payload, as in GITHUB_EVENT_PATH.
+  payload: Record<string, unknown>
+  /** GITHUB_SHA. */
+  sha: string
+  /** GITHUB_REF. */
+  ref: string
+  /** Input `base`: overrides everything. */
+  inputBase?: string
+}
+
+export type BaseStrategy =
+  /** Compare two commits as trees. `base` may be a revision name (input `base`). */
+  | { kind: 'range'; base: string; head: string; why: string }
+  /** Compare the merge-base of `base` and `head` with head. `baseRef` names a branch to fetch when base is not a sha. */
+  | { kind: 'merge-base'; base: string; head: string; why: string; baseBranch?: string }
+  /** Compare with the previous tag of the same series. */
+  | { kind: 'previous-tag'; tag: string; head: string; why: string }
+  /** No base: every node is affected. */
+  | { kind: 'everything'; head: string; why: string }
+
+type Json = Record<string, unknown>
+const obj = (v: unknown): Json => (v && typeof v === 'object' ? (v as Json) : {})
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
+
+export function short(sha: string): string {
+  return /^[0-9a-f]{40,64}$/.test(sha) ? sha.slice(0, 12) : sha
+}
+
+export function chooseBase(e: EventInfo): BaseStrategy {
+  const p = e.payload
+  const head = e.sha
+  if (e.inputBase)
+    return { kind: 'range', base: e.inputBase, head, why: `input 'base' is ${e.inputBase}` }
+
+  switch (e.eventName) {
+    case 'push': {
+      const ref = str(p.ref) ?? e.ref
+      const after = str(p.after)
+      const before = str(p.before)
+      if (ref.startsWith('refs/tags/')) {
+        const tag = ref.slice('refs/tags/'.length)
+        // `after` of an annotated tag is the tag object; GITHUB_SHA is its commit.
+        return { kind: 'previous-tag', tag, head, why: `push of tag ${tag}` }
+      }
+      if (!after || ZERO_SHA.test(after))
+        return { kind: 'everything', head, why: `push deleted ${ref}; nothing to compare` }
+      const branch = ref.replace(/^refs\/heads\//, '')
+      if (!before || ZERO_SHA.test(before)) {
+        const defaultBranch = str(obj(p.repository).default_branch)
+        if (!defaultBranch)
+          return {
+            kind: 'everything',
+            head: after,
+            why: `first push of ${branch}, and the payload names no default branch`
+          }
+        if (defaultBranch === branch)
+          return {
+            kind: 'everything',
+            head: after,
+            why: `first push of the default branch ${branch}`
+          }
+        return {
+          kind: 'merge-base',
+          base: `refs/heads/${defaultBranch}`,
+          baseBranch: defaultBranch,
+          head: after,
+          why: `first push of ${branch}: merge-base with the default branch ${defaultBranch}`
+        }
+      }
+      const forced = p.forced === true
+      return {
+        kind: 'range',
+        base: before,
+        head: after,
+        why: forced
+          ? `forced push to ${branch}: ${short(before)}..${short(after)} compared as trees, so what the push dropped is rebuilt too`
+          : `push to ${branch}: ${short(before)}..${short(after)}`
+      }
+    }
+    case 'pull_request':
+    case 'pull_request_target': {
+      const pr = obj(p.pull_request)
+      const baseSha = str(obj(pr.base).sha)
+      const headSha = str(obj(pr.head).sha)
+      const baseBranch = str(obj(pr.base).ref)
+      const number = p.number ?? pr.number
+      if (!baseSha || !headSha)
+        return {
+          kind: 'everything',
+          head,
+          why: `${e.eventName} payload without base and head commits`
+        }
+      return {
+        kind: 'merge-base',
+        base: baseSha,
+        head: headSha,
+        ...(baseBranch ? { baseBranch } : {}),
+        why: `pull request #${String(number)}: merge-base of ${baseBranch ?? 'base'} (${short(baseSha)}) and the PR head (${short(headSha)})`
+      }
+    }
+    case 'merge_group': {
+      const group = obj(p.merge_group)
+      const baseSha = str(group.base_sha)
+      const headSha = str(group.head_sha)
+      if (!baseSha || !headSha)
+        return {
+          kind: 'everything',
+          head,
+          why: 'merge_group payload without base_sha and head_sha'
+        }
+      return {
+        kind: 'range',
+        base: baseSha,
+        head: headSha,
+        why: `merge queue: ${short(baseSha)}..${short(headSha)}`
+      }
+    }
+    default:
+      return { kind: 'everything', head, why: `${e.eventName} event and no input 'base'` }
+  }
+}
+
+/** A tag split into its series (everything before the version) and its version numbers. */
+export function tagVersion(
+  tag: string
+): { series: string; numbers: number[]; suffix: string } | undefined {
+  const m = /^(.*?)(\d+(?:\.\d+)*)([-+][0-9A-Za-z.+-]*)?$/.exec(tag)
+  if (!m) return undefined
+  return { series: m[1], numbers: m[2].split('.').map(Number), suffix: m[3] ?? '' }
+}
+
+function compareVersions(
+  a: { numbers: number[]; suffix: string },
+  b: { numbers: number[]; suffix: string }
+): number {
+  const n = Math.max(a.numbers.length, b.numbers.length)
+  for (let i = 0; i < n; i++) {
+    const d = (a.numbers[i] ?? 0) - (b.numbers[i] ?? 0)
+    if (d !== 0) return d
+  }
+  // A pre-release (1.2.3-rc1) comes before its release (1.2.3).
+  if (a.suffix === b.suffix) return 0
+  if (a.suffix === '') return 1
+  if (b.suffix === '') return -1
+  return a.suffix < b.suffix ? -1 : 1
+}
+
+/**
+ * The newest tag before `tag` in the same series (`api/v1.2.2` for `api/v1.2.3`). `matches`,
+ * from input `tag-pattern`, limits which tags form the series.
+ */
+export function previousTag(
+  tag: string,
+  tags: string[],
+  matches?: (t: string) => boolean
+): string | undefined {
+  const current = tagVersion(tag)
+  if (!current) return undefined
+  let best: { tag: string; v: NonNullable<ReturnType<typeof tagVersion>> } | undefined
+  for (const t of tags) {
+    if (t === tag) continue
+    if (matches ? !matches(t) : false) continue
+    const v = tagVersion(t)
+    if (!v || (!matches && v.series !== current.series)) continue
+    if (compareVersions(v, current) >= 0) continue
+    if (!best || compareVersions(v, best.v) > 0) best = { tag: t, v }
+  }
+  return best?.tag
+}
+
+/**
+ * Why this event's code must not be trusted with pushes or cache writes, or undefined when it can
+ * be: pull_request_target runs with write access on code from anywhere, and a pull request from
+ * a fork carries someone else's code.
+ */
+export function untrustedBecause(
+  eventName: string,
+  payload: Record<string, unknown>
+): string | undefined {
+  if (eventName === 'pull_request_target')
+    return "pull_request_target runs code from the pull request with the base repository's access"
+  if (eventName === 'pull_request') {
+    const pr = obj(payload.pull_request)
+    const headRepo = str(obj(obj(pr.head).repo).full_name)
+    const baseRepo = str(obj(obj(pr.base).repo).full_name) ?? str(obj(payload.repository).full_name)
+    if (obj(obj(pr.head).repo).fork === true || (headRepo && baseRepo && headRepo !== baseRepo)) {
+      return `pull request from the fork ${headRepo ?? '(unknown)'}`
+    }
+  }
+  return undefined
+}
+
+/** The pull request an event is about, for the sticky comment. */
+export function pullRequestOf(
+  eventName: string,
+  payload: Record<string, unknown>
+): { owner: string; repo: string; number: number } | undefined {
+  if (eventName !== 'pull_request' && eventName !== 'pull_request_target') return undefined
+  const repository = obj(payload.repository)
+  const owner = str(obj(repository.owner).login)
+  const repo = str(repository.name)
+  const number = obj(payload.pull_request).number ?? payload.number
+  if (!owner || !repo || typeof number !== 'number') return undefined
+  return { owner, repo, number }
+}

@@ -1,0 +1,51 @@
+// Every input of action.yml, read once and validated into a typed object named by the inputs.
+import * as core from '@actions/core'
+import { UserError } from './core/errors.js'
+import { MAX_MATRIX_JOBS } from './core/outputs.js'
+
+export const MODES = ['plan'] as const
+export type Mode = (typeof MODES)[number]
+
+export interface Inputs {
+  graph: string
+  base: string
+  'tag-pattern': string
+  token: string
+  comment: boolean
+  'working-directory': string
+  mode: Mode
+  'matrix-max-jobs': number
+}
+
+function invalid(name: string, value: string, allowed: string): UserError {
+  return new UserError(
+    `Input '${name}' is set to invalid value '${value}'. Valid values: ${allowed}`
+  )
+}
+
+export function getInputs(get: (name: string) => string = name => core.getInput(name)): Inputs {
+  const bool = (name: string, fallback: boolean): boolean => {
+    const v = get(name).trim().toLowerCase()
+    if (v === '') return fallback
+    if (['true', 'yes', 'on', '1'].includes(v)) return true
+    if (['false', 'no', 'off', '0'].includes(v)) return false
+    throw invalid(name, v, 'true, false')
+  }
+  const mode = get('mode').trim() || 'plan'
+  if (!(MODES as readonly string[]).includes(mode)) throw invalid('mode', mode, MODES.join(', '))
+  const maxJobsText = get('matrix-max-jobs').trim() || String(MAX_MATRIX_JOBS)
+  const maxJobs = Number(maxJobsText)
+  if (!Number.isInteger(maxJobs) || maxJobs < 1 || maxJobs > MAX_MATRIX_JOBS) {
+    throw invalid('matrix-max-jobs', maxJobsText, `a whole number from 1 to ${MAX_MATRIX_JOBS}`)
+  }
+  return {
+    graph: get('graph').trim() || 'imagegraph.yml',
+    base: get('base').trim(),
+    'tag-pattern': get('tag-pattern').trim(),
+    token: get('token').trim(),
+    comment: bool('comment', false),
+    'working-directory': get('working-directory').trim() || '.',
+    mode: mode as Mode,
+    'matrix-max-jobs': maxJobs
+  }
+}
