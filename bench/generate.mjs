@@ -13,116 +13,123 @@
 // Usage: node bench/generate.mjs <size> [dir]      (sizes: small, medium, large, large-50kb)
 //        node bench/generate.mjs <size> --cached   (prints the cached repository, generating it if needed)
 
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
 
 // Bump whenever the generated content changes, so cached repositories are rebuilt.
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 1
 
 export const SIZES = {
   small: { files: 1_000, images: 20, configs: 12, processes: 8 },
   medium: { files: 20_000, images: 300, configs: 60, processes: 40 },
   large: { files: 100_000, images: 2_000, configs: 200, processes: 150 },
   // Same graph as large, fewer but heavier files: every source file is 50 KB.
-  'large-50kb': { files: 20_000, images: 2_000, configs: 200, processes: 150, sourceFileBytes: 50 * 1024 },
-};
+  'large-50kb': {
+    files: 20_000,
+    images: 2_000,
+    configs: 200,
+    processes: 150,
+    sourceFileBytes: 50 * 1024
+  }
+}
 
 // Images come in blocks; the first CHAIN_LENGTH images of each block form an image-on-image chain.
-const BLOCK = 10;
-const CHAIN_LENGTH = 6; // img0 <- img1 <- ... <- img5: five image edges deep
-const MAX_IMAGE_DEPTH = 7;
-const META_FILE = 'imagegraph-bench.json'; // kept inside .git/, invisible to every tool
-const PACKAGE_MANAGER = 'npm@10.9.2';
+const BLOCK = 10
+const CHAIN_LENGTH = 6 // img0 <- img1 <- ... <- img5: five image edges deep
+const MAX_IMAGE_DEPTH = 7
+const META_FILE = 'imagegraph-bench.json' // kept inside .git/, invisible to every tool
+const PACKAGE_MANAGER = 'npm@10.9.2'
 
 /** Deterministic PRNG (mulberry32); the same size always yields the same repository and SHAs. */
 function makeRng(seedText) {
-  let seed = 2166136261;
-  for (const ch of seedText) seed = Math.imul(seed ^ ch.charCodeAt(0), 16777619);
+  let seed = 2166136261
+  for (const ch of seedText) seed = Math.imul(seed ^ ch.charCodeAt(0), 16777619)
   return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
 }
 
-const pad = (n, width) => String(n).padStart(width, '0');
-const imageName = (i) => `img-${pad(i, 4)}`;
-const processName = (i) => `p-${pad(i, 3)}`;
-const configName = (i) => `c-${pad(i, 3)}`;
+const pad = (n, width) => String(n).padStart(width, '0')
+const imageName = i => `img-${pad(i, 4)}`
+const processName = i => `p-${pad(i, 3)}`
+const configName = i => `c-${pad(i, 3)}`
 
 /** A pool of printable pseudo-random text; file bodies are slices of it, so writing 1 GB costs little CPU. */
 function makeTextPool(rng, bytes) {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789      ';
-  const pool = Buffer.alloc(bytes);
-  let column = 0;
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789      '
+  const pool = Buffer.alloc(bytes)
+  let column = 0
   for (let i = 0; i < bytes; i++) {
     if (column >= 60 + ((i * 7) % 40)) {
-      pool[i] = 10; // '\n'
-      column = 0;
+      pool[i] = 10 // '\n'
+      column = 0
     } else {
-      pool[i] = alphabet.charCodeAt((rng() * alphabet.length) | 0);
-      column++;
+      pool[i] = alphabet.charCodeAt((rng() * alphabet.length) | 0)
+      column++
     }
   }
-  return pool;
+  return pool
 }
 
 /** Builds the graph: which node takes which inputs. Pure; no file system. */
 export function buildGraph(size, rng) {
-  const spec = SIZES[size];
-  const configs = [];
+  const spec = SIZES[size]
+  const configs = []
   for (let c = 0; c < spec.configs; c++) {
-    const name = configName(c);
-    const paths = [`config/${name}/**`];
+    const name = configName(c)
+    const paths = [`config/${name}/**`]
     // Every fourth config excludes its Markdown, to exercise "!" patterns.
-    if (c % 4 === 3) paths.push(`!config/${name}/**/*.md`);
-    configs.push({ name, dir: `config/${name}`, paths });
+    if (c % 4 === 3) paths.push(`!config/${name}/**/*.md`)
+    configs.push({ name, dir: `config/${name}`, paths })
   }
 
   // Skewed picks make a few configs/processes shared by many consumers.
-  const skewed = (n) => Math.min(n - 1, Math.floor(n * rng() ** 2));
+  const skewed = n => Math.min(n - 1, Math.floor(n * rng() ** 2))
 
-  const processes = [];
+  const processes = []
   for (let p = 0; p < spec.processes; p++) {
-    const name = processName(p);
-    const inputs = new Set();
-    const configCount = 1 + Math.floor(rng() * 3);
-    while (inputs.size < configCount) inputs.add(configs[skewed(configs.length)].name);
-    if (p >= 4 && rng() < 0.3) inputs.add(processName(Math.floor(rng() * p)));
+    const name = processName(p)
+    const inputs = new Set()
+    const configCount = 1 + Math.floor(rng() * 3)
+    while (inputs.size < configCount) inputs.add(configs[skewed(configs.length)].name)
+    if (p >= 4 && rng() < 0.3) inputs.add(processName(Math.floor(rng() * p)))
     processes.push({
       name,
       dir: `processes/${name}`,
       inputs: [...inputs],
       run: `./processes/${name}/run.sh`,
       outputs: [`build/${name}`],
-      env: p % 3 === 0 ? { MODE: 'prod' } : undefined,
-    });
+      env: p % 3 === 0 ? { MODE: 'prod' } : undefined
+    })
   }
 
-  const images = [];
-  const depth = [];
+  const images = []
+  const depth = []
   for (let i = 0; i < spec.images; i++) {
-    const name = imageName(i);
-    const inputs = [];
-    const processCount = Math.floor(rng() * 3); // 0-2
+    const name = imageName(i)
+    const inputs = []
+    const processCount = Math.floor(rng() * 3) // 0-2
     for (let k = 0; k < processCount; k++) {
-      const proc = processes[skewed(processes.length)].name;
-      if (!inputs.includes(proc)) inputs.push(proc);
+      const proc = processes[skewed(processes.length)].name
+      if (!inputs.includes(proc)) inputs.push(proc)
     }
-    let baseImage = null;
-    const inBlock = i % BLOCK;
+    let baseImage = null
+    const inBlock = i % BLOCK
     if (inBlock > 0 && inBlock < CHAIN_LENGTH) {
-      baseImage = i - 1;
+      baseImage = i - 1
     } else if (i > 0 && rng() < 0.35) {
-      const candidate = Math.floor(rng() * i);
-      if (depth[candidate] < MAX_IMAGE_DEPTH) baseImage = candidate;
+      const candidate = Math.floor(rng() * i)
+      if (depth[candidate] < MAX_IMAGE_DEPTH) baseImage = candidate
     }
-    depth.push(baseImage === null ? 0 : depth[baseImage] + 1);
-    if (baseImage !== null) inputs.push(imageName(baseImage));
+    depth.push(baseImage === null ? 0 : depth[baseImage] + 1)
+    if (baseImage !== null) inputs.push(imageName(baseImage))
     images.push({
       name,
       dir: `images/${name}`,
@@ -130,127 +137,138 @@ export function buildGraph(size, rng) {
       baseImage: baseImage === null ? null : imageName(baseImage),
       // Some images name their Dockerfile explicitly; the rest use the default.
       dockerfile: i % 5 === 2 ? `images/${name}/Dockerfile` : undefined,
-      buildArgs: i % 4 === 1 ? { LOG_LEVEL: 'info' } : undefined,
-    });
+      buildArgs: i % 4 === 1 ? { LOG_LEVEL: 'info' } : undefined
+    })
   }
-  return { configs, processes, images, maxImageDepth: Math.max(0, ...depth) };
+  return { configs, processes, images, maxImageDepth: Math.max(0, ...depth) }
 }
 
 /** Images affected by a change to the given nodes: the nodes' downstream closure, images only. */
 export function downstreamImages(graph, changedNodes) {
-  const consumers = new Map();
+  const consumers = new Map()
   for (const node of [...graph.processes, ...graph.images]) {
     for (const input of node.inputs) {
-      if (!consumers.has(input)) consumers.set(input, []);
-      consumers.get(input).push(node.name);
+      if (!consumers.has(input)) consumers.set(input, [])
+      consumers.get(input).push(node.name)
     }
   }
-  const seen = new Set(changedNodes);
-  const queue = [...changedNodes];
+  const seen = new Set(changedNodes)
+  const queue = [...changedNodes]
   while (queue.length > 0) {
     for (const next of consumers.get(queue.pop()) ?? []) {
       if (!seen.has(next)) {
-        seen.add(next);
-        queue.push(next);
+        seen.add(next)
+        queue.push(next)
       }
     }
   }
-  const imageNames = new Set(graph.images.map((img) => img.name));
-  return [...seen].filter((name) => imageNames.has(name)).sort();
+  const imageNames = new Set(graph.images.map(img => img.name))
+  return [...seen].filter(name => imageNames.has(name)).sort()
 }
 
 function quoteYaml(value) {
-  return JSON.stringify(value); // a JSON string is a valid YAML flow scalar
+  return JSON.stringify(value) // a JSON string is a valid YAML flow scalar
 }
 
 function flowMap(obj) {
   return `{ ${Object.entries(obj)
     .map(([k, v]) => `${k}: ${quoteYaml(v)}`)
-    .join(', ')} }`;
+    .join(', ')} }`
 }
 
 export function renderImagegraphYml(graph) {
-  const lines = ['# Generated by bench/generate.mjs', 'version: 1', 'configs:'];
-  for (const c of graph.configs) lines.push(`  ${c.name}: { paths: [${c.paths.map(quoteYaml).join(', ')}] }`);
-  lines.push('processes:');
+  const lines = ['# Generated by bench/generate.mjs', 'version: 1', 'configs:']
+  for (const c of graph.configs)
+    lines.push(`  ${c.name}: { paths: [${c.paths.map(quoteYaml).join(', ')}] }`)
+  lines.push('processes:')
   for (const p of graph.processes) {
-    lines.push(`  ${p.name}:`);
-    lines.push(`    inputs: [${p.inputs.join(', ')}]`);
-    lines.push(`    run: ${p.run}`);
-    lines.push(`    outputs: [${p.outputs.join(', ')}]`);
-    if (p.env) lines.push(`    env: ${flowMap(p.env)}`);
+    lines.push(`  ${p.name}:`)
+    lines.push(`    inputs: [${p.inputs.join(', ')}]`)
+    lines.push(`    run: ${p.run}`)
+    lines.push(`    outputs: [${p.outputs.join(', ')}]`)
+    if (p.env) lines.push(`    env: ${flowMap(p.env)}`)
   }
-  lines.push('images:');
+  lines.push('images:')
   for (const img of graph.images) {
-    lines.push(`  ${img.name}:`);
-    lines.push(`    context: ${img.dir}`);
-    if (img.dockerfile) lines.push(`    dockerfile: ${img.dockerfile}`);
-    if (img.inputs.length > 0) lines.push(`    inputs: [${img.inputs.join(', ')}]`);
-    if (img.buildArgs) lines.push(`    build-args: ${flowMap(img.buildArgs)}`);
+    lines.push(`  ${img.name}:`)
+    lines.push(`    context: ${img.dir}`)
+    if (img.dockerfile) lines.push(`    dockerfile: ${img.dockerfile}`)
+    if (img.inputs.length > 0) lines.push(`    inputs: [${img.inputs.join(', ')}]`)
+    if (img.buildArgs) lines.push(`    build-args: ${flowMap(img.buildArgs)}`)
   }
-  return lines.join('\n') + '\n';
+  return lines.join('\n') + '\n'
 }
 
 function sortedDependencies(names) {
-  return Object.fromEntries([...names].sort((a, b) => a.localeCompare(b, 'en')).map((d) => [d, '*']));
+  return Object.fromEntries([...names].sort((a, b) => a.localeCompare(b, 'en')).map(d => [d, '*']))
 }
 
 function packageJson(name, dependencies, buildScript) {
-  const pkg = { name, version: '1.0.0', private: true, scripts: { build: buildScript } };
-  if (dependencies.length > 0) pkg.dependencies = sortedDependencies(dependencies);
-  return JSON.stringify(pkg, null, 2) + '\n';
+  const pkg = { name, version: '1.0.0', private: true, scripts: { build: buildScript } }
+  if (dependencies.length > 0) pkg.dependencies = sortedDependencies(dependencies)
+  return JSON.stringify(pkg, null, 2) + '\n'
 }
 
 /** package-lock.json as npm 10/11 writes it for workspaces that depend only on each other. */
 function packageLock(rootName, workspaceGlobs, packages) {
-  const entries = {};
+  const entries = {}
   for (const pkg of packages) {
     // npm omits "name" when it equals the directory's basename, as it does for every package here.
-    const entry = path.posix.basename(pkg.dir) === pkg.name ? { version: '1.0.0' } : { name: pkg.name, version: '1.0.0' };
-    if (pkg.deps.length > 0) entry.dependencies = sortedDependencies(pkg.deps);
-    entries[pkg.dir] = entry;
-    entries[`node_modules/${pkg.name}`] = { resolved: pkg.dir, link: true };
+    const entry =
+      path.posix.basename(pkg.dir) === pkg.name
+        ? { version: '1.0.0' }
+        : { name: pkg.name, version: '1.0.0' }
+    if (pkg.deps.length > 0) entry.dependencies = sortedDependencies(pkg.deps)
+    entries[pkg.dir] = entry
+    entries[`node_modules/${pkg.name}`] = { resolved: pkg.dir, link: true }
   }
-  const sorted = { '': { name: rootName, workspaces: workspaceGlobs } };
-  for (const key of Object.keys(entries).sort((a, b) => a.localeCompare(b, 'en'))) sorted[key] = entries[key];
-  return JSON.stringify({ name: rootName, lockfileVersion: 3, requires: true, packages: sorted }, null, 2) + '\n';
+  const sorted = { '': { name: rootName, workspaces: workspaceGlobs } }
+  for (const key of Object.keys(entries).sort((a, b) => a.localeCompare(b, 'en')))
+    sorted[key] = entries[key]
+  return (
+    JSON.stringify(
+      { name: rootName, lockfileVersion: 3, requires: true, packages: sorted },
+      null,
+      2
+    ) + '\n'
+  )
 }
 
 /** Writes files under root, creating each directory once. */
 class FileWriter {
   constructor(root) {
-    this.root = root;
-    this.dirs = new Set();
-    this.count = 0;
-    this.bytes = 0;
+    this.root = root
+    this.dirs = new Set()
+    this.count = 0
+    this.bytes = 0
   }
   write(rel, content) {
-    const abs = path.join(this.root, rel);
-    const dir = path.dirname(abs);
+    const abs = path.join(this.root, rel)
+    const dir = path.dirname(abs)
     if (!this.dirs.has(dir)) {
-      fs.mkdirSync(dir, { recursive: true });
-      this.dirs.add(dir);
+      fs.mkdirSync(dir, { recursive: true })
+      this.dirs.add(dir)
     }
-    fs.writeFileSync(abs, content);
-    this.count++;
-    this.bytes += content.length;
+    fs.writeFileSync(abs, content)
+    this.count++
+    this.bytes += content.length
   }
 }
 
-const IMAGE_EXTENSIONS = ['ts', 'ts', 'js', 'json', 'md', 'txt'];
-const CONFIG_EXTENSIONS = ['yaml', 'yaml', 'conf', 'json', 'md'];
-const OTHER_EXTENSIONS = ['md', 'md', 'txt', 'sh'];
+const IMAGE_EXTENSIONS = ['ts', 'ts', 'js', 'json', 'md', 'txt']
+const CONFIG_EXTENSIONS = ['yaml', 'yaml', 'conf', 'json', 'md']
+const OTHER_EXTENSIONS = ['md', 'md', 'txt', 'sh']
 
 /** A nested relative path for the k-th source file of a directory: up to three levels deep. */
 function nestedPath(rng, k, extensions) {
-  const levels = Math.floor(rng() * 4);
-  const parts = [];
-  const names = ['src', 'lib', 'data', 'assets', 'templates', 'files'];
-  if (levels > 0) parts.push(names[Math.floor(rng() * names.length)]);
-  if (levels > 1) parts.push(`m${Math.floor(rng() * 6)}`);
-  if (levels > 2) parts.push(`s${Math.floor(rng() * 4)}`);
-  parts.push(`f${pad(k, 4)}.${extensions[Math.floor(rng() * extensions.length)]}`);
-  return parts.join('/');
+  const levels = Math.floor(rng() * 4)
+  const parts = []
+  const names = ['src', 'lib', 'data', 'assets', 'templates', 'files']
+  if (levels > 0) parts.push(names[Math.floor(rng() * names.length)])
+  if (levels > 1) parts.push(`m${Math.floor(rng() * 6)}`)
+  if (levels > 2) parts.push(`s${Math.floor(rng() * 4)}`)
+  parts.push(`f${pad(k, 4)}.${extensions[Math.floor(rng() * extensions.length)]}`)
+  return parts.join('/')
 }
 
 function git(dir, args, env = {}) {
@@ -259,8 +277,8 @@ function git(dir, args, env = {}) {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  }).trim();
+    stdio: ['ignore', 'pipe', 'pipe']
+  }).trim()
 }
 
 function commitEnv(isoDate) {
@@ -270,8 +288,8 @@ function commitEnv(isoDate) {
     GIT_COMMITTER_NAME: 'imagegraph bench',
     GIT_COMMITTER_EMAIL: 'bench@imagegraph.invalid',
     GIT_AUTHOR_DATE: isoDate,
-    GIT_COMMITTER_DATE: isoDate,
-  };
+    GIT_COMMITTER_DATE: isoDate
+  }
 }
 
 /**
@@ -279,40 +297,60 @@ function commitEnv(isoDate) {
  * its description: base/head SHAs, changed files, and the images each change should mark affected.
  */
 export function generateRepo({ size, dir, log = () => {} }) {
-  const spec = SIZES[size];
-  if (!spec) throw new Error(`Unknown size '${size}'. Valid sizes: ${Object.keys(SIZES).join(', ')}`);
-  const started = performance.now();
-  const rng = makeRng(`imagegraph-bench/${GENERATOR_VERSION}/${size}`);
-  const graph = buildGraph(size, rng);
-  fs.mkdirSync(dir, { recursive: true });
-  if (fs.readdirSync(dir).length > 0) throw new Error(`${dir} is not empty`);
+  const spec = SIZES[size]
+  if (!spec)
+    throw new Error(`Unknown size '${size}'. Valid sizes: ${Object.keys(SIZES).join(', ')}`)
+  const started = performance.now()
+  const rng = makeRng(`imagegraph-bench/${GENERATOR_VERSION}/${size}`)
+  const graph = buildGraph(size, rng)
+  fs.mkdirSync(dir, { recursive: true })
+  if (fs.readdirSync(dir).length > 0) throw new Error(`${dir} is not empty`)
 
-  const sourceBytes = spec.sourceFileBytes;
-  const pool = makeTextPool(rng, sourceBytes ? 4 * 1024 * 1024 : 256 * 1024);
-  const body = (rel) => {
-    const header = Buffer.from(`# ${rel}\n`);
-    const length = sourceBytes ? sourceBytes - header.length : 150 + Math.floor(rng() * 1500);
-    const offset = Math.floor(rng() * (pool.length - length));
-    return Buffer.concat([header, pool.subarray(offset, offset + length)]);
-  };
+  const sourceBytes = spec.sourceFileBytes
+  const pool = makeTextPool(rng, sourceBytes ? 4 * 1024 * 1024 : 256 * 1024)
+  const body = rel => {
+    const header = Buffer.from(`# ${rel}\n`)
+    const length = sourceBytes ? sourceBytes - header.length : 150 + Math.floor(rng() * 1500)
+    const offset = Math.floor(rng() * (pool.length - length))
+    return Buffer.concat([header, pool.subarray(offset, offset + length)])
+  }
 
-  const out = new FileWriter(dir);
-  const workspaceGlobs = ['config/*', 'processes/*', 'images/*'];
-  const packages = [];
+  const out = new FileWriter(dir)
+  const workspaceGlobs = ['config/*', 'processes/*', 'images/*']
+  const packages = []
 
   // Fixed files: root, then one package per node.
-  const rootName = `synthetic-${size}`;
-  out.write('.gitignore', 'node_modules/\n.nx/\n.turbo/\nbuild/\n');
-  out.write('README.md', `# ${rootName}\n\nGenerated by imagegraph's bench/generate.mjs (version ${GENERATOR_VERSION}).\n`);
-  out.write('imagegraph.yml', renderImagegraphYml(graph));
+  const rootName = `synthetic-${size}`
+  out.write('.gitignore', 'node_modules/\n.nx/\n.turbo/\nbuild/\n')
+  out.write(
+    'README.md',
+    `# ${rootName}\n\nGenerated by imagegraph's bench/generate.mjs (version ${GENERATOR_VERSION}).\n`
+  )
+  out.write('imagegraph.yml', renderImagegraphYml(graph))
   out.write(
     'package.json',
-    JSON.stringify({ name: rootName, private: true, packageManager: PACKAGE_MANAGER, workspaces: workspaceGlobs }, null, 2) + '\n',
-  );
+    JSON.stringify(
+      {
+        name: rootName,
+        private: true,
+        packageManager: PACKAGE_MANAGER,
+        workspaces: workspaceGlobs
+      },
+      null,
+      2
+    ) + '\n'
+  )
   out.write(
     'turbo.json',
-    JSON.stringify({ $schema: 'https://turborepo.com/schema.json', tasks: { build: { dependsOn: ['^build'], outputs: [] } } }, null, 2) + '\n',
-  );
+    JSON.stringify(
+      {
+        $schema: 'https://turborepo.com/schema.json',
+        tasks: { build: { dependsOn: ['^build'], outputs: [] } }
+      },
+      null,
+      2
+    ) + '\n'
+  )
   out.write(
     'nx.json',
     JSON.stringify(
@@ -320,91 +358,111 @@ export function generateRepo({ size, dir, log = () => {} }) {
         useDaemonProcess: false,
         neverConnectToCloud: true,
         defaultBase: 'main',
-        targetDefaults: { build: { dependsOn: ['^build'] } },
+        targetDefaults: { build: { dependsOn: ['^build'] } }
       },
       null,
-      2,
-    ) + '\n',
-  );
+      2
+    ) + '\n'
+  )
   for (const c of graph.configs) {
-    out.write(`${c.dir}/package.json`, packageJson(c.name, [], 'echo config'));
-    packages.push({ name: c.name, dir: c.dir, deps: [] });
+    out.write(`${c.dir}/package.json`, packageJson(c.name, [], 'echo config'))
+    packages.push({ name: c.name, dir: c.dir, deps: [] })
   }
   for (const p of graph.processes) {
-    out.write(`${p.dir}/package.json`, packageJson(p.name, p.inputs, './run.sh'));
-    out.write(`${p.dir}/run.sh`, `#!/bin/sh\n# ${p.name}: reads ${p.inputs.join(', ')}\nmkdir -p build/${p.name}\n`);
-    packages.push({ name: p.name, dir: p.dir, deps: p.inputs });
+    out.write(`${p.dir}/package.json`, packageJson(p.name, p.inputs, './run.sh'))
+    out.write(
+      `${p.dir}/run.sh`,
+      `#!/bin/sh\n# ${p.name}: reads ${p.inputs.join(', ')}\nmkdir -p build/${p.name}\n`
+    )
+    packages.push({ name: p.name, dir: p.dir, deps: p.inputs })
   }
   for (const img of graph.images) {
-    out.write(`${img.dir}/package.json`, packageJson(img.name, img.inputs, `docker build -t ${img.name} .`));
-    const from = img.baseImage ? `${img.baseImage}:latest` : 'debian:12-slim';
-    out.write(`${img.dir}/Dockerfile`, `FROM ${from}\nCOPY . /srv/${img.name}\nCMD ["/srv/${img.name}/start"]\n`);
-    packages.push({ name: img.name, dir: img.dir, deps: img.inputs });
+    out.write(
+      `${img.dir}/package.json`,
+      packageJson(img.name, img.inputs, `docker build -t ${img.name} .`)
+    )
+    const from = img.baseImage ? `${img.baseImage}:latest` : 'debian:12-slim'
+    out.write(
+      `${img.dir}/Dockerfile`,
+      `FROM ${from}\nCOPY . /srv/${img.name}\nCMD ["/srv/${img.name}/start"]\n`
+    )
+    packages.push({ name: img.name, dir: img.dir, deps: img.inputs })
   }
-  out.write('package-lock.json', packageLock(rootName, workspaceGlobs, packages));
+  out.write('package-lock.json', packageLock(rootName, workspaceGlobs, packages))
 
   // Source files fill the rest: 70% in image contexts, 20% in config directories, 10% elsewhere.
-  const remaining = spec.files - out.count;
-  if (remaining < 0) throw new Error(`size ${size}: ${spec.files} files is fewer than the ${out.count} fixed files`);
-  const imageShare = Math.round(remaining * 0.7);
-  const configShare = Math.round(remaining * 0.2);
-  const otherShare = remaining - imageShare - configShare;
-  const perDir = new Map(); // dir -> next file index
-  const sources = { image: new Map(), config: new Map(), other: [] };
-  const addSource = (dirRel, extensions, bucket) => {
-    const k = perDir.get(dirRel) ?? 0;
-    perDir.set(dirRel, k + 1);
-    const rel = `${dirRel}/${nestedPath(rng, k, extensions)}`;
-    out.write(rel, body(rel));
-    return rel;
-  };
+  const remaining = spec.files - out.count
+  if (remaining < 0)
+    throw new Error(`size ${size}: ${spec.files} files is fewer than the ${out.count} fixed files`)
+  const imageShare = Math.round(remaining * 0.7)
+  const configShare = Math.round(remaining * 0.2)
+  const otherShare = remaining - imageShare - configShare
+  const perDir = new Map() // dir -> next file index
+  const sources = { image: new Map(), config: new Map(), other: [] }
+  const addSource = (dirRel, extensions) => {
+    const k = perDir.get(dirRel) ?? 0
+    perDir.set(dirRel, k + 1)
+    const rel = `${dirRel}/${nestedPath(rng, k, extensions)}`
+    out.write(rel, body(rel))
+    return rel
+  }
   for (let n = 0; n < imageShare; n++) {
-    const img = graph.images[Math.floor(rng() * graph.images.length)];
-    const rel = addSource(img.dir, IMAGE_EXTENSIONS);
-    if (!sources.image.has(img.name)) sources.image.set(img.name, []);
-    sources.image.get(img.name).push(rel);
+    const img = graph.images[Math.floor(rng() * graph.images.length)]
+    const rel = addSource(img.dir, IMAGE_EXTENSIONS)
+    if (!sources.image.has(img.name)) sources.image.set(img.name, [])
+    sources.image.get(img.name).push(rel)
   }
   for (let n = 0; n < configShare; n++) {
-    const cfg = graph.configs[Math.floor(rng() * graph.configs.length)];
-    const rel = addSource(cfg.dir, CONFIG_EXTENSIONS);
-    if (!sources.config.has(cfg.name)) sources.config.set(cfg.name, []);
-    sources.config.get(cfg.name).push(rel);
+    const cfg = graph.configs[Math.floor(rng() * graph.configs.length)]
+    const rel = addSource(cfg.dir, CONFIG_EXTENSIONS)
+    if (!sources.config.has(cfg.name)) sources.config.set(cfg.name, [])
+    sources.config.get(cfg.name).push(rel)
   }
   for (let n = 0; n < otherShare; n++) {
-    const top = n % 3 === 0 ? 'tools' : `docs/section-${pad(Math.floor(rng() * 20), 2)}`;
-    sources.other.push(addSource(top, OTHER_EXTENSIONS));
+    const top = n % 3 === 0 ? 'tools' : `docs/section-${pad(Math.floor(rng() * 20), 2)}`
+    sources.other.push(addSource(top, OTHER_EXTENSIONS))
   }
-  const written = performance.now();
-  log(`  wrote ${out.count} files (${(out.bytes / 1e6).toFixed(1)} MB) in ${((written - started) / 1000).toFixed(1)}s`);
+  const written = performance.now()
+  log(
+    `  wrote ${out.count} files (${(out.bytes / 1e6).toFixed(1)} MB) in ${((written - started) / 1000).toFixed(1)}s`
+  )
 
-  git(dir, ['init', '-q', '-b', 'main']);
-  git(dir, ['config', 'user.name', 'imagegraph bench']);
-  git(dir, ['config', 'user.email', 'bench@imagegraph.invalid']);
-  git(dir, ['config', 'commit.gpgsign', 'false']);
-  git(dir, ['config', 'core.autocrlf', 'false']);
-  if (sourceBytes) git(dir, ['config', 'core.looseCompression', '1']); // 1 GB of text: favour speed
-  git(dir, ['add', '-A']);
-  git(dir, ['commit', '-q', '--no-verify', '-m', `Synthetic ${size} monorepo`], commitEnv('2024-01-01T00:00:00Z'));
-  const base = git(dir, ['rev-parse', 'HEAD']);
+  git(dir, ['init', '-q', '-b', 'main'])
+  git(dir, ['config', 'user.name', 'imagegraph bench'])
+  git(dir, ['config', 'user.email', 'bench@imagegraph.invalid'])
+  git(dir, ['config', 'commit.gpgsign', 'false'])
+  git(dir, ['config', 'core.autocrlf', 'false'])
+  if (sourceBytes) git(dir, ['config', 'core.looseCompression', '1']) // 1 GB of text: favour speed
+  git(dir, ['add', '-A'])
+  git(
+    dir,
+    ['commit', '-q', '--no-verify', '-m', `Synthetic ${size} monorepo`],
+    commitEnv('2024-01-01T00:00:00Z')
+  )
+  const base = git(dir, ['rev-parse', 'HEAD'])
 
   // The second commit: one config file, one image-context file, one new image file, one unrelated file.
-  const changes = chooseChanges(graph, sources, rng);
+  const changes = chooseChanges(graph, sources, rng)
   for (const change of changes) {
-    const abs = path.join(dir, change.path);
+    const abs = path.join(dir, change.path)
     if (change.kind === 'added') {
-      out.write(change.path, body(change.path));
+      out.write(change.path, body(change.path))
     } else {
-      fs.appendFileSync(abs, `\n# changed in the second commit (${change.reason})\n`);
+      fs.appendFileSync(abs, `\n# changed in the second commit (${change.reason})\n`)
     }
   }
-  git(dir, ['add', '-A']);
-  git(dir, ['commit', '-q', '--no-verify', '-m', 'Change a handful of files'], commitEnv('2024-01-02T00:00:00Z'));
-  const head = git(dir, ['rev-parse', 'HEAD']);
+  git(dir, ['add', '-A'])
+  git(
+    dir,
+    ['commit', '-q', '--no-verify', '-m', 'Change a handful of files'],
+    commitEnv('2024-01-02T00:00:00Z')
+  )
+  const head = git(dir, ['rev-parse', 'HEAD'])
 
   const expectedAffectedImages = downstreamImages(
     graph,
-    changes.filter((c) => c.node).map((c) => c.node),
-  );
+    changes.filter(c => c.node).map(c => c.node)
+  )
   const meta = {
     generatorVersion: GENERATOR_VERSION,
     size,
@@ -413,90 +471,119 @@ export function generateRepo({ size, dir, log = () => {} }) {
     head,
     files: Number(git(dir, ['ls-files', '-z']).split('\0').filter(Boolean).length),
     bytes: out.bytes,
-    counts: { configs: graph.configs.length, processes: graph.processes.length, images: graph.images.length, packages: packages.length },
+    counts: {
+      configs: graph.configs.length,
+      processes: graph.processes.length,
+      images: graph.images.length,
+      packages: packages.length
+    },
     maxImageChainDepth: graph.maxImageDepth,
     changes,
     expectedAffectedImages,
-    generateSeconds: Number(((performance.now() - started) / 1000).toFixed(2)),
-  };
-  fs.writeFileSync(path.join(dir, '.git', META_FILE), JSON.stringify(meta, null, 2) + '\n');
-  log(`  committed ${meta.files} files in ${meta.generateSeconds}s total; ${expectedAffectedImages.length}/${graph.images.length} images affected`);
-  return meta;
+    generateSeconds: Number(((performance.now() - started) / 1000).toFixed(2))
+  }
+  fs.writeFileSync(path.join(dir, '.git', META_FILE), JSON.stringify(meta, null, 2) + '\n')
+  log(
+    `  committed ${meta.files} files in ${meta.generateSeconds}s total; ${expectedAffectedImages.length}/${graph.images.length} images affected`
+  )
+  return meta
 }
 
 /** Picks the second commit's changes; each names the graph node it belongs to (none for unrelated files). */
 function chooseChanges(graph, sources, rng) {
   // A config whose change reaches about a tenth of the images: a realistic, non-trivial fan-out.
-  const target = Math.max(1, Math.round(graph.images.length / 10));
-  let bestConfig = null;
-  let bestDistance = Infinity;
+  const target = Math.max(1, Math.round(graph.images.length / 10))
+  let bestConfig = null
+  let bestDistance = Infinity
   for (const cfg of graph.configs) {
-    const files = (sources.config.get(cfg.name) ?? []).filter((f) => !f.endsWith('.md'));
-    if (files.length === 0) continue;
-    const reached = downstreamImages(graph, [cfg.name]).length;
-    if (reached === 0) continue;
-    const distance = Math.abs(reached - target);
+    const files = (sources.config.get(cfg.name) ?? []).filter(f => !f.endsWith('.md'))
+    if (files.length === 0) continue
+    const reached = downstreamImages(graph, [cfg.name]).length
+    if (reached === 0) continue
+    const distance = Math.abs(reached - target)
     if (distance < bestDistance) {
-      bestDistance = distance;
-      bestConfig = { cfg, files };
+      bestDistance = distance
+      bestConfig = { cfg, files }
     }
   }
   // The head of an image chain in the middle block, so the change travels down the chain.
-  const middleBlock = Math.floor(graph.images.length / BLOCK / 2);
-  const chainHead = graph.images[middleBlock * BLOCK];
-  const leaf = graph.images[graph.images.length - 1];
-  const pick = (list) => list[Math.floor(rng() * list.length)];
-  const changes = [];
+  const middleBlock = Math.floor(graph.images.length / BLOCK / 2)
+  const chainHead = graph.images[middleBlock * BLOCK]
+  const leaf = graph.images[graph.images.length - 1]
+  const pick = list => list[Math.floor(rng() * list.length)]
+  const changes = []
   if (bestConfig) {
-    changes.push({ kind: 'modified', path: pick(bestConfig.files), node: bestConfig.cfg.name, reason: 'config file' });
+    changes.push({
+      kind: 'modified',
+      path: pick(bestConfig.files),
+      node: bestConfig.cfg.name,
+      reason: 'config file'
+    })
   }
-  const headFiles = sources.image.get(chainHead.name) ?? [`${chainHead.dir}/Dockerfile`];
-  changes.push({ kind: 'modified', path: pick(headFiles), node: chainHead.name, reason: 'image context file' });
-  changes.push({ kind: 'added', path: `${leaf.dir}/src/added-in-head.ts`, node: leaf.name, reason: 'new file in an image context' });
-  changes.push({ kind: 'modified', path: pick(sources.other), node: null, reason: 'unrelated file' });
-  return changes;
+  const headFiles = sources.image.get(chainHead.name) ?? [`${chainHead.dir}/Dockerfile`]
+  changes.push({
+    kind: 'modified',
+    path: pick(headFiles),
+    node: chainHead.name,
+    reason: 'image context file'
+  })
+  changes.push({
+    kind: 'added',
+    path: `${leaf.dir}/src/added-in-head.ts`,
+    node: leaf.name,
+    reason: 'new file in an image context'
+  })
+  changes.push({
+    kind: 'modified',
+    path: pick(sources.other),
+    node: null,
+    reason: 'unrelated file'
+  })
+  return changes
 }
 
 /** The cache directory for a size: reused across runs until the generator version changes. */
 export function cachedRepoDir(size, root = path.join(os.tmpdir(), 'imagegraph-bench')) {
-  return path.join(root, `g${GENERATOR_VERSION}-${size}`);
+  return path.join(root, `g${GENERATOR_VERSION}-${size}`)
 }
 
 /** Reads the description a finished generation left in the repository, or null. */
 export function readMeta(dir) {
   try {
-    const meta = JSON.parse(fs.readFileSync(path.join(dir, '.git', META_FILE), 'utf8'));
-    return meta.generatorVersion === GENERATOR_VERSION ? meta : null;
+    const meta = JSON.parse(fs.readFileSync(path.join(dir, '.git', META_FILE), 'utf8'))
+    return meta.generatorVersion === GENERATOR_VERSION ? meta : null
   } catch {
-    return null;
+    return null
   }
 }
 
 /** Returns the cached repository for `size`, generating it when missing, stale or `regenerate` is set. */
 export function ensureRepo({ size, regenerate = false, root, log = () => {} }) {
-  const dir = cachedRepoDir(size, root);
-  const meta = regenerate ? null : readMeta(dir);
+  const dir = cachedRepoDir(size, root)
+  const meta = regenerate ? null : readMeta(dir)
   if (meta) {
-    log(`  reusing ${dir}`);
-    return { dir, meta };
+    log(`  reusing ${dir}`)
+    return { dir, meta }
   }
-  fs.rmSync(dir, { recursive: true, force: true });
-  log(`  generating ${size} into ${dir}`);
-  return { dir, meta: generateRepo({ size, dir, log }) };
+  fs.rmSync(dir, { recursive: true, force: true })
+  log(`  generating ${size} into ${dir}`)
+  return { dir, meta: generateRepo({ size, dir, log }) }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [size, target] = process.argv.slice(2);
+  const [size, target] = process.argv.slice(2)
   if (!size || !SIZES[size]) {
-    console.error(`Usage: node bench/generate.mjs <size> [dir | --cached]\nValid sizes: ${Object.keys(SIZES).join(', ')}`);
-    process.exit(2);
+    console.error(
+      `Usage: node bench/generate.mjs <size> [dir | --cached]\nValid sizes: ${Object.keys(SIZES).join(', ')}`
+    )
+    process.exit(2)
   }
-  const log = (line) => console.error(line);
+  const log = line => console.error(line)
   if (!target || target === '--cached') {
-    const { dir, meta } = ensureRepo({ size, log });
-    console.log(JSON.stringify({ dir, ...meta }, null, 2));
+    const { dir, meta } = ensureRepo({ size, log })
+    console.log(JSON.stringify({ dir, ...meta }, null, 2))
   } else {
-    const meta = generateRepo({ size, dir: path.resolve(target), log });
-    console.log(JSON.stringify({ dir: path.resolve(target), ...meta }, null, 2));
+    const meta = generateRepo({ size, dir: path.resolve(target), log })
+    console.log(JSON.stringify({ dir: path.resolve(target), ...meta }, null, 2))
   }
 }

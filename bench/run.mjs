@@ -9,24 +9,25 @@
 // interleaved: each round runs every command once, in an order rotated per round, so a noisy
 // machine slows all of them alike; the ratios imagegraph / peer are taken within a round.
 
-import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { SIZES, GENERATOR_VERSION, ensureRepo } from './generate.mjs';
+import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { SIZES, GENERATOR_VERSION, ensureRepo } from './generate.mjs'
 
-const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
-const REPO_ROOT = path.dirname(BENCH_DIR);
-const COMMAND_TIMEOUT_MS = 10 * 60 * 1000;
+const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
+const REPO_ROOT = path.dirname(BENCH_DIR)
+const COMMAND_TIMEOUT_MS = 10 * 60 * 1000
 
-// Rounds per size: heavier sizes get fewer, to keep a full run within about 15 minutes.
+// Rounds per size: heavier sizes get fewer. A full run of every size takes about 5 minutes here
+// (2 cores), generation included; the budget is 15.
 const DEFAULT_ROUNDS = {
-  small: { warmup: 1, runs: 5 },
-  medium: { warmup: 1, runs: 5 },
-  large: { warmup: 1, runs: 3 },
-  'large-50kb': { warmup: 1, runs: 3 },
-};
+  small: { warmup: 1, runs: 7 },
+  medium: { warmup: 1, runs: 7 },
+  large: { warmup: 1, runs: 5 },
+  'large-50kb': { warmup: 1, runs: 5 }
+}
 
 // Keeps the peers off the network and quiet: no telemetry, no cloud, no daemon, no update check.
 const QUIET_ENV = {
@@ -37,8 +38,8 @@ const QUIET_ENV = {
   NX_DAEMON: 'false',
   NX_TUI: 'false',
   NO_COLOR: '1',
-  FORCE_COLOR: '0',
-};
+  FORCE_COLOR: '0'
+}
 
 function parseArgs(argv) {
   const options = {
@@ -47,92 +48,131 @@ function parseArgs(argv) {
     warmup: process.env.BENCH_WARMUP ? Number(process.env.BENCH_WARMUP) : null,
     regenerate: process.env.BENCH_REGENERATE === '1',
     imagegraph: process.env.IMAGEGRAPH_CLI ?? path.join(REPO_ROOT, 'dist', 'cli.js'),
-    cacheDir: process.env.BENCH_CACHE_DIR ?? path.join(os.tmpdir(), 'imagegraph-bench'),
-  };
+    cacheDir: process.env.BENCH_CACHE_DIR ?? path.join(os.tmpdir(), 'imagegraph-bench')
+  }
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.includes('=') ? arg.split(/=(.*)/s) : [arg, undefined];
-    const value = () => inline ?? argv[++i];
+    const arg = argv[i]
+    const [flag, inline] = arg.includes('=') ? arg.split(/=(.*)/s) : [arg, undefined]
+    const value = () => inline ?? argv[++i]
     switch (flag) {
       case '--sizes':
-        options.sizes = value().split(',').map((s) => s.trim()).filter(Boolean);
-        break;
+        options.sizes = value()
+          .split(',')
+          .map(s => s.trim())
+          .filter(Boolean)
+        break
       case '--runs':
-        options.runs = Number(value());
-        break;
+        options.runs = Number(value())
+        break
       case '--warmup':
-        options.warmup = Number(value());
-        break;
+        options.warmup = Number(value())
+        break
       case '--regenerate':
-        options.regenerate = true;
-        break;
+        options.regenerate = true
+        break
       case '--imagegraph':
-        options.imagegraph = path.resolve(value());
-        break;
+        options.imagegraph = path.resolve(value())
+        break
       case '--cache-dir':
-        options.cacheDir = path.resolve(value());
-        break;
+        options.cacheDir = path.resolve(value())
+        break
       case '-h':
       case '--help':
-        console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 10).join('\n'));
-        process.exit(0);
-        break;
+        console.log(
+          fs
+            .readFileSync(fileURLToPath(import.meta.url), 'utf8')
+            .split('\n')
+            .slice(1, 10)
+            .join('\n')
+        )
+        process.exit(0)
+        break
       default:
-        throw new Error(`Unknown option '${arg}'. Valid options: --sizes, --runs, --warmup, --regenerate, --imagegraph, --cache-dir`);
+        throw new Error(
+          `Unknown option '${arg}'. Valid options: --sizes, --runs, --warmup, --regenerate, --imagegraph, --cache-dir`
+        )
     }
   }
   for (const size of options.sizes) {
-    if (!SIZES[size]) throw new Error(`--sizes: unknown size '${size}'. Valid sizes: ${Object.keys(SIZES).join(', ')}`);
+    if (!SIZES[size])
+      throw new Error(
+        `--sizes: unknown size '${size}'. Valid sizes: ${Object.keys(SIZES).join(', ')}`
+      )
   }
   for (const key of ['runs', 'warmup']) {
-    const n = options[key];
-    if (n !== null && !(Number.isInteger(n) && n >= (key === 'runs' ? 1 : 0))) throw new Error(`--${key}: expected a whole number, got '${n}'`);
+    const n = options[key]
+    if (n !== null && !(Number.isInteger(n) && n >= (key === 'runs' ? 1 : 0)))
+      throw new Error(`--${key}: expected a whole number, got '${n}'`)
   }
-  return options;
+  return options
 }
 
-const log = (line) => console.error(line);
+const log = line => console.error(line)
 
 /** Installs the peers from bench/package-lock.json when they are missing or not the pinned versions. */
 function ensurePeers() {
-  const pinned = JSON.parse(fs.readFileSync(path.join(BENCH_DIR, 'package.json'), 'utf8')).dependencies;
-  const installedVersion = (name) => {
+  const pinned = JSON.parse(
+    fs.readFileSync(path.join(BENCH_DIR, 'package.json'), 'utf8')
+  ).dependencies
+  const installedVersion = name => {
     try {
-      return JSON.parse(fs.readFileSync(path.join(BENCH_DIR, 'node_modules', name, 'package.json'), 'utf8')).version;
+      return JSON.parse(
+        fs.readFileSync(path.join(BENCH_DIR, 'node_modules', name, 'package.json'), 'utf8')
+      ).version
     } catch {
-      return null;
+      return null
     }
-  };
-  const stale = Object.entries(pinned).filter(([name, version]) => installedVersion(name) !== version);
-  if (stale.length > 0) {
-    log(`Installing the peers (${stale.map(([n, v]) => `${n}@${v}`).join(', ')}): npm ci --prefix bench`);
-    execFileSync('npm', ['ci', '--prefix', BENCH_DIR, '--no-audit', '--no-fund'], { stdio: 'inherit' });
   }
-  const turboPlatform = { x64: '64', arm64: 'arm64' }[process.arch];
-  const turboNative = path.join(BENCH_DIR, 'node_modules', '@turbo', `${process.platform}-${turboPlatform}`, 'bin', 'turbo');
-  if (!fs.existsSync(turboNative)) throw new Error(`turbo's native binary is missing at ${turboNative}; run npm ci --prefix bench`);
-  const nxPackage = JSON.parse(fs.readFileSync(path.join(BENCH_DIR, 'node_modules', 'nx', 'package.json'), 'utf8'));
+  const stale = Object.entries(pinned).filter(
+    ([name, version]) => installedVersion(name) !== version
+  )
+  if (stale.length > 0) {
+    log(
+      `Installing the peers (${stale.map(([n, v]) => `${n}@${v}`).join(', ')}): npm ci --prefix bench`
+    )
+    execFileSync('npm', ['ci', '--prefix', BENCH_DIR, '--no-audit', '--no-fund'], {
+      stdio: 'inherit'
+    })
+  }
+  const turboPlatform = { x64: '64', arm64: 'arm64' }[process.arch]
+  const turboNative = path.join(
+    BENCH_DIR,
+    'node_modules',
+    '@turbo',
+    `${process.platform}-${turboPlatform}`,
+    'bin',
+    'turbo'
+  )
+  if (!fs.existsSync(turboNative))
+    throw new Error(`turbo's native binary is missing at ${turboNative}; run npm ci --prefix bench`)
+  const nxPackage = JSON.parse(
+    fs.readFileSync(path.join(BENCH_DIR, 'node_modules', 'nx', 'package.json'), 'utf8')
+  )
   return {
     turbo: turboNative,
     turboVersion: installedVersion('turbo'),
     nxDir: path.join(BENCH_DIR, 'node_modules', 'nx'),
     nxBin: path.join(BENCH_DIR, 'node_modules', 'nx', nxPackage.bin.nx),
-    nxVersion: nxPackage.version,
-  };
+    nxVersion: nxPackage.version
+  }
 }
 
 function firstLine(cmd, args) {
   try {
-    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0].trim();
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')[0]
+      .trim()
   } catch {
-    return null;
+    return null
   }
 }
 
 function describeMachine(peers) {
-  const cpuinfo = fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf8') : '';
-  const cpuModel = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
-  const osRelease = fs.existsSync('/etc/os-release') ? fs.readFileSync('/etc/os-release', 'utf8') : '';
+  const cpuinfo = fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf8') : ''
+  const cpuModel = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown'
+  const osRelease = fs.existsSync('/etc/os-release')
+    ? fs.readFileSync('/etc/os-release', 'utf8')
+    : ''
   return {
     cpu: cpuModel,
     cores: os.availableParallelism?.() ?? os.cpus().length,
@@ -142,8 +182,8 @@ function describeMachine(peers) {
     node: process.version,
     git: firstLine('git', ['--version'])?.replace(/^git version /, '') ?? null,
     turbo: peers.turboVersion,
-    nx: peers.nxVersion,
-  };
+    nx: peers.nxVersion
+  }
 }
 
 /**
@@ -153,11 +193,12 @@ function describeMachine(peers) {
  */
 function chooseMeter() {
   if (fs.existsSync('/usr/bin/time')) {
-    const probe = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' });
-    if (probe.status === 0 && /^\d+\s*$/m.test(probe.stderr)) return { kind: 'gnu-time' };
+    const probe = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' })
+    if (probe.status === 0 && /^\d+\s*$/m.test(probe.stderr)) return { kind: 'gnu-time' }
   }
-  if (firstLine('python3', ['-c', 'import os; print(hasattr(os, "wait4"))']) === 'True') return { kind: 'python-wait4' };
-  return { kind: 'none' };
+  if (firstLine('python3', ['-c', 'import os; print(hasattr(os, "wait4"))']) === 'True')
+    return { kind: 'python-wait4' }
+  return { kind: 'none' }
 }
 
 const PYTHON_METER = `
@@ -170,95 +211,97 @@ elapsed = time.perf_counter() - start
 with open(out, 'w') as f:
     f.write('%d %.6f\\n' % (usage.ru_maxrss, elapsed * 1000))
 sys.exit(os.waitstatus_to_exitcode(status) if status else 0)
-`;
+`
 
 /**
  * Runs one command as a whole process; stdout and stderr go to files so large outputs cost nothing.
  * Returns wall time (ms), peak RSS (KiB) and exit status.
  */
 function measure(meter, command, scratch) {
-  command.before?.();
-  const stdoutFile = path.join(scratch, `${command.id}.stdout`);
-  const stderrFile = path.join(scratch, `${command.id}.stderr`);
-  const meterFile = path.join(scratch, `${command.id}.meter`);
-  fs.rmSync(meterFile, { force: true });
-  const stdout = fs.openSync(stdoutFile, 'w');
-  const stderr = fs.openSync(stderrFile, 'w');
-  let argv = [command.file, ...command.args];
-  if (meter.kind === 'gnu-time') argv = ['/usr/bin/time', '-f', '%M', '-o', meterFile, ...argv];
-  if (meter.kind === 'python-wait4') argv = ['python3', '-c', PYTHON_METER, meterFile, ...argv];
-  const started = process.hrtime.bigint();
+  command.before?.()
+  const stdoutFile = path.join(scratch, `${command.id}.stdout`)
+  const stderrFile = path.join(scratch, `${command.id}.stderr`)
+  const meterFile = path.join(scratch, `${command.id}.meter`)
+  fs.rmSync(meterFile, { force: true })
+  const stdout = fs.openSync(stdoutFile, 'w')
+  const stderr = fs.openSync(stderrFile, 'w')
+  let argv = [command.file, ...command.args]
+  if (meter.kind === 'gnu-time') argv = ['/usr/bin/time', '-f', '%M', '-o', meterFile, ...argv]
+  if (meter.kind === 'python-wait4') argv = ['python3', '-c', PYTHON_METER, meterFile, ...argv]
+  const started = process.hrtime.bigint()
   const result = spawnSync(argv[0], argv.slice(1), {
     cwd: command.cwd,
     env: command.env,
     stdio: ['ignore', stdout, stderr],
-    timeout: COMMAND_TIMEOUT_MS,
-  });
-  let wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  fs.closeSync(stdout);
-  fs.closeSync(stderr);
-  let maxRssKiB = null;
+    timeout: COMMAND_TIMEOUT_MS
+  })
+  let wallMs = Number(process.hrtime.bigint() - started) / 1e6
+  fs.closeSync(stdout)
+  fs.closeSync(stderr)
+  let maxRssKiB = null
   if (fs.existsSync(meterFile)) {
-    const lastLine = fs.readFileSync(meterFile, 'utf8').trim().split('\n').pop();
-    const [rss, innerWall] = lastLine.split(' ');
-    maxRssKiB = /^\d+$/.test(rss) ? Number(rss) : null;
-    if (meter.kind === 'python-wait4' && innerWall) wallMs = Number(innerWall); // excludes python's own start
+    const lastLine = fs.readFileSync(meterFile, 'utf8').trim().split('\n').pop()
+    const [rss, innerWall] = lastLine.split(' ')
+    maxRssKiB = /^\d+$/.test(rss) ? Number(rss) : null
+    if (meter.kind === 'python-wait4' && innerWall) wallMs = Number(innerWall) // excludes python's own start
   }
-  const failed = result.status !== 0 || result.error;
+  const failed = result.status !== 0 || result.error
   return {
     wallMs,
     maxRssKiB,
     ok: !failed,
-    error: failed ? `${result.error?.message ?? `exit ${result.status ?? result.signal}`}: ${tail(stderrFile)}` : null,
+    error: failed
+      ? `${result.error?.message ?? `exit ${result.status ?? result.signal}`}: ${tail(stderrFile)}`
+      : null,
     stdoutFile,
-    stderrFile,
-  };
+    stderrFile
+  }
 }
 
 function tail(file, chars = 600) {
   try {
-    const text = fs.readFileSync(file, 'utf8');
-    return text.slice(-chars).trim();
+    const text = fs.readFileSync(file, 'utf8')
+    return text.slice(-chars).trim()
   } catch {
-    return '';
+    return ''
   }
 }
 
-const imageNamesOf = (names) => names.filter((n) => /^img-\d+$/.test(n)).sort();
+const imageNamesOf = names => names.filter(n => /^img-\d+$/.test(n)).sort()
 
 function compareAffected(found, expected) {
-  const missing = expected.filter((n) => !found.includes(n));
-  const extra = found.filter((n) => !expected.includes(n));
+  const missing = expected.filter(n => !found.includes(n))
+  const extra = found.filter(n => !expected.includes(n))
   return {
     affectedImages: found.length,
     matchesGraph: missing.length === 0 && extra.length === 0,
     ...(missing.length > 0 ? { missing: missing.slice(0, 10) } : {}),
-    ...(extra.length > 0 ? { extra: extra.slice(0, 10) } : {}),
-  };
+    ...(extra.length > 0 ? { extra: extra.slice(0, 10) } : {})
+  }
 }
 
 /** Finds the affected image names in imagegraph's JSON plan without assuming one exact shape. */
 function imagegraphAffected(plan) {
-  const candidates = [plan?.affectedImages, plan?.affected?.images, plan?.affected, plan?.images];
+  const candidates = [plan?.affectedImages, plan?.affected?.images, plan?.affected, plan?.images]
   for (const list of candidates) {
-    if (!Array.isArray(list)) continue;
+    if (!Array.isArray(list)) continue
     const names = list
-      .filter((item) => item && (typeof item === 'string' || item.affected !== false))
-      .map((item) => (typeof item === 'string' ? item : (item.name ?? item.image ?? item.id)))
-      .filter((n) => typeof n === 'string');
-    if (names.length > 0 || list.length === 0) return names;
+      .filter(item => item && (typeof item === 'string' || item.affected !== false))
+      .map(item => (typeof item === 'string' ? item : (item.name ?? item.image ?? item.id)))
+      .filter(n => typeof n === 'string')
+    if (names.length > 0 || list.length === 0) return names
   }
-  return null;
+  return null
 }
 
 /** The commands timed for one repository, in their base order. */
 function commandsFor({ dir, meta }, peers, imagegraphCli) {
-  const env = { ...process.env, ...QUIET_ENV };
-  for (const key of Object.keys(env)) if (key.startsWith('GITHUB_')) delete env[key]; // no CI guesses
-  const scmEnv = { ...env, TURBO_SCM_BASE: meta.base, TURBO_SCM_HEAD: meta.head };
-  const expected = meta.expectedAffectedImages;
-  const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
-  const commands = [];
+  const env = { ...process.env, ...QUIET_ENV }
+  for (const key of Object.keys(env)) if (key.startsWith('GITHUB_')) delete env[key] // no CI guesses
+  const scmEnv = { ...env, TURBO_SCM_BASE: meta.base, TURBO_SCM_HEAD: meta.head }
+  const expected = meta.expectedAffectedImages
+  const readJson = file => JSON.parse(fs.readFileSync(file, 'utf8'))
+  const commands = []
 
   if (imagegraphCli) {
     commands.push({
@@ -267,15 +310,30 @@ function commandsFor({ dir, meta }, peers, imagegraphCli) {
       label: 'imagegraph plan --json',
       what: 'affected images with content keys',
       file: process.execPath,
-      args: [imagegraphCli, 'plan', '--json', '--base', meta.base, '--head', meta.head, '--repo', dir],
+      args: [
+        imagegraphCli,
+        'plan',
+        '--json',
+        '--base',
+        meta.base,
+        '--head',
+        meta.head,
+        '--repo',
+        dir
+      ],
       cwd: dir,
       env,
       check(stdoutFile) {
-        const names = imagegraphAffected(readJson(stdoutFile));
-        if (names === null) return { note: 'plan parsed, but no list of affected images was recognised' };
-        return compareAffected(imageNamesOf(names), expected);
-      },
-    });
+        const plan = readJson(stdoutFile)
+        const names = imagegraphAffected(plan)
+        if (names === null)
+          return { note: 'plan parsed, but no list of affected images was recognised' }
+        const images =
+          plan.images && typeof plan.images === 'object' ? Object.values(plan.images) : []
+        const keyed = images.filter(img => typeof img?.key === 'string' && img.key.length > 0)
+        return { ...compareAffected(imageNamesOf(names), expected), keyedImages: keyed.length }
+      }
+    })
   }
   commands.push(
     {
@@ -288,9 +346,12 @@ function commandsFor({ dir, meta }, peers, imagegraphCli) {
       cwd: dir,
       env,
       check(stdoutFile) {
-        const tasks = readJson(stdoutFile).tasks;
-        return { tasks: tasks.length, hashed: tasks.every((t) => typeof t.hash === 'string' && t.hash.length > 0) };
-      },
+        const tasks = readJson(stdoutFile).tasks
+        return {
+          tasks: tasks.length,
+          hashed: tasks.every(t => typeof t.hash === 'string' && t.hash.length > 0)
+        }
+      }
     },
     {
       id: 'turbo-affected-dry',
@@ -302,9 +363,12 @@ function commandsFor({ dir, meta }, peers, imagegraphCli) {
       cwd: dir,
       env: scmEnv,
       check(stdoutFile) {
-        const tasks = readJson(stdoutFile).tasks;
-        return { tasks: tasks.length, hashed: tasks.every((t) => typeof t.hash === 'string' && t.hash.length > 0) };
-      },
+        const tasks = readJson(stdoutFile).tasks
+        return {
+          tasks: tasks.length,
+          hashed: tasks.every(t => typeof t.hash === 'string' && t.hash.length > 0)
+        }
+      }
     },
     {
       id: 'turbo-ls',
@@ -316,9 +380,9 @@ function commandsFor({ dir, meta }, peers, imagegraphCli) {
       cwd: dir,
       env: scmEnv,
       check(stdoutFile) {
-        const items = readJson(stdoutFile).packages.items.map((p) => p.name);
-        return compareAffected(imageNamesOf(items), expected);
-      },
+        const items = readJson(stdoutFile).packages.items.map(p => p.name)
+        return compareAffected(imageNamesOf(items), expected)
+      }
     },
     {
       id: 'nx-affected',
@@ -326,14 +390,24 @@ function commandsFor({ dir, meta }, peers, imagegraphCli) {
       label: 'nx show projects --affected',
       what: 'affected projects only (cold: .nx cache removed before each run)',
       file: process.execPath,
-      args: [peers.nxBin, 'show', 'projects', '--affected', '--base', meta.base, '--head', meta.head, '--json'],
+      args: [
+        peers.nxBin,
+        'show',
+        'projects',
+        '--affected',
+        '--base',
+        meta.base,
+        '--head',
+        meta.head,
+        '--json'
+      ],
       cwd: dir,
       env,
       // Nx caches its project graph in .nx/; a CI checkout starts without it.
       before: () => fs.rmSync(path.join(dir, '.nx'), { recursive: true, force: true }),
       check(stdoutFile) {
-        return compareAffected(imageNamesOf(readJson(stdoutFile)), expected);
-      },
+        return compareAffected(imageNamesOf(readJson(stdoutFile)), expected)
+      }
     },
     {
       id: 'git-ls-files',
@@ -343,7 +417,7 @@ function commandsFor({ dir, meta }, peers, imagegraphCli) {
       file: 'git',
       args: ['ls-files', '-s', '-z'],
       cwd: dir,
-      env,
+      env
     },
     {
       id: 'git-diff',
@@ -355,8 +429,10 @@ function commandsFor({ dir, meta }, peers, imagegraphCli) {
       cwd: dir,
       env,
       check(stdoutFile) {
-        return { changedFiles: fs.readFileSync(stdoutFile, 'utf8').split('\0').filter(Boolean).length };
-      },
+        return {
+          changedFiles: fs.readFileSync(stdoutFile, 'utf8').split('\0').filter(Boolean).length
+        }
+      }
     },
     {
       id: 'node-e0',
@@ -366,109 +442,135 @@ function commandsFor({ dir, meta }, peers, imagegraphCli) {
       file: process.execPath,
       args: ['-e', '0'],
       cwd: dir,
-      env,
-    },
-  );
-  return commands;
+      env
+    }
+  )
+  return commands
 }
 
 /** Nx refuses to run without a local installation; link the bench's copy into the repository (git-ignored). */
 function linkNxInto(dir, peers) {
-  const link = path.join(dir, 'node_modules', 'nx');
-  fs.mkdirSync(path.dirname(link), { recursive: true });
-  fs.rmSync(link, { force: true, recursive: true });
-  fs.symlinkSync(peers.nxDir, link, 'dir');
+  const link = path.join(dir, 'node_modules', 'nx')
+  fs.mkdirSync(path.dirname(link), { recursive: true })
+  fs.rmSync(link, { force: true, recursive: true })
+  fs.symlinkSync(peers.nxDir, link, 'dir')
 }
 
-const median = (values) => {
-  const sorted = values.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return null;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const round = (value, digits = 2) => (value === null ? null : Number(value.toFixed(digits)));
+const median = values => {
+  const sorted = values
+    .filter(v => typeof v === 'number' && Number.isFinite(v))
+    .sort((a, b) => a - b)
+  if (sorted.length === 0) return null
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+const round = (value, digits = 2) => (value === null ? null : Number(value.toFixed(digits)))
 
 function benchSize(size, options, peers, meter) {
   const rounds = {
     warmup: options.warmup ?? DEFAULT_ROUNDS[size].warmup,
-    runs: options.runs ?? DEFAULT_ROUNDS[size].runs,
-  };
-  log(`\n== ${size}`);
-  const repo = ensureRepo({ size, regenerate: options.regenerate, root: options.cacheDir, log });
-  linkNxInto(repo.dir, peers);
-  const cli = fs.existsSync(options.imagegraph) ? options.imagegraph : null;
-  const commands = commandsFor(repo, peers, cli);
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `imagegraph-bench-${size}-`));
-  const samples = Object.fromEntries(commands.map((c) => [c.id, []]));
-  const checks = {};
-  const errors = {};
+    runs: options.runs ?? DEFAULT_ROUNDS[size].runs
+  }
+  log(`\n== ${size}`)
+  const repo = ensureRepo({ size, regenerate: options.regenerate, root: options.cacheDir, log })
+  linkNxInto(repo.dir, peers)
+  const cli = fs.existsSync(options.imagegraph) ? options.imagegraph : null
+  const commands = commandsFor(repo, peers, cli)
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `imagegraph-bench-${size}-`))
+  const samples = Object.fromEntries(commands.map(c => [c.id, []]))
+  const checks = {}
+  const errors = {}
 
   const runRound = (roundIndex, warm) => {
-    const order = commands.map((_, i) => commands[(i + roundIndex) % commands.length]);
+    const order = commands.map((_, i) => commands[(i + roundIndex) % commands.length])
     for (const command of order) {
-      if (errors[command.id]) continue; // a command that failed once is reported, not retried
-      const sample = measure(meter, command, scratch);
+      if (errors[command.id]) continue // a command that failed once is reported, not retried
+      const sample = measure(meter, command, scratch)
       if (!sample.ok) {
-        errors[command.id] = sample.error;
-        log(`  ${command.id}: FAILED ${sample.error}`);
-        continue;
+        errors[command.id] = sample.error
+        log(`  ${command.id}: FAILED ${sample.error}`)
+        continue
       }
       if (warm && command.check && !checks[command.id]) {
         try {
-          checks[command.id] = command.check(sample.stdoutFile);
+          checks[command.id] = command.check(sample.stdoutFile)
         } catch (error) {
-          checks[command.id] = { note: `output not understood: ${error.message}` };
+          checks[command.id] = { note: `output not understood: ${error.message}` }
         }
       }
-      if (!warm) samples[command.id].push({ round: roundIndex, wallMs: sample.wallMs, maxRssKiB: sample.maxRssKiB });
+      if (!warm)
+        samples[command.id].push({
+          round: roundIndex,
+          wallMs: sample.wallMs,
+          maxRssKiB: sample.maxRssKiB
+        })
     }
-  };
-  for (let w = 0; w < rounds.warmup; w++) runRound(w, true);
-  if (rounds.warmup === 0) log('  no warm-up round: output checks are skipped');
-  for (let r = 0; r < rounds.runs; r++) {
-    runRound(rounds.warmup + r, false);
-    const line = commands
-      .filter((c) => samples[c.id].length > r)
-      .map((c) => `${c.id} ${samples[c.id][r].wallMs.toFixed(0)}ms`)
-      .join(', ');
-    log(`  round ${r + 1}/${rounds.runs}: ${line}`);
   }
-  fs.rmSync(scratch, { recursive: true, force: true });
+  for (let w = 0; w < rounds.warmup; w++) runRound(w, true)
+  if (rounds.warmup === 0) log('  no warm-up round: output checks are skipped')
+  for (let r = 0; r < rounds.runs; r++) {
+    runRound(rounds.warmup + r, false)
+    const line = commands
+      .filter(c => samples[c.id].length > r)
+      .map(c => `${c.id} ${samples[c.id][r].wallMs.toFixed(0)}ms`)
+      .join(', ')
+    log(`  round ${r + 1}/${rounds.runs}: ${line}`)
+  }
+  fs.rmSync(scratch, { recursive: true, force: true })
 
-  const summary = {};
+  const summary = {}
   for (const command of commands) {
-    const wall = samples[command.id].map((s) => s.wallMs);
-    const rss = samples[command.id].map((s) => s.maxRssKiB);
+    const wall = samples[command.id].map(s => s.wallMs)
+    const rss = samples[command.id].map(s => s.maxRssKiB)
     summary[command.id] = {
       label: command.label,
       group: command.group,
       what: command.what,
-      argv: [path.basename(command.file), ...command.args.map((a) => a.replace(BENCH_DIR, 'bench').replace(repo.dir, '<repo>'))],
-      wallMs: wall.map((v) => round(v)),
+      argv: [
+        path.basename(command.file),
+        ...command.args.map(a => a.replace(BENCH_DIR, 'bench').replace(repo.dir, '<repo>'))
+      ],
+      wallMs: wall.map(v => round(v)),
       maxRssKiB: rss,
       medianMs: round(median(wall)),
       minMs: wall.length ? round(Math.min(...wall)) : null,
       maxMs: wall.length ? round(Math.max(...wall)) : null,
       medianMaxRssMiB: round(median(rss) === null ? null : median(rss) / 1024, 1),
       check: checks[command.id] ?? null,
-      error: errors[command.id] ?? null,
-    };
+      error: errors[command.id] ?? null
+    }
   }
   // The floor: what any tool must at least do (list the tree, diff the commits), per round.
-  const perRound = (id) => new Map(samples[id].map((s) => [s.round, s.wallMs]));
-  const lsFiles = perRound('git-ls-files');
-  const diff = perRound('git-diff');
-  const floorByRound = new Map([...lsFiles].filter(([r]) => diff.has(r)).map(([r, ms]) => [r, ms + diff.get(r)]));
-  const floor = { label: 'git ls-files + git diff', wallMs: [...floorByRound.values()].map((v) => round(v)), medianMs: round(median([...floorByRound.values()])) };
+  const perRound = id => new Map(samples[id].map(s => [s.round, s.wallMs]))
+  const lsFiles = perRound('git-ls-files')
+  const diff = perRound('git-diff')
+  const floorByRound = new Map(
+    [...lsFiles].filter(([r]) => diff.has(r)).map(([r, ms]) => [r, ms + diff.get(r)])
+  )
+  const floor = {
+    label: 'git ls-files + git diff',
+    wallMs: [...floorByRound.values()].map(v => round(v)),
+    medianMs: round(median([...floorByRound.values()]))
+  }
 
   // Ratios within a round, so a slow moment on the machine cancels out.
-  const ratios = {};
+  const ratios = {}
   if (cli && samples.imagegraph.length > 0) {
-    const mine = perRound('imagegraph');
-    const against = { ...Object.fromEntries(commands.filter((c) => c.id !== 'imagegraph').map((c) => [c.id, perRound(c.id)])), floor: floorByRound };
+    const mine = perRound('imagegraph')
+    const against = {
+      ...Object.fromEntries(
+        commands.filter(c => c.id !== 'imagegraph').map(c => [c.id, perRound(c.id)])
+      ),
+      floor: floorByRound
+    }
     for (const [id, theirs] of Object.entries(against)) {
-      const perRoundRatios = [...mine].filter(([r]) => theirs.has(r)).map(([r, ms]) => ms / theirs.get(r));
-      ratios[id] = { perRound: perRoundRatios.map((v) => round(v, 3)), median: round(median(perRoundRatios), 3) };
+      const perRoundRatios = [...mine]
+        .filter(([r]) => theirs.has(r))
+        .map(([r, ms]) => ms / theirs.get(r))
+      ratios[id] = {
+        perRound: perRoundRatios.map(v => round(v, 3)),
+        median: round(median(perRoundRatios), 3)
+      }
     }
   }
 
@@ -487,19 +589,23 @@ function benchSize(size, options, peers, meter) {
       expectedAffectedImages: repo.meta.expectedAffectedImages.length,
       generateSeconds: repo.meta.generateSeconds,
       base: repo.meta.base,
-      head: repo.meta.head,
+      head: repo.meta.head
     },
-    imagegraph: cli ? { cli: path.relative(REPO_ROOT, cli) || cli } : { skipped: `no CLI at ${path.relative(REPO_ROOT, options.imagegraph) || options.imagegraph} (build it first)` },
+    imagegraph: cli
+      ? { cli: path.relative(REPO_ROOT, cli) || cli }
+      : {
+          skipped: `no CLI at ${path.relative(REPO_ROOT, options.imagegraph) || options.imagegraph} (build it first)`
+        },
     commands: summary,
     floor,
-    ratios,
-  };
+    ratios
+  }
 }
 
-const fmtMs = (ms) => (ms === null ? '–' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+const fmtMs = ms => (ms === null ? '–' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1))
 
 function renderMarkdown(results) {
-  const m = results.machine;
+  const m = results.machine
   const lines = [
     '# imagegraph benchmark results',
     '',
@@ -507,80 +613,119 @@ function renderMarkdown(results) {
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB memory, ${m.os} (kernel ${m.kernel}); ` +
       `Node ${m.node}, git ${m.git}, turbo ${m.turbo}, nx ${m.nx}. Peak memory read with ${results.memoryMeter}.`,
-    '',
-  ];
+    ''
+  ]
   for (const size of Object.keys(SIZES)) {
-    const r = results.sizes[size];
-    if (!r) continue;
-    const repo = r.repo;
-    lines.push(`## ${size}`);
-    lines.push('');
+    const r = results.sizes[size]
+    if (!r) continue
+    const repo = r.repo
+    lines.push(`## ${size}`)
+    lines.push('')
     lines.push(
       `${repo.files.toLocaleString('en')} tracked files (${repo.megabytes} MB), ${repo.configs} configs, ${repo.processes} processes, ` +
         `${repo.images} images (image chains up to ${repo.maxImageChainDepth} deep); the second commit changes ${repo.changedFiles.length} files ` +
-        `and affects ${repo.expectedAffectedImages} images. Median of ${r.rounds.runs} interleaved rounds after ${r.rounds.warmup} warm-up; measured ${r.measuredAt.slice(0, 16).replace('T', ' ')} UTC.`,
-    );
-    lines.push('');
-    if (r.imagegraph.skipped) lines.push(`imagegraph not timed: ${r.imagegraph.skipped}.`, '');
-    lines.push('| command | what it computes | median ms | min–max ms | peak RSS MiB | imagegraph / this | output check |');
-    lines.push('| --- | --- | ---: | ---: | ---: | ---: | --- |');
+        `and affects ${repo.expectedAffectedImages} images. Median of ${r.rounds.runs} interleaved rounds after ${r.rounds.warmup} warm-up; measured ${r.measuredAt.slice(0, 16).replace('T', ' ')} UTC.`
+    )
+    lines.push('')
+    if (r.machine && JSON.stringify(r.machine) !== JSON.stringify(m)) {
+      lines.push(
+        `Measured on another machine or setup: ${r.machine.cpu}, ${r.machine.cores} cores; Node ${r.machine.node}, turbo ${r.machine.turbo}, nx ${r.machine.nx}.`,
+        ''
+      )
+    }
+    if (r.imagegraph.skipped) lines.push(`imagegraph not timed: ${r.imagegraph.skipped}.`, '')
+    lines.push(
+      '| command | what it computes | median ms | min–max ms | peak RSS MiB | imagegraph / this | output check |'
+    )
+    lines.push('| --- | --- | ---: | ---: | ---: | ---: | --- |')
     for (const [id, c] of Object.entries(r.commands)) {
-      const ratio = r.ratios[id]?.median;
-      const check = c.error ? `FAILED: ${c.error.split('\n')[0].slice(0, 80)}` : describeCheck(c.check);
+      const ratio = r.ratios[id]?.median
+      const check = c.error
+        ? `FAILED: ${c.error.split('\n')[0].slice(0, 80)}`
+        : describeCheck(c.check)
       lines.push(
         `| \`${c.label}\` | ${c.what} | ${fmtMs(c.medianMs)} | ${fmtMs(c.minMs)}–${fmtMs(c.maxMs)} | ${c.medianMaxRssMiB ?? '–'} | ` +
-          `${id === 'imagegraph' ? '1' : ratio != null ? ratio.toFixed(2) : '–'} | ${check} |`,
-      );
+          `${id === 'imagegraph' ? '1' : ratio != null ? ratio.toFixed(2) : '–'} | ${check} |`
+      )
     }
-    lines.push(`| floor: git ls-files + git diff | sum of the two git commands, per round | ${fmtMs(r.floor.medianMs)} | | | ${r.ratios.floor?.median != null ? r.ratios.floor.median.toFixed(2) : '–'} | |`);
-    lines.push('');
+    lines.push(
+      `| floor: git ls-files + git diff | sum of the two git commands, per round | ${fmtMs(r.floor.medianMs)} | | | ${r.ratios.floor?.median != null ? r.ratios.floor.median.toFixed(2) : '–'} | |`
+    )
+    lines.push('')
   }
-  return lines.join('\n');
+  return lines.join('\n')
 }
 
 function describeCheck(check) {
-  if (!check) return '';
-  if (check.note) return check.note;
-  const parts = [];
-  if ('affectedImages' in check) parts.push(`${check.affectedImages} affected images${check.matchesGraph ? ', as the graph says' : ', DIFFERS from the graph'}`);
-  if ('tasks' in check) parts.push(`${check.tasks} tasks${check.hashed ? ' hashed' : ', some without hash'}`);
-  if ('changedFiles' in check) parts.push(`${check.changedFiles} changed files`);
-  return parts.join('; ');
+  if (!check) return ''
+  if (check.note) return check.note
+  const parts = []
+  if ('affectedImages' in check)
+    parts.push(
+      `${check.affectedImages} affected images${check.matchesGraph ? ', as the graph says' : ', DIFFERS from the graph'}`
+    )
+  if ('keyedImages' in check) parts.push(`${check.keyedImages} content keys`)
+  if ('tasks' in check)
+    parts.push(`${check.tasks} tasks${check.hashed ? ' hashed' : ', some without hash'}`)
+  if ('changedFiles' in check) parts.push(`${check.changedFiles} changed files`)
+  return parts.join('; ')
 }
 
-function main() {
-  const options = parseArgs(process.argv.slice(2));
-  const peers = ensurePeers();
-  const meter = chooseMeter();
-  if (meter.kind === 'none') log('Peak memory not measured: install GNU time (apt-get install time) or python3.');
-  const machine = describeMachine(peers);
-  log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; node ${machine.node}, git ${machine.git}, turbo ${machine.turbo}, nx ${machine.nx}`);
-  if (!fs.existsSync(options.imagegraph)) log(`imagegraph skipped: no CLI at ${options.imagegraph} (build it first)`);
+async function main() {
+  const options = parseArgs(process.argv.slice(2))
+  const peers = ensurePeers()
+  const meter = chooseMeter()
+  if (meter.kind === 'none')
+    log('Peak memory not measured: install GNU time (apt-get install time) or python3.')
+  const machine = describeMachine(peers)
+  log(
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; node ${machine.node}, git ${machine.git}, turbo ${machine.turbo}, nx ${machine.nx}`
+  )
+  if (!fs.existsSync(options.imagegraph))
+    log(`imagegraph skipped: no CLI at ${options.imagegraph} (build it first)`)
 
   // Sizes not measured now keep their earlier figures, so one size can be re-run alone.
-  const resultsFile = path.join(BENCH_DIR, 'results.json');
-  let previous = { sizes: {} };
+  const resultsFile = path.join(BENCH_DIR, 'results.json')
+  let previous = { sizes: {} }
   try {
-    previous = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    previous = JSON.parse(fs.readFileSync(resultsFile, 'utf8'))
   } catch {
     // first run
   }
   const results = {
     machine,
-    memoryMeter: { 'gnu-time': 'GNU time (%M)', 'python-wait4': 'python3 os.wait4', none: 'nothing (not measured)' }[meter.kind],
-    sizes: { ...previous.sizes },
-  };
-  for (const size of options.sizes) {
-    results.sizes[size] = { ...benchSize(size, options, peers, meter), machine };
-    fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
-    fs.writeFileSync(path.join(BENCH_DIR, 'RESULTS.md'), renderMarkdown(results));
+    memoryMeter: {
+      'gnu-time': 'GNU time (%M)',
+      'python-wait4': 'python3 os.wait4',
+      none: 'nothing (not measured)'
+    }[meter.kind],
+    sizes: { ...previous.sizes }
   }
-  log(`\nWrote ${path.relative(process.cwd(), path.join(BENCH_DIR, 'RESULTS.md'))} and ${path.relative(process.cwd(), resultsFile)}`);
+  for (const size of options.sizes) {
+    results.sizes[size] = { ...benchSize(size, options, peers, meter), machine }
+    fs.writeFileSync(resultsFile, await formatJson(resultsFile, results))
+    fs.writeFileSync(path.join(BENCH_DIR, 'RESULTS.md'), renderMarkdown(results))
+  }
+  log(
+    `\nWrote ${path.relative(process.cwd(), path.join(BENCH_DIR, 'RESULTS.md'))} and ${path.relative(process.cwd(), resultsFile)}`
+  )
+}
+
+/** JSON as the repository's Prettier would write it, so `prettier --check .` stays clean. */
+async function formatJson(file, value) {
+  const text = JSON.stringify(value, null, 2) + '\n'
+  try {
+    const prettier = await import('prettier')
+    const config = (await prettier.resolveConfig(file)) ?? {}
+    return await prettier.format(text, { ...config, filepath: file })
+  } catch {
+    return text // Prettier is a dev dependency of the root package; without it, plain JSON
+  }
 }
 
 try {
-  main();
+  await main()
 } catch (error) {
-  console.error(`bench: ${error.message}`);
-  process.exit(1);
+  console.error(`bench: ${error.message}`)
+  process.exit(1)
 }

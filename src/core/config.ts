@@ -142,7 +142,7 @@ class Reader {
   }
 
   /** What a node stands for: `*name` reads as the `&name` value, as in every other YAML reader. */
-  value(node: unknown): YamlNode {
+  deref(node: unknown): YamlNode {
     return (isAlias(node) ? (node.resolve(this.doc) ?? node) : node) as YamlNode
   }
 
@@ -186,10 +186,10 @@ function entries(
   const out: Array<{ key: string; pair: Pair; value: YamlNode }> = []
   if (!isMap(map)) return out
   for (const pair of map.items) {
-    const keyNode = r.value(pair.key)
+    const keyNode = r.deref(pair.key)
     const key = isScalar(keyNode) ? keyNode.value : undefined
     if (typeof key === 'string' || typeof key === 'number')
-      out.push({ key: String(key), pair, value: r.value(pair.value) })
+      out.push({ key: String(key), pair, value: r.deref(pair.value) })
     else r.error(r.pos(keyNode), path, `keys must be plain names, got ${describe(keyNode)}`)
   }
   return out
@@ -208,7 +208,7 @@ function readStringList(
   }
   const out: string[] = []
   node.items.forEach((raw, i) => {
-    const item = r.value(raw)
+    const item = r.deref(raw)
     const itemPath = `${path}[${i}]`
     const at = r.pos(item)
     r.positions.set(itemPath, at)
@@ -424,7 +424,7 @@ export function parseGraph(text: string, file = DEFAULT_GRAPH_FILE): Graph {
   }
   if (r.problems.length > 0) throw new GraphError(r.problems)
 
-  const root = r.value(doc.contents)
+  const root = r.deref(doc.contents)
   if (!isMap(root)) {
     r.error(
       r.pos(root),
