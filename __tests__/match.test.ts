@@ -27,9 +27,11 @@ describe('compilePattern', () => {
     ['config/app', 'config/apple', false],
     ['**/*.md', 'a/b/README.md', true],
     ['config/**', 'config/.env', true], // dotfiles count
-    ['config/*.yaml', 'config/sub/x.yaml', false]
+    ['config/*.yaml', 'config/sub/x.yaml', false],
+    ['config/*.yaml', 'config/new\nline.yaml', true], // newlines in names are names too
+    ['!config/**/*.md', 'config/a\nb.md', true]
   ])('%p matches %p: %p', (pattern, file, expected) => {
-    expect(compilePattern(pattern)(file)).toBe(expected)
+    expect(compilePattern(pattern.replace(/^!/, ''))(file)).toBe(expected)
   })
 })
 

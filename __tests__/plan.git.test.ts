@@ -240,11 +240,7 @@ describe('file changes in config directories', () => {
     expect(affected(modified)).toEqual(['config-c', 'process-b', 'image-c'])
   })
 
-  // KNOWN BUG (src/core/match.ts, not fixed here): picomatch compiles '**' with '.', which does not
-  // match '\n', so config/c/** misses a file with a newline in its name: the file is in no config,
-  // its changes affect nothing and go into no key. `test.failing` passes while the bug is there;
-  // when it is fixed (e.g. picomatch option `flags: 's'`), turn this into a plain `test`.
-  test.failing(
+  test(
     'a file with a newline in its name in a config directory belongs to the config',
     async () => {
       const { plan: p } = await scenario(r => r.write('config/c/new\nline.yaml', 'x: 1\n'))

@@ -54,7 +54,7 @@ export interface Graph {
   /** Inputs before the nodes that consume them; ties keep file order. */
   order: GraphNode[]
   /** Position of every field, by node path (`images.api.context`), for later problems. */
-  positions: Map<string, Position>
+  positions: Positions
 }
 
 export const SECTION_OF: Record<NodeKind, 'configs' | 'processes' | 'images'> = {
@@ -128,9 +128,31 @@ export function normalizeRepoPath(raw: string): { path: string } | { error: stri
   return { path: parts.join('/') }
 }
 
+/** An offset into the file (turned into line:col only when asked) or a position already known. */
+type Where = number | Position
+
+/** Field positions by node path, resolved to line:col lazily: a valid graph never needs them. */
+export class Positions {
+  private readonly offsets = new Map<string, Where>()
+  constructor(private readonly lines: LineCounter) {}
+
+  set(path: string, at: Where): void {
+    this.offsets.set(path, at)
+  }
+
+  has(path: string): boolean {
+    return this.offsets.has(path)
+  }
+
+  get(path: string): Position | undefined {
+    const at = this.offsets.get(path)
+    return at === undefined ? undefined : typeof at === 'number' ? this.lines.linePos(at) : at
+  }
+}
+
 class Reader {
   readonly problems: Problem[] = []
-  readonly positions = new Map<string, Position>()
+  readonly positions: Positions
   private readonly lines: LineCounter
 
   constructor(
@@ -139,6 +161,7 @@ class Reader {
     private readonly doc: Document
   ) {
     this.lines = lines
+    this.positions = new Positions(lines)
   }
 
   /** What a node stands for: `*name` reads as the `&name` value, as in every other YAML reader. */
@@ -146,14 +169,17 @@ class Reader {
     return (isAlias(node) ? (node.resolve(this.doc) ?? node) : node) as YamlNode
   }
 
-  pos(node: YamlNode | null | undefined, fallback?: Position): Position {
+  pos(node: YamlNode | null | undefined, fallback?: Where): Where {
     const offset = node?.range?.[0]
-    if (offset === undefined) return fallback ?? { line: 1, col: 1 }
-    return this.lines.linePos(offset)
+    return offset === undefined ? (fallback ?? 0) : offset
   }
 
-  error(at: Position, path: string, message: string): void {
-    this.problems.push({ file: this.file, ...at, path, message, severity: 'error' })
+  position(at: Where): Position {
+    return typeof at === 'number' ? this.lines.linePos(at) : at
+  }
+
+  error(at: Where, path: string, message: string): void {
+    this.problems.push({ file: this.file, ...this.position(at), path, message, severity: 'error' })
   }
 }
 
@@ -185,12 +211,26 @@ function entries(
 ): Array<{ key: string; pair: Pair; value: YamlNode }> {
   const out: Array<{ key: string; pair: Pair; value: YamlNode }> = []
   if (!isMap(map)) return out
+  // Checked here rather than by the parser's uniqueKeys, which is quadratic in a mapping's size.
+  const seen = new Set<string>()
   for (const pair of map.items) {
     const keyNode = r.deref(pair.key)
     const key = isScalar(keyNode) ? keyNode.value : undefined
-    if (typeof key === 'string' || typeof key === 'number')
-      out.push({ key: String(key), pair, value: r.deref(pair.value) })
-    else r.error(r.pos(keyNode), path, `keys must be plain names, got ${describe(keyNode)}`)
+    if (typeof key !== 'string' && typeof key !== 'number') {
+      r.error(r.pos(keyNode), path, `keys must be plain names, got ${describe(keyNode)}`)
+      continue
+    }
+    const name = String(key)
+    if (seen.has(name)) {
+      r.error(
+        r.pos(keyNode),
+        path ? `${path}.${name}` : name,
+        `'${name}' appears twice in this mapping; each key may appear once`
+      )
+      continue
+    }
+    seen.add(name)
+    out.push({ key: name, pair, value: r.deref(pair.value) })
   }
   return out
 }
@@ -200,7 +240,7 @@ function readStringList(
   node: YamlNode,
   path: string,
   what: string,
-  check: (item: string, itemPath: string, at: Position) => string | undefined
+  check: (item: string, itemPath: string, at: Where) => string | undefined
 ): string[] {
   if (!isSeq(node)) {
     r.error(r.pos(node), path, `expected a list of ${what}, got ${describe(node)}`)
@@ -334,13 +374,7 @@ function readNode(
   }
 }
 
-function readField(
-  r: Reader,
-  type: FieldType,
-  value: YamlNode,
-  path: string,
-  at: Position
-): unknown {
+function readField(r: Reader, type: FieldType, value: YamlNode, path: string, at: Where): unknown {
   switch (type) {
     case 'string':
     case 'command': {
@@ -416,7 +450,7 @@ function readField(
  */
 export function parseGraph(text: string, file = DEFAULT_GRAPH_FILE): Graph {
   const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false })
   const r = new Reader(file, lines, doc)
   for (const e of [...doc.errors]) {
     const at = lines.linePos(e.pos[0])
@@ -470,7 +504,7 @@ export function parseGraph(text: string, file = DEFAULT_GRAPH_FILE): Graph {
     }
     for (const entry of entries(r, value, key)) {
       const name = entry.key
-      const namePos = r.pos(entry.pair.key as YamlNode)
+      const namePos = r.position(r.pos(entry.pair.key as YamlNode))
       const path = `${key}.${name}`
       if (!NAME_PATTERN.test(name)) {
         r.error(

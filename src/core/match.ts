@@ -4,7 +4,8 @@
 // a cross product.
 import picomatch from 'picomatch'
 
-const GLOB_OPTIONS = { dot: true }
+// dot: dotfiles match; flags 's': a file name with a newline still matches `**` and `*`.
+const GLOB_OPTIONS = { dot: true, flags: 's' }
 
 /** Canonical form of a pattern: an optional leading '!', no leading './'. */
 export function normalizeGlob(raw: string): string {
@@ -90,7 +91,9 @@ export class PathIndex<T> {
   /** A positive pattern (glob or literal path). */
   addPattern(pattern: string, target: T): void {
     const scan = picomatch.scan(pattern)
-    if (scan.isGlob) this.add(scan.base, { target, test: picomatch(pattern, GLOB_OPTIONS) })
+    // `dir/**` is everything under dir: a lookup, no regular expression to run.
+    if (scan.isGlob && scan.glob === '**' && !picomatch.scan(scan.base).isGlob) this.add(scan.base, { target })
+    else if (scan.isGlob) this.add(scan.base, { target, test: picomatch(pattern, GLOB_OPTIONS) })
     else this.add(pattern, { target })
   }
 

@@ -97,7 +97,9 @@ export function checkGraphAgainstFiles(graph: Graph, membership: FileMembership)
 }
 
 /** Parse the base's graph for comparison only; tell why it cannot be used when it cannot. */
-function readBaseGraph(input: PlanInput): { graph?: Graph; unusable?: string } {
+function readBaseGraph(input: PlanInput, head: Graph): { graph?: Graph; unusable?: string } {
+  // An unchanged graph file needs no second parse: no definition can differ.
+  if (input.baseGraphText === input.graphText) return { graph: head }
   if (input.baseGraphText === null)
     return { unusable: `no ${input.graphFile} at base ${input.base.slice(0, 12)}` }
   try {
@@ -132,7 +134,7 @@ export function plan(input: PlanInput): Plan {
   let everythingBecause = input.everythingBecause
   let baseGraph: Graph | undefined
   if (!everythingBecause) {
-    const base = readBaseGraph(input)
+    const base = readBaseGraph(input, graph)
     baseGraph = base.graph
     if (base.unusable) everythingBecause = `${base.unusable}: every node is affected`
   }
