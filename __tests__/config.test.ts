@@ -220,7 +220,7 @@ describe('parseGraph accepts', () => {
         yml('version: 1', 'images:', '  api:', '    context: api', '    inputs: [*nothing]')
       )
     ).toEqual([
-      "imagegraph.yml:5:14 images.api.inputs[0]: expected node name as a string, got the alias '*nothing' with no anchor '&nothing' before it"
+      "imagegraph.yml:5:14 images.api.inputs[0]: the alias '*nothing' has no anchor '&nothing' before it"
     ])
   })
 
@@ -237,7 +237,7 @@ describe('parseGraph accepts', () => {
         '  b: { paths: [b] }'
       )
     )
-    expect(node(graph, 'api').pos).toEqual({ line: 3, col: 3 })
+    expect(graph.positions.get('images.api')).toEqual({ line: 3, col: 3 })
     expect(graph.positions.get('images.api.context')).toEqual({ line: 4, col: 14 })
     expect(graph.positions.get('images.api.inputs[1]')).toEqual({ line: 5, col: 17 })
   })

@@ -143,13 +143,16 @@ describe('tracked files', () => {
   function expectedFiles(
     repo: TestRepo,
     rev: string,
-    modes: Record<string, string>
+    modes: Record<string, string>,
+    withLine = true
   ): TrackedFile[] {
-    return ALL_PATHS.map(p => ({
-      path: p,
-      mode: modes[p] ?? '100644',
-      oid: repo.git('rev-parse', `${rev}:${p}`).trim()
-    }))
+    return ALL_PATHS.map(p => {
+      const mode = modes[p] ?? '100644'
+      const oid = repo.git('rev-parse', `${rev}:${p}`).trim()
+      // ls-tree entries keep their line: it is what a content key hashes.
+      const line = `${mode} ${mode === '160000' ? 'commit' : 'blob'} ${oid}\t${p}`
+      return withLine ? { path: p, mode, oid, line } : { path: p, mode, oid }
+    })
   }
   const MODES = { 'script.sh': '100755', typechange: '120000', sub: '160000' }
 
@@ -163,7 +166,7 @@ describe('tracked files', () => {
   test('parseTreeListing reads real `git ls-files -s -z` output', () => {
     const listing = s.repo.git('ls-files', '-s', '-z')
     expect(byPath(parseTreeListing(listing, 'ls-files'))).toEqual(
-      expectedFiles(s.repo, 'HEAD', MODES)
+      expectedFiles(s.repo, 'HEAD', MODES, false)
     )
     expect(parseTreeListing('', 'ls-files')).toEqual([])
   })
@@ -312,5 +315,39 @@ describe('fileAt, resolveCommit', () => {
   test('toplevel finds the repository from a subdirectory and rejects a plain directory', async () => {
     expect(await Git.toplevel(path.join(repo.dir, '目录'))).toBe(repo.dir)
     await expect(Git.toplevel(tempDir())).rejects.toBeInstanceOf(UserError)
+  })
+})
+
+describe('several revisions and files in one call', () => {
+  let repo: TestRepo
+  beforeAll(() => {
+    repo = TestRepo.init()
+    repo.write('a.txt', 'first\n').write('dir/b.yml', 'héllo: wörld\n')
+    repo.commit('one')
+    repo.write('a.txt', 'second\n').remove('dir/b.yml')
+    repo.commit('two')
+  })
+
+  test('resolveCommits keeps the order asked and names the first unknown revision', async () => {
+    const g = new Git(repo.dir)
+    const [head, base] = await g.resolveCommits(['HEAD', 'HEAD~1'])
+    expect(head).toBe(repo.git('rev-parse', 'HEAD').trim())
+    expect(base).toBe(repo.git('rev-parse', 'HEAD~1').trim())
+    await expect(g.resolveCommits(['HEAD', 'nope', 'nada'])).rejects.toThrow(
+      `unknown revision 'nope' in ${repo.dir}`
+    )
+  })
+
+  test('filesAt gives each text, null where the commit has no such file', async () => {
+    const g = new Git(repo.dir)
+    expect(
+      await g.filesAt([
+        { rev: 'HEAD', path: 'a.txt' },
+        { rev: 'HEAD~1', path: 'a.txt' },
+        { rev: 'HEAD', path: 'dir/b.yml' },
+        { rev: 'HEAD~1', path: 'dir/b.yml' },
+        { rev: 'HEAD', path: 'dir' }
+      ])
+    ).toEqual(['second\n', 'first\n', null, 'héllo: wörld\n', null])
   })
 })

@@ -17,31 +17,37 @@ export interface PlanRequest {
 }
 
 export async function planRepository(git: Git, request: PlanRequest): Promise<Plan> {
-  const [base, head] = await Promise.all([
-    request.base === null ? Promise.resolve(null) : git.resolveCommit(request.base),
-    git.resolveCommit(request.head)
+  const [head, base = null] = await git.resolveCommits(
+    request.base === null ? [request.head] : [request.head, request.base]
+  )
+  // Every git call at once; the graph is parsed while git still lists the tree.
+  const graphTexts = git.filesAt([
+    { rev: head, path: request.graphFile },
+    ...(base ? [{ rev: base, path: request.graphFile }] : [])
   ])
-  const [graphText, baseGraphText, changedFiles, trackedFiles] = await Promise.all([
-    git.fileAt(head, request.graphFile),
-    base === null ? Promise.resolve(null) : git.fileAt(base, request.graphFile),
-    base === null ? Promise.resolve([]) : git.changedFiles(base, head),
-    git.trackedFiles(head)
-  ])
+  const changes = base === null ? Promise.resolve([]) : git.changedFiles(base, head)
+  const tracked = git.trackedFiles(head)
+  // Nothing is left unhandled if the graph turns out invalid and we throw before awaiting these.
+  changes.catch(() => undefined)
+  tracked.catch(() => undefined)
+  const [graphText, baseGraphText = null] = await graphTexts
   if (graphText === null) {
     throw new UserError(
       `${request.graphFile} is not in commit ${head.slice(0, 12)} of ${git.dir}; commit it or pass --graph FILE`
     )
   }
+  const graph = parseGraph(graphText, request.graphFile)
   const everythingBecause =
     base === null ? (request.everythingBecause ?? 'no base revision') : request.everythingBecause
   return plan({
+    graph,
     graphText,
     graphFile: request.graphFile,
     baseGraphText,
     base: base ?? '',
     head,
-    changedFiles,
-    trackedFiles,
+    changedFiles: await changes,
+    trackedFiles: await tracked,
     ...(everythingBecause ? { everythingBecause } : {})
   })
 }

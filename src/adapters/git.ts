@@ -33,6 +33,55 @@ export function runGit(cwd: string, args: string[], input?: string): Promise<Git
   })
 }
 
+/** Like runGit, with stdout kept as bytes (for output that carries byte counts). */
+function runGitBuffer(
+  cwd: string,
+  args: string[],
+  input: string
+): Promise<{ stdout: Buffer; stderr: string; code: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, {
+      cwd,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
+    })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    child.stdout!.on('data', (b: Buffer) => out.push(b))
+    child.stderr!.on('data', (b: Buffer) => err.push(b))
+    child.on('error', e => reject(new Error(`could not run git: ${e.message}`)))
+    child.on('close', code =>
+      resolve({
+        stdout: Buffer.concat(out),
+        stderr: Buffer.concat(err).toString('utf8'),
+        code: code ?? 1
+      })
+    )
+    child.stdin!.end(input)
+  })
+}
+
+/** Parse `git cat-file --batch` output: `<oid> <type> <size>\n<bytes>\n` or `<name> missing\n`. */
+export function parseCatFileBatch(out: Buffer, count: number): Array<string | null> {
+  const results: Array<string | null> = []
+  let at = 0
+  for (let i = 0; i < count; i++) {
+    const eol = out.indexOf(10, at)
+    if (eol === -1) throw new Error('git cat-file --batch: output ended early')
+    const header = out.subarray(at, eol).toString('utf8')
+    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header)
+    if (!m) {
+      results.push(null) // "<name> missing", "ambiguous" and the like: not a file there
+      at = eol + 1
+      continue
+    }
+    const size = Number(m[2])
+    results.push(m[1] === 'blob' ? out.subarray(eol + 1, eol + 1 + size).toString('utf8') : null)
+    at = eol + 1 + size + 1
+  }
+  return results
+}
+
 const STATUS: Record<string, ChangeStatus> = {
   A: 'added',
   M: 'modified',
@@ -85,7 +134,9 @@ export function parseTreeListing(text: string, format: 'ls-tree' | 'ls-files'): 
       const space2 = text.indexOf(' ', space1 + 1)
       oid = text.slice(space1 + 1, space2)
     }
-    out.push({ path: text.slice(tab + 1, end), mode, oid })
+    const path = text.slice(tab + 1, end)
+    if (format === 'ls-tree') out.push({ path, mode, oid, line: text.slice(start, end) })
+    else out.push({ path, mode, oid })
     start = end + 1
   }
   return out
@@ -126,6 +177,34 @@ export class Git {
     ])
     if (r.code !== 0) throw new UserError(`unknown revision '${rev}' in ${this.dir}`)
     return r.stdout.trim()
+  }
+
+  /** Full commit ids for several revisions in one git call; an unknown one is the user's error. */
+  async resolveCommits(revs: string[]): Promise<string[]> {
+    revs.forEach(checkRev)
+    const r = await runGit(this.dir, [
+      'rev-parse',
+      '--end-of-options',
+      ...revs.map(rev => `${rev}^{commit}`)
+    ])
+    const shas = r.stdout.split('\n').filter(Boolean)
+    if (r.code === 0 && shas.length === revs.length) return shas
+    // One by one, in order, for a message that names the (first) revision at fault.
+    const resolved: string[] = []
+    for (const rev of revs) resolved.push(await this.resolveCommit(rev))
+    return resolved
+  }
+
+  /** Several files' text at commits in one git call: null for each one that is not there. */
+  async filesAt(wanted: Array<{ rev: string; path: string }>): Promise<Array<string | null>> {
+    if (wanted.length === 0) return []
+    const input = wanted.map(w => `${w.rev}:${w.path}\n`).join('')
+    if (wanted.some(w => /[\n\0]/.test(w.path)))
+      return Promise.all(wanted.map(w => this.fileAt(w.rev, w.path)))
+    const r = await runGitBuffer(this.dir, ['cat-file', '--batch'], input)
+    if (r.code !== 0)
+      throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`)
+    return parseCatFileBatch(r.stdout, wanted.length)
   }
 
   /** Whether a commit object is present locally (a shallow clone may lack it). */

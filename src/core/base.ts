@@ -33,24 +33,37 @@ export function short(sha: string): string {
   return /^[0-9a-f]{40,64}$/.test(sha) ? sha.slice(0, 12) : sha
 }
 
+/** The commit an event is about: a pull request's head, never its merge commit nor its base. */
+function headOf(e: EventInfo): string {
+  if (e.eventName === 'pull_request' || e.eventName === 'pull_request_target')
+    return str(obj(obj(obj(e.payload).pull_request).head).sha) ?? e.sha
+  return e.sha
+}
+
 export function chooseBase(e: EventInfo): BaseStrategy {
   const p = e.payload
   const head = e.sha
   if (e.inputBase)
-    return { kind: 'range', base: e.inputBase, head, why: `input 'base' is ${e.inputBase}` }
+    return {
+      kind: 'range',
+      base: e.inputBase,
+      head: headOf(e),
+      why: `input 'base' is ${e.inputBase}`
+    }
 
   switch (e.eventName) {
     case 'push': {
       const ref = str(p.ref) ?? e.ref
       const after = str(p.after)
       const before = str(p.before)
+      // A deleted branch or tag: checked before tags, as a deleted tag has no commit to compare.
+      if (!after || ZERO_SHA.test(after))
+        return { kind: 'everything', head, why: `push deleted ${ref}; nothing to compare` }
       if (ref.startsWith('refs/tags/')) {
         const tag = ref.slice('refs/tags/'.length)
         // `after` of an annotated tag is the tag object; GITHUB_SHA is its commit.
         return { kind: 'previous-tag', tag, head, why: `push of tag ${tag}` }
       }
-      if (!after || ZERO_SHA.test(after))
-        return { kind: 'everything', head, why: `push deleted ${ref}; nothing to compare` }
       const branch = ref.replace(/^refs\/heads\//, '')
       if (!before || ZERO_SHA.test(before)) {
         const defaultBranch = str(obj(p.repository).default_branch)
@@ -188,6 +201,9 @@ export function untrustedBecause(
     return "pull_request_target runs code from the pull request with the base repository's access"
   if (eventName === 'pull_request') {
     const pr = obj(payload.pull_request)
+    // GitHub sends head.repo null once the head repository is deleted: its code is nobody's.
+    if (!obj(obj(pr.head).repo).full_name)
+      return 'pull request from a deleted or unknown head repository'
     const headRepo = str(obj(obj(pr.head).repo).full_name)
     const baseRepo = str(obj(obj(pr.base).repo).full_name) ?? str(obj(payload.repository).full_name)
     if (obj(obj(pr.head).repo).fork === true || (headRepo && baseRepo && headRepo !== baseRepo)) {

@@ -1,8 +1,9 @@
 // imagegraph.yml -> a validated Graph, or every problem at once with file:line:col and the node path.
 // Structural rules here and in schema/imagegraph.schema.json are the same; __tests__/schema.test.ts
 // holds them to it.
+import jsyaml from 'js-yaml'
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml'
-import type { Document, Node as YamlNode, Pair, Scalar } from 'yaml'
+import type { Document, Node as YamlNode } from 'yaml'
 import { GraphError, didYouMean } from './errors.js'
 import type { Problem } from './errors.js'
 import { checkGlob, normalizeGlob } from './match.js'
@@ -19,8 +20,8 @@ export interface Position {
 
 interface NodeCommon {
   name: string
-  /** Where the node's name stands in the graph file. */
-  pos: Position
+  /** The fields the file spells out (others have their defaults). */
+  fields: string[]
   description?: string
 }
 export interface ConfigNode extends NodeCommon {
@@ -128,181 +129,400 @@ export function normalizeRepoPath(raw: string): { path: string } | { error: stri
   return { path: parts.join('/') }
 }
 
-/** An offset into the file (turned into line:col only when asked) or a position already known. */
-type Where = number | Position
+/** A YAML number with its spelling: `GO_VERSION: 1.20` means "1.20", not "1.2". */
+export class YamlNumber {
+  constructor(
+    readonly value: number,
+    readonly source: string
+  ) {}
+}
 
-/** Field positions by node path, resolved to line:col lazily: a valid graph never needs them. */
-export class Positions {
-  private readonly offsets = new Map<string, Where>()
-  constructor(private readonly lines: LineCounter) {}
+// YAML 1.2 core schema, numbers keeping their spelling, no timestamps or other extras.
+const yamlTypes = (
+  jsyaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', jsyaml.Type> }
+).types
+const numberType = (base: jsyaml.Type) =>
+  new jsyaml.Type('tag:yaml.org,2002:' + (base === yamlTypes.int ? 'int' : 'float'), {
+    kind: 'scalar',
+    resolve: (data: string) =>
+      (base as unknown as { resolve: (d: string) => boolean }).resolve(data),
+    construct: (data: string) =>
+      new YamlNumber(
+        (base as unknown as { construct: (d: string) => number }).construct(data),
+        data
+      ),
+    instanceOf: YamlNumber
+  })
+const FAST_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
+  implicit: [yamlTypes.null, yamlTypes.bool, numberType(yamlTypes.int), numberType(yamlTypes.float)]
+})
 
-  set(path: string, at: Where): void {
-    this.offsets.set(path, at)
+/** Where a problem is, as the path to a value (or to a key) in the document. */
+type Segment = string | number
+interface Locator {
+  segments: Segment[]
+  at: 'key' | 'value'
+}
+
+/** Visit every node of a YAML document with its path (`images.api.inputs[0]`). */
+function walk(
+  doc: Document,
+  node: unknown,
+  path: string,
+  visit: (node: unknown, path: string, keyOffset?: number) => void,
+  keyOffset?: number
+): void {
+  visit(node, path, keyOffset)
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = pair.key as YamlNode | null
+      const name = isScalar(key) ? String(key.value) : '?'
+      walk(doc, pair.value, path ? `${path}.${name}` : name, visit, key?.range?.[0])
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => walk(doc, item, `${path}[${i}]`, visit))
+  }
+}
+
+/**
+ * Positions are found only when they are needed: a valid graph is read by a fast parser that
+ * keeps none, and the position-keeping parser runs on demand (problems, or a later question).
+ */
+class Locations {
+  private doc?: Document
+  private lines?: LineCounter
+
+  constructor(private readonly text: string) {}
+
+  private parsed(): { doc: Document; lines: LineCounter } {
+    if (!this.doc || !this.lines) {
+      this.lines = new LineCounter()
+      this.doc = parseDocument(this.text, {
+        lineCounter: this.lines,
+        prettyErrors: false,
+        uniqueKeys: false
+      })
+    }
+    return { doc: this.doc, lines: this.lines }
   }
 
+  /**
+   * What the fast parser refused, as the position-keeping parser sees it: syntax errors, keys
+   * that appear twice (by name and path), aliases with no anchor. Empty when it sees nothing wrong.
+   */
+  syntaxProblems(file: string): Problem[] {
+    const lines = new LineCounter()
+    const doc = parseDocument(this.text, {
+      lineCounter: lines,
+      prettyErrors: false,
+      uniqueKeys: true
+    })
+    const problem = (offset: number, path: string, message: string): Problem => ({
+      file,
+      ...lines.linePos(offset),
+      path,
+      message,
+      severity: 'error'
+    })
+    const problems: Problem[] = []
+    const keyPaths = new Map<number, string>()
+    walk(doc, doc.contents, '', (node, path, keyOffset) => {
+      if (keyOffset !== undefined) keyPaths.set(keyOffset, path)
+      if (isAlias(node) && node.resolve(doc) === undefined) {
+        problems.push(
+          problem(
+            node.range?.[0] ?? 0,
+            path,
+            `the alias '*${node.source}' has no anchor '&${node.source}' before it`
+          )
+        )
+      }
+    })
+    for (const e of doc.errors) {
+      if (e.code === 'DUPLICATE_KEY') {
+        const path = keyPaths.get(e.pos[0]) ?? ''
+        const key = path.slice(path.lastIndexOf('.') + 1)
+        problems.push(
+          problem(
+            e.pos[0],
+            path,
+            `'${key}' appears twice in this mapping; each key may appear once`
+          )
+        )
+      } else
+        problems.push(
+          problem(e.pos[0], '', e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''))
+        )
+    }
+    return sortProblems(problems)
+  }
+
+  locate(loc: Locator): Position {
+    const { doc, lines } = this.parsed()
+    let node: unknown = doc.contents
+    let offset = 0
+    const deref = (n: unknown) => (isAlias(n) ? (n.resolve(doc) ?? n) : n)
+    for (let i = 0; i < loc.segments.length; i++) {
+      const segment = loc.segments[i]
+      node = deref(node)
+      const last = i === loc.segments.length - 1
+      if (isMap(node)) {
+        const pair = node.items.find(p => {
+          const k = deref(p.key)
+          return isScalar(k) && String(k.value) === String(segment)
+        })
+        if (!pair) break
+        const keyOffset = (deref(pair.key) as YamlNode).range?.[0] ?? offset
+        if (last && loc.at === 'key') return lines.linePos(keyOffset)
+        const value = deref(pair.value) as YamlNode | null
+        offset = value?.range?.[0] ?? keyOffset
+        node = value
+      } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+        node = deref(node.items[segment])
+        offset = (node as YamlNode).range?.[0] ?? offset
+      } else break
+    }
+    return lines.linePos(offset)
+  }
+}
+
+/** Field positions by node path (`images.api.context`, `images.api.inputs[1]`), found lazily. */
+export class Positions {
+  constructor(
+    private readonly locations: Locations,
+    private readonly nodes: Map<string, GraphNode>
+  ) {}
+
+  private locator(path: string): Locator | undefined {
+    const m = /^(configs|processes|images)\.(.+)$/.exec(path)
+    if (!m) return undefined
+    const [, section, rest] = m
+    // Names may hold dots: take the longest prefix that is a node of this section.
+    for (let cut = rest.length; cut > 0; cut = rest.lastIndexOf('.', cut - 1)) {
+      const name = rest.slice(0, cut)
+      const node = this.nodes.get(name)
+      if (!node || SECTION_OF[node.kind] !== section) continue
+      const tail = rest.slice(cut + 1)
+      const segments: Segment[] = [section, name]
+      if (tail) {
+        const f = /^([^.[]+)(?:\[(\d+)\]|\.(.+))?$/.exec(tail)
+        if (!f) return undefined
+        segments.push(f[1])
+        if (f[2] !== undefined) segments.push(Number(f[2]))
+        if (f[3] !== undefined) segments.push(f[3])
+        return { segments, at: 'value' }
+      }
+      return { segments, at: 'key' }
+    }
+    return undefined
+  }
+
+  /** Whether the file spells out what path names (a defaulted field is not there). */
   has(path: string): boolean {
-    return this.offsets.has(path)
+    const loc = this.locator(path)
+    return loc !== undefined && this.exists(loc)
+  }
+
+  private exists(loc: Locator): boolean {
+    const [section, name, field, item] = loc.segments
+    const node = this.nodes.get(String(name))
+    if (!node || SECTION_OF[node.kind] !== section) return false
+    if (field === undefined) return true
+    return this.present(node, String(field), item)
+  }
+
+  /** Whether the file spells out a field (defaults do not count). */
+  private present(node: GraphNode, field: string, item: Segment | undefined): boolean {
+    const raw = node.fields
+    if (!raw.includes(field)) return false
+    if (item === undefined) return true
+    const value = (node as unknown as Record<string, unknown>)[
+      field === 'build-args' ? 'buildArgs' : field
+    ]
+    return Array.isArray(value) ? typeof item === 'number' && item < value.length : true
   }
 
   get(path: string): Position | undefined {
-    const at = this.offsets.get(path)
-    return at === undefined ? undefined : typeof at === 'number' ? this.lines.linePos(at) : at
+    const loc = this.locator(path)
+    if (!loc || !this.exists(loc)) return undefined
+    return this.locations.locate(loc)
   }
+}
+
+type Value = unknown
+type PlainMap = Record<string, Value>
+
+const isMapValue = (v: Value): v is PlainMap =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof YamlNumber)
+const isNumberValue = (v: Value): boolean => typeof v === 'number' || v instanceof YamlNumber
+const numberText = (v: Value): string => (v instanceof YamlNumber ? v.source : String(v))
+
+function describe(v: Value): string {
+  if (v === null || v === undefined) return 'nothing'
+  if (Array.isArray(v)) return 'a list'
+  if (isNumberValue(v)) return `number ${numberText(v)}`
+  if (isMapValue(v)) return 'a mapping'
+  if (typeof v === 'string') return `the string '${v}'`
+  return `${typeof v} ${String(v)}`
 }
 
 class Reader {
-  readonly problems: Problem[] = []
-  readonly positions: Positions
-  private readonly lines: LineCounter
+  readonly problems: Array<{ loc: Locator; path: string; message: string }> = []
 
-  constructor(
-    readonly file: string,
-    lines: LineCounter,
-    private readonly doc: Document
-  ) {
-    this.lines = lines
-    this.positions = new Positions(lines)
+  error(segments: Segment[], at: 'key' | 'value', path: string, message: string): void {
+    this.problems.push({ loc: { segments, at }, path, message })
   }
-
-  /** What a node stands for: `*name` reads as the `&name` value, as in every other YAML reader. */
-  deref(node: unknown): YamlNode {
-    return (isAlias(node) ? (node.resolve(this.doc) ?? node) : node) as YamlNode
-  }
-
-  pos(node: YamlNode | null | undefined, fallback?: Where): Where {
-    const offset = node?.range?.[0]
-    return offset === undefined ? (fallback ?? 0) : offset
-  }
-
-  position(at: Where): Position {
-    return typeof at === 'number' ? this.lines.linePos(at) : at
-  }
-
-  error(at: Where, path: string, message: string): void {
-    this.problems.push({ file: this.file, ...this.position(at), path, message, severity: 'error' })
-  }
-}
-
-function describe(node: unknown): string {
-  if (node === null || node === undefined) return 'nothing'
-  if (isAlias(node)) return `the alias '*${node.source}' with no anchor '&${node.source}' before it`
-  if (isMap(node)) return 'a mapping'
-  if (isSeq(node)) return 'a list'
-  if (isScalar(node)) {
-    const v = node.value
-    if (v === null) return 'nothing'
-    if (typeof v === 'string') return `the string '${v}'`
-    return `${typeof v} ${String(v)}`
-  }
-  return 'an unknown value'
-}
-
-function scalarString(node: unknown): string | undefined {
-  if (!isScalar(node)) return undefined
-  const v = node.value
-  return typeof v === 'string' ? v : undefined
-}
-
-/** Keys of a YAML mapping with their (alias-resolved) values; reports keys that are not plain strings. */
-function entries(
-  r: Reader,
-  map: YamlNode,
-  path: string
-): Array<{ key: string; pair: Pair; value: YamlNode }> {
-  const out: Array<{ key: string; pair: Pair; value: YamlNode }> = []
-  if (!isMap(map)) return out
-  // Checked here rather than by the parser's uniqueKeys, which is quadratic in a mapping's size.
-  const seen = new Set<string>()
-  for (const pair of map.items) {
-    const keyNode = r.deref(pair.key)
-    const key = isScalar(keyNode) ? keyNode.value : undefined
-    if (typeof key !== 'string' && typeof key !== 'number') {
-      r.error(r.pos(keyNode), path, `keys must be plain names, got ${describe(keyNode)}`)
-      continue
-    }
-    const name = String(key)
-    if (seen.has(name)) {
-      r.error(
-        r.pos(keyNode),
-        path ? `${path}.${name}` : name,
-        `'${name}' appears twice in this mapping; each key may appear once`
-      )
-      continue
-    }
-    seen.add(name)
-    out.push({ key: name, pair, value: r.deref(pair.value) })
-  }
-  return out
 }
 
 function readStringList(
   r: Reader,
-  node: YamlNode,
+  value: Value,
+  segs: Segment[],
   path: string,
   what: string,
-  check: (item: string, itemPath: string, at: Where) => string | undefined
+  check: (item: string, itemPath: string, itemSegs: Segment[]) => string | undefined
 ): string[] {
-  if (!isSeq(node)) {
-    r.error(r.pos(node), path, `expected a list of ${what}, got ${describe(node)}`)
+  if (!Array.isArray(value)) {
+    r.error(segs, 'value', path, `expected a list of ${what}, got ${describe(value)}`)
     return []
   }
   const out: string[] = []
-  node.items.forEach((raw, i) => {
-    const item = r.deref(raw)
+  value.forEach((item: Value, i) => {
     const itemPath = `${path}[${i}]`
-    const at = r.pos(item)
-    r.positions.set(itemPath, at)
-    const s = scalarString(item)
-    if (s === undefined) {
-      r.error(at, itemPath, `expected ${what.replace(/s$/, '')} as a string, got ${describe(item)}`)
+    const itemSegs = [...segs, i]
+    if (typeof item !== 'string') {
+      r.error(
+        itemSegs,
+        'value',
+        itemPath,
+        `expected ${what.replace(/s$/, '')} as a string, got ${describe(item)}`
+      )
       return
     }
-    const value = check(s, itemPath, at)
-    if (value !== undefined) out.push(value)
+    const checked = check(item, itemPath, itemSegs)
+    if (checked !== undefined) out.push(checked)
   })
   return out
 }
 
-function readMap(r: Reader, node: YamlNode, path: string): Record<string, string> {
+function readMap(r: Reader, value: Value, segs: Segment[], path: string): Record<string, string> {
   const out: Record<string, string> = {}
-  if (!isMap(node)) {
-    r.error(r.pos(node), path, `expected a mapping of NAME: value, got ${describe(node)}`)
+  if (!isMapValue(value)) {
+    r.error(segs, 'value', path, `expected a mapping of NAME: value, got ${describe(value)}`)
     return out
   }
-  for (const { key, pair, value } of entries(r, node, path)) {
+  for (const key of Object.keys(value)) {
+    const v = value[key]
     if (!ENV_NAME_PATTERN.test(key)) {
       r.error(
-        r.pos(pair.key as YamlNode),
+        [...segs, key],
+        'key',
         `${path}.${key}`,
         `'${key}' is not a valid variable name (letters, digits, '_'; not starting with a digit)`
       )
       continue
     }
-    const v = isScalar(value) ? value.value : undefined
-    // A number keeps its spelling: `GO_VERSION: 1.20` means "1.20", not "1.2".
-    if (typeof v === 'number') out[key] = (value as Scalar).source ?? String(v)
+    if (isNumberValue(v)) out[key] = numberText(v)
     else if (typeof v === 'string' || typeof v === 'boolean') out[key] = String(v)
     else
       r.error(
-        r.pos(value, r.pos(pair.key as YamlNode)),
+        [...segs, key],
+        'value',
         `${path}.${key}`,
-        `expected a string, number or boolean, got ${describe(value)}`
+        `expected a string, number or boolean, got ${describe(v)}`
       )
   }
   return out
+}
+
+function readField(
+  r: Reader,
+  type: FieldType,
+  value: Value,
+  segs: Segment[],
+  path: string
+): unknown {
+  switch (type) {
+    case 'string':
+    case 'command': {
+      if (typeof value !== 'string') {
+        r.error(segs, 'value', path, `expected a string, got ${describe(value)}`)
+        return undefined
+      }
+      if (type === 'command' && value.trim() === '')
+        r.error(segs, 'value', path, 'the command is empty')
+      return value
+    }
+    case 'path':
+    case 'file': {
+      if (typeof value !== 'string') {
+        r.error(segs, 'value', path, `expected a repository-relative path, got ${describe(value)}`)
+        return undefined
+      }
+      const n = normalizeRepoPath(value)
+      if ('error' in n) {
+        r.error(segs, 'value', path, n.error)
+        return undefined
+      }
+      if (type === 'file' && n.path === '') {
+        r.error(segs, 'value', path, `'${value}' is the repository root; name a file`)
+        return undefined
+      }
+      return n.path
+    }
+    case 'paths':
+      return readStringList(r, value, segs, path, 'paths', (s, itemPath, itemSegs) => {
+        const n = normalizeRepoPath(s)
+        if ('error' in n) return void r.error(itemSegs, 'value', itemPath, n.error)
+        if (n.path === '')
+          return void r.error(
+            itemSegs,
+            'value',
+            itemPath,
+            `'${s}' is the repository root; name a file or directory inside it`
+          )
+        return n.path
+      })
+    case 'globs':
+      if (Array.isArray(value) && value.length === 0) {
+        r.error(segs, 'value', path, 'lists no patterns; a config needs at least one')
+        return []
+      }
+      return readStringList(r, value, segs, path, 'glob patterns', (s, itemPath, itemSegs) => {
+        const problem = checkGlob(s)
+        if (problem) return void r.error(itemSegs, 'value', itemPath, problem)
+        return normalizeGlob(s)
+      })
+    case 'names':
+      return readStringList(r, value, segs, path, 'node names', s => s)
+    case 'platforms':
+      return readStringList(r, value, segs, path, 'platforms', (s, itemPath, itemSegs) => {
+        if (PLATFORM_PATTERN.test(s)) return s
+        r.error(
+          itemSegs,
+          'value',
+          itemPath,
+          `'${s}' is not a platform; expected os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8`
+        )
+        return undefined
+      })
+    case 'map':
+      return readMap(r, value, segs, path)
+  }
 }
 
 function readNode(
   r: Reader,
   kind: NodeKind,
   name: string,
-  body: YamlNode,
-  namePos: Position,
+  body: Value,
+  segs: Segment[],
   path: string
 ): GraphNode | undefined {
-  if (!isMap(body)) {
+  if (!isMapValue(body)) {
     r.error(
-      r.pos(body, namePos),
+      segs,
+      'value',
       path,
       `expected a mapping with ${Object.keys(FIELDS[kind]).join(', ')}, got ${describe(body)}`
     )
@@ -310,35 +530,34 @@ function readNode(
   }
   const spec = FIELDS[kind]
   const values: Record<string, unknown> = {}
-  const seen = new Set<string>()
-  for (const { key, pair, value } of entries(r, body, path)) {
+  const fields = Object.keys(body)
+  for (const key of fields) {
     const fieldPath = `${path}.${key}`
-    const keyPos = r.pos(pair.key as YamlNode)
     const field = spec[key]
     if (!field) {
       r.error(
-        keyPos,
+        [...segs, key],
+        'key',
         fieldPath,
         `unknown field '${key}'${didYouMean(key, Object.keys(spec))}; allowed: ${Object.keys(spec).join(', ')}`
       )
       continue
     }
-    seen.add(key)
-    const at = r.pos(value, keyPos)
-    r.positions.set(fieldPath, at)
-    values[key] = readField(r, field.type, value, fieldPath, at)
+    values[key] = readField(r, field.type, body[key], [...segs, key], fieldPath)
   }
   for (const [key, field] of Object.entries(spec)) {
-    if (field.required && !seen.has(key)) r.error(namePos, path, `missing required field '${key}'`)
+    if (field.required && !(key in body))
+      r.error(segs, 'key', path, `missing required field '${key}'`)
   }
   const description = values.description as string | undefined
-  const common = { name, pos: namePos, ...(description !== undefined ? { description } : {}) }
+  const common = { name, fields, ...(description !== undefined ? { description } : {}) }
   switch (kind) {
     case 'config': {
       const paths = (values.paths as string[] | undefined) ?? []
-      if (seen.has('paths') && paths.length > 0 && paths.every(p => p.startsWith('!'))) {
+      if (paths.length > 0 && paths.every(p => p.startsWith('!'))) {
         r.error(
-          r.positions.get(`${path}.paths`) ?? namePos,
+          [...segs, 'paths'],
+          'value',
           `${path}.paths`,
           'has only exclusions (!...); add at least one pattern to include'
         )
@@ -374,72 +593,30 @@ function readNode(
   }
 }
 
-function readField(r: Reader, type: FieldType, value: YamlNode, path: string, at: Where): unknown {
-  switch (type) {
-    case 'string':
-    case 'command': {
-      const s = scalarString(value)
-      if (s === undefined) {
-        r.error(at, path, `expected a string, got ${describe(value)}`)
-        return undefined
-      }
-      if (type === 'command' && s.trim() === '') r.error(at, path, 'the command is empty')
-      return s
+/** The document as plain values: the fast parser, or the position-keeping one when it disagrees. */
+function load(text: string, file: string, locations: Locations): Value {
+  try {
+    return jsyaml.load(text, { schema: FAST_SCHEMA, filename: file })
+  } catch (e) {
+    const problems = locations.syntaxProblems(file)
+    if (problems.length > 0) throw new GraphError(problems)
+    // The parsers disagree: take the position-keeping one's reading, or the fast one's complaint.
+    try {
+      return parseDocument(text, { uniqueKeys: false }).toJS()
+    } catch {
+      const mark = (e as { mark?: { line: number; column: number } }).mark
+      const message = (e as { reason?: string }).reason ?? (e as Error).message
+      throw new GraphError([
+        {
+          file,
+          line: (mark?.line ?? 0) + 1,
+          col: (mark?.column ?? 0) + 1,
+          path: '',
+          message,
+          severity: 'error'
+        }
+      ])
     }
-    case 'path':
-    case 'file': {
-      const s = scalarString(value)
-      if (s === undefined) {
-        r.error(at, path, `expected a repository-relative path, got ${describe(value)}`)
-        return undefined
-      }
-      const n = normalizeRepoPath(s)
-      if ('error' in n) {
-        r.error(at, path, n.error)
-        return undefined
-      }
-      if (type === 'file' && n.path === '') {
-        r.error(at, path, `'${s}' is the repository root; name a file`)
-        return undefined
-      }
-      return n.path
-    }
-    case 'paths':
-      return readStringList(r, value, path, 'paths', (s, itemPath, itemAt) => {
-        const n = normalizeRepoPath(s)
-        if ('error' in n) return void r.error(itemAt, itemPath, n.error)
-        if (n.path === '')
-          return void r.error(
-            itemAt,
-            itemPath,
-            `'${s}' is the repository root; name a file or directory inside it`
-          )
-        return n.path
-      })
-    case 'globs':
-      if (isSeq(value) && value.items.length === 0) {
-        r.error(at, path, 'lists no patterns; a config needs at least one')
-        return []
-      }
-      return readStringList(r, value, path, 'glob patterns', (s, itemPath, itemAt) => {
-        const problem = checkGlob(s)
-        if (problem) return void r.error(itemAt, itemPath, problem)
-        return normalizeGlob(s)
-      })
-    case 'names':
-      return readStringList(r, value, path, 'node names', s => s)
-    case 'platforms':
-      return readStringList(r, value, path, 'platforms', (s, itemPath, itemAt) => {
-        if (PLATFORM_PATTERN.test(s)) return s
-        r.error(
-          itemAt,
-          itemPath,
-          `'${s}' is not a platform; expected os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8`
-        )
-        return undefined
-      })
-    case 'map':
-      return readMap(r, value, path)
   }
 }
 
@@ -449,80 +626,91 @@ function readField(r: Reader, type: FieldType, value: YamlNode, path: string, at
  * are in checkGraphAgainstFiles. Throws GraphError with every problem.
  */
 export function parseGraph(text: string, file = DEFAULT_GRAPH_FILE): Graph {
-  const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false })
-  const r = new Reader(file, lines, doc)
-  for (const e of [...doc.errors]) {
-    const at = lines.linePos(e.pos[0])
-    r.error(at, '', e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''))
+  const locations = new Locations(text)
+  const root = load(text, file, locations)
+  const r = new Reader()
+  const nodes = new Map<string, GraphNode>()
+  const nodePaths = new Map<string, string>()
+  const fail = (): never => {
+    const problems = r.problems.map(p => ({
+      file,
+      ...locations.locate(p.loc),
+      path: p.path,
+      message: p.message,
+      severity: 'error' as const
+    }))
+    throw new GraphError(sortProblems(problems))
   }
-  if (r.problems.length > 0) throw new GraphError(r.problems)
 
-  const root = r.deref(doc.contents)
-  if (!isMap(root)) {
+  if (!isMapValue(root)) {
     r.error(
-      r.pos(root),
+      [],
+      'value',
       '',
       `expected a mapping with ${TOP_FIELDS.join(', ')}, got ${describe(root)}`
     )
-    throw new GraphError(r.problems)
+    return fail()
   }
-
-  const nodes = new Map<string, GraphNode>()
-  const nodePaths = new Map<string, string>()
-  let versionSeen = false
-  for (const { key, pair, value } of entries(r, root, '')) {
-    const keyPos = r.pos(pair.key as YamlNode)
+  for (const key of Object.keys(root)) {
+    const value = root[key]
     if (key === 'version') {
-      versionSeen = true
-      const v = isScalar(value) ? value.value : undefined
-      if (v !== GRAPH_VERSION)
+      if (!(
+        isNumberValue(value) &&
+        Number(value instanceof YamlNumber ? value.value : value) === GRAPH_VERSION
+      )) {
         r.error(
-          r.pos(value, keyPos),
+          [key],
+          'value',
           'version',
           `unsupported version ${describe(value).replace(/^number /, '')}; supported: ${GRAPH_VERSION}`
         )
+      }
       continue
     }
     const kind = KIND_OF[key]
     if (!kind) {
       r.error(
-        keyPos,
+        [key],
+        'key',
         key,
         `unknown field '${key}'${didYouMean(key, TOP_FIELDS)}; allowed: ${TOP_FIELDS.join(', ')}`
       )
       continue
     }
-    if (isScalar(value) && value.value === null) continue // `images:` with nothing under it
-    if (!isMap(value)) {
+    if (value === null || value === undefined) continue // `images:` with nothing under it
+    if (!isMapValue(value)) {
       r.error(
-        r.pos(value, keyPos),
+        [key],
+        'value',
         key,
         `expected a mapping of ${kind} names to ${kind} definitions, got ${describe(value)}`
       )
       continue
     }
-    for (const entry of entries(r, value, key)) {
-      const name = entry.key
-      const namePos = r.position(r.pos(entry.pair.key as YamlNode))
+    for (const name of Object.keys(value)) {
       const path = `${key}.${name}`
       if (!NAME_PATTERN.test(name)) {
         r.error(
-          namePos,
+          [key, name],
+          'key',
           path,
           `'${name}' is not a valid name; use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit`
         )
         continue
       }
-      const node = readNode(r, kind, name, entry.value, namePos, path)
+      const node = readNode(r, kind, name, value[name], [key, name], path)
       if (!node) continue
       const earlier = nodePaths.get(name)
       if (earlier) {
-        const first = nodes.get(name)!
+        const first = locations.locate({
+          segments: [SECTION_OF[nodes.get(name)!.kind], name],
+          at: 'key'
+        })
         r.error(
-          namePos,
+          [key, name],
+          'key',
           path,
-          `name '${name}' is already used by ${earlier} at ${file}:${first.pos.line}:${first.pos.col}; names are unique across configs, processes and images`
+          `name '${name}' is already used by ${earlier} at ${file}:${first.line}:${first.col}; names are unique across configs, processes and images`
         )
         continue
       }
@@ -530,9 +718,10 @@ export function parseGraph(text: string, file = DEFAULT_GRAPH_FILE): Graph {
       nodePaths.set(name, path)
     }
   }
-  if (!versionSeen)
+  if (!('version' in root))
     r.error(
-      { line: 1, col: 1 },
+      [],
+      'value',
       'version',
       `missing required field 'version'; add 'version: ${GRAPH_VERSION}'`
     )
@@ -540,8 +729,8 @@ export function parseGraph(text: string, file = DEFAULT_GRAPH_FILE): Graph {
   checkReferences(r, nodes)
   checkOutputs(r, nodes)
   const order = r.problems.length === 0 ? topologicalOrder(r, nodes) : []
-  if (r.problems.length > 0) throw new GraphError(sortProblems(r.problems))
-  return { version: 1, file, nodes, order, positions: r.positions }
+  if (r.problems.length > 0) return fail()
+  return { version: 1, file, nodes, order, positions: new Positions(locations, nodes) }
 }
 
 function checkReferences(r: Reader, nodes: Map<string, GraphNode>): void {
@@ -551,20 +740,21 @@ function checkReferences(r: Reader, nodes: Map<string, GraphNode>): void {
     const seen = new Set<string>()
     node.inputs.forEach((input, i) => {
       const inputPath = `${path}.inputs[${i}]`
-      const itemAt = r.positions.get(inputPath) ?? node.pos
+      const at: Segment[] = [SECTION_OF[node.kind], node.name, 'inputs', i]
       const target = nodes.get(input)
       if (!target) {
-        r.error(itemAt, inputPath, `unknown node '${input}'${didYouMean(input, nodes.keys())}`)
+        r.error(at, 'value', inputPath, `unknown node '${input}'${didYouMean(input, nodes.keys())}`)
       } else if (input === node.name) {
-        r.error(itemAt, inputPath, `${node.kind} '${node.name}' cannot be its own input`)
+        r.error(at, 'value', inputPath, `${node.kind} '${node.name}' cannot be its own input`)
       } else if (!ALLOWED_INPUTS[node.kind].includes(target.kind)) {
         r.error(
-          itemAt,
+          at,
+          'value',
           inputPath,
           `'${input}' is ${article(target.kind)} ${target.kind}; a ${node.kind} takes ${ALLOWED_INPUTS[node.kind].map(k => SECTION_OF[k]).join(' or ')}`
         )
       } else if (seen.has(input)) {
-        r.error(itemAt, inputPath, `'${input}' is listed twice`)
+        r.error(at, 'value', inputPath, `'${input}' is listed twice`)
       }
       seen.add(input)
     })
@@ -584,9 +774,9 @@ function checkOutputs(r: Reader, nodes: Map<string, GraphNode>): void {
         o => o.path === output || o.path.startsWith(`${output}/`) || output.startsWith(`${o.path}/`)
       )
       if (clash) {
-        const at = r.positions.get(`processes.${node.name}.outputs[${i}]`) ?? node.pos
         r.error(
-          at,
+          ['processes', node.name, 'outputs', i],
+          'value',
           `processes.${node.name}.outputs[${i}]`,
           `'${output}' overlaps '${clash.path}', an output of process '${clash.process}'; each output belongs to one process`
         )
@@ -611,7 +801,8 @@ function topologicalOrder(r: Reader, nodes: Map<string, GraphNode>): GraphNode[]
         reported.add(id)
         const first = nodes.get(cycle[0])!
         r.error(
-          r.positions.get(`${SECTION_OF[first.kind]}.${first.name}.inputs`) ?? first.pos,
+          [SECTION_OF[first.kind], first.name, 'inputs'],
+          'value',
           `${SECTION_OF[first.kind]}.${first.name}.inputs`,
           `cycle: ${cycle.join(' -> ')}`
         )

@@ -4,13 +4,15 @@
 //   schema:      KEY_SCHEMA, bumped whenever what goes into a key changes
 //   kind, name:  the node ('image api')
 //   definition:  the node's canonical definition (see canonicalDefinition; not `description`)
-//   files:       sha256 of one line per input file, "<mode> <git object id>\t<path>\n",
-//                sorted by path: a config's matched files; an image's context files and Dockerfile
+//   filesDigest: sha256 of one line per input file, its `git ls-tree` entry
+//                "<mode> <type> <object id>\t<path>\n", sorted by path: a config's matched files;
+//                an image's context files and Dockerfile
 //   upstream:    [{ node: 'process render', key }] for every input, sorted by node
 // })
 // Nothing else: not the checkout path, the machine, mtimes or map order. The breakdown is kept
 // beside the key so that `imagegraph why NODE --explain` can say why two keys differ.
 import * as crypto from 'node:crypto'
+import { treeLine } from './changes.js'
 import type { TrackedFile } from './changes.js'
 import type { Graph, GraphNode, NodeKind } from './config.js'
 import { inputsOf } from './config.js'
@@ -23,7 +25,7 @@ export interface KeyBreakdown {
   kind: NodeKind
   name: string
   definition: Record<string, unknown>
-  /** "<mode> <oid>\t<path>" lines, sorted by path. */
+  /** `git ls-tree` entries, "<mode> <type> <oid>\t<path>", sorted by path. */
   files: string[]
   filesDigest: string
   upstream: Array<{ node: string; key: string }>
@@ -60,7 +62,8 @@ function sortedRecord(r: Record<string, string>): Record<string, string> {
 
 /**
  * What a node is, independent of how the YAML was written: lists whose order means nothing are
- * sorted, maps are sorted, `description` is left out (it changes no artifact).
+ * sorted, maps are sorted, `description` is left out (it changes no artifact). Keys are written in
+ * sorted order (hashedJson relies on it).
  */
 export function canonicalDefinition(node: GraphNode): Record<string, unknown> {
   switch (node.kind) {
@@ -68,17 +71,17 @@ export function canonicalDefinition(node: GraphNode): Record<string, unknown> {
       return { paths: [...node.paths].sort() }
     case 'process':
       return {
-        run: node.run,
+        env: sortedRecord(node.env),
         inputs: [...node.inputs].sort(),
         outputs: [...node.outputs].sort(),
-        env: sortedRecord(node.env)
+        run: node.run
       }
     case 'image':
       return {
+        buildArgs: sortedRecord(node.buildArgs),
         context: node.context,
         dockerfile: node.dockerfile,
         inputs: [...node.inputs].sort(),
-        buildArgs: sortedRecord(node.buildArgs),
         platforms: [...node.platforms].sort(),
         target: node.target ?? null
       }
@@ -159,12 +162,33 @@ function byPath(a: TrackedFile, b: TrackedFile): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0
 }
 
+/** Files in path order; git already lists them so, and then nothing is sorted. */
+function sortedByPath(files: TrackedFile[]): TrackedFile[] {
+  for (let i = 1; i < files.length; i++)
+    if (files[i - 1].path > files[i].path) return files.slice().sort(byPath)
+  return files
+}
+
+/**
+ * The text a key hashes: stableStringify of the breakdown without its file list. Built with every
+ * object's keys already in sorted order, so the native JSON.stringify gives the same text fast.
+ */
+export function hashedJson(b: KeyBreakdown): string {
+  return JSON.stringify({
+    definition: b.definition,
+    filesDigest: b.filesDigest,
+    kind: b.kind,
+    name: b.name,
+    schema: b.schema,
+    upstream: b.upstream.map(u => ({ key: u.key, node: u.node }))
+  })
+}
+
 /** Every node's content key, inputs first. */
 export function computeKeys(graph: Graph, membership: FileMembership): Map<string, ContentKey> {
   const keys = new Map<string, ContentKey>()
   for (const node of graph.order) {
-    const files = (membership.files.get(node.name) ?? []).slice().sort(byPath)
-    const lines = files.map(f => `${f.mode} ${f.oid}\t${f.path}`)
+    const lines = sortedByPath(membership.files.get(node.name) ?? []).map(treeLine)
     const upstream = inputsOf(node)
       .map(name => {
         const input = graph.nodes.get(name)!
@@ -180,8 +204,7 @@ export function computeKeys(graph: Graph, membership: FileMembership): Map<strin
       filesDigest: sha256(lines.length === 0 ? '' : `${lines.join('\n')}\n`),
       upstream
     }
-    const { files: _omit, ...hashed } = breakdown
-    keys.set(node.name, { key: sha256(stableStringify(hashed)), breakdown })
+    keys.set(node.name, { key: sha256(hashedJson(breakdown)), breakdown })
   }
   return keys
 }

@@ -81,8 +81,13 @@ interface Entry<T> {
 
 export class PathIndex<T> {
   private readonly byAnchor = new Map<string, Array<Entry<T>>>()
+  // Paths come sorted from git, so neighbours share a directory: its ancestors' entries are
+  // collected once per directory, not once per file.
+  private cachedDir: string | undefined
+  private cachedEntries: Array<Entry<T>> = []
 
   private add(anchor: string, entry: Entry<T>): void {
+    this.cachedDir = undefined
     const list = this.byAnchor.get(anchor)
     if (list) list.push(entry)
     else this.byAnchor.set(anchor, [entry])
@@ -92,7 +97,8 @@ export class PathIndex<T> {
   addPattern(pattern: string, target: T): void {
     const scan = picomatch.scan(pattern)
     // `dir/**` is everything under dir: a lookup, no regular expression to run.
-    if (scan.isGlob && scan.glob === '**' && !picomatch.scan(scan.base).isGlob) this.add(scan.base, { target })
+    if (scan.isGlob && scan.glob === '**' && !picomatch.scan(scan.base).isGlob)
+      this.add(scan.base, { target })
     else if (scan.isGlob) this.add(scan.base, { target, test: picomatch(pattern, GLOB_OPTIONS) })
     else this.add(pattern, { target })
   }
@@ -107,22 +113,35 @@ export class PathIndex<T> {
     this.add(path, { target, exactOnly: true })
   }
 
+  /** The entries anchored at dir or any of its ancestors, exact-file entries left out. */
+  private entriesAbove(dir: string): Array<Entry<T>> {
+    if (dir === this.cachedDir) return this.cachedEntries
+    const out: Array<Entry<T>> = []
+    const take = (anchor: string) => {
+      const list = this.byAnchor.get(anchor)
+      if (list) for (const e of list) if (!e.exactOnly) out.push(e)
+    }
+    take('')
+    if (dir !== '') {
+      let slash = dir.indexOf('/')
+      while (slash !== -1) {
+        take(dir.slice(0, slash))
+        slash = dir.indexOf('/', slash + 1)
+      }
+      take(dir)
+    }
+    this.cachedDir = dir
+    this.cachedEntries = out
+    return out
+  }
+
   /** Calls found(target) for every entry matching path; a target may be reported more than once. */
   match(path: string, found: (target: T) => void): void {
-    const visit = (anchor: string, isPath: boolean): void => {
-      const list = this.byAnchor.get(anchor)
-      if (!list) return
-      for (const e of list) {
-        if (e.exactOnly && !isPath) continue
-        if (!e.test || e.test(path)) found(e.target)
-      }
+    const cut = path.lastIndexOf('/')
+    for (const e of this.entriesAbove(cut === -1 ? '' : path.slice(0, cut))) {
+      if (!e.test || e.test(path)) found(e.target)
     }
-    visit('', path === '')
-    let slash = path.indexOf('/')
-    while (slash !== -1) {
-      visit(path.slice(0, slash), false)
-      slash = path.indexOf('/', slash + 1)
-    }
-    visit(path, true)
+    const own = this.byAnchor.get(path)
+    if (own) for (const e of own) if (!e.test || e.test(path)) found(e.target)
   }
 }

@@ -5,7 +5,7 @@ import { GraphError, UserError } from './errors.js'
 import type { Problem } from './errors.js'
 import { SECTION_OF, inputsOf, parseGraph } from './config.js'
 import type { Graph, GraphNode, NodeKind } from './config.js'
-import { GraphFiles, canonicalDefinition, computeKeys, nodeLabel, stableStringify } from './keys.js'
+import { GraphFiles, canonicalDefinition, computeKeys, nodeLabel } from './keys.js'
 import type { ContentKey, FileMembership, KeyBreakdown } from './keys.js'
 
 /** At most this many reason chains are listed per node; reasonCount has the total. */
@@ -13,6 +13,8 @@ export const MAX_CHAINS = 20
 
 export interface PlanInput {
   graphText: string
+  /** graphText already parsed, when the caller had the time to do it while git was busy. */
+  graph?: Graph
   graphFile: string
   /** The graph file at base; null when base has none. */
   baseGraphText: string | null
@@ -58,7 +60,8 @@ export interface Plan {
 export function checkGraphAgainstFiles(graph: Graph, membership: FileMembership): Problem[] {
   const problems: Problem[] = []
   const at = (node: GraphNode, field: string) =>
-    graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}.${field}`) ?? node.pos
+    graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}.${field}`) ??
+    graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}`) ?? { line: 1, col: 1 }
   for (const node of graph.nodes.values()) {
     const path = `${SECTION_OF[node.kind]}.${node.name}`
     const files = membership.files.get(node.name) ?? []
@@ -114,7 +117,7 @@ function readBaseGraph(input: PlanInput, head: Graph): { graph?: Graph; unusable
 }
 
 export function plan(input: PlanInput): Plan {
-  const graph = parseGraph(input.graphText, input.graphFile)
+  const graph = input.graph ?? parseGraph(input.graphText, input.graphFile)
   const graphFiles = new GraphFiles(graph)
   const membership = graphFiles.membership(input.trackedFiles)
   const problems = checkGraphAgainstFiles(graph, membership)
@@ -152,12 +155,12 @@ export function plan(input: PlanInput): Plan {
         })
       }
     }
-    for (const node of graph.nodes.values()) {
+    for (const node of baseGraph === graph ? [] : graph.nodes.values()) {
       const before = baseGraph!.nodes.get(node.name)
       if (!before || before.kind !== node.kind)
         addDirect(node.name, `${input.graphFile}: ${nodeLabel(node)} is new`)
       else if (
-        stableStringify(canonicalDefinition(before)) !== stableStringify(canonicalDefinition(node))
+        JSON.stringify(canonicalDefinition(before)) !== JSON.stringify(canonicalDefinition(node))
       ) {
         addDirect(node.name, `${input.graphFile}: ${nodeLabel(node)} changed`)
       }

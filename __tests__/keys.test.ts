@@ -1,0 +1,51 @@
+import { parseGraph } from '../src/core/config.js'
+import {
+  GraphFiles,
+  canonicalDefinition,
+  computeKeys,
+  hashedJson,
+  stableStringify
+} from '../src/core/keys.js'
+import { treeLine } from '../src/core/changes.js'
+import { EXAMPLE } from './helpers/repo.js'
+import { readFileSync } from 'node:fs'
+import * as path from 'node:path'
+
+const graph = parseGraph(readFileSync(path.join(EXAMPLE, 'imagegraph.yml'), 'utf8'))
+const files = [
+  { path: 'config/a/settings.yaml', mode: '100644', oid: 'a'.repeat(40) },
+  { path: 'scripts/render.sh', mode: '100755', oid: 'b'.repeat(40) },
+  { path: 'services/image-a/Dockerfile', mode: '100644', oid: 'c'.repeat(40) },
+  { path: 'services/image-a/vendor', mode: '160000', oid: 'd'.repeat(40) }
+]
+
+describe('content keys', () => {
+  const keys = computeKeys(graph, new GraphFiles(graph).membership(files))
+
+  test.each([...graph.nodes.keys()])('%s: the fast canonical JSON is the sorted-key JSON', name => {
+    const { files: _files, ...hashed } = keys.get(name)!.breakdown
+    expect(hashedJson(keys.get(name)!.breakdown)).toBe(stableStringify(hashed))
+    const node = graph.nodes.get(name)!
+    expect(JSON.stringify(canonicalDefinition(node))).toBe(
+      stableStringify(canonicalDefinition(node))
+    )
+  })
+
+  test('a file contributes its git ls-tree entry, type derived from the mode', () => {
+    expect(files.map(treeLine)).toEqual([
+      `100644 blob ${'a'.repeat(40)}\tconfig/a/settings.yaml`,
+      `100755 blob ${'b'.repeat(40)}\tscripts/render.sh`,
+      `100644 blob ${'c'.repeat(40)}\tservices/image-a/Dockerfile`,
+      `160000 commit ${'d'.repeat(40)}\tservices/image-a/vendor`
+    ])
+    expect(keys.get('image-a')!.breakdown.files).toEqual([
+      `100644 blob ${'c'.repeat(40)}\tservices/image-a/Dockerfile`,
+      `160000 commit ${'d'.repeat(40)}\tservices/image-a/vendor`
+    ])
+  })
+
+  test('files given out of order are keyed in path order', () => {
+    const reversed = computeKeys(graph, new GraphFiles(graph).membership([...files].reverse()))
+    for (const [name, k] of keys) expect(reversed.get(name)!.key).toBe(k.key)
+  })
+})
