@@ -476,6 +476,8 @@ function benchSize(size, options, peers, meter) {
   linkNxInto(repo.dir, peers)
   const cli = fs.existsSync(options.imagegraph) ? options.imagegraph : null
   const commands = commandsFor(repo, peers, cli)
+  // A busy machine (load above the core count) makes every figure noisier; the table says so.
+  const loadBefore = os.loadavg()[0]
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `imagegraph-bench-${size}-`))
   const samples = Object.fromEntries(commands.map(c => [c.id, []]))
   const checks = {}
@@ -578,6 +580,7 @@ function benchSize(size, options, peers, meter) {
     size,
     measuredAt: new Date().toISOString(),
     rounds,
+    loadAverage1m: { before: round(loadBefore), after: round(os.loadavg()[0]) },
     repo: {
       dir: repo.dir,
       generatorVersion: GENERATOR_VERSION,
@@ -623,8 +626,9 @@ function renderMarkdown(results) {
     lines.push('')
     lines.push(
       `${repo.files.toLocaleString('en')} tracked files (${repo.megabytes} MB), ${repo.configs} configs, ${repo.processes} processes, ` +
-        `${repo.images} images (image chains up to ${repo.maxImageChainDepth} deep); the second commit changes ${repo.changedFiles.length} files ` +
-        `and affects ${repo.expectedAffectedImages} images. Median of ${r.rounds.runs} interleaved rounds after ${r.rounds.warmup} warm-up; measured ${r.measuredAt.slice(0, 16).replace('T', ' ')} UTC.`
+        `${repo.images} images (image-on-image chains up to ${repo.maxImageChainDepth} edges long); the second commit changes ${repo.changedFiles.length} files ` +
+        `and affects ${repo.expectedAffectedImages} images. Median of ${r.rounds.runs} interleaved rounds after ${r.rounds.warmup} warm-up; measured ${r.measuredAt.slice(0, 16).replace('T', ' ')} UTC, ` +
+        `1-minute load average ${r.loadAverage1m?.before ?? '?'} before and ${r.loadAverage1m?.after ?? '?'} after on ${r.machine?.cores ?? m.cores} cores.`
     )
     lines.push('')
     if (r.machine && JSON.stringify(r.machine) !== JSON.stringify(m)) {
