@@ -68,10 +68,12 @@ async function ensureCommit(
   const f = await git.fetch(o.remote, [`+refs/heads/${branch}:${tracking}`], ['--depth=1'])
   if (f.ok) return { sha: await git.resolveCommit(tracking) }
   // Not a branch: maybe a tag, which a default checkout (depth 1, no tags) does not have either.
-  const tag = `refs/tags/${rev.replace(/^refs\/tags\//, '')}`
-  o.debug(`fetching tag ${tag} from ${o.remote}`)
-  const t = await git.fetch(o.remote, [`+${tag}:${tag}`], ['--depth=1'])
-  if (t.ok) return { sha: await git.resolveCommit(tag) }
+  if (!rev.startsWith('refs/heads/')) {
+    const tag = `refs/tags/${rev.replace(/^refs\/tags\//, '')}`
+    o.debug(`fetching tag ${tag} from ${o.remote}`)
+    const t = await git.fetch(o.remote, [`+${tag}:${tag}`], ['--depth=1'])
+    if (t.ok) return { sha: await git.resolveCommit(tag) }
+  }
   const here = await localCommit(git, rev)
   if (here) return { sha: here }
   return {

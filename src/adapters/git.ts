@@ -1,7 +1,11 @@
 // Every git call imagegraph makes, behind one interface. Arguments are arrays, output is -z, and a
 // plan costs a handful of git processes whatever the size of the repository.
 import { spawn } from 'node:child_process'
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
 import type { ChangeStatus, ChangedFile, TrackedFile } from '../core/changes.js'
+import { parseIndex } from './git-index.js'
 import { UserError } from '../core/errors.js'
 
 export interface GitResult {
@@ -30,6 +34,36 @@ export function runGit(cwd: string, args: string[], input?: string): Promise<Git
       })
     )
     if (input !== undefined) child.stdin!.end(input)
+  })
+}
+
+/**
+ * Like runGit for large output, written to a temporary file rather than a pipe: git then runs at
+ * full speed while this process is busy (a pipe fills at 64 KiB and stalls git until we read it).
+ */
+export function runGitToFile(cwd: string, args: string[]): Promise<GitResult> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'imagegraph-git-'))
+  const file = path.join(dir, 'out')
+  const fd = openSync(file, 'w')
+  return new Promise<GitResult>((resolve, reject) => {
+    const child = spawn('git', args, {
+      cwd,
+      stdio: ['ignore', fd, 'pipe'],
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
+    })
+    const err: Buffer[] = []
+    child.stderr!.on('data', (b: Buffer) => err.push(b))
+    child.on('error', e => reject(new Error(`could not run git: ${e.message}`)))
+    child.on('close', code =>
+      resolve({
+        stdout: readFileSync(file, 'utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        code: code ?? 1
+      })
+    )
+  }).finally(() => {
+    closeSync(fd)
+    rmSync(dir, { recursive: true, force: true })
   })
 }
 
@@ -148,6 +182,12 @@ function checkRev(rev: string): void {
   }
 }
 
+export interface PlanRevisions {
+  head: string
+  base: string | null
+  index?: { path: string; headTree: string; checkedOut: string }
+}
+
 export class Git {
   constructor(readonly dir: string) {}
 
@@ -182,17 +222,60 @@ export class Git {
   /** Full commit ids for several revisions in one git call; an unknown one is the user's error. */
   async resolveCommits(revs: string[]): Promise<string[]> {
     revs.forEach(checkRev)
-    const r = await runGit(this.dir, [
-      'rev-parse',
-      '--end-of-options',
-      ...revs.map(rev => `${rev}^{commit}`)
-    ])
+    // No --end-of-options: git before 2.43 prints it back. checkRev keeps options out.
+    const r = await runGit(this.dir, ['rev-parse', ...revs.map(rev => `${rev}^{commit}`)])
     const shas = r.stdout.split('\n').filter(Boolean)
     if (r.code === 0 && shas.length === revs.length) return shas
     // One by one, in order, for a message that names the (first) revision at fault.
     const resolved: string[] = []
     for (const rev of revs) resolved.push(await this.resolveCommit(rev))
     return resolved
+  }
+
+  /**
+   * The commits of a plan in one git call, with what tells whether the index can stand in for
+   * `git ls-tree` at head: HEAD's commit, head's tree and where the index file is.
+   */
+  async resolveForPlan(head: string, base: string | null): Promise<PlanRevisions> {
+    const revs = base === null ? [head] : [head, base]
+    revs.forEach(checkRev)
+    const r = await runGit(this.dir, [
+      'rev-parse',
+      '--git-path',
+      'index',
+      `${head}^{tree}`,
+      'HEAD^{commit}',
+      ...revs.map(rev => `${rev}^{commit}`)
+    ])
+    const lines = r.stdout.split('\n').filter(Boolean)
+    if (r.code === 0 && lines.length === 3 + revs.length) {
+      const [indexPath, headTree, checkedOut, headSha, baseSha] = lines
+      return {
+        head: headSha,
+        base: baseSha ?? null,
+        index: { path: path.resolve(this.dir, indexPath), headTree, checkedOut }
+      }
+    }
+    const [headSha, baseSha = null] = await this.resolveCommits(revs)
+    return { head: headSha, base: baseSha }
+  }
+
+  /**
+   * Every tracked file of the head commit: from the index when it holds exactly head's tree (a
+   * clean checkout of head, as on CI), else from `git ls-tree`.
+   */
+  async trackedFilesAt(revisions: PlanRevisions): Promise<TrackedFile[]> {
+    const index = revisions.index
+    if (index && index.checkedOut === revisions.head) {
+      let listing
+      try {
+        listing = parseIndex(readFileSync(index.path), index.headTree.length / 2)
+      } catch {
+        listing = undefined // unreadable or unexpected: git will say
+      }
+      if (listing?.rootTree === index.headTree) return listing.files
+    }
+    return this.trackedFiles(revisions.head)
   }
 
   /** Several files' text at commits in one git call: null for each one that is not there. */
@@ -235,10 +318,9 @@ export class Git {
 
   /** Every tracked file of a commit with its object id: one call, no file is read. */
   async trackedFiles(rev: string): Promise<TrackedFile[]> {
-    return parseTreeListing(
-      await this.git(['ls-tree', '-r', '-z', '--full-tree', rev], 'ls-tree'),
-      'ls-tree'
-    )
+    const r = await runGitToFile(this.dir, ['ls-tree', '-r', '-z', '--full-tree', rev])
+    if (r.code !== 0) throw new Error(`git ls-tree failed in ${this.dir}: ${r.stderr.trim()}`)
+    return parseTreeListing(r.stdout, 'ls-tree')
   }
 
   /** Files in the index plus untracked, not ignored ones (for validating a work in progress). */

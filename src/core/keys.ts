@@ -99,23 +99,37 @@ export interface FileMembership {
   dockerfileFound: Set<string>
 }
 
+/** One node's share of the files, filled as the tracked files stream past. */
+interface Slot {
+  node: GraphNode
+  files: TrackedFile[]
+  /** Index of the last file given to this node: a node reached by two patterns takes a file once. */
+  last: number
+  excluded?: (path: string) => boolean
+  dockerfileFound: boolean
+}
+
 /** Index the graph's file-owning nodes once; reuse it for tracked files and changed files. */
 export class GraphFiles {
-  private readonly index = new PathIndex<{ node: GraphNode; dockerfile: boolean }>()
-  private readonly exclusions = new Map<string, (path: string) => boolean>()
+  private readonly index = new PathIndex<{ slot: Slot; dockerfile: boolean }>()
+  private readonly slots: Slot[] = []
 
   constructor(readonly graph: Graph) {
     for (const node of graph.nodes.values()) {
+      if (node.kind === 'process') continue
+      const slot: Slot = { node, files: [], last: -1, dockerfileFound: false }
+      this.slots.push(slot)
       if (node.kind === 'config') {
         const excluded: Array<(p: string) => boolean> = []
         for (const pattern of node.paths) {
           if (pattern.startsWith('!')) excluded.push(compilePattern(pattern.slice(1)))
-          else this.index.addPattern(pattern, { node, dockerfile: false })
+          else this.index.addPattern(pattern, { slot, dockerfile: false })
         }
-        if (excluded.length > 0) this.exclusions.set(node.name, p => excluded.some(test => test(p)))
-      } else if (node.kind === 'image') {
-        this.index.addDirectory(node.context, { node, dockerfile: false })
-        this.index.addFile(node.dockerfile, { node, dockerfile: true })
+        if (excluded.length === 1) slot.excluded = excluded[0]
+        else if (excluded.length > 1) slot.excluded = p => excluded.some(test => test(p))
+      } else {
+        this.index.addDirectory(node.context, { slot, dockerfile: false })
+        this.index.addFile(node.dockerfile, { slot, dockerfile: true })
       }
     }
   }
@@ -123,9 +137,10 @@ export class GraphFiles {
   /** Calls found once per node that owns path (and says whether it is that image's Dockerfile). */
   owners(path: string, found: (node: GraphNode, isDockerfile: boolean) => void): void {
     let seen: GraphNode[] | undefined
-    this.index.match(path, ({ node, dockerfile }) => {
-      if (node.kind === 'config' && this.exclusions.get(node.name)?.(path)) return
-      if (dockerfile && node.kind === 'image') {
+    this.index.match(path, ({ slot, dockerfile }) => {
+      const node = slot.node
+      if (slot.excluded?.(path)) return
+      if (dockerfile) {
         found(node, true)
         return
       }
@@ -135,20 +150,40 @@ export class GraphFiles {
     })
   }
 
+  /** Every node's files. The hot loop of a plan: one pass, candidates looked up per directory. */
   membership(tracked: TrackedFile[]): FileMembership {
+    for (const slot of this.slots) {
+      slot.files = []
+      slot.last = -1
+      slot.dockerfileFound = false
+    }
+    for (let i = 0; i < tracked.length; i++) {
+      const file = tracked[i]
+      const path = file.path
+      const cut = path.lastIndexOf('/')
+      for (const e of this.index.entriesAbove(cut === -1 ? '' : path.slice(0, cut))) {
+        if (e.test && !e.test(path)) continue
+        const slot = e.target.slot
+        if (slot.last === i || (slot.excluded && slot.excluded(path))) continue
+        slot.last = i
+        slot.files.push(file)
+      }
+      const own = this.index.entriesAt(path)
+      if (own === undefined) continue
+      for (const e of own) {
+        if (e.test && !e.test(path)) continue
+        const slot = e.target.slot
+        if (e.target.dockerfile) slot.dockerfileFound = true
+        if (slot.last === i || (slot.excluded && slot.excluded(path))) continue
+        slot.last = i
+        slot.files.push(file)
+      }
+    }
     const files = new Map<string, TrackedFile[]>()
     const dockerfileFound = new Set<string>()
-    for (const node of this.graph.nodes.values())
-      if (node.kind !== 'process') files.set(node.name, [])
-    for (const file of tracked) {
-      this.owners(file.path, (node, isDockerfile) => {
-        if (isDockerfile) {
-          dockerfileFound.add(node.name)
-          // A Dockerfile inside the context is already one of its files.
-          if (node.kind === 'image' && isUnder(file.path, node.context)) return
-        }
-        files.get(node.name)!.push(file)
-      })
+    for (const slot of this.slots) {
+      files.set(slot.node.name, slot.files)
+      if (slot.dockerfileFound) dockerfileFound.add(slot.node.name)
     }
     return { files, dockerfileFound }
   }

@@ -72,7 +72,7 @@ export function anchorOf(pattern: string): string {
   return scan.isGlob ? scan.base : pattern
 }
 
-interface Entry<T> {
+export interface Entry<T> {
   target: T
   /** undefined: everything at or under the anchor matches. */
   test?: (path: string) => boolean
@@ -114,7 +114,7 @@ export class PathIndex<T> {
   }
 
   /** The entries anchored at dir or any of its ancestors, exact-file entries left out. */
-  private entriesAbove(dir: string): Array<Entry<T>> {
+  entriesAbove(dir: string): Array<Entry<T>> {
     if (dir === this.cachedDir) return this.cachedEntries
     const out: Array<Entry<T>> = []
     const take = (anchor: string) => {
@@ -133,6 +133,11 @@ export class PathIndex<T> {
     this.cachedDir = dir
     this.cachedEntries = out
     return out
+  }
+
+  /** The entries anchored at exactly this path (exact files, literal patterns, directories). */
+  entriesAt(path: string): Array<Entry<T>> | undefined {
+    return this.byAnchor.get(path)
   }
 
   /** Calls found(target) for every entry matching path; a target may be reported more than once. */

@@ -31,19 +31,59 @@ export function matrixOf(plan: PlanJson, maxJobs = MAX_MATRIX_JOBS): { include: 
   return { include }
 }
 
-/** The plan as one line of JSON; trimmed to one reason per node when it would be too large. */
-export function planOutput(plan: PlanJson): string {
+/**
+ * The plan as one line of JSON. When it would be too large, it is cut in stages until it fits: one
+ * reason per node, then no reasons (reasonCount keeps their number) and at most 1,000 changed
+ * files, then only the affected nodes. `truncated` says which; the keys of affected nodes stay.
+ */
+export function planOutput(plan: PlanJson, limit = MAX_PLAN_OUTPUT): string {
   const full = JSON.stringify(plan)
-  if (full.length <= MAX_PLAN_OUTPUT) return full
-  const trim = <T extends { reasons: string[] }>(nodes: Record<string, T>) =>
+  if (full.length <= limit) return full
+  const files =
+    plan.changedFiles.length > 1000
+      ? ` and changedFiles cut to the first 1000 of ${plan.changedFiles.length}`
+      : ''
+  const cut = <T extends { reasons: string[] }>(
+    nodes: Record<string, T>,
+    reasons: number,
+    keep: (node: T) => boolean
+  ) =>
     Object.fromEntries(
-      Object.entries(nodes).map(([k, v]) => [k, { ...v, reasons: v.reasons.slice(0, 1) }])
+      Object.entries(nodes)
+        .filter(([, v]) => keep(v))
+        .map(([k, v]) => [k, { ...v, reasons: v.reasons.slice(0, reasons) }])
     )
-  return JSON.stringify({
-    ...plan,
-    truncated: 'reasons trimmed to the first chain per node to fit the output size limit',
-    configs: trim(plan.configs),
-    processes: trim(plan.processes),
-    images: trim(plan.images)
-  })
+  const stages = [
+    {
+      reasons: 1,
+      files: Infinity,
+      onlyAffected: false,
+      truncated: 'reasons trimmed to the first chain per node to fit the output size limit'
+    },
+    {
+      reasons: 0,
+      files: 1000,
+      onlyAffected: false,
+      truncated: `reasons left out (reasonCount counts them)${files} to fit the output size limit`
+    },
+    {
+      reasons: 0,
+      files: 1000,
+      onlyAffected: true,
+      truncated: `only affected nodes listed, without reasons${files}, to fit the output size limit`
+    }
+  ]
+  let text = full
+  for (const stage of stages) {
+    text = JSON.stringify({
+      ...plan,
+      truncated: stage.truncated,
+      changedFiles: plan.changedFiles.slice(0, stage.files),
+      configs: cut(plan.configs, stage.reasons, n => !stage.onlyAffected || n.changed),
+      processes: cut(plan.processes, stage.reasons, n => !stage.onlyAffected || n.affected),
+      images: cut(plan.images, stage.reasons, n => !stage.onlyAffected || n.affected)
+    })
+    if (text.length <= limit) return text
+  }
+  return text
 }

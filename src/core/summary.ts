@@ -122,8 +122,15 @@ export function summaryMarkdown(p: Plan, ctx: SummaryContext, limit = SUMMARY_BU
   )
   if (p.everythingBecause)
     b.add(`\n> [!WARNING]\n> Every node is affected: ${cell(p.everythingBecause)}`)
-  for (const w of p.warnings)
-    b.add(`\n> [!NOTE]\n> ${cell(`${w.file}:${w.line}:${w.col} ${w.path}: ${w.message}`)}`)
+  // Warnings take at most half the budget: the images come next and matter more.
+  b.addRows(
+    p.warnings.map(
+      w => `\n> [!NOTE]\n> ${cell(`${w.file}:${w.line}:${w.col} ${w.path}: ${w.message}`)}`
+    ),
+    left =>
+      `\n> [!NOTE]\n> ${left} more warnings are not shown here (size limit); the \`plan\` output has them all.`,
+    Math.floor(limit / 2)
+  )
 
   b.add('')
   b.add('### Images')
