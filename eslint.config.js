@@ -16,7 +16,12 @@ export default tseslint.config(
         clearTimeout: 'readonly'
       }
     },
-    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }] }
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }
+      ]
+    }
   },
   {
     files: ['src/core/**/*.ts'],

@@ -52,7 +52,9 @@ describe('parseGraph rejects', () => {
     [
       'a name used twice in one section',
       yml('version: 1', 'configs:', '  app:', '    paths: [a/**]', '  app:', '    paths: [b/**]'),
-      ["imagegraph.yml:5:3 configs.app: 'app' appears twice in this mapping; each key may appear once"]
+      [
+        "imagegraph.yml:5:3 configs.app: 'app' appears twice in this mapping; each key may appear once"
+      ]
     ],
     [
       'an unclosed flow list',

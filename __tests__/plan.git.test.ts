@@ -240,15 +240,12 @@ describe('file changes in config directories', () => {
     expect(affected(modified)).toEqual(['config-c', 'process-b', 'image-c'])
   })
 
-  test(
-    'a file with a newline in its name in a config directory belongs to the config',
-    async () => {
-      const { plan: p } = await scenario(r => r.write('config/c/new\nline.yaml', 'x: 1\n'))
-      expect(p.changedFiles).toEqual([{ path: 'config/c/new\nline.yaml', status: 'added' }])
-      expect(affected(p)).toEqual(['config-c', 'process-b', 'image-c'])
-      expect(reasons(p, 'config-c')).toEqual(['config/c/new\nline.yaml (added) -> config config-c'])
-    }
-  )
+  test('a file with a newline in its name in a config directory belongs to the config', async () => {
+    const { plan: p } = await scenario(r => r.write('config/c/new\nline.yaml', 'x: 1\n'))
+    expect(p.changedFiles).toEqual([{ path: 'config/c/new\nline.yaml', status: 'added' }])
+    expect(affected(p)).toEqual(['config-c', 'process-b', 'image-c'])
+    expect(reasons(p, 'config-c')).toEqual(['config/c/new\nline.yaml (added) -> config config-c'])
+  })
 
   test("a file with a newline in its name in an image's context belongs to the image", async () => {
     const { plan: p } = await scenario(r => r.write('services/image-b/new\nline.txt', 'x\n'))

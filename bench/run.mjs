@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The imagegraph benchmark: times `imagegraph plan` against Turborepo, Nx and a git floor on
-// generated monorepos, and writes bench/RESULTS.md and bench/results.json.
+// generated monorepos, and writes bench/RESULTS.md and bench/results.json: the issue's targets
+// judged on large, the scaling curve over small, medium and large, then a table per size.
 //
 //   node bench/run.mjs [--sizes small,medium] [--runs N] [--warmup N] [--regenerate]
 //                      [--imagegraph path/to/cli.js] [--cache-dir DIR]
@@ -10,6 +11,7 @@
 // machine slows all of them alike; the ratios imagegraph / peer are taken within a round.
 
 import { execFileSync, spawnSync } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -77,16 +79,17 @@ function parseArgs(argv) {
         options.cacheDir = path.resolve(value())
         break
       case '-h':
-      case '--help':
-        console.log(
-          fs
-            .readFileSync(fileURLToPath(import.meta.url), 'utf8')
-            .split('\n')
-            .slice(1, 10)
-            .join('\n')
-        )
+      case '--help': {
+        // The usage is the comment block under the shebang.
+        const lines = fs
+          .readFileSync(fileURLToPath(import.meta.url), 'utf8')
+          .split('\n')
+          .slice(1)
+        const usageEnd = lines.findIndex(line => !line.startsWith('//'))
+        console.log(lines.slice(0, usageEnd).join('\n'))
         process.exit(0)
         break
+      }
       default:
         throw new Error(
           `Unknown option '${arg}'. Valid options: --sizes, --runs, --warmup, --regenerate, --imagegraph, --cache-dir`
@@ -554,6 +557,16 @@ function benchSize(size, options, peers, meter) {
     wallMs: [...floorByRound.values()].map(v => round(v)),
     medianMs: round(median([...floorByRound.values()]))
   }
+  // The full floor of a Node CLI: the two git calls plus Node's start, in the same round.
+  const nodeStart = perRound('node-e0')
+  const fullFloorByRound = new Map(
+    [...floorByRound].filter(([r]) => nodeStart.has(r)).map(([r, ms]) => [r, ms + nodeStart.get(r)])
+  )
+  const fullFloor = {
+    label: 'git ls-files + git diff + node -e 0',
+    wallMs: [...fullFloorByRound.values()].map(v => round(v)),
+    medianMs: round(median([...fullFloorByRound.values()]))
+  }
 
   // Ratios within a round, so a slow moment on the machine cancels out.
   const ratios = {}
@@ -563,7 +576,8 @@ function benchSize(size, options, peers, meter) {
       ...Object.fromEntries(
         commands.filter(c => c.id !== 'imagegraph').map(c => [c.id, perRound(c.id)])
       ),
-      floor: floorByRound
+      floor: floorByRound,
+      fullFloor: fullFloorByRound
     }
     for (const [id, theirs] of Object.entries(against)) {
       const perRoundRatios = [...mine]
@@ -573,6 +587,17 @@ function benchSize(size, options, peers, meter) {
         perRound: perRoundRatios.map(v => round(v, 3)),
         median: round(median(perRoundRatios), 3)
       }
+    }
+  }
+  // imagegraph's own work: its time less Node's start in the same round; the scaling curve uses it.
+  let imagegraphAboveNodeStartMs = null
+  if (cli && samples.imagegraph.length > 0) {
+    const differences = [...perRound('imagegraph')]
+      .filter(([r]) => nodeStart.has(r))
+      .map(([r, ms]) => ms - nodeStart.get(r))
+    imagegraphAboveNodeStartMs = {
+      perRound: differences.map(v => round(v)),
+      median: round(median(differences))
     }
   }
 
@@ -595,17 +620,296 @@ function benchSize(size, options, peers, meter) {
       head: repo.meta.head
     },
     imagegraph: cli
-      ? { cli: path.relative(REPO_ROOT, cli) || cli }
+      ? {
+          cli: path.relative(REPO_ROOT, cli) || cli,
+          // Tells apart the builds timed when sizes come from different runs.
+          cliSha256: crypto
+            .createHash('sha256')
+            .update(fs.readFileSync(cli))
+            .digest('hex')
+            .slice(0, 12)
+        }
       : {
           skipped: `no CLI at ${path.relative(REPO_ROOT, options.imagegraph) || options.imagegraph} (build it first)`
         },
     commands: summary,
     floor,
+    fullFloor,
+    imagegraphAboveNodeStartMs,
     ratios
   }
 }
 
-const fmtMs = ms => (ms === null ? '–' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1))
+const fmtMs = ms => (ms == null ? '–' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1))
+const fmtX = x => `${x >= 10 ? x.toFixed(1) : x.toFixed(2)}x`
+const fmtPercent = fraction => `${Math.ceil(fraction * 100)}%`
+const roundsSpread = values =>
+  values.length > 1 ? `rounds ${fmtX(Math.min(...values))}–${fmtX(Math.max(...values))}` : '1 round'
+
+// The issue's targets are judged on this size; the scaling curve runs over these.
+const TARGET_SIZE = 'large'
+const CURVE_SIZES = ['small', 'medium', 'large']
+const MEMORY_LIMIT_MB = 300
+const graphNodes = repo => repo.configs + repo.processes + repo.images
+
+/** One row per size on the curve: what grew and how imagegraph's time followed. */
+function scalingOf(sizes) {
+  return CURVE_SIZES.filter(size => sizes[size]).map(size => {
+    const r = sizes[size]
+    const timed = !r.imagegraph.skipped && r.commands.imagegraph?.medianMs != null
+    const aboveNodeStartMs = timed ? (r.imagegraphAboveNodeStartMs?.median ?? null) : null
+    return {
+      size,
+      files: r.repo.files,
+      images: r.repo.images,
+      graphNodes: graphNodes(r.repo),
+      imagegraphMs: timed ? r.commands.imagegraph.medianMs : null,
+      aboveNodeStartMs,
+      msPer1000Files:
+        aboveNodeStartMs === null ? null : round(aboveNodeStartMs / (r.repo.files / 1000), 2),
+      floorMs: r.fullFloor?.medianMs ?? null,
+      imagegraphToFloor: timed ? (r.ratios.fullFloor?.median ?? null) : null
+    }
+  })
+}
+
+/** How inputs and imagegraph's time grew from one size on the curve to the next. */
+function growthSteps(scaling) {
+  const steps = []
+  for (let i = 1; i < scaling.length; i++) {
+    const [from, to] = [scaling[i - 1], scaling[i]]
+    if (from.imagegraphMs === null || to.imagegraphMs === null) continue
+    const files = to.files / from.files
+    const nodes = to.graphNodes / from.graphNodes
+    steps.push({
+      from: from.size,
+      to: to.size,
+      files,
+      graphNodes: nodes,
+      filesTimesNodes: files * nodes,
+      imagegraph: to.imagegraphMs / from.imagegraphMs,
+      aboveNodeStart:
+        from.aboveNodeStartMs > 0 && to.aboveNodeStartMs !== null
+          ? to.aboveNodeStartMs / from.aboveNodeStartMs
+          : null
+    })
+  }
+  return steps
+}
+
+/**
+ * The issue's targets, judged on TARGET_SIZE from the ratios taken within each round. A row's `met`
+ * is null when the figures it needs were not measured.
+ */
+function assessTargets(sizes) {
+  const r = sizes[TARGET_SIZE]
+  const ig = r?.commands?.imagegraph
+  const timed = Boolean(ig && ig.medianMs !== null && !r.imagegraph.skipped)
+  const notMeasured = target => ({
+    ...target,
+    measured: `not measured on ${TARGET_SIZE}`,
+    met: null,
+    verdict: '–'
+  })
+  const rows = []
+
+  const floorTarget = {
+    id: 'floor',
+    target: "imagegraph's full plan at most 3x the floor",
+    limit: 3
+  }
+  const floorRatios = timed ? (r.ratios.fullFloor?.perRound ?? []) : []
+  if (floorRatios.length === 0) rows.push(notMeasured(floorTarget))
+  else {
+    const value = median(floorRatios)
+    const met = value <= floorTarget.limit
+    rows.push({
+      ...floorTarget,
+      value: round(value, 3),
+      measured: `imagegraph / floor = ${fmtX(value)} (${roundsSpread(floorRatios)}; ${fmtMs(ig.medianMs)} ms against ${fmtMs(r.fullFloor.medianMs)} ms)`,
+      met,
+      verdict: met
+        ? `met, ${fmtX(floorTarget.limit / value)} to spare`
+        : `missed by ${fmtX(value / floorTarget.limit)}: imagegraph needs ${fmtPercent(1 - floorTarget.limit / value)} less time (about ${fmtMs(floorTarget.limit * r.fullFloor.medianMs)} ms at this floor)`
+    })
+  }
+
+  for (const peer of [
+    { id: 'turbo-dry', name: 'turbo dry', limit: 2 },
+    { id: 'nx-affected', name: 'nx', limit: 5 }
+  ]) {
+    const target = {
+      id: peer.id,
+      target: `${peer.limit}x faster than \`${r?.commands?.[peer.id]?.label ?? peer.id}\``,
+      limit: peer.limit
+    }
+    // The ratios are imagegraph / peer; a speed-up is peer / imagegraph.
+    const speedUps = timed ? (r.ratios[peer.id]?.perRound ?? []).map(x => 1 / x) : []
+    if (speedUps.length === 0 || r.commands[peer.id]?.error) {
+      rows.push(notMeasured(target))
+      continue
+    }
+    const value = median(speedUps)
+    const met = value >= peer.limit
+    rows.push({
+      ...target,
+      value: round(value, 3),
+      measured: `${peer.name} / imagegraph = ${fmtX(value)} (${roundsSpread(speedUps)}; ${fmtMs(r.commands[peer.id].medianMs)} ms against ${fmtMs(ig.medianMs)} ms)`,
+      met,
+      verdict: met
+        ? `met, ${fmtX(value / peer.limit)} to spare`
+        : `missed by ${fmtX(peer.limit / value)}: imagegraph needs ${fmtPercent(1 - value / peer.limit)} less time`
+    })
+  }
+
+  const memoryTarget = {
+    id: 'memory',
+    target: `peak memory under ${MEMORY_LIMIT_MB} MB`,
+    limit: MEMORY_LIMIT_MB
+  }
+  const rssKiB = timed ? ig.maxRssKiB.filter(Number.isFinite) : []
+  if (rssKiB.length === 0) rows.push(notMeasured(memoryTarget))
+  else {
+    const peakKiB = Math.max(...rssKiB)
+    const peakMB = (peakKiB * 1024) / 1e6
+    const met = peakMB < MEMORY_LIMIT_MB
+    rows.push({
+      ...memoryTarget,
+      value: round(peakMB, 1),
+      measured: `peak RSS ${peakMB.toFixed(0)} MB (${(peakKiB / 1024).toFixed(1)} MiB), the highest of ${rssKiB.length} rounds`,
+      met,
+      verdict: met
+        ? `met, ${(MEMORY_LIMIT_MB - peakMB).toFixed(0)} MB to spare`
+        : `missed by ${(peakMB - MEMORY_LIMIT_MB).toFixed(0)} MB`
+    })
+  }
+
+  // Linear: from each size on the curve to the next, imagegraph's own work (its time less Node's
+  // start) grows no faster than the larger of the files' and the graph's growth. A cost in
+  // files x globs would follow files x graph nodes instead.
+  const linearTarget = {
+    id: 'linear',
+    target: 'cost linear in tracked files and graph size, not in files x globs'
+  }
+  const steps = growthSteps(scalingOf(sizes)).filter(step => step.aboveNodeStart !== null)
+  if (steps.length < CURVE_SIZES.length - 1) rows.push(notMeasured(linearTarget))
+  else {
+    const excess = steps.map(step => step.aboveNodeStart / Math.max(step.files, step.graphNodes))
+    const worst = Math.max(...excess)
+    const met = worst <= 1
+    rows.push({
+      ...linearTarget,
+      value: round(worst, 3),
+      measured: steps
+        .map(
+          step =>
+            `${step.from} → ${step.to}: inputs ${fmtX(Math.max(step.files, step.graphNodes))}, work ${fmtX(step.aboveNodeStart)} (files x nodes ${fmtX(step.filesTimesNodes)})`
+        )
+        .join('; '),
+      met,
+      verdict: met
+        ? 'met: the work grows no faster than the inputs'
+        : `missed: the work grows ${fmtX(worst)} faster than the inputs`
+    })
+  }
+
+  return {
+    size: TARGET_SIZE,
+    measuredAt: r?.measuredAt ?? null,
+    loadAverage1m: r?.loadAverage1m ?? null,
+    cores: r?.machine?.cores ?? null,
+    rows
+  }
+}
+
+/** Whether the machine was busy: a load average above the core count means other work competed. */
+function describeLoad(load, cores) {
+  if (!load || !cores) return 'The load average was not recorded.'
+  const busy = Math.max(load.before ?? 0, load.after ?? 0) > cores
+  return (
+    `1-minute load average ${load.before} before and ${load.after} after, on ${cores} cores: ` +
+    (busy
+      ? 'other work competed for the CPU, so every time is inflated and noisy. Ratios taken within a round cancel part of that, not all of it (the tools use the cores differently: turbo runs threads in parallel, imagegraph runs git alongside Node), so re-measure on an idle machine before leaning on a ratio near its target.'
+      : 'the machine was otherwise about idle.')
+  )
+}
+
+function renderTargets(results) {
+  const { targets } = results
+  const lines = [
+    '## Targets',
+    '',
+    `Judged on ${targets.size}${targets.measuredAt ? `, measured ${targets.measuredAt.slice(0, 16).replace('T', ' ')} UTC` : ''}. ` +
+      'The floor is `git ls-files -s -z` + `git diff --name-only -z` + `node -e 0`, summed per round; ' +
+      'each ratio is the median of the ratios taken within a round. ' +
+      describeLoad(targets.loadAverage1m, targets.cores),
+    '',
+    '| target | measured on ' + targets.size + ' | verdict |',
+    '| --- | --- | --- |'
+  ]
+  for (const row of targets.rows) lines.push(`| ${row.target} | ${row.measured} | ${row.verdict} |`)
+  lines.push('')
+  return lines
+}
+
+function renderScaling(results) {
+  const scaling = results.scaling
+  const lines = [
+    '## Scaling',
+    '',
+    "imagegraph's time over the three sizes. Its own work is its time less `node -e 0` in the same " +
+      'round; ms per 1,000 files divides that work by the tracked files. The floor is as above.',
+    '',
+    '| size | tracked files | images | graph nodes | imagegraph median ms | own work ms | ms per 1,000 files | floor ms | imagegraph / floor |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+  ]
+  for (const row of scaling)
+    lines.push(
+      `| ${row.size} | ${row.files.toLocaleString('en')} | ${row.images.toLocaleString('en')} | ${row.graphNodes.toLocaleString('en')} | ` +
+        `${fmtMs(row.imagegraphMs)} | ${fmtMs(row.aboveNodeStartMs)} | ${row.msPer1000Files ?? '–'} | ${fmtMs(row.floorMs)} | ` +
+        `${row.imagegraphToFloor != null ? fmtX(row.imagegraphToFloor) : '–'} |`
+    )
+  lines.push('')
+  const curve = scaling.map(row => results.sizes[row.size])
+  const runs = new Set(curve.map(r => r.runStartedAt ?? r.measuredAt))
+  const builds = new Set(curve.map(r => r.imagegraph.cliSha256 ?? 'unknown'))
+  if (runs.size > 1 || builds.size > 1)
+    lines.push(
+      `Caution: these sizes come from different runs${builds.size > 1 ? ' and perhaps different imagegraph builds' : ''} ` +
+        `(${curve.map(r => `${r.size} ${r.measuredAt.slice(0, 16).replace('T', ' ')}${r.imagegraph.cliSha256 ? ` build ${r.imagegraph.cliSha256}` : ''}`).join(', ')} UTC); ` +
+        'run them together (`npm run bench`) before reading the curve.',
+      ''
+    )
+  lines.push(
+    `1-minute load average before/after, per size: ${curve.map(r => `${r.size} ${r.loadAverage1m?.before ?? '?'}/${r.loadAverage1m?.after ?? '?'}`).join(', ')}, ` +
+      `on ${results.machine.cores} cores. Above the core count, other work slowed that size.`,
+    ''
+  )
+  const steps = growthSteps(scaling)
+  if (steps.length > 0) {
+    lines.push(
+      steps
+        .map(
+          step =>
+            `From ${step.from} to ${step.to} tracked files grow ${fmtX(step.files)} and graph nodes ${fmtX(step.graphNodes)}; ` +
+            `imagegraph's time grows ${fmtX(step.imagegraph)}` +
+            (step.aboveNodeStart !== null ? ` and its own work ${fmtX(step.aboveNodeStart)}` : '') +
+            ` (a cost in files x globs would grow about ${fmtX(step.filesTimesNodes)}).`
+        )
+        .join(' '),
+      ''
+    )
+  }
+  const offCurve = results.sizes['large-50kb']
+  if (offCurve && !offCurve.imagegraph.skipped && offCurve.commands.imagegraph?.medianMs != null) {
+    lines.push(
+      `Off the curve, large-50kb (${offCurve.repo.files.toLocaleString('en')} files of 50 KB, ${offCurve.repo.images.toLocaleString('en')} images) takes ` +
+        `${fmtMs(offCurve.commands.imagegraph.medianMs)} ms, ${offCurve.ratios.fullFloor?.median != null ? fmtX(offCurve.ratios.fullFloor.median) : '–'} the floor.`,
+      ''
+    )
+  }
+  return lines
+}
 
 function renderMarkdown(results) {
   const m = results.machine
@@ -616,7 +920,9 @@ function renderMarkdown(results) {
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB memory, ${m.os} (kernel ${m.kernel}); ` +
       `Node ${m.node}, git ${m.git}, turbo ${m.turbo}, nx ${m.nx}. Peak memory read with ${results.memoryMeter}.`,
-    ''
+    '',
+    ...renderTargets(results),
+    ...renderScaling(results)
   ]
   for (const size of Object.keys(SIZES)) {
     const r = results.sizes[size]
@@ -655,6 +961,10 @@ function renderMarkdown(results) {
     lines.push(
       `| floor: git ls-files + git diff | sum of the two git commands, per round | ${fmtMs(r.floor.medianMs)} | | | ${r.ratios.floor?.median != null ? r.ratios.floor.median.toFixed(2) : '–'} | |`
     )
+    if (r.fullFloor)
+      lines.push(
+        `| floor: git ls-files + git diff + node -e 0 | the floor for a Node CLI, per round | ${fmtMs(r.fullFloor.medianMs)} | | | ${r.ratios.fullFloor?.median != null ? r.ratios.fullFloor.median.toFixed(2) : '–'} | |`
+      )
     lines.push('')
   }
   return lines.join('\n')
@@ -682,6 +992,7 @@ async function main() {
   if (meter.kind === 'none')
     log('Peak memory not measured: install GNU time (apt-get install time) or python3.')
   const machine = describeMachine(peers)
+  const runStartedAt = new Date().toISOString()
   log(
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; node ${machine.node}, git ${machine.git}, turbo ${machine.turbo}, nx ${machine.nx}`
   )
@@ -703,10 +1014,14 @@ async function main() {
       'python-wait4': 'python3 os.wait4',
       none: 'nothing (not measured)'
     }[meter.kind],
+    targets: null,
+    scaling: null,
     sizes: { ...previous.sizes }
   }
   for (const size of options.sizes) {
-    results.sizes[size] = { ...benchSize(size, options, peers, meter), machine }
+    results.sizes[size] = { ...benchSize(size, options, peers, meter), runStartedAt, machine }
+    results.targets = assessTargets(results.sizes)
+    results.scaling = scalingOf(results.sizes)
     fs.writeFileSync(resultsFile, await formatJson(resultsFile, results))
     fs.writeFileSync(path.join(BENCH_DIR, 'RESULTS.md'), renderMarkdown(results))
   }

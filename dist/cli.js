@@ -1,8 +1,108 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, openSync, closeSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import * as crypto from 'node:crypto';
+
+const FLAG_EXTENDED = 0x4000;
+const FLAG_STAGE = 0x3000;
+const NAME_MASK = 0xfff;
+function typeOfMode(mode) {
+    const kind = mode >>> 12;
+    return kind === 0o16 ? 'commit' : kind === 0o04 ? 'tree' : 'blob';
+}
+/** The root tree id in a TREE extension's data, or undefined when the root is invalidated. */
+function rootTreeOf(data, oidBytes) {
+    // First entry: "" NUL "<entry_count> <subtrees>\n" then the oid when entry_count >= 0.
+    if (data[0] !== 0)
+        return undefined;
+    const eol = data.indexOf(10, 1);
+    if (eol === -1)
+        return undefined;
+    const [count] = data.toString('latin1', 1, eol).split(' ');
+    if (Number(count) < 0)
+        return undefined;
+    return data.toString('hex', eol + 1, eol + 1 + oidBytes);
+}
+/**
+ * Parse an index file (versions 2, 3 and 4). oidBytes is 20 for SHA-1 repositories, 32 for
+ * SHA-256 ones.
+ */
+function parseIndex(buf, oidBytes) {
+    if (buf.length < 12 || buf.toString('latin1', 0, 4) !== 'DIRC')
+        return undefined;
+    const version = buf.readUInt32BE(4);
+    if (version < 2 || version > 4)
+        return undefined;
+    const count = buf.readUInt32BE(8);
+    const end = buf.length - oidBytes; // the trailing checksum
+    const files = new Array(count);
+    let at = 12;
+    let previous = Buffer.alloc(0);
+    for (let i = 0; i < count; i++) {
+        const start = at;
+        const mode = buf.readUInt32BE(start + 24);
+        const oid = buf.toString('hex', start + 40, start + 40 + oidBytes);
+        const flagsAt = start + 40 + oidBytes;
+        const flags = buf.readUInt16BE(flagsAt);
+        if ((flags & FLAG_STAGE) !== 0)
+            return undefined; // a conflict: not one tree
+        let nameAt = flagsAt + 2;
+        if (flags & FLAG_EXTENDED)
+            nameAt += 2;
+        let path;
+        if (version === 4) {
+            // Prefix compression: a varint of bytes to drop from the previous path, then the rest.
+            let drop = 0;
+            let b = buf[nameAt++];
+            drop = b & 0x7f;
+            while (b & 0x80) {
+                b = buf[nameAt++];
+                drop = ((drop + 1) << 7) | (b & 0x7f);
+            }
+            const nul = buf.indexOf(0, nameAt);
+            if (drop > previous.length || nul === -1)
+                return undefined;
+            previous = Buffer.concat([
+                previous.subarray(0, previous.length - drop),
+                buf.subarray(nameAt, nul)
+            ]);
+            path = previous.toString('utf8');
+            at = nul + 1;
+        }
+        else {
+            const nameLength = flags & NAME_MASK;
+            const nul = nameLength === NAME_MASK ? buf.indexOf(0, nameAt) : nameAt + nameLength;
+            path = buf.toString('utf8', nameAt, nul);
+            // Entries are padded with 1 to 8 NULs to a multiple of 8 bytes.
+            at = start + ((nul - start + 8) & -8);
+        }
+        if (at > end)
+            return undefined;
+        if (mode >>> 12 === 0o04)
+            return undefined; // a sparse index's directory entry
+        const modeText = mode.toString(8);
+        files[i] = {
+            path,
+            mode: modeText,
+            oid,
+            line: `${modeText} ${typeOfMode(mode)} ${oid}\t${path}`
+        };
+    }
+    let rootTree;
+    while (at + 8 <= end) {
+        const signature = buf.toString('latin1', at, at + 4);
+        const size = buf.readUInt32BE(at + 4);
+        const data = buf.subarray(at + 8, at + 8 + size);
+        if (signature === 'link' || signature === 'sdir')
+            return undefined; // split or sparse index
+        if (signature === 'TREE')
+            rootTree = rootTreeOf(data, oidBytes);
+        at += 8 + size;
+    }
+    return { files, ...(rootTree ? { rootTree } : {}) };
+}
 
 /** A mistake the user can fix (bad graph file, unknown revision, bad flag). Exit status 1, no stack. */
 class UserError extends Error {
@@ -65,8 +165,81 @@ function runGit(cwd, args, input) {
         child.stdout.on('data', (b) => out.push(b));
         child.stderr.on('data', (b) => err.push(b));
         child.on('error', e => reject(new Error(`could not run git: ${e.message}`)));
-        child.on('close', code => resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code: code ?? 1 }));
+        child.on('close', code => resolve({
+            stdout: Buffer.concat(out).toString('utf8'),
+            stderr: Buffer.concat(err).toString('utf8'),
+            code: code ?? 1
+        }));
     });
+}
+/**
+ * Like runGit for large output, written to a temporary file rather than a pipe: git then runs at
+ * full speed while this process is busy (a pipe fills at 64 KiB and stalls git until we read it).
+ */
+function runGitToFile(cwd, args) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imagegraph-git-'));
+    const file = path.join(dir, 'out');
+    const fd = openSync(file, 'w');
+    return new Promise((resolve, reject) => {
+        const child = spawn('git', args, {
+            cwd,
+            stdio: ['ignore', fd, 'pipe'],
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
+        });
+        const err = [];
+        child.stderr.on('data', (b) => err.push(b));
+        child.on('error', e => reject(new Error(`could not run git: ${e.message}`)));
+        child.on('close', code => resolve({
+            stdout: readFileSync(file, 'utf8'),
+            stderr: Buffer.concat(err).toString('utf8'),
+            code: code ?? 1
+        }));
+    }).finally(() => {
+        closeSync(fd);
+        rmSync(dir, { recursive: true, force: true });
+    });
+}
+/** Like runGit, with stdout kept as bytes (for output that carries byte counts). */
+function runGitBuffer(cwd, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = spawn('git', args, {
+            cwd,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
+        });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (b) => out.push(b));
+        child.stderr.on('data', (b) => err.push(b));
+        child.on('error', e => reject(new Error(`could not run git: ${e.message}`)));
+        child.on('close', code => resolve({
+            stdout: Buffer.concat(out),
+            stderr: Buffer.concat(err).toString('utf8'),
+            code: code ?? 1
+        }));
+        child.stdin.end(input);
+    });
+}
+/** Parse `git cat-file --batch` output: `<oid> <type> <size>\n<bytes>\n` or `<name> missing\n`. */
+function parseCatFileBatch(out, count) {
+    const results = [];
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+        const eol = out.indexOf(10, at);
+        if (eol === -1)
+            throw new Error('git cat-file --batch: output ended early');
+        const header = out.subarray(at, eol).toString('utf8');
+        const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+        if (!m) {
+            results.push(null); // "<name> missing", "ambiguous" and the like: not a file there
+            at = eol + 1;
+            continue;
+        }
+        const size = Number(m[2]);
+        results.push(m[1] === 'blob' ? out.subarray(eol + 1, eol + 1 + size).toString('utf8') : null);
+        at = eol + 1 + size + 1;
+    }
+    return results;
 }
 const STATUS = {
     A: 'added',
@@ -122,7 +295,11 @@ function parseTreeListing(text, format) {
             const space2 = text.indexOf(' ', space1 + 1);
             oid = text.slice(space1 + 1, space2);
         }
-        out.push({ path: text.slice(tab + 1, end), mode, oid });
+        const path = text.slice(tab + 1, end);
+        if (format === 'ls-tree')
+            out.push({ path, mode, oid, line: text.slice(start, end) });
+        else
+            out.push({ path, mode, oid });
         start = end + 1;
     }
     return out;
@@ -153,10 +330,88 @@ class Git {
     /** The full commit id of a revision; an unknown revision is the user's error. */
     async resolveCommit(rev) {
         checkRev(rev);
-        const r = await runGit(this.dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+        const r = await runGit(this.dir, [
+            'rev-parse',
+            '--verify',
+            '--quiet',
+            '--end-of-options',
+            `${rev}^{commit}`
+        ]);
         if (r.code !== 0)
             throw new UserError(`unknown revision '${rev}' in ${this.dir}`);
         return r.stdout.trim();
+    }
+    /** Full commit ids for several revisions in one git call; an unknown one is the user's error. */
+    async resolveCommits(revs) {
+        revs.forEach(checkRev);
+        // No --end-of-options: git before 2.43 prints it back. checkRev keeps options out.
+        const r = await runGit(this.dir, ['rev-parse', ...revs.map(rev => `${rev}^{commit}`)]);
+        const shas = r.stdout.split('\n').filter(Boolean);
+        if (r.code === 0 && shas.length === revs.length)
+            return shas;
+        // One by one, in order, for a message that names the (first) revision at fault.
+        const resolved = [];
+        for (const rev of revs)
+            resolved.push(await this.resolveCommit(rev));
+        return resolved;
+    }
+    /**
+     * The commits of a plan in one git call, with what tells whether the index can stand in for
+     * `git ls-tree` at head: HEAD's commit, head's tree and where the index file is.
+     */
+    async resolveForPlan(head, base) {
+        const revs = base === null ? [head] : [head, base];
+        revs.forEach(checkRev);
+        const r = await runGit(this.dir, [
+            'rev-parse',
+            '--git-path',
+            'index',
+            `${head}^{tree}`,
+            'HEAD^{commit}',
+            ...revs.map(rev => `${rev}^{commit}`)
+        ]);
+        const lines = r.stdout.split('\n').filter(Boolean);
+        if (r.code === 0 && lines.length === 3 + revs.length) {
+            const [indexPath, headTree, checkedOut, headSha, baseSha] = lines;
+            return {
+                head: headSha,
+                base: baseSha ?? null,
+                index: { path: path.resolve(this.dir, indexPath), headTree, checkedOut }
+            };
+        }
+        const [headSha, baseSha = null] = await this.resolveCommits(revs);
+        return { head: headSha, base: baseSha };
+    }
+    /**
+     * Every tracked file of the head commit: from the index when it holds exactly head's tree (a
+     * clean checkout of head, as on CI), else from `git ls-tree`.
+     */
+    async trackedFilesAt(revisions) {
+        const index = revisions.index;
+        if (index && index.checkedOut === revisions.head) {
+            let listing;
+            try {
+                listing = parseIndex(readFileSync(index.path), index.headTree.length / 2);
+            }
+            catch {
+                listing = undefined; // unreadable or unexpected: git will say
+            }
+            if (listing?.rootTree === index.headTree)
+                return listing.files;
+        }
+        return this.trackedFiles(revisions.head);
+    }
+    /** Several files' text at commits in one git call: null for each one that is not there. */
+    async filesAt(wanted) {
+        if (wanted.length === 0)
+            return [];
+        const input = wanted.map(w => `${w.rev}:${w.path}\n`).join('');
+        if (wanted.some(w => /[\n\0]/.test(w.path)))
+            return Promise.all(wanted.map(w => this.fileAt(w.rev, w.path)));
+        const r = await runGitBuffer(this.dir, ['cat-file', '--batch'], input);
+        if (r.code !== 0)
+            throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`);
+        return parseCatFileBatch(r.stdout, wanted.length);
     }
     /** Whether a commit object is present locally (a shallow clone may lack it). */
     async hasCommit(sha) {
@@ -165,12 +420,26 @@ class Git {
     }
     /** Files that differ between two commits, as trees; renames count at both ends. */
     async changedFiles(base, head) {
-        const out = await this.git(['diff', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', '--ignore-submodules=none', base, head, '--'], 'diff');
+        const out = await this.git([
+            'diff',
+            '--raw',
+            '-z',
+            '-M',
+            '--no-abbrev',
+            '--no-ext-diff',
+            '--ignore-submodules=none',
+            base,
+            head,
+            '--'
+        ], 'diff');
         return parseRawDiff(out);
     }
     /** Every tracked file of a commit with its object id: one call, no file is read. */
     async trackedFiles(rev) {
-        return parseTreeListing(await this.git(['ls-tree', '-r', '-z', '--full-tree', rev], 'ls-tree'), 'ls-tree');
+        const r = await runGitToFile(this.dir, ['ls-tree', '-r', '-z', '--full-tree', rev]);
+        if (r.code !== 0)
+            throw new Error(`git ls-tree failed in ${this.dir}: ${r.stderr.trim()}`);
+        return parseTreeListing(r.stdout, 'ls-tree');
     }
     /** Files in the index plus untracked, not ignored ones (for validating a work in progress). */
     async workingFiles() {
@@ -197,7 +466,14 @@ class Git {
     /** Fetch from a remote; ok false (not an exception) when the remote cannot give what was asked. */
     async fetch(remote, refspecs, options = []) {
         refspecs.forEach(checkRev);
-        const r = await runGit(this.dir, ['fetch', '--no-tags', '--quiet', ...options, remote, ...refspecs]);
+        const r = await runGit(this.dir, [
+            'fetch',
+            '--no-tags',
+            '--quiet',
+            ...options,
+            remote,
+            ...refspecs
+        ]);
         return { ok: r.code === 0, error: r.stderr.trim().split('\n').pop() ?? '' };
     }
     async isShallow() {
@@ -215,7 +491,11 @@ class Git {
     async tags(remote) {
         const r = remote
             ? await runGit(this.dir, ['ls-remote', '--tags', remote])
-            : await runGit(this.dir, ['for-each-ref', '--format=%(objectname) %(refname)%0a%(*objectname) %(refname)^{}', 'refs/tags']);
+            : await runGit(this.dir, [
+                'for-each-ref',
+                '--format=%(objectname) %(refname)%0a%(*objectname) %(refname)^{}',
+                'refs/tags'
+            ]);
         const tags = new Map();
         if (r.code !== 0)
             return tags;
@@ -230,6 +510,3071 @@ class Git {
         return tags;
     }
 }
+
+function getDefaultExportFromCjs$1(x) {
+  return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
+}
+var jsYaml = {};
+var loader = {};
+var common = {};
+var hasRequiredCommon;
+function requireCommon() {
+  if (hasRequiredCommon) return common;
+  hasRequiredCommon = 1;
+  function isNothing(subject) {
+    return typeof subject === "undefined" || subject === null;
+  }
+  function isObject(subject) {
+    return typeof subject === "object" && subject !== null;
+  }
+  function toArray(sequence) {
+    if (Array.isArray(sequence)) return sequence;
+    else if (isNothing(sequence)) return [];
+    return [sequence];
+  }
+  function extend(target, source) {
+    if (source) {
+      const sourceKeys = Object.keys(source);
+      for (let index = 0, length = sourceKeys.length; index < length; index += 1) {
+        const key = sourceKeys[index];
+        target[key] = source[key];
+      }
+    }
+    return target;
+  }
+  function repeat(string, count) {
+    let result = "";
+    for (let cycle = 0; cycle < count; cycle += 1) {
+      result += string;
+    }
+    return result;
+  }
+  function isNegativeZero(number) {
+    return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
+  }
+  common.isNothing = isNothing;
+  common.isObject = isObject;
+  common.toArray = toArray;
+  common.repeat = repeat;
+  common.isNegativeZero = isNegativeZero;
+  common.extend = extend;
+  return common;
+}
+var exception;
+var hasRequiredException;
+function requireException() {
+  if (hasRequiredException) return exception;
+  hasRequiredException = 1;
+  function formatError(exception2, compact) {
+    let where = "";
+    const message = exception2.reason || "(unknown reason)";
+    if (!exception2.mark) return message;
+    if (exception2.mark.name) {
+      where += 'in "' + exception2.mark.name + '" ';
+    }
+    where += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
+    if (!compact && exception2.mark.snippet) {
+      where += "\n\n" + exception2.mark.snippet;
+    }
+    return message + " " + where;
+  }
+  function YAMLException2(reason, mark) {
+    Error.call(this);
+    this.name = "YAMLException";
+    this.reason = reason;
+    this.mark = mark;
+    this.message = formatError(this, false);
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    } else {
+      this.stack = new Error().stack || "";
+    }
+  }
+  YAMLException2.prototype = Object.create(Error.prototype);
+  YAMLException2.prototype.constructor = YAMLException2;
+  YAMLException2.prototype.toString = function toString(compact) {
+    return this.name + ": " + formatError(this, compact);
+  };
+  exception = YAMLException2;
+  return exception;
+}
+var snippet;
+var hasRequiredSnippet;
+function requireSnippet() {
+  if (hasRequiredSnippet) return snippet;
+  hasRequiredSnippet = 1;
+  const common2 = requireCommon();
+  function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
+    let head = "";
+    let tail = "";
+    const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+    if (position - lineStart > maxHalfLength) {
+      head = " ... ";
+      lineStart = position - maxHalfLength + head.length;
+    }
+    if (lineEnd - position > maxHalfLength) {
+      tail = " ...";
+      lineEnd = position + maxHalfLength - tail.length;
+    }
+    return {
+      str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "→") + tail,
+      pos: position - lineStart + head.length
+      // relative position
+    };
+  }
+  function padStart(string, max) {
+    return common2.repeat(" ", max - string.length) + string;
+  }
+  function makeSnippet(mark, options) {
+    options = Object.create(options || null);
+    if (!mark.buffer) return null;
+    if (!options.maxLength) options.maxLength = 79;
+    if (typeof options.indent !== "number") options.indent = 1;
+    if (typeof options.linesBefore !== "number") options.linesBefore = 3;
+    if (typeof options.linesAfter !== "number") options.linesAfter = 2;
+    const re = /\r?\n|\r|\0/g;
+    const lineStarts = [0];
+    const lineEnds = [];
+    let match;
+    let foundLineNo = -1;
+    while (match = re.exec(mark.buffer)) {
+      lineEnds.push(match.index);
+      lineStarts.push(match.index + match[0].length);
+      if (mark.position <= match.index && foundLineNo < 0) {
+        foundLineNo = lineStarts.length - 2;
+      }
+    }
+    if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+    let result = "";
+    const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length;
+    const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
+    for (let i = 1; i <= options.linesBefore; i++) {
+      if (foundLineNo - i < 0) break;
+      const line2 = getLine(
+        mark.buffer,
+        lineStarts[foundLineNo - i],
+        lineEnds[foundLineNo - i],
+        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
+        maxLineLength
+      );
+      result = common2.repeat(" ", options.indent) + padStart((mark.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
+    }
+    const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+    result += common2.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
+    result += common2.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
+    for (let i = 1; i <= options.linesAfter; i++) {
+      if (foundLineNo + i >= lineEnds.length) break;
+      const line2 = getLine(
+        mark.buffer,
+        lineStarts[foundLineNo + i],
+        lineEnds[foundLineNo + i],
+        mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
+        maxLineLength
+      );
+      result += common2.repeat(" ", options.indent) + padStart((mark.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
+    }
+    return result.replace(/\n$/, "");
+  }
+  snippet = makeSnippet;
+  return snippet;
+}
+var type;
+var hasRequiredType;
+function requireType() {
+  if (hasRequiredType) return type;
+  hasRequiredType = 1;
+  const YAMLException2 = requireException();
+  const TYPE_CONSTRUCTOR_OPTIONS = [
+    "kind",
+    "multi",
+    "resolve",
+    "construct",
+    "instanceOf",
+    "predicate",
+    "represent",
+    "representName",
+    "defaultStyle",
+    "styleAliases"
+  ];
+  const YAML_NODE_KINDS = [
+    "scalar",
+    "sequence",
+    "mapping"
+  ];
+  function compileStyleAliases(map2) {
+    const result = {};
+    if (map2 !== null) {
+      Object.keys(map2).forEach(function(style) {
+        map2[style].forEach(function(alias) {
+          result[String(alias)] = style;
+        });
+      });
+    }
+    return result;
+  }
+  function Type2(tag, options) {
+    options = options || {};
+    Object.keys(options).forEach(function(name) {
+      if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
+        throw new YAMLException2('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
+      }
+    });
+    this.options = options;
+    this.tag = tag;
+    this.kind = options["kind"] || null;
+    this.resolve = options["resolve"] || function() {
+      return true;
+    };
+    this.construct = options["construct"] || function(data) {
+      return data;
+    };
+    this.instanceOf = options["instanceOf"] || null;
+    this.predicate = options["predicate"] || null;
+    this.represent = options["represent"] || null;
+    this.representName = options["representName"] || null;
+    this.defaultStyle = options["defaultStyle"] || null;
+    this.multi = options["multi"] || false;
+    this.styleAliases = compileStyleAliases(options["styleAliases"] || null);
+    if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
+      throw new YAMLException2('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
+    }
+  }
+  type = Type2;
+  return type;
+}
+var schema$3;
+var hasRequiredSchema;
+function requireSchema() {
+  if (hasRequiredSchema) return schema$3;
+  hasRequiredSchema = 1;
+  const YAMLException2 = requireException();
+  const Type2 = requireType();
+  function compileList(schema2, name) {
+    const result = [];
+    schema2[name].forEach(function(currentType) {
+      let newIndex = result.length;
+      result.forEach(function(previousType, previousIndex) {
+        if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
+          newIndex = previousIndex;
+        }
+      });
+      result[newIndex] = currentType;
+    });
+    return result;
+  }
+  function compileMap() {
+    const result = {
+      scalar: {},
+      sequence: {},
+      mapping: {},
+      fallback: {},
+      multi: {
+        scalar: [],
+        sequence: [],
+        mapping: [],
+        fallback: []
+      }
+    };
+    function collectType(type2) {
+      if (type2.multi) {
+        result.multi[type2.kind].push(type2);
+        result.multi["fallback"].push(type2);
+      } else {
+        result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
+      }
+    }
+    for (let index = 0, length = arguments.length; index < length; index += 1) {
+      arguments[index].forEach(collectType);
+    }
+    return result;
+  }
+  function Schema2(definition) {
+    return this.extend(definition);
+  }
+  Schema2.prototype.extend = function extend(definition) {
+    let implicit = [];
+    let explicit = [];
+    if (definition instanceof Type2) {
+      explicit.push(definition);
+    } else if (Array.isArray(definition)) {
+      explicit = explicit.concat(definition);
+    } else if (definition && (Array.isArray(definition.implicit) || Array.isArray(definition.explicit))) {
+      if (definition.implicit) implicit = implicit.concat(definition.implicit);
+      if (definition.explicit) explicit = explicit.concat(definition.explicit);
+    } else {
+      throw new YAMLException2("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
+    }
+    implicit.forEach(function(type2) {
+      if (!(type2 instanceof Type2)) {
+        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+      if (type2.loadKind && type2.loadKind !== "scalar") {
+        throw new YAMLException2("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
+      }
+      if (type2.multi) {
+        throw new YAMLException2("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
+      }
+    });
+    explicit.forEach(function(type2) {
+      if (!(type2 instanceof Type2)) {
+        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+    });
+    const result = Object.create(Schema2.prototype);
+    result.implicit = (this.implicit || []).concat(implicit);
+    result.explicit = (this.explicit || []).concat(explicit);
+    result.compiledImplicit = compileList(result, "implicit");
+    result.compiledExplicit = compileList(result, "explicit");
+    result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
+    return result;
+  };
+  schema$3 = Schema2;
+  return schema$3;
+}
+var str;
+var hasRequiredStr;
+function requireStr() {
+  if (hasRequiredStr) return str;
+  hasRequiredStr = 1;
+  const Type2 = requireType();
+  str = new Type2("tag:yaml.org,2002:str", {
+    kind: "scalar",
+    construct: function(data) {
+      return data !== null ? data : "";
+    }
+  });
+  return str;
+}
+var seq$1;
+var hasRequiredSeq;
+function requireSeq() {
+  if (hasRequiredSeq) return seq$1;
+  hasRequiredSeq = 1;
+  const Type2 = requireType();
+  seq$1 = new Type2("tag:yaml.org,2002:seq", {
+    kind: "sequence",
+    construct: function(data) {
+      return data !== null ? data : [];
+    }
+  });
+  return seq$1;
+}
+var map$1;
+var hasRequiredMap;
+function requireMap() {
+  if (hasRequiredMap) return map$1;
+  hasRequiredMap = 1;
+  const Type2 = requireType();
+  map$1 = new Type2("tag:yaml.org,2002:map", {
+    kind: "mapping",
+    construct: function(data) {
+      return data !== null ? data : {};
+    }
+  });
+  return map$1;
+}
+var failsafe;
+var hasRequiredFailsafe;
+function requireFailsafe() {
+  if (hasRequiredFailsafe) return failsafe;
+  hasRequiredFailsafe = 1;
+  const Schema2 = requireSchema();
+  failsafe = new Schema2({
+    explicit: [
+      requireStr(),
+      requireSeq(),
+      requireMap()
+    ]
+  });
+  return failsafe;
+}
+var _null;
+var hasRequired_null;
+function require_null() {
+  if (hasRequired_null) return _null;
+  hasRequired_null = 1;
+  const Type2 = requireType();
+  function resolveYamlNull(data) {
+    if (data === null) return true;
+    const max = data.length;
+    return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
+  }
+  function constructYamlNull() {
+    return null;
+  }
+  function isNull(object) {
+    return object === null;
+  }
+  _null = new Type2("tag:yaml.org,2002:null", {
+    kind: "scalar",
+    resolve: resolveYamlNull,
+    construct: constructYamlNull,
+    predicate: isNull,
+    represent: {
+      canonical: function() {
+        return "~";
+      },
+      lowercase: function() {
+        return "null";
+      },
+      uppercase: function() {
+        return "NULL";
+      },
+      camelcase: function() {
+        return "Null";
+      },
+      empty: function() {
+        return "";
+      }
+    },
+    defaultStyle: "lowercase"
+  });
+  return _null;
+}
+var bool;
+var hasRequiredBool;
+function requireBool() {
+  if (hasRequiredBool) return bool;
+  hasRequiredBool = 1;
+  const Type2 = requireType();
+  function resolveYamlBoolean(data) {
+    if (data === null) return false;
+    const max = data.length;
+    return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
+  }
+  function constructYamlBoolean(data) {
+    return data === "true" || data === "True" || data === "TRUE";
+  }
+  function isBoolean(object) {
+    return Object.prototype.toString.call(object) === "[object Boolean]";
+  }
+  bool = new Type2("tag:yaml.org,2002:bool", {
+    kind: "scalar",
+    resolve: resolveYamlBoolean,
+    construct: constructYamlBoolean,
+    predicate: isBoolean,
+    represent: {
+      lowercase: function(object) {
+        return object ? "true" : "false";
+      },
+      uppercase: function(object) {
+        return object ? "TRUE" : "FALSE";
+      },
+      camelcase: function(object) {
+        return object ? "True" : "False";
+      }
+    },
+    defaultStyle: "lowercase"
+  });
+  return bool;
+}
+var int$2;
+var hasRequiredInt;
+function requireInt() {
+  if (hasRequiredInt) return int$2;
+  hasRequiredInt = 1;
+  const common2 = requireCommon();
+  const Type2 = requireType();
+  function isHexCode(c) {
+    return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
+  }
+  function isOctCode(c) {
+    return c >= 48 && c <= 55;
+  }
+  function isDecCode(c) {
+    return c >= 48 && c <= 57;
+  }
+  function resolveYamlInteger(data) {
+    if (data === null) return false;
+    const max = data.length;
+    let index = 0;
+    let hasDigits = false;
+    if (!max) return false;
+    let ch = data[index];
+    if (ch === "-" || ch === "+") {
+      ch = data[++index];
+    }
+    if (ch === "0") {
+      if (index + 1 === max) return true;
+      ch = data[++index];
+      if (ch === "b") {
+        index++;
+        for (; index < max; index++) {
+          ch = data[index];
+          if (ch !== "0" && ch !== "1") return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+      if (ch === "x") {
+        index++;
+        for (; index < max; index++) {
+          if (!isHexCode(data.charCodeAt(index))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+      if (ch === "o") {
+        index++;
+        for (; index < max; index++) {
+          if (!isOctCode(data.charCodeAt(index))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+    }
+    for (; index < max; index++) {
+      if (!isDecCode(data.charCodeAt(index))) {
+        return false;
+      }
+      hasDigits = true;
+    }
+    if (!hasDigits) return false;
+    return isFinite(parseYamlInteger(data));
+  }
+  function parseYamlInteger(data) {
+    let value = data;
+    let sign = 1;
+    let ch = value[0];
+    if (ch === "-" || ch === "+") {
+      if (ch === "-") sign = -1;
+      value = value.slice(1);
+      ch = value[0];
+    }
+    if (value === "0") return 0;
+    if (ch === "0") {
+      if (value[1] === "b") return sign * parseInt(value.slice(2), 2);
+      if (value[1] === "x") return sign * parseInt(value.slice(2), 16);
+      if (value[1] === "o") return sign * parseInt(value.slice(2), 8);
+    }
+    return sign * parseInt(value, 10);
+  }
+  function constructYamlInteger(data) {
+    return parseYamlInteger(data);
+  }
+  function isInteger(object) {
+    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common2.isNegativeZero(object));
+  }
+  int$2 = new Type2("tag:yaml.org,2002:int", {
+    kind: "scalar",
+    resolve: resolveYamlInteger,
+    construct: constructYamlInteger,
+    predicate: isInteger,
+    represent: {
+      binary: function(obj) {
+        return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
+      },
+      octal: function(obj) {
+        return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
+      },
+      decimal: function(obj) {
+        return obj.toString(10);
+      },
+      hexadecimal: function(obj) {
+        return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
+      }
+    },
+    defaultStyle: "decimal",
+    styleAliases: {
+      binary: [2, "bin"],
+      octal: [8, "oct"],
+      decimal: [10, "dec"],
+      hexadecimal: [16, "hex"]
+    }
+  });
+  return int$2;
+}
+var float$2;
+var hasRequiredFloat;
+function requireFloat() {
+  if (hasRequiredFloat) return float$2;
+  hasRequiredFloat = 1;
+  const common2 = requireCommon();
+  const Type2 = requireType();
+  const YAML_FLOAT_PATTERN = new RegExp(
+    // 2.5e4, 2.5 and integers
+    "^(?:[-+]?(?:[0-9]+)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+  );
+  const YAML_FLOAT_SPECIAL_PATTERN = new RegExp(
+    "^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+  );
+  function resolveYamlFloat(data) {
+    if (data === null) return false;
+    if (!YAML_FLOAT_PATTERN.test(data)) {
+      return false;
+    }
+    if (isFinite(parseFloat(data, 10))) {
+      return true;
+    }
+    return YAML_FLOAT_SPECIAL_PATTERN.test(data);
+  }
+  function constructYamlFloat(data) {
+    let value = data.toLowerCase();
+    const sign = value[0] === "-" ? -1 : 1;
+    if ("+-".indexOf(value[0]) >= 0) {
+      value = value.slice(1);
+    }
+    if (value === ".inf") {
+      return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    } else if (value === ".nan") {
+      return NaN;
+    }
+    return sign * parseFloat(value, 10);
+  }
+  const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
+  function representYamlFloat(object, style) {
+    if (isNaN(object)) {
+      switch (style) {
+        case "lowercase":
+          return ".nan";
+        case "uppercase":
+          return ".NAN";
+        case "camelcase":
+          return ".NaN";
+      }
+    } else if (Number.POSITIVE_INFINITY === object) {
+      switch (style) {
+        case "lowercase":
+          return ".inf";
+        case "uppercase":
+          return ".INF";
+        case "camelcase":
+          return ".Inf";
+      }
+    } else if (Number.NEGATIVE_INFINITY === object) {
+      switch (style) {
+        case "lowercase":
+          return "-.inf";
+        case "uppercase":
+          return "-.INF";
+        case "camelcase":
+          return "-.Inf";
+      }
+    } else if (common2.isNegativeZero(object)) {
+      return "-0.0";
+    }
+    const res = object.toString(10);
+    return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
+  }
+  function isFloat(object) {
+    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common2.isNegativeZero(object));
+  }
+  float$2 = new Type2("tag:yaml.org,2002:float", {
+    kind: "scalar",
+    resolve: resolveYamlFloat,
+    construct: constructYamlFloat,
+    predicate: isFloat,
+    represent: representYamlFloat,
+    defaultStyle: "lowercase"
+  });
+  return float$2;
+}
+var json;
+var hasRequiredJson;
+function requireJson() {
+  if (hasRequiredJson) return json;
+  hasRequiredJson = 1;
+  json = requireFailsafe().extend({
+    implicit: [
+      require_null(),
+      requireBool(),
+      requireInt(),
+      requireFloat()
+    ]
+  });
+  return json;
+}
+var core;
+var hasRequiredCore;
+function requireCore() {
+  if (hasRequiredCore) return core;
+  hasRequiredCore = 1;
+  core = requireJson();
+  return core;
+}
+var timestamp$1;
+var hasRequiredTimestamp;
+function requireTimestamp() {
+  if (hasRequiredTimestamp) return timestamp$1;
+  hasRequiredTimestamp = 1;
+  const Type2 = requireType();
+  const YAML_DATE_REGEXP = new RegExp(
+    "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
+  );
+  const YAML_TIMESTAMP_REGEXP = new RegExp(
+    "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
+  );
+  function resolveYamlTimestamp(data) {
+    if (data === null) return false;
+    if (YAML_DATE_REGEXP.exec(data) !== null) return true;
+    if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
+    return false;
+  }
+  function constructYamlTimestamp(data) {
+    let fraction = 0;
+    let delta = null;
+    let match = YAML_DATE_REGEXP.exec(data);
+    if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
+    if (match === null) throw new Error("Date resolve error");
+    const year = +match[1];
+    const month = +match[2] - 1;
+    const day = +match[3];
+    if (!match[4]) {
+      return new Date(Date.UTC(year, month, day));
+    }
+    const hour = +match[4];
+    const minute = +match[5];
+    const second = +match[6];
+    if (match[7]) {
+      fraction = match[7].slice(0, 3);
+      while (fraction.length < 3) {
+        fraction += "0";
+      }
+      fraction = +fraction;
+    }
+    if (match[9]) {
+      const tzHour = +match[10];
+      const tzMinute = +(match[11] || 0);
+      delta = (tzHour * 60 + tzMinute) * 6e4;
+      if (match[9] === "-") delta = -delta;
+    }
+    const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+    if (delta) date.setTime(date.getTime() - delta);
+    return date;
+  }
+  function representYamlTimestamp(object) {
+    return object.toISOString();
+  }
+  timestamp$1 = new Type2("tag:yaml.org,2002:timestamp", {
+    kind: "scalar",
+    resolve: resolveYamlTimestamp,
+    construct: constructYamlTimestamp,
+    instanceOf: Date,
+    represent: representYamlTimestamp
+  });
+  return timestamp$1;
+}
+var merge$1;
+var hasRequiredMerge;
+function requireMerge() {
+  if (hasRequiredMerge) return merge$1;
+  hasRequiredMerge = 1;
+  const Type2 = requireType();
+  function resolveYamlMerge(data) {
+    return data === "<<" || data === null;
+  }
+  merge$1 = new Type2("tag:yaml.org,2002:merge", {
+    kind: "scalar",
+    resolve: resolveYamlMerge
+  });
+  return merge$1;
+}
+var binary$1;
+var hasRequiredBinary;
+function requireBinary() {
+  if (hasRequiredBinary) return binary$1;
+  hasRequiredBinary = 1;
+  const Type2 = requireType();
+  const BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
+  function resolveYamlBinary(data) {
+    if (data === null) return false;
+    let bitlen = 0;
+    const max = data.length;
+    const map2 = BASE64_MAP;
+    for (let idx = 0; idx < max; idx++) {
+      const code = map2.indexOf(data.charAt(idx));
+      if (code > 64) continue;
+      if (code < 0) return false;
+      bitlen += 6;
+    }
+    return bitlen % 8 === 0;
+  }
+  function constructYamlBinary(data) {
+    const input = data.replace(/[\r\n=]/g, "");
+    const max = input.length;
+    const map2 = BASE64_MAP;
+    let bits = 0;
+    const result = [];
+    for (let idx = 0; idx < max; idx++) {
+      if (idx % 4 === 0 && idx) {
+        result.push(bits >> 16 & 255);
+        result.push(bits >> 8 & 255);
+        result.push(bits & 255);
+      }
+      bits = bits << 6 | map2.indexOf(input.charAt(idx));
+    }
+    const tailbits = max % 4 * 6;
+    if (tailbits === 0) {
+      result.push(bits >> 16 & 255);
+      result.push(bits >> 8 & 255);
+      result.push(bits & 255);
+    } else if (tailbits === 18) {
+      result.push(bits >> 10 & 255);
+      result.push(bits >> 2 & 255);
+    } else if (tailbits === 12) {
+      result.push(bits >> 4 & 255);
+    }
+    return new Uint8Array(result);
+  }
+  function representYamlBinary(object) {
+    let result = "";
+    let bits = 0;
+    const max = object.length;
+    const map2 = BASE64_MAP;
+    for (let idx = 0; idx < max; idx++) {
+      if (idx % 3 === 0 && idx) {
+        result += map2[bits >> 18 & 63];
+        result += map2[bits >> 12 & 63];
+        result += map2[bits >> 6 & 63];
+        result += map2[bits & 63];
+      }
+      bits = (bits << 8) + object[idx];
+    }
+    const tail = max % 3;
+    if (tail === 0) {
+      result += map2[bits >> 18 & 63];
+      result += map2[bits >> 12 & 63];
+      result += map2[bits >> 6 & 63];
+      result += map2[bits & 63];
+    } else if (tail === 2) {
+      result += map2[bits >> 10 & 63];
+      result += map2[bits >> 4 & 63];
+      result += map2[bits << 2 & 63];
+      result += map2[64];
+    } else if (tail === 1) {
+      result += map2[bits >> 2 & 63];
+      result += map2[bits << 4 & 63];
+      result += map2[64];
+      result += map2[64];
+    }
+    return result;
+  }
+  function isBinary(obj) {
+    return Object.prototype.toString.call(obj) === "[object Uint8Array]";
+  }
+  binary$1 = new Type2("tag:yaml.org,2002:binary", {
+    kind: "scalar",
+    resolve: resolveYamlBinary,
+    construct: constructYamlBinary,
+    predicate: isBinary,
+    represent: representYamlBinary
+  });
+  return binary$1;
+}
+var omap$1;
+var hasRequiredOmap;
+function requireOmap() {
+  if (hasRequiredOmap) return omap$1;
+  hasRequiredOmap = 1;
+  const Type2 = requireType();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const _toString = Object.prototype.toString;
+  function resolveYamlOmap(data) {
+    if (data === null) return true;
+    const objectKeys = {};
+    const object = data;
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      const pair = object[index];
+      let pairHasKey = false;
+      if (_toString.call(pair) !== "[object Object]") return false;
+      let pairKey;
+      for (pairKey in pair) {
+        if (_hasOwnProperty.call(pair, pairKey)) {
+          if (!pairHasKey) pairHasKey = true;
+          else return false;
+        }
+      }
+      if (!pairHasKey) return false;
+      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
+      Object.defineProperty(objectKeys, pairKey, { value: true });
+    }
+    return true;
+  }
+  function constructYamlOmap(data) {
+    return data !== null ? data : [];
+  }
+  omap$1 = new Type2("tag:yaml.org,2002:omap", {
+    kind: "sequence",
+    resolve: resolveYamlOmap,
+    construct: constructYamlOmap
+  });
+  return omap$1;
+}
+var pairs$1;
+var hasRequiredPairs;
+function requirePairs() {
+  if (hasRequiredPairs) return pairs$1;
+  hasRequiredPairs = 1;
+  const Type2 = requireType();
+  const _toString = Object.prototype.toString;
+  function resolveYamlPairs(data) {
+    if (data === null) return true;
+    const object = data;
+    const result = new Array(object.length);
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      const pair = object[index];
+      if (_toString.call(pair) !== "[object Object]") return false;
+      const keys = Object.keys(pair);
+      if (keys.length !== 1) return false;
+      result[index] = [keys[0], pair[keys[0]]];
+    }
+    return true;
+  }
+  function constructYamlPairs(data) {
+    if (data === null) return [];
+    const object = data;
+    const result = new Array(object.length);
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      const pair = object[index];
+      const keys = Object.keys(pair);
+      result[index] = [keys[0], pair[keys[0]]];
+    }
+    return result;
+  }
+  pairs$1 = new Type2("tag:yaml.org,2002:pairs", {
+    kind: "sequence",
+    resolve: resolveYamlPairs,
+    construct: constructYamlPairs
+  });
+  return pairs$1;
+}
+var set$1;
+var hasRequiredSet;
+function requireSet() {
+  if (hasRequiredSet) return set$1;
+  hasRequiredSet = 1;
+  const Type2 = requireType();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  function resolveYamlSet(data) {
+    if (data === null) return true;
+    const object = data;
+    for (const key in object) {
+      if (_hasOwnProperty.call(object, key)) {
+        if (object[key] !== null) return false;
+      }
+    }
+    return true;
+  }
+  function constructYamlSet(data) {
+    return data !== null ? data : {};
+  }
+  set$1 = new Type2("tag:yaml.org,2002:set", {
+    kind: "mapping",
+    resolve: resolveYamlSet,
+    construct: constructYamlSet
+  });
+  return set$1;
+}
+var _default;
+var hasRequired_default;
+function require_default() {
+  if (hasRequired_default) return _default;
+  hasRequired_default = 1;
+  _default = requireCore().extend({
+    implicit: [
+      requireTimestamp(),
+      requireMerge()
+    ],
+    explicit: [
+      requireBinary(),
+      requireOmap(),
+      requirePairs(),
+      requireSet()
+    ]
+  });
+  return _default;
+}
+var hasRequiredLoader;
+function requireLoader() {
+  if (hasRequiredLoader) return loader;
+  hasRequiredLoader = 1;
+  const common2 = requireCommon();
+  const YAMLException2 = requireException();
+  const makeSnippet = requireSnippet();
+  const DEFAULT_SCHEMA2 = require_default();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const CONTEXT_FLOW_IN = 1;
+  const CONTEXT_FLOW_OUT = 2;
+  const CONTEXT_BLOCK_IN = 3;
+  const CONTEXT_BLOCK_OUT = 4;
+  const CHOMPING_CLIP = 1;
+  const CHOMPING_STRIP = 2;
+  const CHOMPING_KEEP = 3;
+  const PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+  const PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
+  const PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
+  const PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+  const PATTERN_TAG_URI = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
+  function _class(obj) {
+    return Object.prototype.toString.call(obj);
+  }
+  function isEol(c) {
+    return c === 10 || c === 13;
+  }
+  function isWhiteSpace(c) {
+    return c === 9 || c === 32;
+  }
+  function isWsOrEol(c) {
+    return c === 9 || c === 32 || c === 10 || c === 13;
+  }
+  function isFlowIndicator(c) {
+    return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+  }
+  function fromHexCode(c) {
+    if (c >= 48 && c <= 57) {
+      return c - 48;
+    }
+    const lc = c | 32;
+    if (lc >= 97 && lc <= 102) {
+      return lc - 97 + 10;
+    }
+    return -1;
+  }
+  function escapedHexLen(c) {
+    if (c === 120) {
+      return 2;
+    }
+    if (c === 117) {
+      return 4;
+    }
+    if (c === 85) {
+      return 8;
+    }
+    return 0;
+  }
+  function fromDecimalCode(c) {
+    if (c >= 48 && c <= 57) {
+      return c - 48;
+    }
+    return -1;
+  }
+  function simpleEscapeSequence(c) {
+    switch (c) {
+      case 48:
+        return "\0";
+      case 97:
+        return "\x07";
+      case 98:
+        return "\b";
+      case 116:
+        return "	";
+      case 9:
+        return "	";
+      case 110:
+        return "\n";
+      case 118:
+        return "\v";
+      case 102:
+        return "\f";
+      case 114:
+        return "\r";
+      case 101:
+        return "\x1B";
+      case 32:
+        return " ";
+      case 34:
+        return '"';
+      case 47:
+        return "/";
+      case 92:
+        return "\\";
+      case 78:
+        return "";
+      case 95:
+        return " ";
+      case 76:
+        return "\u2028";
+      case 80:
+        return "\u2029";
+      default:
+        return "";
+    }
+  }
+  function charFromCodepoint(c) {
+    if (c <= 65535) {
+      return String.fromCharCode(c);
+    }
+    return String.fromCharCode(
+      (c - 65536 >> 10) + 55296,
+      (c - 65536 & 1023) + 56320
+    );
+  }
+  function setProperty(object, key, value) {
+    if (key === "__proto__") {
+      Object.defineProperty(object, key, {
+        configurable: true,
+        enumerable: true,
+        writable: true,
+        value
+      });
+    } else {
+      object[key] = value;
+    }
+  }
+  const simpleEscapeCheck = new Array(256);
+  const simpleEscapeMap = new Array(256);
+  for (let i = 0; i < 256; i++) {
+    simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
+    simpleEscapeMap[i] = simpleEscapeSequence(i);
+  }
+  function State(input, options) {
+    this.input = input;
+    this.filename = options["filename"] || null;
+    this.schema = options["schema"] || DEFAULT_SCHEMA2;
+    this.onWarning = options["onWarning"] || null;
+    this.legacy = options["legacy"] || false;
+    this.json = options["json"] || false;
+    this.listener = options["listener"] || null;
+    this.maxDepth = typeof options["maxDepth"] === "number" ? options["maxDepth"] : 100;
+    this.maxTotalMergeKeys = typeof options["maxTotalMergeKeys"] === "number" ? options["maxTotalMergeKeys"] : 1e4;
+    this.implicitTypes = this.schema.compiledImplicit;
+    this.typeMap = this.schema.compiledTypeMap;
+    this.length = input.length;
+    this.position = 0;
+    this.line = 0;
+    this.lineStart = 0;
+    this.lineIndent = 0;
+    this.depth = 0;
+    this.totalMergeKeys = 0;
+    this.firstTabInLine = -1;
+    this.documents = [];
+    this.anchorMapTransactions = [];
+  }
+  function generateError(state, message) {
+    const mark = {
+      name: state.filename,
+      buffer: state.input.slice(0, -1),
+      // omit trailing \0
+      position: state.position,
+      line: state.line,
+      column: state.position - state.lineStart
+    };
+    mark.snippet = makeSnippet(mark);
+    return new YAMLException2(message, mark);
+  }
+  function throwError(state, message) {
+    throw generateError(state, message);
+  }
+  function throwWarning(state, message) {
+    if (state.onWarning) {
+      state.onWarning.call(null, generateError(state, message));
+    }
+  }
+  function storeAnchor(state, name, value) {
+    const transactions = state.anchorMapTransactions;
+    if (transactions.length !== 0) {
+      const transaction = transactions[transactions.length - 1];
+      if (!_hasOwnProperty.call(transaction, name)) {
+        transaction[name] = {
+          existed: _hasOwnProperty.call(state.anchorMap, name),
+          value: state.anchorMap[name]
+        };
+      }
+    }
+    state.anchorMap[name] = value;
+  }
+  function beginAnchorTransaction(state) {
+    state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
+  }
+  function commitAnchorTransaction(state) {
+    const transaction = state.anchorMapTransactions.pop();
+    const transactions = state.anchorMapTransactions;
+    if (transactions.length === 0) return;
+    const parent = transactions[transactions.length - 1];
+    const names = Object.keys(transaction);
+    for (let index = 0, length = names.length; index < length; index += 1) {
+      const name = names[index];
+      if (!_hasOwnProperty.call(parent, name)) {
+        parent[name] = transaction[name];
+      }
+    }
+  }
+  function rollbackAnchorTransaction(state) {
+    const transaction = state.anchorMapTransactions.pop();
+    const names = Object.keys(transaction);
+    for (let index = names.length - 1; index >= 0; index -= 1) {
+      const entry = transaction[names[index]];
+      if (entry.existed) {
+        state.anchorMap[names[index]] = entry.value;
+      } else {
+        delete state.anchorMap[names[index]];
+      }
+    }
+  }
+  function snapshotState(state) {
+    return {
+      position: state.position,
+      line: state.line,
+      lineStart: state.lineStart,
+      lineIndent: state.lineIndent,
+      firstTabInLine: state.firstTabInLine,
+      tag: state.tag,
+      anchor: state.anchor,
+      kind: state.kind,
+      result: state.result
+    };
+  }
+  function restoreState(state, snapshot) {
+    state.position = snapshot.position;
+    state.line = snapshot.line;
+    state.lineStart = snapshot.lineStart;
+    state.lineIndent = snapshot.lineIndent;
+    state.firstTabInLine = snapshot.firstTabInLine;
+    state.tag = snapshot.tag;
+    state.anchor = snapshot.anchor;
+    state.kind = snapshot.kind;
+    state.result = snapshot.result;
+  }
+  const directiveHandlers = {
+    YAML: function handleYamlDirective(state, name, args) {
+      if (state.version !== null) {
+        throwError(state, "duplication of %YAML directive");
+      }
+      if (args.length !== 1) {
+        throwError(state, "YAML directive accepts exactly one argument");
+      }
+      const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+      if (match === null) {
+        throwError(state, "ill-formed argument of the YAML directive");
+      }
+      const major = parseInt(match[1], 10);
+      const minor = parseInt(match[2], 10);
+      if (major !== 1) {
+        throwError(state, "unacceptable YAML version of the document");
+      }
+      state.version = args[0];
+      state.checkLineBreaks = minor < 2;
+      if (minor !== 1 && minor !== 2) {
+        throwWarning(state, "unsupported YAML version of the document");
+      }
+    },
+    TAG: function handleTagDirective(state, name, args) {
+      let prefix;
+      if (args.length !== 2) {
+        throwError(state, "TAG directive accepts exactly two arguments");
+      }
+      const handle = args[0];
+      prefix = args[1];
+      if (!PATTERN_TAG_HANDLE.test(handle)) {
+        throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+      }
+      if (_hasOwnProperty.call(state.tagMap, handle)) {
+        throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
+      }
+      if (!PATTERN_TAG_URI.test(prefix)) {
+        throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+      }
+      try {
+        prefix = decodeURIComponent(prefix);
+      } catch (err) {
+        throwError(state, "tag prefix is malformed: " + prefix);
+      }
+      state.tagMap[handle] = prefix;
+    }
+  };
+  function captureSegment(state, start, end, checkJson) {
+    if (start < end) {
+      const _result = state.input.slice(start, end);
+      if (checkJson) {
+        for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
+          const _character = _result.charCodeAt(_position);
+          if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
+            throwError(state, "expected valid JSON character");
+          }
+        }
+      } else if (PATTERN_NON_PRINTABLE.test(_result)) {
+        throwError(state, "the stream contains non-printable characters");
+      }
+      state.result += _result;
+    }
+  }
+  function chargeMergeWork(state) {
+    state.totalMergeKeys++;
+    if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
+      throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
+    }
+  }
+  function mergeMappings(state, destination, source, overridableKeys) {
+    if (!common2.isObject(source)) {
+      throwError(state, "cannot merge mappings; the provided source object is unacceptable");
+    }
+    chargeMergeWork(state);
+    const sourceKeys = Object.keys(source);
+    for (let index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
+      const key = sourceKeys[index];
+      chargeMergeWork(state);
+      if (!_hasOwnProperty.call(destination, key)) {
+        setProperty(destination, key, source[key]);
+        overridableKeys[key] = true;
+      }
+    }
+  }
+  function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
+    if (Array.isArray(keyNode)) {
+      keyNode = Array.prototype.slice.call(keyNode);
+      for (let index = 0, quantity = keyNode.length; index < quantity; index += 1) {
+        if (Array.isArray(keyNode[index])) {
+          throwError(state, "nested arrays are not supported inside keys");
+        }
+        if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
+          keyNode[index] = "[object Object]";
+        }
+      }
+    }
+    if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
+      keyNode = "[object Object]";
+    }
+    keyNode = String(keyNode);
+    if (_result === null) {
+      _result = {};
+    }
+    if (keyTag === "tag:yaml.org,2002:merge") {
+      if (Array.isArray(valueNode)) {
+        if (valueNode.length > 100) {
+          throwError(state, "abnormal merge sequence size");
+        }
+        for (let index = 0, quantity = valueNode.length; index < quantity; index += 1) {
+          mergeMappings(state, _result, valueNode[index], overridableKeys);
+        }
+      } else {
+        mergeMappings(state, _result, valueNode, overridableKeys);
+      }
+    } else {
+      if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
+        state.line = startLine || state.line;
+        state.lineStart = startLineStart || state.lineStart;
+        state.position = startPos || state.position;
+        throwError(state, "duplicated mapping key");
+      }
+      setProperty(_result, keyNode, valueNode);
+      delete overridableKeys[keyNode];
+    }
+    return _result;
+  }
+  function readLineBreak(state) {
+    const ch = state.input.charCodeAt(state.position);
+    if (ch === 10) {
+      state.position++;
+    } else if (ch === 13) {
+      state.position++;
+      if (state.input.charCodeAt(state.position) === 10) {
+        state.position++;
+      }
+    } else {
+      throwError(state, "a line break is expected");
+    }
+    state.line += 1;
+    state.lineStart = state.position;
+    state.firstTabInLine = -1;
+  }
+  function skipSeparationSpace(state, allowComments, checkIndent) {
+    let lineBreaks = 0;
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      while (isWhiteSpace(ch)) {
+        if (ch === 9 && state.firstTabInLine === -1) {
+          state.firstTabInLine = state.position;
+        }
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (allowComments && ch === 35) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (ch !== 10 && ch !== 13 && ch !== 0);
+      }
+      if (isEol(ch)) {
+        readLineBreak(state);
+        ch = state.input.charCodeAt(state.position);
+        lineBreaks++;
+        state.lineIndent = 0;
+        while (ch === 32) {
+          state.lineIndent++;
+          ch = state.input.charCodeAt(++state.position);
+        }
+      } else {
+        break;
+      }
+    }
+    if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
+      throwWarning(state, "deficient indentation");
+    }
+    return lineBreaks;
+  }
+  function testDocumentSeparator(state) {
+    let _position = state.position;
+    let ch = state.input.charCodeAt(_position);
+    if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
+      _position += 3;
+      ch = state.input.charCodeAt(_position);
+      if (ch === 0 || isWsOrEol(ch)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function writeFoldedLines(state, count) {
+    if (count === 1) {
+      state.result += " ";
+    } else if (count > 1) {
+      state.result += common2.repeat("\n", count - 1);
+    }
+  }
+  function readPlainScalar(state, nodeIndent, withinFlowCollection) {
+    let captureStart;
+    let captureEnd;
+    let hasPendingContent;
+    let _line;
+    let _lineStart;
+    let _lineIndent;
+    const _kind = state.kind;
+    const _result = state.result;
+    let ch = state.input.charCodeAt(state.position);
+    if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
+      return false;
+    }
+    if (ch === 63 || ch === 45) {
+      const following = state.input.charCodeAt(state.position + 1);
+      if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
+        return false;
+      }
+    }
+    state.kind = "scalar";
+    state.result = "";
+    captureStart = captureEnd = state.position;
+    hasPendingContent = false;
+    while (ch !== 0) {
+      if (ch === 58) {
+        const following = state.input.charCodeAt(state.position + 1);
+        if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
+          break;
+        }
+      } else if (ch === 35) {
+        const preceding = state.input.charCodeAt(state.position - 1);
+        if (isWsOrEol(preceding)) {
+          break;
+        }
+      } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator(ch)) {
+        break;
+      } else if (isEol(ch)) {
+        _line = state.line;
+        _lineStart = state.lineStart;
+        _lineIndent = state.lineIndent;
+        skipSeparationSpace(state, false, -1);
+        if (state.lineIndent >= nodeIndent) {
+          hasPendingContent = true;
+          ch = state.input.charCodeAt(state.position);
+          continue;
+        } else {
+          state.position = captureEnd;
+          state.line = _line;
+          state.lineStart = _lineStart;
+          state.lineIndent = _lineIndent;
+          break;
+        }
+      }
+      if (hasPendingContent) {
+        captureSegment(state, captureStart, captureEnd, false);
+        writeFoldedLines(state, state.line - _line);
+        captureStart = captureEnd = state.position;
+        hasPendingContent = false;
+      }
+      if (!isWhiteSpace(ch)) {
+        captureEnd = state.position + 1;
+      }
+      ch = state.input.charCodeAt(++state.position);
+    }
+    captureSegment(state, captureStart, captureEnd, false);
+    if (state.result) {
+      return true;
+    }
+    state.kind = _kind;
+    state.result = _result;
+    return false;
+  }
+  function readSingleQuotedScalar(state, nodeIndent) {
+    let captureStart;
+    let captureEnd;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 39) {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    state.position++;
+    captureStart = captureEnd = state.position;
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      if (ch === 39) {
+        captureSegment(state, captureStart, state.position, true);
+        ch = state.input.charCodeAt(++state.position);
+        if (ch === 39) {
+          captureStart = state.position;
+          state.position++;
+          captureEnd = state.position;
+        } else {
+          return true;
+        }
+      } else if (isEol(ch)) {
+        captureSegment(state, captureStart, captureEnd, true);
+        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+        captureStart = captureEnd = state.position;
+      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+        throwError(state, "unexpected end of the document within a single quoted scalar");
+      } else {
+        state.position++;
+        if (!isWhiteSpace(ch)) {
+          captureEnd = state.position;
+        }
+      }
+    }
+    throwError(state, "unexpected end of the stream within a single quoted scalar");
+  }
+  function readDoubleQuotedScalar(state, nodeIndent) {
+    let captureStart;
+    let captureEnd;
+    let tmp;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 34) {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    state.position++;
+    captureStart = captureEnd = state.position;
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      if (ch === 34) {
+        captureSegment(state, captureStart, state.position, true);
+        state.position++;
+        return true;
+      } else if (ch === 92) {
+        captureSegment(state, captureStart, state.position, true);
+        ch = state.input.charCodeAt(++state.position);
+        if (isEol(ch)) {
+          skipSeparationSpace(state, false, nodeIndent);
+        } else if (ch < 256 && simpleEscapeCheck[ch]) {
+          state.result += simpleEscapeMap[ch];
+          state.position++;
+        } else if ((tmp = escapedHexLen(ch)) > 0) {
+          let hexLength = tmp;
+          let hexResult = 0;
+          for (; hexLength > 0; hexLength--) {
+            ch = state.input.charCodeAt(++state.position);
+            if ((tmp = fromHexCode(ch)) >= 0) {
+              hexResult = (hexResult << 4) + tmp;
+            } else {
+              throwError(state, "expected hexadecimal character");
+            }
+          }
+          state.result += charFromCodepoint(hexResult);
+          state.position++;
+        } else {
+          throwError(state, "unknown escape sequence");
+        }
+        captureStart = captureEnd = state.position;
+      } else if (isEol(ch)) {
+        captureSegment(state, captureStart, captureEnd, true);
+        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+        captureStart = captureEnd = state.position;
+      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+        throwError(state, "unexpected end of the document within a double quoted scalar");
+      } else {
+        state.position++;
+        if (!isWhiteSpace(ch)) {
+          captureEnd = state.position;
+        }
+      }
+    }
+    throwError(state, "unexpected end of the stream within a double quoted scalar");
+  }
+  function readFlowCollection(state, nodeIndent) {
+    let readNext = true;
+    let _line;
+    let _lineStart;
+    let _pos;
+    const _tag = state.tag;
+    let _result;
+    const _anchor = state.anchor;
+    let terminator;
+    let isPair;
+    let isExplicitPair;
+    let isMapping;
+    const overridableKeys = /* @__PURE__ */ Object.create(null);
+    let keyNode;
+    let keyTag;
+    let valueNode;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch === 91) {
+      terminator = 93;
+      isMapping = false;
+      _result = [];
+    } else if (ch === 123) {
+      terminator = 125;
+      isMapping = true;
+      _result = {};
+    } else {
+      return false;
+    }
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    ch = state.input.charCodeAt(++state.position);
+    while (ch !== 0) {
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if (ch === terminator) {
+        state.position++;
+        state.tag = _tag;
+        state.anchor = _anchor;
+        state.kind = isMapping ? "mapping" : "sequence";
+        state.result = _result;
+        return true;
+      } else if (!readNext) {
+        throwError(state, "missed comma between flow collection entries");
+      } else if (ch === 44) {
+        throwError(state, "expected the node content, but found ','");
+      }
+      keyTag = keyNode = valueNode = null;
+      isPair = isExplicitPair = false;
+      if (ch === 63) {
+        const following = state.input.charCodeAt(state.position + 1);
+        if (isWsOrEol(following)) {
+          isPair = isExplicitPair = true;
+          state.position++;
+          skipSeparationSpace(state, true, nodeIndent);
+        }
+      }
+      _line = state.line;
+      _lineStart = state.lineStart;
+      _pos = state.position;
+      composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+      keyTag = state.tag;
+      keyNode = state.result;
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if ((isExplicitPair || state.line === _line) && ch === 58) {
+        isPair = true;
+        ch = state.input.charCodeAt(++state.position);
+        skipSeparationSpace(state, true, nodeIndent);
+        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+        valueNode = state.result;
+      }
+      if (isMapping) {
+        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
+      } else if (isPair) {
+        _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
+      } else {
+        _result.push(keyNode);
+      }
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if (ch === 44) {
+        readNext = true;
+        ch = state.input.charCodeAt(++state.position);
+      } else {
+        readNext = false;
+      }
+    }
+    throwError(state, "unexpected end of the stream within a flow collection");
+  }
+  function readBlockScalar(state, nodeIndent) {
+    let folding;
+    let chomping = CHOMPING_CLIP;
+    let didReadContent = false;
+    let detectedIndent = false;
+    let textIndent = nodeIndent;
+    let emptyLines = 0;
+    let atMoreIndented = false;
+    let tmp;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch === 124) {
+      folding = false;
+    } else if (ch === 62) {
+      folding = true;
+    } else {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    while (ch !== 0) {
+      ch = state.input.charCodeAt(++state.position);
+      if (ch === 43 || ch === 45) {
+        if (CHOMPING_CLIP === chomping) {
+          chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
+        } else {
+          throwError(state, "repeat of a chomping mode identifier");
+        }
+      } else if ((tmp = fromDecimalCode(ch)) >= 0) {
+        if (tmp === 0) {
+          throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+        } else if (!detectedIndent) {
+          textIndent = nodeIndent + tmp - 1;
+          detectedIndent = true;
+        } else {
+          throwError(state, "repeat of an indentation width identifier");
+        }
+      } else {
+        break;
+      }
+    }
+    if (isWhiteSpace(ch)) {
+      do {
+        ch = state.input.charCodeAt(++state.position);
+      } while (isWhiteSpace(ch));
+      if (ch === 35) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (!isEol(ch) && ch !== 0);
+      }
+    }
+    while (ch !== 0) {
+      readLineBreak(state);
+      state.lineIndent = 0;
+      ch = state.input.charCodeAt(state.position);
+      while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
+        state.lineIndent++;
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (!detectedIndent && state.lineIndent > textIndent) {
+        textIndent = state.lineIndent;
+      }
+      if (isEol(ch)) {
+        emptyLines++;
+        continue;
+      }
+      if (!detectedIndent && textIndent === 0) {
+        throwError(state, "missing indentation for block scalar");
+      }
+      if (state.lineIndent < textIndent) {
+        if (chomping === CHOMPING_KEEP) {
+          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (chomping === CHOMPING_CLIP) {
+          if (didReadContent) {
+            state.result += "\n";
+          }
+        }
+        break;
+      }
+      if (folding) {
+        if (isWhiteSpace(ch)) {
+          atMoreIndented = true;
+          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (atMoreIndented) {
+          atMoreIndented = false;
+          state.result += common2.repeat("\n", emptyLines + 1);
+        } else if (emptyLines === 0) {
+          if (didReadContent) {
+            state.result += " ";
+          }
+        } else {
+          state.result += common2.repeat("\n", emptyLines);
+        }
+      } else {
+        state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+      }
+      didReadContent = true;
+      detectedIndent = true;
+      emptyLines = 0;
+      const captureStart = state.position;
+      while (!isEol(ch) && ch !== 0) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      captureSegment(state, captureStart, state.position, false);
+    }
+    return true;
+  }
+  function readBlockSequence(state, nodeIndent) {
+    const _tag = state.tag;
+    const _anchor = state.anchor;
+    const _result = [];
+    let detected = false;
+    if (state.firstTabInLine !== -1) return false;
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      if (state.firstTabInLine !== -1) {
+        state.position = state.firstTabInLine;
+        throwError(state, "tab characters must not be used in indentation");
+      }
+      if (ch !== 45) {
+        break;
+      }
+      const following = state.input.charCodeAt(state.position + 1);
+      if (!isWsOrEol(following)) {
+        break;
+      }
+      detected = true;
+      state.position++;
+      if (skipSeparationSpace(state, true, -1)) {
+        if (state.lineIndent <= nodeIndent) {
+          _result.push(null);
+          ch = state.input.charCodeAt(state.position);
+          continue;
+        }
+      }
+      const _line = state.line;
+      composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+      _result.push(state.result);
+      skipSeparationSpace(state, true, -1);
+      ch = state.input.charCodeAt(state.position);
+      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state, "bad indentation of a sequence entry");
+      } else if (state.lineIndent < nodeIndent) {
+        break;
+      }
+    }
+    if (detected) {
+      state.tag = _tag;
+      state.anchor = _anchor;
+      state.kind = "sequence";
+      state.result = _result;
+      return true;
+    }
+    return false;
+  }
+  function readBlockMapping(state, nodeIndent, flowIndent) {
+    let allowCompact;
+    let _keyLine;
+    let _keyLineStart;
+    let _keyPos;
+    const _tag = state.tag;
+    const _anchor = state.anchor;
+    const _result = {};
+    const overridableKeys = /* @__PURE__ */ Object.create(null);
+    let keyTag = null;
+    let keyNode = null;
+    let valueNode = null;
+    let atExplicitKey = false;
+    let detected = false;
+    if (state.firstTabInLine !== -1) return false;
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      if (!atExplicitKey && state.firstTabInLine !== -1) {
+        state.position = state.firstTabInLine;
+        throwError(state, "tab characters must not be used in indentation");
+      }
+      const following = state.input.charCodeAt(state.position + 1);
+      const _line = state.line;
+      if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
+        if (ch === 63) {
+          if (atExplicitKey) {
+            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+            keyTag = keyNode = valueNode = null;
+          }
+          detected = true;
+          atExplicitKey = true;
+          allowCompact = true;
+        } else if (atExplicitKey) {
+          atExplicitKey = false;
+          allowCompact = true;
+        } else {
+          throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
+        }
+        state.position += 1;
+        ch = following;
+      } else {
+        _keyLine = state.line;
+        _keyLineStart = state.lineStart;
+        _keyPos = state.position;
+        if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
+          break;
+        }
+        if (state.line === _line) {
+          ch = state.input.charCodeAt(state.position);
+          while (isWhiteSpace(ch)) {
+            ch = state.input.charCodeAt(++state.position);
+          }
+          if (ch === 58) {
+            ch = state.input.charCodeAt(++state.position);
+            if (!isWsOrEol(ch)) {
+              throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+            }
+            if (atExplicitKey) {
+              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+              keyTag = keyNode = valueNode = null;
+            }
+            detected = true;
+            atExplicitKey = false;
+            allowCompact = false;
+            keyTag = state.tag;
+            keyNode = state.result;
+          } else if (detected) {
+            throwError(state, "can not read an implicit mapping pair; a colon is missed");
+          } else {
+            state.tag = _tag;
+            state.anchor = _anchor;
+            return true;
+          }
+        } else if (detected) {
+          throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+        } else {
+          state.tag = _tag;
+          state.anchor = _anchor;
+          return true;
+        }
+      }
+      if (state.line === _line || state.lineIndent > nodeIndent) {
+        if (atExplicitKey) {
+          _keyLine = state.line;
+          _keyLineStart = state.lineStart;
+          _keyPos = state.position;
+        }
+        if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
+          if (atExplicitKey) {
+            keyNode = state.result;
+          } else {
+            valueNode = state.result;
+          }
+        }
+        if (!atExplicitKey) {
+          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
+          keyTag = keyNode = valueNode = null;
+        }
+        skipSeparationSpace(state, true, -1);
+        ch = state.input.charCodeAt(state.position);
+      }
+      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state, "bad indentation of a mapping entry");
+      } else if (state.lineIndent < nodeIndent) {
+        break;
+      }
+    }
+    if (atExplicitKey) {
+      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+    }
+    if (detected) {
+      state.tag = _tag;
+      state.anchor = _anchor;
+      state.kind = "mapping";
+      state.result = _result;
+    }
+    return detected;
+  }
+  function readTagProperty(state) {
+    let isVerbatim = false;
+    let isNamed = false;
+    let tagHandle;
+    let tagName;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 33) return false;
+    if (state.tag !== null) {
+      throwError(state, "duplication of a tag property");
+    }
+    ch = state.input.charCodeAt(++state.position);
+    if (ch === 60) {
+      isVerbatim = true;
+      ch = state.input.charCodeAt(++state.position);
+    } else if (ch === 33) {
+      isNamed = true;
+      tagHandle = "!!";
+      ch = state.input.charCodeAt(++state.position);
+    } else {
+      tagHandle = "!";
+    }
+    let _position = state.position;
+    if (isVerbatim) {
+      do {
+        ch = state.input.charCodeAt(++state.position);
+      } while (ch !== 0 && ch !== 62);
+      if (state.position < state.length) {
+        tagName = state.input.slice(_position, state.position);
+        ch = state.input.charCodeAt(++state.position);
+      } else {
+        throwError(state, "unexpected end of the stream within a verbatim tag");
+      }
+    } else {
+      while (ch !== 0 && !isWsOrEol(ch)) {
+        if (ch === 33) {
+          if (!isNamed) {
+            tagHandle = state.input.slice(_position - 1, state.position + 1);
+            if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
+              throwError(state, "named tag handle cannot contain such characters");
+            }
+            isNamed = true;
+            _position = state.position + 1;
+          } else {
+            throwError(state, "tag suffix cannot contain exclamation marks");
+          }
+        }
+        ch = state.input.charCodeAt(++state.position);
+      }
+      tagName = state.input.slice(_position, state.position);
+      if (PATTERN_FLOW_INDICATORS.test(tagName)) {
+        throwError(state, "tag suffix cannot contain flow indicator characters");
+      }
+    }
+    if (tagName && !PATTERN_TAG_URI.test(tagName)) {
+      throwError(state, "tag name cannot contain such characters: " + tagName);
+    }
+    try {
+      tagName = decodeURIComponent(tagName);
+    } catch (err) {
+      throwError(state, "tag name is malformed: " + tagName);
+    }
+    if (isVerbatim) {
+      state.tag = tagName;
+    } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
+      state.tag = state.tagMap[tagHandle] + tagName;
+    } else if (tagHandle === "!") {
+      state.tag = "!" + tagName;
+    } else if (tagHandle === "!!") {
+      state.tag = "tag:yaml.org,2002:" + tagName;
+    } else {
+      throwError(state, 'undeclared tag handle "' + tagHandle + '"');
+    }
+    return true;
+  }
+  function readAnchorProperty(state) {
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 38) return false;
+    if (state.anchor !== null) {
+      throwError(state, "duplication of an anchor property");
+    }
+    ch = state.input.charCodeAt(++state.position);
+    const _position = state.position;
+    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (state.position === _position) {
+      throwError(state, "name of an anchor node must contain at least one character");
+    }
+    state.anchor = state.input.slice(_position, state.position);
+    return true;
+  }
+  function readAlias(state) {
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 42) return false;
+    ch = state.input.charCodeAt(++state.position);
+    const _position = state.position;
+    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (state.position === _position) {
+      throwError(state, "name of an alias node must contain at least one character");
+    }
+    const alias = state.input.slice(_position, state.position);
+    if (!_hasOwnProperty.call(state.anchorMap, alias)) {
+      throwError(state, 'unidentified alias "' + alias + '"');
+    }
+    state.result = state.anchorMap[alias];
+    skipSeparationSpace(state, true, -1);
+    return true;
+  }
+  function tryReadBlockMappingFromProperty(state, propertyStart, nodeIndent, flowIndent) {
+    const fallbackState = snapshotState(state);
+    beginAnchorTransaction(state);
+    restoreState(state, propertyStart);
+    state.tag = null;
+    state.anchor = null;
+    state.kind = null;
+    state.result = null;
+    if (readBlockMapping(state, nodeIndent, flowIndent) && state.kind === "mapping") {
+      commitAnchorTransaction(state);
+      return true;
+    }
+    rollbackAnchorTransaction(state);
+    restoreState(state, fallbackState);
+    return false;
+  }
+  function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
+    let allowBlockScalars;
+    let allowBlockCollections;
+    let indentStatus = 1;
+    let atNewLine = false;
+    let hasContent = false;
+    let propertyStart = null;
+    let type2;
+    let flowIndent;
+    let blockIndent;
+    if (state.depth >= state.maxDepth) {
+      throwError(state, "nesting exceeded maxDepth (" + state.maxDepth + ")");
+    }
+    state.depth += 1;
+    if (state.listener !== null) {
+      state.listener("open", state);
+    }
+    state.tag = null;
+    state.anchor = null;
+    state.kind = null;
+    state.result = null;
+    const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
+    if (allowToSeek) {
+      if (skipSeparationSpace(state, true, -1)) {
+        atNewLine = true;
+        if (state.lineIndent > parentIndent) {
+          indentStatus = 1;
+        } else if (state.lineIndent === parentIndent) {
+          indentStatus = 0;
+        } else if (state.lineIndent < parentIndent) {
+          indentStatus = -1;
+        }
+      }
+    }
+    if (indentStatus === 1) {
+      while (true) {
+        const ch = state.input.charCodeAt(state.position);
+        const propertyState = snapshotState(state);
+        if (atNewLine && (ch === 33 && state.tag !== null || ch === 38 && state.anchor !== null)) {
+          break;
+        }
+        if (!readTagProperty(state) && !readAnchorProperty(state)) {
+          break;
+        }
+        if (propertyStart === null) {
+          propertyStart = propertyState;
+        }
+        if (skipSeparationSpace(state, true, -1)) {
+          atNewLine = true;
+          allowBlockCollections = allowBlockStyles;
+          if (state.lineIndent > parentIndent) {
+            indentStatus = 1;
+          } else if (state.lineIndent === parentIndent) {
+            indentStatus = 0;
+          } else if (state.lineIndent < parentIndent) {
+            indentStatus = -1;
+          }
+        } else {
+          allowBlockCollections = false;
+        }
+      }
+    }
+    if (allowBlockCollections) {
+      allowBlockCollections = atNewLine || allowCompact;
+    }
+    if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
+      if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
+        flowIndent = parentIndent;
+      } else {
+        flowIndent = parentIndent + 1;
+      }
+      blockIndent = state.position - state.lineStart;
+      if (indentStatus === 1) {
+        if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
+          hasContent = true;
+        } else {
+          const ch = state.input.charCodeAt(state.position);
+          if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
+            state,
+            propertyStart,
+            propertyStart.position - propertyStart.lineStart,
+            flowIndent
+          )) {
+            hasContent = true;
+          } else if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
+            hasContent = true;
+          } else if (readAlias(state)) {
+            hasContent = true;
+            if (state.tag !== null || state.anchor !== null) {
+              throwError(state, "alias node should not have any properties");
+            }
+          } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
+            hasContent = true;
+            if (state.tag === null) {
+              state.tag = "?";
+            }
+          }
+          if (state.anchor !== null) {
+            storeAnchor(state, state.anchor, state.result);
+          }
+        }
+      } else if (indentStatus === 0) {
+        hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
+      }
+    }
+    if (state.tag === null) {
+      if (state.anchor !== null) {
+        storeAnchor(state, state.anchor, state.result);
+      }
+    } else if (state.tag === "?") {
+      if (state.result !== null && state.kind !== "scalar") {
+        throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
+      }
+      for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
+        type2 = state.implicitTypes[typeIndex];
+        if (type2.resolve(state.result)) {
+          state.result = type2.construct(state.result);
+          state.tag = type2.tag;
+          if (state.anchor !== null) {
+            storeAnchor(state, state.anchor, state.result);
+          }
+          break;
+        }
+      }
+    } else if (state.tag !== "!") {
+      if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
+        type2 = state.typeMap[state.kind || "fallback"][state.tag];
+      } else {
+        type2 = null;
+        const typeList = state.typeMap.multi[state.kind || "fallback"];
+        for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
+          if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
+            type2 = typeList[typeIndex];
+            break;
+          }
+        }
+      }
+      if (!type2) {
+        throwError(state, "unknown tag !<" + state.tag + ">");
+      }
+      if (state.result !== null && type2.kind !== state.kind) {
+        throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
+      }
+      if (!type2.resolve(state.result, state.tag)) {
+        throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
+      } else {
+        state.result = type2.construct(state.result, state.tag);
+        if (state.anchor !== null) {
+          storeAnchor(state, state.anchor, state.result);
+        }
+      }
+    }
+    if (state.listener !== null) {
+      state.listener("close", state);
+    }
+    state.depth -= 1;
+    return state.tag !== null || state.anchor !== null || hasContent;
+  }
+  function readDocument(state) {
+    const documentStart = state.position;
+    let hasDirectives = false;
+    let ch;
+    state.version = null;
+    state.checkLineBreaks = state.legacy;
+    state.tagMap = /* @__PURE__ */ Object.create(null);
+    state.anchorMap = /* @__PURE__ */ Object.create(null);
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      skipSeparationSpace(state, true, -1);
+      ch = state.input.charCodeAt(state.position);
+      if (state.lineIndent > 0 || ch !== 37) {
+        break;
+      }
+      hasDirectives = true;
+      ch = state.input.charCodeAt(++state.position);
+      let _position = state.position;
+      while (ch !== 0 && !isWsOrEol(ch)) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      const directiveName = state.input.slice(_position, state.position);
+      const directiveArgs = [];
+      if (directiveName.length < 1) {
+        throwError(state, "directive name must not be less than one character in length");
+      }
+      while (ch !== 0) {
+        while (isWhiteSpace(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        if (ch === 35) {
+          do {
+            ch = state.input.charCodeAt(++state.position);
+          } while (ch !== 0 && !isEol(ch));
+          break;
+        }
+        if (isEol(ch)) break;
+        _position = state.position;
+        while (ch !== 0 && !isWsOrEol(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        directiveArgs.push(state.input.slice(_position, state.position));
+      }
+      if (ch !== 0) readLineBreak(state);
+      if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
+        directiveHandlers[directiveName](state, directiveName, directiveArgs);
+      } else {
+        throwWarning(state, 'unknown document directive "' + directiveName + '"');
+      }
+    }
+    skipSeparationSpace(state, true, -1);
+    if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
+      state.position += 3;
+      skipSeparationSpace(state, true, -1);
+    } else if (hasDirectives) {
+      throwError(state, "directives end mark is expected");
+    }
+    composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
+    skipSeparationSpace(state, true, -1);
+    if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
+      throwWarning(state, "non-ASCII line breaks are interpreted as content");
+    }
+    state.documents.push(state.result);
+    if (state.position === state.lineStart && testDocumentSeparator(state)) {
+      if (state.input.charCodeAt(state.position) === 46) {
+        state.position += 3;
+        skipSeparationSpace(state, true, -1);
+      }
+      return;
+    }
+    if (state.position < state.length - 1) {
+      throwError(state, "end of the stream or a document separator is expected");
+    }
+  }
+  function loadDocuments(input, options) {
+    input = String(input);
+    options = options || {};
+    if (input.length !== 0) {
+      if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
+        input += "\n";
+      }
+      if (input.charCodeAt(0) === 65279) {
+        input = input.slice(1);
+      }
+    }
+    const state = new State(input, options);
+    const nullpos = input.indexOf("\0");
+    if (nullpos !== -1) {
+      state.position = nullpos;
+      throwError(state, "null byte is not allowed in input");
+    }
+    state.input += "\0";
+    while (state.input.charCodeAt(state.position) === 32) {
+      state.lineIndent += 1;
+      state.position += 1;
+    }
+    while (state.position < state.length - 1) {
+      readDocument(state);
+    }
+    return state.documents;
+  }
+  function loadAll2(input, iterator, options) {
+    if (iterator !== null && typeof iterator === "object" && typeof options === "undefined") {
+      options = iterator;
+      iterator = null;
+    }
+    const documents = loadDocuments(input, options);
+    if (typeof iterator !== "function") {
+      return documents;
+    }
+    for (let index = 0, length = documents.length; index < length; index += 1) {
+      iterator(documents[index]);
+    }
+  }
+  function load2(input, options) {
+    const documents = loadDocuments(input, options);
+    if (documents.length === 0) {
+      return void 0;
+    } else if (documents.length === 1) {
+      return documents[0];
+    }
+    throw new YAMLException2("expected a single document in the stream, but found more");
+  }
+  loader.loadAll = loadAll2;
+  loader.load = load2;
+  return loader;
+}
+var dumper = {};
+var hasRequiredDumper;
+function requireDumper() {
+  if (hasRequiredDumper) return dumper;
+  hasRequiredDumper = 1;
+  const common2 = requireCommon();
+  const YAMLException2 = requireException();
+  const DEFAULT_SCHEMA2 = require_default();
+  const _toString = Object.prototype.toString;
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const CHAR_BOM = 65279;
+  const CHAR_TAB = 9;
+  const CHAR_LINE_FEED = 10;
+  const CHAR_CARRIAGE_RETURN = 13;
+  const CHAR_SPACE = 32;
+  const CHAR_EXCLAMATION = 33;
+  const CHAR_DOUBLE_QUOTE = 34;
+  const CHAR_SHARP = 35;
+  const CHAR_PERCENT = 37;
+  const CHAR_AMPERSAND = 38;
+  const CHAR_SINGLE_QUOTE = 39;
+  const CHAR_ASTERISK = 42;
+  const CHAR_COMMA = 44;
+  const CHAR_MINUS = 45;
+  const CHAR_COLON = 58;
+  const CHAR_EQUALS = 61;
+  const CHAR_GREATER_THAN = 62;
+  const CHAR_QUESTION = 63;
+  const CHAR_COMMERCIAL_AT = 64;
+  const CHAR_LEFT_SQUARE_BRACKET = 91;
+  const CHAR_RIGHT_SQUARE_BRACKET = 93;
+  const CHAR_GRAVE_ACCENT = 96;
+  const CHAR_LEFT_CURLY_BRACKET = 123;
+  const CHAR_VERTICAL_LINE = 124;
+  const CHAR_RIGHT_CURLY_BRACKET = 125;
+  const ESCAPE_SEQUENCES = {};
+  ESCAPE_SEQUENCES[0] = "\\0";
+  ESCAPE_SEQUENCES[7] = "\\a";
+  ESCAPE_SEQUENCES[8] = "\\b";
+  ESCAPE_SEQUENCES[9] = "\\t";
+  ESCAPE_SEQUENCES[10] = "\\n";
+  ESCAPE_SEQUENCES[11] = "\\v";
+  ESCAPE_SEQUENCES[12] = "\\f";
+  ESCAPE_SEQUENCES[13] = "\\r";
+  ESCAPE_SEQUENCES[27] = "\\e";
+  ESCAPE_SEQUENCES[34] = '\\"';
+  ESCAPE_SEQUENCES[92] = "\\\\";
+  ESCAPE_SEQUENCES[133] = "\\N";
+  ESCAPE_SEQUENCES[160] = "\\_";
+  ESCAPE_SEQUENCES[8232] = "\\L";
+  ESCAPE_SEQUENCES[8233] = "\\P";
+  const DEPRECATED_BOOLEANS_SYNTAX = [
+    "y",
+    "Y",
+    "yes",
+    "Yes",
+    "YES",
+    "on",
+    "On",
+    "ON",
+    "n",
+    "N",
+    "no",
+    "No",
+    "NO",
+    "off",
+    "Off",
+    "OFF"
+  ];
+  const DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
+  function compileStyleMap(schema2, map2) {
+    if (map2 === null) return {};
+    const result = {};
+    const keys = Object.keys(map2);
+    for (let index = 0, length = keys.length; index < length; index += 1) {
+      let tag = keys[index];
+      let style = String(map2[tag]);
+      if (tag.slice(0, 2) === "!!") {
+        tag = "tag:yaml.org,2002:" + tag.slice(2);
+      }
+      const type2 = schema2.compiledTypeMap["fallback"][tag];
+      if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
+        style = type2.styleAliases[style];
+      }
+      result[tag] = style;
+    }
+    return result;
+  }
+  function encodeHex(character) {
+    let handle;
+    let length;
+    const string = character.toString(16).toUpperCase();
+    if (character <= 255) {
+      handle = "x";
+      length = 2;
+    } else if (character <= 65535) {
+      handle = "u";
+      length = 4;
+    } else if (character <= 4294967295) {
+      handle = "U";
+      length = 8;
+    } else {
+      throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
+    }
+    return "\\" + handle + common2.repeat("0", length - string.length) + string;
+  }
+  const QUOTING_TYPE_SINGLE = 1;
+  const QUOTING_TYPE_DOUBLE = 2;
+  function State(options) {
+    this.schema = options["schema"] || DEFAULT_SCHEMA2;
+    this.indent = Math.max(1, options["indent"] || 2);
+    this.noArrayIndent = options["noArrayIndent"] || false;
+    this.skipInvalid = options["skipInvalid"] || false;
+    this.flowLevel = common2.isNothing(options["flowLevel"]) ? -1 : options["flowLevel"];
+    this.styleMap = compileStyleMap(this.schema, options["styles"] || null);
+    this.sortKeys = options["sortKeys"] || false;
+    this.lineWidth = options["lineWidth"] || 80;
+    this.noRefs = options["noRefs"] || false;
+    this.noCompatMode = options["noCompatMode"] || false;
+    this.condenseFlow = options["condenseFlow"] || false;
+    this.quotingType = options["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
+    this.forceQuotes = options["forceQuotes"] || false;
+    this.replacer = typeof options["replacer"] === "function" ? options["replacer"] : null;
+    this.implicitTypes = this.schema.compiledImplicit;
+    this.explicitTypes = this.schema.compiledExplicit;
+    this.tag = null;
+    this.result = "";
+    this.duplicates = [];
+    this.usedDuplicates = null;
+  }
+  function indentString(string, spaces) {
+    const ind = common2.repeat(" ", spaces);
+    let position = 0;
+    let result = "";
+    const length = string.length;
+    while (position < length) {
+      let line;
+      const next = string.indexOf("\n", position);
+      if (next === -1) {
+        line = string.slice(position);
+        position = length;
+      } else {
+        line = string.slice(position, next + 1);
+        position = next + 1;
+      }
+      if (line.length && line !== "\n") result += ind;
+      result += line;
+    }
+    return result;
+  }
+  function generateNextLine(state, level) {
+    return "\n" + common2.repeat(" ", state.indent * level);
+  }
+  function testImplicitResolving(state, str2) {
+    for (let index = 0, length = state.implicitTypes.length; index < length; index += 1) {
+      const type2 = state.implicitTypes[index];
+      if (type2.resolve(str2)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function isWhitespace(c) {
+    return c === CHAR_SPACE || c === CHAR_TAB;
+  }
+  function isPrintable(c) {
+    return c >= 32 && c <= 126 || c >= 161 && c <= 55295 && c !== 8232 && c !== 8233 || c >= 57344 && c <= 65533 && c !== CHAR_BOM || c >= 65536 && c <= 1114111;
+  }
+  function isNsCharOrWhitespace(c) {
+    return isPrintable(c) && c !== CHAR_BOM && // - b-char
+    c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED;
+  }
+  function isPlainSafe(c, prev, inblock) {
+    const cIsNsCharOrWhitespace = isNsCharOrWhitespace(c);
+    const cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace(c);
+    return (
+      // ns-plain-safe
+      (inblock ? cIsNsCharOrWhitespace : cIsNsCharOrWhitespace && // - c-flow-indicator
+      c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET) && // ns-plain-char
+      c !== CHAR_SHARP && // false on '#'
+      !(prev === CHAR_COLON && !cIsNsChar) || // false on ': '
+      isNsCharOrWhitespace(prev) && !isWhitespace(prev) && c === CHAR_SHARP || // change to true on '[^ ]#'
+      prev === CHAR_COLON && cIsNsChar
+    );
+  }
+  function isPlainSafeFirst(c) {
+    return isPrintable(c) && c !== CHAR_BOM && !isWhitespace(c) && // - s-white
+    // - (c-indicator ::=
+    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
+    c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
+    c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
+    c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
+  }
+  function isPlainSafeLast(c) {
+    return !isWhitespace(c) && c !== CHAR_COLON;
+  }
+  function codePointAt(string, pos) {
+    const first = string.charCodeAt(pos);
+    let second;
+    if (first >= 55296 && first <= 56319 && pos + 1 < string.length) {
+      second = string.charCodeAt(pos + 1);
+      if (second >= 56320 && second <= 57343) {
+        return (first - 55296) * 1024 + second - 56320 + 65536;
+      }
+    }
+    return first;
+  }
+  function needIndentIndicator(string) {
+    const leadingSpaceRe = /^\n* /;
+    return leadingSpaceRe.test(string);
+  }
+  const STYLE_PLAIN = 1;
+  const STYLE_SINGLE = 2;
+  const STYLE_LITERAL = 3;
+  const STYLE_FOLDED = 4;
+  const STYLE_DOUBLE = 5;
+  function chooseScalarStyle(string, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
+    let i;
+    let char = 0;
+    let prevChar = null;
+    let hasLineBreak = false;
+    let hasFoldableLine = false;
+    const shouldTrackWidth = lineWidth !== -1;
+    let previousLineBreak = -1;
+    let plain = isPlainSafeFirst(codePointAt(string, 0)) && isPlainSafeLast(codePointAt(string, string.length - 1));
+    if (singleLineOnly || forceQuotes) {
+      for (i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
+        char = codePointAt(string, i);
+        if (!isPrintable(char)) {
+          return STYLE_DOUBLE;
+        }
+        plain = plain && isPlainSafe(char, prevChar, inblock);
+        prevChar = char;
+      }
+    } else {
+      for (i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
+        char = codePointAt(string, i);
+        if (char === CHAR_LINE_FEED) {
+          hasLineBreak = true;
+          if (shouldTrackWidth) {
+            hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
+            i - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ";
+            previousLineBreak = i;
+          }
+        } else if (!isPrintable(char)) {
+          return STYLE_DOUBLE;
+        }
+        plain = plain && isPlainSafe(char, prevChar, inblock);
+        prevChar = char;
+      }
+      hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string[previousLineBreak + 1] !== " ");
+    }
+    if (!hasLineBreak && !hasFoldableLine) {
+      if (plain && !forceQuotes && !testAmbiguousType(string)) {
+        return STYLE_PLAIN;
+      }
+      return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+    }
+    if (indentPerLevel > 9 && needIndentIndicator(string)) {
+      return STYLE_DOUBLE;
+    }
+    if (!forceQuotes) {
+      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
+    }
+    return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+  }
+  function writeScalar(state, string, level, iskey, inblock) {
+    state.dump = (function() {
+      if (string.length === 0) {
+        return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
+      }
+      if (!state.noCompatMode) {
+        if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string)) {
+          return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string + '"' : "'" + string + "'";
+        }
+      }
+      const indent = state.indent * Math.max(1, level);
+      const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
+      const singleLineOnly = iskey || // No block styles in flow mode.
+      state.flowLevel > -1 && level >= state.flowLevel;
+      function testAmbiguity(string2) {
+        return testImplicitResolving(state, string2);
+      }
+      switch (chooseScalarStyle(
+        string,
+        singleLineOnly,
+        state.indent,
+        lineWidth,
+        testAmbiguity,
+        state.quotingType,
+        state.forceQuotes && !iskey,
+        inblock
+      )) {
+        case STYLE_PLAIN:
+          return string;
+        case STYLE_SINGLE:
+          return "'" + string.replace(/'/g, "''") + "'";
+        case STYLE_LITERAL:
+          return "|" + blockHeader(string, state.indent) + dropEndingNewline(indentString(string, indent));
+        case STYLE_FOLDED:
+          return ">" + blockHeader(string, state.indent) + dropEndingNewline(indentString(foldString(string, lineWidth), indent));
+        case STYLE_DOUBLE:
+          return '"' + escapeString(string) + '"';
+        default:
+          throw new YAMLException2("impossible error: invalid scalar style");
+      }
+    })();
+  }
+  function blockHeader(string, indentPerLevel) {
+    const indentIndicator = needIndentIndicator(string) ? String(indentPerLevel) : "";
+    const clip = string[string.length - 1] === "\n";
+    const keep = clip && (string[string.length - 2] === "\n" || string === "\n");
+    const chomp = keep ? "+" : clip ? "" : "-";
+    return indentIndicator + chomp + "\n";
+  }
+  function dropEndingNewline(string) {
+    return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
+  }
+  function foldString(string, width) {
+    const lineRe = /(\n+)([^\n]*)/g;
+    let result = (function() {
+      let nextLF = string.indexOf("\n");
+      nextLF = nextLF !== -1 ? nextLF : string.length;
+      lineRe.lastIndex = nextLF;
+      return foldLine(string.slice(0, nextLF), width);
+    })();
+    let prevMoreIndented = string[0] === "\n" || string[0] === " ";
+    let moreIndented;
+    let match;
+    while (match = lineRe.exec(string)) {
+      const prefix = match[1];
+      const line = match[2];
+      moreIndented = line[0] === " ";
+      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+      prevMoreIndented = moreIndented;
+    }
+    return result;
+  }
+  function foldLine(line, width) {
+    if (line === "" || line[0] === " ") return line;
+    const breakRe = / [^ ]/g;
+    let match;
+    let start = 0;
+    let end;
+    let curr = 0;
+    let next = 0;
+    let result = "";
+    while (match = breakRe.exec(line)) {
+      next = match.index;
+      if (next - start > width) {
+        end = curr > start ? curr : next;
+        result += "\n" + line.slice(start, end);
+        start = end + 1;
+      }
+      curr = next;
+    }
+    result += "\n";
+    if (line.length - start > width && curr > start) {
+      result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
+    } else {
+      result += line.slice(start);
+    }
+    return result.slice(1);
+  }
+  function escapeString(string) {
+    let result = "";
+    let char = 0;
+    for (let i = 0; i < string.length; char >= 65536 ? i += 2 : i++) {
+      char = codePointAt(string, i);
+      const escapeSeq = ESCAPE_SEQUENCES[char];
+      if (!escapeSeq && isPrintable(char)) {
+        result += string[i];
+        if (char >= 65536) result += string[i + 1];
+      } else {
+        result += escapeSeq || encodeHex(char);
+      }
+    }
+    return result;
+  }
+  function writeFlowSequence(state, level, object) {
+    let _result = "";
+    const _tag = state.tag;
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      let value = object[index];
+      if (state.replacer) {
+        value = state.replacer.call(object, String(index), value);
+      }
+      if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
+        if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
+        _result += state.dump;
+      }
+    }
+    state.tag = _tag;
+    state.dump = "[" + _result + "]";
+  }
+  function writeBlockSequence(state, level, object, compact) {
+    let _result = "";
+    const _tag = state.tag;
+    for (let index = 0, length = object.length; index < length; index += 1) {
+      let value = object[index];
+      if (state.replacer) {
+        value = state.replacer.call(object, String(index), value);
+      }
+      if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
+        if (!compact || _result !== "") {
+          _result += generateNextLine(state, level);
+        }
+        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          _result += "-";
+        } else {
+          _result += "- ";
+        }
+        _result += state.dump;
+      }
+    }
+    state.tag = _tag;
+    state.dump = _result || "[]";
+  }
+  function writeFlowMapping(state, level, object) {
+    let _result = "";
+    const _tag = state.tag;
+    const objectKeyList = Object.keys(object);
+    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
+      let pairBuffer = "";
+      if (_result !== "") pairBuffer += ", ";
+      if (state.condenseFlow) pairBuffer += '"';
+      const objectKey = objectKeyList[index];
+      let objectValue = object[objectKey];
+      if (state.replacer) {
+        objectValue = state.replacer.call(object, objectKey, objectValue);
+      }
+      if (!writeNode(state, level, objectKey, false, false)) {
+        continue;
+      }
+      if (state.dump.length > 1024) pairBuffer += "? ";
+      pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
+      if (!writeNode(state, level, objectValue, false, false)) {
+        continue;
+      }
+      pairBuffer += state.dump;
+      _result += pairBuffer;
+    }
+    state.tag = _tag;
+    state.dump = "{" + _result + "}";
+  }
+  function writeBlockMapping(state, level, object, compact) {
+    let _result = "";
+    const _tag = state.tag;
+    const objectKeyList = Object.keys(object);
+    if (state.sortKeys === true) {
+      objectKeyList.sort();
+    } else if (typeof state.sortKeys === "function") {
+      objectKeyList.sort(state.sortKeys);
+    } else if (state.sortKeys) {
+      throw new YAMLException2("sortKeys must be a boolean or a function");
+    }
+    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
+      let pairBuffer = "";
+      if (!compact || _result !== "") {
+        pairBuffer += generateNextLine(state, level);
+      }
+      const objectKey = objectKeyList[index];
+      let objectValue = object[objectKey];
+      if (state.replacer) {
+        objectValue = state.replacer.call(object, objectKey, objectValue);
+      }
+      if (!writeNode(state, level + 1, objectKey, true, true, true)) {
+        continue;
+      }
+      const explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
+      if (explicitPair) {
+        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          pairBuffer += "?";
+        } else {
+          pairBuffer += "? ";
+        }
+      }
+      pairBuffer += state.dump;
+      if (explicitPair) {
+        pairBuffer += generateNextLine(state, level);
+      }
+      if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
+        continue;
+      }
+      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+        pairBuffer += ":";
+      } else {
+        pairBuffer += ": ";
+      }
+      pairBuffer += state.dump;
+      _result += pairBuffer;
+    }
+    state.tag = _tag;
+    state.dump = _result || "{}";
+  }
+  function detectType(state, object, explicit) {
+    const typeList = explicit ? state.explicitTypes : state.implicitTypes;
+    for (let index = 0, length = typeList.length; index < length; index += 1) {
+      const type2 = typeList[index];
+      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
+        if (explicit) {
+          if (type2.multi && type2.representName) {
+            state.tag = type2.representName(object);
+          } else {
+            state.tag = type2.tag;
+          }
+        } else {
+          state.tag = "?";
+        }
+        if (type2.represent) {
+          const style = state.styleMap[type2.tag] || type2.defaultStyle;
+          let _result;
+          if (_toString.call(type2.represent) === "[object Function]") {
+            _result = type2.represent(object, style);
+          } else if (_hasOwnProperty.call(type2.represent, style)) {
+            _result = type2.represent[style](object, style);
+          } else {
+            throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
+          }
+          state.dump = _result;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+  function writeNode(state, level, object, block, compact, iskey, isblockseq) {
+    state.tag = null;
+    state.dump = object;
+    if (!detectType(state, object, false)) {
+      detectType(state, object, true);
+    }
+    const type2 = _toString.call(state.dump);
+    const inblock = block;
+    if (block) {
+      block = state.flowLevel < 0 || state.flowLevel > level;
+    }
+    const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
+    let duplicateIndex;
+    let duplicate;
+    if (objectOrArray) {
+      duplicateIndex = state.duplicates.indexOf(object);
+      duplicate = duplicateIndex !== -1;
+    }
+    if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
+      compact = false;
+    }
+    if (duplicate && state.usedDuplicates[duplicateIndex]) {
+      state.dump = "*ref_" + duplicateIndex;
+    } else {
+      if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
+        state.usedDuplicates[duplicateIndex] = true;
+      }
+      if (type2 === "[object Object]") {
+        if (block && Object.keys(state.dump).length !== 0) {
+          writeBlockMapping(state, level, state.dump, compact);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + state.dump;
+          }
+        } else {
+          writeFlowMapping(state, level, state.dump);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+          }
+        }
+      } else if (type2 === "[object Array]") {
+        if (block && state.dump.length !== 0) {
+          if (state.noArrayIndent && !isblockseq && level > 0) {
+            writeBlockSequence(state, level - 1, state.dump, compact);
+          } else {
+            writeBlockSequence(state, level, state.dump, compact);
+          }
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + state.dump;
+          }
+        } else {
+          writeFlowSequence(state, level, state.dump);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+          }
+        }
+      } else if (type2 === "[object String]") {
+        if (state.tag !== "?") {
+          writeScalar(state, state.dump, level, iskey, inblock);
+        }
+      } else if (type2 === "[object Undefined]") {
+        return false;
+      } else {
+        if (state.skipInvalid) return false;
+        throw new YAMLException2("unacceptable kind of an object to dump " + type2);
+      }
+      if (state.tag !== null && state.tag !== "?") {
+        let tagStr = encodeURI(
+          state.tag[0] === "!" ? state.tag.slice(1) : state.tag
+        ).replace(/!/g, "%21");
+        if (state.tag[0] === "!") {
+          tagStr = "!" + tagStr;
+        } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
+          tagStr = "!!" + tagStr.slice(18);
+        } else {
+          tagStr = "!<" + tagStr + ">";
+        }
+        state.dump = tagStr + " " + state.dump;
+      }
+    }
+    return true;
+  }
+  function getDuplicateReferences(object, state) {
+    const objects = [];
+    const duplicatesIndexes = [];
+    inspectNode(object, objects, duplicatesIndexes);
+    const length = duplicatesIndexes.length;
+    for (let index = 0; index < length; index += 1) {
+      state.duplicates.push(objects[duplicatesIndexes[index]]);
+    }
+    state.usedDuplicates = new Array(length);
+  }
+  function inspectNode(object, objects, duplicatesIndexes) {
+    if (object !== null && typeof object === "object") {
+      const index = objects.indexOf(object);
+      if (index !== -1) {
+        if (duplicatesIndexes.indexOf(index) === -1) {
+          duplicatesIndexes.push(index);
+        }
+      } else {
+        objects.push(object);
+        if (Array.isArray(object)) {
+          for (let i = 0, length = object.length; i < length; i += 1) {
+            inspectNode(object[i], objects, duplicatesIndexes);
+          }
+        } else {
+          const objectKeyList = Object.keys(object);
+          for (let i = 0, length = objectKeyList.length; i < length; i += 1) {
+            inspectNode(object[objectKeyList[i]], objects, duplicatesIndexes);
+          }
+        }
+      }
+    }
+  }
+  function dump2(input, options) {
+    options = options || {};
+    const state = new State(options);
+    if (!state.noRefs) getDuplicateReferences(input, state);
+    let value = input;
+    if (state.replacer) {
+      value = state.replacer.call({ "": value }, "", value);
+    }
+    if (writeNode(state, 0, value, true, true)) return state.dump + "\n";
+    return "";
+  }
+  dumper.dump = dump2;
+  return dumper;
+}
+var hasRequiredJsYaml;
+function requireJsYaml() {
+  if (hasRequiredJsYaml) return jsYaml;
+  hasRequiredJsYaml = 1;
+  const loader2 = requireLoader();
+  const dumper2 = requireDumper();
+  function renamed(from, to) {
+    return function() {
+      throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
+    };
+  }
+  jsYaml.Type = requireType();
+  jsYaml.Schema = requireSchema();
+  jsYaml.FAILSAFE_SCHEMA = requireFailsafe();
+  jsYaml.JSON_SCHEMA = requireJson();
+  jsYaml.CORE_SCHEMA = requireCore();
+  jsYaml.DEFAULT_SCHEMA = require_default();
+  jsYaml.load = loader2.load;
+  jsYaml.loadAll = loader2.loadAll;
+  jsYaml.dump = dumper2.dump;
+  jsYaml.YAMLException = requireException();
+  jsYaml.types = {
+    binary: requireBinary(),
+    float: requireFloat(),
+    map: requireMap(),
+    null: require_null(),
+    pairs: requirePairs(),
+    set: requireSet(),
+    timestamp: requireTimestamp(),
+    bool: requireBool(),
+    int: requireInt(),
+    merge: requireMerge(),
+    omap: requireOmap(),
+    seq: requireSeq(),
+    str: requireStr()
+  };
+  jsYaml.safeLoad = renamed("safeLoad", "load");
+  jsYaml.safeLoadAll = renamed("safeLoadAll", "loadAll");
+  jsYaml.safeDump = renamed("safeDump", "dump");
+  return jsYaml;
+}
+var jsYamlExports = requireJsYaml();
+const yaml = /* @__PURE__ */ getDefaultExportFromCjs$1(jsYamlExports);
+const {
+  Type,
+  Schema: Schema$1,
+  FAILSAFE_SCHEMA,
+  JSON_SCHEMA,
+  CORE_SCHEMA,
+  DEFAULT_SCHEMA,
+  load: load$1,
+  loadAll,
+  dump,
+  YAMLException,
+  types,
+  safeLoad,
+  safeLoadAll,
+  safeDump
+} = yaml;
 
 const ALIAS = Symbol.for('yaml.alias');
 const DOC = Symbol.for('yaml.document');
@@ -9649,7 +12994,8 @@ var picomatch = /*@__PURE__*/getDefaultExportFromCjs(picomatchExports);
 // prefix, so a path is tested only against the patterns anchored at one of its ancestors (plus the
 // few with no fixed prefix). 100,000 paths x 2,000 globs costs a lookup per directory level, not
 // a cross product.
-const GLOB_OPTIONS = { dot: true };
+// dot: dotfiles match; flags 's': a file name with a newline still matches `**` and `*`.
+const GLOB_OPTIONS = { dot: true, flags: 's' };
 /** Canonical form of a pattern: an optional leading '!', no leading './'. */
 function normalizeGlob(raw) {
     const negated = raw.startsWith('!');
@@ -9672,11 +13018,15 @@ function checkGlob(raw) {
     const unbalanced = firstUnbalanced(body);
     if (unbalanced)
         return `'${raw}' is not a valid glob: ${unbalanced}`;
-    try {
-        picomatch.makeRe(body, GLOB_OPTIONS);
-    }
-    catch (e) {
-        return `'${raw}' is not a valid glob: ${e.message}`;
+    // Only extglobs and classes can still fail to compile; compiling every pattern costs a
+    // noticeable share of a large graph's parse.
+    if (/[([]/.test(body)) {
+        try {
+            picomatch.makeRe(body, GLOB_OPTIONS);
+        }
+        catch (e) {
+            return `'${raw}' is not a valid glob: ${e.message}`;
+        }
     }
     return undefined;
 }
@@ -9717,7 +13067,12 @@ function compilePattern(pattern) {
 }
 class PathIndex {
     byAnchor = new Map();
+    // Paths come sorted from git, so neighbours share a directory: its ancestors' entries are
+    // collected once per directory, not once per file.
+    cachedDir;
+    cachedEntries = [];
     add(anchor, entry) {
+        this.cachedDir = undefined;
         const list = this.byAnchor.get(anchor);
         if (list)
             list.push(entry);
@@ -9727,7 +13082,10 @@ class PathIndex {
     /** A positive pattern (glob or literal path). */
     addPattern(pattern, target) {
         const scan = picomatch.scan(pattern);
-        if (scan.isGlob)
+        // `dir/**` is everything under dir: a lookup, no regular expression to run.
+        if (scan.isGlob && scan.glob === '**' && !picomatch.scan(scan.base).isGlob)
+            this.add(scan.base, { target });
+        else if (scan.isGlob)
             this.add(scan.base, { target, test: picomatch(pattern, GLOB_OPTIONS) });
         else
             this.add(pattern, { target });
@@ -9740,26 +13098,47 @@ class PathIndex {
     addFile(path, target) {
         this.add(path, { target, exactOnly: true });
     }
+    /** The entries anchored at dir or any of its ancestors, exact-file entries left out. */
+    entriesAbove(dir) {
+        if (dir === this.cachedDir)
+            return this.cachedEntries;
+        const out = [];
+        const take = (anchor) => {
+            const list = this.byAnchor.get(anchor);
+            if (list)
+                for (const e of list)
+                    if (!e.exactOnly)
+                        out.push(e);
+        };
+        take('');
+        if (dir !== '') {
+            let slash = dir.indexOf('/');
+            while (slash !== -1) {
+                take(dir.slice(0, slash));
+                slash = dir.indexOf('/', slash + 1);
+            }
+            take(dir);
+        }
+        this.cachedDir = dir;
+        this.cachedEntries = out;
+        return out;
+    }
+    /** The entries anchored at exactly this path (exact files, literal patterns, directories). */
+    entriesAt(path) {
+        return this.byAnchor.get(path);
+    }
     /** Calls found(target) for every entry matching path; a target may be reported more than once. */
     match(path, found) {
-        const visit = (anchor, isPath) => {
-            const list = this.byAnchor.get(anchor);
-            if (!list)
-                return;
-            for (const e of list) {
-                if (e.exactOnly && !isPath)
-                    continue;
+        const cut = path.lastIndexOf('/');
+        for (const e of this.entriesAbove(cut === -1 ? '' : path.slice(0, cut))) {
+            if (!e.test || e.test(path))
+                found(e.target);
+        }
+        const own = this.byAnchor.get(path);
+        if (own)
+            for (const e of own)
                 if (!e.test || e.test(path))
                     found(e.target);
-            }
-        };
-        visit('', path === '');
-        let slash = path.indexOf('/');
-        while (slash !== -1) {
-            visit(path.slice(0, slash), false);
-            slash = path.indexOf('/', slash + 1);
-        }
-        visit(path, true);
     }
 }
 
@@ -9773,7 +13152,11 @@ const SECTION_OF = {
     process: 'processes',
     image: 'images'
 };
-const KIND_OF = { configs: 'config', processes: 'process', images: 'image' };
+const KIND_OF = {
+    configs: 'config',
+    processes: 'process',
+    images: 'image'
+};
 const FIELDS = {
     config: {
         paths: { type: 'globs', required: true },
@@ -9832,147 +13215,352 @@ function normalizeRepoPath(raw) {
     }
     return { path: parts.join('/') };
 }
-class Reader {
-    file;
+/** A YAML number with its spelling: `GO_VERSION: 1.20` means "1.20", not "1.2". */
+class YamlNumber {
+    value;
+    source;
+    constructor(value, source) {
+        this.value = value;
+        this.source = source;
+    }
+}
+// YAML 1.2 core schema, numbers keeping their spelling, no timestamps or other extras.
+const yamlTypes = yaml.types;
+const numberType = (base) => new yaml.Type('tag:yaml.org,2002:' + (base === yamlTypes.int ? 'int' : 'float'), {
+    kind: 'scalar',
+    resolve: (data) => base.resolve(data),
+    construct: (data) => new YamlNumber(base.construct(data), data),
+    instanceOf: YamlNumber
+});
+const FAST_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
+    implicit: [yamlTypes.null, yamlTypes.bool, numberType(yamlTypes.int), numberType(yamlTypes.float)]
+});
+/** Visit every node of a YAML document with its path (`images.api.inputs[0]`). */
+function walk(doc, node, path, visit, keyOffset) {
+    visit(node, path, keyOffset);
+    if (isMap(node)) {
+        for (const pair of node.items) {
+            const key = pair.key;
+            const name = isScalar(key) ? String(key.value) : '?';
+            walk(doc, pair.value, path ? `${path}.${name}` : name, visit, key?.range?.[0]);
+        }
+    }
+    else if (isSeq(node)) {
+        node.items.forEach((item, i) => walk(doc, item, `${path}[${i}]`, visit));
+    }
+}
+/**
+ * Positions are found only when they are needed: a valid graph is read by a fast parser that
+ * keeps none, and the position-keeping parser runs on demand (problems, or a later question).
+ */
+class Locations {
+    text;
     doc;
-    problems = [];
-    positions = new Map();
     lines;
-    constructor(file, lines, doc) {
-        this.file = file;
-        this.doc = doc;
-        this.lines = lines;
+    constructor(text) {
+        this.text = text;
     }
-    /** What a node stands for: `*name` reads as the `&name` value, as in every other YAML reader. */
-    value(node) {
-        return (isAlias(node) ? (node.resolve(this.doc) ?? node) : node);
+    parsed() {
+        if (!this.doc || !this.lines) {
+            this.lines = new LineCounter();
+            this.doc = parseDocument(this.text, {
+                lineCounter: this.lines,
+                prettyErrors: false,
+                uniqueKeys: false
+            });
+        }
+        return { doc: this.doc, lines: this.lines };
     }
-    pos(node, fallback) {
-        const offset = node?.range?.[0];
-        if (offset === undefined)
-            return fallback ?? { line: 1, col: 1 };
-        return this.lines.linePos(offset);
+    /**
+     * What the fast parser refused, as the position-keeping parser sees it: syntax errors, keys
+     * that appear twice (by name and path), aliases with no anchor. Empty when it sees nothing wrong.
+     */
+    syntaxProblems(file) {
+        const lines = new LineCounter();
+        const doc = parseDocument(this.text, {
+            lineCounter: lines,
+            prettyErrors: false,
+            uniqueKeys: true
+        });
+        const problem = (offset, path, message) => ({
+            file,
+            ...lines.linePos(offset),
+            path,
+            message,
+            severity: 'error'
+        });
+        const problems = [];
+        const keyPaths = new Map();
+        walk(doc, doc.contents, '', (node, path, keyOffset) => {
+            if (keyOffset !== undefined)
+                keyPaths.set(keyOffset, path);
+            if (isAlias(node) && node.resolve(doc) === undefined) {
+                problems.push(problem(node.range?.[0] ?? 0, path, `the alias '*${node.source}' has no anchor '&${node.source}' before it`));
+            }
+        });
+        for (const e of doc.errors) {
+            if (e.code === 'DUPLICATE_KEY') {
+                const path = keyPaths.get(e.pos[0]) ?? '';
+                const key = path.slice(path.lastIndexOf('.') + 1);
+                problems.push(problem(e.pos[0], path, `'${key}' appears twice in this mapping; each key may appear once`));
+            }
+            else
+                problems.push(problem(e.pos[0], '', e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')));
+        }
+        return sortProblems(problems);
     }
-    error(at, path, message) {
-        this.problems.push({ file: this.file, ...at, path, message, severity: 'error' });
+    locate(loc) {
+        const { doc, lines } = this.parsed();
+        let node = doc.contents;
+        let offset = 0;
+        const deref = (n) => (isAlias(n) ? (n.resolve(doc) ?? n) : n);
+        for (let i = 0; i < loc.segments.length; i++) {
+            const segment = loc.segments[i];
+            node = deref(node);
+            const last = i === loc.segments.length - 1;
+            if (isMap(node)) {
+                const pair = node.items.find(p => {
+                    const k = deref(p.key);
+                    return isScalar(k) && String(k.value) === String(segment);
+                });
+                if (!pair)
+                    break;
+                const keyOffset = deref(pair.key).range?.[0] ?? offset;
+                if (last && loc.at === 'key')
+                    return lines.linePos(keyOffset);
+                const value = deref(pair.value);
+                offset = value?.range?.[0] ?? keyOffset;
+                node = value;
+            }
+            else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+                node = deref(node.items[segment]);
+                offset = node.range?.[0] ?? offset;
+            }
+            else
+                break;
+        }
+        return lines.linePos(offset);
     }
 }
-function describe(node) {
-    if (node === null || node === undefined)
-        return 'nothing';
-    if (isAlias(node))
-        return `the alias '*${node.source}' with no anchor '&${node.source}' before it`;
-    if (isMap(node))
-        return 'a mapping';
-    if (isSeq(node))
-        return 'a list';
-    if (isScalar(node)) {
-        const v = node.value;
-        if (v === null)
-            return 'nothing';
-        if (typeof v === 'string')
-            return `the string '${v}'`;
-        return `${typeof v} ${String(v)}`;
+/** Field positions by node path (`images.api.context`, `images.api.inputs[1]`), found lazily. */
+class Positions {
+    locations;
+    nodes;
+    constructor(locations, nodes) {
+        this.locations = locations;
+        this.nodes = nodes;
     }
-    return 'an unknown value';
-}
-function scalarString(node) {
-    if (!isScalar(node))
+    locator(path) {
+        const m = /^(configs|processes|images)\.(.+)$/.exec(path);
+        if (!m)
+            return undefined;
+        const [, section, rest] = m;
+        // Names may hold dots: take the longest prefix that is a node of this section.
+        for (let cut = rest.length; cut > 0; cut = rest.lastIndexOf('.', cut - 1)) {
+            const name = rest.slice(0, cut);
+            const node = this.nodes.get(name);
+            if (!node || SECTION_OF[node.kind] !== section)
+                continue;
+            const tail = rest.slice(cut + 1);
+            const segments = [section, name];
+            if (tail) {
+                const f = /^([^.[]+)(?:\[(\d+)\]|\.(.+))?$/.exec(tail);
+                if (!f)
+                    return undefined;
+                segments.push(f[1]);
+                if (f[2] !== undefined)
+                    segments.push(Number(f[2]));
+                if (f[3] !== undefined)
+                    segments.push(f[3]);
+                return { segments, at: 'value' };
+            }
+            return { segments, at: 'key' };
+        }
         return undefined;
-    const v = node.value;
-    return typeof v === 'string' ? v : undefined;
-}
-/** Keys of a YAML mapping with their (alias-resolved) values; reports keys that are not plain strings. */
-function entries(r, map, path) {
-    const out = [];
-    if (!isMap(map))
-        return out;
-    for (const pair of map.items) {
-        const keyNode = r.value(pair.key);
-        const key = isScalar(keyNode) ? keyNode.value : undefined;
-        if (typeof key === 'string' || typeof key === 'number')
-            out.push({ key: String(key), pair, value: r.value(pair.value) });
-        else
-            r.error(r.pos(keyNode), path, `keys must be plain names, got ${describe(keyNode)}`);
     }
-    return out;
+    /** Whether the file spells out what path names (a defaulted field is not there). */
+    has(path) {
+        const loc = this.locator(path);
+        return loc !== undefined && this.exists(loc);
+    }
+    exists(loc) {
+        const [section, name, field, item] = loc.segments;
+        const node = this.nodes.get(String(name));
+        if (!node || SECTION_OF[node.kind] !== section)
+            return false;
+        if (field === undefined)
+            return true;
+        return this.present(node, String(field), item);
+    }
+    /** Whether the file spells out a field (defaults do not count). */
+    present(node, field, item) {
+        const raw = node.fields;
+        if (!raw.includes(field))
+            return false;
+        if (item === undefined)
+            return true;
+        const value = node[field === 'build-args' ? 'buildArgs' : field];
+        return Array.isArray(value) ? typeof item === 'number' && item < value.length : true;
+    }
+    get(path) {
+        const loc = this.locator(path);
+        if (!loc || !this.exists(loc))
+            return undefined;
+        return this.locations.locate(loc);
+    }
 }
-function readStringList(r, node, path, what, check) {
-    if (!isSeq(node)) {
-        r.error(r.pos(node), path, `expected a list of ${what}, got ${describe(node)}`);
+const isMapValue = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof YamlNumber);
+const isNumberValue = (v) => typeof v === 'number' || v instanceof YamlNumber;
+const numberText = (v) => (v instanceof YamlNumber ? v.source : String(v));
+function describe(v) {
+    if (v === null || v === undefined)
+        return 'nothing';
+    if (Array.isArray(v))
+        return 'a list';
+    if (isNumberValue(v))
+        return `number ${numberText(v)}`;
+    if (isMapValue(v))
+        return 'a mapping';
+    if (typeof v === 'string')
+        return `the string '${v}'`;
+    return `${typeof v} ${String(v)}`;
+}
+class Reader {
+    problems = [];
+    error(segments, at, path, message) {
+        this.problems.push({ loc: { segments, at }, path, message });
+    }
+}
+function readStringList(r, value, segs, path, what, check) {
+    if (!Array.isArray(value)) {
+        r.error(segs, 'value', path, `expected a list of ${what}, got ${describe(value)}`);
         return [];
     }
     const out = [];
-    node.items.forEach((raw, i) => {
-        const item = r.value(raw);
+    value.forEach((item, i) => {
         const itemPath = `${path}[${i}]`;
-        const at = r.pos(item);
-        r.positions.set(itemPath, at);
-        const s = scalarString(item);
-        if (s === undefined) {
-            r.error(at, itemPath, `expected ${what.replace(/s$/, '')} as a string, got ${describe(item)}`);
+        const itemSegs = [...segs, i];
+        if (typeof item !== 'string') {
+            r.error(itemSegs, 'value', itemPath, `expected ${what.replace(/s$/, '')} as a string, got ${describe(item)}`);
             return;
         }
-        const value = check(s, itemPath, at);
-        if (value !== undefined)
-            out.push(value);
+        const checked = check(item, itemPath, itemSegs);
+        if (checked !== undefined)
+            out.push(checked);
     });
     return out;
 }
-function readMap(r, node, path) {
+function readMap(r, value, segs, path) {
     const out = {};
-    if (!isMap(node)) {
-        r.error(r.pos(node), path, `expected a mapping of NAME: value, got ${describe(node)}`);
+    if (!isMapValue(value)) {
+        r.error(segs, 'value', path, `expected a mapping of NAME: value, got ${describe(value)}`);
         return out;
     }
-    for (const { key, pair, value } of entries(r, node, path)) {
+    for (const key of Object.keys(value)) {
+        const v = value[key];
         if (!ENV_NAME_PATTERN.test(key)) {
-            r.error(r.pos(pair.key), `${path}.${key}`, `'${key}' is not a valid variable name (letters, digits, '_'; not starting with a digit)`);
+            r.error([...segs, key], 'key', `${path}.${key}`, `'${key}' is not a valid variable name (letters, digits, '_'; not starting with a digit)`);
             continue;
         }
-        const v = isScalar(value) ? value.value : undefined;
-        // A number keeps its spelling: `GO_VERSION: 1.20` means "1.20", not "1.2".
-        if (typeof v === 'number')
-            out[key] = value.source ?? String(v);
+        if (isNumberValue(v))
+            out[key] = numberText(v);
         else if (typeof v === 'string' || typeof v === 'boolean')
             out[key] = String(v);
         else
-            r.error(r.pos(value, r.pos(pair.key)), `${path}.${key}`, `expected a string, number or boolean, got ${describe(value)}`);
+            r.error([...segs, key], 'value', `${path}.${key}`, `expected a string, number or boolean, got ${describe(v)}`);
     }
     return out;
 }
-function readNode(r, kind, name, body, namePos, path) {
-    if (!isMap(body)) {
-        r.error(r.pos(body, namePos), path, `expected a mapping with ${Object.keys(FIELDS[kind]).join(', ')}, got ${describe(body)}`);
+function readField(r, type, value, segs, path) {
+    switch (type) {
+        case 'string':
+        case 'command': {
+            if (typeof value !== 'string') {
+                r.error(segs, 'value', path, `expected a string, got ${describe(value)}`);
+                return undefined;
+            }
+            if (type === 'command' && value.trim() === '')
+                r.error(segs, 'value', path, 'the command is empty');
+            return value;
+        }
+        case 'path':
+        case 'file': {
+            if (typeof value !== 'string') {
+                r.error(segs, 'value', path, `expected a repository-relative path, got ${describe(value)}`);
+                return undefined;
+            }
+            const n = normalizeRepoPath(value);
+            if ('error' in n) {
+                r.error(segs, 'value', path, n.error);
+                return undefined;
+            }
+            if (type === 'file' && n.path === '') {
+                r.error(segs, 'value', path, `'${value}' is the repository root; name a file`);
+                return undefined;
+            }
+            return n.path;
+        }
+        case 'paths':
+            return readStringList(r, value, segs, path, 'paths', (s, itemPath, itemSegs) => {
+                const n = normalizeRepoPath(s);
+                if ('error' in n)
+                    return void r.error(itemSegs, 'value', itemPath, n.error);
+                if (n.path === '')
+                    return void r.error(itemSegs, 'value', itemPath, `'${s}' is the repository root; name a file or directory inside it`);
+                return n.path;
+            });
+        case 'globs':
+            if (Array.isArray(value) && value.length === 0) {
+                r.error(segs, 'value', path, 'lists no patterns; a config needs at least one');
+                return [];
+            }
+            return readStringList(r, value, segs, path, 'glob patterns', (s, itemPath, itemSegs) => {
+                const problem = checkGlob(s);
+                if (problem)
+                    return void r.error(itemSegs, 'value', itemPath, problem);
+                return normalizeGlob(s);
+            });
+        case 'names':
+            return readStringList(r, value, segs, path, 'node names', s => s);
+        case 'platforms':
+            return readStringList(r, value, segs, path, 'platforms', (s, itemPath, itemSegs) => {
+                if (PLATFORM_PATTERN.test(s))
+                    return s;
+                r.error(itemSegs, 'value', itemPath, `'${s}' is not a platform; expected os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8`);
+                return undefined;
+            });
+        case 'map':
+            return readMap(r, value, segs, path);
+    }
+}
+function readNode(r, kind, name, body, segs, path) {
+    if (!isMapValue(body)) {
+        r.error(segs, 'value', path, `expected a mapping with ${Object.keys(FIELDS[kind]).join(', ')}, got ${describe(body)}`);
         return undefined;
     }
     const spec = FIELDS[kind];
     const values = {};
-    const seen = new Set();
-    for (const { key, pair, value } of entries(r, body, path)) {
+    const fields = Object.keys(body);
+    for (const key of fields) {
         const fieldPath = `${path}.${key}`;
-        const keyPos = r.pos(pair.key);
         const field = spec[key];
         if (!field) {
-            r.error(keyPos, fieldPath, `unknown field '${key}'${didYouMean(key, Object.keys(spec))}; allowed: ${Object.keys(spec).join(', ')}`);
+            r.error([...segs, key], 'key', fieldPath, `unknown field '${key}'${didYouMean(key, Object.keys(spec))}; allowed: ${Object.keys(spec).join(', ')}`);
             continue;
         }
-        seen.add(key);
-        const at = r.pos(value, keyPos);
-        r.positions.set(fieldPath, at);
-        values[key] = readField(r, field.type, value, fieldPath, at);
+        values[key] = readField(r, field.type, body[key], [...segs, key], fieldPath);
     }
     for (const [key, field] of Object.entries(spec)) {
-        if (field.required && !seen.has(key))
-            r.error(namePos, path, `missing required field '${key}'`);
+        if (field.required && !(key in body))
+            r.error(segs, 'key', path, `missing required field '${key}'`);
     }
     const description = values.description;
-    const common = { name, pos: namePos, ...(description !== undefined ? { description } : {}) };
+    const common = { name, fields, ...(description !== undefined ? { description } : {}) };
     switch (kind) {
         case 'config': {
             const paths = values.paths ?? [];
-            if (seen.has('paths') && paths.length > 0 && paths.every(p => p.startsWith('!'))) {
-                r.error(r.positions.get(`${path}.paths`) ?? namePos, `${path}.paths`, 'has only exclusions (!...); add at least one pattern to include');
+            if (paths.length > 0 && paths.every(p => p.startsWith('!'))) {
+                r.error([...segs, 'paths'], 'value', `${path}.paths`, 'has only exclusions (!...); add at least one pattern to include');
             }
             return { kind, ...common, paths };
         }
@@ -9987,7 +13575,8 @@ function readNode(r, kind, name, body, namePos, path) {
             };
         case 'image': {
             const context = values.context ?? '';
-            const dockerfile = values.dockerfile ?? (context ? `${context}/Dockerfile` : 'Dockerfile');
+            const dockerfile = values.dockerfile ??
+                (context ? `${context}/Dockerfile` : 'Dockerfile');
             const target = values.target;
             return {
                 kind,
@@ -10002,68 +13591,33 @@ function readNode(r, kind, name, body, namePos, path) {
         }
     }
 }
-function readField(r, type, value, path, at) {
-    switch (type) {
-        case 'string':
-        case 'command': {
-            const s = scalarString(value);
-            if (s === undefined) {
-                r.error(at, path, `expected a string, got ${describe(value)}`);
-                return undefined;
-            }
-            if (type === 'command' && s.trim() === '')
-                r.error(at, path, 'the command is empty');
-            return s;
+/** The document as plain values: the fast parser, or the position-keeping one when it disagrees. */
+function load(text, file, locations) {
+    try {
+        return yaml.load(text, { schema: FAST_SCHEMA, filename: file });
+    }
+    catch (e) {
+        const problems = locations.syntaxProblems(file);
+        if (problems.length > 0)
+            throw new GraphError(problems);
+        // The parsers disagree: take the position-keeping one's reading, or the fast one's complaint.
+        try {
+            return parseDocument(text, { uniqueKeys: false }).toJS();
         }
-        case 'path':
-        case 'file': {
-            const s = scalarString(value);
-            if (s === undefined) {
-                r.error(at, path, `expected a repository-relative path, got ${describe(value)}`);
-                return undefined;
-            }
-            const n = normalizeRepoPath(s);
-            if ('error' in n) {
-                r.error(at, path, n.error);
-                return undefined;
-            }
-            if (type === 'file' && n.path === '') {
-                r.error(at, path, `'${s}' is the repository root; name a file`);
-                return undefined;
-            }
-            return n.path;
+        catch {
+            const mark = e.mark;
+            const message = e.reason ?? e.message;
+            throw new GraphError([
+                {
+                    file,
+                    line: (mark?.line ?? 0) + 1,
+                    col: (mark?.column ?? 0) + 1,
+                    path: '',
+                    message,
+                    severity: 'error'
+                }
+            ]);
         }
-        case 'paths':
-            return readStringList(r, value, path, 'paths', (s, itemPath, itemAt) => {
-                const n = normalizeRepoPath(s);
-                if ('error' in n)
-                    return void r.error(itemAt, itemPath, n.error);
-                if (n.path === '')
-                    return void r.error(itemAt, itemPath, `'${s}' is the repository root; name a file or directory inside it`);
-                return n.path;
-            });
-        case 'globs':
-            if (isSeq(value) && value.items.length === 0) {
-                r.error(at, path, 'lists no patterns; a config needs at least one');
-                return [];
-            }
-            return readStringList(r, value, path, 'glob patterns', (s, itemPath, itemAt) => {
-                const problem = checkGlob(s);
-                if (problem)
-                    return void r.error(itemAt, itemPath, problem);
-                return normalizeGlob(s);
-            });
-        case 'names':
-            return readStringList(r, value, path, 'node names', s => s);
-        case 'platforms':
-            return readStringList(r, value, path, 'platforms', (s, itemPath, itemAt) => {
-                if (PLATFORM_PATTERN.test(s))
-                    return s;
-                r.error(itemAt, itemPath, `'${s}' is not a platform; expected os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8`);
-                return undefined;
-            });
-        case 'map':
-            return readMap(r, value, path);
     }
 }
 /**
@@ -10072,72 +13626,75 @@ function readField(r, type, value, path, at) {
  * are in checkGraphAgainstFiles. Throws GraphError with every problem.
  */
 function parseGraph(text, file = DEFAULT_GRAPH_FILE) {
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const r = new Reader(file, lines, doc);
-    for (const e of [...doc.errors]) {
-        const at = lines.linePos(e.pos[0]);
-        r.error(at, '', e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''));
-    }
-    if (r.problems.length > 0)
-        throw new GraphError(r.problems);
-    const root = r.value(doc.contents);
-    if (!isMap(root)) {
-        r.error(r.pos(root), '', `expected a mapping with ${TOP_FIELDS.join(', ')}, got ${describe(root)}`);
-        throw new GraphError(r.problems);
-    }
+    const locations = new Locations(text);
+    const root = load(text, file, locations);
+    const r = new Reader();
     const nodes = new Map();
     const nodePaths = new Map();
-    let versionSeen = false;
-    for (const { key, pair, value } of entries(r, root, '')) {
-        const keyPos = r.pos(pair.key);
+    const fail = () => {
+        const problems = r.problems.map(p => ({
+            file,
+            ...locations.locate(p.loc),
+            path: p.path,
+            message: p.message,
+            severity: 'error'
+        }));
+        throw new GraphError(sortProblems(problems));
+    };
+    if (!isMapValue(root)) {
+        r.error([], 'value', '', `expected a mapping with ${TOP_FIELDS.join(', ')}, got ${describe(root)}`);
+        return fail();
+    }
+    for (const key of Object.keys(root)) {
+        const value = root[key];
         if (key === 'version') {
-            versionSeen = true;
-            const v = isScalar(value) ? value.value : undefined;
-            if (v !== GRAPH_VERSION)
-                r.error(r.pos(value, keyPos), 'version', `unsupported version ${describe(value).replace(/^number /, '')}; supported: ${GRAPH_VERSION}`);
+            if (!(isNumberValue(value) &&
+                Number(value instanceof YamlNumber ? value.value : value) === GRAPH_VERSION)) {
+                r.error([key], 'value', 'version', `unsupported version ${describe(value).replace(/^number /, '')}; supported: ${GRAPH_VERSION}`);
+            }
             continue;
         }
         const kind = KIND_OF[key];
         if (!kind) {
-            r.error(keyPos, key, `unknown field '${key}'${didYouMean(key, TOP_FIELDS)}; allowed: ${TOP_FIELDS.join(', ')}`);
+            r.error([key], 'key', key, `unknown field '${key}'${didYouMean(key, TOP_FIELDS)}; allowed: ${TOP_FIELDS.join(', ')}`);
             continue;
         }
-        if (isScalar(value) && value.value === null)
+        if (value === null || value === undefined)
             continue; // `images:` with nothing under it
-        if (!isMap(value)) {
-            r.error(r.pos(value, keyPos), key, `expected a mapping of ${kind} names to ${kind} definitions, got ${describe(value)}`);
+        if (!isMapValue(value)) {
+            r.error([key], 'value', key, `expected a mapping of ${kind} names to ${kind} definitions, got ${describe(value)}`);
             continue;
         }
-        for (const entry of entries(r, value, key)) {
-            const name = entry.key;
-            const namePos = r.pos(entry.pair.key);
+        for (const name of Object.keys(value)) {
             const path = `${key}.${name}`;
             if (!NAME_PATTERN.test(name)) {
-                r.error(namePos, path, `'${name}' is not a valid name; use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit`);
+                r.error([key, name], 'key', path, `'${name}' is not a valid name; use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit`);
                 continue;
             }
-            const node = readNode(r, kind, name, entry.value, namePos, path);
+            const node = readNode(r, kind, name, value[name], [key, name], path);
             if (!node)
                 continue;
             const earlier = nodePaths.get(name);
             if (earlier) {
-                const first = nodes.get(name);
-                r.error(namePos, path, `name '${name}' is already used by ${earlier} at ${file}:${first.pos.line}:${first.pos.col}; names are unique across configs, processes and images`);
+                const first = locations.locate({
+                    segments: [SECTION_OF[nodes.get(name).kind], name],
+                    at: 'key'
+                });
+                r.error([key, name], 'key', path, `name '${name}' is already used by ${earlier} at ${file}:${first.line}:${first.col}; names are unique across configs, processes and images`);
                 continue;
             }
             nodes.set(name, node);
             nodePaths.set(name, path);
         }
     }
-    if (!versionSeen)
-        r.error({ line: 1, col: 1 }, 'version', `missing required field 'version'; add 'version: ${GRAPH_VERSION}'`);
+    if (!('version' in root))
+        r.error([], 'value', 'version', `missing required field 'version'; add 'version: ${GRAPH_VERSION}'`);
     checkReferences(r, nodes);
     checkOutputs(r, nodes);
     const order = r.problems.length === 0 ? topologicalOrder(r, nodes) : [];
     if (r.problems.length > 0)
-        throw new GraphError(sortProblems(r.problems));
-    return { version: 1, file, nodes, order, positions: r.positions };
+        return fail();
+    return { version: 1, file, nodes, order, positions: new Positions(locations, nodes) };
 }
 function checkReferences(r, nodes) {
     for (const node of nodes.values()) {
@@ -10147,19 +13704,19 @@ function checkReferences(r, nodes) {
         const seen = new Set();
         node.inputs.forEach((input, i) => {
             const inputPath = `${path}.inputs[${i}]`;
-            const itemAt = r.positions.get(inputPath) ?? node.pos;
+            const at = [SECTION_OF[node.kind], node.name, 'inputs', i];
             const target = nodes.get(input);
             if (!target) {
-                r.error(itemAt, inputPath, `unknown node '${input}'${didYouMean(input, nodes.keys())}`);
+                r.error(at, 'value', inputPath, `unknown node '${input}'${didYouMean(input, nodes.keys())}`);
             }
             else if (input === node.name) {
-                r.error(itemAt, inputPath, `${node.kind} '${node.name}' cannot be its own input`);
+                r.error(at, 'value', inputPath, `${node.kind} '${node.name}' cannot be its own input`);
             }
             else if (!ALLOWED_INPUTS[node.kind].includes(target.kind)) {
-                r.error(itemAt, inputPath, `'${input}' is ${article(target.kind)} ${target.kind}; a ${node.kind} takes ${ALLOWED_INPUTS[node.kind].map(k => SECTION_OF[k]).join(' or ')}`);
+                r.error(at, 'value', inputPath, `'${input}' is ${article(target.kind)} ${target.kind}; a ${node.kind} takes ${ALLOWED_INPUTS[node.kind].map(k => SECTION_OF[k]).join(' or ')}`);
             }
             else if (seen.has(input)) {
-                r.error(itemAt, inputPath, `'${input}' is listed twice`);
+                r.error(at, 'value', inputPath, `'${input}' is listed twice`);
             }
             seen.add(input);
         });
@@ -10176,8 +13733,7 @@ function checkOutputs(r, nodes) {
         node.outputs.forEach((output, i) => {
             const clash = owners.find(o => o.path === output || o.path.startsWith(`${output}/`) || output.startsWith(`${o.path}/`));
             if (clash) {
-                const at = r.positions.get(`processes.${node.name}.outputs[${i}]`) ?? node.pos;
-                r.error(at, `processes.${node.name}.outputs[${i}]`, `'${output}' overlaps '${clash.path}', an output of process '${clash.process}'; each output belongs to one process`);
+                r.error(['processes', node.name, 'outputs', i], 'value', `processes.${node.name}.outputs[${i}]`, `'${output}' overlaps '${clash.path}', an output of process '${clash.process}'; each output belongs to one process`);
             }
             owners.push({ path: output, process: node.name });
         });
@@ -10198,7 +13754,7 @@ function topologicalOrder(r, nodes) {
             if (!reported.has(id)) {
                 reported.add(id);
                 const first = nodes.get(cycle[0]);
-                r.error(r.positions.get(`${SECTION_OF[first.kind]}.${first.name}.inputs`) ?? first.pos, `${SECTION_OF[first.kind]}.${first.name}.inputs`, `cycle: ${cycle.join(' -> ')}`);
+                r.error([SECTION_OF[first.kind], first.name, 'inputs'], 'value', `${SECTION_OF[first.kind]}.${first.name}.inputs`, `cycle: ${cycle.join(' -> ')}`);
             }
             return;
         }
@@ -10223,14 +13779,40 @@ function inputsOf(node) {
     return node.kind === 'config' ? [] : node.inputs;
 }
 
+// What git says changed, and what is tracked, in the core's terms.
+/** The line a file contributes to a content key: its `git ls-tree` entry. */
+function treeLine(f) {
+    if (f.line !== undefined)
+        return f.line;
+    const type = f.mode === '160000' ? 'commit' : f.mode === '040000' ? 'tree' : 'blob';
+    return `${f.mode} ${type} ${f.oid}\t${f.path}`;
+}
+/** Each path a change touches, with how to name it in a reason: a rename counts at both ends. */
+function touchedPaths(change) {
+    switch (change.status) {
+        case 'renamed':
+            return [
+                { path: change.oldPath, origin: `${change.oldPath} (renamed to ${change.path})` },
+                { path: change.path, origin: `${change.path} (renamed from ${change.oldPath})` }
+            ];
+        case 'copied':
+            return [{ path: change.path, origin: `${change.path} (copied from ${change.oldPath})` }];
+        case 'modified':
+            return [{ path: change.path, origin: change.path }];
+        default:
+            return [{ path: change.path, origin: `${change.path} (${change.status})` }];
+    }
+}
+
 // Content keys: a Merkle hash per node of everything that goes into what it produces.
 //
 // key = sha256(canonical JSON of {
 //   schema:      KEY_SCHEMA, bumped whenever what goes into a key changes
 //   kind, name:  the node ('image api')
 //   definition:  the node's canonical definition (see canonicalDefinition; not `description`)
-//   files:       sha256 of one line per input file, "<mode> <git object id>\t<path>\n",
-//                sorted by path: a config's matched files; an image's context files and Dockerfile
+//   filesDigest: sha256 of one line per input file, its `git ls-tree` entry
+//                "<mode> <type> <object id>\t<path>\n", sorted by path: a config's matched files;
+//                an image's context files and Dockerfile
 //   upstream:    [{ node: 'process render', key }] for every input, sorted by node
 // })
 // Nothing else: not the checkout path, the machine, mtimes or map order. The breakdown is kept
@@ -10259,7 +13841,8 @@ function sortedRecord(r) {
 }
 /**
  * What a node is, independent of how the YAML was written: lists whose order means nothing are
- * sorted, maps are sorted, `description` is left out (it changes no artifact).
+ * sorted, maps are sorted, `description` is left out (it changes no artifact). Keys are written in
+ * sorted order (hashedJson relies on it).
  */
 function canonicalDefinition(node) {
     switch (node.kind) {
@@ -10267,17 +13850,17 @@ function canonicalDefinition(node) {
             return { paths: [...node.paths].sort() };
         case 'process':
             return {
-                run: node.run,
+                env: sortedRecord(node.env),
                 inputs: [...node.inputs].sort(),
                 outputs: [...node.outputs].sort(),
-                env: sortedRecord(node.env)
+                run: node.run
             };
         case 'image':
             return {
+                buildArgs: sortedRecord(node.buildArgs),
                 context: node.context,
                 dockerfile: node.dockerfile,
                 inputs: [...node.inputs].sort(),
-                buildArgs: sortedRecord(node.buildArgs),
                 platforms: [...node.platforms].sort(),
                 target: node.target ?? null
             };
@@ -10290,34 +13873,41 @@ function nodeLabel(node) {
 class GraphFiles {
     graph;
     index = new PathIndex();
-    exclusions = new Map();
+    slots = [];
     constructor(graph) {
         this.graph = graph;
         for (const node of graph.nodes.values()) {
+            if (node.kind === 'process')
+                continue;
+            const slot = { node, files: [], last: -1, dockerfileFound: false };
+            this.slots.push(slot);
             if (node.kind === 'config') {
                 const excluded = [];
                 for (const pattern of node.paths) {
                     if (pattern.startsWith('!'))
                         excluded.push(compilePattern(pattern.slice(1)));
                     else
-                        this.index.addPattern(pattern, { node, dockerfile: false });
+                        this.index.addPattern(pattern, { slot, dockerfile: false });
                 }
-                if (excluded.length > 0)
-                    this.exclusions.set(node.name, p => excluded.some(test => test(p)));
+                if (excluded.length === 1)
+                    slot.excluded = excluded[0];
+                else if (excluded.length > 1)
+                    slot.excluded = p => excluded.some(test => test(p));
             }
-            else if (node.kind === 'image') {
-                this.index.addDirectory(node.context, { node, dockerfile: false });
-                this.index.addFile(node.dockerfile, { node, dockerfile: true });
+            else {
+                this.index.addDirectory(node.context, { slot, dockerfile: false });
+                this.index.addFile(node.dockerfile, { slot, dockerfile: true });
             }
         }
     }
     /** Calls found once per node that owns path (and says whether it is that image's Dockerfile). */
     owners(path, found) {
         let seen;
-        this.index.match(path, ({ node, dockerfile }) => {
-            if (node.kind === 'config' && this.exclusions.get(node.name)?.(path))
+        this.index.match(path, ({ slot, dockerfile }) => {
+            const node = slot.node;
+            if (slot.excluded?.(path))
                 return;
-            if (dockerfile && node.kind === 'image') {
+            if (dockerfile) {
                 found(node, true);
                 return;
             }
@@ -10327,38 +13917,80 @@ class GraphFiles {
             found(node, false);
         });
     }
+    /** Every node's files. The hot loop of a plan: one pass, candidates looked up per directory. */
     membership(tracked) {
+        for (const slot of this.slots) {
+            slot.files = [];
+            slot.last = -1;
+            slot.dockerfileFound = false;
+        }
+        for (let i = 0; i < tracked.length; i++) {
+            const file = tracked[i];
+            const path = file.path;
+            const cut = path.lastIndexOf('/');
+            for (const e of this.index.entriesAbove(cut === -1 ? '' : path.slice(0, cut))) {
+                if (e.test && !e.test(path))
+                    continue;
+                const slot = e.target.slot;
+                if (slot.last === i || (slot.excluded && slot.excluded(path)))
+                    continue;
+                slot.last = i;
+                slot.files.push(file);
+            }
+            const own = this.index.entriesAt(path);
+            if (own === undefined)
+                continue;
+            for (const e of own) {
+                if (e.test && !e.test(path))
+                    continue;
+                const slot = e.target.slot;
+                if (e.target.dockerfile)
+                    slot.dockerfileFound = true;
+                if (slot.last === i || (slot.excluded && slot.excluded(path)))
+                    continue;
+                slot.last = i;
+                slot.files.push(file);
+            }
+        }
         const files = new Map();
         const dockerfileFound = new Set();
-        for (const node of this.graph.nodes.values())
-            if (node.kind !== 'process')
-                files.set(node.name, []);
-        for (const file of tracked) {
-            this.owners(file.path, (node, isDockerfile) => {
-                if (isDockerfile) {
-                    dockerfileFound.add(node.name);
-                    // A Dockerfile inside the context is already one of its files.
-                    if (node.kind === 'image' && isUnder(file.path, node.context))
-                        return;
-                }
-                files.get(node.name).push(file);
-            });
+        for (const slot of this.slots) {
+            files.set(slot.node.name, slot.files);
+            if (slot.dockerfileFound)
+                dockerfileFound.add(slot.node.name);
         }
         return { files, dockerfileFound };
     }
 }
-function isUnder(path, dir) {
-    return dir === '' || path === dir || path.startsWith(`${dir}/`);
-}
 function byPath(a, b) {
     return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+/** Files in path order; git already lists them so, and then nothing is sorted. */
+function sortedByPath(files) {
+    for (let i = 1; i < files.length; i++)
+        if (files[i - 1].path > files[i].path)
+            return files.slice().sort(byPath);
+    return files;
+}
+/**
+ * The text a key hashes: stableStringify of the breakdown without its file list. Built with every
+ * object's keys already in sorted order, so the native JSON.stringify gives the same text fast.
+ */
+function hashedJson(b) {
+    return JSON.stringify({
+        definition: b.definition,
+        filesDigest: b.filesDigest,
+        kind: b.kind,
+        name: b.name,
+        schema: b.schema,
+        upstream: b.upstream.map(u => ({ key: u.key, node: u.node }))
+    });
 }
 /** Every node's content key, inputs first. */
 function computeKeys(graph, membership) {
     const keys = new Map();
     for (const node of graph.order) {
-        const files = (membership.files.get(node.name) ?? []).slice().sort(byPath);
-        const lines = files.map(f => `${f.mode} ${f.oid}\t${f.path}`);
+        const lines = sortedByPath(membership.files.get(node.name) ?? []).map(treeLine);
         const upstream = inputsOf(node)
             .map(name => {
             const input = graph.nodes.get(name);
@@ -10374,8 +14006,7 @@ function computeKeys(graph, membership) {
             filesDigest: sha256(lines.length === 0 ? '' : `${lines.join('\n')}\n`),
             upstream
         };
-        const { files: _omit, ...hashed } = breakdown;
-        keys.set(node.name, { key: sha256(stableStringify(hashed)), breakdown });
+        keys.set(node.name, { key: sha256(hashedJson(breakdown)), breakdown });
     }
     return keys;
 }
@@ -10423,52 +14054,56 @@ function explainKeyDifference(before, after) {
     return out;
 }
 
-// What git says changed, and what is tracked, in the core's terms.
-/** Each path a change touches, with how to name it in a reason: a rename counts at both ends. */
-function touchedPaths(change) {
-    switch (change.status) {
-        case 'renamed':
-            return [
-                { path: change.oldPath, origin: `${change.oldPath} (renamed to ${change.path})` },
-                { path: change.path, origin: `${change.path} (renamed from ${change.oldPath})` }
-            ];
-        case 'copied':
-            return [{ path: change.path, origin: `${change.path} (copied from ${change.oldPath})` }];
-        case 'modified':
-            return [{ path: change.path, origin: change.path }];
-        default:
-            return [{ path: change.path, origin: `${change.path} (${change.status})` }];
-    }
-}
-
 // Two commits -> an explained plan: what changed, what is affected and why, every content key.
 /** At most this many reason chains are listed per node; reasonCount has the total. */
 const MAX_CHAINS = 20;
 /** Problems that need the repository's files: empty contexts, missing Dockerfiles, idle globs. */
 function checkGraphAgainstFiles(graph, membership) {
     const problems = [];
-    const at = (node, field) => graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}.${field}`) ?? node.pos;
+    const at = (node, field) => graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}.${field}`) ??
+        graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}`) ?? { line: 1, col: 1 };
     for (const node of graph.nodes.values()) {
         const path = `${SECTION_OF[node.kind]}.${node.name}`;
         const files = membership.files.get(node.name) ?? [];
         if (node.kind === 'config' && files.length === 0) {
-            problems.push({ file: graph.file, ...at(node, 'paths'), path: `${path}.paths`, message: `matches no tracked file (${node.paths.join(', ')})`, severity: 'warning' });
+            problems.push({
+                file: graph.file,
+                ...at(node, 'paths'),
+                path: `${path}.paths`,
+                message: `matches no tracked file (${node.paths.join(', ')})`,
+                severity: 'warning'
+            });
         }
         if (node.kind === 'image') {
             const hasContextFiles = files.some(f => f.path !== node.dockerfile);
             if (!hasContextFiles && !membership.dockerfileFound.has(node.name)) {
-                problems.push({ file: graph.file, ...at(node, 'context'), path: `${path}.context`, message: `'${node.context || '.'}' has no tracked files; the context must be a directory in the repository`, severity: 'error' });
+                problems.push({
+                    file: graph.file,
+                    ...at(node, 'context'),
+                    path: `${path}.context`,
+                    message: `'${node.context || '.'}' has no tracked files; the context must be a directory in the repository`,
+                    severity: 'error'
+                });
             }
             else if (!membership.dockerfileFound.has(node.name)) {
                 const field = graph.positions.has(`${path}.dockerfile`) ? 'dockerfile' : 'context';
-                problems.push({ file: graph.file, ...at(node, field), path: `${path}.${field}`, message: `Dockerfile '${node.dockerfile}' is not a tracked file${field === 'context' ? ' (set dockerfile: to use another path)' : ''}`, severity: 'error' });
+                problems.push({
+                    file: graph.file,
+                    ...at(node, field),
+                    path: `${path}.${field}`,
+                    message: `Dockerfile '${node.dockerfile}' is not a tracked file${field === 'context' ? ' (set dockerfile: to use another path)' : ''}`,
+                    severity: 'error'
+                });
             }
         }
     }
     return problems;
 }
 /** Parse the base's graph for comparison only; tell why it cannot be used when it cannot. */
-function readBaseGraph(input) {
+function readBaseGraph(input, head) {
+    // An unchanged graph file needs no second parse: no definition can differ.
+    if (input.baseGraphText === input.graphText)
+        return { graph: head };
     if (input.baseGraphText === null)
         return { unusable: `no ${input.graphFile} at base ${input.base.slice(0, 12)}` };
     try {
@@ -10478,11 +14113,13 @@ function readBaseGraph(input) {
         if (!(e instanceof UserError))
             throw e;
         const first = e.message.split('\n')[0];
-        return { unusable: `${input.graphFile} at base ${input.base.slice(0, 12)} is not valid (${first})` };
+        return {
+            unusable: `${input.graphFile} at base ${input.base.slice(0, 12)} is not valid (${first})`
+        };
     }
 }
 function plan(input) {
-    const graph = parseGraph(input.graphText, input.graphFile);
+    const graph = input.graph ?? parseGraph(input.graphText, input.graphFile);
     const graphFiles = new GraphFiles(graph);
     const membership = graphFiles.membership(input.trackedFiles);
     const problems = checkGraphAgainstFiles(graph, membership);
@@ -10503,7 +14140,7 @@ function plan(input) {
     let everythingBecause = input.everythingBecause;
     let baseGraph;
     if (!everythingBecause) {
-        const base = readBaseGraph(input);
+        const base = readBaseGraph(input, graph);
         baseGraph = base.graph;
         if (base.unusable)
             everythingBecause = `${base.unusable}: every node is affected`;
@@ -10525,11 +14162,11 @@ function plan(input) {
                 });
             }
         }
-        for (const node of graph.nodes.values()) {
+        for (const node of baseGraph === graph ? [] : graph.nodes.values()) {
             const before = baseGraph.nodes.get(node.name);
             if (!before || before.kind !== node.kind)
                 addDirect(node.name, `${input.graphFile}: ${nodeLabel(node)} is new`);
-            else if (stableStringify(canonicalDefinition(before)) !== stableStringify(canonicalDefinition(node))) {
+            else if (JSON.stringify(canonicalDefinition(before)) !== JSON.stringify(canonicalDefinition(node))) {
                 addDirect(node.name, `${input.graphFile}: ${nodeLabel(node)} changed`);
             }
         }
@@ -10614,12 +14251,24 @@ function planToJson(p, formatWarning) {
                 out.changedConfigs.push(name);
         }
         else if (node.kind === 'process') {
-            out.processes[name] = { affected: n.affected, ...common, inputs: node.inputs, outputs: node.outputs };
+            out.processes[name] = {
+                affected: n.affected,
+                ...common,
+                inputs: node.inputs,
+                outputs: node.outputs
+            };
             if (n.affected)
                 out.affectedProcesses.push(name);
         }
         else {
-            out.images[name] = { affected: n.affected, ...common, inputs: node.inputs, context: node.context || '.', dockerfile: node.dockerfile, changedFiles: n.changedFiles };
+            out.images[name] = {
+                affected: n.affected,
+                ...common,
+                inputs: node.inputs,
+                context: node.context || '.',
+                dockerfile: node.dockerfile,
+                changedFiles: n.changedFiles
+            };
             if (n.affected)
                 out.affectedImages.push(name);
         }
@@ -10709,7 +14358,9 @@ function whyText(p, n, base) {
         const before = base?.get(n.name);
         if (!base)
             out.push('Key at base: the graph file at base is missing or not valid');
-        else if (before?.schema === n.breakdown.schema && before.kind === n.kind && explainKeyDifference(before, n.breakdown).length === 0) {
+        else if (before?.schema === n.breakdown.schema &&
+            before.kind === n.kind &&
+            explainKeyDifference(before, n.breakdown).length === 0) {
             out.push('Key at base: the same');
         }
         else {
@@ -10776,28 +14427,33 @@ function graphJson(graph) {
 }
 
 async function planRepository(git, request) {
-    const [base, head] = await Promise.all([
-        request.base === null ? Promise.resolve(null) : git.resolveCommit(request.base),
-        git.resolveCommit(request.head)
+    const revisions = await git.resolveForPlan(request.head, request.base);
+    const { head, base } = revisions;
+    // Every git call at once; the graph is parsed while git still lists the tree.
+    const graphTexts = git.filesAt([
+        { rev: head, path: request.graphFile },
+        ...(base ? [{ rev: base, path: request.graphFile }] : [])
     ]);
-    const [graphText, baseGraphText, changedFiles, trackedFiles] = await Promise.all([
-        git.fileAt(head, request.graphFile),
-        base === null ? Promise.resolve(null) : git.fileAt(base, request.graphFile),
-        base === null ? Promise.resolve([]) : git.changedFiles(base, head),
-        git.trackedFiles(head)
-    ]);
+    const changes = base === null ? Promise.resolve([]) : git.changedFiles(base, head);
+    const tracked = git.trackedFilesAt(revisions);
+    // Nothing is left unhandled if the graph turns out invalid and we throw before awaiting these.
+    changes.catch(() => undefined);
+    tracked.catch(() => undefined);
+    const [graphText, baseGraphText = null] = await graphTexts;
     if (graphText === null) {
         throw new UserError(`${request.graphFile} is not in commit ${head.slice(0, 12)} of ${git.dir}; commit it or pass --graph FILE`);
     }
+    const graph = parseGraph(graphText, request.graphFile);
     const everythingBecause = base === null ? (request.everythingBecause ?? 'no base revision') : request.everythingBecause;
     return plan({
+        graph,
         graphText,
         graphFile: request.graphFile,
         baseGraphText,
         base: base ?? '',
         head,
-        changedFiles,
-        trackedFiles,
+        changedFiles: await changes,
+        trackedFiles: await tracked,
         ...(everythingBecause ? { everythingBecause } : {})
     });
 }
@@ -10840,7 +14496,10 @@ const COMMON = { repo: 'value', graph: 'value', help: 'boolean' };
 const COMMANDS = {
     validate: { positional: 0, flags: { ...COMMON } },
     plan: { positional: 0, flags: { ...COMMON, base: 'value', head: 'value', json: 'boolean' } },
-    why: { positional: 1, flags: { ...COMMON, base: 'value', head: 'value', explain: 'boolean', json: 'boolean' } },
+    why: {
+        positional: 1,
+        flags: { ...COMMON, base: 'value', head: 'value', explain: 'boolean', json: 'boolean' }
+    },
     graph: { positional: 0, flags: { ...COMMON, format: 'value' } }
 };
 function parseArgs(argv) {
@@ -10865,7 +14524,9 @@ function parseArgs(argv) {
         const name = arg.slice(2, eq === -1 ? undefined : eq);
         const kind = spec.flags[name];
         if (!kind)
-            throw new UserError(`${command}: unknown option '--${name}'${didYouMean(name, Object.keys(spec.flags))}; options: ${Object.keys(spec.flags).map(f => `--${f}`).join(', ')}`);
+            throw new UserError(`${command}: unknown option '--${name}'${didYouMean(name, Object.keys(spec.flags))}; options: ${Object.keys(spec.flags)
+                .map(f => `--${f}`)
+                .join(', ')}`);
         if (kind === 'boolean') {
             if (eq !== -1)
                 throw new UserError(`${command}: --${name} takes no value`);
@@ -10879,7 +14540,9 @@ function parseArgs(argv) {
         }
     }
     if (!flags.help && positional.length !== spec.positional) {
-        throw new UserError(spec.positional === 0 ? `${command}: unexpected argument '${positional[0]}'` : `${command}: expected ${spec.positional} argument (a node name), got ${positional.length}`);
+        throw new UserError(spec.positional === 0
+            ? `${command}: unexpected argument '${positional[0]}'`
+            : `${command}: expected ${spec.positional} argument (a node name), got ${positional.length}`);
     }
     return { command, positional, flags };
 }
@@ -10888,7 +14551,10 @@ async function locate(flags, io) {
     const repo = await Git.toplevel(start);
     let graphFile = DEFAULT_GRAPH_FILE;
     if (typeof flags.graph === 'string') {
-        const relative = path.relative(repo, path.resolve(io.cwd, flags.graph)).split(path.sep).join('/');
+        const relative = path
+            .relative(repo, path.resolve(io.cwd, flags.graph))
+            .split(path.sep)
+            .join('/');
         const n = normalizeRepoPath(relative);
         if ('error' in n || n.path === '')
             throw new UserError(`--graph ${flags.graph}: the graph file must be inside the repository ${repo}`);
