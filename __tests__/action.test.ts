@@ -63,6 +63,8 @@ async function planned(run: ActionRun): Promise<Planned> {
     include: affected.map(image => ({ image, key: plan.images[image].key }))
   })
   expect(JSON.parse(r.outputs['changed-configs'])).toEqual(plan.changedConfigs)
+  // The plan file holds the whole plan (the output is only cut on very large graphs).
+  expect(JSON.parse(readFileSync(r.outputs['plan-file'], 'utf8'))).toEqual(plan)
   expect(r.outputs.head).toBe(plan.head)
   expect(r.outputs.base).toBe(plan.base)
   // One line of the log says which base and why.

@@ -143,15 +143,14 @@ describe('tracked files', () => {
   function expectedFiles(
     repo: TestRepo,
     rev: string,
-    modes: Record<string, string>,
-    withLine = true
+    modes: Record<string, string>
   ): TrackedFile[] {
     return ALL_PATHS.map(p => {
       const mode = modes[p] ?? '100644'
       const oid = repo.git('rev-parse', `${rev}:${p}`).trim()
-      // ls-tree entries keep their line: it is what a content key hashes.
-      const line = `${mode} ${mode === '160000' ? 'commit' : 'blob'} ${oid}\t${p}`
-      return withLine ? { path: p, mode, oid, line } : { path: p, mode, oid }
+      // Each file's line is what a content key hashes.
+      const line = `${mode} ${oid}\t${p}`
+      return { path: p, mode, oid, line }
     })
   }
   const MODES = { 'script.sh': '100755', typechange: '120000', sub: '160000' }
@@ -166,7 +165,7 @@ describe('tracked files', () => {
   test('parseTreeListing reads real `git ls-files -s -z` output', () => {
     const listing = s.repo.git('ls-files', '-s', '-z')
     expect(byPath(parseTreeListing(listing, 'ls-files'))).toEqual(
-      expectedFiles(s.repo, 'HEAD', MODES, false)
+      expectedFiles(s.repo, 'HEAD', MODES)
     )
     expect(parseTreeListing('', 'ls-files')).toEqual([])
   })
@@ -203,7 +202,7 @@ describe('tracked files', () => {
     repo.write('.gitignore', 'ignored.log\n').write('tracked.txt', 't\n')
     repo.commit('one')
     repo.write('ignored.log', 'x\n').write('new file.txt', 'n\n')
-    const files = byPath(await new Git(repo.dir).workingFiles())
+    const files = byPath(await new Git(repo.dir).workingFiles()).map(({ line: _line, ...f }) => f)
     expect(files).toEqual([
       { path: '.gitignore', mode: '100644', oid: repo.git('rev-parse', 'HEAD:.gitignore').trim() },
       { path: 'new file.txt', mode: '100644', oid: '' },

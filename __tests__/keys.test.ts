@@ -31,16 +31,16 @@ describe('content keys', () => {
     )
   })
 
-  test('a file contributes its git ls-tree entry, type derived from the mode', () => {
+  test('a file contributes "<mode> <object id>\\t<path>"', () => {
     expect(files.map(treeLine)).toEqual([
-      `100644 blob ${'a'.repeat(40)}\tconfig/a/settings.yaml`,
-      `100755 blob ${'b'.repeat(40)}\tscripts/render.sh`,
-      `100644 blob ${'c'.repeat(40)}\tservices/image-a/Dockerfile`,
-      `160000 commit ${'d'.repeat(40)}\tservices/image-a/vendor`
+      `100644 ${'a'.repeat(40)}\tconfig/a/settings.yaml`,
+      `100755 ${'b'.repeat(40)}\tscripts/render.sh`,
+      `100644 ${'c'.repeat(40)}\tservices/image-a/Dockerfile`,
+      `160000 ${'d'.repeat(40)}\tservices/image-a/vendor`
     ])
     expect(keys.get('image-a')!.breakdown.files).toEqual([
-      `100644 blob ${'c'.repeat(40)}\tservices/image-a/Dockerfile`,
-      `160000 commit ${'d'.repeat(40)}\tservices/image-a/vendor`
+      `100644 ${'c'.repeat(40)}\tservices/image-a/Dockerfile`,
+      `160000 ${'d'.repeat(40)}\tservices/image-a/vendor`
     ])
   })
 

@@ -297,11 +297,11 @@ describe('other kinds of change in an image context', () => {
     expect(reasons(p, 'image-c')).toEqual(['services/image-c/vendor (submodule) -> image image-c'])
     // The submodule counts by the commit it points at, the link by its target.
     expect(p.nodes.get('image-c')!.breakdown.files).toContain(
-      `160000 commit ${libSecond}\tservices/image-c/vendor`
+      `160000 ${libSecond}\tservices/image-c/vendor`
     )
     const linkOid = repo.git('rev-parse', 'HEAD:services/image-b/app.txt').trim()
     expect(p.nodes.get('image-b')!.breakdown.files).toContain(
-      `120000 blob ${linkOid}\tservices/image-b/app.txt`
+      `120000 ${linkOid}\tservices/image-b/app.txt`
     )
     const before = await planOf(repo, base, base)
     expect(keyChanges(before, p)).toEqual(['image-b', 'image-c'])
@@ -664,7 +664,7 @@ describe('the CLI', () => {
     expect(lines.slice(5, 10)).toEqual([
       `  input key changed: process process-a (${short('process-a', atBase)} -> ${short('process-a', p)})`,
       `    input key changed: config config-a (${short('config-a', atBase)} -> ${short('config-a', p)})`,
-      `      file changed: config/a/settings.yaml (100644 blob ${blob(base)} -> 100644 blob ${blob(head)})`,
+      `      file changed: config/a/settings.yaml (100644 ${blob(base)} -> 100644 ${blob(head)})`,
       '',
       'Key breakdown at head:'
     ])

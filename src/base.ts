@@ -6,6 +6,7 @@ import picomatch from 'picomatch'
 import type { Git } from './adapters/git.js'
 import { previousTag, short } from './core/base.js'
 import type { BaseStrategy } from './core/base.js'
+import { UserError } from './core/errors.js'
 
 export interface ResolvedBase {
   /** The base commit, or null when every node is affected. */
@@ -109,7 +110,10 @@ export async function resolveBase(
   o: ResolveOptions
 ): Promise<ResolvedBase> {
   const head = await ensureCommit(git, strategy.head, o)
-  if ('error' in head) throw new Error(`the head commit is not available: ${head.error}`)
+  if ('error' in head)
+    throw new UserError(
+      `the head commit is not available: ${head.error}; check out the commit the event is about (actions/checkout does by default)`
+    )
   const unavailable = (why: string, detail: string): ResolvedBase => ({
     base: null,
     head: head.sha,

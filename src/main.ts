@@ -1,7 +1,8 @@
 // The action's composition root: the only place that reads inputs and the environment, builds the
 // adapters and reports failure to the runner.
 import * as core from '@actions/core'
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import * as os from 'node:os'
 import * as path from 'node:path'
 import { Git } from './adapters/git.js'
 import { OctokitGitHub, httpStatus } from './adapters/github.js'
@@ -95,6 +96,15 @@ export async function run(
       `${json.affectedImages.length} of ${Object.keys(json.images).length} images affected: ${json.affectedImages.join(', ') || 'none'}`
     )
     core.setOutput('plan', planOutput(json))
+    // The whole plan, however large: the `plan` output is cut to fit GitHub's output size limit.
+    const planFile = path.join(
+      env.RUNNER_TEMP ?? os.tmpdir(),
+      'imagegraph',
+      `plan-${process.pid}.json`
+    )
+    mkdirSync(path.dirname(planFile), { recursive: true })
+    writeFileSync(planFile, JSON.stringify(json))
+    core.setOutput('plan-file', planFile)
     core.setOutput('affected-images', JSON.stringify(json.affectedImages))
     core.setOutput('matrix', JSON.stringify(matrix))
     core.setOutput('has-affected', json.affectedImages.length > 0 ? 'true' : 'false')

@@ -5,7 +5,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import type { ChangeStatus, ChangedFile, TrackedFile } from '../core/changes.js'
-import { parseIndex } from './git-index.js'
+import { indexRootTree } from './git-index.js'
 import { UserError } from '../core/errors.js'
 
 export interface GitResult {
@@ -149,8 +149,21 @@ export function parseRawDiff(text: string): ChangedFile[] {
   return out
 }
 
-/** Parse `git ls-tree -r -z` (`mode type oid\tpath\0`) or `git ls-files -s -z` (`mode oid stage\tpath\0`). */
-export function parseTreeListing(text: string, format: 'ls-tree' | 'ls-files'): TrackedFile[] {
+/**
+ * What a content key hashes per file: `<mode> <object id>\t<path>`. `git ls-files` prints exactly
+ * this with --format (git 2.38 and later), so each line is a slice of its output; from `git
+ * ls-tree` and older git the line is put together from the default output.
+ */
+export const KEY_LINE_FORMAT = '--format=%(objectmode) %(objectname)%x09%(path)'
+
+/**
+ * Parse a `-z` listing: `key-line` (`mode oid\tpath`, from KEY_LINE_FORMAT), `ls-tree`
+ * (`mode type oid\tpath`) or `ls-files` (`mode oid stage\tpath`).
+ */
+export function parseTreeListing(
+  text: string,
+  format: 'key-line' | 'ls-tree' | 'ls-files'
+): TrackedFile[] {
   const out: TrackedFile[] = []
   let start = 0
   const n = text.length
@@ -160,21 +173,22 @@ export function parseTreeListing(text: string, format: 'ls-tree' | 'ls-files'): 
     const tab = text.indexOf('\t', start)
     const space1 = text.indexOf(' ', start)
     const mode = text.slice(start, space1)
-    let oid: string
-    if (format === 'ls-tree') {
-      const space2 = text.indexOf(' ', space1 + 1)
-      oid = text.slice(space2 + 1, tab)
+    const path = text.slice(tab + 1, end)
+    if (format === 'key-line') {
+      out.push({ path, mode, oid: text.slice(space1 + 1, tab), line: text.slice(start, end) })
     } else {
       const space2 = text.indexOf(' ', space1 + 1)
-      oid = text.slice(space1 + 1, space2)
+      const oid =
+        format === 'ls-tree' ? text.slice(space2 + 1, tab) : text.slice(space1 + 1, space2)
+      out.push({ path, mode, oid, line: `${mode} ${oid}\t${path}` })
     }
-    const path = text.slice(tab + 1, end)
-    if (format === 'ls-tree') out.push({ path, mode, oid, line: text.slice(start, end) })
-    else out.push({ path, mode, oid })
     start = end + 1
   }
   return out
 }
+
+/** Whether git refused an option it does not know (an older git). */
+const unknownOption = (r: GitResult) => r.code === 129 || /unknown option|usage:/i.test(r.stderr)
 
 function checkRev(rev: string): void {
   if (rev === '' || rev.startsWith('-') || /[\0\n]/.test(rev)) {
@@ -261,19 +275,29 @@ export class Git {
   }
 
   /**
-   * Every tracked file of the head commit: from the index when it holds exactly head's tree (a
-   * clean checkout of head, as on CI), else from `git ls-tree`.
+   * Every tracked file of the head commit: from `git ls-files -s` when the index holds exactly
+   * head's tree (a clean checkout of head, as on CI; the cache-tree says so), else `git ls-tree`.
    */
   async trackedFilesAt(revisions: PlanRevisions): Promise<TrackedFile[]> {
     const index = revisions.index
     if (index && index.checkedOut === revisions.head) {
-      let listing
+      // Started first, so git lists while the index is checked here.
+      const listing = runGitToFile(this.dir, ['ls-files', '-z', KEY_LINE_FORMAT])
+      listing.catch(() => undefined)
+      let root: string | undefined
       try {
-        listing = parseIndex(readFileSync(index.path), index.headTree.length / 2)
+        root = indexRootTree(readFileSync(index.path), index.headTree.length / 2)
       } catch {
-        listing = undefined // unreadable or unexpected: git will say
+        root = undefined // unreadable or unexpected: ask git for the tree instead
       }
-      if (listing?.rootTree === index.headTree) return listing.files
+      if (root === index.headTree) {
+        const r = await listing
+        if (r.code === 0) return parseTreeListing(r.stdout, 'key-line')
+        if (unknownOption(r)) {
+          const plain = await runGitToFile(this.dir, ['ls-files', '-s', '-z'])
+          if (plain.code === 0) return parseTreeListing(plain.stdout, 'ls-files')
+        }
+      }
     }
     return this.trackedFiles(revisions.head)
   }
@@ -318,6 +342,7 @@ export class Git {
 
   /** Every tracked file of a commit with its object id: one call, no file is read. */
   async trackedFiles(rev: string): Promise<TrackedFile[]> {
+    // Not --format: git before 2.40 quotes paths in ls-tree's --format output even with -z.
     const r = await runGitToFile(this.dir, ['ls-tree', '-r', '-z', '--full-tree', rev])
     if (r.code !== 0) throw new Error(`git ls-tree failed in ${this.dir}: ${r.stderr.trim()}`)
     return parseTreeListing(r.stdout, 'ls-tree')

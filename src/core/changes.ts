@@ -23,17 +23,14 @@ export interface TrackedFile {
   path: string
   mode: string
   oid: string
-  /** The entry as `git ls-tree` prints it, `<mode> <type> <oid>\t<path>`, when read from one. */
+  /** `<mode> <oid>\t<path>`, when the reader already has it as one piece of text. */
   line?: string
 }
 
-/** The line a file contributes to a content key: its `git ls-tree` entry. */
+/** The line a file contributes to a content key: `<mode> <object id>\t<path>`. */
 export function treeLine(f: TrackedFile): string {
-  if (f.line !== undefined) return f.line
-  const type = f.mode === '160000' ? 'commit' : f.mode === '040000' ? 'tree' : 'blob'
-  return `${f.mode} ${type} ${f.oid}\t${f.path}`
+  return f.line ?? `${f.mode} ${f.oid}\t${f.path}`
 }
-
 /** Each path a change touches, with how to name it in a reason: a rename counts at both ends. */
 export function touchedPaths(change: ChangedFile): Array<{ path: string; origin: string }> {
   switch (change.status) {

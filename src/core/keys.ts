@@ -4,9 +4,8 @@
 //   schema:      KEY_SCHEMA, bumped whenever what goes into a key changes
 //   kind, name:  the node ('image api')
 //   definition:  the node's canonical definition (see canonicalDefinition; not `description`)
-//   filesDigest: sha256 of one line per input file, its `git ls-tree` entry
-//                "<mode> <type> <object id>\t<path>\n", sorted by path: a config's matched files;
-//                an image's context files and Dockerfile
+//   filesDigest: sha256 of one line per input file, "<mode> <git object id>\t<path>\n", sorted
+//                by path: a config's matched files; an image's context files and Dockerfile
 //   upstream:    [{ node: 'process render', key }] for every input, sorted by node
 // })
 // Nothing else: not the checkout path, the machine, mtimes or map order. The breakdown is kept
@@ -25,7 +24,7 @@ export interface KeyBreakdown {
   kind: NodeKind
   name: string
   definition: Record<string, unknown>
-  /** `git ls-tree` entries, "<mode> <type> <oid>\t<path>", sorted by path. */
+  /** One line per input file, "<mode> <oid>\t<path>", sorted by path. */
   files: string[]
   filesDigest: string
   upstream: Array<{ node: string; key: string }>
