@@ -48075,14 +48075,23 @@ class PathIndex {
         this.cachedEntries = out;
         return out;
     }
+    /** entriesAbove(the directory of path), without cutting the string when it is the last one. */
+    entriesAboveOf(path) {
+        const cut = path.lastIndexOf('/');
+        const cached = this.cachedDir;
+        if (cached !== undefined &&
+            (cut === -1 ? cached === '' : cut === cached.length && path.startsWith(cached))) {
+            return this.cachedEntries;
+        }
+        return this.entriesAbove(cut === -1 ? '' : path.slice(0, cut));
+    }
     /** The entries anchored at exactly this path (exact files, literal patterns, directories). */
     entriesAt(path) {
         return this.byAnchor.get(path);
     }
     /** Calls found(target) for every entry matching path; a target may be reported more than once. */
     match(path, found) {
-        const cut = path.lastIndexOf('/');
-        for (const e of this.entriesAbove(cut === -1 ? '' : path.slice(0, cut))) {
+        for (const e of this.entriesAboveOf(path)) {
             if (!e.test || e.test(path))
                 found(e.target);
         }
@@ -48841,8 +48850,7 @@ class GraphFiles {
         for (let i = 0; i < tracked.length; i++) {
             const file = tracked[i];
             const path = file.path;
-            const cut = path.lastIndexOf('/');
-            for (const e of this.index.entriesAbove(cut === -1 ? '' : path.slice(0, cut))) {
+            for (const e of this.index.entriesAboveOf(path)) {
                 if (e.test && !e.test(path))
                     continue;
                 const slot = e.target.slot;

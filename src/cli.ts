@@ -224,6 +224,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 }
 
 export async function main(): Promise<void> {
+  // `imagegraph plan | head` closes the pipe early: that is the reader's choice, not a crash.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0)
+    throw e
+  })
   const code = await runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     out: t => process.stdout.write(t),

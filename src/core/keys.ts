@@ -159,8 +159,7 @@ export class GraphFiles {
     for (let i = 0; i < tracked.length; i++) {
       const file = tracked[i]
       const path = file.path
-      const cut = path.lastIndexOf('/')
-      for (const e of this.index.entriesAbove(cut === -1 ? '' : path.slice(0, cut))) {
+      for (const e of this.index.entriesAboveOf(path)) {
         if (e.test && !e.test(path)) continue
         const slot = e.target.slot
         if (slot.last === i || (slot.excluded && slot.excluded(path))) continue

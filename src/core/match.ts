@@ -139,6 +139,19 @@ export class PathIndex<T> {
     return out
   }
 
+  /** entriesAbove(the directory of path), without cutting the string when it is the last one. */
+  entriesAboveOf(path: string): Array<Entry<T>> {
+    const cut = path.lastIndexOf('/')
+    const cached = this.cachedDir
+    if (
+      cached !== undefined &&
+      (cut === -1 ? cached === '' : cut === cached.length && path.startsWith(cached))
+    ) {
+      return this.cachedEntries
+    }
+    return this.entriesAbove(cut === -1 ? '' : path.slice(0, cut))
+  }
+
   /** The entries anchored at exactly this path (exact files, literal patterns, directories). */
   entriesAt(path: string): Array<Entry<T>> | undefined {
     return this.byAnchor.get(path)
@@ -146,8 +159,7 @@ export class PathIndex<T> {
 
   /** Calls found(target) for every entry matching path; a target may be reported more than once. */
   match(path: string, found: (target: T) => void): void {
-    const cut = path.lastIndexOf('/')
-    for (const e of this.entriesAbove(cut === -1 ? '' : path.slice(0, cut))) {
+    for (const e of this.entriesAboveOf(path)) {
       if (!e.test || e.test(path)) found(e.target)
     }
     const own = this.byAnchor.get(path)
