@@ -719,6 +719,22 @@ describe('workflow_dispatch', () => {
     expect(base).toBe(c1)
     expect(affected).toEqual(['image-a', 'image-b'])
   })
+
+  test("input head: another repository's commit than the workflow's (GITHUB_SHA is not in it)", async () => {
+    const workspace = tempDir('imagegraph-workspace-')
+    o.checkout('refs/heads/main', c2, path.join(workspace, 'example'))
+    const { affected, base, plan } = await planned({
+      workspace,
+      event: 'push',
+      payload: eventWith('push', at => ({ [at('before')]: 'f'.repeat(40), [at('after')]: 'e'.repeat(40) })),
+      sha: 'e'.repeat(40),
+      ref: 'refs/heads/main',
+      inputs: { 'working-directory': 'example', base: c1, head: 'HEAD' }
+    })
+    expect(plan.head).toBe(c2)
+    expect(base).toBe(c1)
+    expect(affected).toEqual(['image-a', 'image-b'])
+  })
 })
 
 describe('failures', () => {

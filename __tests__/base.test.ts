@@ -249,6 +249,36 @@ const ROWS: Row[] = [
     want: { kind: 'range', base: 'v1.2.2', head: GITHUB_SHA, why: "input 'base' is v1.2.2" }
   },
   {
+    title: 'input head replaces the head, with input base',
+    event: {
+      eventName: 'push',
+      payload: push,
+      ref: 'refs/heads/main',
+      inputBase: 'v1.0.0',
+      inputHead: 'candidate'
+    },
+    want: {
+      kind: 'range',
+      base: 'v1.0.0',
+      head: 'candidate',
+      why: "input 'base' is v1.0.0; input 'head' is candidate"
+    }
+  },
+  {
+    title: 'input head without input base: the event still chooses the base',
+    event: {
+      eventName: 'workflow_dispatch',
+      payload: {},
+      ref: 'refs/heads/main',
+      inputHead: 'release'
+    },
+    want: {
+      kind: 'everything',
+      head: 'release',
+      why: "workflow_dispatch event and no input 'base'; input 'head' is release"
+    }
+  },
+  {
     title: 'input base overrides a push',
     event: { eventName: 'push', payload: push, ref: 'refs/heads/main', inputBase: 'release' },
     want: { kind: 'range', base: 'release', head: GITHUB_SHA, why: "input 'base' is release" }

@@ -37571,6 +37571,12 @@ function headOf(e) {
     return e.sha;
 }
 function chooseBase(e) {
+    const strategy = chooseForEvent(e);
+    if (!e.inputHead)
+        return strategy;
+    return { ...strategy, head: e.inputHead, why: `${strategy.why}; input 'head' is ${e.inputHead}` };
+}
+function chooseForEvent(e) {
     const p = e.payload;
     const head = e.sha;
     if (e.inputBase)
@@ -48019,12 +48025,7 @@ function compilePattern(pattern) {
 }
 class PathIndex {
     byAnchor = new Map();
-    // Paths come sorted from git, so neighbours share a directory: its ancestors' entries are
-    // collected once per directory, not once per file.
-    cachedDir;
-    cachedEntries = [];
     add(anchor, entry) {
-        this.cachedDir = undefined;
         const list = this.byAnchor.get(anchor);
         if (list)
             list.push(entry);
@@ -48050,56 +48051,84 @@ class PathIndex {
     addFile(path, target) {
         this.add(path, { target, exactOnly: true });
     }
-    /** The entries anchored at dir or any of its ancestors, exact-file entries left out. */
-    entriesAbove(dir) {
-        if (dir === this.cachedDir)
-            return this.cachedEntries;
-        const out = [];
-        const take = (anchor) => {
+    /** Calls found(target) for every entry matching path; a target may be reported more than once. */
+    match(path, found) {
+        const visit = (anchor, isPath) => {
             const list = this.byAnchor.get(anchor);
             if (list)
                 for (const e of list)
-                    if (!e.exactOnly)
-                        out.push(e);
+                    if ((isPath || !e.exactOnly) && (!e.test || e.test(path)))
+                        found(e.target);
         };
-        take('');
-        if (dir !== '') {
-            let slash = dir.indexOf('/');
-            while (slash !== -1) {
-                take(dir.slice(0, slash));
-                slash = dir.indexOf('/', slash + 1);
-            }
-            take(dir);
-        }
-        this.cachedDir = dir;
-        this.cachedEntries = out;
-        return out;
+        visit('', false);
+        for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1))
+            visit(path.slice(0, slash), false);
+        visit(path, true);
     }
-    /** entriesAbove(the directory of path), without cutting the string when it is the last one. */
-    entriesAboveOf(path) {
-        const cut = path.lastIndexOf('/');
-        const cached = this.cachedDir;
-        if (cached !== undefined &&
-            (cut === -1 ? cached === '' : cut === cached.length && path.startsWith(cached))) {
-            return this.cachedEntries;
+    /** A walker over many paths in sorted order (see SortedWalk). */
+    walk() {
+        const above = new Map();
+        const children = new Map();
+        for (const [anchor, list] of this.byAnchor) {
+            const nonExact = list.filter(e => !e.exactOnly);
+            if (nonExact.length > 0)
+                above.set(anchor, nonExact);
+            if (anchor === '')
+                continue;
+            const cut = anchor.lastIndexOf('/');
+            const parent = cut === -1 ? '' : anchor.slice(0, cut);
+            let siblings = children.get(parent);
+            if (!siblings)
+                children.set(parent, (siblings = new Map()));
+            siblings.set(anchor, list);
         }
-        return this.entriesAbove(cut === -1 ? '' : path.slice(0, cut));
+        return new SortedWalk(above, children);
     }
-    /** The entries anchored at exactly this path (exact files, literal patterns, directories). */
-    entriesAt(path) {
-        return this.byAnchor.get(path);
+}
+const NO_ENTRIES = [];
+/**
+ * The candidates for paths that come in sorted order, as git lists them: the ancestor directories
+ * of the last path stay on a stack, so moving to the next path looks up only the directories it
+ * enters, not every ancestor of every path (100,000 files sit in some 50,000 directories).
+ */
+class SortedWalk {
+    above;
+    children;
+    /** levels[0] is the root; levels[k] the k-th directory down to the current path's. */
+    levels;
+    dirs = [''];
+    within;
+    /** How many levels hold the current path's ancestors (the root included). */
+    depth = 1;
+    constructor(above, children) {
+        this.above = above;
+        this.children = children;
+        this.levels = [above.get('') ?? NO_ENTRIES];
+        this.within = [children.get('')];
     }
-    /** Calls found(target) for every entry matching path; a target may be reported more than once. */
-    match(path, found) {
-        for (const e of this.entriesAboveOf(path)) {
-            if (!e.test || e.test(path))
-                found(e.target);
+    /** Moves to path: afterwards levels[0..depth) hold the entries anchored at its ancestors. */
+    enter(path) {
+        let d = this.depth;
+        // Leave the directories that are not ancestors of path.
+        while (d > 1) {
+            const dir = this.dirs[d - 1];
+            if (path.charCodeAt(dir.length) === 47 && path.startsWith(dir))
+                break;
+            d--;
         }
-        const own = this.byAnchor.get(path);
-        if (own)
-            for (const e of own)
-                if (!e.test || e.test(path))
-                    found(e.target);
+        // Enter the ones it is under.
+        for (let slash = path.indexOf('/', d === 1 ? 0 : this.dirs[d - 1].length + 1); slash !== -1; slash = path.indexOf('/', slash + 1)) {
+            const dir = path.slice(0, slash);
+            this.dirs[d] = dir;
+            this.levels[d] = this.above.get(dir) ?? NO_ENTRIES;
+            this.within[d] = this.children.get(dir);
+            d++;
+        }
+        this.depth = d;
+    }
+    /** The entries anchored at exactly the current path. */
+    own(path) {
+        return this.within[this.depth - 1]?.get(path);
     }
 }
 
@@ -48847,19 +48876,23 @@ class GraphFiles {
             slot.last = -1;
             slot.dockerfileFound = false;
         }
+        const walk = this.index.walk();
         for (let i = 0; i < tracked.length; i++) {
             const file = tracked[i];
             const path = file.path;
-            for (const e of this.index.entriesAboveOf(path)) {
-                if (e.test && !e.test(path))
-                    continue;
-                const slot = e.target.slot;
-                if (slot.last === i || (slot.excluded && slot.excluded(path)))
-                    continue;
-                slot.last = i;
-                slot.files.push(file);
+            walk.enter(path);
+            for (let level = 0; level < walk.depth; level++) {
+                for (const e of walk.levels[level]) {
+                    if (e.test && !e.test(path))
+                        continue;
+                    const slot = e.target.slot;
+                    if (slot.last === i || (slot.excluded && slot.excluded(path)))
+                        continue;
+                    slot.last = i;
+                    slot.files.push(file);
+                }
             }
-            const own = this.index.entriesAt(path);
+            const own = walk.own(path);
             if (own === undefined)
                 continue;
             for (const e of own) {
@@ -49378,6 +49411,7 @@ function getInputs(get = name => getInput(name)) {
     return {
         graph: get('graph').trim() || 'imagegraph.yml',
         base: get('base').trim(),
+        head: get('head').trim(),
         'tag-pattern': get('tag-pattern').trim(),
         token: get('token').trim(),
         comment: bool('comment', false),
@@ -49453,7 +49487,8 @@ async function run(deps = { env: process.env, github: token => new OctokitGitHub
                 payload: event.payload,
                 sha: env.GITHUB_SHA ?? 'HEAD',
                 ref: env.GITHUB_REF ?? '',
-                ...(inputs.base ? { inputBase: inputs.base } : {})
+                ...(inputs.base ? { inputBase: inputs.base } : {}),
+                ...(inputs.head ? { inputHead: inputs.head } : {})
             });
             debug(`base strategy: ${JSON.stringify(strategy)}`);
             return resolveBase(git, strategy, {

@@ -9,6 +9,7 @@ export type Mode = (typeof MODES)[number]
 export interface Inputs {
   graph: string
   base: string
+  head: string
   'tag-pattern': string
   token: string
   comment: boolean
@@ -41,6 +42,7 @@ export function getInputs(get: (name: string) => string = name => core.getInput(
   return {
     graph: get('graph').trim() || 'imagegraph.yml',
     base: get('base').trim(),
+    head: get('head').trim(),
     'tag-pattern': get('tag-pattern').trim(),
     token: get('token').trim(),
     comment: bool('comment', false),

@@ -60,7 +60,8 @@ export async function run(
         payload: event.payload,
         sha: env.GITHUB_SHA ?? 'HEAD',
         ref: env.GITHUB_REF ?? '',
-        ...(inputs.base ? { inputBase: inputs.base } : {})
+        ...(inputs.base ? { inputBase: inputs.base } : {}),
+        ...(inputs.head ? { inputHead: inputs.head } : {})
       })
       core.debug(`base strategy: ${JSON.stringify(strategy)}`)
       return resolveBase(git, strategy, {

@@ -13,6 +13,8 @@ export interface EventInfo {
   ref: string
   /** Input `base`: overrides everything. */
   inputBase?: string
+  /** Input `head`: plan this revision instead of the event's head commit. */
+  inputHead?: string
 }
 
 export type BaseStrategy =
@@ -41,6 +43,12 @@ function headOf(e: EventInfo): string {
 }
 
 export function chooseBase(e: EventInfo): BaseStrategy {
+  const strategy = chooseForEvent(e)
+  if (!e.inputHead) return strategy
+  return { ...strategy, head: e.inputHead, why: `${strategy.why}; input 'head' is ${e.inputHead}` }
+}
+
+function chooseForEvent(e: EventInfo): BaseStrategy {
   const p = e.payload
   const head = e.sha
   if (e.inputBase)

@@ -156,17 +156,21 @@ export class GraphFiles {
       slot.last = -1
       slot.dockerfileFound = false
     }
+    const walk = this.index.walk()
     for (let i = 0; i < tracked.length; i++) {
       const file = tracked[i]
       const path = file.path
-      for (const e of this.index.entriesAboveOf(path)) {
-        if (e.test && !e.test(path)) continue
-        const slot = e.target.slot
-        if (slot.last === i || (slot.excluded && slot.excluded(path))) continue
-        slot.last = i
-        slot.files.push(file)
+      walk.enter(path)
+      for (let level = 0; level < walk.depth; level++) {
+        for (const e of walk.levels[level]) {
+          if (e.test && !e.test(path)) continue
+          const slot = e.target.slot
+          if (slot.last === i || (slot.excluded && slot.excluded(path))) continue
+          slot.last = i
+          slot.files.push(file)
+        }
       }
-      const own = this.index.entriesAt(path)
+      const own = walk.own(path)
       if (own === undefined) continue
       for (const e of own) {
         if (e.test && !e.test(path)) continue
