@@ -726,7 +726,10 @@ describe('workflow_dispatch', () => {
     const { affected, base, plan } = await planned({
       workspace,
       event: 'push',
-      payload: eventWith('push', at => ({ [at('before')]: 'f'.repeat(40), [at('after')]: 'e'.repeat(40) })),
+      payload: eventWith('push', at => ({
+        [at('before')]: 'f'.repeat(40),
+        [at('after')]: 'e'.repeat(40)
+      })),
       sha: 'e'.repeat(40),
       ref: 'refs/heads/main',
       inputs: { 'working-directory': 'example', base: c1, head: 'HEAD' }

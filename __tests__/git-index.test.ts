@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { indexRootTree } from '../src/adapters/git-index.js'
 import { Git } from '../src/adapters/git.js'
+import { treeLine } from '../src/core/changes.js'
 import { TestRepo, removeTempDirs } from './helpers/repo.js'
 
 afterAll(removeTempDirs)
@@ -75,7 +76,7 @@ describe('Git.trackedFilesAt', () => {
     const git = new Git(repo.dir)
     const revisions = await git.resolveForPlan('HEAD', null)
     expect(revisions.index?.checkedOut).toBe(repo.head())
-    expect((await git.trackedFilesAt(revisions)).map(f => f.line)).toEqual(lsTreeLines(repo))
+    expect((await git.trackedFilesAt(revisions)).map(treeLine)).toEqual(lsTreeLines(repo))
   })
 
   test.each([
@@ -91,6 +92,6 @@ describe('Git.trackedFilesAt', () => {
     const git = new Git(repo.dir)
     const revisions = await git.resolveForPlan(head, null)
     const files = await git.trackedFilesAt(revisions)
-    expect(files.map(f => f.line)).toEqual(lsTreeLines(repo, head))
+    expect(files.map(treeLine)).toEqual(lsTreeLines(repo, head))
   })
 })

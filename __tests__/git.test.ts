@@ -3,6 +3,7 @@
 import { existsSync, renameSync } from 'node:fs'
 import * as path from 'node:path'
 import { Git, parseRawDiff, parseTreeListing } from '../src/adapters/git.js'
+import { treeLine } from '../src/core/changes.js'
 import type { ChangedFile, TrackedFile } from '../src/core/changes.js'
 import { UserError } from '../src/core/errors.js'
 import { TestRepo, git, removeTempDirs, tempDir } from './helpers/repo.js'
@@ -144,15 +145,16 @@ describe('tracked files', () => {
     repo: TestRepo,
     rev: string,
     modes: Record<string, string>
-  ): TrackedFile[] {
+  ): Array<{ path: string; line: string }> {
     return ALL_PATHS.map(p => {
       const mode = modes[p] ?? '100644'
       const oid = repo.git('rev-parse', `${rev}:${p}`).trim()
-      // Each file's line is what a content key hashes.
-      const line = `${mode} ${oid}\t${p}`
-      return { path: p, mode, oid, line }
+      // Each file's line is what a content key hashes: `<mode> <oid>\t<path>`.
+      return { path: p, line: `${mode} ${oid}\t${p}` }
     })
   }
+  const modeOf = (f: TrackedFile) => treeLine(f).split(' ')[0]
+  const oidOf = (f: TrackedFile) => treeLine(f).split(' ')[1].split('\t')[0]
   const MODES = { 'script.sh': '100755', typechange: '120000', sub: '160000' }
 
   test('parseTreeListing reads real `git ls-tree -r -z` output', () => {
@@ -192,9 +194,9 @@ describe('tracked files', () => {
       ].sort()
     )
     for (const f of atBase)
-      expect(f.oid).toBe(s.repo.git('rev-parse', `${s.base}:${f.path}`).trim())
-    expect(atBase.find(f => f.path === 'script.sh')!.mode).toBe('100644')
-    expect(atBase.find(f => f.path === 'typechange')!.mode).toBe('100644')
+      expect(oidOf(f)).toBe(s.repo.git('rev-parse', `${s.base}:${f.path}`).trim())
+    expect(modeOf(atBase.find(f => f.path === 'script.sh')!)).toBe('100644')
+    expect(modeOf(atBase.find(f => f.path === 'typechange')!)).toBe('100644')
   })
 
   test('workingFiles lists the index plus untracked, not ignored files', async () => {
@@ -202,11 +204,11 @@ describe('tracked files', () => {
     repo.write('.gitignore', 'ignored.log\n').write('tracked.txt', 't\n')
     repo.commit('one')
     repo.write('ignored.log', 'x\n').write('new file.txt', 'n\n')
-    const files = byPath(await new Git(repo.dir).workingFiles()).map(({ line: _line, ...f }) => f)
+    const files = byPath(await new Git(repo.dir).workingFiles()).map(treeLine)
     expect(files).toEqual([
-      { path: '.gitignore', mode: '100644', oid: repo.git('rev-parse', 'HEAD:.gitignore').trim() },
-      { path: 'new file.txt', mode: '100644', oid: '' },
-      { path: 'tracked.txt', mode: '100644', oid: repo.git('rev-parse', 'HEAD:tracked.txt').trim() }
+      `100644 ${repo.git('rev-parse', 'HEAD:.gitignore').trim()}\t.gitignore`,
+      '100644 \tnew file.txt',
+      `100644 ${repo.git('rev-parse', 'HEAD:tracked.txt').trim()}\ttracked.txt`
     ])
   })
 
@@ -236,8 +238,8 @@ describe('tracked files', () => {
       const missingBefore = missing()
       // Every blob of HEAD (the submodule is a commit, not a blob) is still only at the origin.
       const headBlobs = expectedFiles(clone, 'HEAD', MODES)
-        .filter(f => f.mode !== '160000')
-        .map(f => `?${f.oid}`)
+        .filter(f => modeOf(f) !== '160000')
+        .map(f => `?${oidOf(f)}`)
       expect(headBlobs).toHaveLength(13)
       expect(missingBefore).toEqual(expect.arrayContaining(headBlobs))
       // With the origin gone any lazy fetch would fail, so a pass proves none was attempted.

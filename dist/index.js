@@ -29418,16 +29418,16 @@ function parseTreeListing(text, format) {
         if (end === -1)
             end = n;
         const tab = text.indexOf('\t', start);
-        const space1 = text.indexOf(' ', start);
-        const mode = text.slice(start, space1);
         const path = text.slice(tab + 1, end);
         if (format === 'key-line') {
-            out.push({ path, mode, oid: text.slice(space1 + 1, tab), line: text.slice(start, end) });
+            out.push({ path, line: text.slice(start, end) });
         }
         else {
+            const space1 = text.indexOf(' ', start);
+            const mode = text.slice(start, space1);
             const space2 = text.indexOf(' ', space1 + 1);
             const oid = format === 'ls-tree' ? text.slice(space2 + 1, tab) : text.slice(space1 + 1, space2);
-            out.push({ path, mode, oid, line: `${mode} ${oid}\t${path}` });
+            out.push({ path, line: `${mode} ${oid}\t${path}` });
         }
         start = end + 1;
     }
@@ -29593,7 +29593,7 @@ class Git {
         const files = parseTreeListing(indexed, 'ls-files');
         for (const path of others.split('\0'))
             if (path)
-                files.push({ path, mode: '100644', oid: '' });
+                files.push({ path, mode: '100644', oid: '' }); // untracked: no object yet
         return files;
     }
     /** A file's text at a commit, or null when the commit has no such file. */
@@ -37971,7 +37971,7 @@ function planOutput(plan, limit = MAX_PLAN_OUTPUT) {
 // What git says changed, and what is tracked, in the core's terms.
 /** The line a file contributes to a content key: `<mode> <object id>\t<path>`. */
 function treeLine(f) {
-    return f.line ?? `${f.mode} ${f.oid}\t${f.path}`;
+    return 'line' in f ? f.line : `${f.mode} ${f.oid}\t${f.path}`;
 }
 /** Each path a change touches, with how to name it in a reason: a rename counts at both ends. */
 function touchedPaths(change) {

@@ -171,16 +171,16 @@ export function parseTreeListing(
     let end = text.indexOf('\0', start)
     if (end === -1) end = n
     const tab = text.indexOf('\t', start)
-    const space1 = text.indexOf(' ', start)
-    const mode = text.slice(start, space1)
     const path = text.slice(tab + 1, end)
     if (format === 'key-line') {
-      out.push({ path, mode, oid: text.slice(space1 + 1, tab), line: text.slice(start, end) })
+      out.push({ path, line: text.slice(start, end) })
     } else {
+      const space1 = text.indexOf(' ', start)
+      const mode = text.slice(start, space1)
       const space2 = text.indexOf(' ', space1 + 1)
       const oid =
         format === 'ls-tree' ? text.slice(space2 + 1, tab) : text.slice(space1 + 1, space2)
-      out.push({ path, mode, oid, line: `${mode} ${oid}\t${path}` })
+      out.push({ path, line: `${mode} ${oid}\t${path}` })
     }
     start = end + 1
   }
@@ -355,7 +355,7 @@ export class Git {
       this.git(['ls-files', '-o', '--exclude-standard', '-z'], 'ls-files')
     ])
     const files = parseTreeListing(indexed, 'ls-files')
-    for (const path of others.split('\0')) if (path) files.push({ path, mode: '100644', oid: '' })
+    for (const path of others.split('\0')) if (path) files.push({ path, mode: '100644', oid: '' }) // untracked: no object yet
     return files
   }
 
