@@ -1,86 +1,9 @@
 #!/usr/bin/env node
-import { readFileSync, mkdtempSync, openSync, closeSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, closeSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import * as crypto from 'node:crypto';
-
-// Tells, from git's index file (.git/index) alone, whether the index holds exactly one tree: the
-// root tree id its cache-tree extension records. When that is the head commit's tree, `git
-// ls-files -s` lists exactly the head commit's files, and a plan needs no `git ls-tree -r`
-// (which reads every tree object: 3x slower on 100,000 files). The walk reads no path and makes
-// no string per entry. Anything unusual (split or sparse index, a conflict, an unknown version, a
-// stale cache-tree) answers undefined, and the caller asks `git ls-tree` instead.
-const FLAG_EXTENDED = 0x4000;
-const FLAG_STAGE = 0x3000;
-const NAME_MASK = 0xfff;
-/** The root tree id in a TREE extension's data, or undefined when the root is invalidated. */
-function rootTreeOf(data, oidBytes) {
-    // First entry: "" NUL "<entry_count> <subtrees>\n" then the oid when entry_count >= 0.
-    if (data[0] !== 0)
-        return undefined;
-    const eol = data.indexOf(10, 1);
-    if (eol === -1)
-        return undefined;
-    const [count] = data.toString('latin1', 1, eol).split(' ');
-    if (!(Number(count) >= 0))
-        return undefined;
-    return data.toString('hex', eol + 1, eol + 1 + oidBytes);
-}
-/**
- * The root tree id of an index (versions 2, 3 and 4) when its cache-tree is valid and it holds
- * one tree (no conflict, not split, not sparse). oidBytes: 20 for SHA-1, 32 for SHA-256.
- */
-function indexRootTree(buf, oidBytes) {
-    if (buf.length < 12 || buf.toString('latin1', 0, 4) !== 'DIRC')
-        return undefined;
-    const version = buf.readUInt32BE(4);
-    if (version < 2 || version > 4)
-        return undefined;
-    const count = buf.readUInt32BE(8);
-    const end = buf.length - oidBytes; // the trailing checksum
-    const fixed = 40 + oidBytes; // stat data and the object id
-    let at = 12;
-    for (let i = 0; i < count; i++) {
-        if (at + fixed + 2 > end)
-            return undefined;
-        if (buf.readUInt32BE(at + 24) >>> 12 === 0o04)
-            return undefined; // a sparse directory entry
-        const flags = buf.readUInt16BE(at + fixed);
-        if ((flags & FLAG_STAGE) !== 0)
-            return undefined; // a conflict: not one tree
-        let name = at + fixed + 2;
-        if (flags & FLAG_EXTENDED)
-            name += 2;
-        if (version === 4) {
-            // A varint (bytes dropped from the previous path), then the rest of the path and a NUL.
-            while (buf[name] & 0x80)
-                name++;
-            const nul = buf.indexOf(0, name + 1);
-            if (nul === -1)
-                return undefined;
-            at = nul + 1;
-        }
-        else {
-            const length = flags & NAME_MASK;
-            const nul = length === NAME_MASK ? buf.indexOf(0, name) : name + length;
-            if (nul === -1)
-                return undefined;
-            at += (nul - at + 8) & -8; // entries are NUL-padded to a multiple of 8 bytes
-        }
-    }
-    let rootTree;
-    while (at + 8 <= end) {
-        const signature = buf.toString('latin1', at, at + 4);
-        const size = buf.readUInt32BE(at + 4);
-        if (signature === 'link' || signature === 'sdir')
-            return undefined; // split or sparse index
-        if (signature === 'TREE')
-            rootTree = rootTreeOf(buf.subarray(at + 8, at + 8 + size), oidBytes);
-        at += 8 + size;
-    }
-    return rootTree;
-}
 
 /** A mistake the user can fix (bad graph file, unknown revision, bad flag). Exit status 1, no stack. */
 class UserError extends Error {
@@ -340,61 +263,41 @@ class Git {
         return resolved;
     }
     /**
-     * The commits of a plan in one git call, with what tells whether the index can stand in for
-     * `git ls-tree` at head: HEAD's commit, head's tree and where the index file is.
+     * Whether the index holds exactly the files of commit (a clean checkout of it, as on CI). Git
+     * answers from the index's cache-tree without reading a tree when it is so.
      */
-    async resolveForPlan(head, base) {
-        const revs = base === null ? [head] : [head, base];
-        revs.forEach(checkRev);
+    async indexMatches(commit) {
+        checkRev(commit);
         const r = await runGit(this.dir, [
-            'rev-parse',
-            '--git-path',
-            'index',
-            `${head}^{tree}`,
-            'HEAD^{commit}',
-            ...revs.map(rev => `${rev}^{commit}`)
+            'diff-index',
+            '--cached',
+            '--quiet',
+            '--ignore-submodules=none',
+            '--no-ext-diff',
+            commit,
+            '--'
         ]);
-        const lines = r.stdout.split('\n').filter(Boolean);
-        if (r.code === 0 && lines.length === 3 + revs.length) {
-            const [indexPath, headTree, checkedOut, headSha, baseSha] = lines;
-            return {
-                head: headSha,
-                base: baseSha ?? null,
-                index: { path: path.resolve(this.dir, indexPath), headTree, checkedOut }
-            };
-        }
-        const [headSha, baseSha = null] = await this.resolveCommits(revs);
-        return { head: headSha, base: baseSha };
+        return r.code === 0;
     }
     /**
-     * Every tracked file of the head commit: from `git ls-files -s` when the index holds exactly
-     * head's tree (a clean checkout of head, as on CI; the cache-tree says so), else `git ls-tree`.
+     * Every tracked file of a commit: `git ls-files` when the index holds exactly that commit's
+     * files, else `git ls-tree -r` (which reads every tree object: 2-3x slower on 100,000 files).
+     * Both are asked at once, and run while this process does other work.
      */
-    async trackedFilesAt(revisions) {
-        const index = revisions.index;
-        if (index && index.checkedOut === revisions.head) {
-            // Started first, so git lists while the index is checked here.
-            const listing = runGitToFile(this.dir, ['ls-files', '-z', KEY_LINE_FORMAT]);
-            listing.catch(() => undefined);
-            let root;
-            try {
-                root = indexRootTree(readFileSync(index.path), index.headTree.length / 2);
-            }
-            catch {
-                root = undefined; // unreadable or unexpected: ask git for the tree instead
-            }
-            if (root === index.headTree) {
-                const r = await listing;
-                if (r.code === 0)
-                    return parseTreeListing(r.stdout, 'key-line');
-                if (unknownOption(r)) {
-                    const plain = await runGitToFile(this.dir, ['ls-files', '-s', '-z']);
-                    if (plain.code === 0)
-                        return parseTreeListing(plain.stdout, 'ls-files');
-                }
+    async trackedFilesAt(commit) {
+        const listing = runGitToFile(this.dir, ['ls-files', '-z', KEY_LINE_FORMAT]);
+        listing.catch(() => undefined);
+        if (await this.indexMatches(commit)) {
+            const r = await listing;
+            if (r.code === 0)
+                return parseTreeListing(r.stdout, 'key-line');
+            if (unknownOption(r)) {
+                const plain = await runGitToFile(this.dir, ['ls-files', '-s', '-z']);
+                if (plain.code === 0)
+                    return parseTreeListing(plain.stdout, 'ls-files');
             }
         }
-        return this.trackedFiles(revisions.head);
+        return this.trackedFiles(commit);
     }
     /** Several files' text at commits in one git call: null for each one that is not there. */
     async filesAt(wanted) {
@@ -14454,15 +14357,14 @@ function graphJson(graph) {
 }
 
 async function planRepository(git, request) {
-    const revisions = await git.resolveForPlan(request.head, request.base);
-    const { head, base } = revisions;
+    const [head, base = null] = await git.resolveCommits(request.base === null ? [request.head] : [request.head, request.base]);
     // Every git call at once; the graph is parsed while git still lists the tree.
     const graphTexts = git.filesAt([
         { rev: head, path: request.graphFile },
         ...(base ? [{ rev: base, path: request.graphFile }] : [])
     ]);
     const changes = base === null ? Promise.resolve([]) : git.changedFiles(base, head);
-    const tracked = git.trackedFilesAt(revisions);
+    const tracked = git.trackedFilesAt(head);
     // Nothing is left unhandled if the graph turns out invalid and we throw before awaiting these.
     changes.catch(() => undefined);
     tracked.catch(() => undefined);

@@ -17,15 +17,16 @@ export interface PlanRequest {
 }
 
 export async function planRepository(git: Git, request: PlanRequest): Promise<Plan> {
-  const revisions = await git.resolveForPlan(request.head, request.base)
-  const { head, base } = revisions
+  const [head, base = null] = await git.resolveCommits(
+    request.base === null ? [request.head] : [request.head, request.base]
+  )
   // Every git call at once; the graph is parsed while git still lists the tree.
   const graphTexts = git.filesAt([
     { rev: head, path: request.graphFile },
     ...(base ? [{ rev: base, path: request.graphFile }] : [])
   ])
   const changes = base === null ? Promise.resolve([]) : git.changedFiles(base, head)
-  const tracked = git.trackedFilesAt(revisions)
+  const tracked = git.trackedFilesAt(head)
   // Nothing is left unhandled if the graph turns out invalid and we throw before awaiting these.
   changes.catch(() => undefined)
   tracked.catch(() => undefined)
