@@ -25,6 +25,65 @@ const imagegraph = (...args) => {
   )
 }
 
+/**
+ * The action itself (dist/index.js), run the way the Actions runner runs it: a push event payload,
+ * INPUT_* variables and the runner's output and summary files, all in a temporary directory.
+ */
+function runAction() {
+  const before = git('rev-parse', 'HEAD~1').trim()
+  const after = git('rev-parse', 'HEAD').trim()
+  const runner = mkdtempSync(path.join(tmpdir(), 'imagegraph-runner-'))
+  try {
+    const event = path.join(runner, 'event.json')
+    writeFileSync(
+      event,
+      JSON.stringify({
+        ref: 'refs/heads/main',
+        before,
+        after,
+        created: false,
+        deleted: false,
+        forced: false,
+        repository: {
+          full_name: 'example/monorepo',
+          name: 'monorepo',
+          default_branch: 'main',
+          owner: { login: 'example' }
+        }
+      })
+    )
+    const files = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary.md' }
+    for (const name of Object.values(files)) writeFileSync(path.join(runner, name), '')
+    console.log('\n$ node dist/index.js   # the action, on a push of that commit')
+    const log = execFileSync(process.execPath, [path.join(root, 'dist/index.js')], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_SHA: after,
+        GITHUB_REF: 'refs/heads/main',
+        GITHUB_WORKSPACE: repo,
+        RUNNER_TEMP: runner,
+        GITHUB_OUTPUT: path.join(runner, files.GITHUB_OUTPUT),
+        GITHUB_STEP_SUMMARY: path.join(runner, files.GITHUB_STEP_SUMMARY)
+      }
+    })
+    process.stdout.write(log)
+    const outputs = readFileSync(path.join(runner, files.GITHUB_OUTPUT), 'utf8')
+    for (const name of ['affected-images', 'matrix', 'has-affected', 'base-reason']) {
+      const m = new RegExp(`^${name}<<(.+)\\n([\\s\\S]*?)\\n\\1$`, 'm').exec(outputs)
+      console.log(`output ${name} = ${m ? m[2] : '(missing)'}`)
+    }
+    console.log('\nThe job summary (GITHUB_STEP_SUMMARY):\n')
+    process.stdout.write(readFileSync(path.join(runner, files.GITHUB_STEP_SUMMARY), 'utf8'))
+  } finally {
+    rmSync(runner, { recursive: true, force: true })
+  }
+}
+
 try {
   cpSync(path.join(root, 'examples/monorepo'), repo, { recursive: true })
   git('init', '-q', '-b', 'main')
@@ -40,6 +99,7 @@ try {
   imagegraph('plan', '--base', 'HEAD~1')
   imagegraph('why', 'image-a', '--base', 'HEAD~1', '--explain')
   imagegraph('graph', '--format', 'mermaid')
+  runAction()
 } finally {
   if (!process.env.IMAGEGRAPH_DEMO_KEEP) rmSync(repo, { recursive: true, force: true })
 }
