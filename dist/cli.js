@@ -54,63 +54,17 @@ function editDistance(a, b) {
 
 // Every git call imagegraph makes, behind one interface. Arguments are arrays, output is -z, and a
 // plan costs a handful of git processes whatever the size of the repository.
-function runGit(cwd, args, input) {
+/** Runs git with an argument array (never a shell); stdout to a pipe, or to a file descriptor. */
+function spawnGit(cwd, args, io = {}) {
     return new Promise((resolve, reject) => {
         const child = spawn('git', args, {
             cwd,
-            stdio: ['ignore' , 'pipe', 'pipe'],
+            stdio: [io.input === undefined ? 'ignore' : 'pipe', io.stdoutFd ?? 'pipe', 'pipe'],
             env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
         });
         const out = [];
         const err = [];
-        child.stdout.on('data', (b) => out.push(b));
-        child.stderr.on('data', (b) => err.push(b));
-        child.on('error', e => reject(new Error(`could not run git: ${e.message}`)));
-        child.on('close', code => resolve({
-            stdout: Buffer.concat(out).toString('utf8'),
-            stderr: Buffer.concat(err).toString('utf8'),
-            code: code ?? 1
-        }));
-    });
-}
-/**
- * Like runGit for large output, written to a temporary file rather than a pipe: git then runs at
- * full speed while this process is busy (a pipe fills at 64 KiB and stalls git until we read it).
- */
-function runGitToFile(cwd, args) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'imagegraph-git-'));
-    const file = path.join(dir, 'out');
-    const fd = openSync(file, 'w');
-    return new Promise((resolve, reject) => {
-        const child = spawn('git', args, {
-            cwd,
-            stdio: ['ignore', fd, 'pipe'],
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
-        });
-        const err = [];
-        child.stderr.on('data', (b) => err.push(b));
-        child.on('error', e => reject(new Error(`could not run git: ${e.message}`)));
-        child.on('close', code => resolve({
-            stdout: readFileSync(file, 'utf8'),
-            stderr: Buffer.concat(err).toString('utf8'),
-            code: code ?? 1
-        }));
-    }).finally(() => {
-        closeSync(fd);
-        rmSync(dir, { recursive: true, force: true });
-    });
-}
-/** Like runGit, with stdout kept as bytes (for output that carries byte counts). */
-function runGitBuffer(cwd, args, input) {
-    return new Promise((resolve, reject) => {
-        const child = spawn('git', args, {
-            cwd,
-            stdio: ['pipe', 'pipe', 'pipe'],
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
-        });
-        const out = [];
-        const err = [];
-        child.stdout.on('data', (b) => out.push(b));
+        child.stdout?.on('data', (b) => out.push(b));
         child.stderr.on('data', (b) => err.push(b));
         child.on('error', e => reject(new Error(`could not run git: ${e.message}`)));
         child.on('close', code => resolve({
@@ -118,8 +72,30 @@ function runGitBuffer(cwd, args, input) {
             stderr: Buffer.concat(err).toString('utf8'),
             code: code ?? 1
         }));
-        child.stdin.end(input);
+        if (io.input !== undefined)
+            child.stdin.end(io.input);
     });
+}
+async function runGit(cwd, args, input) {
+    const r = await spawnGit(cwd, args, {} );
+    return { ...r, stdout: r.stdout.toString('utf8') };
+}
+/**
+ * Like runGit for large output, written to a temporary file rather than a pipe: git then runs at
+ * full speed while this process is busy (a pipe fills at 64 KiB and stalls git until we read it).
+ */
+async function runGitToFile(cwd, args) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imagegraph-git-'));
+    const file = path.join(dir, 'out');
+    const fd = openSync(file, 'w');
+    try {
+        const r = await spawnGit(cwd, args, { stdoutFd: fd });
+        return { ...r, stdout: readFileSync(file, 'utf8') };
+    }
+    finally {
+        closeSync(fd);
+        rmSync(dir, { recursive: true, force: true });
+    }
 }
 /** Parse `git cat-file --batch` output: `<oid> <type> <size>\n<bytes>\n` or `<name> missing\n`. */
 function parseCatFileBatch(out, count) {
@@ -306,7 +282,7 @@ class Git {
         const input = wanted.map(w => `${w.rev}:${w.path}\n`).join('');
         if (wanted.some(w => /[\n\0]/.test(w.path)))
             return Promise.all(wanted.map(w => this.fileAt(w.rev, w.path)));
-        const r = await runGitBuffer(this.dir, ['cat-file', '--batch'], input);
+        const r = await spawnGit(this.dir, ['cat-file', '--batch'], { input });
         if (r.code !== 0)
             throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`);
         return parseCatFileBatch(r.stdout, wanted.length);

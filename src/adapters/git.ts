@@ -13,74 +13,27 @@ export interface GitResult {
   code: number
 }
 
-export function runGit(cwd: string, args: string[], input?: string): Promise<GitResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, {
-      cwd,
-      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
-    })
-    const out: Buffer[] = []
-    const err: Buffer[] = []
-    child.stdout!.on('data', (b: Buffer) => out.push(b))
-    child.stderr!.on('data', (b: Buffer) => err.push(b))
-    child.on('error', e => reject(new Error(`could not run git: ${e.message}`)))
-    child.on('close', code =>
-      resolve({
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
-        code: code ?? 1
-      })
-    )
-    if (input !== undefined) child.stdin!.end(input)
-  })
+interface RawResult {
+  stdout: Buffer
+  stderr: string
+  code: number
 }
 
-/**
- * Like runGit for large output, written to a temporary file rather than a pipe: git then runs at
- * full speed while this process is busy (a pipe fills at 64 KiB and stalls git until we read it).
- */
-export function runGitToFile(cwd: string, args: string[]): Promise<GitResult> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'imagegraph-git-'))
-  const file = path.join(dir, 'out')
-  const fd = openSync(file, 'w')
-  return new Promise<GitResult>((resolve, reject) => {
-    const child = spawn('git', args, {
-      cwd,
-      stdio: ['ignore', fd, 'pipe'],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
-    })
-    const err: Buffer[] = []
-    child.stderr!.on('data', (b: Buffer) => err.push(b))
-    child.on('error', e => reject(new Error(`could not run git: ${e.message}`)))
-    child.on('close', code =>
-      resolve({
-        stdout: readFileSync(file, 'utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
-        code: code ?? 1
-      })
-    )
-  }).finally(() => {
-    closeSync(fd)
-    rmSync(dir, { recursive: true, force: true })
-  })
-}
-
-/** Like runGit, with stdout kept as bytes (for output that carries byte counts). */
-function runGitBuffer(
+/** Runs git with an argument array (never a shell); stdout to a pipe, or to a file descriptor. */
+function spawnGit(
   cwd: string,
   args: string[],
-  input: string
-): Promise<{ stdout: Buffer; stderr: string; code: number }> {
+  io: { input?: string; stdoutFd?: number } = {}
+): Promise<RawResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, {
       cwd,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: [io.input === undefined ? 'ignore' : 'pipe', io.stdoutFd ?? 'pipe', 'pipe'],
       env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
     })
     const out: Buffer[] = []
     const err: Buffer[] = []
-    child.stdout!.on('data', (b: Buffer) => out.push(b))
+    child.stdout?.on('data', (b: Buffer) => out.push(b))
     child.stderr!.on('data', (b: Buffer) => err.push(b))
     child.on('error', e => reject(new Error(`could not run git: ${e.message}`)))
     child.on('close', code =>
@@ -90,8 +43,30 @@ function runGitBuffer(
         code: code ?? 1
       })
     )
-    child.stdin!.end(input)
+    if (io.input !== undefined) child.stdin!.end(io.input)
   })
+}
+
+export async function runGit(cwd: string, args: string[], input?: string): Promise<GitResult> {
+  const r = await spawnGit(cwd, args, input === undefined ? {} : { input })
+  return { ...r, stdout: r.stdout.toString('utf8') }
+}
+
+/**
+ * Like runGit for large output, written to a temporary file rather than a pipe: git then runs at
+ * full speed while this process is busy (a pipe fills at 64 KiB and stalls git until we read it).
+ */
+export async function runGitToFile(cwd: string, args: string[]): Promise<GitResult> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'imagegraph-git-'))
+  const file = path.join(dir, 'out')
+  const fd = openSync(file, 'w')
+  try {
+    const r = await spawnGit(cwd, args, { stdoutFd: fd })
+    return { ...r, stdout: readFileSync(file, 'utf8') }
+  } finally {
+    closeSync(fd)
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 /** Parse `git cat-file --batch` output: `<oid> <type> <size>\n<bytes>\n` or `<name> missing\n`. */
@@ -282,7 +257,7 @@ export class Git {
     const input = wanted.map(w => `${w.rev}:${w.path}\n`).join('')
     if (wanted.some(w => /[\n\0]/.test(w.path)))
       return Promise.all(wanted.map(w => this.fileAt(w.rev, w.path)))
-    const r = await runGitBuffer(this.dir, ['cat-file', '--batch'], input)
+    const r = await spawnGit(this.dir, ['cat-file', '--batch'], { input })
     if (r.code !== 0)
       throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`)
     return parseCatFileBatch(r.stdout, wanted.length)
