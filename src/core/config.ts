@@ -112,7 +112,11 @@ const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/
  * A repository-relative path in canonical form ('' for the root), or an error message.
  * Never lets a path leave the repository.
  */
+/** A path already in canonical form: no empty, `.` or `..` segment, no `\`, not absolute. */
+const CANONICAL_PATH = /^(?!\.\.?(\/|$))[^/\\:]+(\/(?!\.\.?(\/|$))[^/\\]+)*$/
+
 export function normalizeRepoPath(raw: string): { path: string } | { error: string } {
+  if (CANONICAL_PATH.test(raw)) return { path: raw } // the common case, without splitting
   if (raw === '') return { error: 'empty path' }
   if (raw.includes('\\')) return { error: `'${raw}' uses '\\'; write paths with '/'` }
   if (raw.startsWith('/') || /^[A-Za-z]:/.test(raw)) {
