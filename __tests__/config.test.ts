@@ -287,9 +287,29 @@ describe('checkGraphAgainstFiles', () => {
     expect(problems.map(formatProblem)).toEqual([
       'imagegraph.yml:6:12 configs.ghost.paths: warning: matches no tracked file (config/ghost/**, !config/ghost/*.md)',
       "imagegraph.yml:14:14 images.worker.context: Dockerfile 'services/worker/Dockerfile' is not a tracked file (set dockerfile: to use another path)",
-      "imagegraph.yml:16:14 images.empty.context: 'services/empty' has no tracked files; the context must be a directory in the repository"
+      "imagegraph.yml:16:14 images.empty.context: 'services/empty' has no tracked files; the context must be a directory in the repository",
+      "imagegraph.yml:20:14 images.outside.context: 'generated' has no tracked files; the context must be a directory in the repository"
     ])
-    expect(problems.map(p => p.severity)).toEqual(['warning', 'error', 'error'])
+    expect(problems.map(p => p.severity)).toEqual(['warning', 'error', 'error', 'error'])
+  })
+
+  test('a context that a process produces needs no tracked files', () => {
+    const graph = parseGraph(
+      yml(
+        'version: 1',
+        'processes:',
+        '  render:',
+        '    run: ./render.sh',
+        '    outputs: [build/site]',
+        'images:',
+        '  site:',
+        '    context: build/site/public',
+        '    dockerfile: docker/site.Dockerfile',
+        '    inputs: [render]'
+      )
+    )
+    const files = [tracked('docker/site.Dockerfile'), tracked('render.sh')]
+    expect(checkGraphAgainstFiles(graph, new GraphFiles(graph).membership(files))).toEqual([])
   })
 
   test('a missing Dockerfile set by dockerfile: is reported there', () => {

@@ -645,6 +645,33 @@ describe('the CLI', () => {
     })
   })
 
+  test('validate and plan list structural and file problems in one run', async () => {
+    const broken = TestRepo.fromExample()
+    const base = broken.head()
+    broken.write(
+      'imagegraph.yml',
+      GRAPH.replace('inputs: [process-a]\n', 'inputs: [proces-a]\n').replace(
+        'context: services/image-c',
+        'context: services/nowhere'
+      )
+    )
+    const lines = [
+      "imagegraph.yml:37:14 images.image-b.inputs[0]: unknown node 'proces-a' (did you mean 'process-a'?)",
+      "imagegraph.yml:39:14 images.image-c.context: 'services/nowhere' has no tracked files; the context must be a directory in the repository"
+    ]
+    expect(await cli(['validate'], broken.dir)).toEqual({
+      code: 1,
+      out: '',
+      err: `${lines.join('\n')}\n`
+    })
+    broken.commit('broken graph')
+    expect(await cli(['plan', '--base', base], broken.dir)).toEqual({
+      code: 1,
+      out: '',
+      err: `${lines.join('\n')}\n`
+    })
+  })
+
   test('why image-a --explain prints the chain and how the key differs from the base', async () => {
     const r = await cli(['why', 'image-a', '--base', base, '--explain'], repo.dir)
     expect([r.code, r.err]).toEqual([0, ''])
@@ -797,7 +824,7 @@ describe('the CLI', () => {
     expect(await cli(['plan', '--bsae', base], repo.dir)).toEqual({
       code: 1,
       out: '',
-      err: "plan: unknown option '--bsae' (did you mean 'base'?); options: --repo, --graph, --help, --base, --head, --json\n"
+      err: "plan: unknown option '--bsae' (did you mean '--base'?); options: --repo, --graph, --help, --base, --head, --json\n"
     })
   })
 

@@ -17,6 +17,10 @@ function formatProblem(p) {
     const level = p.severity === 'warning' ? ' warning:' : '';
     return `${p.file}:${p.line}:${p.col}${where}${level} ${p.message}`;
 }
+/** Problems in the order a reader meets them in the file. */
+function sortProblems(problems) {
+    return [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
+}
 /** Every problem of a graph file at once, one line each. */
 class GraphError extends UserError {
     problems;
@@ -13537,24 +13541,40 @@ function load(text, file, locations) {
  * are in checkGraphAgainstFiles. Throws GraphError with every problem.
  */
 function parseGraph(text, file = DEFAULT_GRAPH_FILE) {
+    const { graph, problems } = readGraph(text, file);
+    if (problems.length > 0 || !graph)
+        throw new GraphError(problems);
+    return graph;
+}
+/**
+ * Every problem of a graph file, and the graph made of the nodes that are fine in themselves (no
+ * graph when not even the document can be read), so that a checker can go on to the problems
+ * that need the repository's files and report them all at once.
+ */
+function readGraph(text, file = DEFAULT_GRAPH_FILE) {
     const locations = new Locations(text);
-    const root = load(text, file, locations);
+    let root;
+    try {
+        root = load(text, file, locations);
+    }
+    catch (e) {
+        if (e instanceof GraphError)
+            return { problems: e.problems };
+        throw e;
+    }
     const r = new Reader();
     const nodes = new Map();
     const nodePaths = new Map();
-    const fail = () => {
-        const problems = r.problems.map(p => ({
-            file,
-            ...locations.locate(p.loc),
-            path: p.path,
-            message: p.message,
-            severity: 'error'
-        }));
-        throw new GraphError(sortProblems(problems));
-    };
+    const located = () => sortProblems(r.problems.map(p => ({
+        file,
+        ...locations.locate(p.loc),
+        path: p.path,
+        message: p.message,
+        severity: 'error'
+    })));
     if (!isMapValue(root)) {
         r.error([], 'value', '', `expected a mapping with ${TOP_FIELDS.join(', ')}, got ${describe(root)}`);
-        return fail();
+        return { problems: located() };
     }
     for (const key of Object.keys(root)) {
         const value = root[key];
@@ -13603,9 +13623,14 @@ function parseGraph(text, file = DEFAULT_GRAPH_FILE) {
     checkReferences(r, nodes);
     checkOutputs(r, nodes);
     const order = r.problems.length === 0 ? topologicalOrder(r, nodes) : [];
-    if (r.problems.length > 0)
-        return fail();
-    return { version: 1, file, nodes, order, positions: new Positions(locations, nodes) };
+    const graph = {
+        version: 1,
+        file,
+        nodes,
+        order,
+        positions: new Positions(locations, nodes)
+    };
+    return { graph, problems: r.problems.length > 0 ? located() : [] };
 }
 function checkReferences(r, nodes) {
     for (const node of nodes.values()) {
@@ -13681,9 +13706,6 @@ function topologicalOrder(r, nodes) {
     for (const node of nodes.values())
         visit(node);
     return order;
-}
-function sortProblems(problems) {
-    return [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
 }
 /** The names of the nodes a node consumes (configs have none). */
 function inputsOf(node) {
@@ -13872,6 +13894,9 @@ class GraphFiles {
         return { files, dockerfileFound };
     }
 }
+function isUnder(path, dir) {
+    return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
 function byPath(a, b) {
     return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
@@ -13967,6 +13992,14 @@ function explainKeyDifference(before, after) {
 // Two commits -> an explained plan: what changed, what is affected and why, every content key.
 /** At most this many reason chains are listed per node; reasonCount has the total. */
 const MAX_CHAINS = 20;
+/** The process whose outputs hold path, if one does. */
+function generatedBy(graph, path) {
+    for (const node of graph.nodes.values()) {
+        if (node.kind === 'process' && node.outputs.some(output => isUnder(path, output)))
+            return node.name;
+    }
+    return undefined;
+}
 /** Problems that need the repository's files: empty contexts, missing Dockerfiles, idle globs. */
 function checkGraphAgainstFiles(graph, membership) {
     const problems = [];
@@ -13985,8 +14018,11 @@ function checkGraphAgainstFiles(graph, membership) {
             });
         }
         if (node.kind === 'image') {
-            const hasContextFiles = files.some(f => f.path !== node.dockerfile);
-            if (!hasContextFiles && !membership.dockerfileFound.has(node.name)) {
+            // A context is a directory with files, wherever the Dockerfile is: a build sends it. Only
+            // a process's output may be one that git does not hold.
+            const hasContextFiles = files.some(f => isUnder(f.path, node.context)) ||
+                generatedBy(graph, node.context) !== undefined;
+            if (!hasContextFiles) {
                 problems.push({
                     file: graph.file,
                     ...at(node, 'context'),
@@ -13995,7 +14031,9 @@ function checkGraphAgainstFiles(graph, membership) {
                     severity: 'error'
                 });
             }
-            else if (!membership.dockerfileFound.has(node.name)) {
+            // A missing default Dockerfile in a missing context is the same mistake: said once.
+            if (!membership.dockerfileFound.has(node.name) &&
+                (hasContextFiles || !isUnder(node.dockerfile, node.context))) {
                 const field = graph.positions.has(`${path}.dockerfile`) ? 'dockerfile' : 'context';
                 problems.push({
                     file: graph.file,
@@ -14352,7 +14390,15 @@ async function planRepository(git, request) {
     if (graphText === null) {
         throw new UserError(`${request.graphFile} is not in commit ${head.slice(0, 12)} of ${git.dir}; commit it or pass --graph FILE`);
     }
-    const graph = parseGraph(graphText, request.graphFile);
+    const read = readGraph(graphText, request.graphFile);
+    if (!read.graph)
+        throw new GraphError(read.problems);
+    if (read.problems.length > 0) {
+        // Report the problems that need the files too, so that one run lists every mistake.
+        const membership = new GraphFiles(read.graph).membership(await tracked);
+        throw new GraphError(sortProblems([...read.problems, ...checkGraphAgainstFiles(read.graph, membership)]));
+    }
+    const graph = read.graph;
     const everythingBecause = base === null ? (request.everythingBecause ?? 'no base revision') : request.everythingBecause;
     return plan({
         graph,
@@ -14433,7 +14479,7 @@ function parseArgs(argv) {
         const name = arg.slice(2, eq === -1 ? undefined : eq);
         const kind = spec.flags[name];
         if (!kind)
-            throw new UserError(`${command}: unknown option '--${name}'${didYouMean(name, Object.keys(spec.flags))}; options: ${Object.keys(spec.flags)
+            throw new UserError(`${command}: unknown option '--${name}'${didYouMean(`--${name}`, Object.keys(spec.flags).map(f => `--${f}`))}; options: ${Object.keys(spec.flags)
                 .map(f => `--${f}`)
                 .join(', ')}`);
         if (kind === 'boolean') {
@@ -14502,12 +14548,17 @@ async function runCli(argv, io) {
         const { git, repo, graphFile } = await locate(args.flags, io);
         switch (args.command) {
             case 'validate': {
-                const graph = parseGraph(readWorkingGraph(repo, graphFile), graphFile);
+                // Every problem at once: the file checks run on the nodes that parsed, even when others did not.
+                const read = readGraph(readWorkingGraph(repo, graphFile), graphFile);
+                if (!read.graph)
+                    throw new GraphError(read.problems);
+                const graph = read.graph;
                 const membership = new GraphFiles(graph).membership(await git.workingFiles());
-                const problems = checkGraphAgainstFiles(graph, membership);
+                const problems = [...read.problems, ...checkGraphAgainstFiles(graph, membership)];
                 const errors = problems.filter(p => p.severity === 'error');
-                if (errors.length > 0)
-                    throw new GraphError(errors);
+                if (errors.length > 0) {
+                    throw new GraphError(sortProblems(problems));
+                }
                 for (const w of problems)
                     io.err(`${formatProblem(w)}\n`);
                 const count = (kind) => [...graph.nodes.values()].filter(n => n.kind === kind).length;

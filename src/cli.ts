@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { Git } from './adapters/git.js'
-import { DEFAULT_GRAPH_FILE, normalizeRepoPath, parseGraph } from './core/config.js'
-import { GraphError, UserError, didYouMean, formatProblem } from './core/errors.js'
+import { DEFAULT_GRAPH_FILE, normalizeRepoPath, parseGraph, readGraph } from './core/config.js'
+import { GraphError, UserError, didYouMean, formatProblem, sortProblems } from './core/errors.js'
 import { GraphFiles } from './core/keys.js'
 import { checkGraphAgainstFiles, planToJson } from './core/plan.js'
 import { graphDot, graphJson, graphMermaid, planText, whyText } from './core/report.js'
@@ -72,9 +72,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
     const kind = spec.flags[name]
     if (!kind)
       throw new UserError(
-        `${command}: unknown option '--${name}'${didYouMean(name, Object.keys(spec.flags))}; options: ${Object.keys(
-          spec.flags
-        )
+        `${command}: unknown option '--${name}'${didYouMean(
+          `--${name}`,
+          Object.keys(spec.flags).map(f => `--${f}`)
+        )}; options: ${Object.keys(spec.flags)
           .map(f => `--${f}`)
           .join(', ')}`
       )
@@ -157,11 +158,16 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const { git, repo, graphFile } = await locate(args.flags, io)
     switch (args.command) {
       case 'validate': {
-        const graph = parseGraph(readWorkingGraph(repo, graphFile), graphFile)
+        // Every problem at once: the file checks run on the nodes that parsed, even when others did not.
+        const read = readGraph(readWorkingGraph(repo, graphFile), graphFile)
+        if (!read.graph) throw new GraphError(read.problems)
+        const graph = read.graph
         const membership = new GraphFiles(graph).membership(await git.workingFiles())
-        const problems = checkGraphAgainstFiles(graph, membership)
+        const problems = [...read.problems, ...checkGraphAgainstFiles(graph, membership)]
         const errors = problems.filter(p => p.severity === 'error')
-        if (errors.length > 0) throw new GraphError(errors)
+        if (errors.length > 0) {
+          throw new GraphError(sortProblems(problems))
+        }
         for (const w of problems) io.err(`${formatProblem(w)}\n`)
         const count = (kind: string) =>
           [...graph.nodes.values()].filter(n => n.kind === kind).length

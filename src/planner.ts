@@ -1,11 +1,11 @@
 // The plan of a repository between two revisions: git in, core plan out. Shared by the CLI and
 // the action.
 import type { Git } from './adapters/git.js'
-import { parseGraph } from './core/config.js'
-import { UserError } from './core/errors.js'
+import { parseGraph, readGraph } from './core/config.js'
+import { GraphError, UserError, sortProblems } from './core/errors.js'
 import { GraphFiles, computeKeys } from './core/keys.js'
 import type { KeyBreakdown } from './core/keys.js'
-import { plan } from './core/plan.js'
+import { checkGraphAgainstFiles, plan } from './core/plan.js'
 import type { Plan } from './core/plan.js'
 
 export interface PlanRequest {
@@ -36,7 +36,16 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
       `${request.graphFile} is not in commit ${head.slice(0, 12)} of ${git.dir}; commit it or pass --graph FILE`
     )
   }
-  const graph = parseGraph(graphText, request.graphFile)
+  const read = readGraph(graphText, request.graphFile)
+  if (!read.graph) throw new GraphError(read.problems)
+  if (read.problems.length > 0) {
+    // Report the problems that need the files too, so that one run lists every mistake.
+    const membership = new GraphFiles(read.graph).membership(await tracked)
+    throw new GraphError(
+      sortProblems([...read.problems, ...checkGraphAgainstFiles(read.graph, membership)])
+    )
+  }
+  const graph = read.graph
   const everythingBecause =
     base === null ? (request.everythingBecause ?? 'no base revision') : request.everythingBecause
   return plan({

@@ -4,7 +4,7 @@
 import jsyaml from 'js-yaml'
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml'
 import type { Document, Node as YamlNode } from 'yaml'
-import { GraphError, didYouMean } from './errors.js'
+import { GraphError, didYouMean, sortProblems } from './errors.js'
 import type { Problem } from './errors.js'
 import { checkGlob, normalizeGlob } from './match.js'
 
@@ -630,21 +630,41 @@ function load(text: string, file: string, locations: Locations): Value {
  * are in checkGraphAgainstFiles. Throws GraphError with every problem.
  */
 export function parseGraph(text: string, file = DEFAULT_GRAPH_FILE): Graph {
+  const { graph, problems } = readGraph(text, file)
+  if (problems.length > 0 || !graph) throw new GraphError(problems)
+  return graph
+}
+
+/**
+ * Every problem of a graph file, and the graph made of the nodes that are fine in themselves (no
+ * graph when not even the document can be read), so that a checker can go on to the problems
+ * that need the repository's files and report them all at once.
+ */
+export function readGraph(
+  text: string,
+  file = DEFAULT_GRAPH_FILE
+): { graph?: Graph; problems: Problem[] } {
   const locations = new Locations(text)
-  const root = load(text, file, locations)
+  let root: Value
+  try {
+    root = load(text, file, locations)
+  } catch (e) {
+    if (e instanceof GraphError) return { problems: e.problems }
+    throw e
+  }
   const r = new Reader()
   const nodes = new Map<string, GraphNode>()
   const nodePaths = new Map<string, string>()
-  const fail = (): never => {
-    const problems = r.problems.map(p => ({
-      file,
-      ...locations.locate(p.loc),
-      path: p.path,
-      message: p.message,
-      severity: 'error' as const
-    }))
-    throw new GraphError(sortProblems(problems))
-  }
+  const located = (): Problem[] =>
+    sortProblems(
+      r.problems.map(p => ({
+        file,
+        ...locations.locate(p.loc),
+        path: p.path,
+        message: p.message,
+        severity: 'error' as const
+      }))
+    )
 
   if (!isMapValue(root)) {
     r.error(
@@ -653,7 +673,7 @@ export function parseGraph(text: string, file = DEFAULT_GRAPH_FILE): Graph {
       '',
       `expected a mapping with ${TOP_FIELDS.join(', ')}, got ${describe(root)}`
     )
-    return fail()
+    return { problems: located() }
   }
   for (const key of Object.keys(root)) {
     const value = root[key]
@@ -733,8 +753,14 @@ export function parseGraph(text: string, file = DEFAULT_GRAPH_FILE): Graph {
   checkReferences(r, nodes)
   checkOutputs(r, nodes)
   const order = r.problems.length === 0 ? topologicalOrder(r, nodes) : []
-  if (r.problems.length > 0) return fail()
-  return { version: 1, file, nodes, order, positions: new Positions(locations, nodes) }
+  const graph: Graph = {
+    version: 1,
+    file,
+    nodes,
+    order,
+    positions: new Positions(locations, nodes)
+  }
+  return { graph, problems: r.problems.length > 0 ? located() : [] }
 }
 
 function checkReferences(r: Reader, nodes: Map<string, GraphNode>): void {
@@ -822,10 +848,6 @@ function topologicalOrder(r: Reader, nodes: Map<string, GraphNode>): GraphNode[]
   }
   for (const node of nodes.values()) visit(node)
   return order
-}
-
-function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort((a, b) => a.line - b.line || a.col - b.col)
 }
 
 /** The names of the nodes a node consumes (configs have none). */

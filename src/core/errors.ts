@@ -22,6 +22,11 @@ export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.col}${where}${level} ${p.message}`
 }
 
+/** Problems in the order a reader meets them in the file. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort((a, b) => a.line - b.line || a.col - b.col)
+}
+
 /** Every problem of a graph file at once, one line each. */
 export class GraphError extends UserError {
   constructor(readonly problems: Problem[]) {

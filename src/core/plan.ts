@@ -5,7 +5,7 @@ import { GraphError, UserError } from './errors.js'
 import type { Problem } from './errors.js'
 import { SECTION_OF, inputsOf, parseGraph } from './config.js'
 import type { Graph, GraphNode, NodeKind } from './config.js'
-import { GraphFiles, canonicalDefinition, computeKeys, nodeLabel } from './keys.js'
+import { GraphFiles, canonicalDefinition, computeKeys, isUnder, nodeLabel } from './keys.js'
 import type { ContentKey, FileMembership, KeyBreakdown } from './keys.js'
 
 /** At most this many reason chains are listed per node; reasonCount has the total. */
@@ -56,6 +56,15 @@ export interface Plan {
   graph: Graph
 }
 
+/** The process whose outputs hold path, if one does. */
+export function generatedBy(graph: Graph, path: string): string | undefined {
+  for (const node of graph.nodes.values()) {
+    if (node.kind === 'process' && node.outputs.some(output => isUnder(path, output)))
+      return node.name
+  }
+  return undefined
+}
+
 /** Problems that need the repository's files: empty contexts, missing Dockerfiles, idle globs. */
 export function checkGraphAgainstFiles(graph: Graph, membership: FileMembership): Problem[] {
   const problems: Problem[] = []
@@ -75,8 +84,12 @@ export function checkGraphAgainstFiles(graph: Graph, membership: FileMembership)
       })
     }
     if (node.kind === 'image') {
-      const hasContextFiles = files.some(f => f.path !== node.dockerfile)
-      if (!hasContextFiles && !membership.dockerfileFound.has(node.name)) {
+      // A context is a directory with files, wherever the Dockerfile is: a build sends it. Only
+      // a process's output may be one that git does not hold.
+      const hasContextFiles =
+        files.some(f => isUnder(f.path, node.context)) ||
+        generatedBy(graph, node.context) !== undefined
+      if (!hasContextFiles) {
         problems.push({
           file: graph.file,
           ...at(node, 'context'),
@@ -84,7 +97,12 @@ export function checkGraphAgainstFiles(graph: Graph, membership: FileMembership)
           message: `'${node.context || '.'}' has no tracked files; the context must be a directory in the repository`,
           severity: 'error'
         })
-      } else if (!membership.dockerfileFound.has(node.name)) {
+      }
+      // A missing default Dockerfile in a missing context is the same mistake: said once.
+      if (
+        !membership.dockerfileFound.has(node.name) &&
+        (hasContextFiles || !isUnder(node.dockerfile, node.context))
+      ) {
         const field = graph.positions.has(`${path}.dockerfile`) ? 'dockerfile' : 'context'
         problems.push({
           file: graph.file,
