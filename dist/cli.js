@@ -260,24 +260,32 @@ class Git {
         return r.code === 0;
     }
     /**
-     * Every tracked file of a commit: `git ls-files` when the index holds exactly that commit's
-     * files, else `git ls-tree -r` (which reads every tree object: 2-3x slower on 100,000 files).
-     * Both are asked at once, and run while this process does other work.
+     * Starts `git ls-files` now, for the tracked files of a commit asked for later: from the index
+     * when it holds exactly that commit's files, else from `git ls-tree -r` (which reads every tree
+     * object: 2-3x slower on 100,000 files). Git lists while this process does other work.
      */
-    async trackedFilesAt(commit) {
+    listTrackedFiles() {
         const listing = runGitToFile(this.dir, ['ls-files', '-z', KEY_LINE_FORMAT]);
         listing.catch(() => undefined);
-        if (await this.indexMatches(commit)) {
-            const r = await listing;
-            if (r.code === 0)
-                return parseTreeListing(r.stdout, 'key-line');
-            if (unknownOption(r)) {
-                const plain = await runGitToFile(this.dir, ['ls-files', '-s', '-z']);
-                if (plain.code === 0)
-                    return parseTreeListing(plain.stdout, 'ls-files');
+        return {
+            at: async (commit) => {
+                if (await this.indexMatches(commit)) {
+                    const r = await listing;
+                    if (r.code === 0)
+                        return parseTreeListing(r.stdout, 'key-line');
+                    if (unknownOption(r)) {
+                        const plain = await runGitToFile(this.dir, ['ls-files', '-s', '-z']);
+                        if (plain.code === 0)
+                            return parseTreeListing(plain.stdout, 'ls-files');
+                    }
+                }
+                return this.trackedFiles(commit);
             }
-        }
-        return this.trackedFiles(commit);
+        };
+    }
+    /** Every tracked file of a commit (see listTrackedFiles). */
+    trackedFilesAt(commit) {
+        return this.listTrackedFiles().at(commit);
     }
     /** Several files' text at commits in one git call: null for each one that is not there. */
     async filesAt(wanted) {
@@ -14374,31 +14382,46 @@ function graphJson(graph) {
     };
 }
 
+/** A parse of the working tree's graph file, or nothing when there is none or it has problems. */
+function parseWorkingGraph(request) {
+    const text = request.workingGraphText?.();
+    if (text === undefined || text === null)
+        return undefined;
+    const read = readGraph(text, request.graphFile);
+    return read.graph && read.problems.length === 0 ? { text, graph: read.graph } : undefined;
+}
 async function planRepository(git, request) {
+    const listing = git.listTrackedFiles();
     const [head, base = null] = await git.resolveCommits(request.base === null ? [request.head] : [request.head, request.base]);
-    // Every git call at once; the graph is parsed while git still lists the tree.
     const graphTexts = git.filesAt([
         { rev: head, path: request.graphFile },
         ...(base ? [{ rev: base, path: request.graphFile }] : [])
     ]);
     const changes = base === null ? Promise.resolve([]) : git.changedFiles(base, head);
-    const tracked = git.trackedFilesAt(head);
+    const tracked = listing.at(head);
     // Nothing is left unhandled if the graph turns out invalid and we throw before awaiting these.
     changes.catch(() => undefined);
     tracked.catch(() => undefined);
+    // Every git call is under way: the working tree's graph file is parsed while git works.
+    const working = parseWorkingGraph(request);
     const [graphText, baseGraphText = null] = await graphTexts;
     if (graphText === null) {
         throw new UserError(`${request.graphFile} is not in commit ${head.slice(0, 12)} of ${git.dir}; commit it or pass --graph FILE`);
     }
-    const read = readGraph(graphText, request.graphFile);
-    if (!read.graph)
-        throw new GraphError(read.problems);
-    if (read.problems.length > 0) {
-        // Report the problems that need the files too, so that one run lists every mistake.
-        const membership = new GraphFiles(read.graph).membership(await tracked);
-        throw new GraphError(sortProblems([...read.problems, ...checkGraphAgainstFiles(read.graph, membership)]));
+    let graph;
+    if (working?.text === graphText)
+        graph = working.graph;
+    else {
+        const read = readGraph(graphText, request.graphFile);
+        if (!read.graph)
+            throw new GraphError(read.problems);
+        if (read.problems.length > 0) {
+            // Report the problems that need the files too, so that one run lists every mistake.
+            const membership = new GraphFiles(read.graph).membership(await tracked);
+            throw new GraphError(sortProblems([...read.problems, ...checkGraphAgainstFiles(read.graph, membership)]));
+        }
+        graph = read.graph;
     }
-    const graph = read.graph;
     const everythingBecause = base === null ? (request.everythingBecause ?? 'no base revision') : request.everythingBecause;
     return plan({
         graph,
@@ -14528,6 +14551,17 @@ function readWorkingGraph(repo, graphFile) {
         throw new UserError(`${graphFile}: cannot be read (${code ?? e.message})`);
     }
 }
+/** The working tree's copy of the graph file for a plan to parse early; null when unreadable. */
+function workingGraph(repo, graphFile) {
+    return () => {
+        try {
+            return readFileSync(path.join(repo, graphFile), 'utf8');
+        }
+        catch {
+            return null; // only a head start: the plan reads the graph from the head commit anyway
+        }
+    };
+}
 function requireString(flags, name, command) {
     const v = flags[name];
     if (typeof v !== 'string')
@@ -14582,7 +14616,8 @@ async function runCli(argv, io) {
                 const p = await planRepository(git, {
                     graphFile,
                     base: requireString(args.flags, 'base', 'plan'),
-                    head: args.flags.head ?? 'HEAD'
+                    head: args.flags.head ?? 'HEAD',
+                    workingGraphText: workingGraph(repo, graphFile)
                 });
                 if (args.flags.json)
                     io.out(`${JSON.stringify(planToJson(p, formatProblem), null, 2)}\n`);
@@ -14595,7 +14630,8 @@ async function runCli(argv, io) {
                 const p = await planRepository(git, {
                     graphFile,
                     base: requireString(args.flags, 'base', 'why'),
-                    head: args.flags.head ?? 'HEAD'
+                    head: args.flags.head ?? 'HEAD',
+                    workingGraphText: workingGraph(repo, graphFile)
                 });
                 const node = p.nodes.get(name);
                 if (!node)

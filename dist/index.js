@@ -29407,24 +29407,32 @@ class Git {
         return r.code === 0;
     }
     /**
-     * Every tracked file of a commit: `git ls-files` when the index holds exactly that commit's
-     * files, else `git ls-tree -r` (which reads every tree object: 2-3x slower on 100,000 files).
-     * Both are asked at once, and run while this process does other work.
+     * Starts `git ls-files` now, for the tracked files of a commit asked for later: from the index
+     * when it holds exactly that commit's files, else from `git ls-tree -r` (which reads every tree
+     * object: 2-3x slower on 100,000 files). Git lists while this process does other work.
      */
-    async trackedFilesAt(commit) {
+    listTrackedFiles() {
         const listing = runGitToFile(this.dir, ['ls-files', '-z', KEY_LINE_FORMAT]);
         listing.catch(() => undefined);
-        if (await this.indexMatches(commit)) {
-            const r = await listing;
-            if (r.code === 0)
-                return parseTreeListing(r.stdout, 'key-line');
-            if (unknownOption(r)) {
-                const plain = await runGitToFile(this.dir, ['ls-files', '-s', '-z']);
-                if (plain.code === 0)
-                    return parseTreeListing(plain.stdout, 'ls-files');
+        return {
+            at: async (commit) => {
+                if (await this.indexMatches(commit)) {
+                    const r = await listing;
+                    if (r.code === 0)
+                        return parseTreeListing(r.stdout, 'key-line');
+                    if (unknownOption(r)) {
+                        const plain = await runGitToFile(this.dir, ['ls-files', '-s', '-z']);
+                        if (plain.code === 0)
+                            return parseTreeListing(plain.stdout, 'ls-files');
+                    }
+                }
+                return this.trackedFiles(commit);
             }
-        }
-        return this.trackedFiles(commit);
+        };
+    }
+    /** Every tracked file of a commit (see listTrackedFiles). */
+    trackedFilesAt(commit) {
+        return this.listTrackedFiles().at(commit);
     }
     /** Several files' text at commits in one git call: null for each one that is not there. */
     async filesAt(wanted) {
@@ -49342,31 +49350,46 @@ function getInputs(get = name => getInput(name)) {
     };
 }
 
+/** A parse of the working tree's graph file, or nothing when there is none or it has problems. */
+function parseWorkingGraph(request) {
+    const text = request.workingGraphText?.();
+    if (text === undefined || text === null)
+        return undefined;
+    const read = readGraph(text, request.graphFile);
+    return read.graph && read.problems.length === 0 ? { text, graph: read.graph } : undefined;
+}
 async function planRepository(git, request) {
+    const listing = git.listTrackedFiles();
     const [head, base = null] = await git.resolveCommits(request.base === null ? [request.head] : [request.head, request.base]);
-    // Every git call at once; the graph is parsed while git still lists the tree.
     const graphTexts = git.filesAt([
         { rev: head, path: request.graphFile },
         ...(base ? [{ rev: base, path: request.graphFile }] : [])
     ]);
     const changes = base === null ? Promise.resolve([]) : git.changedFiles(base, head);
-    const tracked = git.trackedFilesAt(head);
+    const tracked = listing.at(head);
     // Nothing is left unhandled if the graph turns out invalid and we throw before awaiting these.
     changes.catch(() => undefined);
     tracked.catch(() => undefined);
+    // Every git call is under way: the working tree's graph file is parsed while git works.
+    const working = parseWorkingGraph(request);
     const [graphText, baseGraphText = null] = await graphTexts;
     if (graphText === null) {
         throw new UserError(`${request.graphFile} is not in commit ${head.slice(0, 12)} of ${git.dir}; commit it or pass --graph FILE`);
     }
-    const read = readGraph(graphText, request.graphFile);
-    if (!read.graph)
-        throw new GraphError(read.problems);
-    if (read.problems.length > 0) {
-        // Report the problems that need the files too, so that one run lists every mistake.
-        const membership = new GraphFiles(read.graph).membership(await tracked);
-        throw new GraphError(sortProblems([...read.problems, ...checkGraphAgainstFiles(read.graph, membership)]));
+    let graph;
+    if (working?.text === graphText)
+        graph = working.graph;
+    else {
+        const read = readGraph(graphText, request.graphFile);
+        if (!read.graph)
+            throw new GraphError(read.problems);
+        if (read.problems.length > 0) {
+            // Report the problems that need the files too, so that one run lists every mistake.
+            const membership = new GraphFiles(read.graph).membership(await tracked);
+            throw new GraphError(sortProblems([...read.problems, ...checkGraphAgainstFiles(read.graph, membership)]));
+        }
+        graph = read.graph;
     }
-    const graph = read.graph;
     const everythingBecause = base === null ? (request.everythingBecause ?? 'no base revision') : request.everythingBecause;
     return plan({
         graph,
@@ -49439,7 +49462,15 @@ async function run(deps = { env: process.env, github: token => new OctokitGitHub
                 graphFile: inputs.graph,
                 base: resolved.base,
                 head: resolved.head,
-                ...(resolved.everythingBecause ? { everythingBecause: resolved.everythingBecause } : {})
+                ...(resolved.everythingBecause ? { everythingBecause: resolved.everythingBecause } : {}),
+                workingGraphText: () => {
+                    try {
+                        return readFileSync(path.join(repo, inputs.graph), 'utf8');
+                    }
+                    catch {
+                        return null; // only a head start: the plan reads the graph from the head commit
+                    }
+                }
             });
             for (const w of p.warnings)
                 warning(formatProblem(w));

@@ -138,6 +138,17 @@ function readWorkingGraph(repo: string, graphFile: string): string {
   }
 }
 
+/** The working tree's copy of the graph file for a plan to parse early; null when unreadable. */
+function workingGraph(repo: string, graphFile: string): () => string | null {
+  return () => {
+    try {
+      return readFileSync(path.join(repo, graphFile), 'utf8')
+    } catch {
+      return null // only a head start: the plan reads the graph from the head commit anyway
+    }
+  }
+}
+
 function requireString(flags: ParsedArgs['flags'], name: string, command: string): string {
   const v = flags[name]
   if (typeof v !== 'string') throw new UserError(`${command}: --${name} REV is required`)
@@ -192,7 +203,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         const p = await planRepository(git, {
           graphFile,
           base: requireString(args.flags, 'base', 'plan'),
-          head: (args.flags.head as string | undefined) ?? 'HEAD'
+          head: (args.flags.head as string | undefined) ?? 'HEAD',
+          workingGraphText: workingGraph(repo, graphFile)
         })
         if (args.flags.json) io.out(`${JSON.stringify(planToJson(p, formatProblem), null, 2)}\n`)
         else io.out(planText(p))
@@ -203,7 +215,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         const p = await planRepository(git, {
           graphFile,
           base: requireString(args.flags, 'base', 'why'),
-          head: (args.flags.head as string | undefined) ?? 'HEAD'
+          head: (args.flags.head as string | undefined) ?? 'HEAD',
+          workingGraphText: workingGraph(repo, graphFile)
         })
         const node = p.nodes.get(name)
         if (!node)

@@ -86,7 +86,14 @@ export async function run(
         graphFile: inputs.graph,
         base: resolved.base,
         head: resolved.head,
-        ...(resolved.everythingBecause ? { everythingBecause: resolved.everythingBecause } : {})
+        ...(resolved.everythingBecause ? { everythingBecause: resolved.everythingBecause } : {}),
+        workingGraphText: () => {
+          try {
+            return readFileSync(path.join(repo, inputs.graph), 'utf8')
+          } catch {
+            return null // only a head start: the plan reads the graph from the head commit
+          }
+        }
       })
       for (const w of p.warnings) core.warning(formatProblem(w))
       return p

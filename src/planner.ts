@@ -2,6 +2,7 @@
 // the action.
 import type { Git } from './adapters/git.js'
 import { parseGraph, readGraph } from './core/config.js'
+import type { Graph } from './core/config.js'
 import { GraphError, UserError, sortProblems } from './core/errors.js'
 import { GraphFiles, computeKeys } from './core/keys.js'
 import type { KeyBreakdown } from './core/keys.js'
@@ -14,38 +15,57 @@ export interface PlanRequest {
   base: string | null
   head: string
   everythingBecause?: string
+  /**
+   * The graph file as the working tree has it, if it can be read: parsed while git resolves and
+   * lists, and used when it is the head commit's text (as in any clean checkout of head).
+   */
+  workingGraphText?: () => string | null
+}
+
+/** A parse of the working tree's graph file, or nothing when there is none or it has problems. */
+function parseWorkingGraph(request: PlanRequest): { text: string; graph: Graph } | undefined {
+  const text = request.workingGraphText?.()
+  if (text === undefined || text === null) return undefined
+  const read = readGraph(text, request.graphFile)
+  return read.graph && read.problems.length === 0 ? { text, graph: read.graph } : undefined
 }
 
 export async function planRepository(git: Git, request: PlanRequest): Promise<Plan> {
+  const listing = git.listTrackedFiles()
   const [head, base = null] = await git.resolveCommits(
     request.base === null ? [request.head] : [request.head, request.base]
   )
-  // Every git call at once; the graph is parsed while git still lists the tree.
   const graphTexts = git.filesAt([
     { rev: head, path: request.graphFile },
     ...(base ? [{ rev: base, path: request.graphFile }] : [])
   ])
   const changes = base === null ? Promise.resolve([]) : git.changedFiles(base, head)
-  const tracked = git.trackedFilesAt(head)
+  const tracked = listing.at(head)
   // Nothing is left unhandled if the graph turns out invalid and we throw before awaiting these.
   changes.catch(() => undefined)
   tracked.catch(() => undefined)
+  // Every git call is under way: the working tree's graph file is parsed while git works.
+  const working = parseWorkingGraph(request)
   const [graphText, baseGraphText = null] = await graphTexts
   if (graphText === null) {
     throw new UserError(
       `${request.graphFile} is not in commit ${head.slice(0, 12)} of ${git.dir}; commit it or pass --graph FILE`
     )
   }
-  const read = readGraph(graphText, request.graphFile)
-  if (!read.graph) throw new GraphError(read.problems)
-  if (read.problems.length > 0) {
-    // Report the problems that need the files too, so that one run lists every mistake.
-    const membership = new GraphFiles(read.graph).membership(await tracked)
-    throw new GraphError(
-      sortProblems([...read.problems, ...checkGraphAgainstFiles(read.graph, membership)])
-    )
+  let graph: Graph
+  if (working?.text === graphText) graph = working.graph
+  else {
+    const read = readGraph(graphText, request.graphFile)
+    if (!read.graph) throw new GraphError(read.problems)
+    if (read.problems.length > 0) {
+      // Report the problems that need the files too, so that one run lists every mistake.
+      const membership = new GraphFiles(read.graph).membership(await tracked)
+      throw new GraphError(
+        sortProblems([...read.problems, ...checkGraphAgainstFiles(read.graph, membership)])
+      )
+    }
+    graph = read.graph
   }
-  const graph = read.graph
   const everythingBecause =
     base === null ? (request.everythingBecause ?? 'no base revision') : request.everythingBecause
   return plan({

@@ -233,22 +233,31 @@ export class Git {
   }
 
   /**
-   * Every tracked file of a commit: `git ls-files` when the index holds exactly that commit's
-   * files, else `git ls-tree -r` (which reads every tree object: 2-3x slower on 100,000 files).
-   * Both are asked at once, and run while this process does other work.
+   * Starts `git ls-files` now, for the tracked files of a commit asked for later: from the index
+   * when it holds exactly that commit's files, else from `git ls-tree -r` (which reads every tree
+   * object: 2-3x slower on 100,000 files). Git lists while this process does other work.
    */
-  async trackedFilesAt(commit: string): Promise<TrackedFile[]> {
+  listTrackedFiles(): { at(commit: string): Promise<TrackedFile[]> } {
     const listing = runGitToFile(this.dir, ['ls-files', '-z', KEY_LINE_FORMAT])
     listing.catch(() => undefined)
-    if (await this.indexMatches(commit)) {
-      const r = await listing
-      if (r.code === 0) return parseTreeListing(r.stdout, 'key-line')
-      if (unknownOption(r)) {
-        const plain = await runGitToFile(this.dir, ['ls-files', '-s', '-z'])
-        if (plain.code === 0) return parseTreeListing(plain.stdout, 'ls-files')
+    return {
+      at: async commit => {
+        if (await this.indexMatches(commit)) {
+          const r = await listing
+          if (r.code === 0) return parseTreeListing(r.stdout, 'key-line')
+          if (unknownOption(r)) {
+            const plain = await runGitToFile(this.dir, ['ls-files', '-s', '-z'])
+            if (plain.code === 0) return parseTreeListing(plain.stdout, 'ls-files')
+          }
+        }
+        return this.trackedFiles(commit)
       }
     }
-    return this.trackedFiles(commit)
+  }
+
+  /** Every tracked file of a commit (see listTrackedFiles). */
+  trackedFilesAt(commit: string): Promise<TrackedFile[]> {
+    return this.listTrackedFiles().at(commit)
   }
 
   /** Several files' text at commits in one git call: null for each one that is not there. */
