@@ -1,5 +1,5 @@
 // Plans of the bundled example on real git repositories: what is affected, why, and the keys.
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { Git } from '../src/adapters/git.js'
 import { runCli } from '../src/cli.js'
@@ -643,6 +643,21 @@ describe('the CLI', () => {
         "imagegraph.yml:25:5 processes.process-b.output: unknown field 'output' (did you mean 'outputs'?); allowed: inputs, run, outputs, env, description\n" +
         "imagegraph.yml:38:14 images.image-b.inputs[0]: unknown node 'proces-a' (did you mean 'process-a'?)\n"
     })
+  })
+
+  test("plan reads the graph of the head commit, not the working tree's edits to it", async () => {
+    const before = await cli(['plan', '--base', base, '--json'], repo.dir)
+    const graphPath = path.join(repo.dir, 'imagegraph.yml')
+    const committed = readFileSync(graphPath, 'utf8')
+    try {
+      // An uncommitted edit that would change keys, and one that would not even parse.
+      writeFileSync(graphPath, committed.replace('LOG_LEVEL: info', 'LOG_LEVEL: debug'))
+      expect(await cli(['plan', '--base', base, '--json'], repo.dir)).toEqual(before)
+      writeFileSync(graphPath, 'version: [\n')
+      expect(await cli(['plan', '--base', base, '--json'], repo.dir)).toEqual(before)
+    } finally {
+      writeFileSync(graphPath, committed)
+    }
   })
 
   test('validate and plan list structural and file problems in one run', async () => {
