@@ -13861,13 +13861,18 @@ class GraphFiles {
             slot.last = -1;
             slot.dockerfileFound = false;
         }
+        // Indexed loops, not for...of: this runs once per file, cold, and an iterator per loop is
+        // garbage the collector then has to chase.
         const walk = this.index.walk();
+        const levels = walk.levels;
         for (let i = 0; i < tracked.length; i++) {
             const file = tracked[i];
             const path = file.path;
             walk.enter(path);
             for (let level = 0; level < walk.depth; level++) {
-                for (const e of walk.levels[level]) {
+                const entries = levels[level];
+                for (let k = 0; k < entries.length; k++) {
+                    const e = entries[k];
                     if (e.test && !e.test(path))
                         continue;
                     const slot = e.target.slot;
@@ -13880,7 +13885,8 @@ class GraphFiles {
             const own = walk.own(path);
             if (own === undefined)
                 continue;
-            for (const e of own) {
+            for (let k = 0; k < own.length; k++) {
+                const e = own[k];
                 if (e.test && !e.test(path))
                     continue;
                 const slot = e.target.slot;
