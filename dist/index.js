@@ -49270,13 +49270,9 @@ function summaryMarkdown(p, ctx, limit = SUMMARY_BUDGET) {
     b.add('');
     b.add('### Images');
     if (affected.length > 0) {
-        const withResults = ctx.results !== undefined;
-        b.add(withResults ? '| Image | Why | Key | Result |' : '| Image | Why | Key |');
-        b.add(withResults ? '|---|---|---|---|' : '|---|---|---|');
-        const rows = affected.map(n => {
-            const row = `| **${cell(n.name)}** | ${chainsCell(n)} | \`${shortKey(n.key)}\` |`;
-            return withResults ? `${row} ${cell(ctx.results.get(n.name) ?? '')} |` : row;
-        });
+        b.add('| Image | Why | Key |');
+        b.add('|---|---|---|');
+        const rows = affected.map(n => `| **${cell(n.name)}** | ${chainsCell(n)} | \`${shortKey(n.key)}\` |`);
         b.addRows(rows, left => `\n*${left} more affected images are not listed here (size limit); the \`plan\` output has them all.*`, reserve);
     }
     else

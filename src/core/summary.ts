@@ -16,8 +16,6 @@ const CHAINS_PER_ROW = 3
 export interface SummaryContext {
   /** Why this base was chosen, in one line. */
   baseWhy: string
-  /** Results of later phases (builds), when there are any: extra rows per image. */
-  results?: Map<string, string>
 }
 
 export function commentMarker(graphFile: string): string {
@@ -135,13 +133,11 @@ export function summaryMarkdown(p: Plan, ctx: SummaryContext, limit = SUMMARY_BU
   b.add('')
   b.add('### Images')
   if (affected.length > 0) {
-    const withResults = ctx.results !== undefined
-    b.add(withResults ? '| Image | Why | Key | Result |' : '| Image | Why | Key |')
-    b.add(withResults ? '|---|---|---|---|' : '|---|---|---|')
-    const rows = affected.map(n => {
-      const row = `| **${cell(n.name)}** | ${chainsCell(n)} | \`${shortKey(n.key)}\` |`
-      return withResults ? `${row} ${cell(ctx.results!.get(n.name) ?? '')} |` : row
-    })
+    b.add('| Image | Why | Key |')
+    b.add('|---|---|---|')
+    const rows = affected.map(
+      n => `| **${cell(n.name)}** | ${chainsCell(n)} | \`${shortKey(n.key)}\` |`
+    )
     b.addRows(
       rows,
       left =>
