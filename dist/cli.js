@@ -14388,6 +14388,19 @@ function graphJson(graph) {
     };
 }
 
+// The plan of a repository between two revisions: git in, core plan out. Shared by the CLI and
+// the action.
+/** A file of the working tree, read when asked; null when it cannot be (it is only a head start). */
+function workingFile(repo, file) {
+    return () => {
+        try {
+            return readFileSync(path.join(repo, file), 'utf8');
+        }
+        catch {
+            return null;
+        }
+    };
+}
 /** A parse of the working tree's graph file, or nothing when there is none or it has problems. */
 function parseWorkingGraph(request) {
     const text = request.workingGraphText?.();
@@ -14557,17 +14570,6 @@ function readWorkingGraph(repo, graphFile) {
         throw new UserError(`${graphFile}: cannot be read (${code ?? e.message})`);
     }
 }
-/** The working tree's copy of the graph file for a plan to parse early; null when unreadable. */
-function workingGraph(repo, graphFile) {
-    return () => {
-        try {
-            return readFileSync(path.join(repo, graphFile), 'utf8');
-        }
-        catch {
-            return null; // only a head start: the plan reads the graph from the head commit anyway
-        }
-    };
-}
 function requireString(flags, name, command) {
     const v = flags[name];
     if (typeof v !== 'string')
@@ -14623,7 +14625,7 @@ async function runCli(argv, io) {
                     graphFile,
                     base: requireString(args.flags, 'base', 'plan'),
                     head: args.flags.head ?? 'HEAD',
-                    workingGraphText: workingGraph(repo, graphFile)
+                    workingGraphText: workingFile(repo, graphFile)
                 });
                 if (args.flags.json)
                     io.out(`${JSON.stringify(planToJson(p, formatProblem), null, 2)}\n`);
@@ -14637,7 +14639,7 @@ async function runCli(argv, io) {
                     graphFile,
                     base: requireString(args.flags, 'base', 'why'),
                     head: args.flags.head ?? 'HEAD',
-                    workingGraphText: workingGraph(repo, graphFile)
+                    workingGraphText: workingFile(repo, graphFile)
                 });
                 const node = p.nodes.get(name);
                 if (!node)

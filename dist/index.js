@@ -49352,6 +49352,19 @@ function getInputs(get = name => getInput(name)) {
     };
 }
 
+// The plan of a repository between two revisions: git in, core plan out. Shared by the CLI and
+// the action.
+/** A file of the working tree, read when asked; null when it cannot be (it is only a head start). */
+function workingFile(repo, file) {
+    return () => {
+        try {
+            return readFileSync(path.join(repo, file), 'utf8');
+        }
+        catch {
+            return null;
+        }
+    };
+}
 /** A parse of the working tree's graph file, or nothing when there is none or it has problems. */
 function parseWorkingGraph(request) {
     const text = request.workingGraphText?.();
@@ -49465,14 +49478,7 @@ async function run(deps = { env: process.env, github: token => new OctokitGitHub
                 base: resolved.base,
                 head: resolved.head,
                 ...(resolved.everythingBecause ? { everythingBecause: resolved.everythingBecause } : {}),
-                workingGraphText: () => {
-                    try {
-                        return readFileSync(path.join(repo, inputs.graph), 'utf8');
-                    }
-                    catch {
-                        return null; // only a head start: the plan reads the graph from the head commit
-                    }
-                }
+                workingGraphText: workingFile(repo, inputs.graph)
             });
             for (const w of p.warnings)
                 warning(formatProblem(w));

@@ -8,7 +8,7 @@ import { GraphError, UserError, didYouMean, formatProblem, sortProblems } from '
 import { GraphFiles } from './core/keys.js'
 import { checkGraphAgainstFiles, planToJson } from './core/plan.js'
 import { graphDot, graphJson, graphMermaid, planText, whyText } from './core/report.js'
-import { keyBreakdownsAt, planRepository } from './planner.js'
+import { keyBreakdownsAt, planRepository, workingFile } from './planner.js'
 
 export const VERSION = '0.1.0'
 
@@ -138,17 +138,6 @@ function readWorkingGraph(repo: string, graphFile: string): string {
   }
 }
 
-/** The working tree's copy of the graph file for a plan to parse early; null when unreadable. */
-function workingGraph(repo: string, graphFile: string): () => string | null {
-  return () => {
-    try {
-      return readFileSync(path.join(repo, graphFile), 'utf8')
-    } catch {
-      return null // only a head start: the plan reads the graph from the head commit anyway
-    }
-  }
-}
-
 function requireString(flags: ParsedArgs['flags'], name: string, command: string): string {
   const v = flags[name]
   if (typeof v !== 'string') throw new UserError(`${command}: --${name} REV is required`)
@@ -204,7 +193,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           graphFile,
           base: requireString(args.flags, 'base', 'plan'),
           head: (args.flags.head as string | undefined) ?? 'HEAD',
-          workingGraphText: workingGraph(repo, graphFile)
+          workingGraphText: workingFile(repo, graphFile)
         })
         if (args.flags.json) io.out(`${JSON.stringify(planToJson(p, formatProblem), null, 2)}\n`)
         else io.out(planText(p))
@@ -216,7 +205,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           graphFile,
           base: requireString(args.flags, 'base', 'why'),
           head: (args.flags.head as string | undefined) ?? 'HEAD',
-          workingGraphText: workingGraph(repo, graphFile)
+          workingGraphText: workingFile(repo, graphFile)
         })
         const node = p.nodes.get(name)
         if (!node)

@@ -14,7 +14,7 @@ import { matrixOf, planOutput } from './core/outputs.js'
 import { planToJson } from './core/plan.js'
 import { COMMENT_BUDGET, commentMarker, summaryMarkdown } from './core/summary.js'
 import { getInputs } from './inputs.js'
-import { planRepository } from './planner.js'
+import { planRepository, workingFile } from './planner.js'
 
 export interface ActionDeps {
   env: NodeJS.ProcessEnv
@@ -87,13 +87,7 @@ export async function run(
         base: resolved.base,
         head: resolved.head,
         ...(resolved.everythingBecause ? { everythingBecause: resolved.everythingBecause } : {}),
-        workingGraphText: () => {
-          try {
-            return readFileSync(path.join(repo, inputs.graph), 'utf8')
-          } catch {
-            return null // only a head start: the plan reads the graph from the head commit
-          }
-        }
+        workingGraphText: workingFile(repo, inputs.graph)
       })
       for (const w of p.warnings) core.warning(formatProblem(w))
       return p

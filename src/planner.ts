@@ -1,5 +1,7 @@
 // The plan of a repository between two revisions: git in, core plan out. Shared by the CLI and
 // the action.
+import { readFileSync } from 'node:fs'
+import * as path from 'node:path'
 import type { Git } from './adapters/git.js'
 import { parseGraph, readGraph } from './core/config.js'
 import type { Graph } from './core/config.js'
@@ -20,6 +22,17 @@ export interface PlanRequest {
    * lists, and used when it is the head commit's text (as in any clean checkout of head).
    */
   workingGraphText?: () => string | null
+}
+
+/** A file of the working tree, read when asked; null when it cannot be (it is only a head start). */
+export function workingFile(repo: string, file: string): () => string | null {
+  return () => {
+    try {
+      return readFileSync(path.join(repo, file), 'utf8')
+    } catch {
+      return null
+    }
+  }
 }
 
 /** A parse of the working tree's graph file, or nothing when there is none or it has problems. */
