@@ -37,7 +37,7 @@ describe('the index stands in for the tree only when it holds exactly the commit
     const git = new Git(repo.dir)
     const head = repo.head()
     expect(await git.indexMatches(head)).toBe(matches)
-    expect((await git.trackedFilesAt(head)).map(treeLine)).toEqual(lsTreeLines(repo, head))
+    expect((await git.listTrackedFiles().at(head)).map(treeLine)).toEqual(lsTreeLines(repo, head))
   })
 
   test('another commit than the checked-out one', async () => {
@@ -46,7 +46,7 @@ describe('the index stands in for the tree only when it holds exactly the commit
     repo.write('a.txt', 'next\n').commit('two')
     const git = new Git(repo.dir)
     expect(await git.indexMatches(first)).toBe(false)
-    expect((await git.trackedFilesAt(first)).map(treeLine)).toEqual(lsTreeLines(repo, first))
+    expect((await git.listTrackedFiles().at(first)).map(treeLine)).toEqual(lsTreeLines(repo, first))
     expect(await git.indexMatches(repo.head())).toBe(true)
   })
 
@@ -59,6 +59,6 @@ describe('the index stands in for the tree only when it holds exactly the commit
     expect(() => repo.git('merge', '-q', 'other')).toThrow()
     const git = new Git(repo.dir)
     expect(await git.indexMatches(repo.head())).toBe(false)
-    expect((await git.trackedFilesAt(repo.head())).map(treeLine)).toEqual(lsTreeLines(repo))
+    expect((await git.listTrackedFiles().at(repo.head())).map(treeLine)).toEqual(lsTreeLines(repo))
   })
 })

@@ -29430,10 +29430,6 @@ class Git {
             }
         };
     }
-    /** Every tracked file of a commit (see listTrackedFiles). */
-    trackedFilesAt(commit) {
-        return this.listTrackedFiles().at(commit);
-    }
     /** Several files' text at commits in one git call: null for each one that is not there. */
     async filesAt(wanted) {
         if (wanted.length === 0)

@@ -255,11 +255,6 @@ export class Git {
     }
   }
 
-  /** Every tracked file of a commit (see listTrackedFiles). */
-  trackedFilesAt(commit: string): Promise<TrackedFile[]> {
-    return this.listTrackedFiles().at(commit)
-  }
-
   /** Several files' text at commits in one git call: null for each one that is not there. */
   async filesAt(wanted: Array<{ rev: string; path: string }>): Promise<Array<string | null>> {
     if (wanted.length === 0) return []
