@@ -6,7 +6,7 @@ import { Git, parseRawDiff, parseTreeListing } from '../src/adapters/git.js'
 import { treeLine } from '../src/core/changes.js'
 import type { ChangedFile, TrackedFile } from '../src/core/changes.js'
 import { UserError } from '../src/core/errors.js'
-import { TestRepo, git, removeTempDirs, tempDir } from './helpers/repo.js'
+import { TestRepo, git, removeTempDirs, submoduleSource, tempDir } from './helpers/repo.js'
 
 afterAll(removeTempDirs)
 
@@ -21,12 +21,7 @@ const TAB_NAME = 'weird/tab\there.txt'
 
 /** Every status git can report between two commits, on paths that need -z. */
 function statusRepo() {
-  const lib = TestRepo.init()
-  lib.write('lib.txt', 'v1\n')
-  const libFirst = lib.commit('lib v1')
-  lib.write('lib.txt', 'v2\n')
-  const libSecond = lib.commit('lib v2')
-  lib.git('checkout', '-q', libFirst)
+  const { lib, first: libFirst, second: libSecond } = submoduleSource()
 
   const repo = TestRepo.init()
   repo

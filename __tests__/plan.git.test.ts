@@ -5,22 +5,10 @@ import { Git } from '../src/adapters/git.js'
 import { runCli } from '../src/cli.js'
 import type { Plan } from '../src/core/plan.js'
 import { planRepository } from '../src/planner.js'
-import { EXAMPLE, TestRepo, git, removeTempDirs } from './helpers/repo.js'
+import { EXAMPLE, TestRepo, git, removeTempDirs, submoduleSource } from './helpers/repo.js'
 
 afterAll(removeTempDirs)
 
-const ALL_NODES = [
-  'config-a',
-  'config-b',
-  'config-c',
-  'tools',
-  'process-a',
-  'process-b',
-  'base',
-  'image-a',
-  'image-b',
-  'image-c'
-]
 const GRAPH = readFileSync(path.join(EXAMPLE, 'imagegraph.yml'), 'utf8')
 
 function planOf(repo: TestRepo, base: string | null, head = 'HEAD'): Promise<Plan> {
@@ -63,7 +51,6 @@ test('the example plans in input-before-consumer order', async () => {
   const repo = TestRepo.fromExample()
   const p = await planOf(repo, 'HEAD')
   expect(p.order).toEqual(ORDER)
-  expect([...p.order].sort()).toEqual([...ALL_NODES].sort())
   expect(affected(p)).toEqual([])
   expect(p.changedFiles).toEqual([])
   expect(p.warnings).toEqual([])
@@ -263,12 +250,7 @@ describe('file changes in config directories', () => {
 
 describe('other kinds of change in an image context', () => {
   test('a symlink replacing a file (type change) and a submodule pointer moved', async () => {
-    const lib = TestRepo.init()
-    lib.write('lib.txt', 'v1\n')
-    const libFirst = lib.commit('lib v1')
-    lib.write('lib.txt', 'v2\n')
-    const libSecond = lib.commit('lib v2')
-    lib.git('checkout', '-q', libFirst)
+    const { lib, second: libSecond } = submoduleSource()
 
     const repo = TestRepo.fromExample()
     repo.git(

@@ -149,3 +149,14 @@ export class TestRepo {
     return this.git('rev-parse', 'HEAD').trim()
   }
 }
+
+/** A repository to add as a submodule: two commits, the first checked out. */
+export function submoduleSource(): { lib: TestRepo; first: string; second: string } {
+  const lib = TestRepo.init()
+  lib.write('lib.txt', 'v1\n')
+  const first = lib.commit('lib v1')
+  lib.write('lib.txt', 'v2\n')
+  const second = lib.commit('lib v2')
+  lib.git('checkout', '-q', first)
+  return { lib, first, second }
+}
