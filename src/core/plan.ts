@@ -240,6 +240,13 @@ export function affectedImages(p: Plan): NodePlan[] {
   return p.order.map(n => p.nodes.get(n)!).filter(n => n.kind === 'image' && n.affected)
 }
 
+/** What every node of the plan JSON says of itself. */
+interface NodeJson {
+  key: string
+  reasons: string[]
+  reasonCount: number
+}
+
 export interface PlanJson {
   schema: 'imagegraph-plan/v1'
   base: string
@@ -247,34 +254,12 @@ export interface PlanJson {
   graphFile: string
   everythingBecause?: string
   changedFiles: ChangedFile[]
-  configs: Record<
-    string,
-    {
-      changed: boolean
-      key: string
-      changedFiles: string[]
-      reasons: string[]
-      reasonCount: number
-    }
-  >
-  processes: Record<
-    string,
-    {
-      affected: boolean
-      key: string
-      reasons: string[]
-      reasonCount: number
-      inputs: string[]
-      outputs: string[]
-    }
-  >
+  configs: Record<string, NodeJson & { changed: boolean; changedFiles: string[] }>
+  processes: Record<string, NodeJson & { affected: boolean; inputs: string[]; outputs: string[] }>
   images: Record<
     string,
-    {
+    NodeJson & {
       affected: boolean
-      key: string
-      reasons: string[]
-      reasonCount: number
       inputs: string[]
       context: string
       dockerfile: string
