@@ -29203,29 +29203,163 @@ function editDistance(a, b) {
     return previous[b.length];
 }
 
+// The one process-spawning helper every adapter uses: an argument array (never a shell string),
+// optional stdin, stdout to a pipe or a file, a chosen environment, live lines, a timeout that
+// kills the whole process group (the command and every child it started).
+/** Thrown when the command cannot be started at all (not found, not executable, bad cwd). */
+class SpawnError extends Error {
+    command;
+    code;
+    constructor(command, code, message) {
+        super(message);
+        this.command = command;
+        this.code = code;
+    }
+}
+class Tail {
+    max;
+    chunks = [];
+    size = 0;
+    constructor(max) {
+        this.max = max;
+    }
+    push(b) {
+        this.chunks.push(b);
+        this.size += b.length;
+        while (this.size > this.max && this.chunks.length > 1)
+            this.size -= this.chunks.shift().length;
+    }
+    buffer() {
+        const all = Buffer.concat(this.chunks);
+        return all.length > this.max ? all.subarray(all.length - this.max) : all;
+    }
+}
+function lineSplitter(onLine) {
+    let pending = '';
+    return {
+        push(b) {
+            pending += b.toString('utf8');
+            let nl;
+            while ((nl = pending.indexOf('\n')) !== -1) {
+                onLine(pending.slice(0, nl).replace(/\r$/, ''));
+                pending = pending.slice(nl + 1);
+            }
+        },
+        end() {
+            if (pending)
+                onLine(pending);
+            pending = '';
+        }
+    };
+}
+function killGroup(pid, signal) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        try {
+            process.kill(pid, signal);
+        }
+        catch {
+            // already gone
+        }
+    }
+}
+/**
+ * Runs `command` with `args` and resolves when it has exited and its streams are closed. A non-zero
+ * exit is a result, not an error; only a failure to start rejects (with a SpawnError).
+ */
+function exec(command, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        let child;
+        try {
+            child = spawn(command, args, {
+                cwd: options.cwd,
+                env: options.env ?? process.env,
+                stdio: [
+                    options.input === undefined ? 'ignore' : 'pipe',
+                    options.stdoutFd ?? 'pipe',
+                    'pipe'
+                ],
+                // Its own process group, so that a timeout kills what it started too.
+                detached: true
+            });
+        }
+        catch (e) {
+            reject(new SpawnError(command, e.code, e.message));
+            return;
+        }
+        const max = options.maxBuffer ?? Number.MAX_SAFE_INTEGER;
+        const out = new Tail(max);
+        const err = new Tail(max);
+        const outLines = options.onStdoutLine ? lineSplitter(options.onStdoutLine) : undefined;
+        const errLines = options.onStderrLine ? lineSplitter(options.onStderrLine) : undefined;
+        child.stdout?.on('data', (b) => {
+            out.push(b);
+            outLines?.push(b);
+        });
+        child.stderr.on('data', (b) => {
+            err.push(b);
+            errLines?.push(b);
+        });
+        let timedOut = false;
+        let timer;
+        let killTimer;
+        if (options.timeoutMs !== undefined) {
+            timer = setTimeout(() => {
+                timedOut = true;
+                killGroup(child.pid, 'SIGTERM');
+                killTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
+                killTimer.unref();
+            }, options.timeoutMs);
+        }
+        let failed = false;
+        child.on('error', e => {
+            failed = true;
+            if (timer)
+                clearTimeout(timer);
+            reject(new SpawnError(command, e.code, `could not run ${command}: ${e.message}`));
+        });
+        child.on('close', (code, signal) => {
+            if (failed)
+                return;
+            if (timer)
+                clearTimeout(timer);
+            if (killTimer)
+                clearTimeout(killTimer);
+            // The command is done; anything it left running in its group goes with it.
+            if (timedOut)
+                killGroup(child.pid, 'SIGKILL');
+            outLines?.end();
+            errLines?.end();
+            resolve({ code, signal, stdout: out.buffer(), stderr: err.buffer(), timedOut });
+        });
+        if (options.input !== undefined) {
+            child.stdin.on('error', () => undefined); // a child that exits without reading stdin
+            child.stdin.end(options.input);
+        }
+    });
+}
+
 // Every git call imagegraph makes, behind one interface. Arguments are arrays, output is -z, and a
 // plan costs a handful of git processes whatever the size of the repository.
 /** Runs git with an argument array (never a shell); stdout to a pipe, or to a file descriptor. */
-function spawnGit(cwd, args, io = {}) {
-    return new Promise((resolve, reject) => {
-        const child = spawn('git', args, {
+async function spawnGit(cwd, args, io = {}) {
+    let r;
+    try {
+        r = await exec('git', args, {
             cwd,
-            stdio: [io.input === undefined ? 'ignore' : 'pipe', io.stdoutFd ?? 'pipe', 'pipe'],
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+            ...(io.input === undefined ? {} : { input: io.input }),
+            ...(io.stdoutFd === undefined ? {} : { stdoutFd: io.stdoutFd })
         });
-        const out = [];
-        const err = [];
-        child.stdout?.on('data', (b) => out.push(b));
-        child.stderr.on('data', (b) => err.push(b));
-        child.on('error', e => reject(new Error(`could not run git: ${e.message}`)));
-        child.on('close', code => resolve({
-            stdout: Buffer.concat(out),
-            stderr: Buffer.concat(err).toString('utf8'),
-            code: code ?? 1
-        }));
-        if (io.input !== undefined)
-            child.stdin.end(io.input);
-    });
+    }
+    catch (e) {
+        throw new Error(e.message);
+    }
+    return { stdout: r.stdout, stderr: r.stderr.toString('utf8'), code: r.code ?? 1 };
 }
 async function runGit(cwd, args, input) {
     const r = await spawnGit(cwd, args, {} );

@@ -2,8 +2,11 @@
 # The Debian packages the demo and the tests need. Installs only what is missing (root + apt-get),
 # so `npm test` and `npm run demo` work on a fresh machine; `--always` is for CI.
 set -euo pipefail
-PACKAGES=(git ca-certificates)
-COMMANDS=(git)
+# PACKAGES[i] provides COMMANDS[i]: git for plans; a registry, builders and skopeo for the
+# execution half (busybox-static makes base images offline; openssl and htpasswd make TLS and auth
+# setups for the registry tests).
+PACKAGES=(git ca-certificates docker-registry buildah podman skopeo busybox-static apache2-utils openssl docker.io uidmap)
+COMMANDS=(git update-ca-certificates docker-registry buildah podman skopeo busybox htpasswd openssl dockerd newuidmap)
 
 missing=()
 for i in "${!COMMANDS[@]}"; do

@@ -1,11 +1,11 @@
 // Every git call imagegraph makes, behind one interface. Arguments are arrays, output is -z, and a
 // plan costs a handful of git processes whatever the size of the repository.
-import { spawn } from 'node:child_process'
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import type { ChangeStatus, ChangedFile, TrackedFile } from '../core/changes.js'
 import { UserError } from '../core/errors.js'
+import { exec } from './exec.js'
 
 export interface GitResult {
   stdout: string
@@ -20,31 +20,23 @@ interface RawResult {
 }
 
 /** Runs git with an argument array (never a shell); stdout to a pipe, or to a file descriptor. */
-function spawnGit(
+async function spawnGit(
   cwd: string,
   args: string[],
   io: { input?: string; stdoutFd?: number } = {}
 ): Promise<RawResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, {
+  let r
+  try {
+    r = await exec('git', args, {
       cwd,
-      stdio: [io.input === undefined ? 'ignore' : 'pipe', io.stdoutFd ?? 'pipe', 'pipe'],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+      ...(io.input === undefined ? {} : { input: io.input }),
+      ...(io.stdoutFd === undefined ? {} : { stdoutFd: io.stdoutFd })
     })
-    const out: Buffer[] = []
-    const err: Buffer[] = []
-    child.stdout?.on('data', (b: Buffer) => out.push(b))
-    child.stderr!.on('data', (b: Buffer) => err.push(b))
-    child.on('error', e => reject(new Error(`could not run git: ${e.message}`)))
-    child.on('close', code =>
-      resolve({
-        stdout: Buffer.concat(out),
-        stderr: Buffer.concat(err).toString('utf8'),
-        code: code ?? 1
-      })
-    )
-    if (io.input !== undefined) child.stdin!.end(io.input)
-  })
+  } catch (e) {
+    throw new Error((e as Error).message)
+  }
+  return { stdout: r.stdout, stderr: r.stderr.toString('utf8'), code: r.code ?? 1 }
 }
 
 export async function runGit(cwd: string, args: string[], input?: string): Promise<GitResult> {
