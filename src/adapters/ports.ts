@@ -1,0 +1,41 @@
+// The interfaces the commands need from the world. Real adapters live beside this file, one external
+// system each; commands are unit-tested with small hand-written fakes of these.
+
+/** Where a cache operation happened and what it cost; warnings never fail a run. */
+export interface CacheRestoreResult {
+  /** True only for an exact-key hit whose files were put in place. */
+  hit: boolean
+  /** Bytes of the entry read (archive size or file bytes), when known. */
+  bytes?: number
+  /** Why a restore did not happen or was discarded (service error, 429, ...), for a warning. */
+  warning?: string
+}
+
+export interface CacheSaveResult {
+  saved: boolean
+  bytes?: number
+  /** Why a save did not happen (already exists, too large, service error, ...). */
+  warning?: string
+}
+
+/**
+ * A store of directories and files by exact key. `paths` are relative to `root` (the workspace), so
+ * an entry saved on one runner restores on another whose workspace lies elsewhere.
+ */
+export interface Cache {
+  /** For logs: `gha`, `local:/path`, `none`. */
+  readonly description: string
+  restore(key: string, paths: string[], root: string): Promise<CacheRestoreResult>
+  save(key: string, paths: string[], root: string): Promise<CacheSaveResult>
+}
+
+/** What a command tells the person running it: the action's log and summary, or the CLI's stderr. */
+export interface Reporter {
+  info(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+  /** A named, folded block of lines written at once (a process's output when it ends). */
+  group(name: string, lines: string[]): void
+  /** A value that must never be shown (a secret passed to a process). */
+  mask(value: string): void
+}
