@@ -45,7 +45,7 @@ export const STRUCTURAL_MISTAKES: BadGraph[] = [
     text: yml('version: 1', 'configs:', '  app:', '    path: [config/**]'),
     problems: [
       "imagegraph.yml:3:3 configs.app: missing required field 'paths'",
-      "imagegraph.yml:4:5 configs.app.path: unknown field 'path' (did you mean 'paths'?); allowed: paths, description"
+      "imagegraph.yml:4:5 configs.app.path: unknown field 'path' (did you mean 'paths'?); allowed: paths, allow-empty, description"
     ]
   },
   {
@@ -115,7 +115,7 @@ export const STRUCTURAL_MISTAKES: BadGraph[] = [
     title: 'a node that is a list',
     text: yml('version: 1', 'configs:', '  app: [config/**]'),
     problems: [
-      'imagegraph.yml:3:8 configs.app: expected a mapping with paths, description, got a list'
+      'imagegraph.yml:3:8 configs.app: expected a mapping with paths, allow-empty, description, got a list'
     ]
   },
   {
@@ -364,8 +364,7 @@ export const STRUCTURAL_MISTAKES: BadGraph[] = [
     title: 'merge keys are not supported',
     text: yml('version: 1', 'images:', '  api:', '    <<: { context: api }'),
     problems: [
-      "imagegraph.yml:3:3 images.api: missing required field 'context'",
-      "imagegraph.yml:4:5 images.api.<<: unknown field '<<'; allowed: context, dockerfile, inputs, build-args, platforms, target, description"
+      "imagegraph.yml:4:5 images.api.<<: YAML merge keys ('<<') are not supported; write the fields out (an alias of a whole value, `*name`, is fine)"
     ]
   }
 ]

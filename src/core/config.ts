@@ -1,22 +1,19 @@
 // imagegraph.yml -> a validated Graph, or every problem at once with file:line:col and the node path.
 // Structural rules here and in schema/imagegraph.schema.json are the same; __tests__/schema.test.ts
 // holds them to it.
-import jsyaml from 'js-yaml'
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml'
-import type { Document, Node as YamlNode } from 'yaml'
-import { GraphError, didYouMean, sortProblems } from './errors.js'
+import { GraphError, Suggestions, didYouMean, sortProblems } from './errors.js'
 import type { Problem } from './errors.js'
 import { checkGlob, normalizeGlob } from './match.js'
+import { Locations, YamlNumber, isYamlMap, loadYaml } from './yaml.js'
+import type { Locator, Position, Segment, Value, YamlMap, YamlReader } from './yaml.js'
+
+export { YamlNumber } from './yaml.js'
+export type { Position } from './yaml.js'
 
 export const GRAPH_VERSION = 1
 export const DEFAULT_GRAPH_FILE = 'imagegraph.yml'
 
 export type NodeKind = 'config' | 'process' | 'image'
-
-export interface Position {
-  line: number
-  col: number
-}
 
 interface NodeCommon {
   name: string
@@ -27,6 +24,8 @@ interface NodeCommon {
 export interface ConfigNode extends NodeCommon {
   kind: 'config'
   paths: string[]
+  /** Matching no tracked file is fine (`allow-empty: true`); it changes no bytes, so no key. */
+  allowEmpty?: boolean
 }
 export interface ProcessNode extends NodeCommon {
   kind: 'process'
@@ -63,14 +62,23 @@ export const SECTION_OF: Record<NodeKind, 'configs' | 'processes' | 'images'> = 
   process: 'processes',
   image: 'images'
 }
-const KIND_OF: Record<string, NodeKind> = {
-  configs: 'config',
-  processes: 'process',
-  images: 'image'
-}
+const KIND_OF = new Map<string, NodeKind>([
+  ['configs', 'config'],
+  ['processes', 'process'],
+  ['images', 'image']
+])
 
 type FieldType =
-  'string' | 'command' | 'globs' | 'names' | 'path' | 'file' | 'paths' | 'map' | 'platforms'
+  | 'string'
+  | 'boolean'
+  | 'command'
+  | 'globs'
+  | 'names'
+  | 'path'
+  | 'file'
+  | 'paths'
+  | 'map'
+  | 'platforms'
 interface FieldSpec {
   type: FieldType
   required?: boolean
@@ -78,6 +86,7 @@ interface FieldSpec {
 export const FIELDS: Record<NodeKind, Record<string, FieldSpec>> = {
   config: {
     paths: { type: 'globs', required: true },
+    'allow-empty': { type: 'boolean' },
     description: { type: 'string' }
   },
   process: {
@@ -131,163 +140,6 @@ export function normalizeRepoPath(raw: string): { path: string } | { error: stri
     } else parts.push(segment)
   }
   return { path: parts.join('/') }
-}
-
-/** A YAML number with its spelling: `GO_VERSION: 1.20` means "1.20", not "1.2". */
-export class YamlNumber {
-  constructor(
-    readonly value: number,
-    readonly source: string
-  ) {}
-}
-
-// YAML 1.2 core schema, numbers keeping their spelling, no timestamps or other extras.
-const yamlTypes = (
-  jsyaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', jsyaml.Type> }
-).types
-const numberType = (base: jsyaml.Type) =>
-  new jsyaml.Type('tag:yaml.org,2002:' + (base === yamlTypes.int ? 'int' : 'float'), {
-    kind: 'scalar',
-    resolve: (data: string) =>
-      (base as unknown as { resolve: (d: string) => boolean }).resolve(data),
-    construct: (data: string) =>
-      new YamlNumber(
-        (base as unknown as { construct: (d: string) => number }).construct(data),
-        data
-      ),
-    instanceOf: YamlNumber
-  })
-const FAST_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
-  implicit: [yamlTypes.null, yamlTypes.bool, numberType(yamlTypes.int), numberType(yamlTypes.float)]
-})
-
-/** Where a problem is, as the path to a value (or to a key) in the document. */
-type Segment = string | number
-interface Locator {
-  segments: Segment[]
-  at: 'key' | 'value'
-}
-
-/** Visit every node of a YAML document with its path (`images.api.inputs[0]`). */
-function walk(
-  doc: Document,
-  node: unknown,
-  path: string,
-  visit: (node: unknown, path: string, keyOffset?: number) => void,
-  keyOffset?: number
-): void {
-  visit(node, path, keyOffset)
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = pair.key as YamlNode | null
-      const name = isScalar(key) ? String(key.value) : '?'
-      walk(doc, pair.value, path ? `${path}.${name}` : name, visit, key?.range?.[0])
-    }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, i) => walk(doc, item, `${path}[${i}]`, visit))
-  }
-}
-
-/**
- * Positions are found only when they are needed: a valid graph is read by a fast parser that
- * keeps none, and the position-keeping parser runs on demand (problems, or a later question).
- */
-class Locations {
-  private doc?: Document
-  private lines?: LineCounter
-
-  constructor(private readonly text: string) {}
-
-  private parsed(): { doc: Document; lines: LineCounter } {
-    if (!this.doc || !this.lines) {
-      this.lines = new LineCounter()
-      this.doc = parseDocument(this.text, {
-        lineCounter: this.lines,
-        prettyErrors: false,
-        uniqueKeys: false
-      })
-    }
-    return { doc: this.doc, lines: this.lines }
-  }
-
-  /**
-   * What the fast parser refused, as the position-keeping parser sees it: syntax errors, keys
-   * that appear twice (by name and path), aliases with no anchor. Empty when it sees nothing wrong.
-   */
-  syntaxProblems(file: string): Problem[] {
-    const lines = new LineCounter()
-    const doc = parseDocument(this.text, {
-      lineCounter: lines,
-      prettyErrors: false,
-      uniqueKeys: true
-    })
-    const problem = (offset: number, path: string, message: string): Problem => ({
-      file,
-      ...lines.linePos(offset),
-      path,
-      message,
-      severity: 'error'
-    })
-    const problems: Problem[] = []
-    const keyPaths = new Map<number, string>()
-    walk(doc, doc.contents, '', (node, path, keyOffset) => {
-      if (keyOffset !== undefined) keyPaths.set(keyOffset, path)
-      if (isAlias(node) && node.resolve(doc) === undefined) {
-        problems.push(
-          problem(
-            node.range?.[0] ?? 0,
-            path,
-            `the alias '*${node.source}' has no anchor '&${node.source}' before it`
-          )
-        )
-      }
-    })
-    for (const e of doc.errors) {
-      if (e.code === 'DUPLICATE_KEY') {
-        const path = keyPaths.get(e.pos[0]) ?? ''
-        const key = path.slice(path.lastIndexOf('.') + 1)
-        problems.push(
-          problem(
-            e.pos[0],
-            path,
-            `'${key}' appears twice in this mapping; each key may appear once`
-          )
-        )
-      } else
-        problems.push(
-          problem(e.pos[0], '', e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''))
-        )
-    }
-    return sortProblems(problems)
-  }
-
-  locate(loc: Locator): Position {
-    const { doc, lines } = this.parsed()
-    let node: unknown = doc.contents
-    let offset = 0
-    const deref = (n: unknown) => (isAlias(n) ? (n.resolve(doc) ?? n) : n)
-    for (let i = 0; i < loc.segments.length; i++) {
-      const segment = loc.segments[i]
-      node = deref(node)
-      const last = i === loc.segments.length - 1
-      if (isMap(node)) {
-        const pair = node.items.find(p => {
-          const k = deref(p.key)
-          return isScalar(k) && String(k.value) === String(segment)
-        })
-        if (!pair) break
-        const keyOffset = (deref(pair.key) as YamlNode).range?.[0] ?? offset
-        if (last && loc.at === 'key') return lines.linePos(keyOffset)
-        const value = deref(pair.value) as YamlNode | null
-        offset = value?.range?.[0] ?? keyOffset
-        node = value
-      } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
-        node = deref(node.items[segment])
-        offset = (node as YamlNode).range?.[0] ?? offset
-      } else break
-    }
-    return lines.linePos(offset)
-  }
 }
 
 /** Field positions by node path (`images.api.context`, `images.api.inputs[1]`), found lazily. */
@@ -353,15 +205,11 @@ export class Positions {
   }
 }
 
-type Value = unknown
-type PlainMap = Record<string, Value>
+const isMapValue = (v: Value | undefined): v is YamlMap => isYamlMap(v)
+const isNumberValue = (v: Value | undefined): boolean => typeof v === 'number' || v instanceof YamlNumber
+const numberText = (v: Value | undefined): string => (v instanceof YamlNumber ? v.source : String(v))
 
-const isMapValue = (v: Value): v is PlainMap =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof YamlNumber)
-const isNumberValue = (v: Value): boolean => typeof v === 'number' || v instanceof YamlNumber
-const numberText = (v: Value): string => (v instanceof YamlNumber ? v.source : String(v))
-
-function describe(v: Value): string {
+function describe(v: Value | undefined): string {
   if (v === null || v === undefined) return 'nothing'
   if (Array.isArray(v)) return 'a list'
   if (isNumberValue(v)) return `number ${numberText(v)}`
@@ -410,7 +258,8 @@ function readStringList(
 }
 
 function readMap(r: Reader, value: Value, segs: Segment[], path: string): Record<string, string> {
-  const out: Record<string, string> = {}
+  // No prototype: `__proto__: x` is a variable like any other, not a way to lose one.
+  const out: Record<string, string> = Object.create(null)
   if (!isMapValue(value)) {
     r.error(segs, 'value', path, `expected a mapping of NAME: value, got ${describe(value)}`)
     return out
@@ -447,6 +296,12 @@ function readField(
   path: string
 ): unknown {
   switch (type) {
+    case 'boolean':
+      if (typeof value !== 'boolean') {
+        r.error(segs, 'value', path, `expected true or false, got ${describe(value)}`)
+        return undefined
+      }
+      return value
     case 'string':
     case 'command': {
       if (typeof value !== 'string') {
@@ -533,11 +388,11 @@ function readNode(
     return undefined
   }
   const spec = FIELDS[kind]
-  const values: Record<string, unknown> = {}
+  const values: Record<string, unknown> = Object.create(null)
   const fields = Object.keys(body)
   for (const key of fields) {
     const fieldPath = `${path}.${key}`
-    const field = spec[key]
+    const field = Object.hasOwn(spec, key) ? spec[key] : undefined
     if (!field) {
       r.error(
         [...segs, key],
@@ -550,7 +405,7 @@ function readNode(
     values[key] = readField(r, field.type, body[key], [...segs, key], fieldPath)
   }
   for (const [key, field] of Object.entries(spec)) {
-    if (field.required && !(key in body))
+    if (field.required && !Object.hasOwn(body, key))
       r.error(segs, 'key', path, `missing required field '${key}'`)
   }
   const description = values.description as string | undefined
@@ -566,7 +421,8 @@ function readNode(
           'has only exclusions (!...); add at least one pattern to include'
         )
       }
-      return { kind, ...common, paths }
+      const allowEmpty = values['allow-empty'] as boolean | undefined
+      return { kind, ...common, paths, ...(allowEmpty !== undefined ? { allowEmpty } : {}) }
     }
     case 'process':
       return {
@@ -575,7 +431,7 @@ function readNode(
         inputs: (values.inputs as string[] | undefined) ?? [],
         run: (values.run as string | undefined) ?? '',
         outputs: (values.outputs as string[] | undefined) ?? [],
-        env: (values.env as Record<string, string> | undefined) ?? {}
+        env: (values.env as Record<string, string> | undefined) ?? Object.create(null)
       }
     case 'image': {
       const context = (values.context as string | undefined) ?? ''
@@ -589,37 +445,11 @@ function readNode(
         context,
         dockerfile,
         inputs: (values.inputs as string[] | undefined) ?? [],
-        buildArgs: (values['build-args'] as Record<string, string> | undefined) ?? {},
+        buildArgs:
+          (values['build-args'] as Record<string, string> | undefined) ?? Object.create(null),
         platforms: (values.platforms as string[] | undefined) ?? [],
         ...(target !== undefined ? { target } : {})
       }
-    }
-  }
-}
-
-/** The document as plain values: the fast parser, or the position-keeping one when it disagrees. */
-function load(text: string, file: string, locations: Locations): Value {
-  try {
-    return jsyaml.load(text, { schema: FAST_SCHEMA, filename: file })
-  } catch (e) {
-    const problems = locations.syntaxProblems(file)
-    if (problems.length > 0) throw new GraphError(problems)
-    // The parsers disagree: take the position-keeping one's reading, or the fast one's complaint.
-    try {
-      return parseDocument(text, { uniqueKeys: false }).toJS()
-    } catch {
-      const mark = (e as { mark?: { line: number; column: number } }).mark
-      const message = (e as { reason?: string }).reason ?? (e as Error).message
-      throw new GraphError([
-        {
-          file,
-          line: (mark?.line ?? 0) + 1,
-          col: (mark?.column ?? 0) + 1,
-          path: '',
-          message,
-          severity: 'error'
-        }
-      ])
     }
   }
 }
@@ -642,12 +472,14 @@ export function parseGraph(text: string, file = DEFAULT_GRAPH_FILE): Graph {
  */
 export function readGraph(
   text: string,
-  file = DEFAULT_GRAPH_FILE
+  file = DEFAULT_GRAPH_FILE,
+  /** reader: which YAML reader to start with (tests hold both to the same graph). */
+  options: { reader?: YamlReader } = {}
 ): { graph?: Graph; problems: Problem[] } {
   const locations = new Locations(text)
   let root: Value
   try {
-    root = load(text, file, locations)
+    root = loadYaml(text, file, locations, options.reader)
   } catch (e) {
     if (e instanceof GraphError) return { problems: e.problems }
     throw e
@@ -682,16 +514,11 @@ export function readGraph(
         isNumberValue(value) &&
         Number(value instanceof YamlNumber ? value.value : value) === GRAPH_VERSION
       )) {
-        r.error(
-          [key],
-          'value',
-          'version',
-          `unsupported version ${describe(value).replace(/^number /, '')}; supported: ${GRAPH_VERSION}`
-        )
+        r.error([key], 'value', 'version', versionProblem(value))
       }
       continue
     }
-    const kind = KIND_OF[key]
+    const kind = KIND_OF.get(key)
     if (!kind) {
       r.error(
         [key],
@@ -742,7 +569,7 @@ export function readGraph(
       nodePaths.set(name, path)
     }
   }
-  if (!('version' in root))
+  if (!Object.hasOwn(root, 'version'))
     r.error(
       [],
       'value',
@@ -763,7 +590,14 @@ export function readGraph(
   return { graph, problems: r.problems.length > 0 ? located() : [] }
 }
 
+function versionProblem(value: Value): string {
+  if (typeof value === 'string' && value.trim() === String(GRAPH_VERSION))
+    return `version must be the number ${GRAPH_VERSION}, not the string '${value}'; write 'version: ${GRAPH_VERSION}' without quotes`
+  return `unsupported version ${describe(value).replace(/^number /, '')}; supported: ${GRAPH_VERSION}`
+}
+
 function checkReferences(r: Reader, nodes: Map<string, GraphNode>): void {
+  const suggestions = new Suggestions(nodes.keys())
   for (const node of nodes.values()) {
     if (node.kind === 'config') continue
     const path = `${SECTION_OF[node.kind]}.${node.name}`
@@ -773,7 +607,7 @@ function checkReferences(r: Reader, nodes: Map<string, GraphNode>): void {
       const at: Segment[] = [SECTION_OF[node.kind], node.name, 'inputs', i]
       const target = nodes.get(input)
       if (!target) {
-        r.error(at, 'value', inputPath, `unknown node '${input}'${didYouMean(input, nodes.keys())}`)
+        r.error(at, 'value', inputPath, `unknown node '${input}'${suggestions.for(input)}`)
       } else if (input === node.name) {
         r.error(at, 'value', inputPath, `${node.kind} '${node.name}' cannot be its own input`)
       } else if (!ALLOWED_INPUTS[node.kind].includes(target.kind)) {
