@@ -69,7 +69,9 @@ export const STRUCTURAL_MISTAKES: BadGraph[] = [
   {
     title: 'version as a string',
     text: yml('version: "1"'),
-    problems: ["imagegraph.yml:1:10 version: unsupported version the string '1'; supported: 1"]
+    problems: [
+      "imagegraph.yml:1:10 version: version must be the number 1, not the string '1'; write 'version: 1' without quotes"
+    ]
   },
   {
     title: 'version missing',
