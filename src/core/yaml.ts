@@ -151,6 +151,7 @@ class PositionalValues {
     const tag = node.tag
     if (tag === undefined || tag === null) {
       if (node.type !== 'PLAIN') return source
+      if (source === '') return null // `key:` with nothing after it
       for (const type of IMPLICIT) if (type.resolve(source)) return type.construct(source) as Value
       return source
     }
@@ -227,16 +228,12 @@ export class Locations {
   }
 
   /**
-   * What the fast parser refused, as the position-keeping parser sees it: syntax errors, keys
-   * that appear twice (by name and path), aliases with no anchor. Empty when it sees nothing wrong.
+   * What the fast parser refused, as the position-keeping parser sees it: syntax errors and
+   * aliases with no anchor. (Keys that appear twice are found by PositionalValues, by the names
+   * the readers give them: `1.20` and `1.2` are two names, `1` and `"1"` one.)
    */
   syntaxProblems(file: string): Problem[] {
-    const lines = new LineCounter()
-    const doc = parseDocument(this.text, {
-      lineCounter: lines,
-      prettyErrors: false,
-      uniqueKeys: true
-    })
+    const { doc, lines } = this.parsed()
     const problem = (offset: number, path: string, message: string): Problem => ({
       file,
       ...lines.linePos(offset),
@@ -245,9 +242,7 @@ export class Locations {
       severity: 'error'
     })
     const problems: Problem[] = []
-    const keyPaths = new Map<number, string>()
-    walk(doc, doc.contents, '', (node, path, keyOffset) => {
-      if (keyOffset !== undefined) keyPaths.set(keyOffset, path)
+    walk(doc, doc.contents, '', (node, path) => {
       if (isAlias(node) && node.resolve(doc) === undefined) {
         problems.push(
           problem(
@@ -258,22 +253,10 @@ export class Locations {
         )
       }
     })
-    for (const e of doc.errors) {
-      if (e.code === 'DUPLICATE_KEY') {
-        const path = keyPaths.get(e.pos[0]) ?? ''
-        const key = path.slice(path.lastIndexOf('.') + 1)
-        problems.push(
-          problem(
-            e.pos[0],
-            path,
-            `'${key}' appears twice in this mapping; each key may appear once`
-          )
-        )
-      } else
-        problems.push(
-          problem(e.pos[0], '', e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''))
-        )
-    }
+    for (const e of doc.errors)
+      problems.push(
+        problem(e.pos[0], '', e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''))
+      )
     return sortProblems(problems)
   }
 
@@ -321,15 +304,14 @@ function walk(
   doc: Document,
   node: unknown,
   path: string,
-  visit: (node: unknown, path: string, keyOffset?: number) => void,
-  keyOffset?: number
+  visit: (node: unknown, path: string) => void
 ): void {
-  visit(node, path, keyOffset)
+  visit(node, path)
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = pair.key as YamlNode | null
       const name = isScalar(key) ? scalarKey(key) : '?'
-      walk(doc, pair.value, childPath(path, name), visit, key?.range?.[0])
+      walk(doc, pair.value, childPath(path, name), visit)
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => walk(doc, item, childPath(path, i), visit))
