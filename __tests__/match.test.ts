@@ -1,4 +1,4 @@
-import { PathIndex, checkGlob, compilePattern } from '../src/core/match.js'
+import { PathIndex, anchorOf, checkGlob, compilePattern, normalizeGlob } from '../src/core/match.js'
 
 describe('checkGlob', () => {
   test.each([
@@ -29,7 +29,16 @@ describe('compilePattern', () => {
     ['config/**', 'config/.env', true], // dotfiles count
     ['config/*.yaml', 'config/sub/x.yaml', false],
     ['config/*.yaml', 'config/new\nline.yaml', true], // newlines in names are names too
-    ['!config/**/*.md', 'config/a\nb.md', true]
+    ['!config/**/*.md', 'config/a\nb.md', true],
+    // A backslash takes the next character as itself: this is how a literal [a].txt is named.
+    ['c1/\\[a\\].txt', 'c1/[a].txt', true],
+    ['c1/\\[a\\].txt', 'c1/a.txt', false],
+    ['c1/[[]a].txt', 'c1/[a].txt', true],
+    ['c1/\\*.txt', 'c1/*.txt', true],
+    ['c1/\\*.txt', 'c1/x.txt', false],
+    ['c\\[x\\]/*.txt', 'c[x]/a.txt', true],
+    ['c\\[x\\]', 'c[x]/a.txt', true],
+    ['a\\\\b', 'a\\b', true]
   ])('%p matches %p: %p', (pattern, file, expected) => {
     expect(compilePattern(pattern.replace(/^!/, ''))(file)).toBe(expected)
   })
@@ -56,5 +65,56 @@ describe('PathIndex', () => {
     ['docker/api.Dockerfile/x', ['everything']]
   ])('%p', (p, expected) => {
     expect(hits(p)).toEqual(expected)
+  })
+})
+
+describe('normalizeGlob: a trailing slash means the directory', () => {
+  test.each([
+    ['cfg/', 'cfg/**'],
+    ['cfg//', 'cfg/**'],
+    ['./cfg/', 'cfg/**'],
+    ['!cfg/', '!cfg/**'],
+    ['cfg/*/', 'cfg/*/**'],
+    ['cfg', 'cfg'],
+    ['cfg/**', 'cfg/**']
+  ])('%p -> %p', (raw, expected) => {
+    expect(normalizeGlob(raw)).toBe(expected)
+  })
+
+  test.each([
+    ['cfg/', 'cfg/a.yaml', true],
+    ['cfg/', 'cfg/deep/a.yaml', true],
+    ['cfg/', 'cfgx/a', false],
+    ['cfg/*/', 'cfg/sub/a', true],
+    ['cfg/*/', 'cfg/a', false]
+  ])('%p matches %p: %p', (raw, file, expected) => {
+    expect(compilePattern(normalizeGlob(raw))(file)).toBe(expected)
+  })
+})
+
+describe('escaped patterns in the index', () => {
+  test.each([
+    ['c1/\\[a\\].txt', 'c1/[a].txt'],
+    ['c\\[x\\]/*.txt', 'c[x]'],
+    ['c\\[x\\]/**', 'c[x]']
+  ])('anchor of %p is %p', (pattern, anchor) => {
+    expect(anchorOf(pattern)).toBe(anchor)
+  })
+
+  test.each([
+    ['c1/\\[a\\].txt', 'c1/[a].txt'],
+    ['c\\[x\\]/*.txt', 'c[x]/a.txt'],
+    ['c\\[x\\]/**', 'c[x]/a/b.txt'],
+    [normalizeGlob('c1/'), 'c1/[a].txt']
+  ])('%p finds %p', (pattern, file) => {
+    const index = new PathIndex<string>()
+    index.addPattern(pattern, 'hit')
+    const found: string[] = []
+    index.match(file, t => found.push(t))
+    expect(found).toEqual(['hit'])
+    const walk = index.walk()
+    walk.enter(file)
+    const entries = [...walk.levels.slice(0, walk.depth).flat(), ...(walk.own(file) ?? [])]
+    expect(entries.filter(e => !e.test || e.test(file)).map(e => e.target)).toEqual(['hit'])
   })
 })

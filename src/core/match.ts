@@ -7,12 +7,29 @@ import picomatch from 'picomatch'
 // dot: dotfiles match; flags 's': a file name with a newline still matches `**` and `*`.
 const GLOB_OPTIONS = { dot: true, flags: 's' }
 
-/** Canonical form of a pattern: an optional leading '!', no leading './'. */
+/**
+ * Canonical form of a pattern: an optional leading '!', no leading './'; a trailing '/' means a
+ * directory, so `cfg/` is `cfg/**` (everything under cfg, not a file named cfg).
+ */
 export function normalizeGlob(raw: string): string {
   const negated = raw.startsWith('!')
   let body = negated ? raw.slice(1) : raw
   while (body.startsWith('./')) body = body.slice(2)
+  if (body.length > 1 && body.endsWith('/') && !body.endsWith('\\/'))
+    body = `${body.replace(/\/+$/, '')}/**`
   return (negated ? '!' : '') + body
+}
+
+/** The scan of a pattern, its fixed base with escapes (`\[`) taken as the characters they name. */
+function scanOf(pattern: string): { isGlob: boolean; glob: string; base: string } {
+  const scan = picomatch.scan(pattern)
+  // Not picomatch's own unescape: it drops every backslash, `\\` (a backslash) included.
+  const base = scan.isGlob ? scan.base : pattern
+  return {
+    isGlob: scan.isGlob,
+    glob: scan.glob,
+    base: base.includes('\\') ? base.replace(/\\(.)/gs, '$1') : base
+  }
 }
 
 /** Why a pattern is unusable, or undefined when it is fine. */
@@ -65,15 +82,17 @@ function firstUnbalanced(pattern: string): string | undefined {
  * that path and everything under it, as a git pathspec does.
  */
 export function compilePattern(pattern: string): (path: string) => boolean {
-  const scan = picomatch.scan(pattern)
-  if (!scan.isGlob) return path => path === pattern || path.startsWith(`${pattern}/`)
+  const scan = scanOf(pattern)
+  if (!scan.isGlob) {
+    const literal = scan.base
+    return path => path === literal || path.startsWith(`${literal}/`)
+  }
   return picomatch(pattern, GLOB_OPTIONS)
 }
 
-/** The fixed directory a pattern cannot match outside of ('' when it has none). */
+/** The fixed directory a pattern cannot match outside of ('' when it has none), unescaped. */
 export function anchorOf(pattern: string): string {
-  const scan = picomatch.scan(pattern)
-  return scan.isGlob ? scan.base : pattern
+  return scanOf(pattern).base
 }
 
 export interface Entry<T> {
@@ -94,12 +113,11 @@ export class PathIndex<T> {
 
   /** A positive pattern (glob or literal path). */
   addPattern(pattern: string, target: T): void {
-    const scan = picomatch.scan(pattern)
+    const scan = scanOf(pattern)
     // `dir/**` is everything under dir: a lookup, no regular expression to run.
-    if (scan.isGlob && scan.glob === '**' && !picomatch.scan(scan.base).isGlob)
-      this.add(scan.base, { target })
+    if (scan.isGlob && scan.glob === '**') this.add(scan.base, { target })
     else if (scan.isGlob) this.add(scan.base, { target, test: picomatch(pattern, GLOB_OPTIONS) })
-    else this.add(pattern, { target })
+    else this.add(scan.base, { target })
   }
 
   /** Everything under a directory ('' is the whole repository). */
