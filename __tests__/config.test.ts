@@ -281,16 +281,16 @@ describe('checkGraphAgainstFiles', () => {
     'docker/outside.Dockerfile'
   ].map(f => tracked(f))
 
-  test('reports missing contexts and Dockerfiles as errors and idle configs as warnings', () => {
+  test('reports missing contexts and Dockerfiles and idle configs as errors', () => {
     const graph = parseGraph(graphText)
     const problems = checkGraphAgainstFiles(graph, new GraphFiles(graph).membership(files))
     expect(problems.map(formatProblem)).toEqual([
-      'imagegraph.yml:6:12 configs.ghost.paths: warning: matches no tracked file (config/ghost/**, !config/ghost/*.md)',
+      "imagegraph.yml:6:12 configs.ghost.paths: matches no tracked file (config/ghost/**, !config/ghost/*.md); check the patterns, or set 'allow-empty: true' if that is meant",
       "imagegraph.yml:14:14 images.worker.context: Dockerfile 'services/worker/Dockerfile' is not a tracked file (set dockerfile: to use another path)",
       "imagegraph.yml:16:14 images.empty.context: 'services/empty' has no tracked files; the context must be a directory in the repository",
       "imagegraph.yml:20:14 images.outside.context: 'generated' has no tracked files; the context must be a directory in the repository"
     ])
-    expect(problems.map(p => p.severity)).toEqual(['warning', 'error', 'error', 'error'])
+    expect(problems.map(p => p.severity)).toEqual(['error', 'error', 'error', 'error'])
   })
 
   test('a context that a process produces needs no tracked files', () => {
@@ -606,12 +606,11 @@ describe('plan', () => {
     expect(p.nodes.get('app')!.changedFiles).toHaveLength(MAX_CHAINS + 5)
   })
 
-  test('a config warning is passed on, not thrown', () => {
+  test('a config that matches nothing is an error, not a warning', () => {
     const headText = GRAPH.replace('config/other/**', 'config/nothing/**')
-    const p = plan(planInput({ graphText: headText, baseGraphText: headText }))
-    expect(p.warnings.map(formatProblem)).toEqual([
-      'imagegraph.yml:6:12 configs.other.paths: warning: matches no tracked file (config/nothing/**)'
-    ])
+    expect(() => plan(planInput({ graphText: headText, baseGraphText: headText }))).toThrow(
+      "imagegraph.yml:6:12 configs.other.paths: matches no tracked file (config/nothing/**); check the patterns, or set 'allow-empty: true' if that is meant"
+    )
   })
 
   test('keys do not depend on the YAML spelling but do on content', () => {

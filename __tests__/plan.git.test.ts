@@ -130,13 +130,19 @@ describe('the demo scenario', () => {
 
 describe('file changes in config directories', () => {
   test('a rename across config groups changes both groups, with both ends in the reasons', async () => {
+    // config-b is left with no file: it says that this is meant (allow-empty goes into no key).
     const { plan: p } = await scenario(r =>
       r
         .remove('config/b/features.yaml')
         .write('config/c/features.yaml', 'features: [search, checkout]\n')
+        .write(
+          'imagegraph.yml',
+          GRAPH.replace('paths: ["config/b/**"]', 'paths: ["config/b/**"]\n    allow-empty: true')
+        )
     )
     expect(p.changedFiles).toEqual([
-      { path: 'config/c/features.yaml', status: 'renamed', oldPath: 'config/b/features.yaml' }
+      { path: 'config/c/features.yaml', status: 'renamed', oldPath: 'config/b/features.yaml' },
+      { path: 'imagegraph.yml', status: 'modified' }
     ])
     expect(affected(p)).toEqual([
       'config-b',
@@ -161,10 +167,19 @@ describe('file changes in config directories', () => {
     ])
     expect(p.nodes.get('config-b')!.changedFiles).toEqual(['config/b/features.yaml'])
     expect(p.nodes.get('config-c')!.changedFiles).toEqual(['config/c/features.yaml'])
-    // config-b now matches nothing: a warning, not a failure.
-    expect(p.warnings.map(w => `${w.path}: ${w.message}`)).toEqual([
-      'configs.config-b.paths: matches no tracked file (config/b/**)'
-    ])
+    expect(p.warnings).toEqual([])
+  })
+
+  test('a config left with no tracked file is an error, where it is defined', async () => {
+    await expect(
+      scenario(r =>
+        r
+          .remove('config/b/features.yaml')
+          .write('config/c/features.yaml', 'features: [search, checkout]\n')
+      )
+    ).rejects.toThrow(
+      "imagegraph.yml:9:12 configs.config-b.paths: matches no tracked file (config/b/**); check the patterns, or set 'allow-empty: true' if that is meant"
+    )
   })
 
   test('a deleted file', async () => {

@@ -183,34 +183,37 @@ describe('names that are also JavaScript properties', () => {
       ])
     })
 
-    test.each(JS_NAMES)('%s as an env and a build-args name is kept, and its value counts', name => {
-      const text = (value: string) =>
-        yml(
-          'version: 1',
-          'processes:',
-          '  p:',
-          '    run: make',
-          `    env: { ${name}: ${value} }`,
-          'images:',
-          '  i:',
-          '    context: i',
-          `    build-args: { ${name}: ${value} }`
-        )
-      const keysOf = (graph: Graph) => {
-        const keys = computeKeys(graph, new GraphFiles(graph).membership([]))
-        return [keys.get('p')!.key, keys.get('i')!.key]
+    test.each(JS_NAMES)(
+      '%s as an env and a build-args name is kept, and its value counts',
+      name => {
+        const text = (value: string) =>
+          yml(
+            'version: 1',
+            'processes:',
+            '  p:',
+            '    run: make',
+            `    env: { ${name}: ${value} }`,
+            'images:',
+            '  i:',
+            '    context: i',
+            `    build-args: { ${name}: ${value} }`
+          )
+        const keysOf = (graph: Graph) => {
+          const keys = computeKeys(graph, new GraphFiles(graph).membership([]))
+          return [keys.get('p')!.key, keys.get('i')!.key]
+        }
+        const one = graphOf(text('one'), reader)
+        const p = one.nodes.get('p')!
+        const i = one.nodes.get('i')!
+        expect(p.kind === 'process' && Object.entries(p.env)).toEqual([[name, 'one']])
+        expect(i.kind === 'image' && Object.entries(i.buildArgs)).toEqual([[name, 'one']])
+        expect(Object.getPrototypeOf(p.kind === 'process' && p.env)).toBeNull()
+        const [pOne, iOne] = keysOf(one)
+        const [pTwo, iTwo] = keysOf(graphOf(text('two'), reader))
+        expect(pTwo).not.toBe(pOne)
+        expect(iTwo).not.toBe(iOne)
       }
-      const one = graphOf(text('one'), reader)
-      const p = one.nodes.get('p')!
-      const i = one.nodes.get('i')!
-      expect(p.kind === 'process' && Object.entries(p.env)).toEqual([[name, 'one']])
-      expect(i.kind === 'image' && Object.entries(i.buildArgs)).toEqual([[name, 'one']])
-      expect(Object.getPrototypeOf(p.kind === 'process' && p.env)).toBeNull()
-      const [pOne, iOne] = keysOf(one)
-      const [pTwo, iTwo] = keysOf(graphOf(text('two'), reader))
-      expect(pTwo).not.toBe(pOne)
-      expect(iTwo).not.toBe(iOne)
-    })
+    )
   })
 
   test('constructor is a usable node name', () => {

@@ -4,6 +4,7 @@
 import { GraphError, Suggestions, didYouMean, sortProblems } from './errors.js'
 import type { Problem } from './errors.js'
 import { checkGlob, normalizeGlob } from './match.js'
+import { OutputIndex } from './output-paths.js'
 import { Locations, YamlNumber, isYamlMap, loadYaml } from './yaml.js'
 import type { Locator, Position, Segment, Value, YamlMap, YamlReader } from './yaml.js'
 
@@ -206,8 +207,10 @@ export class Positions {
 }
 
 const isMapValue = (v: Value | undefined): v is YamlMap => isYamlMap(v)
-const isNumberValue = (v: Value | undefined): boolean => typeof v === 'number' || v instanceof YamlNumber
-const numberText = (v: Value | undefined): string => (v instanceof YamlNumber ? v.source : String(v))
+const isNumberValue = (v: Value | undefined): boolean =>
+  typeof v === 'number' || v instanceof YamlNumber
+const numberText = (v: Value | undefined): string =>
+  v instanceof YamlNumber ? v.source : String(v)
 
 function describe(v: Value | undefined): string {
   if (v === null || v === undefined) return 'nothing'
@@ -630,13 +633,11 @@ function article(kind: NodeKind): string {
 }
 
 function checkOutputs(r: Reader, nodes: Map<string, GraphNode>): void {
-  const owners: Array<{ path: string; process: string }> = []
+  const outputs = new OutputIndex()
   for (const node of nodes.values()) {
     if (node.kind !== 'process') continue
     node.outputs.forEach((output, i) => {
-      const clash = owners.find(
-        o => o.path === output || o.path.startsWith(`${output}/`) || output.startsWith(`${o.path}/`)
-      )
+      const clash = outputs.add({ path: output, process: node.name, index: i })
       if (clash) {
         r.error(
           ['processes', node.name, 'outputs', i],
@@ -645,9 +646,54 @@ function checkOutputs(r: Reader, nodes: Map<string, GraphNode>): void {
           `'${output}' overlaps '${clash.path}', an output of process '${clash.process}'; each output belongs to one process`
         )
       }
-      owners.push({ path: output, process: node.name })
     })
   }
+  checkOutputsInInputs(r, nodes, outputs)
+}
+
+/**
+ * A process whose output is named by a config it consumes (directly or through other processes)
+ * changes its own inputs by running: a cycle, refused where the output is listed.
+ */
+function checkOutputsInInputs(
+  r: Reader,
+  nodes: Map<string, GraphNode>,
+  outputs: OutputIndex
+): void {
+  const reported = new Set<string>()
+  for (const config of nodes.values()) {
+    if (config.kind !== 'config') continue
+    for (const pattern of config.paths) {
+      if (pattern.startsWith('!')) continue
+      for (const owner of outputs.namedBy(pattern)) {
+        const id = `${owner.process}\0${owner.index}`
+        if (reported.has(id) || !consumes(nodes, owner.process, config.name)) continue
+        reported.add(id)
+        r.error(
+          ['processes', owner.process, 'outputs', owner.index],
+          'value',
+          `processes.${owner.process}.outputs[${owner.index}]`,
+          `cycle: process '${owner.process}' writes '${owner.path}', which config '${config.name}' (an input of it) matches with '${pattern}'; a process cannot write its own inputs`
+        )
+      }
+    }
+  }
+}
+
+/** Whether node reaches target through its inputs. */
+function consumes(nodes: Map<string, GraphNode>, node: string, target: string): boolean {
+  const seen = new Set<string>()
+  const stack = [node]
+  while (stack.length > 0) {
+    const n = nodes.get(stack.pop()!)
+    if (!n || n.kind === 'config' || seen.has(n.name)) continue
+    seen.add(n.name)
+    for (const input of n.inputs) {
+      if (input === target) return true
+      stack.push(input)
+    }
+  }
+  return false
 }
 
 function topologicalOrder(r: Reader, nodes: Map<string, GraphNode>): GraphNode[] {

@@ -7,6 +7,8 @@ import { SECTION_OF, inputsOf, parseGraph } from './config.js'
 import type { Graph, GraphNode, NodeKind } from './config.js'
 import { GraphFiles, canonicalDefinition, computeKeys, isUnder, nodeLabel } from './keys.js'
 import type { ContentKey, FileMembership, KeyBreakdown } from './keys.js'
+import { outputIndexOf } from './output-paths.js'
+import { configProblems } from './config-files.js'
 
 /** At most this many reason chains are listed per node; reasonCount has the total. */
 export const MAX_CHAINS = 20
@@ -58,32 +60,29 @@ export interface Plan {
 
 /** The process whose outputs hold path, if one does. */
 export function generatedBy(graph: Graph, path: string): string | undefined {
-  for (const node of graph.nodes.values()) {
-    if (node.kind === 'process' && node.outputs.some(output => isUnder(path, output)))
-      return node.name
-  }
-  return undefined
+  return outputIndexOf(graph).producerOf(path)?.process
 }
 
-/** Problems that need the repository's files: empty contexts, missing Dockerfiles, idle globs. */
+/** Problems that need the repository's files: empty or file contexts, missing Dockerfiles, idle globs. */
 export function checkGraphAgainstFiles(graph: Graph, membership: FileMembership): Problem[] {
-  const problems: Problem[] = []
+  const problems: Problem[] = configProblems(graph, membership)
   const at = (node: GraphNode, field: string) =>
     graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}.${field}`) ??
     graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}`) ?? { line: 1, col: 1 }
   for (const node of graph.nodes.values()) {
     const path = `${SECTION_OF[node.kind]}.${node.name}`
     const files = membership.files.get(node.name) ?? []
-    if (node.kind === 'config' && files.length === 0) {
-      problems.push({
-        file: graph.file,
-        ...at(node, 'paths'),
-        path: `${path}.paths`,
-        message: `matches no tracked file (${node.paths.join(', ')})`,
-        severity: 'warning'
-      })
-    }
     if (node.kind === 'image') {
+      if (node.context !== '' && files.some(f => f.path === node.context)) {
+        problems.push({
+          file: graph.file,
+          ...at(node, 'context'),
+          path: `${path}.context`,
+          message: `'${node.context}' is a file; the context must be a directory`,
+          severity: 'error'
+        })
+        continue
+      }
       // A context is a directory with files, wherever the Dockerfile is: a build sends it. Only
       // a process's output may be one that git does not hold.
       const hasContextFiles =

@@ -5,7 +5,7 @@
 // their spelling (`1.20` stays "1.20"), keys by their spelling. Merge keys (`<<`) are refused.
 import jsyaml from 'js-yaml'
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml'
-import type { Document, Node as YamlNode, Scalar } from 'yaml'
+import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml'
 import { GraphError, sortProblems } from './errors.js'
 import type { Problem } from './errors.js'
 
@@ -78,7 +78,8 @@ const childPath = (path: string, segment: Segment) =>
 
 /** A key as a name, the way js-yaml makes one: by its spelling; a list by its items. */
 function keyText(key: Value): string {
-  if (Array.isArray(key)) return key.map(k => (isYamlMap(k) ? '[object Object]' : keyText(k))).join(',')
+  if (Array.isArray(key))
+    return key.map(k => (isYamlMap(k) ? '[object Object]' : keyText(k))).join(',')
   if (isYamlMap(key)) return '[object Object]'
   return String(key)
 }
@@ -132,7 +133,11 @@ class PositionalValues {
         const at = childPath(path, name)
         if (name === '<<') this.problem(keyNode, at, MERGE_KEY_MESSAGE)
         else if (Object.hasOwn(map, name))
-          this.problem(keyNode, at, `'${name}' appears twice in this mapping; each key may appear once`)
+          this.problem(
+            keyNode,
+            at,
+            `'${name}' appears twice in this mapping; each key may appear once`
+          )
         map[name] = this.value(pair.value, at)
       }
       out = map
@@ -260,6 +265,24 @@ export class Locations {
     return sortProblems(problems)
   }
 
+  /** Each mapping's pairs by key name, built once: a file with thousands of problems is located in linear time. */
+  private readonly pairs = new WeakMap<YAMLMap, Map<string, Pair>>()
+
+  private pairsOf(node: YAMLMap, deref: (n: unknown) => unknown): Map<string, Pair> {
+    let byName = this.pairs.get(node)
+    if (!byName) {
+      byName = new Map()
+      for (const pair of node.items) {
+        const k = deref(pair.key)
+        if (!isScalar(k)) continue
+        const name = scalarKey(k)
+        if (!byName.has(name)) byName.set(name, pair as Pair)
+      }
+      this.pairs.set(node, byName)
+    }
+    return byName
+  }
+
   locate(loc: Locator): Position {
     const { doc, lines } = this.parsed()
     let node: unknown = doc.contents
@@ -270,10 +293,7 @@ export class Locations {
       node = deref(node)
       const last = i === loc.segments.length - 1
       if (isMap(node)) {
-        const pair = node.items.find(p => {
-          const k = deref(p.key)
-          return isScalar(k) && scalarKey(k) === String(segment)
-        })
+        const pair = this.pairsOf(node, deref).get(String(segment))
         if (!pair) break
         const keyOffset = (deref(pair.key) as YamlNode).range?.[0] ?? offset
         if (last && loc.at === 'key') return lines.linePos(keyOffset)
