@@ -7,6 +7,7 @@ import { DEFAULT_GRAPH_FILE, normalizeRepoPath, parseGraph, readGraph } from './
 import { GraphError, UserError, didYouMean, formatProblem, sortProblems } from './core/errors.js'
 import { GraphFiles } from './core/keys.js'
 import { checkGraphAgainstFiles, planToJson } from './core/plan.js'
+import { decodeGraphText } from './core/utf8.js'
 import { graphDot, graphJson, graphMermaid, planText, whyText } from './core/report.js'
 import { keyBreakdownsAt, planRepository, workingFile } from './planner.js'
 
@@ -128,14 +129,16 @@ async function locate(
 }
 
 function readWorkingGraph(repo: string, graphFile: string): string {
+  let bytes: Buffer
   try {
-    return readFileSync(path.join(repo, graphFile), 'utf8')
+    bytes = readFileSync(path.join(repo, graphFile))
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT')
       throw new UserError(`${graphFile}: not found in ${repo}; create it or pass --graph FILE`)
     throw new UserError(`${graphFile}: cannot be read (${code ?? (e as Error).message})`)
   }
+  return decodeGraphText(bytes, graphFile)
 }
 
 function requireString(flags: ParsedArgs['flags'], name: string, command: string): string {

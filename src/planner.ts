@@ -1,12 +1,14 @@
 // The plan of a repository between two revisions: git in, core plan out. Shared by the CLI and
 // the action.
 import { readFileSync } from 'node:fs'
+import { isUtf8 } from 'node:buffer'
 import * as path from 'node:path'
 import type { Git } from './adapters/git.js'
 import { parseGraph, readGraph } from './core/config.js'
 import type { Graph } from './core/config.js'
 import { GraphError, UserError, sortProblems } from './core/errors.js'
 import { GraphFiles, computeKeys } from './core/keys.js'
+import { decodeGraphText } from './core/utf8.js'
 import type { KeyBreakdown } from './core/keys.js'
 import { checkGraphAgainstFiles, plan } from './core/plan.js'
 import type { Plan } from './core/plan.js'
@@ -28,7 +30,9 @@ export interface PlanRequest {
 export function workingFile(repo: string, file: string): () => string | null {
   return () => {
     try {
-      return readFileSync(path.join(repo, file), 'utf8')
+      const bytes = readFileSync(path.join(repo, file))
+      // Not UTF-8: no head start; the committed text is read and its error located.
+      return isUtf8(bytes) ? bytes.toString('utf8') : null
     } catch {
       return null
     }
@@ -48,7 +52,7 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
   const [head, base = null] = await git.resolveCommits(
     request.base === null ? [request.head] : [request.head, request.base]
   )
-  const graphTexts = git.filesAt([
+  const graphTexts = git.fileBytesAt([
     { rev: head, path: request.graphFile },
     ...(base ? [{ rev: base, path: request.graphFile }] : [])
   ])
@@ -59,11 +63,20 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
   tracked.catch(() => undefined)
   // Every git call is under way: the working tree's graph file is parsed while git works.
   const working = parseWorkingGraph(request)
-  const [graphText, baseGraphText = null] = await graphTexts
-  if (graphText === null) {
+  const [graphBytes, baseGraphBytes = null] = await graphTexts
+  if (graphBytes === null) {
     throw new UserError(
       `${request.graphFile} is not in commit ${head.slice(0, 12)} of ${git.dir}; commit it or pass --graph FILE`
     )
+  }
+  const graphText = decodeGraphText(graphBytes, request.graphFile)
+  let baseGraphText: string | null = null
+  let baseUnreadable: string | undefined
+  try {
+    baseGraphText = baseGraphBytes && decodeGraphText(baseGraphBytes, request.graphFile)
+  } catch (e) {
+    if (!(e instanceof GraphError)) throw e
+    baseUnreadable = `${request.graphFile} at base ${base!.slice(0, 12)} is not valid (${e.message.split('\n')[0]}): every node is affected`
   }
   let graph: Graph
   if (working?.text === graphText) graph = working.graph
@@ -80,7 +93,9 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
     graph = read.graph
   }
   const everythingBecause =
-    base === null ? (request.everythingBecause ?? 'no base revision') : request.everythingBecause
+    base === null
+      ? (request.everythingBecause ?? 'no base revision')
+      : (request.everythingBecause ?? baseUnreadable)
   return plan({
     graph,
     graphText,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import type { ChangeStatus, ChangedFile, TrackedFile } from '../core/changes.js'
 import { UserError } from '../core/errors.js'
+import { decodeGraphText, decodePaths } from '../core/utf8.js'
 import { exec } from './exec.js'
 
 export interface GitResult {
@@ -41,7 +42,8 @@ async function spawnGit(
 
 export async function runGit(cwd: string, args: string[], input?: string): Promise<GitResult> {
   const r = await spawnGit(cwd, args, input === undefined ? {} : { input })
-  return { ...r, stdout: r.stdout.toString('utf8') }
+  // Paths are bytes: decodePaths keeps every one (valid UTF-8, the usual case, decodes as is).
+  return { ...r, stdout: decodePaths(r.stdout) }
 }
 
 /**
@@ -54,7 +56,7 @@ export async function runGitToFile(cwd: string, args: string[]): Promise<GitResu
   const fd = openSync(file, 'w')
   try {
     const r = await spawnGit(cwd, args, { stdoutFd: fd })
-    return { ...r, stdout: readFileSync(file, 'utf8') }
+    return { ...r, stdout: decodePaths(readFileSync(file)) }
   } finally {
     closeSync(fd)
     rmSync(dir, { recursive: true, force: true })
@@ -62,8 +64,8 @@ export async function runGitToFile(cwd: string, args: string[]): Promise<GitResu
 }
 
 /** Parse `git cat-file --batch` output: `<oid> <type> <size>\n<bytes>\n` or `<name> missing\n`. */
-export function parseCatFileBatch(out: Buffer, count: number): Array<string | null> {
-  const results: Array<string | null> = []
+export function parseCatFileBatch(out: Buffer, count: number): Array<Buffer | null> {
+  const results: Array<Buffer | null> = []
   let at = 0
   for (let i = 0; i < count; i++) {
     const eol = out.indexOf(10, at)
@@ -76,7 +78,7 @@ export function parseCatFileBatch(out: Buffer, count: number): Array<string | nu
       continue
     }
     const size = Number(m[2])
-    results.push(m[1] === 'blob' ? out.subarray(eol + 1, eol + 1 + size).toString('utf8') : null)
+    results.push(m[1] === 'blob' ? out.subarray(eol + 1, eol + 1 + size) : null)
     at = eol + 1 + size + 1
   }
   return results
@@ -247,12 +249,21 @@ export class Git {
     }
   }
 
-  /** Several files' text at commits in one git call: null for each one that is not there. */
+  /**
+   * Several graph files' text at commits in one git call: null for each one that is not there, a
+   * located GraphError for one that is not UTF-8.
+   */
   async filesAt(wanted: Array<{ rev: string; path: string }>): Promise<Array<string | null>> {
+    const bytes = await this.fileBytesAt(wanted)
+    return bytes.map((b, i) => (b === null ? null : decodeGraphText(b, wanted[i].path)))
+  }
+
+  /** Several files' bytes at commits in one git call: null for each one that is not there. */
+  async fileBytesAt(wanted: Array<{ rev: string; path: string }>): Promise<Array<Buffer | null>> {
     if (wanted.length === 0) return []
     const input = wanted.map(w => `${w.rev}:${w.path}\n`).join('')
     if (wanted.some(w => /[\n\0]/.test(w.path)))
-      return Promise.all(wanted.map(w => this.fileAt(w.rev, w.path)))
+      return Promise.all(wanted.map(w => this.fileBytes(w.rev, w.path)))
     const r = await spawnGit(this.dir, ['cat-file', '--batch'], { input })
     if (r.code !== 0)
       throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`)
@@ -304,9 +315,15 @@ export class Git {
     return files
   }
 
-  /** A file's text at a commit, or null when the commit has no such file. */
+  /** A graph file's text at a commit, or null when the commit has no such file. */
   async fileAt(rev: string, path: string): Promise<string | null> {
-    const r = await runGit(this.dir, ['cat-file', 'blob', `${rev}:${path}`])
+    const bytes = await this.fileBytes(rev, path)
+    return bytes === null ? null : decodeGraphText(bytes, path)
+  }
+
+  /** A file's bytes at a commit, or null when the commit has no such file. */
+  async fileBytes(rev: string, path: string): Promise<Buffer | null> {
+    const r = await spawnGit(this.dir, ['cat-file', 'blob', `${rev}:${path}`])
     if (r.code === 0) return r.stdout
     // "exists on disk, but not in": git's wording when the working tree has the file and rev lacks it.
     if (

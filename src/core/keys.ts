@@ -16,6 +16,7 @@ import type { TrackedFile } from './changes.js'
 import type { Graph, GraphNode, NodeKind } from './config.js'
 import { inputsOf } from './config.js'
 import { PathIndex, compilePattern } from './match.js'
+import { encodePaths } from './utf8.js'
 
 export const KEY_SCHEMA = 'imagegraph-key/v1'
 
@@ -41,8 +42,13 @@ const hashOnce: (data: string) => string =
     : data => crypto.createHash('sha256').update(data).digest('hex')
 
 export function sha256(data: string): string {
-  return hashOnce(data)
+  // A path that is not UTF-8 holds escaped bytes (lone surrogates): hash the bytes git gave.
+  return isWellFormed(data) ? hashOnce(data) : hashBytes(encodePaths(data))
 }
+
+const isWellFormed = (s: string): boolean =>
+  (s as unknown as { isWellFormed(): boolean }).isWellFormed()
+const hashBytes = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex')
 
 /** JSON with object keys sorted at every level: the same value always gives the same text. */
 export function stableStringify(value: unknown): string {
