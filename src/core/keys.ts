@@ -15,6 +15,7 @@ import { treeLine } from './changes.js'
 import type { TrackedFile } from './changes.js'
 import type { Graph, GraphNode, NodeKind } from './config.js'
 import { inputsOf } from './config.js'
+import { dockerfileIgnoreFile } from './generated.js'
 import { PathIndex, compilePattern } from './match.js'
 
 export const KEY_SCHEMA = 'imagegraph-key/v1'
@@ -91,7 +92,10 @@ export function nodeLabel(node: { kind: NodeKind; name: string }): string {
   return `${node.kind} ${node.name}`
 }
 
-/** Which files belong to which node: a config's matched files, an image's context and Dockerfile. */
+/**
+ * Which files belong to which node: a config's matched files; an image's context, Dockerfile and
+ * that Dockerfile's own ignore file.
+ */
 export interface FileMembership {
   files: Map<string, TrackedFile[]>
   /** Images whose Dockerfile is among the files. */
@@ -129,6 +133,8 @@ export class GraphFiles {
       } else {
         this.index.addDirectory(node.context, { slot, dockerfile: false })
         this.index.addFile(node.dockerfile, { slot, dockerfile: true })
+        // Decides what of the context is sent, wherever it lies; most images have none.
+        this.index.addFile(dockerfileIgnoreFile(node.dockerfile), { slot, dockerfile: false })
       }
     }
   }

@@ -5,6 +5,7 @@ import { GraphError, UserError } from './errors.js'
 import type { Problem } from './errors.js'
 import { SECTION_OF, inputsOf, parseGraph } from './config.js'
 import type { Graph, GraphNode, NodeKind } from './config.js'
+import { impliedNote } from './generated.js'
 import { GraphFiles, canonicalDefinition, computeKeys, isUnder, nodeLabel } from './keys.js'
 import type { ContentKey, FileMembership, KeyBreakdown } from './keys.js'
 
@@ -86,9 +87,12 @@ export function checkGraphAgainstFiles(graph: Graph, membership: FileMembership)
     if (node.kind === 'image') {
       // A context is a directory with files, wherever the Dockerfile is: a build sends it. Only
       // a process's output may be one that git does not hold.
+      const implied = node.implied?.because ?? []
       const hasContextFiles =
         files.some(f => isUnder(f.path, node.context)) ||
-        generatedBy(graph, node.context) !== undefined
+        implied.some(i => i.what === 'context')
+      // A Dockerfile a process writes is no more tracked than the rest of its output.
+      const dockerfileMade = implied.some(i => i.what === 'Dockerfile')
       if (!hasContextFiles) {
         problems.push({
           file: graph.file,
@@ -101,6 +105,7 @@ export function checkGraphAgainstFiles(graph: Graph, membership: FileMembership)
       // A missing default Dockerfile in a missing context is the same mistake: said once.
       if (
         !membership.dockerfileFound.has(node.name) &&
+        !dockerfileMade &&
         (hasContextFiles || !isUnder(node.dockerfile, node.context))
       ) {
         const field = graph.positions.has(`${path}.dockerfile`) ? 'dockerfile' : 'context'
@@ -196,9 +201,10 @@ export function plan(input: PlanInput): Plan {
       count++
     }
     for (const name of inputsOf(node)) {
+      const note = impliedNote(node, name)
       for (const chain of chains.get(name) ?? []) {
         if (list.length >= MAX_CHAINS) break
-        list.push(`${chain} -> ${label}`)
+        list.push(`${chain}${note} -> ${label}`)
       }
       count = Math.min(Number.MAX_SAFE_INTEGER, count + (counts.get(name) ?? 0))
     }
