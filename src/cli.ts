@@ -8,7 +8,7 @@ import { GraphError, UserError, didYouMean, formatProblem, sortProblems } from '
 import { GraphFiles } from './core/keys.js'
 import { checkGraphAgainstFiles, planToJson } from './core/plan.js'
 import { graphDot, graphJson, graphMermaid, planText, whyText } from './core/report.js'
-import { keyBreakdownsAt, planRepository, workingFile } from './planner.js'
+import { keyBreakdownsAt, planRepository, readSymlinks, workingFile } from './planner.js'
 
 export const VERSION = '0.1.0'
 
@@ -162,7 +162,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         const read = readGraph(readWorkingGraph(repo, graphFile), graphFile)
         if (!read.graph) throw new GraphError(read.problems)
         const graph = read.graph
-        const membership = new GraphFiles(graph).membership(await git.workingFiles())
+        const files = await git.workingFiles()
+        const membership = new GraphFiles(graph, await readSymlinks(git, files)).membership(files)
         const problems = [...read.problems, ...checkGraphAgainstFiles(graph, membership)]
         const errors = problems.filter(p => p.severity === 'error')
         if (errors.length > 0) {
