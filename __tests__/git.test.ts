@@ -66,7 +66,7 @@ const EXPECTED_CHANGES: ChangedFile[] = byPath<ChangedFile>([
   { path: 'renamed dir/new name.txt', status: 'renamed', oldPath: 'rename-src/old name.txt' },
   { path: 'script.sh', status: 'modified' },
   { path: 'sub', status: 'submodule' },
-  { path: 'typechange', status: 'type-changed' },
+  { path: 'typechange', status: 'type-changed', symlink: true },
   { path: NEWLINE_NAME, status: 'modified' },
   { path: TAB_NAME, status: 'added' },
   { path: '目录/文件.txt', status: 'modified' }

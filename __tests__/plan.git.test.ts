@@ -284,7 +284,7 @@ describe('other kinds of change in an image context', () => {
 
     const p = await planOf(repo, base, head)
     expect(p.changedFiles).toEqual([
-      { path: 'services/image-b/app.txt', status: 'type-changed' },
+      { path: 'services/image-b/app.txt', status: 'type-changed', symlink: true },
       { path: 'services/image-c/vendor', status: 'submodule' }
     ])
     expect(affected(p)).toEqual(['image-b', 'image-c'])

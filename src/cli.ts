@@ -9,7 +9,7 @@ import { GraphFiles } from './core/keys.js'
 import { checkGraphAgainstFiles, planToJson } from './core/plan.js'
 import { decodeGraphText } from './core/utf8.js'
 import { graphDot, graphJson, graphMermaid, planText, whyText } from './core/report.js'
-import { keyBreakdownsAt, planRepository, workingFile } from './planner.js'
+import { keyBreakdownsAt, planRepository, readSymlinks, workingFile } from './planner.js'
 
 export const VERSION = '0.1.0'
 
@@ -165,7 +165,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         const read = readGraph(readWorkingGraph(repo, graphFile), graphFile)
         if (!read.graph) throw new GraphError(read.problems)
         const graph = read.graph
-        const membership = new GraphFiles(graph).membership(await git.workingFiles())
+        const files = await git.workingFiles()
+        const membership = new GraphFiles(graph, await readSymlinks(git, files)).membership(files)
         const problems = [...read.problems, ...checkGraphAgainstFiles(graph, membership)]
         const errors = problems.filter(p => p.severity === 'error')
         if (errors.length > 0) {

@@ -10,6 +10,8 @@ import { GraphError, UserError, sortProblems } from './core/errors.js'
 import { GraphFiles, computeKeys } from './core/keys.js'
 import { decodeGraphText } from './core/utf8.js'
 import type { KeyBreakdown } from './core/keys.js'
+import { Symlinks, isSymlink, objectIdOf } from './core/links.js'
+import type { TrackedFile } from './core/changes.js'
 import { checkGraphAgainstFiles, plan } from './core/plan.js'
 import type { Plan } from './core/plan.js'
 
@@ -47,6 +49,20 @@ function parseWorkingGraph(request: PlanRequest): { text: string; graph: Graph }
   return read.graph && read.problems.length === 0 ? { text, graph: read.graph } : undefined
 }
 
+/** The symlinks among tracked files, with their targets as git holds them (not the working tree). */
+export async function readSymlinks(git: Git, tracked: TrackedFile[]): Promise<Symlinks> {
+  const links = tracked.filter(f => isSymlink(f) && objectIdOf(f) !== '')
+  const targets = await git.blobs(links.map(objectIdOf))
+  const map = new Map<string, string>()
+  links.forEach((link, i) => {
+    const target = targets[i]
+    // Not guessed: a link whose target is unknown could hide any change behind it.
+    if (target === null) throw new Error(`git has no object for the symlink ${link.path}`)
+    map.set(link.path, target)
+  })
+  return new Symlinks(map)
+}
+
 export async function planRepository(git: Git, request: PlanRequest): Promise<Plan> {
   const listing = git.listTrackedFiles()
   const [head, base = null] = await git.resolveCommits(
@@ -58,9 +74,11 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
   ])
   const changes = base === null ? Promise.resolve([]) : git.changedFiles(base, head)
   const tracked = listing.at(head)
+  const symlinks = tracked.then(files => readSymlinks(git, files))
   // Nothing is left unhandled if the graph turns out invalid and we throw before awaiting these.
   changes.catch(() => undefined)
   tracked.catch(() => undefined)
+  symlinks.catch(() => undefined)
   // Every git call is under way: the working tree's graph file is parsed while git works.
   const working = parseWorkingGraph(request)
   const [graphBytes, baseGraphBytes = null] = await graphTexts
@@ -85,7 +103,7 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
     if (!read.graph) throw new GraphError(read.problems)
     if (read.problems.length > 0) {
       // Report the problems that need the files too, so that one run lists every mistake.
-      const membership = new GraphFiles(read.graph).membership(await tracked)
+      const membership = new GraphFiles(read.graph, await symlinks).membership(await tracked)
       throw new GraphError(
         sortProblems([...read.problems, ...checkGraphAgainstFiles(read.graph, membership)])
       )
@@ -105,6 +123,7 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
     head,
     changedFiles: await changes,
     trackedFiles: await tracked,
+    symlinks: await symlinks,
     ...(everythingBecause ? { everythingBecause } : {})
   })
 }
@@ -124,6 +143,7 @@ export async function keyBreakdownsAt(
     if (e instanceof UserError) return null
     throw e
   }
-  const keys = computeKeys(graph, new GraphFiles(graph).membership(tracked))
+  const links = await readSymlinks(git, tracked)
+  const keys = computeKeys(graph, new GraphFiles(graph, links).membership(tracked))
   return new Map([...keys].map(([name, k]) => [name, k.breakdown]))
 }

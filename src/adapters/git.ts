@@ -105,12 +105,13 @@ export function parseRawDiff(text: string): ChangedFile[] {
     const [oldMode, newMode, , , statusField] = meta.slice(1).split(' ')
     const letter = statusField?.[0] ?? 'X'
     const status = STATUS[letter] ?? 'unknown'
+    const link = oldMode === '120000' || newMode === '120000' ? { symlink: true as const } : {}
     if (letter === 'R' || letter === 'C') {
-      out.push({ path: parts[i + 2], status, oldPath: parts[i + 1] })
+      out.push({ path: parts[i + 2], status, oldPath: parts[i + 1], ...link })
       i += 2
     } else {
       const submodule = letter === 'M' && oldMode === '160000' && newMode === '160000'
-      out.push({ path: parts[i + 1], status: submodule ? 'submodule' : status })
+      out.push({ path: parts[i + 1], status: submodule ? 'submodule' : status, ...link })
       i += 1
     }
   }
@@ -268,6 +269,19 @@ export class Git {
     if (r.code !== 0)
       throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`)
     return parseCatFileBatch(r.stdout, wanted.length)
+  }
+
+  /** Blobs' text by object id, in one git call: null for each one that is not there. */
+  async blobs(oids: string[]): Promise<Array<string | null>> {
+    if (oids.length === 0) return []
+    if (oids.some(oid => !/^[0-9a-f]{40,64}$/.test(oid))) throw new Error('not an object id')
+    const r = await spawnGit(this.dir, ['cat-file', '--batch'], {
+      input: oids.map(oid => `${oid}\n`).join('')
+    })
+    if (r.code !== 0)
+      throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`)
+    // Symlink targets are paths: decoded without loss, like every path git gives.
+    return parseCatFileBatch(r.stdout, oids.length).map(b => (b === null ? null : decodePaths(b)))
   }
 
   /** Whether a commit object is present locally (a shallow clone may lack it). */

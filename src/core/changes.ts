@@ -16,6 +16,8 @@ export interface ChangedFile {
   status: ChangeStatus
   /** The path before a rename or the source of a copy. */
   oldPath?: string
+  /** Set when the path is a symbolic link on either side: what lies behind it may change too. */
+  symlink?: true
 }
 
 /**

@@ -3,6 +3,8 @@
 // holds them to it.
 import { GraphError, Suggestions, didYouMean, sortProblems } from './errors.js'
 import type { Problem } from './errors.js'
+import { addImpliedInputs } from './generated.js'
+import type { ImpliedInput } from './generated.js'
 import { checkGlob, normalizeGlob } from './match.js'
 import { OutputIndex } from './output-paths.js'
 import { Locations, YamlNumber, isYamlMap, loadYaml } from './yaml.js'
@@ -44,6 +46,8 @@ export interface ImageNode extends NodeCommon {
   buildArgs: Record<string, string>
   platforms: string[]
   target?: string
+  /** Processes it consumes without listing them: they write its context or Dockerfile. */
+  implied?: { inputs: string[]; because: ImpliedInput[] }
 }
 export type GraphNode = ConfigNode | ProcessNode | ImageNode
 
@@ -582,6 +586,7 @@ export function readGraph(
 
   checkReferences(r, nodes)
   checkOutputs(r, nodes)
+  addImpliedInputs(nodes)
   const order = r.problems.length === 0 ? topologicalOrder(r, nodes) : []
   const graph: Graph = {
     version: 1,
@@ -721,7 +726,7 @@ function topologicalOrder(r: Reader, nodes: Map<string, GraphNode>): GraphNode[]
     }
     state.set(node.name, 'visiting')
     stack.push(node.name)
-    if (node.kind !== 'config') for (const input of node.inputs) visit(nodes.get(input)!)
+    for (const input of inputsOf(node)) visit(nodes.get(input)!)
     stack.pop()
     state.set(node.name, 'done')
     order.push(node)
@@ -730,7 +735,8 @@ function topologicalOrder(r: Reader, nodes: Map<string, GraphNode>): GraphNode[]
   return order
 }
 
-/** The names of the nodes a node consumes (configs have none). */
+/** The names of the nodes a node consumes, implied ones included (configs have none). */
 export function inputsOf(node: GraphNode): string[] {
-  return node.kind === 'config' ? [] : node.inputs
+  if (node.kind === 'config') return []
+  return node.kind === 'image' && node.implied ? node.implied.inputs : node.inputs
 }

@@ -5,10 +5,12 @@ import { GraphError, UserError } from './errors.js'
 import type { Problem } from './errors.js'
 import { SECTION_OF, inputsOf, parseGraph } from './config.js'
 import type { Graph, GraphNode, NodeKind } from './config.js'
+import { impliedNote } from './generated.js'
 import { GraphFiles, canonicalDefinition, computeKeys, isUnder, nodeLabel } from './keys.js'
 import type { ContentKey, FileMembership, KeyBreakdown } from './keys.js'
 import { outputIndexOf } from './output-paths.js'
 import { configProblems } from './config-files.js'
+import type { Symlinks } from './links.js'
 
 /** At most this many reason chains are listed per node; reasonCount has the total. */
 export const MAX_CHAINS = 20
@@ -25,6 +27,8 @@ export interface PlanInput {
   changedFiles: ChangedFile[]
   /** Every tracked file at head, with its git object id. */
   trackedFiles: TrackedFile[]
+  /** The symlinks among trackedFiles with their targets (none when not given). */
+  symlinks?: Symlinks
   /** Set when the base could not be used at all: every node is affected for this reason. */
   everythingBecause?: string
 }
@@ -69,6 +73,16 @@ export function checkGraphAgainstFiles(graph: Graph, membership: FileMembership)
   const at = (node: GraphNode, field: string) =>
     graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}.${field}`) ??
     graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}`) ?? { line: 1, col: 1 }
+  for (const p of membership.linkProblems) {
+    const node = graph.nodes.get(p.node)!
+    problems.push({
+      file: graph.file,
+      ...at(node, p.field),
+      path: `${SECTION_OF[node.kind]}.${node.name}.${p.field}`,
+      message: p.message,
+      severity: 'error'
+    })
+  }
   for (const node of graph.nodes.values()) {
     const path = `${SECTION_OF[node.kind]}.${node.name}`
     const files = membership.files.get(node.name) ?? []
@@ -85,9 +99,14 @@ export function checkGraphAgainstFiles(graph: Graph, membership: FileMembership)
       }
       // A context is a directory with files, wherever the Dockerfile is: a build sends it. Only
       // a process's output may be one that git does not hold.
+      const implied = node.implied?.because ?? []
+      const context = membership.realContexts.get(node.name) ?? node.context
       const hasContextFiles =
-        files.some(f => isUnder(f.path, node.context)) ||
-        generatedBy(graph, node.context) !== undefined
+        files.some(f => isUnder(f.path, context)) ||
+        membership.linkProblems.some(p => p.node === node.name && p.field === 'context') ||
+        implied.some(i => i.what === 'context')
+      // A Dockerfile a process writes is no more tracked than the rest of its output.
+      const dockerfileMade = implied.some(i => i.what === 'Dockerfile')
       if (!hasContextFiles) {
         problems.push({
           file: graph.file,
@@ -98,8 +117,11 @@ export function checkGraphAgainstFiles(graph: Graph, membership: FileMembership)
         })
       }
       // A missing default Dockerfile in a missing context is the same mistake: said once.
+      const linkProblem = membership.linkProblems.some(p => p.node === node.name)
       if (
         !membership.dockerfileFound.has(node.name) &&
+        !dockerfileMade &&
+        !linkProblem &&
         (hasContextFiles || !isUnder(node.dockerfile, node.context))
       ) {
         const field = graph.positions.has(`${path}.dockerfile`) ? 'dockerfile' : 'context'
@@ -135,7 +157,7 @@ function readBaseGraph(input: PlanInput, head: Graph): { graph?: Graph; unusable
 
 export function plan(input: PlanInput): Plan {
   const graph = input.graph ?? parseGraph(input.graphText, input.graphFile)
-  const graphFiles = new GraphFiles(graph)
+  const graphFiles = new GraphFiles(graph, input.symlinks)
   const membership = graphFiles.membership(input.trackedFiles)
   const problems = checkGraphAgainstFiles(graph, membership)
   const errors = problems.filter(p => p.severity === 'error')
@@ -164,12 +186,16 @@ export function plan(input: PlanInput): Plan {
   } else {
     for (const change of input.changedFiles) {
       for (const { path, origin } of touchedPaths(change)) {
-        graphFiles.owners(path, node => {
-          addDirect(node.name, origin)
-          const files = changedFilesOf.get(node.name)
-          if (!files) changedFilesOf.set(node.name, [path])
-          else if (!files.includes(path)) files.push(path)
-        })
+        graphFiles.owners(
+          path,
+          node => {
+            addDirect(node.name, origin)
+            const files = changedFilesOf.get(node.name)
+            if (!files) changedFilesOf.set(node.name, [path])
+            else if (!files.includes(path)) files.push(path)
+          },
+          change.symlink === true
+        )
       }
     }
     for (const node of baseGraph === graph ? [] : graph.nodes.values()) {
@@ -195,9 +221,10 @@ export function plan(input: PlanInput): Plan {
       count++
     }
     for (const name of inputsOf(node)) {
+      const note = impliedNote(node, name)
       for (const chain of chains.get(name) ?? []) {
         if (list.length >= MAX_CHAINS) break
-        list.push(`${chain} -> ${label}`)
+        list.push(`${chain}${note} -> ${label}`)
       }
       count = Math.min(Number.MAX_SAFE_INTEGER, count + (counts.get(name) ?? 0))
     }
