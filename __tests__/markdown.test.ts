@@ -88,7 +88,7 @@ describe.each(HOSTILE)('%s', (_, name) => {
     const p = planWith([`svc/${name}`])
     for (const limit of [undefined, COMMENT_BUDGET]) {
       const md = summaryMarkdown(p, { baseWhy: `push to feature/${name}` }, limit)
-      expectInert(md, name)
+      expectInert(md)
       const row = md.split('\n').find(l => l.startsWith('| **api** |'))!
       expect(row.split('|').length - 1).toBe(4)
       expect(row).toContain(`<code>${inert(`svc/${name} -> image api`)}</code>`)
@@ -99,7 +99,7 @@ describe.each(HOSTILE)('%s', (_, name) => {
 })
 
 /** Every piece of markup in md is ours: the hostile text shows up only escaped. */
-function expectInert(md: string, name: string) {
+function expectInert(md: string) {
   expect(md).not.toMatch(/[\r\u0085\u2028\u2029]/)
   expect(md.split('<details>').length).toBe(md.split('</details>').length)
   expect(md.split('<code>').length).toBe(md.split('</code>').length)
@@ -141,7 +141,7 @@ test('a real repository: a committed file with a lone CR, a link and a mention i
   const p = await planRepository(new Git(repo.dir), { graphFile: 'imagegraph.yml', base, head })
   expect(p.changedFiles.map(c => c.path)).toEqual([name])
   const md = summaryMarkdown(p, { baseWhy: 'push to main' })
-  expectInert(md, name)
+  expectInert(md)
   const row = md.split('\n').find(l => l.startsWith('| **image-b** |'))!
   expect(row.split('|').length - 1).toBe(4)
   expect(row).toContain(
