@@ -550,6 +550,7 @@ describe('pull request', () => {
       expect(ours.body).toContain(`\`${short(branchPoint)}\` → **head** \`${short(prHead)}\``)
       const firstBody = ours.body
       expect(github.requests.map(q => `${q.method} ${q.path.split('?')[0]}`)).toEqual([
+        'GET /user',
         'GET /repos/octo-org/monorepo/issues/42/comments',
         'POST /repos/octo-org/monorepo/issues/42/comments'
       ])
@@ -573,11 +574,74 @@ describe('pull request', () => {
       expect(comments[1].body).toContain('## imagegraph: 2 of 4 images affected')
       expect(comments[1].body).toContain(`**head** \`${short(nextHead)}\``)
       expect(github.requests.map(q => `${q.method} ${q.path.split('?')[0]}`)).toEqual([
+        'GET /user',
         'GET /repos/octo-org/monorepo/issues/42/comments',
         `PATCH /repos/octo-org/monorepo/issues/comments/${ours.id}`
       ])
       for (const q of github.requests) expect(q.headers.authorization).toBe(`token ${TEST_TOKEN}`)
       expectTokenHidden(second)
+    })
+
+    const calls = () => github.requests.map(q => `${q.method} ${q.path.split('?')[0]}`)
+    const MARKED = '<!-- imagegraph-plan:imagegraph.yml -->\n## imagegraph: 0 of 4 images affected'
+
+    test("another's comment carrying the marker is never edited: the job's token writes its own", async () => {
+      github.addComment('octo-org', 'monorepo', 42, `${MARKED}\nall clear, merge it`, 'mallory')
+      const first = await commentRun(prHead, merge)
+      expect(first.code).toBe(0)
+      expect(first.stdout).toContain('comment: created the plan comment on #42')
+      let [theirs, ours] = github.commentsOn('octo-org', 'monorepo', 42)
+      expect(theirs.body).toBe(`${MARKED}\nall clear, merge it`)
+      expect(ours.user.login).toBe('github-actions[bot]')
+      expect(calls()).not.toContainEqual(expect.stringMatching(/^PATCH/))
+      // The next run finds its own comment behind mallory's and edits that one.
+      github.requests.length = 0
+      const second = await commentRun(prHead, merge)
+      expect(second.stdout).toContain('comment: updated the plan comment on #42')
+      ;[theirs, ours] = github.commentsOn('octo-org', 'monorepo', 42)
+      expect(theirs.body).toBe(`${MARKED}\nall clear, merge it`)
+      expect(calls()).toContain(`PATCH /repos/octo-org/monorepo/issues/comments/${ours.id}`)
+    })
+
+    test("a personal token edits only its user's comment, not the bot's", async () => {
+      github.users.set('ghp_personalToken0123', 'release-bot')
+      github.addComment('octo-org', 'monorepo', 42, MARKED, 'github-actions[bot]')
+      github.addComment('octo-org', 'monorepo', 42, MARKED, 'release-bot')
+      const [bots, mine] = github.commentsOn('octo-org', 'monorepo', 42)
+      const r = await runAction({
+        workspace: o.checkout('refs/pull/42/merge', merge),
+        event: 'pull_request',
+        payload: prEvent('pull_request', prHead),
+        sha: merge,
+        ref: 'refs/pull/42/merge',
+        inputs: { comment: 'true', token: 'ghp_personalToken0123' },
+        apiUrl: github.url
+      })
+      expect(r.stdout).toContain('comment: updated the plan comment on #42')
+      expect(calls()).toEqual([
+        'GET /user',
+        'GET /repos/octo-org/monorepo/issues/42/comments',
+        `PATCH /repos/octo-org/monorepo/issues/comments/${mine.id}`
+      ])
+      expect(bots.body).toBe(MARKED)
+      expect(mine.body).toContain('## imagegraph: 1 of 4 images affected')
+    })
+
+    test('when whose token it is cannot be known, a new comment, no edit', async () => {
+      github.users.set('ghp_unknownToken0123', 'error')
+      github.addComment('octo-org', 'monorepo', 42, MARKED, 'github-actions[bot]')
+      const r = await runAction({
+        workspace: o.checkout('refs/pull/42/merge', merge),
+        event: 'pull_request',
+        payload: prEvent('pull_request', prHead),
+        sha: merge,
+        ref: 'refs/pull/42/merge',
+        inputs: { comment: 'true', token: 'ghp_unknownToken0123' },
+        apiUrl: github.url
+      })
+      expect(r.stdout).toContain('comment: created the plan comment on #42')
+      expect(calls()).toEqual(['GET /user', 'POST /repos/octo-org/monorepo/issues/42/comments'])
+      expect(github.commentsOn('octo-org', 'monorepo', 42)[0].body).toBe(MARKED)
     })
 
     test('from a fork the token cannot write: a warning, and the step succeeds with the summary', async () => {

@@ -260,8 +260,8 @@ describe('table cells', () => {
     ['a|b', 'a&#124;b'],
     ['<img src=x>', '&lt;img src=x&gt;'],
     ['AT&T', 'AT&amp;T'],
-    ['two\nlines', 'two↵lines'],
-    ['crlf\r\nend', 'crlf↵end'],
+    ['two\nlines', 'two␊lines'],
+    ['crlf\r\nend', 'crlf␍␊end'],
     ['plain/path.yaml', 'plain/path.yaml']
   ])('cell(%j) is %j', (text, want) => {
     expect(cell(text)).toBe(want)

@@ -3,8 +3,11 @@
 // generated monorepos, and writes bench/RESULTS.md and bench/results.json: the issue's targets
 // judged on large, the scaling curve over small, medium and large, then a table per size.
 //
-//   node bench/run.mjs [--sizes small,medium] [--runs N] [--warmup N] [--regenerate]
-//                      [--imagegraph path/to/cli.js] [--cache-dir DIR]
+//   node bench/run.mjs [--sizes small,medium] [--shapes deep-chain,wide] [--runs N] [--warmup N]
+//                      [--regenerate] [--imagegraph path/to/cli.js] [--cache-dir DIR]
+//
+// --sizes alone runs only those sizes, --shapes alone only those graph shapes (imagegraph alone:
+// a deep chain and a wide graph, where the cost is in the graph); neither runs everything.
 //
 // Every command runs as a whole process, as a user runs it (cold start included). Runs are
 // interleaved: each round runs every command once, in an order rotated per round, so a noisy
@@ -16,7 +19,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { SIZES, GENERATOR_VERSION, ensureRepo } from './generate.mjs'
+import { SHAPES, SIZES, GENERATOR_VERSION, ensureRepo, ensureShapeRepo } from './generate.mjs'
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
 const REPO_ROOT = path.dirname(BENCH_DIR)
@@ -45,7 +48,8 @@ const QUIET_ENV = {
 
 function parseArgs(argv) {
   const options = {
-    sizes: process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',') : Object.keys(SIZES),
+    sizes: process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',') : null,
+    shapes: process.env.BENCH_SHAPES ? process.env.BENCH_SHAPES.split(',') : null,
     runs: process.env.BENCH_RUNS ? Number(process.env.BENCH_RUNS) : null,
     warmup: process.env.BENCH_WARMUP ? Number(process.env.BENCH_WARMUP) : null,
     regenerate: process.env.BENCH_REGENERATE === '1',
@@ -59,6 +63,12 @@ function parseArgs(argv) {
     switch (flag) {
       case '--sizes':
         options.sizes = value()
+          .split(',')
+          .map(s => s.trim())
+          .filter(Boolean)
+        break
+      case '--shapes':
+        options.shapes = value()
           .split(',')
           .map(s => s.trim())
           .filter(Boolean)
@@ -92,9 +102,21 @@ function parseArgs(argv) {
       }
       default:
         throw new Error(
-          `Unknown option '${arg}'. Valid options: --sizes, --runs, --warmup, --regenerate, --imagegraph, --cache-dir`
+          `Unknown option '${arg}'. Valid options: --sizes, --shapes, --runs, --warmup, --regenerate, --imagegraph, --cache-dir`
         )
     }
+  }
+  if (options.sizes === null && options.shapes === null) {
+    options.sizes = Object.keys(SIZES)
+    options.shapes = Object.keys(SHAPES)
+  }
+  options.sizes ??= []
+  options.shapes ??= []
+  for (const shape of options.shapes) {
+    if (!SHAPES[shape])
+      throw new Error(
+        `--shapes: unknown shape '${shape}'. Valid shapes: ${Object.keys(SHAPES).join(', ')}`
+      )
   }
   for (const size of options.sizes) {
     if (!SIZES[size])
@@ -229,7 +251,8 @@ function measure(meter, command, scratch) {
   const stdout = fs.openSync(stdoutFile, 'w')
   const stderr = fs.openSync(stderrFile, 'w')
   let argv = [command.file, ...command.args]
-  if (meter.kind === 'gnu-time') argv = ['/usr/bin/time', '-f', '%M', '-o', meterFile, ...argv]
+  if (meter.kind === 'gnu-time')
+    argv = ['/usr/bin/time', '-f', '%M %U %S', '-o', meterFile, ...argv]
   if (meter.kind === 'python-wait4') argv = ['python3', '-c', PYTHON_METER, meterFile, ...argv]
   const started = process.hrtime.bigint()
   const result = spawnSync(argv[0], argv.slice(1), {
@@ -242,16 +265,22 @@ function measure(meter, command, scratch) {
   fs.closeSync(stdout)
   fs.closeSync(stderr)
   let maxRssKiB = null
+  let cpuMs = null
   if (fs.existsSync(meterFile)) {
     const lastLine = fs.readFileSync(meterFile, 'utf8').trim().split('\n').pop()
     const [rss, innerWall] = lastLine.split(' ')
     maxRssKiB = /^\d+$/.test(rss) ? Number(rss) : null
     if (meter.kind === 'python-wait4' && innerWall) wallMs = Number(innerWall) // excludes python's own start
+    // CPU time (user + system) tells a loaded machine's waiting from work; GNU time only.
+    const [, user, system] = lastLine.split(' ').map(Number)
+    if (meter.kind === 'gnu-time' && Number.isFinite(user) && Number.isFinite(system))
+      cpuMs = (user + system) * 1000
   }
   const failed = result.status !== 0 || result.error
   return {
     wallMs,
     maxRssKiB,
+    cpuMs,
     ok: !failed,
     error: failed
       ? `${result.error?.message ?? `exit ${result.status ?? result.signal}`}: ${tail(stderrFile)}`
@@ -967,7 +996,144 @@ function renderMarkdown(results) {
       )
     lines.push('')
   }
+  lines.push(...renderShapes(results))
   return lines.join('\n')
+}
+
+/** A shape's limit: no run over a few seconds (the issue's target). */
+const SHAPE_LIMIT_MS = 5_000
+
+/**
+ * Times imagegraph alone on a graph shape: `plan --json` and `validate`, whole processes, the
+ * median of the rounds after the warm-up; checks the affected images and keeps the plan's size.
+ */
+function benchShape(shape, options, meter) {
+  log(`\n== shape ${shape}`)
+  const { dir, meta } = ensureShapeRepo({
+    shape,
+    regenerate: options.regenerate,
+    root: options.cacheDir,
+    log
+  })
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `imagegraph-bench-${shape}-`))
+  const env = { ...process.env, ...QUIET_ENV }
+  const commands = [
+    {
+      id: 'plan',
+      label: 'imagegraph plan --json',
+      args: ['plan', '--json', '--base', meta.base, '--head', meta.head, '--repo', dir]
+    },
+    { id: 'validate', label: 'imagegraph validate', args: ['validate', '--repo', dir] }
+  ].map(c => ({
+    ...c,
+    file: process.execPath,
+    args: [options.imagegraph, ...c.args],
+    cwd: dir,
+    env
+  }))
+  const runs = options.runs ?? 3
+  const warmup = options.warmup ?? 1
+  const samples = Object.fromEntries(commands.map(c => [c.id, []]))
+  const errors = {}
+  let check = null
+  const load = () => Number(os.loadavg()[0].toFixed(2))
+  const loadBefore = load()
+  for (let round = 0; round < warmup + runs; round++) {
+    for (const command of commands) {
+      const m = measure(meter, command, scratch)
+      if (!m.ok) errors[command.id] = m.error
+      if (command.id === 'plan' && m.ok && check === null) {
+        const text = fs.readFileSync(m.stdoutFile, 'utf8')
+        const plan = JSON.parse(text)
+        check = {
+          affectedImages: plan.affectedImages.length,
+          matchesGraph: plan.affectedImages.length === meta.expectedAffectedImages,
+          planJsonBytes: Buffer.byteLength(text),
+          longestReasonChars: Math.max(
+            0,
+            ...Object.values(plan.images).flatMap(n => n.reasons.map(r => r.length))
+          )
+        }
+      }
+      if (round >= warmup && m.ok) samples[command.id].push(m)
+      log(`  ${command.id} ${m.ok ? `${m.wallMs.toFixed(0)} ms` : 'FAILED'}`)
+    }
+  }
+  fs.rmSync(scratch, { recursive: true, force: true })
+  const summary = Object.fromEntries(
+    commands.map(c => {
+      const wall = samples[c.id].map(s => s.wallMs)
+      const rss = samples[c.id].map(s => s.maxRssKiB).filter(v => v !== null)
+      const cpu = samples[c.id].map(s => s.cpuMs).filter(v => v !== null)
+      return [
+        c.id,
+        {
+          label: c.label,
+          medianMs: wall.length ? round(median(wall), 1) : null,
+          minMs: wall.length ? round(Math.min(...wall), 1) : null,
+          maxMs: wall.length ? round(Math.max(...wall), 1) : null,
+          maxRssMiB: rss.length ? round(Math.max(...rss) / 1024, 1) : null,
+          medianCpuMs: cpu.length ? round(median(cpu), 0) : null,
+          samplesMs: wall.map(v => round(v, 1)),
+          ...(errors[c.id] ? { error: errors[c.id] } : {})
+        }
+      ]
+    })
+  )
+  const slowest = Math.max(...Object.values(summary).map(c => c.maxMs ?? Infinity))
+  return {
+    repo: {
+      files: meta.files,
+      ...meta.counts,
+      nodes: meta.counts.configs + meta.counts.processes + meta.counts.images,
+      changedFile: meta.changedFile,
+      expectedAffectedImages: meta.expectedAffectedImages
+    },
+    rounds: { runs, warmup },
+    measuredAt: new Date().toISOString(),
+    loadAverage1m: { before: loadBefore, after: load() },
+    commands: summary,
+    check,
+    target: {
+      limitMs: SHAPE_LIMIT_MS,
+      slowestMs: round(slowest, 1),
+      met: slowest <= SHAPE_LIMIT_MS
+    }
+  }
+}
+
+function renderShapes(results) {
+  const shapes = Object.entries(results.shapes ?? {})
+  if (shapes.length === 0) return []
+  const lines = [
+    '## Graph shapes',
+    '',
+    'Graphs whose cost is in the graph rather than the files (bench/README.md, "Graph shapes"): imagegraph alone, ' +
+      `each command a whole process; the target is no run over ${SHAPE_LIMIT_MS / 1000} s, and a plan that grows with the graph (bytes per node), not with its depth.`,
+    '',
+    '| shape | files | nodes | affected images | command | median ms | min–max ms | CPU ms (user+sys) | peak RSS MiB | plan JSON | longest reason | target |',
+    '| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |'
+  ]
+  for (const [shape, r] of shapes) {
+    for (const [id, c] of Object.entries(r.commands)) {
+      const plan = id === 'plan' && r.check
+      lines.push(
+        `| ${shape} | ${r.repo.files.toLocaleString('en')} | ${r.repo.nodes.toLocaleString('en')} | ` +
+          `${r.check ? `${r.check.affectedImages}${r.check.matchesGraph ? '' : ' (DIFFERS)'}` : '–'} | \`${c.label}\` | ` +
+          `${c.error ? `FAILED: ${c.error.split('\n')[0].slice(0, 60)}` : fmtMs(c.medianMs)} | ${fmtMs(c.minMs)}–${fmtMs(c.maxMs)} | ${fmtMs(c.medianCpuMs)} | ${c.maxRssMiB ?? '–'} | ` +
+          `${plan ? `${(plan.planJsonBytes / 1e6).toFixed(2)} MB (${Math.round(plan.planJsonBytes / r.repo.nodes)} B/node)` : ''} | ` +
+          `${plan ? `${plan.longestReasonChars} chars` : ''} | ${id === 'plan' ? (r.target.met ? 'met' : `missed: slowest ${fmtMs(r.target.slowestMs)} ms`) : ''} |`
+      )
+    }
+  }
+  lines.push('')
+  for (const [shape, r] of shapes)
+    lines.push(
+      `${shape}: ${r.repo.configs} configs, ${r.repo.processes} processes, ${r.repo.images} images; the second commit changes ${r.repo.changedFile}. ` +
+        `Median of ${r.rounds.runs} rounds after ${r.rounds.warmup} warm-up, measured ${r.measuredAt.slice(0, 16).replace('T', ' ')} UTC, 1-minute load average ${r.loadAverage1m.before} before and ${r.loadAverage1m.after} after.`
+    )
+  lines.push('')
+  return lines
 }
 
 function describeCheck(check) {
@@ -1014,14 +1180,20 @@ async function main() {
       'python-wait4': 'python3 os.wait4',
       none: 'nothing (not measured)'
     }[meter.kind],
-    targets: null,
-    scaling: null,
-    sizes: { ...previous.sizes }
+    targets: previous.targets ?? null,
+    scaling: previous.scaling ?? null,
+    sizes: { ...previous.sizes },
+    shapes: { ...previous.shapes }
   }
   for (const size of options.sizes) {
     results.sizes[size] = { ...benchSize(size, options, peers, meter), runStartedAt, machine }
     results.targets = assessTargets(results.sizes)
     results.scaling = scalingOf(results.sizes)
+    fs.writeFileSync(resultsFile, await formatJson(resultsFile, results))
+    fs.writeFileSync(path.join(BENCH_DIR, 'RESULTS.md'), renderMarkdown(results))
+  }
+  for (const shape of options.shapes) {
+    results.shapes[shape] = { ...benchShape(shape, options, meter), runStartedAt, machine }
     fs.writeFileSync(resultsFile, await formatJson(resultsFile, results))
     fs.writeFileSync(path.join(BENCH_DIR, 'RESULTS.md'), renderMarkdown(results))
   }
@@ -1045,6 +1217,6 @@ async function formatJson(file, value) {
 try {
   await main()
 } catch (error) {
-  console.error(`bench: ${error.message}`)
+  console.error(`bench: ${process.env.BENCH_DEBUG ? error.stack : error.message}`)
   process.exit(1)
 }

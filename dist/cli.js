@@ -14133,9 +14133,70 @@ function explainKeyDifference(before, after) {
     return out;
 }
 
-// Two commits -> an explained plan: what changed, what is affected and why, every content key.
-/** At most this many reason chains are listed per node; reasonCount has the total. */
+// Why each node is affected: reason chains (file -> config -> process -> image) kept as shared
+// links. A node's chain points at its input's chain instead of copying it, so a graph of any depth
+// costs one link per chain kept; a long chain is rendered elided, a full one only when asked.
+/** At most this many reason chains are kept per node; the count has the total. */
 const MAX_CHAINS = 20;
+/** A chain of more steps than this is rendered as its first two and last two. */
+const MAX_SHOWN_STEPS = 6;
+function origin(step) {
+    const chain = { step, length: 1 };
+    chain.first = chain;
+    return chain;
+}
+function extend(upstream, step) {
+    const chain = { step, upstream, length: upstream.length + 1, first: upstream.first };
+    chain.second = upstream.length === 1 ? chain : upstream.second;
+    return chain;
+}
+/** Every step of a chain, origin first (as long as the chain: for one node, not for every node). */
+function chainSteps(chain) {
+    const steps = [];
+    for (let c = chain; c; c = c.upstream)
+        steps.push(c.step);
+    return steps.reverse();
+}
+/** `a -> b -> c`; past MAX_SHOWN_STEPS steps, `a -> b -> … N more … -> y -> z`. */
+function renderChain(chain, maxSteps = MAX_SHOWN_STEPS) {
+    if (chain.length <= maxSteps)
+        return chainSteps(chain).join(' -> ');
+    const last = chain.upstream;
+    const hidden = chain.length - 4;
+    return [chain.first.step, chain.second.step, `… ${hidden} more …`, last.step, chain.step].join(' -> ');
+}
+/**
+ * The reasons of every node, inputs before consumers: a node's chains are its direct causes
+ * (`origins`, by node name) and each of its inputs' chains extended by the node's label.
+ */
+function reasonChains(graph, origins) {
+    const out = new Map();
+    for (const node of graph.order) {
+        const label = nodeLabel(node);
+        const chains = [];
+        let count = 0;
+        for (const cause of origins.get(node.name) ?? []) {
+            if (chains.length < MAX_CHAINS)
+                chains.push(extend(origin(cause), label));
+            count++;
+        }
+        for (const name of inputsOf(node)) {
+            const upstream = out.get(name);
+            if (!upstream)
+                continue;
+            for (const chain of upstream.chains) {
+                if (chains.length >= MAX_CHAINS)
+                    break;
+                chains.push(extend(chain, label));
+            }
+            count = Math.min(Number.MAX_SAFE_INTEGER, count + upstream.count);
+        }
+        out.set(node.name, { chains, count });
+    }
+    return out;
+}
+
+// Two commits -> an explained plan: what changed, what is affected and why, every content key.
 /** The process whose outputs hold path, if one does. */
 function generatedBy(graph, path) {
     for (const node of graph.nodes.values()) {
@@ -14263,39 +14324,19 @@ function plan(input) {
             }
         }
     }
-    const chains = new Map();
-    const counts = new Map();
-    for (const node of graph.order) {
-        const label = nodeLabel(node);
-        const list = [];
-        let count = 0;
-        for (const origin of direct.get(node.name) ?? []) {
-            if (list.length < MAX_CHAINS)
-                list.push(`${origin} -> ${label}`);
-            count++;
-        }
-        for (const name of inputsOf(node)) {
-            for (const chain of chains.get(name) ?? []) {
-                if (list.length >= MAX_CHAINS)
-                    break;
-                list.push(`${chain} -> ${label}`);
-            }
-            count = Math.min(Number.MAX_SAFE_INTEGER, count + (counts.get(name) ?? 0));
-        }
-        chains.set(node.name, list);
-        counts.set(node.name, count);
-    }
+    const reasons = reasonChains(graph, direct);
     const nodes = new Map();
     for (const node of graph.order) {
         const key = keys.get(node.name);
-        const reasons = chains.get(node.name);
+        const { chains, count } = reasons.get(node.name);
         nodes.set(node.name, {
             kind: node.kind,
             name: node.name,
-            affected: reasons.length > 0,
+            affected: chains.length > 0,
             key: key.key,
-            reasons,
-            reasonCount: counts.get(node.name),
+            reasons: chains.map(c => renderChain(c)),
+            chains,
+            reasonCount: count,
             changedFiles: changedFilesOf.get(node.name) ?? [],
             inputs: inputsOf(node),
             breakdown: key.breakdown
@@ -14376,8 +14417,11 @@ function changeLine(c) {
     const status = c.status.padEnd(12);
     return c.oldPath ? `${status} ${c.oldPath} -> ${c.path}` : `${status} ${c.path}`;
 }
-function reasonLines(n, indent) {
-    const lines = n.reasons.map(r => `${indent}${r}`);
+/** A node's chains, elided in the middle when long; in full (`why` of one node) when `full`. */
+function reasonLines(n, indent, full = false) {
+    const lines = full
+        ? n.chains.map(c => `${indent}${renderChain(c, Infinity)}`)
+        : n.reasons.map(r => `${indent}${r}`);
     if (n.reasonCount > n.reasons.length)
         lines.push(`${indent}... and ${n.reasonCount - n.reasons.length} more`);
     return lines;
@@ -14444,7 +14488,7 @@ function whyText(p, n, base) {
     out.push(`${nodeLabel(n)}: ${n.affected ? 'affected' : 'not affected'} between ${shortKey(p.base)} and ${shortKey(p.head)}`);
     out.push(`key ${n.key}`);
     if (n.affected)
-        out.push(...reasonLines(n, '  '));
+        out.push(...reasonLines(n, '  ', true));
     if (base !== undefined) {
         out.push('');
         const before = base?.get(n.name);

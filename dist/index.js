@@ -35021,19 +35021,41 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 // The few GitHub REST calls imagegraph makes, behind one interface. Tests answer them with a local
 // HTTP server in GitHub's response shapes (GITHUB_API_URL points the client at it).
+/** Who comments with the job's own token (GITHUB_TOKEN). */
+const JOB_TOKEN_LOGIN = 'github-actions[bot]';
 class OctokitGitHub {
     octokit;
     constructor(token) {
         this.octokit = getOctokit(token);
     }
+    /**
+     * The login that comments written with this token carry; undefined when it cannot be known.
+     * The job's own token is an installation token, which GitHub refuses `GET /user` (403).
+     */
+    async tokenLogin() {
+        try {
+            const { data } = await this.octokit.rest.users.getAuthenticated();
+            return typeof data.login === 'string' ? data.login : undefined;
+        }
+        catch (e) {
+            if (httpStatus(e) === 403)
+                return JOB_TOKEN_LOGIN;
+            return undefined;
+        }
+    }
     async upsertComment(pr, marker, body) {
+        // Only our own comment is edited: anyone can write the marker into theirs, and editing it
+        // would put our plan under their name (and let them change it). Unsure whose we are: a new one.
+        const login = await this.tokenLogin();
         const params = { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 };
         let existing;
-        for await (const page of this.octokit.paginate.iterator(this.octokit.rest.issues.listComments, params)) {
-            const found = page.data.find(c => typeof c.body === 'string' && c.body.includes(marker));
-            if (found) {
-                existing = found.id;
-                break;
+        if (login !== undefined) {
+            for await (const page of this.octokit.paginate.iterator(this.octokit.rest.issues.listComments, params)) {
+                const found = page.data.find(c => c.user?.login === login && typeof c.body === 'string' && c.body.startsWith(marker));
+                if (found) {
+                    existing = found.id;
+                    break;
+                }
             }
         }
         if (existing !== undefined) {
@@ -37919,7 +37941,7 @@ async function resolveBase(git, strategy, o) {
 
 /** GitHub caps a matrix at 256 jobs. */
 const MAX_MATRIX_JOBS = 256;
-/** An output larger than this is trimmed (GitHub takes about 1 MB per output). */
+/** An output larger than this many bytes is trimmed (GitHub takes 1 MB per output). */
 const MAX_PLAN_OUTPUT = 900_000;
 /**
  * `{"include":[{"image":"api","key":"<hex>"}]}` for strategy.matrix. With more affected images than
@@ -37938,55 +37960,107 @@ function matrixOf(plan, maxJobs = MAX_MATRIX_JOBS) {
     }
     return { include };
 }
+const bytes = (text) => Buffer.byteLength(text, 'utf8');
+function pick(nodes, reasons, keep) {
+    const out = {};
+    for (const [name, node] of Object.entries(nodes))
+        if (keep(node))
+            out[name] = { ...node, reasons: node.reasons.slice(0, reasons) };
+    return out;
+}
 /**
- * The plan as one line of JSON. When it would be too large, it is cut in stages until it fits: one
- * reason per node, then no reasons (reasonCount keeps their number) and at most 1,000 changed
- * files, then only the affected nodes. `truncated` says which; the keys of affected nodes stay.
+ * The plan as one line of JSON, at most `limit` bytes of UTF-8. When it would be larger it is cut
+ * in stages until it fits: one reason per node; then no reasons (reasonCount keeps their number),
+ * at most 1,000 changed files and 100 warnings; then only the affected nodes; then no nodes, only
+ * the names of the affected ones; at last those names cut too. `truncated` says which stage,
+ * `counts` how many of each the whole plan has; the plan file holds all of it.
  */
 function planOutput(plan, limit = MAX_PLAN_OUTPUT) {
     const full = JSON.stringify(plan);
-    if (full.length <= limit)
+    if (bytes(full) <= limit)
         return full;
-    const files = plan.changedFiles.length > 1000
-        ? ` and changedFiles cut to the first 1000 of ${plan.changedFiles.length}`
-        : '';
-    const cut = (nodes, reasons, keep) => Object.fromEntries(Object.entries(nodes)
-        .filter(([, v]) => keep(v))
-        .map(([k, v]) => [k, { ...v, reasons: v.reasons.slice(0, reasons) }]));
+    const counts = {
+        configs: Object.keys(plan.configs).length,
+        changedConfigs: plan.changedConfigs.length,
+        processes: Object.keys(plan.processes).length,
+        affectedProcesses: plan.affectedProcesses.length,
+        images: Object.keys(plan.images).length,
+        affectedImages: plan.affectedImages.length,
+        changedFiles: plan.changedFiles.length,
+        warnings: plan.warnings.length
+    };
+    const cuts = [];
+    if (plan.changedFiles.length > 1000)
+        cuts.push(`changedFiles cut to the first 1000 of ${plan.changedFiles.length}`);
+    if (plan.warnings.length > 100)
+        cuts.push(`warnings cut to the first 100 of ${plan.warnings.length}`);
+    const also = cuts.length > 0 ? `; ${cuts.join(', ')}` : '';
+    const fit = 'to fit the output size limit';
+    const lean = {
+        changedFiles: plan.changedFiles.slice(0, 1000),
+        warnings: plan.warnings.slice(0, 100)
+    };
     const stages = [
-        {
-            reasons: 1,
-            files: Infinity,
-            onlyAffected: false,
-            truncated: 'reasons trimmed to the first chain per node to fit the output size limit'
-        },
-        {
-            reasons: 0,
-            files: 1000,
-            onlyAffected: false,
-            truncated: `reasons left out (reasonCount counts them)${files} to fit the output size limit`
-        },
-        {
-            reasons: 0,
-            files: 1000,
-            onlyAffected: true,
-            truncated: `only affected nodes listed, without reasons${files}, to fit the output size limit`
-        }
-    ];
-    let text = full;
-    for (const stage of stages) {
-        text = JSON.stringify({
+        () => ({
             ...plan,
-            truncated: stage.truncated,
-            changedFiles: plan.changedFiles.slice(0, stage.files),
-            configs: cut(plan.configs, stage.reasons, n => !stage.onlyAffected || n.changed),
-            processes: cut(plan.processes, stage.reasons, n => !stage.onlyAffected || n.affected),
-            images: cut(plan.images, stage.reasons, n => !stage.onlyAffected || n.affected)
-        });
-        if (text.length <= limit)
+            truncated: `reasons trimmed to the first chain per node ${fit}`,
+            counts,
+            configs: pick(plan.configs, 1, () => true),
+            processes: pick(plan.processes, 1, () => true),
+            images: pick(plan.images, 1, () => true)
+        }),
+        () => ({
+            ...plan,
+            ...lean,
+            truncated: `reasons left out (reasonCount counts them)${also} ${fit}`,
+            counts,
+            configs: pick(plan.configs, 0, () => true),
+            processes: pick(plan.processes, 0, () => true),
+            images: pick(plan.images, 0, () => true)
+        }),
+        () => ({
+            ...plan,
+            ...lean,
+            truncated: `only affected nodes listed, without reasons${also} ${fit}`,
+            counts,
+            configs: pick(plan.configs, 0, n => n.changed),
+            processes: pick(plan.processes, 0, n => n.affected),
+            images: pick(plan.images, 0, n => n.affected)
+        }),
+        () => ({
+            ...plan,
+            changedFiles: [],
+            warnings: [],
+            truncated: `no nodes listed: only the names of the affected ones and counts ${fit}`,
+            counts,
+            configs: {},
+            processes: {},
+            images: {}
+        })
+    ];
+    for (const stage of stages) {
+        const text = JSON.stringify(stage());
+        if (bytes(text) <= limit)
             return text;
     }
-    return text;
+    // Even the names are too many: keep the first of each list that fit, in build order.
+    const names = (keep) => ({
+        ...stages[stages.length - 1](),
+        truncated: `no nodes listed, and only the first ${keep} names of each list of affected nodes (counts has how many) ${fit}`,
+        affectedImages: plan.affectedImages.slice(0, keep),
+        affectedProcesses: plan.affectedProcesses.slice(0, keep),
+        changedConfigs: plan.changedConfigs.slice(0, keep)
+    });
+    let low = 0;
+    let high = Math.max(counts.affectedImages, counts.affectedProcesses, counts.changedConfigs);
+    while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (bytes(JSON.stringify(names(mid))) <= limit)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    return JSON.stringify(names(low));
 }
 
 // What git says changed, and what is tracked, in the core's terms.
@@ -49018,9 +49092,70 @@ function computeKeys(graph, membership) {
     return keys;
 }
 
-// Two commits -> an explained plan: what changed, what is affected and why, every content key.
-/** At most this many reason chains are listed per node; reasonCount has the total. */
+// Why each node is affected: reason chains (file -> config -> process -> image) kept as shared
+// links. A node's chain points at its input's chain instead of copying it, so a graph of any depth
+// costs one link per chain kept; a long chain is rendered elided, a full one only when asked.
+/** At most this many reason chains are kept per node; the count has the total. */
 const MAX_CHAINS = 20;
+/** A chain of more steps than this is rendered as its first two and last two. */
+const MAX_SHOWN_STEPS = 6;
+function origin(step) {
+    const chain = { step, length: 1 };
+    chain.first = chain;
+    return chain;
+}
+function extend(upstream, step) {
+    const chain = { step, upstream, length: upstream.length + 1, first: upstream.first };
+    chain.second = upstream.length === 1 ? chain : upstream.second;
+    return chain;
+}
+/** Every step of a chain, origin first (as long as the chain: for one node, not for every node). */
+function chainSteps(chain) {
+    const steps = [];
+    for (let c = chain; c; c = c.upstream)
+        steps.push(c.step);
+    return steps.reverse();
+}
+/** `a -> b -> c`; past MAX_SHOWN_STEPS steps, `a -> b -> … N more … -> y -> z`. */
+function renderChain(chain, maxSteps = MAX_SHOWN_STEPS) {
+    if (chain.length <= maxSteps)
+        return chainSteps(chain).join(' -> ');
+    const last = chain.upstream;
+    const hidden = chain.length - 4;
+    return [chain.first.step, chain.second.step, `… ${hidden} more …`, last.step, chain.step].join(' -> ');
+}
+/**
+ * The reasons of every node, inputs before consumers: a node's chains are its direct causes
+ * (`origins`, by node name) and each of its inputs' chains extended by the node's label.
+ */
+function reasonChains(graph, origins) {
+    const out = new Map();
+    for (const node of graph.order) {
+        const label = nodeLabel(node);
+        const chains = [];
+        let count = 0;
+        for (const cause of origins.get(node.name) ?? []) {
+            if (chains.length < MAX_CHAINS)
+                chains.push(extend(origin(cause), label));
+            count++;
+        }
+        for (const name of inputsOf(node)) {
+            const upstream = out.get(name);
+            if (!upstream)
+                continue;
+            for (const chain of upstream.chains) {
+                if (chains.length >= MAX_CHAINS)
+                    break;
+                chains.push(extend(chain, label));
+            }
+            count = Math.min(Number.MAX_SAFE_INTEGER, count + upstream.count);
+        }
+        out.set(node.name, { chains, count });
+    }
+    return out;
+}
+
+// Two commits -> an explained plan: what changed, what is affected and why, every content key.
 /** The process whose outputs hold path, if one does. */
 function generatedBy(graph, path) {
     for (const node of graph.nodes.values()) {
@@ -49148,39 +49283,19 @@ function plan(input) {
             }
         }
     }
-    const chains = new Map();
-    const counts = new Map();
-    for (const node of graph.order) {
-        const label = nodeLabel(node);
-        const list = [];
-        let count = 0;
-        for (const origin of direct.get(node.name) ?? []) {
-            if (list.length < MAX_CHAINS)
-                list.push(`${origin} -> ${label}`);
-            count++;
-        }
-        for (const name of inputsOf(node)) {
-            for (const chain of chains.get(name) ?? []) {
-                if (list.length >= MAX_CHAINS)
-                    break;
-                list.push(`${chain} -> ${label}`);
-            }
-            count = Math.min(Number.MAX_SAFE_INTEGER, count + (counts.get(name) ?? 0));
-        }
-        chains.set(node.name, list);
-        counts.set(node.name, count);
-    }
+    const reasons = reasonChains(graph, direct);
     const nodes = new Map();
     for (const node of graph.order) {
         const key = keys.get(node.name);
-        const reasons = chains.get(node.name);
+        const { chains, count } = reasons.get(node.name);
         nodes.set(node.name, {
             kind: node.kind,
             name: node.name,
-            affected: reasons.length > 0,
+            affected: chains.length > 0,
             key: key.key,
-            reasons,
-            reasonCount: counts.get(node.name),
+            reasons: chains.map(c => renderChain(c)),
+            chains,
+            reasonCount: count,
             changedFiles: changedFilesOf.get(node.name) ?? [],
             inputs: inputsOf(node),
             breakdown: key.breakdown
@@ -49253,6 +49368,67 @@ function planToJson(p, formatWarning) {
     return out;
 }
 
+// Repository content (file names, reasons, warnings, branch names) as inert text in GitHub
+// markdown: the job summary and the PR comment show it as it is, and it can start no markup, link,
+// image, mention, reference, table cell or new line, in a table cell, a list item or inside HTML.
+/** Joins `@` or `#` to what follows invisibly, so `@team` notifies no one and `#12` links nothing. */
+const JOINER = '\u200d';
+/** Characters that mean something to markdown or HTML, written as character references. */
+const ACTIVE = new Map([
+    ['&', '&amp;'],
+    ['<', '&lt;'],
+    ['>', '&gt;'],
+    ['"', '&quot;'],
+    ..."\\`*_[]()|~!$'{}".split('').map((c) => [c, `&#${c.charCodeAt(0)};`])
+]);
+/** Invisible or line-breaking characters, shown by name rather than acting. */
+function visible(code) {
+    if (code < 0x20)
+        return String.fromCodePoint(0x2400 + code); // ␀ … ␟ (␊ for \n, ␍ for \r)
+    if (code === 0x7f)
+        return '␡';
+    if ((code >= 0x80 && code <= 0x9f) || // C1 controls (NEL breaks lines)
+        (code >= 0x2028 && code <= 0x202e) || // line and paragraph separators, bidi embeddings
+        (code >= 0x2066 && code <= 0x2069) || // bidi isolates
+        (code >= 0x200b && code <= 0x200f) || // zero-width characters and direction marks
+        code === 0x2060 ||
+        code === 0x061c ||
+        code === 0xfeff)
+        return `⟨U+${code.toString(16).toUpperCase().padStart(4, '0')}⟩`;
+    return undefined;
+}
+/**
+ * Text that renders as exactly itself: controls shown by name, markup characters as character
+ * references, `@` and `#` joined invisibly to what follows, `www.` and `scheme://` broken so
+ * nothing links. One line, safe in a table cell (`|` is escaped) and in HTML (`<>&"'` are).
+ */
+function inert(text) {
+    const chars = [...text];
+    let out = '';
+    for (let i = 0; i < chars.length; i++) {
+        const ch = chars[i];
+        const code = ch.codePointAt(0);
+        const shown = visible(code);
+        if (shown !== undefined)
+            out += shown;
+        else if (ACTIVE.has(ch))
+            out += ACTIVE.get(ch);
+        else if (ch === '@' || ch === '#')
+            out += `&#${code};${JOINER}`;
+        // Autolinks: `http://x` and `www.x` link by themselves; their `:` and `.` written as references.
+        else if (ch === ':' && chars[i + 1] === '/')
+            out += '&#58;';
+        else if (ch === '.' && /www$/i.test(chars.slice(Math.max(0, i - 3), i).join('')))
+            out += '&#46;';
+        // At the start of a line these begin a list, a heading, a quote or a rule.
+        else if (i === 0 && /[-+=#>0-9]/.test(ch))
+            out += `&#${code};`;
+        else
+            out += ch;
+    }
+    return out;
+}
+
 const shortKey = (key) => key.slice(0, 12);
 const MERMAID_SHAPES = {
     config: ['[/', '/]'],
@@ -49301,17 +49477,11 @@ const MERMAID_MAX_CHARS = 40_000;
 const MERMAID_MAX_NODES = 300;
 const CHAINS_PER_ROW = 3;
 function commentMarker(graphFile) {
-    return `<!-- imagegraph-plan:${graphFile} -->`;
+    // inert: a graph file named `x -->` must not close the comment.
+    return `<!-- imagegraph-plan:${inert(graphFile)} -->`;
 }
-/** Text safe inside a Markdown table cell (HTML escaped, no pipes or newlines). */
-function cell(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '&#124;')
-        .replace(/\r?\n/g, '↵');
-}
+/** Repository text made inert: safe in a table cell, a list item, a quote and inside HTML. */
+const cell = inert;
 function chainsCell(n) {
     const shown = n.reasons.slice(0, CHAINS_PER_ROW).map(r => `<code>${cell(r)}</code>`);
     const more = n.reasonCount - shown.length;

@@ -4,6 +4,9 @@
 //   GET   /repos/{owner}/{repo}/issues/{number}/comments   list (a JSON array, one page)
 //   POST  /repos/{owner}/{repo}/issues/{number}/comments   create (201)
 //   PATCH /repos/{owner}/{repo}/issues/comments/{id}       update (200)
+//   GET   /user                                            the token's user; for the job's own
+//         token (an installation token) GitHub answers 403, so does this for any token not in
+//         `users`. Comments are written as the token's user, github-actions[bot] for the rest.
 // In 'forbidden' mode every call gets the 403 a pull request from a fork gets.
 import { createServer } from 'node:http'
 import type { IncomingHttpHeaders, Server } from 'node:http'
@@ -36,6 +39,8 @@ export class FakeGitHub {
   /** Comments by `owner/repo#number`. */
   readonly comments = new Map<string, FakeComment[]>()
   mode: 'ok' | 'forbidden' = 'ok'
+  /** Personal tokens: token -> its user's login, or 'error' for a /user that fails (500). */
+  readonly users = new Map<string, string | 'error'>()
   private nextId = 1_000_001
   private server?: Server
 
@@ -91,6 +96,7 @@ export class FakeGitHub {
   reset(mode: 'ok' | 'forbidden' = 'ok'): void {
     this.requests.length = 0
     this.comments.clear()
+    this.users.clear()
     this.mode = mode
   }
 
@@ -128,6 +134,22 @@ export class FakeGitHub {
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname)
     const one = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname)
     const text = (r.body as { body?: unknown } | undefined)?.body
+    const token = /^(?:token|bearer) (.+)$/i.exec(r.headers.authorization ?? '')?.[1] ?? ''
+    const user = this.users.get(token)
+    if (url.pathname === '/user' && r.method === 'GET') {
+      if (user === 'error') return [500, { message: 'Server Error' }]
+      if (user === undefined)
+        return [
+          403,
+          {
+            message: 'Resource not accessible by integration',
+            documentation_url:
+              'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+            status: '403'
+          }
+        ]
+      return [200, { login: user, id: 1_234_567, type: 'User', site_admin: false }]
+    }
     if (list && r.method === 'GET') {
       const [, owner, repo, number] = list
       return [200, this.commentsOn(owner, repo, Number(number))]
@@ -148,7 +170,10 @@ export class FakeGitHub {
         html_url: `https://github.com/${owner}/${repo}/pull/${number}#issuecomment-${id}`,
         issue_url: `https://api.github.com/repos/${owner}/${repo}/issues/${number}`,
         body: text,
-        user: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
+        user:
+          user === undefined || user === 'error'
+            ? { login: 'github-actions[bot]', id: 41898282, type: 'Bot' }
+            : { login: user, id: 1_234_567, type: 'User' },
         created_at: now,
         updated_at: now,
         author_association: 'NONE'

@@ -13,6 +13,9 @@ export interface GitHubApi {
   upsertComment(pr: PullRequestRef, marker: string, body: string): Promise<'created' | 'updated'>
 }
 
+/** Who comments with the job's own token (GITHUB_TOKEN). */
+export const JOB_TOKEN_LOGIN = 'github-actions[bot]'
+
 export class OctokitGitHub implements GitHubApi {
   private readonly octokit: ReturnType<typeof github.getOctokit>
 
@@ -20,21 +23,42 @@ export class OctokitGitHub implements GitHubApi {
     this.octokit = github.getOctokit(token)
   }
 
+  /**
+   * The login that comments written with this token carry; undefined when it cannot be known.
+   * The job's own token is an installation token, which GitHub refuses `GET /user` (403).
+   */
+  private async tokenLogin(): Promise<string | undefined> {
+    try {
+      const { data } = await this.octokit.rest.users.getAuthenticated()
+      return typeof data.login === 'string' ? data.login : undefined
+    } catch (e) {
+      if (httpStatus(e) === 403) return JOB_TOKEN_LOGIN
+      return undefined
+    }
+  }
+
   async upsertComment(
     pr: PullRequestRef,
     marker: string,
     body: string
   ): Promise<'created' | 'updated'> {
+    // Only our own comment is edited: anyone can write the marker into theirs, and editing it
+    // would put our plan under their name (and let them change it). Unsure whose we are: a new one.
+    const login = await this.tokenLogin()
     const params = { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 }
     let existing: number | undefined
-    for await (const page of this.octokit.paginate.iterator(
-      this.octokit.rest.issues.listComments,
-      params
-    )) {
-      const found = page.data.find(c => typeof c.body === 'string' && c.body.includes(marker))
-      if (found) {
-        existing = found.id
-        break
+    if (login !== undefined) {
+      for await (const page of this.octokit.paginate.iterator(
+        this.octokit.rest.issues.listComments,
+        params
+      )) {
+        const found = page.data.find(
+          c => c.user?.login === login && typeof c.body === 'string' && c.body.startsWith(marker)
+        )
+        if (found) {
+          existing = found.id
+          break
+        }
       }
     }
     if (existing !== undefined) {

@@ -5,15 +5,15 @@ import { GraphError, UserError } from './errors.js'
 import type { Problem } from './errors.js'
 import { SECTION_OF, inputsOf, parseGraph } from './config.js'
 import type { Graph, GraphNode, NodeKind } from './config.js'
-import { impliedNote } from './generated.js'
 import { GraphFiles, canonicalDefinition, computeKeys, isUnder, nodeLabel } from './keys.js'
 import type { ContentKey, FileMembership, KeyBreakdown } from './keys.js'
 import { outputIndexOf } from './output-paths.js'
 import { configProblems } from './config-files.js'
 import type { Symlinks } from './links.js'
+import { reasonChains, renderChain } from './reasons.js'
+import type { ReasonChain } from './reasons.js'
 
-/** At most this many reason chains are listed per node; reasonCount has the total. */
-export const MAX_CHAINS = 20
+export { MAX_CHAINS } from './reasons.js'
 
 export interface PlanInput {
   graphText: string
@@ -38,8 +38,13 @@ export interface NodePlan {
   name: string
   affected: boolean
   key: string
-  /** Readable chains, e.g. `config/app/db.yaml -> config app -> process render -> image api`. */
+  /**
+   * Readable chains, e.g. `config/app/db.yaml -> config app -> process render -> image api`; a long
+   * one elided in the middle (`a -> b -> … 7 more … -> y -> z`).
+   */
   reasons: string[]
+  /** The same chains as links, to render in full for one node (`why`). */
+  chains: ReasonChain[]
   /** How many chains there are in all (reasons lists at most MAX_CHAINS). */
   reasonCount: number
   /** Changed files that belong to this node directly (a config's globs, an image's context). */
@@ -210,39 +215,20 @@ export function plan(input: PlanInput): Plan {
     }
   }
 
-  const chains = new Map<string, string[]>()
-  const counts = new Map<string, number>()
-  for (const node of graph.order) {
-    const label = nodeLabel(node)
-    const list: string[] = []
-    let count = 0
-    for (const origin of direct.get(node.name) ?? []) {
-      if (list.length < MAX_CHAINS) list.push(`${origin} -> ${label}`)
-      count++
-    }
-    for (const name of inputsOf(node)) {
-      const note = impliedNote(node, name)
-      for (const chain of chains.get(name) ?? []) {
-        if (list.length >= MAX_CHAINS) break
-        list.push(`${chain}${note} -> ${label}`)
-      }
-      count = Math.min(Number.MAX_SAFE_INTEGER, count + (counts.get(name) ?? 0))
-    }
-    chains.set(node.name, list)
-    counts.set(node.name, count)
-  }
+  const reasons = reasonChains(graph, direct)
 
   const nodes = new Map<string, NodePlan>()
   for (const node of graph.order) {
     const key = keys.get(node.name) as ContentKey
-    const reasons = chains.get(node.name)!
+    const { chains, count } = reasons.get(node.name)!
     nodes.set(node.name, {
       kind: node.kind,
       name: node.name,
-      affected: reasons.length > 0,
+      affected: chains.length > 0,
       key: key.key,
-      reasons,
-      reasonCount: counts.get(node.name)!,
+      reasons: chains.map(c => renderChain(c)),
+      chains,
+      reasonCount: count,
       changedFiles: changedFilesOf.get(node.name) ?? [],
       inputs: inputsOf(node),
       breakdown: key.breakdown

@@ -7,6 +7,7 @@ import { explainKeyDifference, nodeLabel } from './keys.js'
 import type { KeyBreakdown } from './keys.js'
 import { affectedImages } from './plan.js'
 import type { NodePlan, Plan } from './plan.js'
+import { renderChain } from './reasons.js'
 
 export const shortKey = (key: string): string => key.slice(0, 12)
 
@@ -19,8 +20,11 @@ export function changeLine(c: ChangedFile): string {
   return c.oldPath ? `${status} ${c.oldPath} -> ${c.path}` : `${status} ${c.path}`
 }
 
-function reasonLines(n: NodePlan, indent: string): string[] {
-  const lines = n.reasons.map(r => `${indent}${r}`)
+/** A node's chains, elided in the middle when long; in full (`why` of one node) when `full`. */
+function reasonLines(n: NodePlan, indent: string, full = false): string[] {
+  const lines = full
+    ? n.chains.map(c => `${indent}${renderChain(c, Infinity)}`)
+    : n.reasons.map(r => `${indent}${r}`)
   if (n.reasonCount > n.reasons.length)
     lines.push(`${indent}... and ${n.reasonCount - n.reasons.length} more`)
   return lines
@@ -103,7 +107,7 @@ export function whyText(p: Plan, n: NodePlan, base?: Map<string, KeyBreakdown> |
     `${nodeLabel(n)}: ${n.affected ? 'affected' : 'not affected'} between ${shortKey(p.base)} and ${shortKey(p.head)}`
   )
   out.push(`key ${n.key}`)
-  if (n.affected) out.push(...reasonLines(n, '  '))
+  if (n.affected) out.push(...reasonLines(n, '  ', true))
   if (base !== undefined) {
     out.push('')
     const before = base?.get(n.name)

@@ -4,6 +4,7 @@
 import { short } from './base.js'
 import { affectedImages } from './plan.js'
 import type { NodePlan, Plan } from './plan.js'
+import { inert } from './markdown.js'
 import { graphMermaid, shortKey } from './report.js'
 
 export const SUMMARY_BUDGET = 1_000_000
@@ -19,18 +20,12 @@ export interface SummaryContext {
 }
 
 export function commentMarker(graphFile: string): string {
-  return `<!-- imagegraph-plan:${graphFile} -->`
+  // inert: a graph file named `x -->` must not close the comment.
+  return `<!-- imagegraph-plan:${inert(graphFile)} -->`
 }
 
-/** Text safe inside a Markdown table cell (HTML escaped, no pipes or newlines). */
-export function cell(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
-    .replace(/\r?\n/g, '↵')
-}
+/** Repository text made inert: safe in a table cell, a list item, a quote and inside HTML. */
+export const cell = inert
 
 function chainsCell(n: NodePlan): string {
   const shown = n.reasons.slice(0, CHAINS_PER_ROW).map(r => `<code>${cell(r)}</code>`)
