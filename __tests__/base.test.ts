@@ -410,6 +410,30 @@ describe('previousTag', () => {
     expect(previousTag('v1.2.2', ['v1.2.2', 'v1.2.2.0', 'v1.2.1'])).toBe('v1.2.1')
   })
 
+  // Semver's order (issue 7, item 9): numeric pre-release parts compare as numbers, and build
+  // metadata never orders two tags.
+  test.each([
+    { tag: 'v2.0.0-rc.10', tags: ['v2.0.0-rc.9', 'v2.0.0-rc.2'], want: 'v2.0.0-rc.9' },
+    { tag: 'v2.0.0-rc.11', tags: ['v2.0.0-rc.9', 'v2.0.0-rc.10'], want: 'v2.0.0-rc.10' },
+    { tag: 'v2.0.0', tags: ['v2.0.0-rc.9', 'v2.0.0-rc.10', 'v1.9.0'], want: 'v2.0.0-rc.10' },
+    { tag: 'v2.0.0-rc.1', tags: ['v2.0.0-beta.11', 'v2.0.0-beta.2'], want: 'v2.0.0-beta.11' },
+    { tag: 'v2.0.0-rc', tags: ['v2.0.0-beta', 'v2.0.0-alpha.1'], want: 'v2.0.0-beta' },
+    { tag: 'v2.0.0-rc.1.1', tags: ['v2.0.0-rc.1', 'v2.0.0-rc.0.9'], want: 'v2.0.0-rc.1' },
+    // Build metadata: 1.2.3+build.2 is 1.2.3, neither before nor after it.
+    { tag: 'v1.2.3', tags: ['v1.2.3+build.2', 'v1.2.2'], want: 'v1.2.2' },
+    { tag: 'v1.2.3+build.2', tags: ['v1.2.3', 'v1.2.3+build.1', 'v1.2.2'], want: 'v1.2.2' },
+    { tag: 'v1.2.4', tags: ['v1.2.3+build.9', 'v1.2.3-rc.1', 'v1.2.2'], want: 'v1.2.3+build.9' },
+    { tag: 'v1.2.4', tags: ['v1.2.3+build.10', 'v1.2.3+build.9'], want: 'v1.2.3+build.10' },
+    { tag: 'v1.2.4', tags: ['v1.2.3+build.9', 'v1.2.3+build.10'], want: 'v1.2.3+build.10' },
+    { tag: 'v2.0.0-rc.2+b.1', tags: ['v2.0.0-rc.1+b.9', 'v2.0.0-rc.10'], want: 'v2.0.0-rc.1+b.9' },
+    // Not semver after the numbers: cannot be ordered, so no one's previous tag.
+    { tag: 'v1.2.4', tags: ['v1.2.3-rc..1', 'v1.2.2'], want: 'v1.2.2' },
+    { tag: 'v1.2.4-rc..1', tags: ['v1.2.3'], want: undefined }
+  ])('semver order: $tag -> $want among $tags', ({ tag, tags, want }) => {
+    expect(previousTag(tag, [tag, ...tags])).toBe(want)
+    expect(previousTag(tag, [...tags].reverse())).toBe(want)
+  })
+
   test('input tag-pattern decides which tags form the series', () => {
     // Releases only: skip release candidates.
     const releases = (t: string) => /^v\d+\.\d+\.\d+$/.test(t)
