@@ -144,18 +144,58 @@ const ROWS: Row[] = [
     }
   },
   {
-    title: 'deleted branch: everything, nothing to compare',
+    title: 'deleted branch: nothing to build, and the reason says so',
     event: { eventName: 'push', payload: deleted, ref: 'refs/heads/feature/old' },
-    want: { kind: 'everything', head: GITHUB_SHA, why: /^push deleted refs\/heads\/feature\/old/ }
+    want: {
+      kind: 'nothing',
+      head: GITHUB_SHA,
+      why: 'push deleted refs/heads/feature/old: nothing to build'
+    }
   },
   {
-    title: 'deleted tag: everything, not a previous-tag comparison of a tag that is gone',
+    title: 'deleted tag: nothing to build, not a previous-tag comparison of a tag that is gone',
     event: {
       eventName: 'push',
       payload: edit(deleted, { ref: 'refs/tags/v1.2.3' }),
       ref: 'refs/tags/v1.2.3'
     },
-    want: { kind: 'everything', head: GITHUB_SHA, why: /^push deleted refs\/tags\/v1\.2\.3/ }
+    want: { kind: 'nothing', head: GITHUB_SHA, why: /^push deleted refs\/tags\/v1\.2\.3: nothing/ }
+  },
+  {
+    title: 'deleted: true wins over an after that is not zeros',
+    event: {
+      eventName: 'push',
+      payload: edit(deleted, { after: 'c'.repeat(40) }),
+      ref: 'refs/heads/feature/old'
+    },
+    want: { kind: 'nothing', head: GITHUB_SHA, why: /^push deleted / }
+  },
+  {
+    title: 'a push payload without after: everything, and the reason says so',
+    event: {
+      eventName: 'push',
+      payload: edit(deleted, { deleted: false, after: undefined }),
+      ref: 'refs/heads/feature/old'
+    },
+    want: {
+      kind: 'everything',
+      head: GITHUB_SHA,
+      why: "push payload without 'after' for refs/heads/feature/old"
+    }
+  },
+  {
+    title: 'GITHUB_EVENT_PATH unset: everything, and the reason says the payload is missing',
+    event: {
+      eventName: 'push',
+      payload: {},
+      ref: 'refs/heads/main',
+      payloadMissing: 'GITHUB_EVENT_PATH is not set'
+    },
+    want: {
+      kind: 'everything',
+      head: GITHUB_SHA,
+      why: "push event without its payload (GITHUB_EVENT_PATH is not set) and no input 'base'"
+    }
   },
   {
     title: 'pull_request: merge-base of base and the PR head (not the merge commit)',

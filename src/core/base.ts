@@ -18,6 +18,8 @@ export interface EventInfo {
   inputBase?: string
   /** Input `head`: plan this revision instead of the event's head commit. */
   inputHead?: string
+  /** Set when there is no payload (GITHUB_EVENT_PATH unset): why; no base can come from it. */
+  payloadMissing?: string
 }
 
 export type BaseStrategy =
@@ -29,6 +31,8 @@ export type BaseStrategy =
   | { kind: 'previous-tag'; tag: string; head: string; why: string }
   /** No base: every node is affected. */
   | { kind: 'everything'; head: string; why: string }
+  /** Nothing to build: the event removes what it is about (a deleted branch or tag). */
+  | { kind: 'nothing'; head: string; why: string }
 
 type Json = Record<string, unknown>
 const obj = (v: unknown): Json => (v && typeof v === 'object' ? (v as Json) : {})
@@ -62,14 +66,23 @@ function chooseForEvent(e: EventInfo): BaseStrategy {
       why: `input 'base' is ${e.inputBase}`
     }
 
+  if (e.payloadMissing)
+    return {
+      kind: 'everything',
+      head,
+      why: `${e.eventName || 'unknown'} event without its payload (${e.payloadMissing}) and no input 'base'`
+    }
   switch (e.eventName) {
     case 'push': {
       const ref = str(p.ref) ?? e.ref
       const after = str(p.after)
       const before = str(p.before)
       // A deleted branch or tag: checked before tags, as a deleted tag has no commit to compare.
-      if (!after || ZERO_SHA.test(after))
-        return { kind: 'everything', head, why: `push deleted ${ref}; nothing to compare` }
+      // What is gone has nothing to build; what it pointed at was built when it was pushed.
+      if (p.deleted === true || (after && ZERO_SHA.test(after)))
+        return { kind: 'nothing', head, why: `push deleted ${ref}: nothing to build` }
+      if (!after)
+        return { kind: 'everything', head, why: `push payload without 'after' for ${ref}` }
       if (ref.startsWith('refs/tags/')) {
         const tag = ref.slice('refs/tags/'.length)
         // `after` of an annotated tag is the tag object; GITHUB_SHA is its commit.
