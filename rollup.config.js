@@ -30,7 +30,15 @@ const onwarn = (warning, warn) => {
 export default [
   {
     input: 'src/index.ts',
-    output: { file: 'dist/index.js', format: 'es', sourcemap: false, inlineDynamicImports: true },
+    // Not inlined: @actions/github stays in its own chunk, evaluated only when a comment is posted
+    // (its top level parses the event payload, which src/event.ts must check first).
+    output: {
+      dir: 'dist',
+      entryFileNames: 'index.js',
+      chunkFileNames: 'index-[name].js',
+      format: 'es',
+      sourcemap: false
+    },
     plugins: plugins(),
     onwarn
   },

@@ -144,18 +144,58 @@ const ROWS: Row[] = [
     }
   },
   {
-    title: 'deleted branch: everything, nothing to compare',
+    title: 'deleted branch: nothing to build, and the reason says so',
     event: { eventName: 'push', payload: deleted, ref: 'refs/heads/feature/old' },
-    want: { kind: 'everything', head: GITHUB_SHA, why: /^push deleted refs\/heads\/feature\/old/ }
+    want: {
+      kind: 'nothing',
+      head: GITHUB_SHA,
+      why: 'push deleted refs/heads/feature/old: nothing to build'
+    }
   },
   {
-    title: 'deleted tag: everything, not a previous-tag comparison of a tag that is gone',
+    title: 'deleted tag: nothing to build, not a previous-tag comparison of a tag that is gone',
     event: {
       eventName: 'push',
       payload: edit(deleted, { ref: 'refs/tags/v1.2.3' }),
       ref: 'refs/tags/v1.2.3'
     },
-    want: { kind: 'everything', head: GITHUB_SHA, why: /^push deleted refs\/tags\/v1\.2\.3/ }
+    want: { kind: 'nothing', head: GITHUB_SHA, why: /^push deleted refs\/tags\/v1\.2\.3: nothing/ }
+  },
+  {
+    title: 'deleted: true wins over an after that is not zeros',
+    event: {
+      eventName: 'push',
+      payload: edit(deleted, { after: 'c'.repeat(40) }),
+      ref: 'refs/heads/feature/old'
+    },
+    want: { kind: 'nothing', head: GITHUB_SHA, why: /^push deleted / }
+  },
+  {
+    title: 'a push payload without after: everything, and the reason says so',
+    event: {
+      eventName: 'push',
+      payload: edit(deleted, { deleted: false, after: undefined }),
+      ref: 'refs/heads/feature/old'
+    },
+    want: {
+      kind: 'everything',
+      head: GITHUB_SHA,
+      why: "push payload without 'after' for refs/heads/feature/old"
+    }
+  },
+  {
+    title: 'GITHUB_EVENT_PATH unset: everything, and the reason says the payload is missing',
+    event: {
+      eventName: 'push',
+      payload: {},
+      ref: 'refs/heads/main',
+      payloadMissing: 'GITHUB_EVENT_PATH is not set'
+    },
+    want: {
+      kind: 'everything',
+      head: GITHUB_SHA,
+      why: "push event without its payload (GITHUB_EVENT_PATH is not set) and no input 'base'"
+    }
   },
   {
     title: 'pull_request: merge-base of base and the PR head (not the merge commit)',
@@ -408,6 +448,30 @@ describe('previousTag', () => {
 
   test('a tag is never its own previous tag, nor is a tag of the same version', () => {
     expect(previousTag('v1.2.2', ['v1.2.2', 'v1.2.2.0', 'v1.2.1'])).toBe('v1.2.1')
+  })
+
+  // Semver's order (issue 7, item 9): numeric pre-release parts compare as numbers, and build
+  // metadata never orders two tags.
+  test.each([
+    { tag: 'v2.0.0-rc.10', tags: ['v2.0.0-rc.9', 'v2.0.0-rc.2'], want: 'v2.0.0-rc.9' },
+    { tag: 'v2.0.0-rc.11', tags: ['v2.0.0-rc.9', 'v2.0.0-rc.10'], want: 'v2.0.0-rc.10' },
+    { tag: 'v2.0.0', tags: ['v2.0.0-rc.9', 'v2.0.0-rc.10', 'v1.9.0'], want: 'v2.0.0-rc.10' },
+    { tag: 'v2.0.0-rc.1', tags: ['v2.0.0-beta.11', 'v2.0.0-beta.2'], want: 'v2.0.0-beta.11' },
+    { tag: 'v2.0.0-rc', tags: ['v2.0.0-beta', 'v2.0.0-alpha.1'], want: 'v2.0.0-beta' },
+    { tag: 'v2.0.0-rc.1.1', tags: ['v2.0.0-rc.1', 'v2.0.0-rc.0.9'], want: 'v2.0.0-rc.1' },
+    // Build metadata: 1.2.3+build.2 is 1.2.3, neither before nor after it.
+    { tag: 'v1.2.3', tags: ['v1.2.3+build.2', 'v1.2.2'], want: 'v1.2.2' },
+    { tag: 'v1.2.3+build.2', tags: ['v1.2.3', 'v1.2.3+build.1', 'v1.2.2'], want: 'v1.2.2' },
+    { tag: 'v1.2.4', tags: ['v1.2.3+build.9', 'v1.2.3-rc.1', 'v1.2.2'], want: 'v1.2.3+build.9' },
+    { tag: 'v1.2.4', tags: ['v1.2.3+build.10', 'v1.2.3+build.9'], want: 'v1.2.3+build.10' },
+    { tag: 'v1.2.4', tags: ['v1.2.3+build.9', 'v1.2.3+build.10'], want: 'v1.2.3+build.10' },
+    { tag: 'v2.0.0-rc.2+b.1', tags: ['v2.0.0-rc.1+b.9', 'v2.0.0-rc.10'], want: 'v2.0.0-rc.1+b.9' },
+    // Not semver after the numbers: cannot be ordered, so no one's previous tag.
+    { tag: 'v1.2.4', tags: ['v1.2.3-rc..1', 'v1.2.2'], want: 'v1.2.2' },
+    { tag: 'v1.2.4-rc..1', tags: ['v1.2.3'], want: undefined }
+  ])('semver order: $tag -> $want among $tags', ({ tag, tags, want }) => {
+    expect(previousTag(tag, [tag, ...tags])).toBe(want)
+    expect(previousTag(tag, [...tags].reverse())).toBe(want)
   })
 
   test('input tag-pattern decides which tags form the series', () => {

@@ -1,532 +1,9 @@
 #!/usr/bin/env node
-import { mkdtempSync, openSync, readFileSync, closeSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, closeSync, rmSync, realpathSync, lstatSync, readlinkSync, statSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
+import * as crypto from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
-import * as crypto from 'node:crypto';
-
-/** A mistake the user can fix (bad graph file, unknown revision, bad flag). Exit status 1, no stack. */
-class UserError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UserError';
-    }
-}
-function formatProblem(p) {
-    const where = p.path ? ` ${p.path}:` : '';
-    const level = p.severity === 'warning' ? ' warning:' : '';
-    return `${p.file}:${p.line}:${p.col}${where}${level} ${p.message}`;
-}
-/** Problems in the order a reader meets them in the file. */
-function sortProblems(problems) {
-    return [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
-}
-/** Every problem of a graph file at once, one line each. */
-class GraphError extends UserError {
-    problems;
-    constructor(problems) {
-        super(problems.map(formatProblem).join('\n'));
-        this.problems = problems;
-        this.name = 'GraphError';
-    }
-}
-function didYouMean(word, candidates) {
-    let best = '';
-    let bestDistance = Infinity;
-    for (const c of candidates) {
-        const d = editDistance(word.toLowerCase(), c.toLowerCase());
-        if (d < bestDistance) {
-            best = c;
-            bestDistance = d;
-        }
-    }
-    const limit = Math.max(2, Math.floor(word.length / 3));
-    return best && bestDistance <= limit ? ` (did you mean '${best}'?)` : '';
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-
-// The one process-spawning helper every adapter uses: an argument array (never a shell string),
-// optional stdin, stdout to a pipe or a file, a chosen environment, live lines, a timeout that
-// kills the whole process group (the command and every child it started).
-/** Thrown when the command cannot be started at all (not found, not executable, bad cwd). */
-class SpawnError extends Error {
-    command;
-    code;
-    constructor(command, code, message) {
-        super(message);
-        this.command = command;
-        this.code = code;
-    }
-}
-class Tail {
-    max;
-    chunks = [];
-    size = 0;
-    constructor(max) {
-        this.max = max;
-    }
-    push(b) {
-        this.chunks.push(b);
-        this.size += b.length;
-        while (this.size > this.max && this.chunks.length > 1)
-            this.size -= this.chunks.shift().length;
-    }
-    buffer() {
-        const all = Buffer.concat(this.chunks);
-        return all.length > this.max ? all.subarray(all.length - this.max) : all;
-    }
-}
-function lineSplitter(onLine) {
-    let pending = '';
-    return {
-        push(b) {
-            pending += b.toString('utf8');
-            let nl;
-            while ((nl = pending.indexOf('\n')) !== -1) {
-                onLine(pending.slice(0, nl).replace(/\r$/, ''));
-                pending = pending.slice(nl + 1);
-            }
-        },
-        end() {
-            if (pending)
-                onLine(pending);
-            pending = '';
-        }
-    };
-}
-function killGroup(pid, signal) {
-    if (pid === undefined)
-        return;
-    try {
-        process.kill(-pid, signal);
-    }
-    catch {
-        try {
-            process.kill(pid, signal);
-        }
-        catch {
-            // already gone
-        }
-    }
-}
-/**
- * Runs `command` with `args` and resolves when it has exited and its streams are closed. A non-zero
- * exit is a result, not an error; only a failure to start rejects (with a SpawnError).
- */
-function exec(command, args, options = {}) {
-    return new Promise((resolve, reject) => {
-        let child;
-        try {
-            child = spawn(command, args, {
-                cwd: options.cwd,
-                env: options.env ?? process.env,
-                stdio: [
-                    options.input === undefined ? 'ignore' : 'pipe',
-                    options.stdoutFd ?? 'pipe',
-                    'pipe'
-                ],
-                // Its own process group, so that a timeout kills what it started too.
-                detached: true
-            });
-        }
-        catch (e) {
-            reject(new SpawnError(command, e.code, e.message));
-            return;
-        }
-        const max = options.maxBuffer ?? Number.MAX_SAFE_INTEGER;
-        const out = new Tail(max);
-        const err = new Tail(max);
-        const outLines = options.onStdoutLine ? lineSplitter(options.onStdoutLine) : undefined;
-        const errLines = options.onStderrLine ? lineSplitter(options.onStderrLine) : undefined;
-        child.stdout?.on('data', (b) => {
-            out.push(b);
-            outLines?.push(b);
-        });
-        child.stderr.on('data', (b) => {
-            err.push(b);
-            errLines?.push(b);
-        });
-        let timedOut = false;
-        let timer;
-        let killTimer;
-        if (options.timeoutMs !== undefined) {
-            timer = setTimeout(() => {
-                timedOut = true;
-                killGroup(child.pid, 'SIGTERM');
-                killTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
-                killTimer.unref();
-            }, options.timeoutMs);
-        }
-        let failed = false;
-        child.on('error', e => {
-            failed = true;
-            if (timer)
-                clearTimeout(timer);
-            reject(new SpawnError(command, e.code, `could not run ${command}: ${e.message}`));
-        });
-        child.on('close', (code, signal) => {
-            if (failed)
-                return;
-            if (timer)
-                clearTimeout(timer);
-            if (killTimer)
-                clearTimeout(killTimer);
-            // The command is done; anything it left running in its group goes with it.
-            if (timedOut)
-                killGroup(child.pid, 'SIGKILL');
-            outLines?.end();
-            errLines?.end();
-            resolve({ code, signal, stdout: out.buffer(), stderr: err.buffer(), timedOut });
-        });
-        if (options.input !== undefined) {
-            child.stdin.on('error', () => undefined); // a child that exits without reading stdin
-            child.stdin.end(options.input);
-        }
-    });
-}
-
-// Every git call imagegraph makes, behind one interface. Arguments are arrays, output is -z, and a
-// plan costs a handful of git processes whatever the size of the repository.
-/** Runs git with an argument array (never a shell); stdout to a pipe, or to a file descriptor. */
-async function spawnGit(cwd, args, io = {}) {
-    let r;
-    try {
-        r = await exec('git', args, {
-            cwd,
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-            ...(io.input === undefined ? {} : { input: io.input }),
-            ...(io.stdoutFd === undefined ? {} : { stdoutFd: io.stdoutFd })
-        });
-    }
-    catch (e) {
-        throw new Error(e.message);
-    }
-    return { stdout: r.stdout, stderr: r.stderr.toString('utf8'), code: r.code ?? 1 };
-}
-async function runGit(cwd, args, input) {
-    const r = await spawnGit(cwd, args, {} );
-    return { ...r, stdout: r.stdout.toString('utf8') };
-}
-/**
- * Like runGit for large output, written to a temporary file rather than a pipe: git then runs at
- * full speed while this process is busy (a pipe fills at 64 KiB and stalls git until we read it).
- */
-async function runGitToFile(cwd, args) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'imagegraph-git-'));
-    const file = path.join(dir, 'out');
-    const fd = openSync(file, 'w');
-    try {
-        const r = await spawnGit(cwd, args, { stdoutFd: fd });
-        return { ...r, stdout: readFileSync(file, 'utf8') };
-    }
-    finally {
-        closeSync(fd);
-        rmSync(dir, { recursive: true, force: true });
-    }
-}
-/** Parse `git cat-file --batch` output: `<oid> <type> <size>\n<bytes>\n` or `<name> missing\n`. */
-function parseCatFileBatch(out, count) {
-    const results = [];
-    let at = 0;
-    for (let i = 0; i < count; i++) {
-        const eol = out.indexOf(10, at);
-        if (eol === -1)
-            throw new Error('git cat-file --batch: output ended early');
-        const header = out.subarray(at, eol).toString('utf8');
-        const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-        if (!m) {
-            results.push(null); // "<name> missing", "ambiguous" and the like: not a file there
-            at = eol + 1;
-            continue;
-        }
-        const size = Number(m[2]);
-        results.push(m[1] === 'blob' ? out.subarray(eol + 1, eol + 1 + size).toString('utf8') : null);
-        at = eol + 1 + size + 1;
-    }
-    return results;
-}
-const STATUS = {
-    A: 'added',
-    M: 'modified',
-    D: 'deleted',
-    R: 'renamed',
-    C: 'copied',
-    T: 'type-changed',
-    U: 'unmerged',
-    X: 'unknown'
-};
-/** Parse `git diff --raw -z` output: `:old new oldoid newoid STATUS\0path\0[path2\0]`. */
-function parseRawDiff(text) {
-    const parts = text.split('\0');
-    const out = [];
-    for (let i = 0; i < parts.length; i++) {
-        const meta = parts[i];
-        if (!meta.startsWith(':'))
-            continue;
-        const [oldMode, newMode, , , statusField] = meta.slice(1).split(' ');
-        const letter = statusField?.[0] ?? 'X';
-        const status = STATUS[letter] ?? 'unknown';
-        if (letter === 'R' || letter === 'C') {
-            out.push({ path: parts[i + 2], status, oldPath: parts[i + 1] });
-            i += 2;
-        }
-        else {
-            const submodule = letter === 'M' && oldMode === '160000' && newMode === '160000';
-            out.push({ path: parts[i + 1], status: submodule ? 'submodule' : status });
-            i += 1;
-        }
-    }
-    return out;
-}
-/**
- * What a content key hashes per file: `<mode> <object id>\t<path>`. `git ls-files` prints exactly
- * this with --format (git 2.38 and later), so each line is a slice of its output; from `git
- * ls-tree` and older git the line is put together from the default output.
- */
-const KEY_LINE_FORMAT = '--format=%(objectmode) %(objectname)%x09%(path)';
-/**
- * Parse a `-z` listing: `key-line` (`mode oid\tpath`, from KEY_LINE_FORMAT), `ls-tree`
- * (`mode type oid\tpath`) or `ls-files` (`mode oid stage\tpath`).
- */
-function parseTreeListing(text, format) {
-    const out = [];
-    let start = 0;
-    const n = text.length;
-    while (start < n) {
-        let end = text.indexOf('\0', start);
-        if (end === -1)
-            end = n;
-        const tab = text.indexOf('\t', start);
-        const path = text.slice(tab + 1, end);
-        if (format === 'key-line') {
-            out.push({ path, line: text.slice(start, end) });
-        }
-        else {
-            const space1 = text.indexOf(' ', start);
-            const mode = text.slice(start, space1);
-            const space2 = text.indexOf(' ', space1 + 1);
-            const oid = format === 'ls-tree' ? text.slice(space2 + 1, tab) : text.slice(space1 + 1, space2);
-            out.push({ path, line: `${mode} ${oid}\t${path}` });
-        }
-        start = end + 1;
-    }
-    return out;
-}
-/** Whether git refused an option it does not know (an older git). */
-const unknownOption = (r) => r.code === 129 || /unknown option|usage:/i.test(r.stderr);
-function checkRev(rev) {
-    if (rev === '' || rev.startsWith('-') || /[\0\n]/.test(rev)) {
-        throw new UserError(`'${rev}' is not a git revision`);
-    }
-}
-class Git {
-    dir;
-    constructor(dir) {
-        this.dir = dir;
-    }
-    async git(args, what) {
-        const r = await runGit(this.dir, args);
-        if (r.code !== 0)
-            throw new Error(`git ${what} failed in ${this.dir}: ${r.stderr.trim()}`);
-        return r.stdout;
-    }
-    /** The repository's top directory, or a user error when dir is not in one. */
-    static async toplevel(dir) {
-        const r = await runGit(dir, ['rev-parse', '--show-toplevel']);
-        if (r.code !== 0)
-            throw new UserError(`${dir} is not in a git repository (${r.stderr.trim().split('\n')[0]})`);
-        return r.stdout.trim();
-    }
-    /** The full commit id of a revision; an unknown revision is the user's error. */
-    async resolveCommit(rev) {
-        checkRev(rev);
-        const r = await runGit(this.dir, [
-            'rev-parse',
-            '--verify',
-            '--quiet',
-            '--end-of-options',
-            `${rev}^{commit}`
-        ]);
-        if (r.code !== 0)
-            throw new UserError(`unknown revision '${rev}' in ${this.dir}`);
-        return r.stdout.trim();
-    }
-    /** Full commit ids for several revisions in one git call; an unknown one is the user's error. */
-    async resolveCommits(revs) {
-        revs.forEach(checkRev);
-        // No --end-of-options: git before 2.43 prints it back. checkRev keeps options out.
-        const r = await runGit(this.dir, ['rev-parse', ...revs.map(rev => `${rev}^{commit}`)]);
-        const shas = r.stdout.split('\n').filter(Boolean);
-        if (r.code === 0 && shas.length === revs.length)
-            return shas;
-        // One by one, in order, for a message that names the (first) revision at fault.
-        const resolved = [];
-        for (const rev of revs)
-            resolved.push(await this.resolveCommit(rev));
-        return resolved;
-    }
-    /**
-     * Whether the index holds exactly the files of commit (a clean checkout of it, as on CI). Git
-     * answers from the index's cache-tree without reading a tree when it is so.
-     */
-    async indexMatches(commit) {
-        checkRev(commit);
-        const r = await runGit(this.dir, [
-            'diff-index',
-            '--cached',
-            '--quiet',
-            '--ignore-submodules=none',
-            '--no-ext-diff',
-            commit,
-            '--'
-        ]);
-        return r.code === 0;
-    }
-    /**
-     * Starts `git ls-files` now, for the tracked files of a commit asked for later: from the index
-     * when it holds exactly that commit's files, else from `git ls-tree -r` (which reads every tree
-     * object: 2-3x slower on 100,000 files). Git lists while this process does other work.
-     */
-    listTrackedFiles() {
-        const listing = runGitToFile(this.dir, ['ls-files', '-z', KEY_LINE_FORMAT]);
-        listing.catch(() => undefined);
-        return {
-            at: async (commit) => {
-                if (await this.indexMatches(commit)) {
-                    const r = await listing;
-                    if (r.code === 0)
-                        return parseTreeListing(r.stdout, 'key-line');
-                    if (unknownOption(r)) {
-                        const plain = await runGitToFile(this.dir, ['ls-files', '-s', '-z']);
-                        if (plain.code === 0)
-                            return parseTreeListing(plain.stdout, 'ls-files');
-                    }
-                }
-                return this.trackedFiles(commit);
-            }
-        };
-    }
-    /** Several files' text at commits in one git call: null for each one that is not there. */
-    async filesAt(wanted) {
-        if (wanted.length === 0)
-            return [];
-        const input = wanted.map(w => `${w.rev}:${w.path}\n`).join('');
-        if (wanted.some(w => /[\n\0]/.test(w.path)))
-            return Promise.all(wanted.map(w => this.fileAt(w.rev, w.path)));
-        const r = await spawnGit(this.dir, ['cat-file', '--batch'], { input });
-        if (r.code !== 0)
-            throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`);
-        return parseCatFileBatch(r.stdout, wanted.length);
-    }
-    /** Whether a commit object is present locally (a shallow clone may lack it). */
-    async hasCommit(sha) {
-        const r = await runGit(this.dir, ['cat-file', '-e', `${sha}^{commit}`]);
-        return r.code === 0;
-    }
-    /** Files that differ between two commits, as trees; renames count at both ends. */
-    async changedFiles(base, head) {
-        const out = await this.git([
-            'diff',
-            '--raw',
-            '-z',
-            '-M',
-            '--no-abbrev',
-            '--no-ext-diff',
-            '--ignore-submodules=none',
-            base,
-            head,
-            '--'
-        ], 'diff');
-        return parseRawDiff(out);
-    }
-    /** Every tracked file of a commit with its object id: one call, no file is read. */
-    async trackedFiles(rev) {
-        // Not --format: git before 2.40 quotes paths in ls-tree's --format output even with -z.
-        const r = await runGitToFile(this.dir, ['ls-tree', '-r', '-z', '--full-tree', rev]);
-        if (r.code !== 0)
-            throw new Error(`git ls-tree failed in ${this.dir}: ${r.stderr.trim()}`);
-        return parseTreeListing(r.stdout, 'ls-tree');
-    }
-    /** Files in the index plus untracked, not ignored ones (for validating a work in progress). */
-    async workingFiles() {
-        const [indexed, others] = await Promise.all([
-            this.git(['ls-files', '-s', '-z'], 'ls-files'),
-            this.git(['ls-files', '-o', '--exclude-standard', '-z'], 'ls-files')
-        ]);
-        const files = parseTreeListing(indexed, 'ls-files');
-        for (const path of others.split('\0'))
-            if (path)
-                files.push({ path, mode: '100644', oid: '' }); // untracked: no object yet
-        return files;
-    }
-    /** A file's text at a commit, or null when the commit has no such file. */
-    async fileAt(rev, path) {
-        const r = await runGit(this.dir, ['cat-file', 'blob', `${rev}:${path}`]);
-        if (r.code === 0)
-            return r.stdout;
-        // "exists on disk, but not in": git's wording when the working tree has the file and rev lacks it.
-        if (/does not exist|exists on disk, but not in|not a valid object name|bad file/i.test(r.stderr))
-            return null;
-        throw new Error(`git cat-file ${rev}:${path} failed in ${this.dir}: ${r.stderr.trim()}`);
-    }
-    /** Fetch from a remote; ok false (not an exception) when the remote cannot give what was asked. */
-    async fetch(remote, refspecs, options = []) {
-        refspecs.forEach(checkRev);
-        const r = await runGit(this.dir, [
-            'fetch',
-            '--no-tags',
-            '--quiet',
-            ...options,
-            remote,
-            ...refspecs
-        ]);
-        return { ok: r.code === 0, error: r.stderr.trim().split('\n').pop() ?? '' };
-    }
-    async isShallow() {
-        return (await this.git(['rev-parse', '--is-shallow-repository'], 'rev-parse')).trim() === 'true';
-    }
-    /** The best common ancestor, or null when the local history has none (yet). */
-    async mergeBase(a, b) {
-        const r = await runGit(this.dir, ['merge-base', a, b]);
-        return r.code === 0 ? r.stdout.trim() : null;
-    }
-    async hasRemote(name) {
-        return (await runGit(this.dir, ['remote', 'get-url', name])).code === 0;
-    }
-    /** Tags with the commits they point at (annotated tags peeled), from a remote or locally. */
-    async tags(remote) {
-        const r = remote
-            ? await runGit(this.dir, ['ls-remote', '--tags', remote])
-            : await runGit(this.dir, [
-                'for-each-ref',
-                '--format=%(objectname) %(refname)%0a%(*objectname) %(refname)^{}',
-                'refs/tags'
-            ]);
-        const tags = new Map();
-        if (r.code !== 0)
-            return tags;
-        for (const line of r.stdout.split('\n')) {
-            const m = /^([0-9a-f]{40,64})\s+refs\/tags\/(.+?)(\^\{\})?$/.exec(line.trim());
-            if (!m)
-                continue;
-            // A peeled entry (^{}) names the commit of an annotated tag and wins over the tag object.
-            if (m[3] || !tags.has(m[2]))
-                tags.set(m[2], m[1]);
-        }
-        return tags;
-    }
-}
 
 function getDefaultExportFromCjs$1(x) {
   return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
@@ -10486,6 +9963,57 @@ function parseDocument(source, options = {}) {
     return doc;
 }
 
+/** A mistake the user can fix (bad graph file, unknown revision, bad flag). Exit status 1, no stack. */
+class UserError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UserError';
+    }
+}
+function formatProblem(p) {
+    const where = p.path ? ` ${p.path}:` : '';
+    const level = p.severity === 'warning' ? ' warning:' : '';
+    return `${p.file}:${p.line}:${p.col}${where}${level} ${p.message}`;
+}
+/** Problems in the order a reader meets them in the file. */
+function sortProblems(problems) {
+    return [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
+}
+/** Every problem of a graph file at once, one line each. */
+class GraphError extends UserError {
+    problems;
+    constructor(problems) {
+        super(problems.map(formatProblem).join('\n'));
+        this.problems = problems;
+        this.name = 'GraphError';
+    }
+}
+function didYouMean(word, candidates) {
+    let best = '';
+    let bestDistance = Infinity;
+    for (const c of candidates) {
+        const d = editDistance(word.toLowerCase(), c.toLowerCase());
+        if (d < bestDistance) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    const limit = Math.max(2, Math.floor(word.length / 3));
+    return best && bestDistance <= limit ? ` (did you mean '${best}'?)` : '';
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
 function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
 }
@@ -14562,6 +14090,608 @@ function graphJson(graph) {
     };
 }
 
+/** The directory that holds a repository-relative graph file: '' for the repository's top. */
+function graphRoot(graphFile) {
+    const slash = graphFile.lastIndexOf('/');
+    return slash === -1 ? '' : graphFile.slice(0, slash);
+}
+/** A repository-relative path made relative to root, or undefined when it lies outside root. */
+function underRoot(repoPath, root) {
+    if (root === '')
+        return repoPath;
+    return repoPath.startsWith(`${root}/`) ? repoPath.slice(root.length + 1) : undefined;
+}
+/** The tracked files under root, with paths relative to it (a key hashes those paths). */
+function scopeTrackedFiles(files, root) {
+    if (root === '')
+        return files;
+    const out = [];
+    for (const f of files) {
+        const p = underRoot(f.path, root);
+        if (p === undefined)
+            continue;
+        // A key line ends with the path (`<mode> <oid>\t<path>`): the same line, the shorter path.
+        out.push('line' in f
+            ? { path: p, line: f.line.slice(0, f.line.length - f.path.length) + p }
+            : { ...f, path: p });
+    }
+    return out;
+}
+/**
+ * The changes under root, with paths relative to it. A rename across root's edge is a change
+ * inside: a file renamed out of it is deleted there, one renamed or copied in is added.
+ */
+function scopeChangedFiles(changes, root) {
+    if (root === '')
+        return changes;
+    const out = [];
+    for (const c of changes) {
+        const to = underRoot(c.path, root);
+        const from = c.oldPath === undefined ? undefined : underRoot(c.oldPath, root);
+        if (c.oldPath === undefined) {
+            if (to !== undefined)
+                out.push({ ...c, path: to });
+        }
+        else if (to !== undefined && from !== undefined)
+            out.push({ ...c, path: to, oldPath: from });
+        else if (to !== undefined)
+            out.push({ path: to, status: 'added' });
+        else if (from !== undefined && c.status === 'renamed')
+            out.push({ path: from, status: 'deleted' });
+    }
+    return out;
+}
+
+// The one process-spawning helper every adapter uses: an argument array (never a shell string),
+// optional stdin, stdout to a pipe or a file, a chosen environment, live lines, a timeout that
+// kills the whole process group (the command and every child it started).
+/** Thrown when the command cannot be started at all (not found, not executable, bad cwd). */
+class SpawnError extends Error {
+    command;
+    code;
+    constructor(command, code, message) {
+        super(message);
+        this.command = command;
+        this.code = code;
+    }
+}
+class Tail {
+    max;
+    chunks = [];
+    size = 0;
+    constructor(max) {
+        this.max = max;
+    }
+    push(b) {
+        this.chunks.push(b);
+        this.size += b.length;
+        while (this.size > this.max && this.chunks.length > 1)
+            this.size -= this.chunks.shift().length;
+    }
+    buffer() {
+        const all = Buffer.concat(this.chunks);
+        return all.length > this.max ? all.subarray(all.length - this.max) : all;
+    }
+}
+function lineSplitter(onLine) {
+    let pending = '';
+    return {
+        push(b) {
+            pending += b.toString('utf8');
+            let nl;
+            while ((nl = pending.indexOf('\n')) !== -1) {
+                onLine(pending.slice(0, nl).replace(/\r$/, ''));
+                pending = pending.slice(nl + 1);
+            }
+        },
+        end() {
+            if (pending)
+                onLine(pending);
+            pending = '';
+        }
+    };
+}
+function killGroup(pid, signal) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        try {
+            process.kill(pid, signal);
+        }
+        catch {
+            // already gone
+        }
+    }
+}
+/**
+ * Runs `command` with `args` and resolves when it has exited and its streams are closed. A non-zero
+ * exit is a result, not an error; only a failure to start rejects (with a SpawnError).
+ */
+function exec(command, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        let child;
+        try {
+            child = spawn(command, args, {
+                cwd: options.cwd,
+                env: options.env ?? process.env,
+                stdio: [
+                    options.input === undefined ? 'ignore' : 'pipe',
+                    options.stdoutFd ?? 'pipe',
+                    'pipe'
+                ],
+                // Its own process group, so that a timeout kills what it started too.
+                detached: true
+            });
+        }
+        catch (e) {
+            reject(new SpawnError(command, e.code, e.message));
+            return;
+        }
+        const max = options.maxBuffer ?? Number.MAX_SAFE_INTEGER;
+        const out = new Tail(max);
+        const err = new Tail(max);
+        const outLines = options.onStdoutLine ? lineSplitter(options.onStdoutLine) : undefined;
+        const errLines = options.onStderrLine ? lineSplitter(options.onStderrLine) : undefined;
+        child.stdout?.on('data', (b) => {
+            out.push(b);
+            outLines?.push(b);
+        });
+        child.stderr.on('data', (b) => {
+            err.push(b);
+            errLines?.push(b);
+        });
+        let timedOut = false;
+        let timer;
+        let killTimer;
+        if (options.timeoutMs !== undefined) {
+            timer = setTimeout(() => {
+                timedOut = true;
+                killGroup(child.pid, 'SIGTERM');
+                killTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
+                killTimer.unref();
+            }, options.timeoutMs);
+        }
+        let failed = false;
+        child.on('error', e => {
+            failed = true;
+            if (timer)
+                clearTimeout(timer);
+            reject(new SpawnError(command, e.code, `could not run ${command}: ${e.message}`));
+        });
+        child.on('close', (code, signal) => {
+            if (failed)
+                return;
+            if (timer)
+                clearTimeout(timer);
+            if (killTimer)
+                clearTimeout(killTimer);
+            // The command is done; anything it left running in its group goes with it.
+            if (timedOut)
+                killGroup(child.pid, 'SIGKILL');
+            outLines?.end();
+            errLines?.end();
+            resolve({ code, signal, stdout: out.buffer(), stderr: err.buffer(), timedOut });
+        });
+        if (options.input !== undefined) {
+            child.stdin.on('error', () => undefined); // a child that exits without reading stdin
+            child.stdin.end(options.input);
+        }
+    });
+}
+
+// Every git call imagegraph makes, behind one interface. Arguments are arrays, output is -z, and a
+// plan costs a handful of git processes whatever the size of the repository.
+/** Runs git with an argument array (never a shell); stdout to a pipe, or to a file descriptor. */
+async function spawnGit(cwd, args, io = {}) {
+    let r;
+    try {
+        r = await exec('git', args, {
+            cwd,
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+            ...(io.input === undefined ? {} : { input: io.input }),
+            ...(io.stdoutFd === undefined ? {} : { stdoutFd: io.stdoutFd })
+        });
+    }
+    catch (e) {
+        throw new Error(e.message);
+    }
+    return { stdout: r.stdout, stderr: r.stderr.toString('utf8'), code: r.code ?? 1 };
+}
+async function runGit(cwd, args, input) {
+    const r = await spawnGit(cwd, args, {} );
+    return { ...r, stdout: r.stdout.toString('utf8') };
+}
+/**
+ * Like runGit for large output, written to a temporary file rather than a pipe: git then runs at
+ * full speed while this process is busy (a pipe fills at 64 KiB and stalls git until we read it).
+ */
+async function runGitToFile(cwd, args) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imagegraph-git-'));
+    const file = path.join(dir, 'out');
+    const fd = openSync(file, 'w');
+    try {
+        const r = await spawnGit(cwd, args, { stdoutFd: fd });
+        return { ...r, stdout: readFileSync(file, 'utf8') };
+    }
+    finally {
+        closeSync(fd);
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
+/** Parse `git cat-file --batch` output: `<oid> <type> <size>\n<bytes>\n` or `<name> missing\n`. */
+function parseCatFileBatch(out, count) {
+    const results = [];
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+        const eol = out.indexOf(10, at);
+        if (eol === -1)
+            throw new Error('git cat-file --batch: output ended early');
+        const header = out.subarray(at, eol).toString('utf8');
+        const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+        if (!m) {
+            results.push(null); // "<name> missing", "ambiguous" and the like: not a file there
+            at = eol + 1;
+            continue;
+        }
+        const size = Number(m[2]);
+        results.push(m[1] === 'blob' ? out.subarray(eol + 1, eol + 1 + size).toString('utf8') : null);
+        at = eol + 1 + size + 1;
+    }
+    return results;
+}
+const STATUS = {
+    A: 'added',
+    M: 'modified',
+    D: 'deleted',
+    R: 'renamed',
+    C: 'copied',
+    T: 'type-changed',
+    U: 'unmerged',
+    X: 'unknown'
+};
+/** Parse `git diff --raw -z` output: `:old new oldoid newoid STATUS\0path\0[path2\0]`. */
+function parseRawDiff(text) {
+    const parts = text.split('\0');
+    const out = [];
+    for (let i = 0; i < parts.length; i++) {
+        const meta = parts[i];
+        if (!meta.startsWith(':'))
+            continue;
+        const [oldMode, newMode, , , statusField] = meta.slice(1).split(' ');
+        const letter = statusField?.[0] ?? 'X';
+        const status = STATUS[letter] ?? 'unknown';
+        if (letter === 'R' || letter === 'C') {
+            out.push({ path: parts[i + 2], status, oldPath: parts[i + 1] });
+            i += 2;
+        }
+        else {
+            const submodule = letter === 'M' && oldMode === '160000' && newMode === '160000';
+            out.push({ path: parts[i + 1], status: submodule ? 'submodule' : status });
+            i += 1;
+        }
+    }
+    return out;
+}
+/**
+ * What a content key hashes per file: `<mode> <object id>\t<path>`. `git ls-files` prints exactly
+ * this with --format (git 2.38 and later), so each line is a slice of its output; from `git
+ * ls-tree` and older git the line is put together from the default output.
+ */
+const KEY_LINE_FORMAT = '--format=%(objectmode) %(objectname)%x09%(path)';
+/**
+ * Parse a `-z` listing: `key-line` (`mode oid\tpath`, from KEY_LINE_FORMAT), `ls-tree`
+ * (`mode type oid\tpath`) or `ls-files` (`mode oid stage\tpath`).
+ */
+function parseTreeListing(text, format) {
+    const out = [];
+    let start = 0;
+    const n = text.length;
+    while (start < n) {
+        let end = text.indexOf('\0', start);
+        if (end === -1)
+            end = n;
+        const tab = text.indexOf('\t', start);
+        const path = text.slice(tab + 1, end);
+        if (format === 'key-line') {
+            out.push({ path, line: text.slice(start, end) });
+        }
+        else {
+            const space1 = text.indexOf(' ', start);
+            const mode = text.slice(start, space1);
+            const space2 = text.indexOf(' ', space1 + 1);
+            const oid = format === 'ls-tree' ? text.slice(space2 + 1, tab) : text.slice(space1 + 1, space2);
+            out.push({ path, line: `${mode} ${oid}\t${path}` });
+        }
+        start = end + 1;
+    }
+    return out;
+}
+/** Whether git refused an option it does not know (an older git). */
+const unknownOption = (r) => r.code === 129 || /unknown option|usage:/i.test(r.stderr);
+function checkRev(rev) {
+    if (rev === '' || rev.startsWith('-') || /[\0\n]/.test(rev)) {
+        throw new UserError(`'${rev}' is not a git revision`);
+    }
+}
+class Git {
+    dir;
+    constructor(dir) {
+        this.dir = dir;
+    }
+    async git(args, what) {
+        const r = await runGit(this.dir, args);
+        if (r.code !== 0)
+            throw new Error(`git ${what} failed in ${this.dir}: ${r.stderr.trim()}`);
+        return r.stdout;
+    }
+    /** The repository's top directory, or a user error when dir is not in one. */
+    static async toplevel(dir) {
+        const r = await runGit(dir, ['rev-parse', '--show-toplevel']);
+        if (r.code !== 0)
+            throw new UserError(`${dir} is not in a git repository (${r.stderr.trim().split('\n')[0]})`);
+        return r.stdout.trim();
+    }
+    /** The full commit id of a revision; an unknown revision is the user's error. */
+    async resolveCommit(rev) {
+        checkRev(rev);
+        const r = await runGit(this.dir, [
+            'rev-parse',
+            '--verify',
+            '--quiet',
+            '--end-of-options',
+            `${rev}^{commit}`
+        ]);
+        if (r.code !== 0)
+            throw new UserError(`unknown revision '${rev}' in ${this.dir}${await this.shallowHint()}`);
+        return r.stdout.trim();
+    }
+    /** When the history is shallow, what to do about a revision it may not reach; else ''. */
+    async shallowHint() {
+        const r = await runGit(this.dir, ['rev-parse', '--is-shallow-repository']);
+        if (r.stdout.trim() !== 'true')
+            return '';
+        return `; the clone is shallow, so its history may not reach it: fetch more (git fetch --deepen=N, or --unshallow; with actions/checkout, fetch-depth: 0) or name the base by its commit sha`;
+    }
+    /** Full commit ids for several revisions in one git call; an unknown one is the user's error. */
+    async resolveCommits(revs) {
+        revs.forEach(checkRev);
+        // No --end-of-options: git before 2.43 prints it back. checkRev keeps options out.
+        const r = await runGit(this.dir, ['rev-parse', ...revs.map(rev => `${rev}^{commit}`)]);
+        const shas = r.stdout.split('\n').filter(Boolean);
+        if (r.code === 0 && shas.length === revs.length)
+            return shas;
+        // One by one, in order, for a message that names the (first) revision at fault.
+        const resolved = [];
+        for (const rev of revs)
+            resolved.push(await this.resolveCommit(rev));
+        return resolved;
+    }
+    /**
+     * Whether the index holds exactly the files of commit (a clean checkout of it, as on CI). Git
+     * answers from the index's cache-tree without reading a tree when it is so.
+     */
+    async indexMatches(commit) {
+        checkRev(commit);
+        const r = await runGit(this.dir, [
+            'diff-index',
+            '--cached',
+            '--quiet',
+            '--ignore-submodules=none',
+            '--no-ext-diff',
+            commit,
+            '--'
+        ]);
+        return r.code === 0;
+    }
+    /**
+     * Starts `git ls-files` now, for the tracked files of a commit asked for later: from the index
+     * when it holds exactly that commit's files, else from `git ls-tree -r` (which reads every tree
+     * object: 2-3x slower on 100,000 files). Git lists while this process does other work.
+     */
+    listTrackedFiles() {
+        const listing = runGitToFile(this.dir, ['ls-files', '-z', KEY_LINE_FORMAT]);
+        listing.catch(() => undefined);
+        return {
+            at: async (commit) => {
+                if (await this.indexMatches(commit)) {
+                    const r = await listing;
+                    if (r.code === 0)
+                        return parseTreeListing(r.stdout, 'key-line');
+                    if (unknownOption(r)) {
+                        const plain = await runGitToFile(this.dir, ['ls-files', '-s', '-z']);
+                        if (plain.code === 0)
+                            return parseTreeListing(plain.stdout, 'ls-files');
+                    }
+                }
+                return this.trackedFiles(commit);
+            }
+        };
+    }
+    /** Several files' text at commits in one git call: null for each one that is not there. */
+    async filesAt(wanted) {
+        if (wanted.length === 0)
+            return [];
+        const input = wanted.map(w => `${w.rev}:${w.path}\n`).join('');
+        if (wanted.some(w => /[\n\0]/.test(w.path)))
+            return Promise.all(wanted.map(w => this.fileAt(w.rev, w.path)));
+        const r = await spawnGit(this.dir, ['cat-file', '--batch'], { input });
+        if (r.code !== 0)
+            throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`);
+        return parseCatFileBatch(r.stdout, wanted.length);
+    }
+    /** Whether a commit object is present locally (a shallow clone may lack it). */
+    async hasCommit(sha) {
+        const r = await runGit(this.dir, ['cat-file', '-e', `${sha}^{commit}`]);
+        return r.code === 0;
+    }
+    /** Files that differ between two commits, as trees; renames count at both ends. */
+    async changedFiles(base, head) {
+        const out = await this.git([
+            'diff',
+            '--raw',
+            '-z',
+            '-M',
+            '--no-abbrev',
+            '--no-ext-diff',
+            '--ignore-submodules=none',
+            base,
+            head,
+            '--'
+        ], 'diff');
+        return parseRawDiff(out);
+    }
+    /** Every tracked file of a commit with its object id: one call, no file is read. */
+    async trackedFiles(rev) {
+        // Not --format: git before 2.40 quotes paths in ls-tree's --format output even with -z.
+        const r = await runGitToFile(this.dir, ['ls-tree', '-r', '-z', '--full-tree', rev]);
+        if (r.code !== 0)
+            throw new Error(`git ls-tree failed in ${this.dir}: ${r.stderr.trim()}`);
+        return parseTreeListing(r.stdout, 'ls-tree');
+    }
+    /** Files in the index plus untracked, not ignored ones (for validating a work in progress). */
+    async workingFiles() {
+        const [indexed, others] = await Promise.all([
+            this.git(['ls-files', '-s', '-z'], 'ls-files'),
+            this.git(['ls-files', '-o', '--exclude-standard', '-z'], 'ls-files')
+        ]);
+        const files = parseTreeListing(indexed, 'ls-files');
+        for (const path of others.split('\0'))
+            if (path)
+                files.push({ path, mode: '100644', oid: '' }); // untracked: no object yet
+        return files;
+    }
+    /** A file's text at a commit, or null when the commit has no such file. */
+    async fileAt(rev, path) {
+        const r = await runGit(this.dir, ['cat-file', 'blob', `${rev}:${path}`]);
+        if (r.code === 0)
+            return r.stdout;
+        // "exists on disk, but not in": git's wording when the working tree has the file and rev lacks it.
+        if (/does not exist|exists on disk, but not in|not a valid object name|bad file/i.test(r.stderr))
+            return null;
+        throw new Error(`git cat-file ${rev}:${path} failed in ${this.dir}: ${r.stderr.trim()}`);
+    }
+    /** Fetch from a remote; ok false (not an exception) when the remote cannot give what was asked. */
+    async fetch(remote, refspecs, options = []) {
+        refspecs.forEach(checkRev);
+        const r = await runGit(this.dir, [
+            'fetch',
+            '--no-tags',
+            '--quiet',
+            ...options,
+            remote,
+            ...refspecs
+        ]);
+        return { ok: r.code === 0, error: r.stderr.trim().split('\n').pop() ?? '' };
+    }
+    async isShallow() {
+        return (await this.git(['rev-parse', '--is-shallow-repository'], 'rev-parse')).trim() === 'true';
+    }
+    /** The best common ancestor, or null when the local history has none (yet). */
+    async mergeBase(a, b) {
+        const r = await runGit(this.dir, ['merge-base', a, b]);
+        return r.code === 0 ? r.stdout.trim() : null;
+    }
+    async hasRemote(name) {
+        return (await runGit(this.dir, ['remote', 'get-url', name])).code === 0;
+    }
+    /** Tags with the commits they point at (annotated tags peeled), from a remote or locally. */
+    async tags(remote) {
+        const r = remote
+            ? await runGit(this.dir, ['ls-remote', '--tags', remote])
+            : await runGit(this.dir, [
+                'for-each-ref',
+                '--format=%(objectname) %(refname)%0a%(*objectname) %(refname)^{}',
+                'refs/tags'
+            ]);
+        const tags = new Map();
+        if (r.code !== 0)
+            return tags;
+        for (const line of r.stdout.split('\n')) {
+            const m = /^([0-9a-f]{40,64})\s+refs\/tags\/(.+?)(\^\{\})?$/.exec(line.trim());
+            if (!m)
+                continue;
+            // A peeled entry (^{}) names the commit of an annotated tag and wins over the tag object.
+            if (m[3] || !tags.has(m[2]))
+                tags.set(m[2], m[1]);
+        }
+        return tags;
+    }
+}
+
+// Where the repository and the graph file are, from what the user named (the CLI's --repo and
+// --graph, the action's working-directory and graph): one clear line for each way it can be wrong.
+/** dir, with symlinks resolved, when it is an existing directory; else what is wrong, named by label. */
+function existingDirectory(dir, label) {
+    let stat;
+    try {
+        stat = statSync(dir);
+    }
+    catch {
+        throw new UserError(`${label}: ${dir} does not exist`);
+    }
+    if (!stat.isDirectory())
+        throw new UserError(`${label}: ${dir} is not a directory`);
+    return realpathSync(dir);
+}
+/** An absolute path with its existing directories' symlinks resolved (git reports real paths). */
+function realPath(p) {
+    const parent = path.dirname(p);
+    if (parent === p)
+        return p;
+    try {
+        return path.join(realpathSync(parent), path.basename(p));
+    }
+    catch {
+        return path.join(realPath(parent), path.basename(p));
+    }
+}
+/** The nearest DEFAULT_GRAPH_FILE from dir up to the repository's top; the top's when none. */
+function nearestGraphFile(dir, repo) {
+    for (let d = dir;; d = path.dirname(d)) {
+        const candidate = path.join(d, DEFAULT_GRAPH_FILE);
+        if (existsSync(candidate))
+            return candidate;
+        if (d === repo || path.dirname(d) === d)
+            return path.join(repo, DEFAULT_GRAPH_FILE);
+    }
+}
+async function locateGraph(r) {
+    const dir = existingDirectory(r.dir, r.dirLabel);
+    const repo = realpathSync(await Git.toplevel(dir));
+    const file = r.graph === undefined
+        ? nearestGraphFile(dir, repo)
+        : realPath(path.resolve(r.graphFrom, r.graph));
+    const named = r.graph === undefined ? path.relative(r.graphFrom, file) : r.graph;
+    const relative = path.relative(repo, file);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))
+        throw new UserError(`${r.graphLabel} '${named}': ${file} is ${relative === '' ? 'the repository itself' : 'outside the repository'} ${repo}; name a graph file inside it`);
+    const n = normalizeRepoPath(relative.split(path.sep).join('/'));
+    if ('error' in n)
+        throw new UserError(`${r.graphLabel} '${named}': ${n.error}`);
+    let stat;
+    try {
+        stat = lstatSync(file);
+    }
+    catch {
+        stat = undefined; // not in the working tree: the commit may still have it, which the plan says
+    }
+    if (stat?.isDirectory())
+        throw new UserError(`${r.graphLabel} '${named}' is a directory; name the graph file in it (${path.posix.join(n.path, DEFAULT_GRAPH_FILE)})`);
+    if (stat?.isSymbolicLink())
+        throw symlinkedGraph(n.path, readlinkSync(file));
+    return { git: new Git(repo), repo, graphFile: n.path };
+}
+/**
+ * A graph file that is a symbolic link: its paths would be relative to the link's directory or the
+ * target's, and git holds only the link. Named once, the same way in the CLI and the action.
+ */
+function symlinkedGraph(graphFile, target, commit) {
+    return new UserError(`${graphFile} is a symbolic link (to '${target}')${commit ? ` in commit ${commit.slice(0, 12)}` : ''}; a graph file must be a regular file: name the file it points to instead`);
+}
+
 // The plan of a repository between two revisions: git in, core plan out. Shared by the CLI and
 // the action.
 /** A file of the working tree, read when asked; null when it cannot be (it is only a head start). */
@@ -14584,14 +14714,17 @@ function parseWorkingGraph(request) {
     return read.graph && read.problems.length === 0 ? { text, graph: read.graph } : undefined;
 }
 async function planRepository(git, request) {
+    const root = graphRoot(request.graphFile);
     const listing = git.listTrackedFiles();
     const [head, base = null] = await git.resolveCommits(request.base === null ? [request.head] : [request.head, request.base]);
     const graphTexts = git.filesAt([
         { rev: head, path: request.graphFile },
         ...(base ? [{ rev: base, path: request.graphFile }] : [])
     ]);
-    const changes = base === null ? Promise.resolve([]) : git.changedFiles(base, head);
-    const tracked = listing.at(head);
+    const changes = base === null
+        ? Promise.resolve([])
+        : git.changedFiles(base, head).then(c => scopeChangedFiles(c, root));
+    const tracked = listing.at(head).then(f => scopeTrackedFiles(f, root));
     // Nothing is left unhandled if the graph turns out invalid and we throw before awaiting these.
     changes.catch(() => undefined);
     tracked.catch(() => undefined);
@@ -14599,8 +14732,13 @@ async function planRepository(git, request) {
     const working = parseWorkingGraph(request);
     const [graphText, baseGraphText = null] = await graphTexts;
     if (graphText === null) {
-        throw new UserError(`${request.graphFile} is not in commit ${head.slice(0, 12)} of ${git.dir}; commit it or pass --graph FILE`);
+        if (isDirectoryIn(await tracked, request.graphFile, root))
+            throw new UserError(`${request.graphFile} is a directory in commit ${head.slice(0, 12)}; name the graph file in it (${request.graphFile}/imagegraph.yml)`);
+        throw new UserError(`${request.graphFile} is not in commit ${head.slice(0, 12)} of ${git.dir}; commit it, or name the graph file that is`);
     }
+    // A symlink's blob is its target's name: it never equals a working tree's valid graph file.
+    if (working?.text !== graphText && isSymlinkIn(await tracked, request.graphFile, root))
+        throw symlinkedGraph(request.graphFile, graphText, head);
     let graph;
     if (working?.text === graphText)
         graph = working.graph;
@@ -14630,8 +14768,12 @@ async function planRepository(git, request) {
 }
 /** Every node's key breakdown at another revision (null when the graph is not there or not valid). */
 async function keyBreakdownsAt(git, rev, graphFile) {
-    const [text, tracked] = await Promise.all([git.fileAt(rev, graphFile), git.trackedFiles(rev)]);
-    if (text === null)
+    const root = graphRoot(graphFile);
+    const [text, tracked] = await Promise.all([
+        git.fileAt(rev, graphFile),
+        git.trackedFiles(rev).then(f => scopeTrackedFiles(f, root))
+    ]);
+    if (text === null || isSymlinkIn(tracked, graphFile, root))
         return null;
     let graph;
     try {
@@ -14644,6 +14786,17 @@ async function keyBreakdownsAt(git, rev, graphFile) {
     }
     const keys = computeKeys(graph, new GraphFiles(graph).membership(tracked));
     return new Map([...keys].map(([name, k]) => [name, k.breakdown]));
+}
+/** Whether the commit's files (under root) hold graphFile as a symbolic link. */
+function isSymlinkIn(files, graphFile, root) {
+    const name = underRoot(graphFile, root);
+    const self = files.find(f => f.path === name);
+    return self !== undefined && treeLine(self).startsWith('120000 ');
+}
+/** Whether graphFile names a directory among the commit's files (under root). */
+function isDirectoryIn(files, graphFile, root) {
+    const prefix = `${underRoot(graphFile, root) ?? graphFile}/`;
+    return files.some(f => f.path.startsWith(prefix));
 }
 
 // The imagegraph CLI: the same core as the action, with git and the terminal as adapters.
@@ -14658,8 +14811,9 @@ Usage:
   imagegraph graph [--format mermaid|dot|json]
 
 Options (every command):
-  --repo DIR     the repository (default: the one the current directory is in)
-  --graph FILE   the graph file (default: imagegraph.yml at the repository root)
+  --repo DIR     the repository, or a directory in it (default: the current directory)
+  --graph FILE   the graph file (default: the nearest imagegraph.yml from DIR up to the
+                 repository's top); its paths are relative to its own directory
   --head REV     default HEAD
   --help, --version
 `;
@@ -14707,6 +14861,9 @@ function parseArgs(argv) {
             const value = eq !== -1 ? arg.slice(eq + 1) : rest[++i];
             if (value === undefined || value === '')
                 throw new UserError(`${command}: --${name} needs a value`);
+            // `--base --json` is a forgotten value, not a revision named --json.
+            if (eq === -1 && value.startsWith('--'))
+                throw new UserError(`${command}: --${name} needs a value, got the option '${value}' (write --${name}=${value} if the value really starts with --)`);
             flags[name] = value;
         }
     }
@@ -14717,21 +14874,15 @@ function parseArgs(argv) {
     }
     return { command, positional, flags };
 }
-async function locate(flags, io) {
-    const start = path.resolve(io.cwd, typeof flags.repo === 'string' ? flags.repo : '.');
-    const repo = await Git.toplevel(start);
-    let graphFile = DEFAULT_GRAPH_FILE;
-    if (typeof flags.graph === 'string') {
-        const relative = path
-            .relative(repo, path.resolve(io.cwd, flags.graph))
-            .split(path.sep)
-            .join('/');
-        const n = normalizeRepoPath(relative);
-        if ('error' in n || n.path === '')
-            throw new UserError(`--graph ${flags.graph}: the graph file must be inside the repository ${repo}`);
-        graphFile = n.path;
-    }
-    return { git: new Git(repo), repo, graphFile };
+function locate(flags, io) {
+    const repo = typeof flags.repo === 'string' ? flags.repo : undefined;
+    return locateGraph({
+        dir: path.resolve(io.cwd, repo ?? '.'),
+        dirLabel: repo === undefined ? 'the current directory' : '--repo',
+        ...(typeof flags.graph === 'string' ? { graph: flags.graph } : {}),
+        graphFrom: io.cwd,
+        graphLabel: '--graph'
+    });
 }
 function readWorkingGraph(repo, graphFile) {
     try {
@@ -14769,7 +14920,8 @@ async function runCli(argv, io) {
                 if (!read.graph)
                     throw new GraphError(read.problems);
                 const graph = read.graph;
-                const membership = new GraphFiles(graph).membership(await git.workingFiles());
+                const files = scopeTrackedFiles(await git.workingFiles(), graphRoot(graphFile));
+                const membership = new GraphFiles(graph).membership(files);
                 const problems = [...read.problems, ...checkGraphAgainstFiles(graph, membership)];
                 const errors = problems.filter(p => p.severity === 'error');
                 if (errors.length > 0) {

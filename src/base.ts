@@ -51,6 +51,15 @@ async function ensureCommit(
     const here = await localCommit(git, rev)
     if (here) return { sha: here }
   }
+  // `HEAD~1`, `main^`, `@{1}`: a revision expression, which no remote can be asked for by name.
+  if (/[~^:]|@\{/.test(rev)) {
+    const hint = await git.shallowHint()
+    return {
+      error: hint
+        ? `'${rev}' is not in the checkout${hint}`
+        : `'${rev}' is not a revision of this repository`
+    }
+  }
   if (!(await git.hasRemote(o.remote)))
     return {
       error: `${short(rev)} is not in the checkout and there is no remote '${o.remote}' to fetch it from`
@@ -130,6 +139,9 @@ export async function resolveBase(
         why: strategy.why,
         everythingBecause: `${strategy.why}: every node is affected`
       }
+    case 'nothing':
+      // Head compared with itself: every key is computed, nothing is affected.
+      return { base: head.sha, head: head.sha, why: strategy.why }
     case 'range': {
       const base = await ensureCommit(git, strategy.base, o)
       if ('error' in base) return unavailable(strategy.why, base.error)

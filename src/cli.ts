@@ -2,13 +2,14 @@
 // Exit status: 0 success, 1 the user's error (one line per problem on stderr), 2 an internal error.
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { Git } from './adapters/git.js'
-import { DEFAULT_GRAPH_FILE, normalizeRepoPath, parseGraph, readGraph } from './core/config.js'
+import { parseGraph, readGraph } from './core/config.js'
 import { GraphError, UserError, didYouMean, formatProblem, sortProblems } from './core/errors.js'
 import { GraphFiles } from './core/keys.js'
 import { checkGraphAgainstFiles, planToJson } from './core/plan.js'
 import { decodeGraphText } from './core/utf8.js'
 import { graphDot, graphJson, graphMermaid, planText, whyText } from './core/report.js'
+import { graphRoot, scopeTrackedFiles } from './core/scope.js'
+import { locateGraph } from './locate.js'
 import { keyBreakdownsAt, planRepository, readSymlinks, workingFile } from './planner.js'
 
 export const VERSION = '0.1.0'
@@ -22,8 +23,9 @@ Usage:
   imagegraph graph [--format mermaid|dot|json]
 
 Options (every command):
-  --repo DIR     the repository (default: the one the current directory is in)
-  --graph FILE   the graph file (default: imagegraph.yml at the repository root)
+  --repo DIR     the repository, or a directory in it (default: the current directory)
+  --graph FILE   the graph file (default: the nearest imagegraph.yml from DIR up to the
+                 repository's top); its paths are relative to its own directory
   --head REV     default HEAD
   --help, --version
 `
@@ -87,6 +89,11 @@ export function parseArgs(argv: string[]): ParsedArgs {
       const value = eq !== -1 ? arg.slice(eq + 1) : rest[++i]
       if (value === undefined || value === '')
         throw new UserError(`${command}: --${name} needs a value`)
+      // `--base --json` is a forgotten value, not a revision named --json.
+      if (eq === -1 && value.startsWith('--'))
+        throw new UserError(
+          `${command}: --${name} needs a value, got the option '${value}' (write --${name}=${value} if the value really starts with --)`
+        )
       flags[name] = value
     }
   }
@@ -106,26 +113,15 @@ interface Io {
   err: (text: string) => void
 }
 
-async function locate(
-  flags: ParsedArgs['flags'],
-  io: Io
-): Promise<{ git: Git; repo: string; graphFile: string }> {
-  const start = path.resolve(io.cwd, typeof flags.repo === 'string' ? flags.repo : '.')
-  const repo = await Git.toplevel(start)
-  let graphFile = DEFAULT_GRAPH_FILE
-  if (typeof flags.graph === 'string') {
-    const relative = path
-      .relative(repo, path.resolve(io.cwd, flags.graph))
-      .split(path.sep)
-      .join('/')
-    const n = normalizeRepoPath(relative)
-    if ('error' in n || n.path === '')
-      throw new UserError(
-        `--graph ${flags.graph}: the graph file must be inside the repository ${repo}`
-      )
-    graphFile = n.path
-  }
-  return { git: new Git(repo), repo, graphFile }
+function locate(flags: ParsedArgs['flags'], io: Io) {
+  const repo = typeof flags.repo === 'string' ? flags.repo : undefined
+  return locateGraph({
+    dir: path.resolve(io.cwd, repo ?? '.'),
+    dirLabel: repo === undefined ? 'the current directory' : '--repo',
+    ...(typeof flags.graph === 'string' ? { graph: flags.graph } : {}),
+    graphFrom: io.cwd,
+    graphLabel: '--graph'
+  })
 }
 
 function readWorkingGraph(repo: string, graphFile: string): string {
@@ -165,7 +161,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         const read = readGraph(readWorkingGraph(repo, graphFile), graphFile)
         if (!read.graph) throw new GraphError(read.problems)
         const graph = read.graph
-        const files = await git.workingFiles()
+        const files = scopeTrackedFiles(await git.workingFiles(), graphRoot(graphFile))
         const membership = new GraphFiles(graph, await readSymlinks(git, files)).membership(files)
         const problems = [...read.problems, ...checkGraphAgainstFiles(graph, membership)]
         const errors = problems.filter(p => p.severity === 'error')

@@ -3,7 +3,7 @@ import * as core from '@actions/core'
 import { UserError } from './core/errors.js'
 import { MAX_MATRIX_JOBS } from './core/outputs.js'
 
-export const MODES = ['plan'] as const
+export const MODES = ['plan', 'comment'] as const
 export type Mode = (typeof MODES)[number]
 
 export interface Inputs {
@@ -13,6 +13,7 @@ export interface Inputs {
   'tag-pattern': string
   token: string
   comment: boolean
+  'comment-body': string
   'working-directory': string
   mode: Mode
   'matrix-max-jobs': number
@@ -39,6 +40,11 @@ export function getInputs(get: (name: string) => string = name => core.getInput(
   if (!Number.isInteger(maxJobs) || maxJobs < 1 || maxJobs > MAX_MATRIX_JOBS) {
     throw invalid('matrix-max-jobs', maxJobsText, `a whole number from 1 to ${MAX_MATRIX_JOBS}`)
   }
+  const commentBody = get('comment-body')
+  if (mode === 'comment' && commentBody.trim() === '')
+    throw new UserError(
+      "Input 'comment-body' is required with mode 'comment': pass the output comment-body of a plan run"
+    )
   return {
     graph: get('graph').trim() || 'imagegraph.yml',
     base: get('base').trim(),
@@ -46,6 +52,7 @@ export function getInputs(get: (name: string) => string = name => core.getInput(
     'tag-pattern': get('tag-pattern').trim(),
     token: get('token').trim(),
     comment: bool('comment', false),
+    'comment-body': commentBody,
     'working-directory': get('working-directory').trim() || '.',
     mode: mode as Mode,
     'matrix-max-jobs': maxJobs

@@ -14,8 +14,16 @@ import { Symlinks, isSymlink, objectIdOf } from './core/links.js'
 import type { TrackedFile } from './core/changes.js'
 import { checkGraphAgainstFiles, plan } from './core/plan.js'
 import type { Plan } from './core/plan.js'
+import { treeLine } from './core/changes.js'
+import { graphRoot, scopeChangedFiles, scopeTrackedFiles, underRoot } from './core/scope.js'
+import { symlinkedGraph } from './locate.js'
 
 export interface PlanRequest {
+  /**
+   * The graph file, relative to the repository's top. Its directory is the graph's root: the
+   * plan sees only the files under it, by paths relative to it (so are keys, reasons and the
+   * plan's file lists); the graph file keeps its repository path in messages.
+   */
   graphFile: string
   /** null when there is no usable base: every node is affected for `everythingBecause`. */
   base: string | null
@@ -64,6 +72,7 @@ export async function readSymlinks(git: Git, tracked: TrackedFile[]): Promise<Sy
 }
 
 export async function planRepository(git: Git, request: PlanRequest): Promise<Plan> {
+  const root = graphRoot(request.graphFile)
   const listing = git.listTrackedFiles()
   const [head, base = null] = await git.resolveCommits(
     request.base === null ? [request.head] : [request.head, request.base]
@@ -72,8 +81,11 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
     { rev: head, path: request.graphFile },
     ...(base ? [{ rev: base, path: request.graphFile }] : [])
   ])
-  const changes = base === null ? Promise.resolve([]) : git.changedFiles(base, head)
-  const tracked = listing.at(head)
+  const changes =
+    base === null
+      ? Promise.resolve([])
+      : git.changedFiles(base, head).then(c => scopeChangedFiles(c, root))
+  const tracked = listing.at(head).then(f => scopeTrackedFiles(f, root))
   const symlinks = tracked.then(files => readSymlinks(git, files))
   // Nothing is left unhandled if the graph turns out invalid and we throw before awaiting these.
   changes.catch(() => undefined)
@@ -83,8 +95,12 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
   const working = parseWorkingGraph(request)
   const [graphBytes, baseGraphBytes = null] = await graphTexts
   if (graphBytes === null) {
+    if (isDirectoryIn(await tracked, request.graphFile, root))
+      throw new UserError(
+        `${request.graphFile} is a directory in commit ${head.slice(0, 12)}; name the graph file in it (${request.graphFile}/imagegraph.yml)`
+      )
     throw new UserError(
-      `${request.graphFile} is not in commit ${head.slice(0, 12)} of ${git.dir}; commit it or pass --graph FILE`
+      `${request.graphFile} is not in commit ${head.slice(0, 12)} of ${git.dir}; commit it, or name the graph file that is`
     )
   }
   const graphText = decodeGraphText(graphBytes, request.graphFile)
@@ -96,6 +112,9 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
     if (!(e instanceof GraphError)) throw e
     baseUnreadable = `${request.graphFile} at base ${base!.slice(0, 12)} is not valid (${e.message.split('\n')[0]}): every node is affected`
   }
+  // A symlink's blob is its target's name: it never equals a working tree's valid graph file.
+  if (working?.text !== graphText && isSymlinkIn(await tracked, request.graphFile, root))
+    throw symlinkedGraph(request.graphFile, graphText, head)
   let graph: Graph
   if (working?.text === graphText) graph = working.graph
   else {
@@ -134,8 +153,12 @@ export async function keyBreakdownsAt(
   rev: string,
   graphFile: string
 ): Promise<Map<string, KeyBreakdown> | null> {
-  const [text, tracked] = await Promise.all([git.fileAt(rev, graphFile), git.trackedFiles(rev)])
-  if (text === null) return null
+  const root = graphRoot(graphFile)
+  const [text, tracked] = await Promise.all([
+    git.fileAt(rev, graphFile),
+    git.trackedFiles(rev).then(f => scopeTrackedFiles(f, root))
+  ])
+  if (text === null || isSymlinkIn(tracked, graphFile, root)) return null
   let graph
   try {
     graph = parseGraph(text, graphFile)
@@ -146,4 +169,17 @@ export async function keyBreakdownsAt(
   const links = await readSymlinks(git, tracked)
   const keys = computeKeys(graph, new GraphFiles(graph, links).membership(tracked))
   return new Map([...keys].map(([name, k]) => [name, k.breakdown]))
+}
+
+/** Whether the commit's files (under root) hold graphFile as a symbolic link. */
+function isSymlinkIn(files: TrackedFile[], graphFile: string, root: string): boolean {
+  const name = underRoot(graphFile, root)
+  const self = files.find(f => f.path === name)
+  return self !== undefined && treeLine(self).startsWith('120000 ')
+}
+
+/** Whether graphFile names a directory among the commit's files (under root). */
+function isDirectoryIn(files: TrackedFile[], graphFile: string, root: string): boolean {
+  const prefix = `${underRoot(graphFile, root) ?? graphFile}/`
+  return files.some(f => f.path.startsWith(prefix))
 }

@@ -153,6 +153,8 @@ export interface ActionRun {
   /** Inputs by their action.yml names; the rest take action.yml's defaults. */
   inputs?: Record<string, string>
   apiUrl?: string
+  /** Runner variables to set (a string) or leave out (undefined), over the ones made here. */
+  env?: Record<string, string | undefined>
 }
 
 export interface ActionResult {
@@ -215,6 +217,9 @@ export function runAction(run: ActionRun): Promise<ActionResult> {
     GITHUB_STATE: path.join(files, 'state'),
     RUNNER_TEMP: temp
   }
+  for (const [name, value] of Object.entries(run.env ?? {}))
+    if (value === undefined) delete env[name]
+    else env[name] = value
   // The runner upper-cases the name and keeps its dashes: INPUT_TAG-PATTERN.
   for (const [name, value] of Object.entries(inputs))
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value

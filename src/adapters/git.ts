@@ -192,8 +192,16 @@ export class Git {
       '--end-of-options',
       `${rev}^{commit}`
     ])
-    if (r.code !== 0) throw new UserError(`unknown revision '${rev}' in ${this.dir}`)
+    if (r.code !== 0)
+      throw new UserError(`unknown revision '${rev}' in ${this.dir}${await this.shallowHint()}`)
     return r.stdout.trim()
+  }
+
+  /** When the history is shallow, what to do about a revision it may not reach; else ''. */
+  async shallowHint(): Promise<string> {
+    const r = await runGit(this.dir, ['rev-parse', '--is-shallow-repository'])
+    if (r.stdout.trim() !== 'true') return ''
+    return `; the clone is shallow, so its history may not reach it: fetch more (git fetch --deepen=N, or --unshallow; with actions/checkout, fetch-depth: 0) or name the base by its commit sha`
   }
 
   /** Full commit ids for several revisions in one git call; an unknown one is the user's error. */

@@ -1,6 +1,8 @@
 // The few GitHub REST calls imagegraph makes, behind one interface. Tests answer them with a local
 // HTTP server in GitHub's response shapes (GITHUB_API_URL points the client at it).
-import * as github from '@actions/github'
+// @actions/github is loaded only when a client is made: loading it parses GITHUB_EVENT_PATH and
+// throws a raw stack trace on a malformed payload, which src/event.ts reports first, in one line.
+import type * as github from '@actions/github'
 
 export interface PullRequestRef {
   owner: string
@@ -19,8 +21,13 @@ export const JOB_TOKEN_LOGIN = 'github-actions[bot]'
 export class OctokitGitHub implements GitHubApi {
   private readonly octokit: ReturnType<typeof github.getOctokit>
 
-  constructor(token: string) {
-    this.octokit = github.getOctokit(token)
+  private constructor(octokit: ReturnType<typeof github.getOctokit>) {
+    this.octokit = octokit
+  }
+
+  static async create(token: string): Promise<OctokitGitHub> {
+    const { getOctokit } = await import('@actions/github')
+    return new OctokitGitHub(getOctokit(token))
   }
 
   /**

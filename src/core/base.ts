@@ -1,6 +1,9 @@
 // Which base to compare against for each event GitHub sends, decided from the payload alone.
 // Resolving it (fetching commits, finding merge-bases and tags) is src/base.ts's job.
 
+import semver from 'semver'
+import type { SemVer } from 'semver'
+
 export const ZERO_SHA = /^0+$/
 
 export interface EventInfo {
@@ -15,6 +18,8 @@ export interface EventInfo {
   inputBase?: string
   /** Input `head`: plan this revision instead of the event's head commit. */
   inputHead?: string
+  /** Set when there is no payload (GITHUB_EVENT_PATH unset): why; no base can come from it. */
+  payloadMissing?: string
 }
 
 export type BaseStrategy =
@@ -26,6 +31,8 @@ export type BaseStrategy =
   | { kind: 'previous-tag'; tag: string; head: string; why: string }
   /** No base: every node is affected. */
   | { kind: 'everything'; head: string; why: string }
+  /** Nothing to build: the event removes what it is about (a deleted branch or tag). */
+  | { kind: 'nothing'; head: string; why: string }
 
 type Json = Record<string, unknown>
 const obj = (v: unknown): Json => (v && typeof v === 'object' ? (v as Json) : {})
@@ -59,14 +66,23 @@ function chooseForEvent(e: EventInfo): BaseStrategy {
       why: `input 'base' is ${e.inputBase}`
     }
 
+  if (e.payloadMissing)
+    return {
+      kind: 'everything',
+      head,
+      why: `${e.eventName || 'unknown'} event without its payload (${e.payloadMissing}) and no input 'base'`
+    }
   switch (e.eventName) {
     case 'push': {
       const ref = str(p.ref) ?? e.ref
       const after = str(p.after)
       const before = str(p.before)
       // A deleted branch or tag: checked before tags, as a deleted tag has no commit to compare.
-      if (!after || ZERO_SHA.test(after))
-        return { kind: 'everything', head, why: `push deleted ${ref}; nothing to compare` }
+      // What is gone has nothing to build; what it pointed at was built when it was pushed.
+      if (p.deleted === true || (after && ZERO_SHA.test(after)))
+        return { kind: 'nothing', head, why: `push deleted ${ref}: nothing to build` }
+      if (!after)
+        return { kind: 'everything', head, why: `push payload without 'after' for ${ref}` }
       if (ref.startsWith('refs/tags/')) {
         const tag = ref.slice('refs/tags/'.length)
         // `after` of an annotated tag is the tag object; GITHUB_SHA is its commit.
@@ -157,41 +173,61 @@ export function tagVersion(
   return { series: m[1], numbers: m[2].split('.').map(Number), suffix: m[3] ?? '' }
 }
 
+/** The part after the numbers as semver reads it (`-rc.10+build.2`), or null when it is not semver. */
+function suffixVersion(suffix: string): SemVer | null {
+  return semver.parse(`0.0.0${suffix}`)
+}
+
+/**
+ * Semver precedence: numbers as numbers (any count of them; missing ones are 0), then a pre-release
+ * before its release, pre-release identifiers numerically where numeric (`rc.9` < `rc.10`); build
+ * metadata (`+build.2`) never counts.
+ */
 function compareVersions(
-  a: { numbers: number[]; suffix: string },
-  b: { numbers: number[]; suffix: string }
+  a: { numbers: number[]; pre: SemVer },
+  b: { numbers: number[]; pre: SemVer }
 ): number {
   const n = Math.max(a.numbers.length, b.numbers.length)
   for (let i = 0; i < n; i++) {
     const d = (a.numbers[i] ?? 0) - (b.numbers[i] ?? 0)
     if (d !== 0) return d
   }
-  // A pre-release (1.2.3-rc1) comes before its release (1.2.3).
-  if (a.suffix === b.suffix) return 0
-  if (a.suffix === '') return 1
-  if (b.suffix === '') return -1
-  return a.suffix < b.suffix ? -1 : 1
+  return semver.compare(a.pre, b.pre)
 }
 
 /**
- * The newest tag before `tag` in the same series (`api/v1.2.2` for `api/v1.2.3`). `matches`,
- * from input `tag-pattern`, limits which tags form the series.
+ * The newest tag before `tag` in the same series (`api/v1.2.2` for `api/v1.2.3`), in semver's
+ * order. `matches`, from input `tag-pattern`, limits which tags form the series. A tag whose
+ * suffix is not semver cannot be ordered: it is no one's previous tag (an older base only makes
+ * more affected), and a pushed tag like it has none.
  */
 export function previousTag(
   tag: string,
   tags: string[],
   matches?: (t: string) => boolean
 ): string | undefined {
-  const current = tagVersion(tag)
+  const versionOf = (t: string) => {
+    const v = tagVersion(t)
+    const pre = v && suffixVersion(v.suffix)
+    return v && pre ? { ...v, pre } : undefined
+  }
+  const current = versionOf(tag)
   if (!current) return undefined
-  let best: { tag: string; v: NonNullable<ReturnType<typeof tagVersion>> } | undefined
+  let best: { tag: string; v: NonNullable<ReturnType<typeof versionOf>> } | undefined
   for (const t of tags) {
     if (t === tag) continue
     if (matches ? !matches(t) : false) continue
-    const v = tagVersion(t)
+    const v = versionOf(t)
     if (!v || (!matches && v.series !== current.series)) continue
     if (compareVersions(v, current) >= 0) continue
-    if (!best || compareVersions(v, best.v) > 0) best = { tag: t, v }
+    // Equal precedence (builds of one version): semver's build order, then the name, so the
+    // choice never depends on the order git lists tags in.
+    const order = best
+      ? compareVersions(v, best.v) ||
+        semver.compareBuild(v.pre, best.v.pre) ||
+        (t > best.tag ? 1 : -1)
+      : 1
+    if (order > 0) best = { tag: t, v }
   }
   return best?.tag
 }
