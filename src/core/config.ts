@@ -7,6 +7,7 @@ import type { Document, Node as YamlNode } from 'yaml'
 import { GraphError, didYouMean, sortProblems } from './errors.js'
 import type { Problem } from './errors.js'
 import { checkGlob, normalizeGlob } from './match.js'
+import { DEFAULT_TIMEOUT_SECONDS, parseDuration } from './duration.js'
 
 export const GRAPH_VERSION = 1
 export const DEFAULT_GRAPH_FILE = 'imagegraph.yml'
@@ -34,6 +35,10 @@ export interface ProcessNode extends NodeCommon {
   run: string
   outputs: string[]
   env: Record<string, string>
+  /** `timeout`, in seconds (default an hour): not in the key, it changes no output. */
+  timeoutSeconds: number
+  /** `pass-env`: variables passed from the caller's environment; names only, not in the key. */
+  passEnv: string[]
 }
 export interface ImageNode extends NodeCommon {
   kind: 'image'
@@ -70,7 +75,17 @@ const KIND_OF: Record<string, NodeKind> = {
 }
 
 type FieldType =
-  'string' | 'command' | 'globs' | 'names' | 'path' | 'file' | 'paths' | 'map' | 'platforms'
+  | 'string'
+  | 'command'
+  | 'globs'
+  | 'names'
+  | 'path'
+  | 'file'
+  | 'paths'
+  | 'map'
+  | 'platforms'
+  | 'duration'
+  | 'variables'
 interface FieldSpec {
   type: FieldType
   required?: boolean
@@ -85,6 +100,8 @@ export const FIELDS: Record<NodeKind, Record<string, FieldSpec>> = {
     run: { type: 'command', required: true },
     outputs: { type: 'paths' },
     env: { type: 'map' },
+    'pass-env': { type: 'variables' },
+    timeout: { type: 'duration' },
     description: { type: 'string' }
   },
   image: {
@@ -341,7 +358,7 @@ export class Positions {
     if (!raw.includes(field)) return false
     if (item === undefined) return true
     const value = (node as unknown as Record<string, unknown>)[
-      field === 'build-args' ? 'buildArgs' : field
+      field === 'build-args' ? 'buildArgs' : field === 'pass-env' ? 'passEnv' : field
     ]
     return Array.isArray(value) ? typeof item === 'number' && item < value.length : true
   }
@@ -512,6 +529,35 @@ function readField(
       })
     case 'map':
       return readMap(r, value, segs, path)
+    case 'duration': {
+      if (typeof value !== 'string') {
+        r.error(
+          segs,
+          'value',
+          path,
+          `expected a duration like 90s, 30m or 1h30m, got ${describe(value)}`
+        )
+        return undefined
+      }
+      const d = parseDuration(value)
+      if ('error' in d) return void r.error(segs, 'value', path, d.error)
+      return d.seconds
+    }
+    case 'variables': {
+      const seen = new Set<string>()
+      return readStringList(r, value, segs, path, 'variable names', (s, itemPath, itemSegs) => {
+        if (!ENV_NAME_PATTERN.test(s))
+          return void r.error(
+            itemSegs,
+            'value',
+            itemPath,
+            `'${s}' is not a valid variable name (letters, digits, '_'; not starting with a digit)`
+          )
+        if (seen.has(s)) return void r.error(itemSegs, 'value', itemPath, `'${s}' is listed twice`)
+        seen.add(s)
+        return s
+      })
+    }
   }
 }
 
@@ -568,15 +614,30 @@ function readNode(
       }
       return { kind, ...common, paths }
     }
-    case 'process':
+    case 'process': {
+      const env = (values.env as Record<string, string> | undefined) ?? {}
+      const passEnv = (values['pass-env'] as string[] | undefined) ?? []
+      // One source per variable: a value in the file would silently lose to the caller's or win.
+      passEnv.forEach((name, i) => {
+        if (name in env)
+          r.error(
+            [...segs, 'pass-env', i],
+            'value',
+            `${path}.pass-env[${i}]`,
+            `'${name}' is also set in env; a variable comes from env or from pass-env, not both`
+          )
+      })
       return {
         kind,
         ...common,
         inputs: (values.inputs as string[] | undefined) ?? [],
         run: (values.run as string | undefined) ?? '',
         outputs: (values.outputs as string[] | undefined) ?? [],
-        env: (values.env as Record<string, string> | undefined) ?? {}
+        env,
+        timeoutSeconds: (values.timeout as number | undefined) ?? DEFAULT_TIMEOUT_SECONDS,
+        passEnv
       }
+    }
     case 'image': {
       const context = (values.context as string | undefined) ?? ''
       const dockerfile =
