@@ -35,6 +35,27 @@ function tracked(filePath: string, content = filePath): TrackedFile {
   return { path: filePath, mode: '100644', oid: h.toString(16).padStart(40, '0') }
 }
 
+describe('process timeout and pass-env', () => {
+  test.each([
+    ['', 3600],
+    ['    timeout: 90s', 90],
+    ['    timeout: 30m', 1800],
+    ['    timeout: 1h', 3600],
+    ['    timeout: 1h30m', 5400],
+    ['    timeout: 1h0m5s', 3605]
+  ])('%p is %p seconds', (line, seconds) => {
+    const g = parseGraph(yml('version: 1', 'processes:', '  p:', '    run: make', line))
+    expect(node(g, 'p')).toMatchObject({ timeoutSeconds: seconds, passEnv: [] })
+  })
+
+  test('pass-env lists names, in file order', () => {
+    const g = parseGraph(
+      yml('version: 1', 'processes:', '  p:', '    run: make', '    pass-env: [NPM_TOKEN, A]')
+    )
+    expect(node(g, 'p')).toMatchObject({ passEnv: ['NPM_TOKEN', 'A'] })
+  })
+})
+
 describe('parseGraph rejects', () => {
   describe('structural mistakes', () => {
     test.each(STRUCTURAL_MISTAKES.map(c => [c.title, c]))('%s', (_title, c) => {

@@ -7,6 +7,7 @@ import {
   stableStringify
 } from '../src/core/keys.js'
 import { treeLine } from '../src/core/changes.js'
+import { yml } from './helpers/graphs.js'
 import { EXAMPLE } from './helpers/repo.js'
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
@@ -47,5 +48,45 @@ describe('content keys', () => {
   test('files given out of order are keyed in path order', () => {
     const reversed = computeKeys(graph, new GraphFiles(graph).membership([...files].reverse()))
     for (const [name, k] of keys) expect(reversed.get(name)!.key).toBe(k.key)
+  })
+})
+
+describe('what goes into a process key', () => {
+  const base = yml(
+    'version: 1',
+    'configs:',
+    '  app: { paths: [config/**] }',
+    'processes:',
+    '  render:',
+    '    inputs: [app]',
+    '    run: ./render.sh',
+    '    outputs: [build/out]',
+    '    env: { MODE: prod }'
+  )
+  const keyOf = (text: string): string => {
+    const g = parseGraph(text)
+    const m = new GraphFiles(g).membership([
+      { path: 'config/a.yaml', mode: '100644', oid: 'a'.repeat(40) }
+    ])
+    return computeKeys(g, m).get('render')!.key
+  }
+  const baseKey = keyOf(base)
+
+  // Nothing that cannot change the bytes a process writes: a timeout, names of passed variables.
+  test.each([
+    ['a timeout', base + '    timeout: 90s\n'],
+    ['pass-env', base + '    pass-env: [NPM_TOKEN]\n'],
+    ['a description', base + '    description: renders\n']
+  ])('%s leaves it unchanged', (_what, text) => {
+    expect(keyOf(text)).toBe(baseKey)
+  })
+
+  test.each([
+    ['run', base.replace('./render.sh', './render.sh --fast')],
+    ['env', base.replace('MODE: prod', 'MODE: dev')],
+    ['inputs', base.replace('inputs: [app]', 'inputs: []')],
+    ['outputs', base.replace('build/out', 'build/out2')]
+  ])('%s changes it', (_what, text) => {
+    expect(keyOf(text)).not.toBe(baseKey)
   })
 })

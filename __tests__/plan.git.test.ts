@@ -637,7 +637,7 @@ describe('the CLI', () => {
       code: 1,
       out: '',
       err:
-        "imagegraph.yml:25:5 processes.process-b.output: unknown field 'output' (did you mean 'outputs'?); allowed: inputs, run, outputs, env, description\n" +
+        "imagegraph.yml:25:5 processes.process-b.output: unknown field 'output' (did you mean 'outputs'?); allowed: inputs, run, outputs, env, pass-env, timeout, description\n" +
         "imagegraph.yml:38:14 images.image-b.inputs[0]: unknown node 'proces-a' (did you mean 'process-a'?)\n"
     })
   })

@@ -158,6 +158,20 @@ describe('patterns agree', () => {
     expect(schemaErrors(text).length === 0).toBe(codeAccepts(text))
   })
 
+  // Durations of no time or over 168h are the code's alone (CODE_ONLY_MISTAKES).
+  const durations = ['90s', '30m', '1h', '1h30m', '2h5s', '1h1m1s', '007m', '168h', '90', '"90 s"']
+  const badDurations = ['1m1h', 'h', '1.5h', '""', '1H', '-1s', 's', '1d', '1h30']
+  test.each([...durations, ...badDurations])('timeout %s', duration => {
+    const text = yml(
+      'version: 1',
+      'processes:',
+      '  p:',
+      '    run: make',
+      `    timeout: ${duration}`
+    )
+    expect(schemaErrors(text).length === 0).toBe(codeAccepts(text))
+  })
+
   const versions = ['1', '1.0', '"1"', '2', '0', 'null', '[1]', 'true']
   test.each(versions)('version %s', version => {
     const text = yml(`version: ${version}`)

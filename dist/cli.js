@@ -12719,6 +12719,37 @@ class SortedWalk {
     }
 }
 
+// Durations in the graph file (a process's `timeout`): hours, minutes and seconds, as people write
+// them in CI files: `90s`, `30m`, `1h`, `1h30m`.
+/** A process whose graph entry names no `timeout` is killed after an hour. */
+const DEFAULT_TIMEOUT_SECONDS = 60 * 60;
+/** One week: longer than any CI job may run, and within what a timer can hold (24.8 days). */
+const MAX_TIMEOUT_SECONDS = 7 * 24 * 60 * 60;
+const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+/** Seconds, or a message saying what is wrong and what is allowed. */
+function parseDuration(text) {
+    const m = DURATION.exec(text);
+    const example = 'write hours, minutes and seconds, e.g. 90s, 30m, 1h or 1h30m';
+    if (!m || text === '')
+        return { error: `'${text}' is not a duration; ${example}` };
+    const [h, min, s] = [m[1], m[2], m[3]].map(v => (v === undefined ? 0 : Number(v)));
+    const seconds = h * 3600 + min * 60 + s;
+    if (seconds === 0)
+        return { error: `'${text}' is no time at all; a timeout is at least 1s` };
+    if (seconds > MAX_TIMEOUT_SECONDS)
+        return {
+            error: `'${text}' is longer than ${formatDuration(MAX_TIMEOUT_SECONDS)}, the longest timeout`
+        };
+    return { seconds };
+}
+/** The shortest spelling parseDuration reads back: 5400 -> `1h30m`. */
+function formatDuration(seconds) {
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const text = `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${''}`;
+    return text || '0s';
+}
+
 // imagegraph.yml -> a validated Graph, or every problem at once with file:line:col and the node path.
 // Structural rules here and in schema/imagegraph.schema.json are the same; __tests__/schema.test.ts
 // holds them to it.
@@ -12744,6 +12775,8 @@ const FIELDS = {
         run: { type: 'command', required: true },
         outputs: { type: 'paths' },
         env: { type: 'map' },
+        'pass-env': { type: 'variables' },
+        timeout: { type: 'duration' },
         description: { type: 'string' }
     },
     image: {
@@ -12980,7 +13013,7 @@ class Positions {
             return false;
         if (item === undefined)
             return true;
-        const value = node[field === 'build-args' ? 'buildArgs' : field];
+        const value = node[field === 'build-args' ? 'buildArgs' : field === 'pass-env' ? 'passEnv' : field];
         return Array.isArray(value) ? typeof item === 'number' && item < value.length : true;
     }
     get(path) {
@@ -13112,6 +13145,27 @@ function readField(r, type, value, segs, path) {
             });
         case 'map':
             return readMap(r, value, segs, path);
+        case 'duration': {
+            if (typeof value !== 'string') {
+                r.error(segs, 'value', path, `expected a duration like 90s, 30m or 1h30m, got ${describe(value)}`);
+                return undefined;
+            }
+            const d = parseDuration(value);
+            if ('error' in d)
+                return void r.error(segs, 'value', path, d.error);
+            return d.seconds;
+        }
+        case 'variables': {
+            const seen = new Set();
+            return readStringList(r, value, segs, path, 'variable names', (s, itemPath, itemSegs) => {
+                if (!ENV_NAME_PATTERN.test(s))
+                    return void r.error(itemSegs, 'value', itemPath, `'${s}' is not a valid variable name (letters, digits, '_'; not starting with a digit)`);
+                if (seen.has(s))
+                    return void r.error(itemSegs, 'value', itemPath, `'${s}' is listed twice`);
+                seen.add(s);
+                return s;
+            });
+        }
     }
 }
 function readNode(r, kind, name, body, segs, path) {
@@ -13145,15 +13199,25 @@ function readNode(r, kind, name, body, segs, path) {
             }
             return { kind, ...common, paths };
         }
-        case 'process':
+        case 'process': {
+            const env = values.env ?? {};
+            const passEnv = values['pass-env'] ?? [];
+            // One source per variable: a value in the file would silently lose to the caller's or win.
+            passEnv.forEach((name, i) => {
+                if (name in env)
+                    r.error([...segs, 'pass-env', i], 'value', `${path}.pass-env[${i}]`, `'${name}' is also set in env; a variable comes from env or from pass-env, not both`);
+            });
             return {
                 kind,
                 ...common,
                 inputs: values.inputs ?? [],
                 run: values.run ?? '',
                 outputs: values.outputs ?? [],
-                env: values.env ?? {}
+                env,
+                timeoutSeconds: values.timeout ?? DEFAULT_TIMEOUT_SECONDS,
+                passEnv
             };
+        }
         case 'image': {
             const context = values.context ?? '';
             const dockerfile = values.dockerfile ??

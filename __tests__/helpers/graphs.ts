@@ -58,7 +58,7 @@ export const STRUCTURAL_MISTAKES: BadGraph[] = [
       '    environment: { A: x }'
     ),
     problems: [
-      "imagegraph.yml:5:5 processes.render.environment: unknown field 'environment'; allowed: inputs, run, outputs, env, description"
+      "imagegraph.yml:5:5 processes.render.environment: unknown field 'environment'; allowed: inputs, run, outputs, env, pass-env, timeout, description"
     ]
   },
   {
@@ -309,6 +309,56 @@ export const STRUCTURAL_MISTAKES: BadGraph[] = [
     problems: ['imagegraph.yml:4:10 processes.render.run: the command is empty']
   },
   {
+    title: 'a timeout that is a number',
+    text: yml('version: 1', 'processes:', '  render:', '    run: make', '    timeout: 90'),
+    problems: [
+      'imagegraph.yml:5:14 processes.render.timeout: expected a duration like 90s, 30m or 1h30m, got number 90'
+    ]
+  },
+  {
+    title: 'timeouts that are not durations',
+    text: yml(
+      'version: 1',
+      'processes:',
+      '  a:',
+      '    run: make',
+      '    timeout: 90 s',
+      '  b:',
+      '    run: make',
+      '    timeout: 1m1h',
+      '  c:',
+      '    run: make',
+      '    timeout: ""'
+    ),
+    problems: [
+      "imagegraph.yml:5:14 processes.a.timeout: '90 s' is not a duration; write hours, minutes and seconds, e.g. 90s, 30m, 1h or 1h30m",
+      "imagegraph.yml:8:14 processes.b.timeout: '1m1h' is not a duration; write hours, minutes and seconds, e.g. 90s, 30m, 1h or 1h30m",
+      "imagegraph.yml:11:14 processes.c.timeout: '' is not a duration; write hours, minutes and seconds, e.g. 90s, 30m, 1h or 1h30m"
+    ]
+  },
+  {
+    title: 'pass-env as a string',
+    text: yml('version: 1', 'processes:', '  render:', '    run: make', '    pass-env: TOKEN'),
+    problems: [
+      "imagegraph.yml:5:15 processes.render.pass-env: expected a list of variable names, got the string 'TOKEN'"
+    ]
+  },
+  {
+    title: 'pass-env names that are not variable names, or listed twice',
+    text: yml(
+      'version: 1',
+      'processes:',
+      '  render:',
+      '    run: make',
+      '    pass-env: [NPM_TOKEN, 1X, A-B, NPM_TOKEN]'
+    ),
+    problems: [
+      "imagegraph.yml:5:27 processes.render.pass-env[1]: '1X' is not a valid variable name (letters, digits, '_'; not starting with a digit)",
+      "imagegraph.yml:5:31 processes.render.pass-env[2]: 'A-B' is not a valid variable name (letters, digits, '_'; not starting with a digit)",
+      "imagegraph.yml:5:36 processes.render.pass-env[3]: 'NPM_TOKEN' is listed twice"
+    ]
+  },
+  {
     title: 'a command that is a list',
     text: yml('version: 1', 'processes:', '  render:', '    run: [make, all]'),
     problems: ['imagegraph.yml:4:10 processes.render.run: expected a string, got a list']
@@ -376,6 +426,37 @@ export const STRUCTURAL_MISTAKES: BadGraph[] = [
  * accepts these files (its top description says so).
  */
 export const CODE_ONLY_MISTAKES: BadGraph[] = [
+  {
+    title: 'a timeout of no time, or longer than a week',
+    text: yml(
+      'version: 1',
+      'processes:',
+      '  a:',
+      '    run: make',
+      '    timeout: 0h0m',
+      '  b:',
+      '    run: make',
+      '    timeout: 169h'
+    ),
+    problems: [
+      "imagegraph.yml:5:14 processes.a.timeout: '0h0m' is no time at all; a timeout is at least 1s",
+      "imagegraph.yml:8:14 processes.b.timeout: '169h' is longer than 168h, the longest timeout"
+    ]
+  },
+  {
+    title: 'a variable both in env and in pass-env',
+    text: yml(
+      'version: 1',
+      'processes:',
+      '  render:',
+      '    run: make',
+      '    env: { MODE: prod }',
+      '    pass-env: [TOKEN, MODE]'
+    ),
+    problems: [
+      "imagegraph.yml:6:23 processes.render.pass-env[1]: 'MODE' is also set in env; a variable comes from env or from pass-env, not both"
+    ]
+  },
   {
     title: 'unknown reference with a suggestion',
     text: yml(
@@ -571,6 +652,11 @@ export const VALID_GRAPHS: GoodGraph[] = [
       '    run: ./scripts/render.sh --out build/rendered',
       '    outputs: [build/rendered]',
       '    env: { MODE: prod, WORKERS: 4, DEBUG: false, GO_VERSION: 1.20 }',
+      '    pass-env: [NPM_TOKEN, _Proxy2]',
+      '    timeout: 1h30m',
+      '  lint:',
+      '    run: make lint',
+      '    timeout: 45s',
       'images:',
       '  base:',
       '    context: .',
@@ -594,6 +680,7 @@ export const VALID_GRAPHS: GoodGraph[] = [
       '    inputs: []',
       '    outputs: []',
       '    env: {}',
+      '    pass-env: []',
       'images:',
       '  i:',
       '    context: i',

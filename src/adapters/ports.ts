@@ -38,4 +38,45 @@ export interface Reporter {
   group(name: string, lines: string[]): void
   /** A value that must never be shown (a secret passed to a process). */
   mask(value: string): void
+  /**
+   * Optional live output: when present, each line of a running process comes here as it is
+   * written (the CLI prints `[name] line`) and the process's output is not repeated in a group at
+   * its end; when absent, the output is written with group() when the process ends, so parallel
+   * processes never interleave (the action's log). Values passed with pass-env are already
+   * replaced by `***` in these lines and groups.
+   */
+  processLine?(process: string, line: string): void
+}
+
+/** One run of a process's command. */
+export interface ProcessRun {
+  /** The process's name, for messages. */
+  name: string
+  /** The `run` script from the graph file, given to bash as one argument (never re-quoted). */
+  script: string
+  /** Where it runs: the directory that holds the graph file. */
+  cwd: string
+  /** The whole environment of the command (nothing is merged in). */
+  env: Record<string, string>
+  /** The command and every child it started are killed after this long. */
+  timeoutSeconds: number
+  /** Each line of its output (stdout and stderr, as they come), when given. */
+  onLine?: (line: string) => void
+}
+
+export interface ProcessRunResult {
+  /** The exit code; null when it ended by a signal (a timeout kills it). */
+  exitCode: number | null
+  signal: string | null
+  timedOut: boolean
+  /** Output lines, stdout and stderr in the order they came; at most a bounded tail of them. */
+  output: string[]
+  /** Lines left out at the start of output to keep it bounded. */
+  droppedLines: number
+}
+
+/** Runs a process's command the way GitHub runs a `run:` step (bash, -e, pipefail). */
+export interface ProcessRunner {
+  /** Resolves with the outcome; rejects only when the command cannot be started at all. */
+  run(run: ProcessRun): Promise<ProcessRunResult>
 }

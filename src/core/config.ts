@@ -12,6 +12,7 @@ import type { Locator, Position, Segment, Value, YamlMap, YamlReader } from './y
 
 export { YamlNumber } from './yaml.js'
 export type { Position } from './yaml.js'
+import { DEFAULT_TIMEOUT_SECONDS, parseDuration } from './duration.js'
 
 export const GRAPH_VERSION = 1
 export const DEFAULT_GRAPH_FILE = 'imagegraph.yml'
@@ -36,6 +37,10 @@ export interface ProcessNode extends NodeCommon {
   run: string
   outputs: string[]
   env: Record<string, string>
+  /** `timeout`, in seconds (default an hour): not in the key, it changes no output. */
+  timeoutSeconds: number
+  /** `pass-env`: variables passed from the caller's environment; names only, not in the key. */
+  passEnv: string[]
 }
 export interface ImageNode extends NodeCommon {
   kind: 'image'
@@ -84,6 +89,8 @@ type FieldType =
   | 'paths'
   | 'map'
   | 'platforms'
+  | 'duration'
+  | 'variables'
 interface FieldSpec {
   type: FieldType
   required?: boolean
@@ -99,6 +106,8 @@ export const FIELDS: Record<NodeKind, Record<string, FieldSpec>> = {
     run: { type: 'command', required: true },
     outputs: { type: 'paths' },
     env: { type: 'map' },
+    'pass-env': { type: 'variables' },
+    timeout: { type: 'duration' },
     description: { type: 'string' }
   },
   image: {
@@ -198,7 +207,7 @@ export class Positions {
     if (!raw.includes(field)) return false
     if (item === undefined) return true
     const value = (node as unknown as Record<string, unknown>)[
-      field === 'build-args' ? 'buildArgs' : field
+      field === 'build-args' ? 'buildArgs' : field === 'pass-env' ? 'passEnv' : field
     ]
     return Array.isArray(value) ? typeof item === 'number' && item < value.length : true
   }
@@ -374,6 +383,35 @@ function readField(
       })
     case 'map':
       return readMap(r, value, segs, path)
+    case 'duration': {
+      if (typeof value !== 'string') {
+        r.error(
+          segs,
+          'value',
+          path,
+          `expected a duration like 90s, 30m or 1h30m, got ${describe(value)}`
+        )
+        return undefined
+      }
+      const d = parseDuration(value)
+      if ('error' in d) return void r.error(segs, 'value', path, d.error)
+      return d.seconds
+    }
+    case 'variables': {
+      const seen = new Set<string>()
+      return readStringList(r, value, segs, path, 'variable names', (s, itemPath, itemSegs) => {
+        if (!ENV_NAME_PATTERN.test(s))
+          return void r.error(
+            itemSegs,
+            'value',
+            itemPath,
+            `'${s}' is not a valid variable name (letters, digits, '_'; not starting with a digit)`
+          )
+        if (seen.has(s)) return void r.error(itemSegs, 'value', itemPath, `'${s}' is listed twice`)
+        seen.add(s)
+        return s
+      })
+    }
   }
 }
 
@@ -431,15 +469,30 @@ function readNode(
       const allowEmpty = values['allow-empty'] as boolean | undefined
       return { kind, ...common, paths, ...(allowEmpty !== undefined ? { allowEmpty } : {}) }
     }
-    case 'process':
+    case 'process': {
+      const env = (values.env as Record<string, string> | undefined) ?? Object.create(null)
+      const passEnv = (values['pass-env'] as string[] | undefined) ?? []
+      // One source per variable: a value in the file would silently lose to the caller's or win.
+      passEnv.forEach((name, i) => {
+        if (name in env)
+          r.error(
+            [...segs, 'pass-env', i],
+            'value',
+            `${path}.pass-env[${i}]`,
+            `'${name}' is also set in env; a variable comes from env or from pass-env, not both`
+          )
+      })
       return {
         kind,
         ...common,
         inputs: (values.inputs as string[] | undefined) ?? [],
         run: (values.run as string | undefined) ?? '',
         outputs: (values.outputs as string[] | undefined) ?? [],
-        env: (values.env as Record<string, string> | undefined) ?? Object.create(null)
+        env,
+        timeoutSeconds: (values.timeout as number | undefined) ?? DEFAULT_TIMEOUT_SECONDS,
+        passEnv
       }
+    }
     case 'image': {
       const context = (values.context as string | undefined) ?? ''
       const dockerfile =
