@@ -23,6 +23,11 @@ export interface ActionsCacheOptions {
   rateLimitBudgetMs?: number
   /** Receives the library's own log lines (for a debug log). */
   log?: (line: string) => void
+  /**
+   * Receives values the library wants masked (the signatures of its blob URLs); default: write
+   * `::add-mask::` to standard output for the runner. The CLI passes its reporter's mask instead.
+   */
+  mask?: (secret: string) => void
   /** For tests that must not wait. */
   sleep?: (ms: number) => Promise<void>
   /** Abort a download segment after this long; default 10 minutes. */
@@ -116,7 +121,7 @@ export class ActionsCache implements Cache {
   ): Promise<{ value?: T; thrown?: unknown; outcome: LibraryOutcome; gaveUpAfter429?: number }> {
     let waited = 0
     for (;;) {
-      const { value, thrown, lines } = await withLibraryLog(fn)
+      const { value, thrown, lines } = await withLibraryLog(fn, this.options.mask)
       for (const l of lines) this.options.log?.(`@actions/cache ${l.level}: ${l.message}`)
       const outcome = readLibraryLog(lines)
       log(outcome)

@@ -3,7 +3,8 @@
 // into results (and keep them off a CLI's standard output, which may carry JSON), the lines the
 // library writes while one of our calls is in flight are kept for that call. AsyncLocalStorage ties
 // each line to the call that caused it, so parallel restores and saves do not see each other's lines;
-// writes outside a call pass through untouched, and `::add-mask::` always reaches the runner.
+// writes outside a call pass through untouched. `::add-mask::` lines (the library masks the SAS
+// signatures of blob URLs) go to the call's `mask`, which by default passes them on to the runner.
 import { AsyncLocalStorage } from 'node:async_hooks'
 
 export interface LibraryLine {
@@ -12,7 +13,12 @@ export interface LibraryLine {
   message: string
 }
 
-const current = new AsyncLocalStorage<LibraryLine[]>()
+interface Call {
+  lines: LibraryLine[]
+  mask?: (secret: string) => void
+}
+
+const current = new AsyncLocalStorage<Call>()
 let installed = false
 
 /** Undo the workflow-command escaping of `@actions/core` (`%25`, `%0D`, `%0A`). */
@@ -31,14 +37,16 @@ function install(): void {
   const stdout = process.stdout
   const original = stdout.write.bind(stdout) as (...args: unknown[]) => boolean
   stdout.write = ((chunk: unknown, ...rest: unknown[]): boolean => {
-    const lines = current.getStore()
-    if (!lines) return original(chunk, ...rest)
+    const call = current.getStore()
+    if (!call) return original(chunk, ...rest)
     const text =
       typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8')
     for (const line of text.split(/\r?\n/)) {
       if (line === '') continue
-      if (line.startsWith('::add-mask::')) original(line + '\n')
-      else lines.push(parseLine(line))
+      const parsed = parseLine(line)
+      if (parsed.level !== 'add-mask') call.lines.push(parsed)
+      else if (call.mask) call.mask(parsed.message)
+      else original(line + '\n')
     }
     const callback = rest.find(r => typeof r === 'function') as (() => void) | undefined
     if (callback) callback()
@@ -48,11 +56,12 @@ function install(): void {
 
 /** Run `fn`, keeping every line `@actions/core` writes for it; a throw comes back as `thrown`. */
 export async function withLibraryLog<T>(
-  fn: () => Promise<T>
+  fn: () => Promise<T>,
+  mask?: (secret: string) => void
 ): Promise<{ value?: T; thrown?: unknown; lines: LibraryLine[] }> {
   install()
   const lines: LibraryLine[] = []
-  return current.run(lines, async () => {
+  return current.run({ lines, mask }, async () => {
     try {
       return { value: await fn(), lines }
     } catch (thrown) {

@@ -1,0 +1,318 @@
+// The cache backends end to end: `gha` through the real @actions/cache library against azurite and
+// a stand-in for GitHub's cache service (helpers/cache-service.ts), and `local:DIR`, each wrapped in
+// verified restore, with the same scenarios. @actions/cache reads its environment and the working
+// directory at call time, so every gha call runs with GITHUB_WORKSPACE and the cwd set to the
+// workspace at hand (both restored afterwards).
+import { execFileSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { ActionsCache } from '../src/adapters/cache/actions.js'
+import { listItems } from '../src/adapters/cache/files.js'
+import { LocalCache, entryName } from '../src/adapters/cache/local.js'
+import { VerifiedCache } from '../src/adapters/cache/verified.js'
+import type { Cache } from '../src/adapters/ports.js'
+import { manifestFileName, parseManifest, serializeManifest } from '../src/core/cache-manifest.js'
+import type { CacheManifest } from '../src/core/cache-manifest.js'
+import { Azurite } from './helpers/azurite.js'
+import { CacheService } from './helpers/cache-service.js'
+import { removeTempDirs, tempDir } from './helpers/repo.js'
+
+const PATHS = ['out', 'report.json']
+const MANIFEST = manifestFileName(PATHS)
+
+let azurite: Azurite
+let service: CacheService
+const savedEnv = { ...process.env }
+const savedCwd = process.cwd()
+
+beforeAll(async () => {
+  azurite = await Azurite.start()
+  service = await CacheService.start(azurite)
+  Object.assign(process.env, service.env(), { RUNNER_TEMP: tempDir('imagegraph-runner-temp-') })
+  delete process.env.ACTIONS_CACHE_MODE
+  delete process.env.GITHUB_SERVER_URL
+}, 60000)
+
+afterAll(async () => {
+  process.chdir(savedCwd)
+  for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k]
+  Object.assign(process.env, savedEnv)
+  await service?.stop()
+  await azurite?.stop()
+  removeTempDirs()
+})
+
+/** A workspace holding outputs of every kind: files with modes, an empty dir, a symlink, a lone file. */
+function workspaceWithOutputs(content = 'hello\n'): string {
+  const ws = tempDir('imagegraph-ws-')
+  fs.mkdirSync(path.join(ws, 'out', 'bin'), { recursive: true })
+  fs.mkdirSync(path.join(ws, 'out', 'empty'), { mode: 0o700 })
+  fs.chmodSync(path.join(ws, 'out', 'empty'), 0o700)
+  fs.writeFileSync(path.join(ws, 'out', 'a.txt'), content)
+  fs.chmodSync(path.join(ws, 'out', 'a.txt'), 0o640)
+  fs.writeFileSync(path.join(ws, 'out', 'bin', 'run.sh'), '#!/bin/sh\necho hi\n')
+  fs.chmodSync(path.join(ws, 'out', 'bin', 'run.sh'), 0o755)
+  fs.symlinkSync('a.txt', path.join(ws, 'out', 'link'))
+  fs.writeFileSync(path.join(ws, 'report.json'), JSON.stringify({ content }))
+  fs.chmodSync(path.join(ws, 'report.json'), 0o600)
+  return ws
+}
+
+/** A fresh workspace (another clone) with a file of its own and a stale output the restore replaces. */
+function freshWorkspace(): string {
+  const ws = tempDir('imagegraph-ws-')
+  fs.writeFileSync(path.join(ws, 'keep.txt'), 'not an output\n')
+  fs.mkdirSync(path.join(ws, 'out'))
+  fs.writeFileSync(path.join(ws, 'out', 'stale.txt'), 'from before\n')
+  return ws
+}
+
+interface Backend {
+  name: string
+  cache: Cache
+  /** Run a cache call as the action would: in the workspace. */
+  inWorkspace<T>(ws: string, fn: () => Promise<T>): Promise<T>
+  /** Rewrite a stored entry: `mutate` gets a directory holding its files as saved. */
+  tamper(key: string, mutate: (dir: string) => void): Promise<void>
+  /** Cut the stored entry short (the archive for gha, a file of the entry for local). */
+  truncate(key: string): Promise<void>
+  /** Put the stored entry of `other` under `key`. */
+  swap(key: string, other: string): Promise<void>
+}
+
+let unique = 0
+const newKey = (what: string) => `imagegraph-v1-process-${what}-${process.pid}-${++unique}`
+
+function localBackend(): Backend {
+  const dir = tempDir('imagegraph-local-cache-')
+  const files = (key: string) => path.join(dir, entryName(key), 'files')
+  return {
+    name: 'local',
+    cache: new VerifiedCache(new LocalCache(dir)),
+    inWorkspace: (_ws, fn) => fn(),
+    async tamper(key, mutate) {
+      mutate(files(key))
+    },
+    async truncate(key) {
+      const file = path.join(files(key), 'out', 'a.txt')
+      fs.truncateSync(file, 2)
+    },
+    async swap(key, other) {
+      fs.rmSync(files(key), { recursive: true })
+      fs.cpSync(files(other), files(key), { recursive: true, verbatimSymlinks: true })
+    }
+  }
+}
+
+function ghaBackend(options: ConstructorParameters<typeof ActionsCache>[0] = {}): Backend {
+  return {
+    name: 'gha',
+    cache: new VerifiedCache(new ActionsCache({ rateLimitBudgetMs: 5000, ...options })),
+    inWorkspace: (ws, fn) => inWorkspace(ws, fn),
+    async tamper(key, mutate) {
+      const dir = tempDir('imagegraph-tamper-')
+      const archive = path.join(dir, 'cache.tzst')
+      fs.writeFileSync(archive, await service.readBlob(key))
+      const tree = path.join(dir, 'tree')
+      fs.mkdirSync(tree)
+      execFileSync('tar', ['--zstd', '-xpf', archive, '-C', tree])
+      mutate(tree)
+      execFileSync('tar', [
+        '--posix',
+        '--zstd',
+        '-cf',
+        archive,
+        '-C',
+        tree,
+        ...fs.readdirSync(tree)
+      ])
+      await service.writeBlob(key, fs.readFileSync(archive))
+    },
+    async truncate(key) {
+      const blob = await service.readBlob(key)
+      await service.writeBlob(key, blob.subarray(0, Math.floor(blob.length / 2)))
+    },
+    async swap(key, other) {
+      await service.writeBlob(key, await service.readBlob(other))
+    }
+  }
+}
+
+async function inWorkspace<T>(ws: string, fn: () => Promise<T>): Promise<T> {
+  const before = process.env.GITHUB_WORKSPACE
+  process.env.GITHUB_WORKSPACE = ws
+  process.chdir(ws)
+  try {
+    return await fn()
+  } finally {
+    process.chdir(savedCwd)
+    if (before === undefined) delete process.env.GITHUB_WORKSPACE
+    else process.env.GITHUB_WORKSPACE = before
+  }
+}
+
+function onlyKeep(ws: string): void {
+  // Nothing of the entry is left in place: no outputs, no manifest, no staging dir.
+  expect(fs.readdirSync(ws).sort()).toEqual(['keep.txt'])
+}
+
+async function saveFrom(b: Backend, key: string, ws: string) {
+  const r = await b.inWorkspace(ws, () => b.cache.save(key, PATHS, ws))
+  expect(r).toEqual(expect.objectContaining({ saved: true }))
+  expect(r.warning).toBeUndefined()
+  return r
+}
+
+describe.each([
+  ['local', localBackend],
+  ['gha', () => ghaBackend()]
+] as const)('%s backend', (_name, make) => {
+  let b: Backend
+  beforeAll(() => {
+    b = make()
+  })
+
+  test('save, then restore in a fresh workspace: a hit with identical files and modes', async () => {
+    const key = newKey('render')
+    const source = workspaceWithOutputs()
+    const saved = await saveFrom(b, key, source)
+    expect(saved.bytes).toBeGreaterThan(0)
+    expect(fs.existsSync(path.join(source, MANIFEST))).toBe(false)
+
+    const ws = freshWorkspace()
+    const r = await b.inWorkspace(ws, () => b.cache.restore(key, PATHS, ws))
+    expect(r).toEqual(expect.objectContaining({ hit: true }))
+    expect(r.warning).toBeUndefined()
+    expect(await listItems(ws, PATHS)).toEqual(await listItems(source, PATHS))
+    // What was at the paths is replaced, not merged; the manifest does not stay behind.
+    expect(fs.existsSync(path.join(ws, 'out', 'stale.txt'))).toBe(false)
+    expect(fs.readdirSync(ws).sort()).toEqual(['keep.txt', 'out', 'report.json'])
+  })
+
+  test('a key never saved is a miss without a warning, and nothing is touched', async () => {
+    const ws = freshWorkspace()
+    const r = await b.inWorkspace(ws, () => b.cache.restore(newKey('never'), PATHS, ws))
+    expect(r).toEqual({ hit: false })
+    expect(fs.readFileSync(path.join(ws, 'out', 'stale.txt'), 'utf8')).toBe('from before\n')
+  })
+
+  test('a prefix of an existing key is not a hit', async () => {
+    const key = newKey('prefix')
+    await saveFrom(b, `${key}-and-more`, workspaceWithOutputs())
+    const ws = freshWorkspace()
+    const callsBefore = service.calls.length
+    const r = await b.inWorkspace(ws, () => b.cache.restore(key, PATHS, ws))
+    expect(r).toEqual({ hit: false })
+    expect(fs.existsSync(path.join(ws, 'out', 'stale.txt'))).toBe(true)
+    if (b.name === 'gha')
+      // The service did offer the longer key (GitHub's prefix match); the adapter refused it.
+      expect(service.calls.slice(callsBefore)).toEqual(['GetCacheEntryDownloadURL 200'])
+  })
+
+  test('saving a key that exists is not a warning', async () => {
+    const key = newKey('twice')
+    await saveFrom(b, key, workspaceWithOutputs('first\n'))
+    const again = workspaceWithOutputs('second\n')
+    const r = await b.inWorkspace(again, () => b.cache.save(key, PATHS, again))
+    expect(r).toEqual({ saved: false, alreadyExists: true })
+    // The first entry is still the one restored.
+    const ws = freshWorkspace()
+    expect((await b.inWorkspace(ws, () => b.cache.restore(key, PATHS, ws))).hit).toBe(true)
+    expect(fs.readFileSync(path.join(ws, 'out', 'a.txt'), 'utf8')).toBe('first\n')
+  })
+
+  const manifestOf = (dir: string): CacheManifest => {
+    const m = parseManifest(fs.readFileSync(path.join(dir, MANIFEST), 'utf8'))
+    if ('problem' in m) throw new Error(m.problem)
+    return m
+  }
+
+  test.each([
+    [
+      'a changed byte in a file',
+      (b: Backend, key: string) =>
+        b.tamper(key, dir => {
+          const f = path.join(dir, 'out', 'a.txt')
+          fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('h', 'j'))
+        }),
+      /out\/a\.txt differs/
+    ],
+    [
+      'a truncated file',
+      (b: Backend, key: string) =>
+        b.tamper(key, dir => fs.truncateSync(path.join(dir, 'out', 'a.txt'), 1)),
+      /out\/a\.txt differs/
+    ],
+    [
+      'a missing file',
+      (b: Backend, key: string) =>
+        b.tamper(key, dir => fs.rmSync(path.join(dir, 'out', 'bin', 'run.sh'))),
+      /out\/bin\/run\.sh is missing/
+    ],
+    [
+      'an extra file',
+      (b: Backend, key: string) =>
+        b.tamper(key, dir => fs.writeFileSync(path.join(dir, 'out', 'extra'), 'x')),
+      /out\/extra is not in the manifest/
+    ],
+    [
+      'a symlink out of the root, in the manifest too',
+      (b: Backend, key: string) =>
+        b.tamper(key, dir => {
+          fs.symlinkSync('../../../etc/passwd', path.join(dir, 'out', 'evil'))
+          const m = manifestOf(dir)
+          m.items.push({ path: 'out/evil', type: 'symlink', target: '../../../etc/passwd' })
+          fs.writeFileSync(path.join(dir, MANIFEST), serializeManifest(m))
+        }),
+      /points outside the root/
+    ],
+    [
+      'a manifest path that leaves the root',
+      (b: Backend, key: string) =>
+        b.tamper(key, dir => {
+          const m = manifestOf(dir)
+          m.items.push({ path: '../outside', type: 'dir', mode: 0o755 })
+          fs.writeFileSync(path.join(dir, MANIFEST), serializeManifest(m))
+        }),
+      /leaves the root/
+    ],
+    [
+      'no manifest',
+      (b: Backend, key: string) => b.tamper(key, dir => fs.rmSync(path.join(dir, MANIFEST))),
+      /no manifest/
+    ],
+    ['a truncated entry', (b: Backend, key: string) => b.truncate(key), /./]
+  ])('%s: discarded with a warning, nothing left in place', async (_what, damage, why) => {
+    const key = newKey('damaged')
+    await saveFrom(b, key, workspaceWithOutputs())
+    await damage(b, key)
+    const ws = freshWorkspace()
+    const r = await b.inWorkspace(ws, () => b.cache.restore(key, PATHS, ws))
+    expect(r.hit).toBe(false)
+    expect(r.warning).toMatch(why)
+    onlyKeep(ws)
+  })
+
+  test('an entry swapped in from another key: discarded with a warning', async () => {
+    const key = newKey('swap-a')
+    const other = newKey('swap-b')
+    await saveFrom(b, key, workspaceWithOutputs('a\n'))
+    await saveFrom(b, other, workspaceWithOutputs('b\n'))
+    await b.swap(key, other)
+    const ws = freshWorkspace()
+    const r = await b.inWorkspace(ws, () => b.cache.restore(key, PATHS, ws))
+    expect(r.hit).toBe(false)
+    expect(r.warning).toContain(`the manifest was made for key ${other}`)
+    onlyKeep(ws)
+  })
+
+  test('a symlink out of the root is not saved', async () => {
+    const source = workspaceWithOutputs()
+    fs.symlinkSync('/etc/passwd', path.join(source, 'out', 'passwd'))
+    const r = await b.inWorkspace(source, () => b.cache.save(newKey('escape'), PATHS, source))
+    expect(r.saved).toBe(false)
+    expect(r.warning).toContain(
+      'out/passwd is a symlink to /etc/passwd, which points outside the root'
+    )
+  })
+})
