@@ -316,3 +316,171 @@ describe.each([
     )
   })
 })
+
+describe('gha backend when the service fails: warnings, never a throw', () => {
+  const slept: number[] = []
+  const masked: string[] = []
+  const cache = new VerifiedCache(
+    new ActionsCache({
+      rateLimitBudgetMs: 5000,
+      sleep: async ms => {
+        slept.push(ms)
+      },
+      mask: secret => masked.push(secret)
+    })
+  )
+  const restore = (key: string, ws: string) => inWorkspace(ws, () => cache.restore(key, PATHS, ws))
+  const save = (key: string, ws: string) => inWorkspace(ws, () => cache.save(key, PATHS, ws))
+
+  afterEach(async () => {
+    await service.fail(undefined)
+    service.maxEntryBytes = Infinity
+    slept.length = 0
+  })
+
+  test('the signed blob URLs are masked through the callback', async () => {
+    const key = newKey('masked')
+    const before = service.signatures.length
+    expect((await save(key, workspaceWithOutputs())).saved).toBe(true)
+    expect((await restore(key, freshWorkspace())).hit).toBe(true)
+    // One upload URL, then a download URL for the lookup and one for the download.
+    const handedOut = service.signatures.slice(before)
+    expect(handedOut).toHaveLength(3)
+    for (const sig of handedOut) expect(masked).toContain(sig)
+  })
+
+  test('down (connection refused)', async () => {
+    const key = newKey('down')
+    await save(key, workspaceWithOutputs())
+    await service.fail({ kind: 'down' })
+    const ws = freshWorkspace()
+    const r = await restore(key, ws)
+    expect(r.hit).toBe(false)
+    expect(r.warning).toMatch(/ECONNREFUSED/)
+    expect(fs.existsSync(path.join(ws, 'out', 'stale.txt'))).toBe(true)
+    const s = await save(newKey('down-save'), workspaceWithOutputs())
+    expect(s.saved).toBe(false)
+    expect(s.warning).toMatch(/could not create the entry: .*ECONNREFUSED/)
+  })
+
+  test('429 with a Retry-After beyond the budget: one try, then a warning', async () => {
+    const key = newKey('limited')
+    await save(key, workspaceWithOutputs())
+    await service.fail({ kind: 'status', status: 429, retryAfterSeconds: 60 })
+    const before = service.calls.length
+    const r = await restore(key, freshWorkspace())
+    const s = await save(newKey('limited-save'), workspaceWithOutputs())
+    expect(r).toEqual({
+      hit: false,
+      warning: expect.stringMatching(
+        /rate limited \(429\); the service asked to retry after 60 s, beyond the 5 s budget/
+      )
+    })
+    expect(s).toEqual({
+      saved: false,
+      warning: expect.stringMatching(/rate limited \(429\); the service asked to retry after 60 s/)
+    })
+    expect(slept).toEqual([])
+    expect(service.calls.slice(before)).toEqual([
+      'GetCacheEntryDownloadURL 429',
+      'CreateCacheEntry 429'
+    ])
+  })
+
+  test('429 with a Retry-After within the budget: waited out, then done', async () => {
+    const key = newKey('retry')
+    await service.fail({ kind: 'status', status: 429, retryAfterSeconds: 1, times: 1 })
+    const s = await save(key, workspaceWithOutputs())
+    expect(s).toEqual(expect.objectContaining({ saved: true }))
+    await service.fail({ kind: 'status', status: 429, retryAfterSeconds: 2, times: 1 })
+    const r = await restore(key, freshWorkspace())
+    expect(r).toEqual(expect.objectContaining({ hit: true }))
+    expect(slept).toEqual([1000, 2000])
+  })
+
+  test('500 on every call: the library retries, then a warning', async () => {
+    const key = newKey('broken')
+    await save(key, workspaceWithOutputs())
+    await service.fail({ kind: 'status', status: 500 })
+    const ws = freshWorkspace()
+    const producer = path.join(ws, 'producer')
+    fs.cpSync(workspaceWithOutputs(), producer, { recursive: true, verbatimSymlinks: true })
+    // At once (the library spends about 30 s retrying each), in one workspace as in a real run; each
+    // call gets the library's lines for its own request.
+    const [r, s] = await inWorkspace(ws, () =>
+      Promise.all([
+        cache.restore(key, PATHS, ws),
+        cache.save(newKey('broken-save'), PATHS, producer)
+      ])
+    )
+    expect(r.hit).toBe(false)
+    expect(r.warning).toMatch(/restoring .*\(500\)/)
+    expect(r.warning).not.toMatch(/CreateCacheEntry/)
+    expect(s.saved).toBe(false)
+    expect(s.warning).toMatch(/could not create the entry: .*CreateCacheEntry.*\(500\)/)
+    expect(fs.existsSync(path.join(ws, 'out', 'stale.txt'))).toBe(true)
+  })
+
+  test('an entry over the size limit', async () => {
+    service.maxEntryBytes = 10
+    const s = await save(newKey('large'), workspaceWithOutputs())
+    expect(s.saved).toBe(false)
+    expect(s.warning).toMatch(/over the limit of 10 bytes/)
+  })
+
+  test('a working directory other than GITHUB_WORKSPACE: no cache, and it says why', async () => {
+    const ws = workspaceWithOutputs()
+    const before = service.calls.length
+    process.env.GITHUB_WORKSPACE = ws
+    try {
+      const s = await cache.save(newKey('elsewhere'), PATHS, ws)
+      expect(s.saved).toBe(false)
+      expect(s.warning).toMatch(/is not GITHUB_WORKSPACE/)
+    } finally {
+      delete process.env.GITHUB_WORKSPACE
+    }
+    expect(service.calls.length).toBe(before)
+  })
+
+  test('a root below the workspace: paths are passed relative to the workspace', async () => {
+    const key = newKey('subdir')
+    const source = tempDir('imagegraph-ws-')
+    fs.cpSync(workspaceWithOutputs(), path.join(source, 'sub'), {
+      recursive: true,
+      verbatimSymlinks: true
+    })
+    await inWorkspace(source, () => cache.save(key, PATHS, path.join(source, 'sub')))
+    // The same subdirectory in another workspace hits; the paths at the workspace root do not.
+    const ws = tempDir('imagegraph-ws-')
+    fs.mkdirSync(path.join(ws, 'sub'))
+    expect((await inWorkspace(ws, () => cache.restore(key, PATHS, ws))).hit).toBe(false)
+    const r = await inWorkspace(ws, () => cache.restore(key, PATHS, path.join(ws, 'sub')))
+    expect(r.hit).toBe(true)
+    expect(await listItems(path.join(ws, 'sub'), PATHS)).toEqual(
+      await listItems(path.join(source, 'sub'), PATHS)
+    )
+  })
+})
+
+test('local: two saves of one key at once leave one whole entry', async () => {
+  for (let round = 0; round < 4; round++) {
+    const dir = tempDir('imagegraph-local-cache-')
+    const cache = new VerifiedCache(new LocalCache(dir))
+    const key = newKey('race')
+    const sources = ['A', 'B'].map(letter => {
+      const ws = workspaceWithOutputs(letter.repeat(100_000))
+      for (let i = 0; i < 40; i++)
+        fs.writeFileSync(path.join(ws, 'out', `f${i}`), letter.repeat(20_000 + i))
+      return ws
+    })
+    const results = await Promise.all(sources.map(ws => cache.save(key, PATHS, ws)))
+    expect(results.filter(r => r.saved)).toHaveLength(1)
+    expect(results.filter(r => !r.saved)).toEqual([{ saved: false, alreadyExists: true }])
+    const ws = freshWorkspace()
+    const r = await cache.restore(key, PATHS, ws)
+    expect(r.hit).toBe(true)
+    const winner = sources[results.findIndex(x => x.saved)]
+    expect(await listItems(ws, PATHS)).toEqual(await listItems(winner, PATHS))
+    expect(fs.readdirSync(dir)).toEqual([entryName(key)])
+  }
+})

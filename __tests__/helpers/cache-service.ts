@@ -11,7 +11,8 @@
 // - GetCacheEntryDownloadURL: for the key and then each restore key, an exact key+version match,
 //   else the newest entry of that version whose key starts with it (GitHub's prefix matching).
 // - FinalizeCacheEntryUpload: commits a created entry; only committed entries are found.
-// It can also be down (connection refused), or answer 429 with Retry-After, or 500.
+// It can also be down (connection refused), answer 429 with Retry-After or 500, or refuse an entry
+// over a size limit.
 import {
   BlobSASPermissions,
   BlobServiceClient,
@@ -44,6 +45,10 @@ export class CacheService {
   readonly token = 'test-runtime-token'
   /** Every control call received, as `Method status`. */
   readonly calls: string[] = []
+  /** The SAS signature of every blob URL handed out (the library must ask to mask them). */
+  readonly signatures: string[] = []
+  /** Like GitHub's entry size limit: a larger upload is refused when it is finalized. */
+  maxEntryBytes = Infinity
   private readonly entries: Entry[] = []
   private nextId = 1
   private failure?: Failure
@@ -140,6 +145,7 @@ export class CacheService {
       },
       this.credential
     ).toString()
+    this.signatures.push(new URLSearchParams(query).get('sig') ?? '')
     return `${this.azurite.accountUrl}/${CONTAINER}/${blob}?${query}`
   }
 
@@ -204,8 +210,17 @@ export class CacheService {
           )
           if (!entry)
             return twirpError(404, 'not_found', 'no cache entry is being created with this key')
+          const size = Number(request.size_bytes ?? 0)
+          if (size > this.maxEntryBytes) {
+            this.entries.splice(this.entries.indexOf(entry), 1)
+            return reply(200, {
+              ok: false,
+              entry_id: '0',
+              message: `cache entry of ${size} bytes is over the limit of ${this.maxEntryBytes} bytes`
+            })
+          }
           entry.committed = true
-          entry.size = Number(request.size_bytes ?? 0)
+          entry.size = size
           return reply(200, { ok: true, entry_id: String(entry.id) })
         }
         case 'GetCacheEntryDownloadURL': {
