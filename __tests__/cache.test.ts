@@ -373,7 +373,7 @@ describe('gha backend when the service fails: warnings, never a throw', () => {
     expect(r).toEqual({
       hit: false,
       warning: expect.stringMatching(
-        /rate limited \(429\); the service asked to retry after 60 s, beyond the 5 s budget/
+        /rate limited \(429\); the service asked to retry after 60 s, beyond what is left \(5 s\) of this run's 5 s budget/
       )
     })
     expect(s).toEqual({
@@ -395,6 +395,12 @@ describe('gha backend when the service fails: warnings, never a throw', () => {
     await service.fail({ kind: 'status', status: 429, retryAfterSeconds: 2, times: 1 })
     const r = await restore(key, freshWorkspace())
     expect(r).toEqual(expect.objectContaining({ hit: true }))
+    expect(slept).toEqual([1000, 2000])
+    // The budget is for the whole run: 3 of its 5 s are spent, so a 3 s wait is too long now.
+    await service.fail({ kind: 'status', status: 429, retryAfterSeconds: 3, times: 1 })
+    const late = await restore(key, freshWorkspace())
+    expect(late.hit).toBe(false)
+    expect(late.warning).toMatch(/retry after 3 s, beyond what is left \(2 s\)/)
     expect(slept).toEqual([1000, 2000])
   })
 

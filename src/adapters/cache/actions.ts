@@ -19,7 +19,10 @@ import { withLibraryLog } from './library-log.js'
 import type { LibraryLine } from './library-log.js'
 
 export interface ActionsCacheOptions {
-  /** Longest total wait for Retry-After in one restore or save before giving up; default 30 s. */
+  /**
+   * Longest total wait for 429s' Retry-After over all calls of this backend (one run); once spent, a
+   * rate-limited call gives up at once with a warning. Default 60 s.
+   */
   rateLimitBudgetMs?: number
   /** Receives the library's own log lines (for a debug log). */
   log?: (line: string) => void
@@ -82,9 +85,11 @@ export class ActionsCache implements Cache {
   readonly description = 'gha'
   private readonly budgetMs: number
   private readonly sleep: (ms: number) => Promise<void>
+  /** Rate-limit waiting spent so far, by every call (parallel waits count each). */
+  private waitedMs = 0
 
   constructor(private readonly options: ActionsCacheOptions = {}) {
-    this.budgetMs = options.rateLimitBudgetMs ?? 30_000
+    this.budgetMs = options.rateLimitBudgetMs ?? 60_000
     this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)))
   }
 
@@ -119,7 +124,6 @@ export class ActionsCache implements Cache {
     fn: () => Promise<T>,
     log: (o: LibraryOutcome) => void = () => undefined
   ): Promise<{ value?: T; thrown?: unknown; outcome: LibraryOutcome; gaveUpAfter429?: number }> {
-    let waited = 0
     for (;;) {
       const { value, thrown, lines } = await withLibraryLog(fn, this.options.mask)
       for (const l of lines) this.options.log?.(`@actions/cache ${l.level}: ${l.message}`)
@@ -127,16 +131,17 @@ export class ActionsCache implements Cache {
       log(outcome)
       if (!outcome.rateLimited) return { value, thrown, outcome }
       const waitMs = (outcome.retryAfterSeconds ?? Infinity) * 1000
-      if (waited + waitMs > this.budgetMs)
+      if (this.waitedMs + waitMs > this.budgetMs)
         return { value, thrown, outcome, gaveUpAfter429: outcome.retryAfterSeconds ?? -1 }
+      this.waitedMs += waitMs
       await this.sleep(waitMs)
-      waited += waitMs
     }
   }
 
   private rateLimitWarning(what: string, key: string, retryAfter: number): string {
     const when = retryAfter >= 0 ? `asked to retry after ${retryAfter} s` : 'gave no Retry-After'
-    return `cache gha: ${what} ${key} skipped: rate limited (429); the service ${when}, beyond the ${Math.round(this.budgetMs / 1000)} s budget`
+    const left = Math.round((this.budgetMs - this.waitedMs) / 1000)
+    return `cache gha: ${what} ${key} skipped: rate limited (429); the service ${when}, beyond what is left (${left} s) of this run's ${Math.round(this.budgetMs / 1000)} s budget for waiting`
   }
 
   async restore(key: string, paths: string[], root: string): Promise<CacheRestoreResult> {
