@@ -490,3 +490,36 @@ test('local: two saves of one key at once leave one whole entry', async () => {
     expect(fs.readdirSync(dir)).toEqual([entryName(key)])
   }
 })
+
+test('verified restore: a restore that makes a parent of a path a symlink out of the root is discarded through the link, never beyond it', async () => {
+  // A crafted archive can do this with the gha backend (tar extracts whatever it holds); here a
+  // backend that delegates to local:DIR and then swaps the parent directory for such a link.
+  const local = new LocalCache(tempDir('imagegraph-local-cache-'))
+  const outside = tempDir('imagegraph-outside-')
+  const linking: Cache = {
+    description: 'linking',
+    save: (key, paths, root) => local.save(key, paths, root),
+    async restore(key, paths, root) {
+      const r = await local.restore(key, paths, root)
+      fs.renameSync(path.join(root, 'build'), path.join(outside, 'build'))
+      fs.symlinkSync(path.join(outside, 'build'), path.join(root, 'build'))
+      return r
+    }
+  }
+  const cache = new VerifiedCache(linking)
+  const paths = ['build/out']
+  const source = tempDir('imagegraph-ws-')
+  fs.mkdirSync(path.join(source, 'build', 'out'), { recursive: true })
+  fs.writeFileSync(path.join(source, 'build', 'out', 'a.txt'), 'a\n')
+  const key = newKey('parent-link')
+  expect((await cache.save(key, paths, source)).saved).toBe(true)
+
+  const ws = tempDir('imagegraph-ws-')
+  fs.writeFileSync(path.join(ws, 'keep.txt'), 'x')
+  const r = await cache.restore(key, paths, ws)
+  expect(r.hit).toBe(false)
+  expect(r.warning).toContain('build (a parent of build/out) is a symlink')
+  onlyKeep(ws)
+  // The files behind the link are not touched.
+  expect(fs.readFileSync(path.join(outside, 'build', 'out', 'a.txt'), 'utf8')).toBe('a\n')
+})

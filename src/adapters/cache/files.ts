@@ -60,9 +60,26 @@ export async function listItems(root: string, paths: string[]): Promise<CacheEnt
   return items
 }
 
-/** Remove each path under `root` (files, directories, symlinks themselves, never their targets). */
+/**
+ * Remove each path under `root` (files, directories, symlinks themselves, never their targets). When
+ * a parent of a path is a symlink or a file (a restore put it there), that parent goes instead:
+ * removing the path through it would delete whatever lies outside the root.
+ */
 export async function removePaths(root: string, paths: string[]): Promise<void> {
-  for (const p of paths) await fs.rm(path.join(root, p), { recursive: true, force: true })
+  for (const p of paths) {
+    let at = root
+    let target = path.join(root, p)
+    for (const part of p.split('/').slice(0, -1)) {
+      at = path.join(at, part)
+      const st = await lstatOrUndefined(at)
+      if (!st) break
+      if (!st.isDirectory()) {
+        target = at
+        break
+      }
+    }
+    await fs.rm(target, { recursive: true, force: true })
+  }
 }
 
 /**

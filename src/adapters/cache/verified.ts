@@ -101,6 +101,12 @@ export class VerifiedCache implements Cache {
     root: string,
     manifestPath: string
   ): Promise<string[]> {
+    // The restore itself may have made a parent of a path a symlink (an archive can hold anything);
+    // reading or chmod-ing through it would reach outside the root.
+    for (const p of paths) {
+      const why = await parentProblem(root, p)
+      if (why) return [why]
+    }
     const st = await fs.lstat(manifestPath).catch(() => undefined)
     if (!st || !st.isFile()) return ['the entry has no manifest']
     if (st.size > MAX_MANIFEST_BYTES) return [`the manifest is too large (${st.size} bytes)`]
