@@ -523,3 +523,27 @@ test('verified restore: a restore that makes a parent of a path a symlink out of
   // The files behind the link are not touched.
   expect(fs.readFileSync(path.join(outside, 'build', 'out', 'a.txt'), 'utf8')).toBe('a\n')
 })
+
+test.each([
+  ['local', () => new VerifiedCache(new LocalCache(tempDir('imagegraph-local-cache-')))],
+  ['gha', () => new VerifiedCache(new ActionsCache())]
+])(
+  '%s: a root that does not exist or paths that leave it: warnings, never a throw',
+  async (_name, make) => {
+    const cache = make()
+    const missing = path.join(tempDir('imagegraph-ws-'), 'gone')
+    for (const [paths, root] of [
+      [PATHS, missing],
+      [['../up'], tempDir('imagegraph-ws-')],
+      [[], tempDir('imagegraph-ws-')]
+    ] as const) {
+      const r = await cache.restore(newKey('odd'), [...paths], root)
+      expect(r.hit).toBe(false)
+      // A key never saved, into a missing root, may simply be a miss; bad paths always say so.
+      if (root !== missing) expect(r.warning).toEqual(expect.any(String))
+      const s = await cache.save(newKey('odd'), [...paths], root)
+      expect(s.saved).toBe(false)
+      expect(s.warning).toEqual(expect.any(String))
+    }
+  }
+)

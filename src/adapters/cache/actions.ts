@@ -123,17 +123,25 @@ export class ActionsCache implements Cache {
   private async call<T>(
     fn: () => Promise<T>,
     log: (o: LibraryOutcome) => void = () => undefined
-  ): Promise<{ value?: T; thrown?: unknown; outcome: LibraryOutcome; gaveUpAfter429?: number }> {
+  ): Promise<{
+    value?: T
+    thrown?: unknown
+    outcome: LibraryOutcome
+    gaveUpAfter429?: number
+    rateLimitedBefore?: boolean
+  }> {
+    let rateLimitedBefore = false
     for (;;) {
       const { value, thrown, lines } = await withLibraryLog(fn, this.options.mask)
       for (const l of lines) this.options.log?.(`@actions/cache ${l.level}: ${l.message}`)
       const outcome = readLibraryLog(lines)
       log(outcome)
-      if (!outcome.rateLimited) return { value, thrown, outcome }
+      if (!outcome.rateLimited) return { value, thrown, outcome, rateLimitedBefore }
       const waitMs = (outcome.retryAfterSeconds ?? Infinity) * 1000
       if (this.waitedMs + waitMs > this.budgetMs)
         return { value, thrown, outcome, gaveUpAfter429: outcome.retryAfterSeconds ?? -1 }
       this.waitedMs += waitMs
+      rateLimitedBefore = true
       await this.sleep(waitMs)
     }
   }
@@ -145,6 +153,26 @@ export class ActionsCache implements Cache {
   }
 
   async restore(key: string, paths: string[], root: string): Promise<CacheRestoreResult> {
+    try {
+      return await this.tryRestore(key, paths, root)
+    } catch (e) {
+      return { hit: false, warning: `cache gha: restoring ${key} failed: ${errorText(e)}` }
+    }
+  }
+
+  async save(key: string, paths: string[], root: string): Promise<CacheSaveResult> {
+    try {
+      return await this.trySave(key, paths, root)
+    } catch (e) {
+      return { saved: false, warning: `cache gha: saving ${key} failed: ${errorText(e)}` }
+    }
+  }
+
+  private async tryRestore(
+    key: string,
+    paths: string[],
+    root: string
+  ): Promise<CacheRestoreResult> {
     const where = await this.workspacePaths(paths, root)
     if ('problem' in where)
       return { hit: false, warning: `cache gha: not restoring ${key}: ${where.problem}` }
@@ -192,7 +220,7 @@ export class ActionsCache implements Cache {
     return undefined
   }
 
-  async save(key: string, paths: string[], root: string): Promise<CacheSaveResult> {
+  private async trySave(key: string, paths: string[], root: string): Promise<CacheSaveResult> {
     const where = await this.workspacePaths(paths, root)
     if ('problem' in where)
       return { saved: false, warning: `cache gha: not saving ${key}: ${where.problem}` }
@@ -200,8 +228,14 @@ export class ActionsCache implements Cache {
     const { outcome } = r
     // GitHub answers 409 "cache entry with the same key, version, and scope already exists": the
     // same key means the same content, saved by another job.
-    if (outcome.reserveFailure && /\(409\)|already exists/i.test(outcome.reserveFailure))
-      return { saved: false, alreadyExists: true }
+    if (outcome.reserveFailure && /\(409\)|already exists/i.test(outcome.reserveFailure)) {
+      // Unless our own earlier try created it and was rate limited before committing it.
+      if (!r.rateLimitedBefore) return { saved: false, alreadyExists: true }
+      return {
+        saved: false,
+        warning: `cache gha: saving ${key} failed: rate limited (429) after the entry was created; it may not have been committed`
+      }
+    }
     if (r.gaveUpAfter429 !== undefined)
       return { saved: false, warning: this.rateLimitWarning('saving', key, r.gaveUpAfter429) }
     if (r.thrown !== undefined)

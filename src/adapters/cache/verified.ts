@@ -40,6 +40,34 @@ export class VerifiedCache implements Cache {
   }
 
   async save(key: string, paths: string[], root: string): Promise<CacheSaveResult> {
+    try {
+      return await this.trySave(key, paths, root)
+    } catch (e) {
+      return {
+        saved: false,
+        warning: `cache ${this.description}: saving ${key} failed: ${errorText(e)}`
+      }
+    }
+  }
+
+  async restore(key: string, paths: string[], root: string): Promise<CacheRestoreResult> {
+    try {
+      return await this.tryRestore(key, paths, root)
+    } catch (e) {
+      const canonical = paths.every(p => {
+        const c = canonicalCachePath(p)
+        return 'path' in c && c.path === p
+      })
+      if (canonical)
+        await removePaths(root, [...paths, manifestFileName(paths)]).catch(() => undefined)
+      return {
+        hit: false,
+        warning: `cache ${this.description}: restoring ${key} failed: ${errorText(e)}`
+      }
+    }
+  }
+
+  private async trySave(key: string, paths: string[], root: string): Promise<CacheSaveResult> {
     const bad = await this.pathsProblem(paths, root)
     if (bad)
       return { saved: false, warning: `cache ${this.description}: not saving ${key}: ${bad}` }
@@ -66,7 +94,11 @@ export class VerifiedCache implements Cache {
     }
   }
 
-  async restore(key: string, paths: string[], root: string): Promise<CacheRestoreResult> {
+  private async tryRestore(
+    key: string,
+    paths: string[],
+    root: string
+  ): Promise<CacheRestoreResult> {
     const bad = await this.pathsProblem(paths, root)
     if (bad)
       return { hit: false, warning: `cache ${this.description}: not restoring ${key}: ${bad}` }
