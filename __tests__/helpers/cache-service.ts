@@ -11,7 +11,7 @@
 // - GetCacheEntryDownloadURL: for the key and then each restore key, an exact key+version match,
 //   else the newest entry of that version whose key starts with it (GitHub's prefix matching).
 // - FinalizeCacheEntryUpload: commits a created entry; only committed entries are found.
-// It can also be down (connection refused), answer 429 with Retry-After or 500, or refuse an entry
+// It can also be down (connection refused), hang, 429 with Retry-After or 500, or refuse an entry
 // over a size limit.
 import {
   BlobSASPermissions,
@@ -39,6 +39,8 @@ interface Entry {
 
 export type Failure =
   | { kind: 'down' }
+  /** Accept the connection and never answer. */
+  | { kind: 'hang' }
   | { kind: 'status'; status: 429 | 500; retryAfterSeconds?: number; times?: number }
 
 export class CacheService {
@@ -165,6 +167,7 @@ export class CacheService {
         reply(status, { code, msg }, headers)
 
       const f = this.failure
+      if (f?.kind === 'hang') return
       if (f?.kind === 'status') {
         if (f.times !== undefined && --f.times <= 0) this.failure = undefined
         if (f.status === 429)

@@ -35,6 +35,12 @@ export interface ActionsCacheOptions {
   sleep?: (ms: number) => Promise<void>
   /** Abort a download segment after this long; default 10 minutes. */
   downloadTimeoutMs?: number
+  /**
+   * Give up on a lookup or a save after this long; default 5 minutes. (The library sets no timeout
+   * on its control calls.) A download is not cut this way: the library would go on extracting into
+   * the workspace after we had reported a miss.
+   */
+  callTimeoutMs?: number
 }
 
 /** What the library's log lines say about one call. */
@@ -119,6 +125,16 @@ export class ActionsCache implements Cache {
     return { paths: mapped }
   }
 
+  private timed<T>(work: Promise<T>): Promise<T> {
+    const ms = this.options.callTimeoutMs ?? 300_000
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms)
+      timer.unref?.()
+    })
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+  }
+
   /** Run one library call, waiting out a 429's Retry-After while the budget allows. */
   private async call<T>(
     fn: () => Promise<T>,
@@ -177,7 +193,7 @@ export class ActionsCache implements Cache {
     if ('problem' in where)
       return { hit: false, warning: `cache gha: not restoring ${key}: ${where.problem}` }
     const lookup = await this.call(() =>
-      cache.restoreCache(where.paths, key, [], { lookupOnly: true })
+      this.timed(cache.restoreCache(where.paths, key, [], { lookupOnly: true }))
     )
     const lookupWarning = this.restoreWarning(key, lookup)
     if (lookupWarning) return { hit: false, warning: lookupWarning }
@@ -224,7 +240,8 @@ export class ActionsCache implements Cache {
     const where = await this.workspacePaths(paths, root)
     if ('problem' in where)
       return { saved: false, warning: `cache gha: not saving ${key}: ${where.problem}` }
-    const r = await this.call(() => cache.saveCache(where.paths, key))
+    // A save cut short may go on uploading in the background; that costs nothing but time.
+    const r = await this.call(() => this.timed(cache.saveCache(where.paths, key)))
     const { outcome } = r
     // GitHub answers 409 "cache entry with the same key, version, and scope already exists": the
     // same key means the same content, saved by another job.
