@@ -326,7 +326,6 @@ describe('gha backend when the service fails: warnings, never a throw', () => {
   const cache = new VerifiedCache(
     new ActionsCache({
       rateLimitBudgetMs: 5000,
-      callTimeoutMs: 3000,
       sleep: async ms => {
         slept.push(ms)
       },
@@ -435,9 +434,14 @@ describe('gha backend when the service fails: warnings, never a throw', () => {
     const key = newKey('hang')
     await save(key, workspaceWithOutputs())
     await service.fail({ kind: 'hang' })
-    const r = await restore(key, freshWorkspace())
+    const impatient = new VerifiedCache(
+      new ActionsCache({ callTimeoutMs: 3000, mask: () => undefined })
+    )
+    const ws = freshWorkspace()
+    const r = await inWorkspace(ws, () => impatient.restore(key, PATHS, ws))
     expect(r).toEqual({ hit: false, warning: expect.stringMatching(/no answer within 3 s/) })
-    const s = await save(newKey('hang-save'), workspaceWithOutputs())
+    const source = workspaceWithOutputs()
+    const s = await inWorkspace(source, () => impatient.save(newKey('hang-save'), PATHS, source))
     expect(s).toEqual({ saved: false, warning: expect.stringMatching(/no answer within 3 s/) })
   })
 
