@@ -136,10 +136,7 @@ export class ActionsCache implements Cache {
   }
 
   /** Run one library call, waiting out a 429's Retry-After while the budget allows. */
-  private async call<T>(
-    fn: () => Promise<T>,
-    log: (o: LibraryOutcome) => void = () => undefined
-  ): Promise<{
+  private async call<T>(fn: () => Promise<T>): Promise<{
     value?: T
     thrown?: unknown
     outcome: LibraryOutcome
@@ -151,7 +148,6 @@ export class ActionsCache implements Cache {
       const { value, thrown, lines } = await withLibraryLog(fn, this.options.mask)
       for (const l of lines) this.options.log?.(`@actions/cache ${l.level}: ${l.message}`)
       const outcome = readLibraryLog(lines)
-      log(outcome)
       if (!outcome.rateLimited) return { value, thrown, outcome, rateLimitedBefore }
       const waitMs = (outcome.retryAfterSeconds ?? Infinity) * 1000
       if (this.waitedMs + waitMs > this.budgetMs)
