@@ -14,13 +14,19 @@ export interface CacheRestoreResult {
 export interface CacheSaveResult {
   saved: boolean
   bytes?: number
-  /** Why a save did not happen (already exists, too large, service error, ...). */
+  /**
+   * The key was saved before (by another job or run): nothing to do and nothing to warn about, since
+   * an entry's content is fixed by its key.
+   */
+  alreadyExists?: boolean
+  /** Why a save did not happen (too large, rate limited, service error, ...), for a warning. */
   warning?: string
 }
 
 /**
  * A store of directories and files by exact key. `paths` are relative to `root` (the workspace), so
- * an entry saved on one runner restores on another whose workspace lies elsewhere.
+ * an entry saved on one runner restores on another whose workspace lies elsewhere. A restore replaces
+ * what is at the paths. Neither call throws for a cache problem: it comes back as `warning`.
  */
 export interface Cache {
   /** For logs: `gha`, `local:/path`, `none`. */
