@@ -71,8 +71,7 @@ export type UnusableReason =
   | { kind: 'blob-missing'; digest: string; manifest: string }
 
 export type Usability =
-  | { usable: true; manifest: Manifest }
-  | { usable: false; reason: UnusableReason }
+  { usable: true; manifest: Manifest } | { usable: false; reason: UnusableReason }
 
 export interface Registry {
   /** `host[:port]`, for references and messages. */
@@ -90,8 +89,11 @@ export interface Registry {
     manifest: Pick<Manifest, 'bytes' | 'mediaType'>
   ): Promise<string>
   hasBlob(repository: string, digest: string): Promise<boolean>
-  /** Every tag of the repository (all pages); empty when the repository does not exist. */
-  listTags(repository: string): Promise<string[]>
+  /**
+   * Every tag of the repository, following the Link header's pages (`pageSize` asks for `?n=`);
+   * empty when the repository does not exist.
+   */
+  listTags(repository: string, options?: { pageSize?: number }): Promise<string[]>
   /**
    * The image config's labels; for an index, those of `platform` (`os/arch[/variant]`) or of its
    * first platform manifest. Undefined when the reference is missing.
