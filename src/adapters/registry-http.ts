@@ -273,9 +273,10 @@ export class HttpClient {
       )
     if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID')
       return new UserError(`${where}: the TLS certificate is not valid now (${code}); renew it`)
-    if (/wrong version number|packet length too long|unknown protocol/i.test(e.message))
+    const notTls = /wrong version number|packet length too long|unknown protocol/i.exec(e.message)
+    if (notTls)
       return new UserError(
-        `${where}: does not speak TLS (${reason}); if it speaks plain HTTP, name it insecure (registry-insecure: true / --insecure-registry)`
+        `${where}: does not speak TLS (the TLS handshake got: ${notTls[0]}); if it speaks plain HTTP, name it insecure (registry-insecure: true / --insecure-registry)`
       )
     if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH')
       return new UserError(
