@@ -234,10 +234,14 @@ describe('labels and tags', () => {
 })
 
 /** A proxy in front of the registry that fails the first `failures` requests in the given way. */
-async function flakyProxy(
-  failures: ('500' | '429' | 'reset')[]
-): Promise<{ host: string; seen: () => number; close: () => Promise<void> }> {
+async function flakyProxy(failures: ('500' | '429' | 'reset')[]): Promise<{
+  host: string
+  seen: () => number
+  connections: () => number
+  close: () => Promise<void>
+}> {
   let count = 0
+  let connections = 0
   const proxy = http.createServer((req, res) => {
     const failure = failures[count++]
     if (failure === 'reset') return req.socket.destroy()
@@ -264,11 +268,13 @@ async function flakyProxy(
     )
     req.pipe(upstream)
   })
+  proxy.on('connection', () => connections++)
   await new Promise<void>(r => proxy.listen(0, '127.0.0.1', () => r()))
   const port = (proxy.address() as AddressInfo).port
   return {
     host: `127.0.0.1:${port}`,
     seen: () => count,
+    connections: () => connections,
     close: () => {
       proxy.closeAllConnections()
       return new Promise(r => proxy.close(() => r()))
@@ -308,6 +314,30 @@ describe('transient failures', () => {
         `registry ${proxy.host}: manifest flaky/app:v1: answered 500 boom; the registry is failing, try again later`
       )
       expect(proxy.seen()).toBe(4)
+    } finally {
+      client.close()
+      await proxy.close()
+    }
+  })
+})
+
+describe('many tags', () => {
+  test('are checked over a few kept-alive connections, not one per request', async () => {
+    const images = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        pushImage(server, 'alive/app', `k${i}`, { labels: { i: `${i}` } })
+      )
+    )
+    const proxy = await flakyProxy([])
+    const client = openRegistry({ host: proxy.host, insecure: true, concurrency: 4 })
+    try {
+      const results = await client.usableMany(
+        images.map((_, i) => ({ repository: 'alive/app', tag: `k${i}` }))
+      )
+      expect(results.every(r => r.usable)).toBe(true)
+      // A manifest and a config per image, and their one shared layer asked about once.
+      expect(proxy.seen()).toBe(81)
+      expect(proxy.connections()).toBeLessThanOrEqual(4)
     } finally {
       client.close()
       await proxy.close()
