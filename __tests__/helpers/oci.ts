@@ -90,8 +90,25 @@ export function tarLayer(name: string, content: string): Buffer {
   return gzipSync(Buffer.concat([header, data, padding, Buffer.alloc(1024)]))
 }
 
+// docker-registry loses a blob link when the same blob is uploaded twice at once: one upload each.
+const uploads = new Map<string, Promise<string>>()
+
 /** Uploads a blob (POST, then PUT ?digest=) unless the registry has it; returns its digest. */
-export async function pushBlob(server: RegistryServer, repository: string, bytes: Buffer) {
+export function pushBlob(server: RegistryServer, repository: string, bytes: Buffer) {
+  const key = `${server.url}/${repository}@${sha256(bytes)}`
+  let upload = uploads.get(key)
+  if (!upload) {
+    upload = uploadBlob(server, repository, bytes)
+    uploads.set(key, upload)
+    upload.then(
+      () => uploads.delete(key),
+      () => uploads.delete(key)
+    )
+  }
+  return upload
+}
+
+async function uploadBlob(server: RegistryServer, repository: string, bytes: Buffer) {
   const digest = sha256(bytes)
   const head = await api(server, 'HEAD', `/v2/${repository}/blobs/${digest}`)
   if (head.status === 200) return digest
