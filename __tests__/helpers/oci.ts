@@ -19,11 +19,17 @@ export interface ApiAnswer {
   body: Buffer
 }
 
-const agents = new WeakMap<RegistryServer, http.Agent>()
+/** A test registry: a RegistryServer, or another setup that says how to authorize a request. */
+export type RegistryTarget = Pick<RegistryServer, 'url' | 'caFile' | 'options'> & {
+  /** The Authorization header for a request on `repository` (e.g. a Bearer token). */
+  authorize?: (repository: string) => string
+}
+
+const agents = new WeakMap<RegistryTarget, http.Agent>()
 
 /** One request to the registry's API, with its auth and CA; `path` may be a full URL. */
 export function api(
-  server: RegistryServer,
+  server: RegistryTarget,
   method: string,
   path: string,
   body?: Buffer,
@@ -39,7 +45,9 @@ export function api(
   }
   const auth = server.options.auth
   const all: Record<string, string> = { ...headers }
-  if (auth)
+  const repository = /^\/v2\/(.+?)\/(?:blobs|manifests|tags)\//.exec(url.pathname)?.[1]
+  if (server.authorize && repository) all.Authorization = server.authorize(repository)
+  else if (auth)
     all.Authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`
   if (body) all['Content-Length'] = String(body.length)
   const module = url.protocol === 'https:' ? https : http
@@ -94,7 +102,7 @@ export function tarLayer(name: string, content: string): Buffer {
 const uploads = new Map<string, Promise<string>>()
 
 /** Uploads a blob (POST, then PUT ?digest=) unless the registry has it; returns its digest. */
-export function pushBlob(server: RegistryServer, repository: string, bytes: Buffer) {
+export function pushBlob(server: RegistryTarget, repository: string, bytes: Buffer) {
   const key = `${server.url}/${repository}@${sha256(bytes)}`
   let upload = uploads.get(key)
   if (!upload) {
@@ -108,7 +116,7 @@ export function pushBlob(server: RegistryServer, repository: string, bytes: Buff
   return upload
 }
 
-async function uploadBlob(server: RegistryServer, repository: string, bytes: Buffer) {
+async function uploadBlob(server: RegistryTarget, repository: string, bytes: Buffer) {
   const digest = sha256(bytes)
   const head = await api(server, 'HEAD', `/v2/${repository}/blobs/${digest}`)
   if (head.status === 200) return digest
@@ -124,7 +132,7 @@ async function uploadBlob(server: RegistryServer, repository: string, bytes: Buf
 }
 
 export async function putManifest(
-  server: RegistryServer,
+  server: RegistryTarget,
   repository: string,
   reference: string,
   bytes: Buffer,
@@ -157,7 +165,7 @@ export interface ImageSpec {
  * and returns its manifest digest and the blobs it names.
  */
 export async function pushImage(
-  server: RegistryServer,
+  server: RegistryTarget,
   repository: string,
   tag: string | undefined,
   spec: ImageSpec = {}
@@ -200,7 +208,7 @@ export async function pushImage(
 
 /** An index of one image per platform, each with its own labels; returns the index digest. */
 export async function pushIndex(
-  server: RegistryServer,
+  server: RegistryTarget,
   repository: string,
   tag: string,
   platforms: (ImageSpec & { os: string; architecture: string })[]
@@ -230,19 +238,19 @@ export async function pushIndex(
 }
 
 /** Deletes a blob from a repository (the test registry has delete enabled). */
-export async function deleteBlob(server: RegistryServer, repository: string, digest: string) {
+export async function deleteBlob(server: RegistryTarget, repository: string, digest: string) {
   const answer = await api(server, 'DELETE', `/v2/${repository}/blobs/${digest}`)
   expectStatus(answer, 202, `delete ${repository}@${digest}`)
 }
 
 /** Deletes a manifest by digest (and so every tag on it). */
-export async function deleteManifest(server: RegistryServer, repository: string, digest: string) {
+export async function deleteManifest(server: RegistryTarget, repository: string, digest: string) {
   const answer = await api(server, 'DELETE', `/v2/${repository}/manifests/${digest}`)
   expectStatus(answer, 202, `delete ${repository}@${digest}`)
 }
 
 /** Closes the helper's kept-alive sockets to `server`. */
-export function closeApi(server: RegistryServer): void {
+export function closeApi(server: RegistryTarget): void {
   agents.get(server)?.destroy()
   agents.delete(server)
 }
