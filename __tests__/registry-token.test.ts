@@ -1,6 +1,8 @@
 // The Bearer token challenge against docker-registry with `auth: token` and a real JWT token service
 // (helpers/token-registry.ts): tokens fetched with basic credentials or anonymously, one per scope,
 // push scope for a retag, refusals as clear errors.
+import { writeFileSync } from 'node:fs'
+import * as path from 'node:path'
 import { UserError } from '../src/core/errors.js'
 import { openRegistry } from '../src/adapters/registry.js'
 import type { HttpRegistry, RegistryOptions } from '../src/adapters/registry.js'
@@ -13,7 +15,7 @@ let privateDigest: string
 let publicDigest: string
 
 beforeAll(async () => {
-  server = await TokenRegistry.start({ bob: 'builder pw' })
+  server = await TokenRegistry.start({ bob: 'builder pw' }, { 'refresh-for-carol': 'carol' })
   privateDigest = (await pushImage(server, 'team/api', 'v1', { labels: { who: 'private' } })).digest
   publicDigest = (await pushImage(server, 'public/base', 'v1')).digest
 })
@@ -103,6 +105,25 @@ test('anonymous on a private repository: the registry refuses the token, one cle
   expect((e as Error).message).toBe(
     `registry ${server.host}: requires credentials (401) and none were found; log in (docker login, docker/login-action) or pass registry-username and registry-password`
   )
+})
+
+test('an identity token from the docker config is exchanged by an OAuth2 POST', async () => {
+  const dir = tempDir()
+  writeFileSync(
+    path.join(dir, 'config.json'),
+    JSON.stringify({ auths: { [server.host]: { identitytoken: 'refresh-for-carol' } } })
+  )
+  await withClient({ env: { DOCKER_CONFIG: dir, PATH: process.env.PATH } }, async r => {
+    expect((await r.getManifest('team/api', 'v1'))?.digest).toBe(privateDigest)
+  })
+  expect(server.requests).toEqual([
+    {
+      account: 'carol',
+      authenticated: true,
+      scopes: ['repository:team/api:pull'],
+      grant: 'refresh_token'
+    }
+  ])
 })
 
 test('a wrong password at the token service is one clear error', async () => {

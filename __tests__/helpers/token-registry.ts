@@ -21,6 +21,8 @@ export interface TokenRequest {
   /** Whether the request carried basic credentials (right or wrong). */
   authenticated: boolean
   scopes: string[]
+  /** Set when the token came from an OAuth2 POST (an identity token). */
+  grant?: 'refresh_token'
 }
 
 const b64url = (b: Buffer | string) => Buffer.from(b).toString('base64url')
@@ -44,7 +46,14 @@ export class TokenRegistry {
     this.url = `http://${this.host}`
   }
 
-  static async start(users: Record<string, string>): Promise<TokenRegistry> {
+  /**
+   * `users`: name -> password for basic auth at the token service; `refreshTokens`: identity
+   * token -> user name, for the OAuth2 refresh-token grant.
+   */
+  static async start(
+    users: Record<string, string>,
+    refreshTokens: Record<string, string> = {}
+  ): Promise<TokenRegistry> {
     const dir = tempDir('imagegraph-token-registry-')
     const keyFile = path.join(dir, 'token.key')
     const certFile = path.join(dir, 'token.crt')
@@ -74,28 +83,48 @@ export class TokenRegistry {
     const requests: TokenRequest[] = []
     let issue: (request: TokenRequest) => string = () => ''
     const tokenServer = http.createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://x')
-      const header = req.headers.authorization ?? ''
-      let account: string | undefined
-      let authenticated = false
-      if (header.startsWith('Basic ')) {
-        const [user, ...rest] = Buffer.from(header.slice(6), 'base64').toString().split(':')
-        if (users[user] === undefined || users[user] !== rest.join(':')) {
+      const chunks: Buffer[] = []
+      req.on('data', (b: Buffer) => chunks.push(b))
+      req.on('end', () => {
+        const url = new URL(req.url ?? '/', 'http://x')
+        // GET with optional basic auth, or the OAuth2 form POST of an identity (refresh) token.
+        const form =
+          req.method === 'POST' ? new URLSearchParams(Buffer.concat(chunks).toString()) : undefined
+        const params = form ?? url.searchParams
+        const header = req.headers.authorization ?? ''
+        let account: string | undefined
+        let authenticated = false
+        const refuse = () => {
           res.writeHead(401, { 'Content-Type': 'application/json' })
-          return res.end('{"details":"wrong username or password"}')
+          res.end('{"details":"wrong username, password or token"}')
         }
-        account = user
-        authenticated = true
-      }
-      const scopes = url.searchParams
-        .getAll('scope')
-        .flatMap(s => s.split(' '))
-        .filter(Boolean)
-      const request: TokenRequest = { account, authenticated, scopes }
-      requests.push(request)
-      const token = issue(request)
-      res.writeHead(200, { 'Content-Type': 'application/json' })
-      res.end(JSON.stringify({ token, access_token: token, expires_in: 300 }))
+        if (form) {
+          const user = refreshTokens[form.get('refresh_token') ?? '']
+          if (form.get('grant_type') !== 'refresh_token' || !user) return refuse()
+          account = user
+          authenticated = true
+        } else if (header.startsWith('Basic ')) {
+          const [user, ...rest] = Buffer.from(header.slice(6), 'base64').toString().split(':')
+          if (users[user] === undefined || users[user] !== rest.join(':')) return refuse()
+          account = user
+          authenticated = true
+        }
+        const scopes = params
+          .getAll('scope')
+          .flatMap(s => s.split(' '))
+          .filter(Boolean)
+        const request: TokenRequest = { account, authenticated, scopes }
+        if (form) request.grant = 'refresh_token'
+        requests.push(request)
+        const token = issue(request)
+        res.writeHead(200, { 'Content-Type': 'application/json' })
+        // The OAuth2 answer names it access_token; the GET answer names it token.
+        res.end(
+          JSON.stringify(
+            form ? { access_token: token, expires_in: 300 } : { token, expires_in: 300 }
+          )
+        )
+      })
     })
     await new Promise<void>(r => tokenServer.listen(0, '127.0.0.1', () => r()))
     const tokenPort = (tokenServer.address() as AddressInfo).port
