@@ -26,6 +26,8 @@ export interface DockerConfig {
   credsStore?: string
 }
 
+const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io']
+
 /**
  * `example.com:5000` from any way an `auths` key or helper entry may spell the registry:
  * `https://example.com:5000/v2/`, `http://example.com:5000`, `example.com:5000`.
@@ -36,8 +38,6 @@ export function registryHostOf(address: string): string {
   // Docker Hub is written three ways; `docker login` stores it as https://index.docker.io/v1/.
   return DOCKER_HUB.includes(host) ? 'docker.io' : host
 }
-
-const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io']
 
 /** Reads a docker config file's text; `file` names it in errors. Pure. */
 export function parseDockerConfig(text: string, file: string): DockerConfig {
