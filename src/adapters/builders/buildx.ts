@@ -152,9 +152,8 @@ export class BuildxBuilder implements Builder {
     try {
       const files: BuildxFiles = { metadataFile: path.join(work.dir, 'metadata.json') }
       if (!request.push && this.options.localOutput === 'oci-layout') {
-        if (!this.options.ociLayoutRoot)
-          return log.failure('buildx oci-layout output needs ociLayoutRoot')
-        files.ociLayoutDir = path.join(this.options.ociLayoutRoot, request.image, request.key)
+        const root = this.options.ociLayoutRoot ?? path.join(tmpdir(), 'imagegraph-oci-layouts')
+        files.ociLayoutDir = path.join(root, request.image, request.key)
         mkdirSync(files.ociLayoutDir, { recursive: true })
       }
       const env: NodeJS.ProcessEnv = { ...process.env }
