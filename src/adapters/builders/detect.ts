@@ -2,6 +2,7 @@
 // buildx, docker, podman, buildah, with one line saying why. Called only when an image is to be
 // built (`lazyBuilder`), so a run with nothing to build needs no builder at all.
 import type { Builder, BuilderName } from '../ports.js'
+import { UserError } from '../../core/errors.js'
 import { SpawnError, exec } from '../exec.js'
 import { BuildahBuilder, type BuildahOptions } from './buildah.js'
 import { BuildxBuilder, type BuildxOptions } from './buildx.js'
@@ -41,8 +42,20 @@ export function chooseBuilder(
 ): { name: BuilderName; reason: string } | undefined {
   const chosen = probes.find(p => p.usable)
   if (!chosen) return undefined
-  const before = probes.slice(0, probes.indexOf(chosen)).map(p => p.note)
-  return { name: chosen.name, reason: `${chosen.name}: ${[...before, chosen.note].join(', ')}` }
+  return {
+    name: chosen.name,
+    reason: `${chosen.name}: ${joinNotes(probes.slice(0, probes.indexOf(chosen) + 1))}`
+  }
+}
+
+/** The probes' notes in order, each said once (buildx and docker both find no `docker`). */
+function joinNotes(probes: ProbeResult[]): string {
+  return [...new Set(probes.map(p => p.note))].join(', ')
+}
+
+/** ` (first line of stderr)`, or nothing when the command said nothing. */
+function said(line: string): string {
+  return line ? ` (${line})` : ''
 }
 
 async function run(command: string, args: string[], env?: NodeJS.ProcessEnv) {
@@ -92,7 +105,7 @@ export async function probeBuilder(
         return {
           name,
           usable: false,
-          note: `buildx found but its builder is not usable (${inspect.firstErr || status})`
+          note: `buildx found but its builder is not usable${said(inspect.firstErr || status || '')}`
         }
       }
       const v = version.stdout.trim().split(/\s+/)[1] ?? ''
@@ -112,7 +125,11 @@ export async function probeBuilder(
       )
       if (!r.found) return { name, usable: false, note: 'docker not found' }
       if (!r.ok)
-        return { name, usable: false, note: `docker found but no daemon reachable (${r.firstErr})` }
+        return {
+          name,
+          usable: false,
+          note: `docker found but no daemon reachable${said(r.firstErr)}`
+        }
       return { name, usable: true, note: `docker daemon ${r.stdout.trim()}` }
     }
     case 'podman':
@@ -130,14 +147,14 @@ export async function probeBuilder(
         return {
           name,
           usable: false,
-          note: `${name} found but \`${name} info\` failed (${r.firstErr})`
+          note: `${name} found but \`${name} info\` failed${said(r.firstErr)}`
         }
       return { name, usable: true, note: `${name} found` }
     }
   }
 }
 
-/** Probes in `AUTO_ORDER` until one works; a UserError-worthy message when none does. */
+/** The builder asked for, or with `auto` the first in `AUTO_ORDER` that works (UserError if none). */
 export async function detectBuilder(
   choice: BuilderChoice,
   options: BuilderOptions = {}
@@ -155,8 +172,8 @@ export async function detectBuilder(
   }
   const chosen = chooseBuilder(probes)
   if (!chosen) {
-    throw new Error(
-      `no image builder works here: ${probes.map(p => p.note).join(', ')}; install docker (with buildx), podman or buildah`
+    throw new UserError(
+      `no image builder works here: ${joinNotes(probes)}; install docker (with buildx), podman or buildah, or set the builder`
     )
   }
   const buildx = probes.find(p => p.name === 'buildx')
