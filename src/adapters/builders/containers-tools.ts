@@ -43,7 +43,10 @@ function globalArgs(options: ContainersToolOptions): string[] {
   return args
 }
 
-/** The flags that reach the registry: for pulling `FROM` images in a build and for pushing. */
+/**
+ * The flags that reach the registry: for pulling `FROM` images in a build and for pushing. The
+ * tools take them per command, not per host: `--tls-verify=false` also covers a `FROM` elsewhere.
+ */
 function registryArgs(request: BuildRequest, files: ContainersFiles): string[] {
   const args: string[] = []
   const registry = request.registry

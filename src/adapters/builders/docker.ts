@@ -2,6 +2,7 @@
 // The daemon, not this client, decides how it reaches registries: plain HTTP is its
 // `insecure-registries` setting (127.0.0.0/8 is in it by default) and CAs are its
 // `/etc/docker/certs.d/<host>/ca.crt`; a request's `insecure`/`certDir` cannot change that here.
+// No registry layer cache: the classic builder's `--cache-from` only uses images already pulled.
 import * as path from 'node:path'
 import { readFileSync } from 'node:fs'
 import type { BuildRequest, BuildResult, Builder } from '../ports.js'
