@@ -266,12 +266,13 @@ processes:
   })
 
   test('removing a symlink a config reads through affects the config', async () => {
-    const repo = repoWith("version: 1\nconfigs:\n  cfg: { paths: ['cfglink/*.yaml'] }\n", {
-      'cfgreal/a.yaml': 'a: 1\n'
-    })
+    const repo = repoWith(
+      "version: 1\nconfigs:\n  cfg: { paths: ['cfglink/*.yaml'], allow-empty: true }\n",
+      { 'cfgreal/a.yaml': 'a: 1\n' }
+    )
     repo.symlink('cfglink', 'cfgreal')
     repo.commit('link')
-    // (The config then matches nothing: a warning, not an error.)
+    // (The config then matches nothing: allowed here, an error without allow-empty.)
     const { before, after } = await afterEdit(repo, r => r.remove('cfglink'))
     expect(after.changedFiles).toEqual([{ path: 'cfglink', status: 'deleted', symlink: true }])
     expect(key(after, 'cfg')).not.toBe(key(before, 'cfg'))

@@ -104,13 +104,13 @@ describe('markdown', () => {
     )
     expect(md).not.toContain('<script>')
     expect(md).toContain(
-      '- <code>slow</code>: save imagegraph-v1-process-slow-k (gha): 429 &lt;too many&gt; &#124; retry'
+      '- <code>slow</code>: save imagegraph-v1-process-slow-k &#40;gha&#41;: 429 &lt;too many&gt; &#124; retry'
     )
   })
 
   test('a run that may not save says so', () => {
     expect(processesMarkdown({ ...RUN, saveCache: false })).toContain(
-      '(cache <code>local:/cache</code>, not saved)'
+      '(cache <code>local&#58;/cache</code>, not saved)'
     )
   })
 })

@@ -114,6 +114,7 @@ describe('a graph file that is not UTF-8', () => {
     writeFileSync(path.join(repo.dir, 'imagegraph.yml'), bad)
     let err = ''
     const code = await runCli(['validate', '--repo', repo.dir], {
+      cwd: repo.dir,
       out: () => undefined,
       err: (s: string) => void (err += s)
     } as never)

@@ -172,7 +172,7 @@ describe('names that are also JavaScript properties', () => {
     test.each(JS_NAMES)('%s as a field of a node is an unknown field', name => {
       const text = yml('version: 1', 'processes:', '  p:', '    run: make', `    ${name}: x`)
       expect(outcome(text, reader).problems).toEqual([
-        `imagegraph.yml:5:5 processes.p.${name}: unknown field '${name}'; allowed: inputs, run, outputs, env, description`
+        `imagegraph.yml:5:5 processes.p.${name}: unknown field '${name}'; allowed: inputs, run, outputs, env, pass-env, timeout, description`
       ])
     })
 

@@ -15,7 +15,7 @@ import require$$0$1 from 'node:assert';
 import require$$0$3 from 'node:net';
 import require$$2 from 'node:http';
 import require$$0$2 from 'node:stream';
-import require$$0 from 'node:buffer';
+import require$$0, { isUtf8 } from 'node:buffer';
 import require$$0$4 from 'node:util';
 import require$$7 from 'node:querystring';
 import require$$8 from 'node:events';
@@ -29152,6 +29152,8 @@ function group(name, fn) {
     });
 }
 
+/** Who comments with the job's own token (GITHUB_TOKEN). */
+const JOB_TOKEN_LOGIN = 'github-actions[bot]';
 class OctokitGitHub {
     octokit;
     constructor(octokit) {
@@ -29161,14 +29163,34 @@ class OctokitGitHub {
         const { getOctokit } = await import('./index-github.js');
         return new OctokitGitHub(getOctokit(token));
     }
+    /**
+     * The login that comments written with this token carry; undefined when it cannot be known.
+     * The job's own token is an installation token, which GitHub refuses `GET /user` (403).
+     */
+    async tokenLogin() {
+        try {
+            const { data } = await this.octokit.rest.users.getAuthenticated();
+            return typeof data.login === 'string' ? data.login : undefined;
+        }
+        catch (e) {
+            if (httpStatus(e) === 403)
+                return JOB_TOKEN_LOGIN;
+            return undefined;
+        }
+    }
     async upsertComment(pr, marker, body) {
+        // Only our own comment is edited: anyone can write the marker into theirs, and editing it
+        // would put our plan under their name (and let them change it). Unsure whose we are: a new one.
+        const login = await this.tokenLogin();
         const params = { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 };
         let existing;
-        for await (const page of this.octokit.paginate.iterator(this.octokit.rest.issues.listComments, params)) {
-            const found = page.data.find(c => typeof c.body === 'string' && c.body.includes(marker));
-            if (found) {
-                existing = found.id;
-                break;
+        if (login !== undefined) {
+            for await (const page of this.octokit.paginate.iterator(this.octokit.rest.issues.listComments, params)) {
+                const found = page.data.find(c => c.user?.login === login && typeof c.body === 'string' && c.body.startsWith(marker));
+                if (found) {
+                    existing = found.id;
+                    break;
+                }
             }
         }
         if (existing !== undefined) {
@@ -35252,30 +35274,83 @@ class GraphError extends UserError {
         this.name = 'GraphError';
     }
 }
-function didYouMean(word, candidates) {
-    let best = '';
-    let bestDistance = Infinity;
-    for (const c of candidates) {
-        const d = editDistance(word.toLowerCase(), c.toLowerCase());
-        if (d < bestDistance) {
-            best = c;
-            bestDistance = d;
-        }
-    }
-    const limit = Math.max(2, Math.floor(word.length / 3));
-    return best && bestDistance <= limit ? ` (did you mean '${best}'?)` : '';
+/** Suggestions are worked out for at most this many different unknown words per Suggestions. */
+const MAX_SUGGESTED_WORDS = 100;
+/** The farthest a suggestion may be from the word: a third of its length, at least 2. */
+function suggestionLimit(word) {
+    return Math.max(2, Math.floor(word.length / 3));
 }
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
-        }
-        previous = current;
+/** ` (did you mean 'x'?)` for the closest candidate within reach, or ''. First of equals wins. */
+function didYouMean(word, candidates) {
+    const lower = word.toLowerCase();
+    let best;
+    // Once one is found only a closer candidate matters: the bound shrinks as they come.
+    let bound = suggestionLimit(word);
+    for (const c of candidates) {
+        if (Math.abs(c.length - word.length) > bound)
+            continue;
+        const d = boundedEditDistance(lower, c.toLowerCase(), bound);
+        if (d > bound)
+            continue;
+        best = c;
+        if (d === 0)
+            break;
+        bound = d - 1;
     }
-    return previous[b.length];
+    return best === undefined ? '' : ` (did you mean '${best}'?)`;
+}
+/**
+ * didYouMean over one large set of names for many unknown words: each word is worked out once,
+ * and after MAX_SUGGESTED_WORDS different words no more are (a file with that many typos needs no
+ * hints), so that a graph of thousands of nodes with one renamed shared input validates at once.
+ */
+class Suggestions {
+    candidates;
+    cache = new Map();
+    constructor(candidates) {
+        this.candidates = [...candidates];
+    }
+    for(word) {
+        const known = this.cache.get(word);
+        if (known !== undefined)
+            return known;
+        if (this.cache.size >= MAX_SUGGESTED_WORDS)
+            return '';
+        const out = didYouMean(word, this.candidates);
+        this.cache.set(word, out);
+        return out;
+    }
+}
+/**
+ * Levenshtein distance of a and b, or bound + 1 as soon as it is certain to exceed bound: only a
+ * band of 2 * bound + 1 cells per row is filled, and a row whose every cell exceeds bound stops.
+ */
+function boundedEditDistance(a, b, bound) {
+    if (Math.abs(a.length - b.length) > bound)
+        return bound + 1;
+    const over = bound + 1;
+    let previous = new Array(b.length + 1);
+    let current = new Array(b.length + 1);
+    for (let j = 0; j <= b.length; j++)
+        previous[j] = j <= bound ? j : over;
+    for (let i = 1; i <= a.length; i++) {
+        const from = Math.max(1, i - bound);
+        const to = Math.min(b.length, i + bound);
+        current.fill(over);
+        current[0] = i <= bound ? i : over;
+        let rowMin = current[0];
+        for (let j = from; j <= to; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            const d = Math.min(previous[j] + 1, current[j - 1] + 1, substitution, over);
+            current[j] = d;
+            if (d < rowMin)
+                rowMin = d;
+        }
+        if (rowMin > bound)
+            return over;
+        [previous, current] = [current, previous];
+    }
+    return Math.min(previous[b.length], over);
 }
 
 // Turn a base strategy into two commits that are present locally, fetching exactly what is needed
@@ -35433,7 +35508,7 @@ async function resolveBase(git, strategy, o) {
 
 /** GitHub caps a matrix at 256 jobs. */
 const MAX_MATRIX_JOBS = 256;
-/** An output larger than this is trimmed (GitHub takes about 1 MB per output). */
+/** An output larger than this many bytes is trimmed (GitHub takes 1 MB per output). */
 const MAX_PLAN_OUTPUT = 900_000;
 /**
  * `{"include":[{"image":"api","key":"<hex>"}]}` for strategy.matrix. With more affected images than
@@ -35452,55 +35527,107 @@ function matrixOf(plan, maxJobs = MAX_MATRIX_JOBS) {
     }
     return { include };
 }
+const bytes = (text) => Buffer.byteLength(text, 'utf8');
+function pick(nodes, reasons, keep) {
+    const out = {};
+    for (const [name, node] of Object.entries(nodes))
+        if (keep(node))
+            out[name] = { ...node, reasons: node.reasons.slice(0, reasons) };
+    return out;
+}
 /**
- * The plan as one line of JSON. When it would be too large, it is cut in stages until it fits: one
- * reason per node, then no reasons (reasonCount keeps their number) and at most 1,000 changed
- * files, then only the affected nodes. `truncated` says which; the keys of affected nodes stay.
+ * The plan as one line of JSON, at most `limit` bytes of UTF-8. When it would be larger it is cut
+ * in stages until it fits: one reason per node; then no reasons (reasonCount keeps their number),
+ * at most 1,000 changed files and 100 warnings; then only the affected nodes; then no nodes, only
+ * the names of the affected ones; at last those names cut too. `truncated` says which stage,
+ * `counts` how many of each the whole plan has; the plan file holds all of it.
  */
 function planOutput(plan, limit = MAX_PLAN_OUTPUT) {
     const full = JSON.stringify(plan);
-    if (full.length <= limit)
+    if (bytes(full) <= limit)
         return full;
-    const files = plan.changedFiles.length > 1000
-        ? ` and changedFiles cut to the first 1000 of ${plan.changedFiles.length}`
-        : '';
-    const cut = (nodes, reasons, keep) => Object.fromEntries(Object.entries(nodes)
-        .filter(([, v]) => keep(v))
-        .map(([k, v]) => [k, { ...v, reasons: v.reasons.slice(0, reasons) }]));
+    const counts = {
+        configs: Object.keys(plan.configs).length,
+        changedConfigs: plan.changedConfigs.length,
+        processes: Object.keys(plan.processes).length,
+        affectedProcesses: plan.affectedProcesses.length,
+        images: Object.keys(plan.images).length,
+        affectedImages: plan.affectedImages.length,
+        changedFiles: plan.changedFiles.length,
+        warnings: plan.warnings.length
+    };
+    const cuts = [];
+    if (plan.changedFiles.length > 1000)
+        cuts.push(`changedFiles cut to the first 1000 of ${plan.changedFiles.length}`);
+    if (plan.warnings.length > 100)
+        cuts.push(`warnings cut to the first 100 of ${plan.warnings.length}`);
+    const also = cuts.length > 0 ? `; ${cuts.join(', ')}` : '';
+    const fit = 'to fit the output size limit';
+    const lean = {
+        changedFiles: plan.changedFiles.slice(0, 1000),
+        warnings: plan.warnings.slice(0, 100)
+    };
     const stages = [
-        {
-            reasons: 1,
-            files: Infinity,
-            onlyAffected: false,
-            truncated: 'reasons trimmed to the first chain per node to fit the output size limit'
-        },
-        {
-            reasons: 0,
-            files: 1000,
-            onlyAffected: false,
-            truncated: `reasons left out (reasonCount counts them)${files} to fit the output size limit`
-        },
-        {
-            reasons: 0,
-            files: 1000,
-            onlyAffected: true,
-            truncated: `only affected nodes listed, without reasons${files}, to fit the output size limit`
-        }
-    ];
-    let text = full;
-    for (const stage of stages) {
-        text = JSON.stringify({
+        () => ({
             ...plan,
-            truncated: stage.truncated,
-            changedFiles: plan.changedFiles.slice(0, stage.files),
-            configs: cut(plan.configs, stage.reasons, n => !stage.onlyAffected || n.changed),
-            processes: cut(plan.processes, stage.reasons, n => !stage.onlyAffected || n.affected),
-            images: cut(plan.images, stage.reasons, n => !stage.onlyAffected || n.affected)
-        });
-        if (text.length <= limit)
+            truncated: `reasons trimmed to the first chain per node ${fit}`,
+            counts,
+            configs: pick(plan.configs, 1, () => true),
+            processes: pick(plan.processes, 1, () => true),
+            images: pick(plan.images, 1, () => true)
+        }),
+        () => ({
+            ...plan,
+            ...lean,
+            truncated: `reasons left out (reasonCount counts them)${also} ${fit}`,
+            counts,
+            configs: pick(plan.configs, 0, () => true),
+            processes: pick(plan.processes, 0, () => true),
+            images: pick(plan.images, 0, () => true)
+        }),
+        () => ({
+            ...plan,
+            ...lean,
+            truncated: `only affected nodes listed, without reasons${also} ${fit}`,
+            counts,
+            configs: pick(plan.configs, 0, n => n.changed),
+            processes: pick(plan.processes, 0, n => n.affected),
+            images: pick(plan.images, 0, n => n.affected)
+        }),
+        () => ({
+            ...plan,
+            changedFiles: [],
+            warnings: [],
+            truncated: `no nodes listed: only the names of the affected ones and counts ${fit}`,
+            counts,
+            configs: {},
+            processes: {},
+            images: {}
+        })
+    ];
+    for (const stage of stages) {
+        const text = JSON.stringify(stage());
+        if (bytes(text) <= limit)
             return text;
     }
-    return text;
+    // Even the names are too many: keep the first of each list that fit, in build order.
+    const names = (keep) => ({
+        ...stages[stages.length - 1](),
+        truncated: `no nodes listed, and only the first ${keep} names of each list of affected nodes (counts has how many) ${fit}`,
+        affectedImages: plan.affectedImages.slice(0, keep),
+        affectedProcesses: plan.affectedProcesses.slice(0, keep),
+        changedConfigs: plan.changedConfigs.slice(0, keep)
+    });
+    let low = 0;
+    let high = Math.max(counts.affectedImages, counts.affectedProcesses, counts.changedConfigs);
+    while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (bytes(JSON.stringify(names(mid))) <= limit)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    return JSON.stringify(names(low));
 }
 
 // What git says changed, and what is tracked, in the core's terms.
@@ -35523,6 +35650,388 @@ function touchedPaths(change) {
         default:
             return [{ path: change.path, origin: `${change.path} (${change.status})` }];
     }
+}
+
+/** BuildKit reads `<Dockerfile>.dockerignore` before `<context>/.dockerignore`, when it exists. */
+function dockerfileIgnoreFile(dockerfile) {
+    return `${dockerfile}.dockerignore`;
+}
+/** Every process output, sorted, with its process: the outputs under a directory are one run. */
+let OutputIndex$1 = class OutputIndex {
+    byPath = new Map();
+    sorted;
+    constructor(nodes) {
+        for (const node of nodes)
+            if (node.kind === 'process')
+                for (const o of node.outputs)
+                    this.byPath.set(o, node.name);
+        this.sorted = [...this.byPath.keys()].sort();
+    }
+    /** The output that holds path (path itself or an ancestor), if any. */
+    holding(path) {
+        for (let p = path;;) {
+            const process = this.byPath.get(p);
+            if (process !== undefined)
+                return { output: p, process };
+            const cut = p.lastIndexOf('/');
+            if (cut === -1)
+                return undefined;
+            p = p.slice(0, cut);
+        }
+    }
+    /** The outputs strictly under dir ('' is the repository root): a binary search, then a run. */
+    under(dir) {
+        const prefix = dir === '' ? '' : `${dir}/`;
+        let lo = 0;
+        let hi = this.sorted.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.sorted[mid] < prefix)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const out = [];
+        for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(prefix); i++)
+            out.push({ output: this.sorted[i], process: this.byPath.get(this.sorted[i]) });
+        return out;
+    }
+};
+/** The processes each image consumes through its context and Dockerfile, by image name. */
+function findImpliedInputs(nodes) {
+    const outputs = new OutputIndex$1(nodes.values());
+    const implied = new Map();
+    for (const node of nodes.values()) {
+        if (node.kind !== 'image')
+            continue;
+        const found = [];
+        const add = (process, what, path) => {
+            if (!found.some(f => f.process === process && f.what === what))
+                found.push({ process, what, path });
+        };
+        const holder = outputs.holding(node.context);
+        if (holder)
+            add(holder.process, 'context', node.context || '.');
+        for (const o of outputs.under(node.context))
+            add(o.process, 'context', node.context || '.');
+        for (const [path, what] of [
+            [node.dockerfile, 'Dockerfile'],
+            [dockerfileIgnoreFile(node.dockerfile), 'Dockerfile ignore file']
+        ]) {
+            const h = outputs.holding(path);
+            if (h)
+                add(h.process, what, path);
+        }
+        if (found.length > 0)
+            implied.set(node.name, found);
+    }
+    return implied;
+}
+/** Record the implied inputs on the images (their `inputs` stay as the file spells them). */
+function addImpliedInputs(nodes) {
+    for (const [name, because] of findImpliedInputs(nodes)) {
+        const image = nodes.get(name);
+        const extra = [...new Set(because.map(b => b.process))].filter(p => !image.inputs.includes(p));
+        image.implied = {
+            inputs: extra.length > 0 ? [...image.inputs, ...extra] : image.inputs,
+            because
+        };
+    }
+}
+/** How a reason chain says why an input it passes through was not listed: '' when it was. */
+function impliedNote(node, input) {
+    if (node.kind !== 'image' || !node.implied || node.inputs.includes(input))
+        return '';
+    const b = node.implied.because.find(i => i.process === input);
+    return b ? ` (produces its ${b.what} ${b.path})` : '';
+}
+
+// Path matching that scales: every glob is compiled once and filed under its fixed directory
+// prefix, so a path is tested only against the patterns anchored at one of its ancestors (plus the
+// few with no fixed prefix). 100,000 paths x 2,000 globs costs a lookup per directory level, not
+// a cross product.
+// dot: dotfiles match; flags 's': a file name with a newline still matches `**` and `*`.
+const GLOB_OPTIONS = { dot: true, flags: 's' };
+/**
+ * Canonical form of a pattern: an optional leading '!', no leading './'; a trailing '/' means a
+ * directory, so `cfg/` is `cfg/**` (everything under cfg, not a file named cfg).
+ */
+function normalizeGlob(raw) {
+    const negated = raw.startsWith('!');
+    let body = negated ? raw.slice(1) : raw;
+    while (body.startsWith('./'))
+        body = body.slice(2);
+    if (body.length > 1 && body.endsWith('/') && !body.endsWith('\\/'))
+        body = `${body.replace(/\/+$/, '')}/**`;
+    return (negated ? '!' : '') + body;
+}
+/** The scan of a pattern, its fixed base with escapes (`\[`) taken as the characters they name. */
+function scanOf(pattern) {
+    const scan = picomatch.scan(pattern);
+    // Not picomatch's own unescape: it drops every backslash, `\\` (a backslash) included.
+    const base = scan.isGlob ? scan.base : pattern;
+    return {
+        isGlob: scan.isGlob,
+        glob: scan.glob,
+        base: base.includes('\\') ? base.replace(/\\(.)/gs, '$1') : base
+    };
+}
+/** Why a pattern is unusable, or undefined when it is fine. */
+function checkGlob(raw) {
+    const body = normalizeGlob(raw).replace(/^!/, '');
+    if (body === '')
+        return `'${raw}' is an empty pattern`;
+    if (body.startsWith('!'))
+        return `'${raw}' negates twice; write one '!'`;
+    if (body.startsWith('/'))
+        return `'${raw}' is absolute; patterns are relative to the repository root`;
+    if (body.split('/').includes('..'))
+        return `'${raw}' reaches outside the repository ('..')`;
+    const unbalanced = firstUnbalanced(body);
+    if (unbalanced)
+        return `'${raw}' is not a valid glob: ${unbalanced}`;
+    // Only extglobs and classes can still fail to compile; compiling every pattern costs a
+    // noticeable share of a large graph's parse.
+    if (/[([]/.test(body)) {
+        try {
+            picomatch.makeRe(body, GLOB_OPTIONS);
+        }
+        catch (e) {
+            return `'${raw}' is not a valid glob: ${e.message}`;
+        }
+    }
+    return undefined;
+}
+function firstUnbalanced(pattern) {
+    const pairs = { '[': ']', '{': '}', '(': ')' };
+    const closers = { ']': '[', '}': '{', ')': '(' };
+    const stack = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\') {
+            i++;
+            continue;
+        }
+        if (stack[stack.length - 1] === '[') {
+            if (c === ']' && pattern[i - 1] !== '[')
+                stack.pop();
+            continue;
+        }
+        if (pairs[c])
+            stack.push(c);
+        else if (closers[c]) {
+            if (stack[stack.length - 1] !== closers[c])
+                return `'${c}' without a matching '${closers[c]}'`;
+            stack.pop();
+        }
+    }
+    return stack.length > 0 ? `unclosed '${stack[stack.length - 1]}'` : undefined;
+}
+/**
+ * A matcher for one pattern. A pattern without wildcards names a file or a directory: it matches
+ * that path and everything under it, as a git pathspec does.
+ */
+function compilePattern(pattern) {
+    const scan = scanOf(pattern);
+    if (!scan.isGlob) {
+        const literal = scan.base;
+        return path => path === literal || path.startsWith(`${literal}/`);
+    }
+    return picomatch(pattern, GLOB_OPTIONS);
+}
+/** The fixed directory a pattern cannot match outside of ('' when it has none), unescaped. */
+function anchorOf(pattern) {
+    return scanOf(pattern).base;
+}
+class PathIndex {
+    byAnchor = new Map();
+    add(anchor, entry) {
+        const list = this.byAnchor.get(anchor);
+        if (list)
+            list.push(entry);
+        else
+            this.byAnchor.set(anchor, [entry]);
+    }
+    /** A positive pattern (glob or literal path). */
+    addPattern(pattern, target) {
+        const scan = scanOf(pattern);
+        // `dir/**` is everything under dir: a lookup, no regular expression to run.
+        if (scan.isGlob && scan.glob === '**')
+            this.add(scan.base, { target });
+        else if (scan.isGlob)
+            this.add(scan.base, { target, test: picomatch(pattern, GLOB_OPTIONS) });
+        else
+            this.add(scan.base, { target });
+    }
+    /** Everything under a directory ('' is the whole repository). */
+    addDirectory(dir, target) {
+        this.add(dir, { target });
+    }
+    /** Exactly one path. */
+    addFile(path, target) {
+        this.add(path, { target, exactOnly: true });
+    }
+    /** Calls found(target) for every entry matching path; a target may be reported more than once. */
+    match(path, found) {
+        const visit = (anchor, isPath) => {
+            const list = this.byAnchor.get(anchor);
+            if (list)
+                for (const e of list)
+                    if ((isPath || !e.exactOnly) && (!e.test || e.test(path)))
+                        found(e.target);
+        };
+        visit('', false);
+        for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1))
+            visit(path.slice(0, slash), false);
+        visit(path, true);
+    }
+    /** A walker over many paths in sorted order (see SortedWalk). */
+    walk() {
+        const above = new Map();
+        const children = new Map();
+        for (const [anchor, list] of this.byAnchor) {
+            const nonExact = list.filter(e => !e.exactOnly);
+            if (nonExact.length > 0)
+                above.set(anchor, nonExact);
+            if (anchor === '')
+                continue;
+            const cut = anchor.lastIndexOf('/');
+            const parent = cut === -1 ? '' : anchor.slice(0, cut);
+            let siblings = children.get(parent);
+            if (!siblings)
+                children.set(parent, (siblings = new Map()));
+            siblings.set(anchor, list);
+        }
+        return new SortedWalk(above, children);
+    }
+}
+const NO_ENTRIES = [];
+/**
+ * The candidates for paths that come in sorted order, as git lists them: the ancestor directories
+ * of the last path stay on a stack, so moving to the next path looks up only the directories it
+ * enters, not every ancestor of every path (100,000 files sit in some 50,000 directories).
+ */
+class SortedWalk {
+    above;
+    children;
+    /** levels[0] is the root; levels[k] the k-th directory down to the current path's. */
+    levels;
+    dirs = [''];
+    within;
+    /** How many levels hold the current path's ancestors (the root included). */
+    depth = 1;
+    constructor(above, children) {
+        this.above = above;
+        this.children = children;
+        this.levels = [above.get('') ?? NO_ENTRIES];
+        this.within = [children.get('')];
+    }
+    /** Moves to path: afterwards levels[0..depth) hold the entries anchored at its ancestors. */
+    enter(path) {
+        let d = this.depth;
+        // Leave the directories that are not ancestors of path.
+        while (d > 1) {
+            const dir = this.dirs[d - 1];
+            if (path.charCodeAt(dir.length) === 47 && path.startsWith(dir))
+                break;
+            d--;
+        }
+        // Enter the ones it is under.
+        for (let slash = path.indexOf('/', d === 1 ? 0 : this.dirs[d - 1].length + 1); slash !== -1; slash = path.indexOf('/', slash + 1)) {
+            const dir = path.slice(0, slash);
+            this.dirs[d] = dir;
+            this.levels[d] = this.above.get(dir) ?? NO_ENTRIES;
+            this.within[d] = this.children.get(dir);
+            d++;
+        }
+        this.depth = d;
+    }
+    /** The entries anchored at exactly the current path. */
+    own(path) {
+        return this.within[this.depth - 1]?.get(path);
+    }
+}
+
+const isUnder$1 = (path, dir) => dir === '' || path === dir || (path.startsWith(dir) && path.charCodeAt(dir.length) === 47);
+class OutputIndex {
+    /** Each output path, by the first process that lists it. */
+    exact = new Map();
+    /** Each directory above an output, by the first output under it. */
+    above = new Map();
+    sorted;
+    /** Registers an output; what it overlaps that is already registered, if anything. */
+    add(owner) {
+        const clash = this.producerOf(owner.path) ?? this.above.get(owner.path);
+        if (!this.exact.has(owner.path))
+            this.exact.set(owner.path, owner);
+        for (let slash = owner.path.indexOf('/'); slash !== -1; slash = owner.path.indexOf('/', slash + 1)) {
+            const dir = owner.path.slice(0, slash);
+            if (!this.above.has(dir))
+                this.above.set(dir, owner);
+        }
+        if (!this.above.has(''))
+            this.above.set('', owner);
+        this.sorted = undefined;
+        return clash;
+    }
+    isEmpty() {
+        return this.exact.size === 0;
+    }
+    /** The output that is path or holds it. */
+    producerOf(path) {
+        for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
+            const owner = this.exact.get(path.slice(0, slash));
+            if (owner)
+                return owner;
+        }
+        return this.exact.get(path);
+    }
+    /** Every output at or under dir ('' is everywhere), in path order. */
+    outputsUnder(dir) {
+        if (!this.above.has(dir) && !this.exact.has(dir))
+            return [];
+        this.sorted ??= [...this.exact.keys()].sort();
+        const out = [];
+        // Binary search to the first path not before dir; what is under dir follows it.
+        let lo = 0;
+        let hi = this.sorted.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.sorted[mid] < dir)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(dir); i++)
+            if (isUnder$1(this.sorted[i], dir))
+                out.push(this.exact.get(this.sorted[i]));
+        return out;
+    }
+    /**
+     * The outputs a pattern names: those it matches, and the one its fixed directory lies in (a
+     * pattern inside an output names what the process writes).
+     */
+    namedBy(pattern) {
+        const anchor = anchorOf(pattern);
+        const holder = this.producerOf(anchor);
+        if (holder)
+            return [holder];
+        const matches = compilePattern(pattern);
+        return this.outputsUnder(anchor).filter(o => matches(o.path));
+    }
+}
+const indexes = new WeakMap();
+/** The outputs of a graph's processes, indexed once per graph. */
+function outputIndexOf(graph) {
+    let index = indexes.get(graph);
+    if (!index) {
+        index = new OutputIndex();
+        for (const node of graph.nodes.values())
+            if (node.kind === 'process')
+                node.outputs.forEach((path, i) => index.add({ path, process: node.name, index: i }));
+        indexes.set(graph, index);
+    }
+    return index;
 }
 
 function getDefaultExportFromCjs(x) {
@@ -38580,7 +39089,7 @@ const {
   JSON_SCHEMA,
   CORE_SCHEMA,
   DEFAULT_SCHEMA,
-  load: load$1,
+  load,
   loadAll,
   dump,
   YAMLException,
@@ -45483,188 +45992,342 @@ function parseDocument(source, options = {}) {
     return doc;
 }
 
-// Path matching that scales: every glob is compiled once and filed under its fixed directory
-// prefix, so a path is tested only against the patterns anchored at one of its ancestors (plus the
-// few with no fixed prefix). 100,000 paths x 2,000 globs costs a lookup per directory level, not
-// a cross product.
-// dot: dotfiles match; flags 's': a file name with a newline still matches `**` and `*`.
-const GLOB_OPTIONS = { dot: true, flags: 's' };
-/** Canonical form of a pattern: an optional leading '!', no leading './'. */
-function normalizeGlob(raw) {
-    const negated = raw.startsWith('!');
-    let body = negated ? raw.slice(1) : raw;
-    while (body.startsWith('./'))
-        body = body.slice(2);
-    return (negated ? '!' : '') + body;
-}
-/** Why a pattern is unusable, or undefined when it is fine. */
-function checkGlob(raw) {
-    const body = normalizeGlob(raw).replace(/^!/, '');
-    if (body === '')
-        return `'${raw}' is an empty pattern`;
-    if (body.startsWith('!'))
-        return `'${raw}' negates twice; write one '!'`;
-    if (body.startsWith('/'))
-        return `'${raw}' is absolute; patterns are relative to the repository root`;
-    if (body.split('/').includes('..'))
-        return `'${raw}' reaches outside the repository ('..')`;
-    const unbalanced = firstUnbalanced(body);
-    if (unbalanced)
-        return `'${raw}' is not a valid glob: ${unbalanced}`;
-    // Only extglobs and classes can still fail to compile; compiling every pattern costs a
-    // noticeable share of a large graph's parse.
-    if (/[([]/.test(body)) {
-        try {
-            picomatch.makeRe(body, GLOB_OPTIONS);
-        }
-        catch (e) {
-            return `'${raw}' is not a valid glob: ${e.message}`;
-        }
+// The graph file as plain values, by either of two YAML readers that must agree: a fast one
+// (js-yaml) that keeps no positions, and a position-keeping one (`yaml`) that runs when the fast
+// one refuses the text or a problem needs a line. Both give the same values: mappings without a
+// prototype (a user's `__proto__` or `constructor` is a name like any other), numbers that keep
+// their spelling (`1.20` stays "1.20"), keys by their spelling. Merge keys (`<<`) are refused.
+/** A YAML number with its spelling: `GO_VERSION: 1.20` means "1.20", not "1.2". */
+class YamlNumber {
+    value;
+    source;
+    constructor(value, source) {
+        this.value = value;
+        this.source = source;
     }
-    return undefined;
-}
-function firstUnbalanced(pattern) {
-    const pairs = { '[': ']', '{': '}', '(': ')' };
-    const closers = { ']': '[', '}': '{', ')': '(' };
-    const stack = [];
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '\\') {
-            i++;
-            continue;
-        }
-        if (stack[stack.length - 1] === '[') {
-            if (c === ']' && pattern[i - 1] !== '[')
-                stack.pop();
-            continue;
-        }
-        if (pairs[c])
-            stack.push(c);
-        else if (closers[c]) {
-            if (stack[stack.length - 1] !== closers[c])
-                return `'${c}' without a matching '${closers[c]}'`;
-            stack.pop();
-        }
+    /** A number used as a key is the key as spelled (js-yaml asks String() of a tagged object). */
+    toString() {
+        return this.source;
     }
-    return stack.length > 0 ? `unclosed '${stack[stack.length - 1]}'` : undefined;
+    get [Symbol.toStringTag]() {
+        return 'YamlNumber';
+    }
+}
+function isYamlMap(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof YamlNumber);
+}
+const yamlTypes = yaml.types;
+const numberType = (base) => new yaml.Type('tag:yaml.org,2002:' + (base === yamlTypes.int ? 'int' : 'float'), {
+    kind: 'scalar',
+    resolve: (data) => base.resolve(data),
+    construct: (data) => new YamlNumber(base.construct(data), data),
+    instanceOf: YamlNumber
+});
+/** The plain-scalar types, in the order both readers try them. */
+const IMPLICIT = [
+    yamlTypes.null,
+    yamlTypes.bool,
+    numberType(yamlTypes.int),
+    numberType(yamlTypes.float)
+];
+const FAST_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT });
+const TAGGED = new Map(IMPLICIT.map(t => [t.tag, t]));
+const MERGE_KEY_MESSAGE = "YAML merge keys ('<<') are not supported; write the fields out (an alias of a whole value, `*name`, is fine)";
+const childPath = (path, segment) => typeof segment === 'number' ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment;
+/** A key as a name, the way js-yaml makes one: by its spelling; a list by its items. */
+function keyText(key) {
+    if (Array.isArray(key))
+        return key.map(k => (isYamlMap(k) ? '[object Object]' : keyText(k))).join(',');
+    if (isYamlMap(key))
+        return '[object Object]';
+    return String(key);
 }
 /**
- * A matcher for one pattern. A pattern without wildcards names a file or a directory: it matches
- * that path and everything under it, as a git pathspec does.
+ * The values of a document read by the position-keeping parser, built to be exactly what the fast
+ * reader gives for the same text; the problems it finds are located.
  */
-function compilePattern(pattern) {
-    const scan = picomatch.scan(pattern);
-    if (!scan.isGlob)
-        return path => path === pattern || path.startsWith(`${pattern}/`);
-    return picomatch(pattern, GLOB_OPTIONS);
-}
-class PathIndex {
-    byAnchor = new Map();
-    add(anchor, entry) {
-        const list = this.byAnchor.get(anchor);
-        if (list)
-            list.push(entry);
-        else
-            this.byAnchor.set(anchor, [entry]);
+class PositionalValues {
+    doc;
+    lines;
+    file;
+    problems = [];
+    done = new Map();
+    active = new Set();
+    constructor(doc, lines, file) {
+        this.doc = doc;
+        this.lines = lines;
+        this.file = file;
     }
-    /** A positive pattern (glob or literal path). */
-    addPattern(pattern, target) {
-        const scan = picomatch.scan(pattern);
-        // `dir/**` is everything under dir: a lookup, no regular expression to run.
-        if (scan.isGlob && scan.glob === '**' && !picomatch.scan(scan.base).isGlob)
-            this.add(scan.base, { target });
-        else if (scan.isGlob)
-            this.add(scan.base, { target, test: picomatch(pattern, GLOB_OPTIONS) });
-        else
-            this.add(pattern, { target });
+    problem(node, path, message) {
+        this.problems.push({
+            file: this.file,
+            ...this.lines.linePos(node?.range?.[0] ?? 0),
+            path,
+            message,
+            severity: 'error'
+        });
     }
-    /** Everything under a directory ('' is the whole repository). */
-    addDirectory(dir, target) {
-        this.add(dir, { target });
-    }
-    /** Exactly one path. */
-    addFile(path, target) {
-        this.add(path, { target, exactOnly: true });
-    }
-    /** Calls found(target) for every entry matching path; a target may be reported more than once. */
-    match(path, found) {
-        const visit = (anchor, isPath) => {
-            const list = this.byAnchor.get(anchor);
-            if (list)
-                for (const e of list)
-                    if ((isPath || !e.exactOnly) && (!e.test || e.test(path)))
-                        found(e.target);
-        };
-        visit('', false);
-        for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1))
-            visit(path.slice(0, slash), false);
-        visit(path, true);
-    }
-    /** A walker over many paths in sorted order (see SortedWalk). */
-    walk() {
-        const above = new Map();
-        const children = new Map();
-        for (const [anchor, list] of this.byAnchor) {
-            const nonExact = list.filter(e => !e.exactOnly);
-            if (nonExact.length > 0)
-                above.set(anchor, nonExact);
-            if (anchor === '')
-                continue;
-            const cut = anchor.lastIndexOf('/');
-            const parent = cut === -1 ? '' : anchor.slice(0, cut);
-            let siblings = children.get(parent);
-            if (!siblings)
-                children.set(parent, (siblings = new Map()));
-            siblings.set(anchor, list);
+    value(node, path) {
+        if (node === null || node === undefined)
+            return null;
+        if (isAlias(node)) {
+            const target = node.resolve(this.doc);
+            if (!target)
+                return null; // syntaxProblems reports it
+            if (this.active.has(target)) {
+                this.problem(node, path, `the alias '*${node.source}' refers to a value that holds it`);
+                return null;
+            }
+            return this.value(target, path);
         }
-        return new SortedWalk(above, children);
+        const yamlNode = node;
+        const known = this.done.get(yamlNode);
+        if (known !== undefined)
+            return known; // an alias shares the value, as with the fast reader
+        this.active.add(yamlNode);
+        let out;
+        if (isMap(node)) {
+            const map = Object.create(null);
+            for (const pair of node.items) {
+                const keyNode = pair.key;
+                const name = keyText(this.value(keyNode, path));
+                const at = childPath(path, name);
+                if (name === '<<')
+                    this.problem(keyNode, at, MERGE_KEY_MESSAGE);
+                else if (Object.hasOwn(map, name))
+                    this.problem(keyNode, at, `'${name}' appears twice in this mapping; each key may appear once`);
+                map[name] = this.value(pair.value, at);
+            }
+            out = map;
+        }
+        else if (isSeq(node)) {
+            out = node.items.map((item, i) => this.value(item, childPath(path, i)));
+        }
+        else if (isScalar(node)) {
+            out = this.scalar(node, path);
+        }
+        else
+            out = null;
+        this.active.delete(yamlNode);
+        this.done.set(yamlNode, out);
+        return out;
+    }
+    scalar(node, path) {
+        const source = node.source ?? String(node.value ?? '');
+        const tag = node.tag;
+        if (tag === undefined || tag === null) {
+            if (node.type !== 'PLAIN')
+                return source;
+            if (source === '')
+                return null; // `key:` with nothing after it
+            for (const type of IMPLICIT)
+                if (type.resolve(source))
+                    return type.construct(source);
+            return source;
+        }
+        if (tag === '!' || tag === 'tag:yaml.org,2002:str')
+            return source;
+        const type = TAGGED.get(tag);
+        if (!type) {
+            this.problem(node, path, `unknown tag !<${tag}>`);
+            return source;
+        }
+        if (!type.resolve(source)) {
+            this.problem(node, path, `cannot resolve a node with !<${tag}> explicit tag`);
+            return source;
+        }
+        return type.construct(source);
     }
 }
-const NO_ENTRIES = [];
+/** The fast reader's values with no prototypes, merge keys located; aliases stay shared. */
+function withoutPrototypes(root, mergeKeys) {
+    const copies = new Map();
+    const copy = (v, segments) => {
+        if (v === undefined)
+            return null;
+        if (v === null || typeof v !== 'object' || v instanceof YamlNumber)
+            return v;
+        const known = copies.get(v);
+        if (known !== undefined)
+            return known;
+        if (Array.isArray(v)) {
+            const list = [];
+            copies.set(v, list);
+            v.forEach((item, i) => list.push(copy(item, [...segments, i])));
+            return list;
+        }
+        const map = Object.create(null);
+        copies.set(v, map);
+        const source = v;
+        for (const name of Object.keys(source)) {
+            if (name === '<<')
+                mergeKeys.push([...segments, name]);
+            map[name] = copy(source[name], [...segments, name]);
+        }
+        return map;
+    };
+    return copy(root, []);
+}
 /**
- * The candidates for paths that come in sorted order, as git lists them: the ancestor directories
- * of the last path stay on a stack, so moving to the next path looks up only the directories it
- * enters, not every ancestor of every path (100,000 files sit in some 50,000 directories).
+ * Positions are found only when they are needed: a valid graph is read by a fast parser that
+ * keeps none, and the position-keeping parser runs on demand (problems, or a later question).
  */
-class SortedWalk {
-    above;
-    children;
-    /** levels[0] is the root; levels[k] the k-th directory down to the current path's. */
-    levels;
-    dirs = [''];
-    within;
-    /** How many levels hold the current path's ancestors (the root included). */
-    depth = 1;
-    constructor(above, children) {
-        this.above = above;
-        this.children = children;
-        this.levels = [above.get('') ?? NO_ENTRIES];
-        this.within = [children.get('')];
+class Locations {
+    text;
+    doc;
+    lines;
+    constructor(text) {
+        this.text = text;
     }
-    /** Moves to path: afterwards levels[0..depth) hold the entries anchored at its ancestors. */
-    enter(path) {
-        let d = this.depth;
-        // Leave the directories that are not ancestors of path.
-        while (d > 1) {
-            const dir = this.dirs[d - 1];
-            if (path.charCodeAt(dir.length) === 47 && path.startsWith(dir))
+    parsed() {
+        if (!this.doc || !this.lines) {
+            this.lines = new LineCounter();
+            this.doc = parseDocument(this.text, {
+                lineCounter: this.lines,
+                prettyErrors: false,
+                uniqueKeys: false
+            });
+        }
+        return { doc: this.doc, lines: this.lines };
+    }
+    /** The document's values as the position-keeping parser reads them, and what it found wrong. */
+    values(file) {
+        const syntax = this.syntaxProblems(file);
+        if (syntax.length > 0)
+            return { value: null, problems: syntax };
+        const { doc, lines } = this.parsed();
+        const reader = new PositionalValues(doc, lines, file);
+        const value = reader.value(doc.contents, '');
+        return { value, problems: sortProblems(reader.problems) };
+    }
+    /**
+     * What the fast parser refused, as the position-keeping parser sees it: syntax errors and
+     * aliases with no anchor. (Keys that appear twice are found by PositionalValues, by the names
+     * the readers give them: `1.20` and `1.2` are two names, `1` and `"1"` one.)
+     */
+    syntaxProblems(file) {
+        const { doc, lines } = this.parsed();
+        const problem = (offset, path, message) => ({
+            file,
+            ...lines.linePos(offset),
+            path,
+            message,
+            severity: 'error'
+        });
+        const problems = [];
+        walk(doc, doc.contents, '', (node, path) => {
+            if (isAlias(node) && node.resolve(doc) === undefined) {
+                problems.push(problem(node.range?.[0] ?? 0, path, `the alias '*${node.source}' has no anchor '&${node.source}' before it`));
+            }
+        });
+        for (const e of doc.errors)
+            problems.push(problem(e.pos[0], '', e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')));
+        return sortProblems(problems);
+    }
+    /** Each mapping's pairs by key name, built once: a file with thousands of problems is located in linear time. */
+    pairs = new WeakMap();
+    pairsOf(node, deref) {
+        let byName = this.pairs.get(node);
+        if (!byName) {
+            byName = new Map();
+            for (const pair of node.items) {
+                const k = deref(pair.key);
+                if (!isScalar(k))
+                    continue;
+                const name = scalarKey(k);
+                if (!byName.has(name))
+                    byName.set(name, pair);
+            }
+            this.pairs.set(node, byName);
+        }
+        return byName;
+    }
+    locate(loc) {
+        const { doc, lines } = this.parsed();
+        let node = doc.contents;
+        let offset = 0;
+        const deref = (n) => (isAlias(n) ? (n.resolve(doc) ?? n) : n);
+        for (let i = 0; i < loc.segments.length; i++) {
+            const segment = loc.segments[i];
+            node = deref(node);
+            const last = i === loc.segments.length - 1;
+            if (isMap(node)) {
+                const pair = this.pairsOf(node, deref).get(String(segment));
+                if (!pair)
+                    break;
+                const keyOffset = deref(pair.key).range?.[0] ?? offset;
+                if (last && loc.at === 'key')
+                    return lines.linePos(keyOffset);
+                const value = deref(pair.value);
+                offset = value?.range?.[0] ?? keyOffset;
+                node = value;
+            }
+            else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+                node = deref(node.items[segment]);
+                offset = node.range?.[0] ?? offset;
+            }
+            else
                 break;
-            d--;
         }
-        // Enter the ones it is under.
-        for (let slash = path.indexOf('/', d === 1 ? 0 : this.dirs[d - 1].length + 1); slash !== -1; slash = path.indexOf('/', slash + 1)) {
-            const dir = path.slice(0, slash);
-            this.dirs[d] = dir;
-            this.levels[d] = this.above.get(dir) ?? NO_ENTRIES;
-            this.within[d] = this.children.get(dir);
-            d++;
+        return lines.linePos(offset);
+    }
+}
+/** A scalar key as the readers name it: numbers by their spelling. */
+function scalarKey(k) {
+    if (k.tag === undefined && k.type === 'PLAIN' && k.source !== undefined) {
+        for (const type of IMPLICIT)
+            if (type.resolve(k.source))
+                return keyText(type.construct(k.source));
+        return k.source;
+    }
+    return String(k.source ?? k.value);
+}
+/** Visit every node of a YAML document with its path (`images.api.inputs[0]`). */
+function walk(doc, node, path, visit) {
+    visit(node, path);
+    if (isMap(node)) {
+        for (const pair of node.items) {
+            const key = pair.key;
+            const name = isScalar(key) ? scalarKey(key) : '?';
+            walk(doc, pair.value, childPath(path, name), visit);
         }
-        this.depth = d;
     }
-    /** The entries anchored at exactly the current path. */
-    own(path) {
-        return this.within[this.depth - 1]?.get(path);
+    else if (isSeq(node)) {
+        node.items.forEach((item, i) => walk(doc, item, childPath(path, i), visit));
     }
+}
+/**
+ * The document as plain values: the fast parser, or the position-keeping one when the fast one
+ * refuses the text (or when asked: tests hold the two to the same values). Throws GraphError.
+ */
+function loadYaml(text, file, locations, reader = 'fast') {
+    let raw;
+    try {
+        if (reader === 'fast')
+            raw = yaml.load(text, { schema: FAST_SCHEMA, filename: file });
+    }
+    catch (e) {
+        if (!(e instanceof yaml.YAMLException))
+            throw e;
+        reader = 'positions'; // the parsers disagree, or the text is wrong: the located reading decides
+    }
+    if (reader === 'positions') {
+        const { value, problems } = locations.values(file);
+        if (problems.length > 0)
+            throw new GraphError(problems);
+        return value;
+    }
+    const mergeKeys = [];
+    const value = withoutPrototypes(raw, mergeKeys);
+    if (mergeKeys.length > 0)
+        throw new GraphError(sortProblems(mergeKeys.map(segments => ({
+            file,
+            ...locations.locate({ segments, at: 'key' }),
+            path: segments.reduce(childPath, ''),
+            message: MERGE_KEY_MESSAGE,
+            severity: 'error'
+        }))));
+    return value;
 }
 
 // Durations in the graph file (a process's `timeout`): hours, minutes and seconds, as people write
@@ -45708,14 +46371,15 @@ const SECTION_OF = {
     process: 'processes',
     image: 'images'
 };
-const KIND_OF = {
-    configs: 'config',
-    processes: 'process',
-    images: 'image'
-};
+const KIND_OF = new Map([
+    ['configs', 'config'],
+    ['processes', 'process'],
+    ['images', 'image']
+]);
 const FIELDS = {
     config: {
         paths: { type: 'globs', required: true },
+        'allow-empty': { type: 'boolean' },
         description: { type: 'string' }
     },
     process: {
@@ -45776,133 +46440,6 @@ function normalizeRepoPath(raw) {
             parts.push(segment);
     }
     return { path: parts.join('/') };
-}
-/** A YAML number with its spelling: `GO_VERSION: 1.20` means "1.20", not "1.2". */
-class YamlNumber {
-    value;
-    source;
-    constructor(value, source) {
-        this.value = value;
-        this.source = source;
-    }
-}
-// YAML 1.2 core schema, numbers keeping their spelling, no timestamps or other extras.
-const yamlTypes = yaml.types;
-const numberType = (base) => new yaml.Type('tag:yaml.org,2002:' + (base === yamlTypes.int ? 'int' : 'float'), {
-    kind: 'scalar',
-    resolve: (data) => base.resolve(data),
-    construct: (data) => new YamlNumber(base.construct(data), data),
-    instanceOf: YamlNumber
-});
-const FAST_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
-    implicit: [yamlTypes.null, yamlTypes.bool, numberType(yamlTypes.int), numberType(yamlTypes.float)]
-});
-/** Visit every node of a YAML document with its path (`images.api.inputs[0]`). */
-function walk(doc, node, path, visit, keyOffset) {
-    visit(node, path, keyOffset);
-    if (isMap(node)) {
-        for (const pair of node.items) {
-            const key = pair.key;
-            const name = isScalar(key) ? String(key.value) : '?';
-            walk(doc, pair.value, path ? `${path}.${name}` : name, visit, key?.range?.[0]);
-        }
-    }
-    else if (isSeq(node)) {
-        node.items.forEach((item, i) => walk(doc, item, `${path}[${i}]`, visit));
-    }
-}
-/**
- * Positions are found only when they are needed: a valid graph is read by a fast parser that
- * keeps none, and the position-keeping parser runs on demand (problems, or a later question).
- */
-class Locations {
-    text;
-    doc;
-    lines;
-    constructor(text) {
-        this.text = text;
-    }
-    parsed() {
-        if (!this.doc || !this.lines) {
-            this.lines = new LineCounter();
-            this.doc = parseDocument(this.text, {
-                lineCounter: this.lines,
-                prettyErrors: false,
-                uniqueKeys: false
-            });
-        }
-        return { doc: this.doc, lines: this.lines };
-    }
-    /**
-     * What the fast parser refused, as the position-keeping parser sees it: syntax errors, keys
-     * that appear twice (by name and path), aliases with no anchor. Empty when it sees nothing wrong.
-     */
-    syntaxProblems(file) {
-        const lines = new LineCounter();
-        const doc = parseDocument(this.text, {
-            lineCounter: lines,
-            prettyErrors: false,
-            uniqueKeys: true
-        });
-        const problem = (offset, path, message) => ({
-            file,
-            ...lines.linePos(offset),
-            path,
-            message,
-            severity: 'error'
-        });
-        const problems = [];
-        const keyPaths = new Map();
-        walk(doc, doc.contents, '', (node, path, keyOffset) => {
-            if (keyOffset !== undefined)
-                keyPaths.set(keyOffset, path);
-            if (isAlias(node) && node.resolve(doc) === undefined) {
-                problems.push(problem(node.range?.[0] ?? 0, path, `the alias '*${node.source}' has no anchor '&${node.source}' before it`));
-            }
-        });
-        for (const e of doc.errors) {
-            if (e.code === 'DUPLICATE_KEY') {
-                const path = keyPaths.get(e.pos[0]) ?? '';
-                const key = path.slice(path.lastIndexOf('.') + 1);
-                problems.push(problem(e.pos[0], path, `'${key}' appears twice in this mapping; each key may appear once`));
-            }
-            else
-                problems.push(problem(e.pos[0], '', e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')));
-        }
-        return sortProblems(problems);
-    }
-    locate(loc) {
-        const { doc, lines } = this.parsed();
-        let node = doc.contents;
-        let offset = 0;
-        const deref = (n) => (isAlias(n) ? (n.resolve(doc) ?? n) : n);
-        for (let i = 0; i < loc.segments.length; i++) {
-            const segment = loc.segments[i];
-            node = deref(node);
-            const last = i === loc.segments.length - 1;
-            if (isMap(node)) {
-                const pair = node.items.find(p => {
-                    const k = deref(p.key);
-                    return isScalar(k) && String(k.value) === String(segment);
-                });
-                if (!pair)
-                    break;
-                const keyOffset = deref(pair.key).range?.[0] ?? offset;
-                if (last && loc.at === 'key')
-                    return lines.linePos(keyOffset);
-                const value = deref(pair.value);
-                offset = value?.range?.[0] ?? keyOffset;
-                node = value;
-            }
-            else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
-                node = deref(node.items[segment]);
-                offset = node.range?.[0] ?? offset;
-            }
-            else
-                break;
-        }
-        return lines.linePos(offset);
-    }
 }
 /** Field positions by node path (`images.api.context`, `images.api.inputs[1]`), found lazily. */
 class Positions {
@@ -45971,9 +46508,9 @@ class Positions {
         return this.locations.locate(loc);
     }
 }
-const isMapValue = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof YamlNumber);
+const isMapValue = (v) => isYamlMap(v);
 const isNumberValue = (v) => typeof v === 'number' || v instanceof YamlNumber;
-const numberText = (v) => (v instanceof YamlNumber ? v.source : String(v));
+const numberText = (v) => v instanceof YamlNumber ? v.source : String(v);
 function describe(v) {
     if (v === null || v === undefined)
         return 'nothing';
@@ -46013,7 +46550,8 @@ function readStringList(r, value, segs, path, what, check) {
     return out;
 }
 function readMap(r, value, segs, path) {
-    const out = {};
+    // No prototype: `__proto__: x` is a variable like any other, not a way to lose one.
+    const out = Object.create(null);
     if (!isMapValue(value)) {
         r.error(segs, 'value', path, `expected a mapping of NAME: value, got ${describe(value)}`);
         return out;
@@ -46035,6 +46573,12 @@ function readMap(r, value, segs, path) {
 }
 function readField(r, type, value, segs, path) {
     switch (type) {
+        case 'boolean':
+            if (typeof value !== 'boolean') {
+                r.error(segs, 'value', path, `expected true or false, got ${describe(value)}`);
+                return undefined;
+            }
+            return value;
         case 'string':
         case 'command': {
             if (typeof value !== 'string') {
@@ -46122,11 +46666,11 @@ function readNode(r, kind, name, body, segs, path) {
         return undefined;
     }
     const spec = FIELDS[kind];
-    const values = {};
+    const values = Object.create(null);
     const fields = Object.keys(body);
     for (const key of fields) {
         const fieldPath = `${path}.${key}`;
-        const field = spec[key];
+        const field = Object.hasOwn(spec, key) ? spec[key] : undefined;
         if (!field) {
             r.error([...segs, key], 'key', fieldPath, `unknown field '${key}'${didYouMean(key, Object.keys(spec))}; allowed: ${Object.keys(spec).join(', ')}`);
             continue;
@@ -46134,7 +46678,7 @@ function readNode(r, kind, name, body, segs, path) {
         values[key] = readField(r, field.type, body[key], [...segs, key], fieldPath);
     }
     for (const [key, field] of Object.entries(spec)) {
-        if (field.required && !(key in body))
+        if (field.required && !Object.hasOwn(body, key))
             r.error(segs, 'key', path, `missing required field '${key}'`);
     }
     const description = values.description;
@@ -46145,10 +46689,11 @@ function readNode(r, kind, name, body, segs, path) {
             if (paths.length > 0 && paths.every(p => p.startsWith('!'))) {
                 r.error([...segs, 'paths'], 'value', `${path}.paths`, 'has only exclusions (!...); add at least one pattern to include');
             }
-            return { kind, ...common, paths };
+            const allowEmpty = values['allow-empty'];
+            return { kind, ...common, paths, ...(allowEmpty !== undefined ? { allowEmpty } : {}) };
         }
         case 'process': {
-            const env = values.env ?? {};
+            const env = values.env ?? Object.create(null);
             const passEnv = values['pass-env'] ?? [];
             // One source per variable: a value in the file would silently lose to the caller's or win.
             passEnv.forEach((name, i) => {
@@ -46177,39 +46722,10 @@ function readNode(r, kind, name, body, segs, path) {
                 context,
                 dockerfile,
                 inputs: values.inputs ?? [],
-                buildArgs: values['build-args'] ?? {},
+                buildArgs: values['build-args'] ?? Object.create(null),
                 platforms: values.platforms ?? [],
                 ...(target !== undefined ? { target } : {})
             };
-        }
-    }
-}
-/** The document as plain values: the fast parser, or the position-keeping one when it disagrees. */
-function load(text, file, locations) {
-    try {
-        return yaml.load(text, { schema: FAST_SCHEMA, filename: file });
-    }
-    catch (e) {
-        const problems = locations.syntaxProblems(file);
-        if (problems.length > 0)
-            throw new GraphError(problems);
-        // The parsers disagree: take the position-keeping one's reading, or the fast one's complaint.
-        try {
-            return parseDocument(text, { uniqueKeys: false }).toJS();
-        }
-        catch {
-            const mark = e.mark;
-            const message = e.reason ?? e.message;
-            throw new GraphError([
-                {
-                    file,
-                    line: (mark?.line ?? 0) + 1,
-                    col: (mark?.column ?? 0) + 1,
-                    path: '',
-                    message,
-                    severity: 'error'
-                }
-            ]);
         }
     }
 }
@@ -46229,11 +46745,13 @@ function parseGraph(text, file = DEFAULT_GRAPH_FILE) {
  * graph when not even the document can be read), so that a checker can go on to the problems
  * that need the repository's files and report them all at once.
  */
-function readGraph(text, file = DEFAULT_GRAPH_FILE) {
+function readGraph(text, file = DEFAULT_GRAPH_FILE, 
+/** reader: which YAML reader to start with (tests hold both to the same graph). */
+options = {}) {
     const locations = new Locations(text);
     let root;
     try {
-        root = load(text, file, locations);
+        root = loadYaml(text, file, locations, options.reader);
     }
     catch (e) {
         if (e instanceof GraphError)
@@ -46259,11 +46777,11 @@ function readGraph(text, file = DEFAULT_GRAPH_FILE) {
         if (key === 'version') {
             if (!(isNumberValue(value) &&
                 Number(value instanceof YamlNumber ? value.value : value) === GRAPH_VERSION)) {
-                r.error([key], 'value', 'version', `unsupported version ${describe(value).replace(/^number /, '')}; supported: ${GRAPH_VERSION}`);
+                r.error([key], 'value', 'version', versionProblem(value));
             }
             continue;
         }
-        const kind = KIND_OF[key];
+        const kind = KIND_OF.get(key);
         if (!kind) {
             r.error([key], 'key', key, `unknown field '${key}'${didYouMean(key, TOP_FIELDS)}; allowed: ${TOP_FIELDS.join(', ')}`);
             continue;
@@ -46296,10 +46814,11 @@ function readGraph(text, file = DEFAULT_GRAPH_FILE) {
             nodePaths.set(name, path);
         }
     }
-    if (!('version' in root))
+    if (!Object.hasOwn(root, 'version'))
         r.error([], 'value', 'version', `missing required field 'version'; add 'version: ${GRAPH_VERSION}'`);
     checkReferences(r, nodes);
     checkOutputs(r, nodes);
+    addImpliedInputs(nodes);
     const order = r.problems.length === 0 ? topologicalOrder(r, nodes) : [];
     const graph = {
         version: 1,
@@ -46310,7 +46829,13 @@ function readGraph(text, file = DEFAULT_GRAPH_FILE) {
     };
     return { graph, problems: r.problems.length > 0 ? located() : [] };
 }
+function versionProblem(value) {
+    if (typeof value === 'string' && value.trim() === String(GRAPH_VERSION))
+        return `version must be the number ${GRAPH_VERSION}, not the string '${value}'; write 'version: ${GRAPH_VERSION}' without quotes`;
+    return `unsupported version ${describe(value).replace(/^number /, '')}; supported: ${GRAPH_VERSION}`;
+}
 function checkReferences(r, nodes) {
+    const suggestions = new Suggestions(nodes.keys());
     for (const node of nodes.values()) {
         if (node.kind === 'config')
             continue;
@@ -46321,7 +46846,7 @@ function checkReferences(r, nodes) {
             const at = [SECTION_OF[node.kind], node.name, 'inputs', i];
             const target = nodes.get(input);
             if (!target) {
-                r.error(at, 'value', inputPath, `unknown node '${input}'${didYouMean(input, nodes.keys())}`);
+                r.error(at, 'value', inputPath, `unknown node '${input}'${suggestions.for(input)}`);
             }
             else if (input === node.name) {
                 r.error(at, 'value', inputPath, `${node.kind} '${node.name}' cannot be its own input`);
@@ -46340,18 +46865,57 @@ function article(kind) {
     return kind === 'image' ? 'an' : 'a';
 }
 function checkOutputs(r, nodes) {
-    const owners = [];
+    const outputs = new OutputIndex();
     for (const node of nodes.values()) {
         if (node.kind !== 'process')
             continue;
         node.outputs.forEach((output, i) => {
-            const clash = owners.find(o => o.path === output || o.path.startsWith(`${output}/`) || output.startsWith(`${o.path}/`));
+            const clash = outputs.add({ path: output, process: node.name, index: i });
             if (clash) {
                 r.error(['processes', node.name, 'outputs', i], 'value', `processes.${node.name}.outputs[${i}]`, `'${output}' overlaps '${clash.path}', an output of process '${clash.process}'; each output belongs to one process`);
             }
-            owners.push({ path: output, process: node.name });
         });
     }
+    checkOutputsInInputs(r, nodes, outputs);
+}
+/**
+ * A process whose output is named by a config it consumes (directly or through other processes)
+ * changes its own inputs by running: a cycle, refused where the output is listed.
+ */
+function checkOutputsInInputs(r, nodes, outputs) {
+    const reported = new Set();
+    for (const config of nodes.values()) {
+        if (config.kind !== 'config')
+            continue;
+        for (const pattern of config.paths) {
+            if (pattern.startsWith('!'))
+                continue;
+            for (const owner of outputs.namedBy(pattern)) {
+                const id = `${owner.process}\0${owner.index}`;
+                if (reported.has(id) || !consumes(nodes, owner.process, config.name))
+                    continue;
+                reported.add(id);
+                r.error(['processes', owner.process, 'outputs', owner.index], 'value', `processes.${owner.process}.outputs[${owner.index}]`, `cycle: process '${owner.process}' writes '${owner.path}', which config '${config.name}' (an input of it) matches with '${pattern}'; a process cannot write its own inputs`);
+            }
+        }
+    }
+}
+/** Whether node reaches target through its inputs. */
+function consumes(nodes, node, target) {
+    const seen = new Set();
+    const stack = [node];
+    while (stack.length > 0) {
+        const n = nodes.get(stack.pop());
+        if (!n || n.kind === 'config' || seen.has(n.name))
+            continue;
+        seen.add(n.name);
+        for (const input of n.inputs) {
+            if (input === target)
+                return true;
+            stack.push(input);
+        }
+    }
+    return false;
 }
 function topologicalOrder(r, nodes) {
     const order = [];
@@ -46374,9 +46938,8 @@ function topologicalOrder(r, nodes) {
         }
         state.set(node.name, 'visiting');
         stack.push(node.name);
-        if (node.kind !== 'config')
-            for (const input of node.inputs)
-                visit(nodes.get(input));
+        for (const input of inputsOf(node))
+            visit(nodes.get(input));
         stack.pop();
         state.set(node.name, 'done');
         order.push(node);
@@ -46385,9 +46948,235 @@ function topologicalOrder(r, nodes) {
         visit(node);
     return order;
 }
-/** The names of the nodes a node consumes (configs have none). */
+/** The names of the nodes a node consumes, implied ones included (configs have none). */
 function inputsOf(node) {
-    return node.kind === 'config' ? [] : node.inputs;
+    if (node.kind === 'config')
+        return [];
+    return node.kind === 'image' && node.implied ? node.implied.inputs : node.inputs;
+}
+
+// Bytes to text without losing any. A graph file must be UTF-8: anything else is a located error,
+// never a replacement character (two different files would read the same). A path from git is
+// bytes: valid UTF-8 reads as itself, and each byte of an invalid sequence becomes the lone
+// surrogate U+DC80 + (byte - 0x80), as Python's "surrogateescape" does. Valid UTF-8 never
+// decodes to a lone surrogate, so no real name can collide with an escaped one, and
+// encodePath gives the exact bytes back (keys hash those bytes).
+/** Where the first invalid UTF-8 sequence starts and how many bytes it spans, or undefined. */
+function firstInvalidUtf8(bytes, from = 0) {
+    for (let i = from; i < bytes.length;) {
+        const n = validSequenceLength(bytes, i);
+        if (n === 0)
+            return { at: i, length: 1 };
+        i += n;
+    }
+    return undefined;
+}
+/** Length of the well-formed UTF-8 sequence at i (Unicode table 3-7), or 0 when there is none. */
+function validSequenceLength(b, i) {
+    const c = b[i];
+    if (c < 0x80)
+        return 1;
+    const cont = (k, lo = 0x80, hi = 0xbf) => i + k < b.length && b[i + k] >= lo && b[i + k] <= hi;
+    if (c >= 0xc2 && c <= 0xdf)
+        return cont(1) ? 2 : 0;
+    if (c === 0xe0)
+        return cont(1, 0xa0) && cont(2) ? 3 : 0;
+    if ((c >= 0xe1 && c <= 0xec) || c === 0xee || c === 0xef)
+        return cont(1) && cont(2) ? 3 : 0;
+    if (c === 0xed)
+        return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
+    if (c === 0xf0)
+        return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+    if (c >= 0xf1 && c <= 0xf3)
+        return cont(1) && cont(2) && cont(3) ? 4 : 0;
+    if (c === 0xf4)
+        return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+    return 0;
+}
+/** A graph file's text; a GraphError at the first byte that is not UTF-8 otherwise. */
+function decodeGraphText(bytes, file) {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (isUtf8(buffer))
+        return buffer.toString('utf8');
+    const bad = firstInvalidUtf8(buffer);
+    const lineStart = buffer.lastIndexOf(10, bad.at - 1) + 1;
+    const line = bad.at === 0 ? 1 : countNewlines(buffer, bad.at) + 1;
+    const col = [...buffer.subarray(lineStart, bad.at).toString('utf8')].length + 1;
+    const hex = [...buffer.subarray(bad.at, bad.at + 1)].map(x => x.toString(16).padStart(2, '0'));
+    throw new GraphError([
+        {
+            file,
+            line,
+            col,
+            path: '',
+            message: `byte 0x${hex.join('')} is not UTF-8; a graph file must be UTF-8 text`,
+            severity: 'error'
+        }
+    ]);
+}
+function countNewlines(b, end) {
+    let n = 0;
+    for (let i = 0; i < end; i++)
+        if (b[i] === 10)
+            n++;
+    return n;
+}
+/** git's output (paths with -z), every byte kept: valid UTF-8 as text, other bytes escaped. */
+function decodePaths(bytes) {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (isUtf8(buffer))
+        return buffer.toString('utf8'); // the fast path: all of it at once
+    let out = '';
+    let start = 0;
+    for (let bad = firstInvalidUtf8(buffer); bad; bad = firstInvalidUtf8(buffer, bad.at + 1)) {
+        out += buffer.toString('utf8', start, bad.at);
+        out += String.fromCharCode(0xdc00 + buffer[bad.at]);
+        start = bad.at + 1;
+    }
+    return out + buffer.toString('utf8', start);
+}
+const ESCAPED = /[\udc80-\udcff]/;
+/** The bytes a string decoded by decodePaths came from (plain UTF-8 when nothing is escaped). */
+function encodePaths(text) {
+    if (!ESCAPED.test(text))
+        return Buffer.from(text, 'utf8');
+    const parts = [];
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        // A lone low surrogate in range: an escaped byte (a pair's low half has a high half before it).
+        if (c >= 0xdc80 && c <= 0xdcff && !(i > 0 && isHighSurrogate(text.charCodeAt(i - 1)))) {
+            parts.push(Buffer.from(text.slice(start, i), 'utf8'), Buffer.from([c - 0xdc00]));
+            start = i + 1;
+        }
+    }
+    parts.push(Buffer.from(text.slice(start), 'utf8'));
+    return Buffer.concat(parts);
+}
+const isHighSurrogate = (c) => c >= 0xd800 && c <= 0xdbff;
+
+const SYMLINK_MODE = '120000';
+/** As the kernel's ELOOP: more links than this in one resolution is a loop. */
+const MAX_HOPS = 40;
+/** How many links deep another name of a file is looked for (a link to a link's directory...). */
+const MAX_ALIAS_DEPTH = 8;
+function isSymlink(f) {
+    return 'line' in f ? f.line.startsWith(`${SYMLINK_MODE} `) : f.mode === SYMLINK_MODE;
+}
+/** The object id of a tracked file (the blob that holds a link's target). */
+function objectIdOf(f) {
+    return 'line' in f ? f.line.slice(f.line.indexOf(' ') + 1, f.line.indexOf('\t')) : f.oid;
+}
+class Symlinks {
+    targets;
+    aliasIndex;
+    /** targets: each link's path and its target as git holds it (the link blob's text). */
+    constructor(targets) {
+        this.targets = targets;
+    }
+    get size() {
+        return this.targets.size;
+    }
+    /**
+     * The real path of a repository path ('' is the root), every link on the way followed, and the
+     * links it went through (their targets decide it too). An error when a link leads out of the
+     * repository or loops.
+     */
+    resolve(path) {
+        const via = [];
+        if (this.targets.size === 0)
+            return { path, via };
+        const out = [];
+        const queue = path === '' ? [] : path.split('/');
+        let hops = 0;
+        while (queue.length > 0) {
+            const segment = queue.shift();
+            if (segment === '' || segment === '.')
+                continue;
+            if (segment === '..') {
+                if (out.length === 0)
+                    return {
+                        error: `${describeVia(via, this.targets)}, which leads outside the repository`,
+                        via
+                    };
+                out.pop();
+                continue;
+            }
+            out.push(segment);
+            const here = out.join('/');
+            const target = this.targets.get(here);
+            if (target === undefined)
+                continue;
+            via.push(here);
+            if (++hops > MAX_HOPS)
+                return { error: `${describeVia(via.slice(0, 3), this.targets)}, ..., which loop`, via };
+            if (target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target))
+                return {
+                    error: `${describeVia(via, this.targets)}, which leads outside the repository`,
+                    via
+                };
+            out.pop();
+            queue.unshift(...target.split('/'));
+        }
+        return { path: out.join('/'), via };
+    }
+    /** Links by the real path they lead to (only links that stay in the repository). */
+    aliases() {
+        if (!this.aliasIndex) {
+            this.aliasIndex = new Map();
+            for (const link of this.targets.keys()) {
+                const r = this.resolve(link);
+                if (!('path' in r))
+                    continue;
+                const list = this.aliasIndex.get(r.path);
+                if (list)
+                    list.push(link);
+                else
+                    this.aliasIndex.set(r.path, [link]);
+            }
+        }
+        return this.aliasIndex;
+    }
+    /**
+     * The other names a path has through links: `cfglink/a.yaml` for `cfgreal/a.yaml` when
+     * `cfglink -> cfgreal`, with the links each name goes through. Works for paths that are not
+     * (or no longer) there too.
+     */
+    otherNames(path) {
+        if (this.targets.size === 0)
+            return [];
+        const out = [];
+        const aliases = this.aliases();
+        const visit = (p, via, depth) => {
+            if (depth >= MAX_ALIAS_DEPTH)
+                return;
+            // p and every directory above it, the root included, that some link leads to.
+            const dirs = [p];
+            for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1))
+                dirs.push(p.slice(0, i));
+            if (p !== '')
+                dirs.push('');
+            for (const dir of dirs) {
+                const links = aliases.get(dir);
+                if (links === undefined)
+                    continue;
+                const rest = dir === '' ? `/${p}` : p.slice(dir.length);
+                for (const link of links) {
+                    const name = `${link}${rest}`;
+                    if (name === p)
+                        continue;
+                    const chain = [...via, link];
+                    out.push({ path: name, via: chain });
+                    visit(name, chain, depth + 1);
+                }
+            }
+        };
+        visit(path, [], 0);
+        return out;
+    }
+}
+function describeVia(via, targets) {
+    return via.map(link => `the symlink ${link} -> ${targets.get(link)}`).join(', then ');
 }
 
 // Content keys: a Merkle hash per node of everything that goes into what it produces.
@@ -46402,13 +47191,16 @@ function inputsOf(node) {
 // })
 // Nothing else: not the checkout path, the machine, mtimes or map order. The breakdown is kept
 // beside the key so that `imagegraph why NODE --explain` can say why two keys differ.
-const KEY_SCHEMA = 'imagegraph-key/v1';
+const KEY_SCHEMA = 'imagegraph-key/v2';
 const hashOnce = typeof crypto$1.hash === 'function'
     ? data => crypto$1.hash('sha256', data)
     : data => crypto$1.createHash('sha256').update(data).digest('hex');
 function sha256(data) {
-    return hashOnce(data);
+    // A path that is not UTF-8 holds escaped bytes (lone surrogates): hash the bytes git gave.
+    return isWellFormed(data) ? hashOnce(data) : hashBytes(encodePaths(data));
 }
+const isWellFormed = (s) => s.isWellFormed();
+const hashBytes = (data) => crypto$1.createHash('sha256').update(data).digest('hex');
 function sortedRecord(r) {
     return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
@@ -46442,25 +47234,47 @@ function canonicalDefinition(node) {
 function nodeLabel(node) {
     return `${node.kind} ${node.name}`;
 }
+function overlaps(a, b) {
+    return isUnder(a, b) || isUnder(b, a);
+}
 /** Index the graph's file-owning nodes once; reuse it for tracked files and changed files. */
 class GraphFiles {
     graph;
+    symlinks;
     index = new PathIndex();
     slots = [];
-    constructor(graph) {
+    realContexts = new Map();
+    linkProblems = [];
+    /**
+     * symlinks: the links of the same tree as the files to come. A context, Dockerfile or config
+     * path that goes through a link owns what the link leads to, and the links on the way.
+     */
+    constructor(graph, symlinks = new Symlinks(new Map())) {
         this.graph = graph;
+        this.symlinks = symlinks;
         for (const node of graph.nodes.values()) {
             if (node.kind === 'process')
                 continue;
-            const slot = { node, files: [], last: -1, dockerfileFound: false };
+            const slot = { node, files: [], last: -1, dockerfileFound: false, anchors: [] };
             this.slots.push(slot);
             if (node.kind === 'config') {
                 const excluded = [];
                 for (const pattern of node.paths) {
                     if (pattern.startsWith('!'))
                         excluded.push(compilePattern(pattern.slice(1)));
-                    else
+                    else {
                         this.index.addPattern(pattern, { slot, dockerfile: false });
+                        const anchor = anchorOf(pattern);
+                        slot.anchors.push(anchor);
+                        // Files reached through links are found per file (membership); here only the error.
+                        const real = this.symlinks.resolve(anchor);
+                        if ('error' in real)
+                            this.linkProblems.push({
+                                node: node.name,
+                                field: 'paths',
+                                message: `'${pattern}' goes through ${real.error}; a config's files must be in it`
+                            });
+                    }
                 }
                 if (excluded.length === 1)
                     slot.excluded = excluded[0];
@@ -46469,26 +47283,89 @@ class GraphFiles {
             }
             else {
                 this.index.addDirectory(node.context, { slot, dockerfile: false });
-                this.index.addFile(node.dockerfile, { slot, dockerfile: true });
+                const context = this.follow(slot, node.context, 'context');
+                if (context !== node.context) {
+                    this.index.addDirectory(context, { slot, dockerfile: false });
+                    this.realContexts.set(node.name, context);
+                }
+                const dockerfile = this.follow(slot, node.dockerfile, 'dockerfile');
+                this.index.addFile(node.dockerfile, { slot, dockerfile: dockerfile === node.dockerfile });
+                if (dockerfile !== node.dockerfile)
+                    this.index.addFile(dockerfile, { slot, dockerfile: true });
+                // Decides what of the context is sent, wherever it lies; most images have none.
+                for (const ignore of new Set([
+                    dockerfileIgnoreFile(node.dockerfile),
+                    dockerfileIgnoreFile(dockerfile)
+                ])) {
+                    this.index.addFile(ignore, { slot, dockerfile: false });
+                    const real = this.follow(slot, ignore, 'dockerfile');
+                    if (real !== ignore)
+                        this.index.addFile(real, { slot, dockerfile: false });
+                }
             }
         }
     }
-    /** Calls found once per node that owns path (and says whether it is that image's Dockerfile). */
-    owners(path, found) {
+    /** The real path of one an image names; the links on the way become its files. */
+    follow(slot, path, field) {
+        slot.anchors.push(path);
+        const real = this.symlinks.resolve(path);
+        for (const link of real.via)
+            this.index.addFile(link, { slot, dockerfile: false });
+        if ('error' in real) {
+            // One mistake, said once: the context's link is usually the Dockerfile's too.
+            if (!this.linkProblems.some(p => p.node === slot.node.name))
+                this.linkProblems.push({
+                    node: slot.node.name,
+                    field,
+                    message: `'${path || '.'}' goes through ${real.error}; ${field === 'context' ? 'a context' : 'a Dockerfile'} must be in it`
+                });
+            return path;
+        }
+        slot.anchors.push(real.path);
+        return real.path;
+    }
+    /**
+     * Calls found once per node that owns path (and says whether it is that image's Dockerfile).
+     * symlinkChange: path is, or was at the other end of the change, a symlink.
+     */
+    owners(path, found, symlinkChange = false) {
         let seen;
-        this.index.match(path, ({ slot, dockerfile }) => {
-            const node = slot.node;
-            if (slot.excluded?.(path))
-                return;
-            if (dockerfile) {
-                found(node, true);
-                return;
-            }
+        const once = (node) => {
             if (seen?.includes(node))
                 return;
             (seen ??= []).push(node);
             found(node, false);
+        };
+        const names = this.holders(path, once, found);
+        if (!symlinkChange && !this.symlinks.targets.has(path))
+            return;
+        // A link added, retargeted or removed at or above what a node names may change all it holds.
+        if (symlinkChange || this.symlinks.targets.has(path)) {
+            const paths = [path, ...names];
+            for (const slot of this.slots)
+                if (slot.anchors.some(a => paths.some(p => overlaps(a, p))))
+                    once(slot.node);
+        }
+    }
+    /** The nodes that hold path, by its name and (configs) by every other name it has through links. */
+    holders(path, once, dockerfileOf = once) {
+        this.index.match(path, ({ slot, dockerfile }) => {
+            if (slot.excluded?.(path))
+                return;
+            if (dockerfile)
+                dockerfileOf(slot.node, true);
+            else
+                once(slot.node);
         });
+        if (this.symlinks.size === 0)
+            return [];
+        const names = this.symlinks.otherNames(path).map(n => n.path);
+        for (const name of names)
+            this.index.match(name, ({ slot }) => {
+                if (slot.node.kind === 'config' && !slot.excluded?.(name))
+                    once(slot.node);
+            });
+        return names;
     }
     /** Every node's files. The hot loop of a plan: one pass, candidates looked up per directory. */
     membership(tracked) {
@@ -46534,14 +47411,64 @@ class GraphFiles {
                 slot.files.push(file);
             }
         }
+        const linkProblems = [...this.linkProblems];
+        if (this.symlinks.size > 0)
+            this.filesThroughLinks(tracked, linkProblems);
         const files = new Map();
         const dockerfileFound = new Set();
         for (const slot of this.slots) {
             files.set(slot.node.name, slot.files);
             if (slot.dockerfileFound)
                 dockerfileFound.add(slot.node.name);
+            slot.seen = undefined;
         }
-        return { files, dockerfileFound };
+        return { files, dockerfileFound, realContexts: this.realContexts, linkProblems };
+    }
+    /**
+     * A config's files by the names they have through links (`cfglink/a.yaml` for `cfgreal/a.yaml`),
+     * with the links on the way; a link it holds that leads out of the repository is an error. An
+     * image is not given these: a build copies the links in its context as links.
+     */
+    filesThroughLinks(tracked, problems) {
+        const links = new Map();
+        for (const file of tracked)
+            if (isSymlink(file))
+                links.set(file.path, file);
+        const add = (slot, file) => {
+            slot.seen ??= new Set(slot.files.map(f => f.path));
+            if (slot.seen.has(file.path))
+                return;
+            slot.seen.add(file.path);
+            slot.files.push(file);
+        };
+        for (const file of tracked) {
+            for (const name of this.symlinks.otherNames(file.path)) {
+                this.index.match(name.path, ({ slot }) => {
+                    if (slot.node.kind !== 'config' || slot.excluded?.(name.path))
+                        return;
+                    add(slot, file);
+                    for (const link of name.via) {
+                        const linkFile = links.get(link);
+                        if (linkFile)
+                            add(slot, linkFile);
+                    }
+                });
+            }
+        }
+        for (const path of this.symlinks.targets.keys()) {
+            const real = this.symlinks.resolve(path);
+            if (!('error' in real))
+                continue;
+            const reported = new Set();
+            this.holders(path, node => {
+                if (node.kind === 'config' && !reported.has(node) && reported.add(node))
+                    problems.push({
+                        node: node.name,
+                        field: 'paths',
+                        message: `holds ${real.error}; a config's files must be in the repository`
+                    });
+            });
+        }
     }
 }
 function isUnder(path, dir) {
@@ -46596,39 +47523,199 @@ function computeKeys(graph, membership) {
     return keys;
 }
 
-// Two commits -> an explained plan: what changed, what is affected and why, every content key.
-/** At most this many reason chains are listed per node; reasonCount has the total. */
-const MAX_CHAINS = 20;
-/** The process whose outputs hold path, if one does. */
-function generatedBy(graph, path) {
-    for (const node of graph.nodes.values()) {
-        if (node.kind === 'process' && node.outputs.some(output => isUnder(path, output)))
-            return node.name;
-    }
-    return undefined;
-}
-/** Problems that need the repository's files: empty contexts, missing Dockerfiles, idle globs. */
-function checkGraphAgainstFiles(graph, membership) {
+function configProblems(graph, membership) {
     const problems = [];
+    const outputs = outputIndexOf(graph);
+    const at = (path) => graph.positions.get(path) ??
+        graph.positions.get(path.replace(/\.[^.]+$/, '')) ?? { line: 1, col: 1 };
+    const problem = (path, message) => ({
+        file: graph.file,
+        ...at(path),
+        path,
+        message,
+        severity: 'error'
+    });
+    const consumers = consumersOf(graph);
+    for (const node of graph.nodes.values()) {
+        if (node.kind !== 'config')
+            continue;
+        const files = membership.files.get(node.name) ?? [];
+        const path = `configs.${node.name}.paths`;
+        if (files.length === 0 && !node.allowEmpty && !namesAnOutput(node, graph)) {
+            problems.push(problem(path, `matches no tracked file (${node.paths.join(', ')}); check the patterns, or set 'allow-empty: true' if that is meant`));
+        }
+        if (!outputs.isEmpty()) {
+            const reported = new Set();
+            for (const file of files) {
+                const owner = outputs.producerOf(file.path);
+                if (!owner || reported.has(owner.process))
+                    continue;
+                if (!(consumers.get(node.name) ?? []).some(p => reaches(graph, p, owner.process)))
+                    continue;
+                reported.add(owner.process);
+                problems.push(problem(`processes.${owner.process}.outputs[${owner.index}]`, `cycle: process '${owner.process}' writes '${owner.path}', which holds '${file.path}' of config '${node.name}' (an input of it); a process cannot write its own inputs`));
+            }
+        }
+    }
+    return problems;
+}
+/** Whether a pattern of the config names a process's output (or something inside one). */
+function namesAnOutput(config, graph) {
+    const outputs = outputIndexOf(graph);
+    return config.paths.some(p => !p.startsWith('!') && outputs.namedBy(p).length > 0);
+}
+/** For each node, the processes that list it as an input. */
+function consumersOf(graph) {
+    const out = new Map();
+    for (const node of graph.nodes.values()) {
+        if (node.kind !== 'process')
+            continue;
+        for (const input of node.inputs) {
+            const list = out.get(input);
+            if (list)
+                list.push(node.name);
+            else
+                out.set(input, [node.name]);
+        }
+    }
+    return out;
+}
+/** Whether from is target or feeds it through process inputs. */
+function reaches(graph, from, target) {
+    if (from === target)
+        return true;
+    const seen = new Set();
+    const stack = [graph.nodes.get(target)];
+    while (stack.length > 0) {
+        const n = stack.pop();
+        if (n.kind === 'config' || seen.has(n.name))
+            continue;
+        seen.add(n.name);
+        for (const input of n.inputs) {
+            if (input === from)
+                return true;
+            const next = graph.nodes.get(input);
+            if (next)
+                stack.push(next);
+        }
+    }
+    return false;
+}
+
+// Why each node is affected: reason chains (file -> config -> process -> image) kept as shared
+// links. A node's chain points at its input's chain instead of copying it, so a graph of any depth
+// costs one link per chain kept; a long chain is rendered elided, a full one only when asked.
+/** At most this many reason chains are kept per node; the count has the total. */
+const MAX_CHAINS = 20;
+/** A chain of more steps than this is rendered as its first two and last two. */
+const MAX_SHOWN_STEPS = 6;
+function origin(step) {
+    const chain = { step, length: 1 };
+    chain.first = chain;
+    return chain;
+}
+function extend(upstream, step) {
+    const chain = { step, upstream, length: upstream.length + 1, first: upstream.first };
+    chain.second = upstream.length === 1 ? chain : upstream.second;
+    return chain;
+}
+/** The same chain with a note on its last step (one new link; the rest is shared). */
+function annotated(chain, note) {
+    const copy = { ...chain, step: `${chain.step}${note}` };
+    if (chain.length === 1)
+        copy.first = copy;
+    if (chain.length === 2)
+        copy.second = copy;
+    return copy;
+}
+/** Every step of a chain, origin first (as long as the chain: for one node, not for every node). */
+function chainSteps(chain) {
+    const steps = [];
+    for (let c = chain; c; c = c.upstream)
+        steps.push(c.step);
+    return steps.reverse();
+}
+/** `a -> b -> c`; past MAX_SHOWN_STEPS steps, `a -> b -> … N more … -> y -> z`. */
+function renderChain(chain, maxSteps = MAX_SHOWN_STEPS) {
+    if (chain.length <= maxSteps)
+        return chainSteps(chain).join(' -> ');
+    const last = chain.upstream;
+    const hidden = chain.length - 4;
+    return [chain.first.step, chain.second.step, `… ${hidden} more …`, last.step, chain.step].join(' -> ');
+}
+/**
+ * The reasons of every node, inputs before consumers: a node's chains are its direct causes
+ * (`origins`, by node name) and each of its inputs' chains extended by the node's label.
+ */
+function reasonChains(graph, origins) {
+    const out = new Map();
+    for (const node of graph.order) {
+        const label = nodeLabel(node);
+        const chains = [];
+        let count = 0;
+        for (const cause of origins.get(node.name) ?? []) {
+            if (chains.length < MAX_CHAINS)
+                chains.push(extend(origin(cause), label));
+            count++;
+        }
+        for (const name of inputsOf(node)) {
+            const upstream = out.get(name);
+            if (!upstream)
+                continue;
+            // An implied input (a process that writes the image's context) says so on its step.
+            const note = impliedNote(node, name);
+            for (const chain of upstream.chains) {
+                if (chains.length >= MAX_CHAINS)
+                    break;
+                chains.push(extend(note ? annotated(chain, note) : chain, label));
+            }
+            count = Math.min(Number.MAX_SAFE_INTEGER, count + upstream.count);
+        }
+        out.set(node.name, { chains, count });
+    }
+    return out;
+}
+
+// Two commits -> an explained plan: what changed, what is affected and why, every content key.
+/** Problems that need the repository's files: empty or file contexts, missing Dockerfiles, idle globs. */
+function checkGraphAgainstFiles(graph, membership) {
+    const problems = configProblems(graph, membership);
     const at = (node, field) => graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}.${field}`) ??
         graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}`) ?? { line: 1, col: 1 };
+    for (const p of membership.linkProblems) {
+        const node = graph.nodes.get(p.node);
+        problems.push({
+            file: graph.file,
+            ...at(node, p.field),
+            path: `${SECTION_OF[node.kind]}.${node.name}.${p.field}`,
+            message: p.message,
+            severity: 'error'
+        });
+    }
     for (const node of graph.nodes.values()) {
         const path = `${SECTION_OF[node.kind]}.${node.name}`;
         const files = membership.files.get(node.name) ?? [];
-        if (node.kind === 'config' && files.length === 0) {
-            problems.push({
-                file: graph.file,
-                ...at(node, 'paths'),
-                path: `${path}.paths`,
-                message: `matches no tracked file (${node.paths.join(', ')})`,
-                severity: 'warning'
-            });
-        }
         if (node.kind === 'image') {
+            // A symlink to a directory is followed (links.ts); only a real file is not a context.
+            if (node.context !== '' && files.some(f => f.path === node.context && !isSymlink(f))) {
+                problems.push({
+                    file: graph.file,
+                    ...at(node, 'context'),
+                    path: `${path}.context`,
+                    message: `'${node.context}' is a file; the context must be a directory`,
+                    severity: 'error'
+                });
+                continue;
+            }
             // A context is a directory with files, wherever the Dockerfile is: a build sends it. Only
             // a process's output may be one that git does not hold.
-            const hasContextFiles = files.some(f => isUnder(f.path, node.context)) ||
-                generatedBy(graph, node.context) !== undefined;
+            const implied = node.implied?.because ?? [];
+            const context = membership.realContexts.get(node.name) ?? node.context;
+            const hasContextFiles = files.some(f => isUnder(f.path, context)) ||
+                membership.linkProblems.some(p => p.node === node.name && p.field === 'context') ||
+                implied.some(i => i.what === 'context');
+            // A Dockerfile a process writes is no more tracked than the rest of its output.
+            const dockerfileMade = implied.some(i => i.what === 'Dockerfile');
             if (!hasContextFiles) {
                 problems.push({
                     file: graph.file,
@@ -46639,7 +47726,10 @@ function checkGraphAgainstFiles(graph, membership) {
                 });
             }
             // A missing default Dockerfile in a missing context is the same mistake: said once.
+            const linkProblem = membership.linkProblems.some(p => p.node === node.name);
             if (!membership.dockerfileFound.has(node.name) &&
+                !dockerfileMade &&
+                !linkProblem &&
                 (hasContextFiles || !isUnder(node.dockerfile, node.context))) {
                 const field = graph.positions.has(`${path}.dockerfile`) ? 'dockerfile' : 'context';
                 problems.push({
@@ -46675,7 +47765,7 @@ function readBaseGraph(input, head) {
 }
 function plan(input) {
     const graph = input.graph ?? parseGraph(input.graphText, input.graphFile);
-    const graphFiles = new GraphFiles(graph);
+    const graphFiles = new GraphFiles(graph, input.symlinks);
     const membership = graphFiles.membership(input.trackedFiles);
     const problems = checkGraphAgainstFiles(graph, membership);
     const errors = problems.filter(p => p.severity === 'error');
@@ -46714,7 +47804,7 @@ function plan(input) {
                         changedFilesOf.set(node.name, [path]);
                     else if (!files.includes(path))
                         files.push(path);
-                });
+                }, change.symlink === true);
             }
         }
         for (const node of baseGraph === graph ? [] : graph.nodes.values()) {
@@ -46726,39 +47816,19 @@ function plan(input) {
             }
         }
     }
-    const chains = new Map();
-    const counts = new Map();
-    for (const node of graph.order) {
-        const label = nodeLabel(node);
-        const list = [];
-        let count = 0;
-        for (const origin of direct.get(node.name) ?? []) {
-            if (list.length < MAX_CHAINS)
-                list.push(`${origin} -> ${label}`);
-            count++;
-        }
-        for (const name of inputsOf(node)) {
-            for (const chain of chains.get(name) ?? []) {
-                if (list.length >= MAX_CHAINS)
-                    break;
-                list.push(`${chain} -> ${label}`);
-            }
-            count = Math.min(Number.MAX_SAFE_INTEGER, count + (counts.get(name) ?? 0));
-        }
-        chains.set(node.name, list);
-        counts.set(node.name, count);
-    }
+    const reasons = reasonChains(graph, direct);
     const nodes = new Map();
     for (const node of graph.order) {
         const key = keys.get(node.name);
-        const reasons = chains.get(node.name);
+        const { chains, count } = reasons.get(node.name);
         nodes.set(node.name, {
             kind: node.kind,
             name: node.name,
-            affected: reasons.length > 0,
+            affected: chains.length > 0,
             key: key.key,
-            reasons,
-            reasonCount: counts.get(node.name),
+            reasons: chains.map(c => renderChain(c)),
+            chains,
+            reasonCount: count,
             changedFiles: changedFilesOf.get(node.name) ?? [],
             inputs: inputsOf(node),
             breakdown: key.breakdown
@@ -46831,6 +47901,67 @@ function planToJson(p, formatWarning) {
     return out;
 }
 
+// Repository content (file names, reasons, warnings, branch names) as inert text in GitHub
+// markdown: the job summary and the PR comment show it as it is, and it can start no markup, link,
+// image, mention, reference, table cell or new line, in a table cell, a list item or inside HTML.
+/** Joins `@` or `#` to what follows invisibly, so `@team` notifies no one and `#12` links nothing. */
+const JOINER = '\u200d';
+/** Characters that mean something to markdown or HTML, written as character references. */
+const ACTIVE = new Map([
+    ['&', '&amp;'],
+    ['<', '&lt;'],
+    ['>', '&gt;'],
+    ['"', '&quot;'],
+    ..."\\`*_[]()|~!$'{}".split('').map((c) => [c, `&#${c.charCodeAt(0)};`])
+]);
+/** Invisible or line-breaking characters, shown by name rather than acting. */
+function visible(code) {
+    if (code < 0x20)
+        return String.fromCodePoint(0x2400 + code); // ␀ … ␟ (␊ for \n, ␍ for \r)
+    if (code === 0x7f)
+        return '␡';
+    if ((code >= 0x80 && code <= 0x9f) || // C1 controls (NEL breaks lines)
+        (code >= 0x2028 && code <= 0x202e) || // line and paragraph separators, bidi embeddings
+        (code >= 0x2066 && code <= 0x2069) || // bidi isolates
+        (code >= 0x200b && code <= 0x200f) || // zero-width characters and direction marks
+        code === 0x2060 ||
+        code === 0x061c ||
+        code === 0xfeff)
+        return `⟨U+${code.toString(16).toUpperCase().padStart(4, '0')}⟩`;
+    return undefined;
+}
+/**
+ * Text that renders as exactly itself: controls shown by name, markup characters as character
+ * references, `@` and `#` joined invisibly to what follows, `www.` and `scheme://` broken so
+ * nothing links. One line, safe in a table cell (`|` is escaped) and in HTML (`<>&"'` are).
+ */
+function inert(text) {
+    const chars = [...text];
+    let out = '';
+    for (let i = 0; i < chars.length; i++) {
+        const ch = chars[i];
+        const code = ch.codePointAt(0);
+        const shown = visible(code);
+        if (shown !== undefined)
+            out += shown;
+        else if (ACTIVE.has(ch))
+            out += ACTIVE.get(ch);
+        else if (ch === '@' || ch === '#')
+            out += `&#${code};${JOINER}`;
+        // Autolinks: `http://x` and `www.x` link by themselves; their `:` and `.` written as references.
+        else if (ch === ':' && chars[i + 1] === '/')
+            out += '&#58;';
+        else if (ch === '.' && /www$/i.test(chars.slice(Math.max(0, i - 3), i).join('')))
+            out += '&#46;';
+        // At the start of a line these begin a list, a heading, a quote or a rule.
+        else if (i === 0 && /[-+=#>0-9]/.test(ch))
+            out += `&#${code};`;
+        else
+            out += ch;
+    }
+    return out;
+}
+
 const shortKey = (key) => key.slice(0, 12);
 const MERMAID_SHAPES = {
     config: ['[/', '/]'],
@@ -46879,17 +48010,11 @@ const MERMAID_MAX_CHARS = 40_000;
 const MERMAID_MAX_NODES = 300;
 const CHAINS_PER_ROW = 3;
 function commentMarker(graphFile) {
-    return `<!-- imagegraph-plan:${graphFile} -->`;
+    // inert: a graph file named `x -->` must not close the comment.
+    return `<!-- imagegraph-plan:${inert(graphFile)} -->`;
 }
-/** Text safe inside a Markdown table cell (HTML escaped, no pipes or newlines). */
-function cell(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '&#124;')
-        .replace(/\r?\n/g, '↵');
-}
+/** Repository text made inert: safe in a table cell, a list item, a quote and inside HTML. */
+const cell = inert;
 function chainsCell(n) {
     const shown = n.reasons.slice(0, CHAINS_PER_ROW).map(r => `<code>${cell(r)}</code>`);
     const more = n.reasonCount - shown.length;
@@ -47255,7 +48380,8 @@ async function spawnGit(cwd, args, io = {}) {
 }
 async function runGit(cwd, args, input) {
     const r = await spawnGit(cwd, args, {} );
-    return { ...r, stdout: r.stdout.toString('utf8') };
+    // Paths are bytes: decodePaths keeps every one (valid UTF-8, the usual case, decodes as is).
+    return { ...r, stdout: decodePaths(r.stdout) };
 }
 /**
  * Like runGit for large output, written to a temporary file rather than a pipe: git then runs at
@@ -47267,7 +48393,7 @@ async function runGitToFile(cwd, args) {
     const fd = openSync(file, 'w');
     try {
         const r = await spawnGit(cwd, args, { stdoutFd: fd });
-        return { ...r, stdout: readFileSync(file, 'utf8') };
+        return { ...r, stdout: decodePaths(readFileSync(file)) };
     }
     finally {
         closeSync(fd);
@@ -47290,7 +48416,7 @@ function parseCatFileBatch(out, count) {
             continue;
         }
         const size = Number(m[2]);
-        results.push(m[1] === 'blob' ? out.subarray(eol + 1, eol + 1 + size).toString('utf8') : null);
+        results.push(m[1] === 'blob' ? out.subarray(eol + 1, eol + 1 + size) : null);
         at = eol + 1 + size + 1;
     }
     return results;
@@ -47316,13 +48442,14 @@ function parseRawDiff(text) {
         const [oldMode, newMode, , , statusField] = meta.slice(1).split(' ');
         const letter = statusField?.[0] ?? 'X';
         const status = STATUS[letter] ?? 'unknown';
+        const link = oldMode === '120000' || newMode === '120000' ? { symlink: true } : {};
         if (letter === 'R' || letter === 'C') {
-            out.push({ path: parts[i + 2], status, oldPath: parts[i + 1] });
+            out.push({ path: parts[i + 2], status, oldPath: parts[i + 1], ...link });
             i += 2;
         }
         else {
             const submodule = letter === 'M' && oldMode === '160000' && newMode === '160000';
-            out.push({ path: parts[i + 1], status: submodule ? 'submodule' : status });
+            out.push({ path: parts[i + 1], status: submodule ? 'submodule' : status, ...link });
             i += 1;
         }
     }
@@ -47463,17 +48590,39 @@ class Git {
             }
         };
     }
-    /** Several files' text at commits in one git call: null for each one that is not there. */
+    /**
+     * Several graph files' text at commits in one git call: null for each one that is not there, a
+     * located GraphError for one that is not UTF-8.
+     */
     async filesAt(wanted) {
+        const bytes = await this.fileBytesAt(wanted);
+        return bytes.map((b, i) => (b === null ? null : decodeGraphText(b, wanted[i].path)));
+    }
+    /** Several files' bytes at commits in one git call: null for each one that is not there. */
+    async fileBytesAt(wanted) {
         if (wanted.length === 0)
             return [];
         const input = wanted.map(w => `${w.rev}:${w.path}\n`).join('');
         if (wanted.some(w => /[\n\0]/.test(w.path)))
-            return Promise.all(wanted.map(w => this.fileAt(w.rev, w.path)));
+            return Promise.all(wanted.map(w => this.fileBytes(w.rev, w.path)));
         const r = await spawnGit(this.dir, ['cat-file', '--batch'], { input });
         if (r.code !== 0)
             throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`);
         return parseCatFileBatch(r.stdout, wanted.length);
+    }
+    /** Blobs' text by object id, in one git call: null for each one that is not there. */
+    async blobs(oids) {
+        if (oids.length === 0)
+            return [];
+        if (oids.some(oid => !/^[0-9a-f]{40,64}$/.test(oid)))
+            throw new Error('not an object id');
+        const r = await spawnGit(this.dir, ['cat-file', '--batch'], {
+            input: oids.map(oid => `${oid}\n`).join('')
+        });
+        if (r.code !== 0)
+            throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`);
+        // Symlink targets are paths: decoded without loss, like every path git gives.
+        return parseCatFileBatch(r.stdout, oids.length).map(b => (b === null ? null : decodePaths(b)));
     }
     /** Whether a commit object is present locally (a shallow clone may lack it). */
     async hasCommit(sha) {
@@ -47516,9 +48665,14 @@ class Git {
                 files.push({ path, mode: '100644', oid: '' }); // untracked: no object yet
         return files;
     }
-    /** A file's text at a commit, or null when the commit has no such file. */
+    /** A graph file's text at a commit, or null when the commit has no such file. */
     async fileAt(rev, path) {
-        const r = await runGit(this.dir, ['cat-file', 'blob', `${rev}:${path}`]);
+        const bytes = await this.fileBytes(rev, path);
+        return bytes === null ? null : decodeGraphText(bytes, path);
+    }
+    /** A file's bytes at a commit, or null when the commit has no such file. */
+    async fileBytes(rev, path) {
+        const r = await spawnGit(this.dir, ['cat-file', 'blob', `${rev}:${path}`]);
         if (r.code === 0)
             return r.stdout;
         // "exists on disk, but not in": git's wording when the working tree has the file and rev lacks it.
@@ -47703,7 +48857,9 @@ function scopeChangedFiles(changes, root) {
 function workingFile(repo, file) {
     return () => {
         try {
-            return readFileSync(path.join(repo, file), 'utf8');
+            const bytes = readFileSync(path.join(repo, file));
+            // Not UTF-8: no head start; the committed text is read and its error located.
+            return isUtf8(bytes) ? bytes.toString('utf8') : null;
         }
         catch {
             return null;
@@ -47718,11 +48874,25 @@ function parseWorkingGraph(request) {
     const read = readGraph(text, request.graphFile);
     return read.graph && read.problems.length === 0 ? { text, graph: read.graph } : undefined;
 }
+/** The symlinks among tracked files, with their targets as git holds them (not the working tree). */
+async function readSymlinks(git, tracked) {
+    const links = tracked.filter(f => isSymlink(f) && objectIdOf(f) !== '');
+    const targets = await git.blobs(links.map(objectIdOf));
+    const map = new Map();
+    links.forEach((link, i) => {
+        const target = targets[i];
+        // Not guessed: a link whose target is unknown could hide any change behind it.
+        if (target === null)
+            throw new Error(`git has no object for the symlink ${link.path}`);
+        map.set(link.path, target);
+    });
+    return new Symlinks(map);
+}
 async function planRepository(git, request) {
     const root = graphRoot(request.graphFile);
     const listing = git.listTrackedFiles();
     const [head, base = null] = await git.resolveCommits(request.base === null ? [request.head] : [request.head, request.base]);
-    const graphTexts = git.filesAt([
+    const graphTexts = git.fileBytesAt([
         { rev: head, path: request.graphFile },
         ...(base ? [{ rev: base, path: request.graphFile }] : [])
     ]);
@@ -47730,16 +48900,29 @@ async function planRepository(git, request) {
         ? Promise.resolve([])
         : git.changedFiles(base, head).then(c => scopeChangedFiles(c, root));
     const tracked = listing.at(head).then(f => scopeTrackedFiles(f, root));
+    const symlinks = tracked.then(files => readSymlinks(git, files));
     // Nothing is left unhandled if the graph turns out invalid and we throw before awaiting these.
     changes.catch(() => undefined);
     tracked.catch(() => undefined);
+    symlinks.catch(() => undefined);
     // Every git call is under way: the working tree's graph file is parsed while git works.
     const working = parseWorkingGraph(request);
-    const [graphText, baseGraphText = null] = await graphTexts;
-    if (graphText === null) {
+    const [graphBytes, baseGraphBytes = null] = await graphTexts;
+    if (graphBytes === null) {
         if (isDirectoryIn(await tracked, request.graphFile, root))
             throw new UserError(`${request.graphFile} is a directory in commit ${head.slice(0, 12)}; name the graph file in it (${request.graphFile}/imagegraph.yml)`);
         throw new UserError(`${request.graphFile} is not in commit ${head.slice(0, 12)} of ${git.dir}; commit it, or name the graph file that is`);
+    }
+    const graphText = decodeGraphText(graphBytes, request.graphFile);
+    let baseGraphText = null;
+    let baseUnreadable;
+    try {
+        baseGraphText = baseGraphBytes && decodeGraphText(baseGraphBytes, request.graphFile);
+    }
+    catch (e) {
+        if (!(e instanceof GraphError))
+            throw e;
+        baseUnreadable = `${request.graphFile} at base ${base.slice(0, 12)} is not valid (${e.message.split('\n')[0]}): every node is affected`;
     }
     // A symlink's blob is its target's name: it never equals a working tree's valid graph file.
     if (working?.text !== graphText && isSymlinkIn(await tracked, request.graphFile, root))
@@ -47753,12 +48936,14 @@ async function planRepository(git, request) {
             throw new GraphError(read.problems);
         if (read.problems.length > 0) {
             // Report the problems that need the files too, so that one run lists every mistake.
-            const membership = new GraphFiles(read.graph).membership(await tracked);
+            const membership = new GraphFiles(read.graph, await symlinks).membership(await tracked);
             throw new GraphError(sortProblems([...read.problems, ...checkGraphAgainstFiles(read.graph, membership)]));
         }
         graph = read.graph;
     }
-    const everythingBecause = base === null ? (request.everythingBecause ?? 'no base revision') : request.everythingBecause;
+    const everythingBecause = base === null
+        ? (request.everythingBecause ?? 'no base revision')
+        : (request.everythingBecause ?? baseUnreadable);
     return plan({
         graph,
         graphText,
@@ -47768,6 +48953,7 @@ async function planRepository(git, request) {
         head,
         changedFiles: await changes,
         trackedFiles: await tracked,
+        symlinks: await symlinks,
         ...(everythingBecause ? { everythingBecause } : {})
     });
 }

@@ -12,6 +12,17 @@ import { graphRoot, scopeTrackedFiles } from './core/scope.js'
 import { locateGraph } from './locate.js'
 import { keyBreakdownsAt, planRepository, readSymlinks, workingFile } from './planner.js'
 
+import { createCache } from './adapters/cache/factory.js'
+import type { Reporter } from './adapters/ports.js'
+import { BashProcessRunner } from './adapters/process-runner.js'
+import { runProcesses } from './commands/run-processes.js'
+import { defaultCacheSpec, formatCacheSpec, parseCacheSpec } from './core/cache-spec.js'
+import { affectedImages } from './core/plan.js'
+import type { Plan } from './core/plan.js'
+import { processesFailed, processesToJson } from './core/process-results.js'
+import type { ProcessesRun } from './core/process-results.js'
+import { processesText } from './core/render/processes.js'
+
 export const VERSION = '0.1.0'
 
 const USAGE = `imagegraph ${VERSION}: build container images incrementally in monorepos
@@ -19,6 +30,7 @@ const USAGE = `imagegraph ${VERSION}: build container images incrementally in mo
 Usage:
   imagegraph validate [--graph FILE]
   imagegraph plan --base REV [--head REV] [--json]
+  imagegraph run --base REV [--head REV] [--cache local:DIR|none] [--parallel N] [--json]
   imagegraph why NODE --base REV [--head REV] [--explain]
   imagegraph graph [--format mermaid|dot|json]
 
@@ -38,6 +50,17 @@ const COMMON: CommandSpec['flags'] = { repo: 'value', graph: 'value', help: 'boo
 const COMMANDS: Record<string, CommandSpec> = {
   validate: { positional: 0, flags: { ...COMMON } },
   plan: { positional: 0, flags: { ...COMMON, base: 'value', head: 'value', json: 'boolean' } },
+  run: {
+    positional: 0,
+    flags: {
+      ...COMMON,
+      base: 'value',
+      head: 'value',
+      json: 'boolean',
+      cache: 'value',
+      parallel: 'value'
+    }
+  },
   why: {
     positional: 1,
     flags: { ...COMMON, base: 'value', head: 'value', explain: 'boolean', json: 'boolean' }
@@ -143,6 +166,55 @@ function requireString(flags: ParsedArgs['flags'], name: string, command: string
   return v
 }
 
+/** `imagegraph run`: restore or run the processes the affected images need (builds come next). */
+async function runProcessesCli(
+  p: Plan,
+  repo: string,
+  flags: ParsedArgs['flags'],
+  io: Io
+): Promise<ProcessesRun> {
+  const env = process.env
+  const spec =
+    typeof flags.cache === 'string'
+      ? parseCacheSpec(flags.cache, '--cache')
+      : defaultCacheSpec(env, 'cli', process.platform).spec
+  if (spec.kind === 'gha')
+    throw new UserError(
+      'run: --cache gha works only inside a GitHub Actions job; use local:DIR or none'
+    )
+  let parallel: number | undefined
+  if (typeof flags.parallel === 'string') {
+    parallel = Number(flags.parallel)
+    if (!Number.isInteger(parallel) || parallel < 1)
+      throw new UserError(`run: --parallel ${flags.parallel} is not a whole number of at least 1`)
+  }
+  const reporter: Reporter = {
+    info: m => io.err(`${m}\n`),
+    warning: m => io.err(`warning: ${m}\n`),
+    debug: () => undefined,
+    group: (name, lines) => io.err([`== ${name}`, ...lines, ''].join('\n')),
+    mask: () => undefined,
+    processLine: (name, line) => io.err(`[${name}] ${line}\n`)
+  }
+  reporter.info(`cache: ${formatCacheSpec(spec)}`)
+  return runProcesses(
+    {
+      plan: p,
+      imagesToBuild: affectedImages(p).map(n => n.name),
+      repository: repo,
+      // A workstation is trusted with its own cache directory.
+      saveCache: true,
+      ...(parallel !== undefined ? { parallel } : {}),
+      callerEnv: env
+    },
+    {
+      cache: createCache(spec, { cwd: io.cwd }),
+      runner: new BashProcessRunner(),
+      reporter
+    }
+  )
+}
+
 export async function runCli(argv: string[], io: Io): Promise<number> {
   try {
     const args = parseArgs(argv)
@@ -198,6 +270,18 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         if (args.flags.json) io.out(`${JSON.stringify(planToJson(p, formatProblem), null, 2)}\n`)
         else io.out(planText(p))
         return 0
+      }
+      case 'run': {
+        const p = await planRepository(git, {
+          graphFile,
+          base: requireString(args.flags, 'base', 'run'),
+          head: (args.flags.head as string | undefined) ?? 'HEAD',
+          workingGraphText: workingFile(repo, graphFile)
+        })
+        const run = await runProcessesCli(p, repo, args.flags, io)
+        if (args.flags.json) io.out(`${JSON.stringify(processesToJson(run), null, 2)}\n`)
+        else io.out(processesText(run))
+        return processesFailed(run).length > 0 ? 1 : 0
       }
       case 'why': {
         const name = args.positional[0]

@@ -82,7 +82,7 @@ export class RegistryServer {
           '-addext',
           'subjectAltName=IP:127.0.0.1',
           '-keyout',
-          path.join(certs, 'registry.key'),
+          path.join(dir, 'registry.key'),
           '-out',
           path.join(certs, 'ca.crt')
         ],
@@ -91,7 +91,7 @@ export class RegistryServer {
       lines.push(
         '  tls:',
         `    certificate: ${JSON.stringify(path.join(certs, 'ca.crt'))}`,
-        `    key: ${JSON.stringify(path.join(certs, 'registry.key'))}`
+        `    key: ${JSON.stringify(path.join(dir, 'registry.key'))}`
       )
     }
     if (options.auth) {

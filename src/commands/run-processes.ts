@@ -38,6 +38,11 @@ export interface RunProcessesInput {
   callerEnv: Readonly<Record<string, string | undefined>>
 }
 
+/** The graph file's directory: outputs, cache paths and commands are relative to it. */
+function graphRoot(input: RunProcessesInput): string {
+  return path.join(input.repository, path.dirname(input.plan.graphFile))
+}
+
 export interface RunProcessesPorts {
   cache: Cache
   runner: ProcessRunner
@@ -139,7 +144,7 @@ async function handle(
 
   // What is there now may be stale or half-written: only a restore or a run puts outputs back.
   try {
-    await removeOutputs(input.repository, outputs)
+    await removeOutputs(graphRoot(input), outputs)
   } catch (e) {
     return done('failed', errorText(e))
   }
@@ -147,17 +152,17 @@ async function handle(
   // A process without outputs has nothing to restore: it runs whenever it is handled.
   if (outputs.length > 0) {
     try {
-      const restored = await cache.restore(step.cacheKey, [...outputs], input.repository)
+      const restored = await cache.restore(step.cacheKey, [...outputs], graphRoot(input))
       if (restored.warning) cacheWarning('restore', restored.warning)
       if (restored.hit) {
-        const missing = await missingOutputs(input.repository, outputs)
+        const missing = await missingOutputs(graphRoot(input), outputs)
         if (missing.length === 0) {
           result.bytesRestored = restored.bytes ?? 0
           reporter.info(`${step.name}: restored from the cache (${step.cacheKey})`)
           return done('hit')
         }
         cacheWarning('restore', `the entry lacks ${quoteList(missing)}; running the process`)
-        await removeOutputs(input.repository, outputs)
+        await removeOutputs(graphRoot(input), outputs)
       }
     } catch (e) {
       cacheWarning('restore', errorText(e))
@@ -178,7 +183,7 @@ async function handle(
     const run = await runner.run({
       name: step.name,
       script: node.run,
-      cwd: path.join(input.repository, path.dirname(input.plan.graphFile)),
+      cwd: graphRoot(input),
       env: environment.env,
       timeoutSeconds: node.timeoutSeconds,
       ...(live ? { onLine: (line: string) => live(step.name, redact(line)) } : {})
@@ -192,7 +197,7 @@ async function handle(
     failure = e instanceof SpawnError ? e.message : `could not run: ${errorText(e)}`
   }
   if (failure === undefined) {
-    const missing = await missingOutputs(input.repository, outputs)
+    const missing = await missingOutputs(graphRoot(input), outputs)
     if (missing.length > 0)
       failure =
         missing.length === 1
@@ -202,14 +207,14 @@ async function handle(
 
   if (failure !== undefined) {
     // Nothing half-made may reach an image or a later run.
-    await removeOutputs(input.repository, outputs).catch(() => undefined)
+    await removeOutputs(graphRoot(input), outputs).catch(() => undefined)
     result.outputTail = lines.slice(-FAILURE_TAIL_LINES)
     done('failed', failure)
   } else {
     // Saved at once, so that what finished survives a later failure in the same run.
     if (input.saveCache && outputs.length > 0) {
       try {
-        const saved = await cache.save(step.cacheKey, [...outputs], input.repository)
+        const saved = await cache.save(step.cacheKey, [...outputs], graphRoot(input))
         if (saved.warning) cacheWarning('save', saved.warning)
         if (saved.saved) result.bytesSaved = saved.bytes ?? 0
       } catch (e) {

@@ -20,7 +20,7 @@ import { dockerfileIgnoreFile } from './generated.js'
 import { Symlinks, isSymlink } from './links.js'
 import { PathIndex, anchorOf, compilePattern } from './match.js'
 
-export const KEY_SCHEMA = 'imagegraph-key/v1'
+export const KEY_SCHEMA = 'imagegraph-key/v2'
 
 export interface KeyBreakdown {
   schema: string

@@ -9,6 +9,7 @@ import { GraphFiles, canonicalDefinition, computeKeys, isUnder, nodeLabel } from
 import type { ContentKey, FileMembership, KeyBreakdown } from './keys.js'
 import { outputIndexOf } from './output-paths.js'
 import { configProblems } from './config-files.js'
+import { isSymlink } from './links.js'
 import type { Symlinks } from './links.js'
 import { reasonChains, renderChain } from './reasons.js'
 import type { ReasonChain } from './reasons.js'
@@ -92,7 +93,8 @@ export function checkGraphAgainstFiles(graph: Graph, membership: FileMembership)
     const path = `${SECTION_OF[node.kind]}.${node.name}`
     const files = membership.files.get(node.name) ?? []
     if (node.kind === 'image') {
-      if (node.context !== '' && files.some(f => f.path === node.context)) {
+      // A symlink to a directory is followed (links.ts); only a real file is not a context.
+      if (node.context !== '' && files.some(f => f.path === node.context && !isSymlink(f))) {
         problems.push({
           file: graph.file,
           ...at(node, 'context'),
