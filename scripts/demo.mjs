@@ -100,6 +100,31 @@ try {
   imagegraph('why', 'image-a', '--base', 'HEAD~1', '--explain')
   imagegraph('graph', '--format', 'mermaid')
   runAction()
+
+  // Processes by content key: the first run misses and runs them; a fresh clone of the same commit
+  // restores every one from the cache directory and runs none.
+  const cache = mkdtempSync(path.join(tmpdir(), 'imagegraph-demo-cache-'))
+  const clone = mkdtempSync(path.join(tmpdir(), 'imagegraph-demo-clone-'))
+  try {
+    console.log('\nFirst run: the processes the affected images need miss the cache and run.')
+    imagegraph('run', '--base', 'HEAD~1', '--cache', `local:${cache}`)
+    execFileSync('git', ['clone', '-q', repo, clone], { env })
+    console.log(`\nA fresh clone in ${clone}: every process is restored, none runs.`)
+    console.log(`\n$ imagegraph run --base HEAD~1 --cache local:${cache}   # in the clone`)
+    process.stdout.write(
+      execFileSync(
+        process.execPath,
+        [cli, 'run', '--base', 'HEAD~1', '--cache', `local:${cache}`],
+        {
+          cwd: clone,
+          encoding: 'utf8'
+        }
+      )
+    )
+  } finally {
+    rmSync(cache, { recursive: true, force: true })
+    rmSync(clone, { recursive: true, force: true })
+  }
 } finally {
   if (!process.env.IMAGEGRAPH_DEMO_KEEP) rmSync(repo, { recursive: true, force: true })
 }
