@@ -3,7 +3,8 @@ import * as core from '@actions/core'
 import { UserError } from './core/errors.js'
 import { MAX_MATRIX_JOBS } from './core/outputs.js'
 
-export const MODES = ['plan', 'comment'] as const
+export const MODES = ['plan', 'build', 'comment'] as const
+export const SAVE_CACHE = ['auto', 'always', 'never'] as const
 export type Mode = (typeof MODES)[number]
 
 export interface Inputs {
@@ -17,6 +18,11 @@ export interface Inputs {
   'working-directory': string
   mode: Mode
   'matrix-max-jobs': number
+  /** `gha | local:DIR | none`; empty: the default for the runner (see core/cache-spec.ts). */
+  cache: string
+  'save-cache': (typeof SAVE_CACHE)[number]
+  /** At most this many processes at once; undefined: the number of CPUs. */
+  parallel: number | undefined
 }
 
 function invalid(name: string, value: string, allowed: string): UserError {
@@ -45,7 +51,17 @@ export function getInputs(get: (name: string) => string = name => core.getInput(
     throw new UserError(
       "Input 'comment-body' is required with mode 'comment': pass the output comment-body of a plan run"
     )
+  const saveCache = get('save-cache').trim() || 'auto'
+  if (!(SAVE_CACHE as readonly string[]).includes(saveCache))
+    throw invalid('save-cache', saveCache, SAVE_CACHE.join(', '))
+  const parallelText = get('parallel').trim()
+  const parallel = parallelText === '' ? undefined : Number(parallelText)
+  if (parallel !== undefined && (!Number.isInteger(parallel) || parallel < 1))
+    throw invalid('parallel', parallelText, 'a whole number of at least 1')
   return {
+    cache: get('cache').trim(),
+    'save-cache': saveCache as Inputs['save-cache'],
+    parallel,
     graph: get('graph').trim() || 'imagegraph.yml',
     base: get('base').trim(),
     head: get('head').trim(),

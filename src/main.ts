@@ -10,7 +10,6 @@ import { resolveBase } from './base.js'
 import { chooseBase, pullRequestOf, short, untrustedBecause } from './core/base.js'
 import { UserError, formatProblem } from './core/errors.js'
 import { matrixOf, planOutput } from './core/outputs.js'
-import { planToJson } from './core/plan.js'
 import { COMMENT_BUDGET, commentMarker, summaryMarkdown } from './core/summary.js'
 import { readEvent } from './event.js'
 import type { GitHubEvent } from './event.js'
@@ -18,6 +17,16 @@ import { getInputs } from './inputs.js'
 import type { Inputs } from './inputs.js'
 import { locateGraph } from './locate.js'
 import { planRepository, workingFile } from './planner.js'
+
+import { createCache } from './adapters/cache/factory.js'
+import type { Reporter } from './adapters/ports.js'
+import { BashProcessRunner } from './adapters/process-runner.js'
+import { runProcesses } from './commands/run-processes.js'
+import { defaultCacheSpec, formatCacheSpec, parseCacheSpec } from './core/cache-spec.js'
+import { affectedImages, planToJson } from './core/plan.js'
+import type { Plan } from './core/plan.js'
+import { processesFailed, processesToJson } from './core/process-results.js'
+import { processesMarkdown } from './core/render/processes.js'
 
 export interface ActionDeps {
   env: NodeJS.ProcessEnv
@@ -139,6 +148,67 @@ async function planMode(deps: ActionDeps, inputs: Inputs, event: GitHubEvent): P
   // For a later job that alone may write to pull requests (mode: comment).
   core.setOutput('comment-body', comment())
   if (inputs.comment) await postComment(deps, inputs, event, commentMarker(plan.graphFile), comment)
+  if (inputs.mode === 'build') await buildMode(env, inputs, plan, repo, untrusted)
+}
+
+/**
+ * `mode: build`, the processes part: restore or run what the affected images need. Image builds
+ * come after it (not yet). Untrusted events never write the cache, whatever `save-cache` says.
+ */
+async function buildMode(
+  env: NodeJS.ProcessEnv,
+  inputs: Inputs,
+  plan: Plan,
+  repo: string,
+  untrusted: string | undefined
+): Promise<void> {
+  const chosen = inputs.cache
+    ? { spec: parseCacheSpec(inputs.cache, "input 'cache'"), reason: 'input cache' }
+    : defaultCacheSpec(env, 'action', process.platform)
+  const saveCache = inputs['save-cache'] === 'never' ? false : untrusted === undefined
+  if (untrusted && inputs['save-cache'] === 'always')
+    core.warning(
+      `save-cache: always is ignored on an untrusted event (${untrusted}): no cache is written`
+    )
+  core.info(
+    `Cache: ${formatCacheSpec(chosen.spec)} (${chosen.reason}); ${saveCache ? 'saving' : 'not saving'}`
+  )
+  const reporter: Reporter = {
+    info: m => core.info(m),
+    warning: m => core.warning(m),
+    debug: m => core.debug(m),
+    group: (name, lines) => {
+      core.startGroup(name)
+      for (const line of lines) core.info(line)
+      core.endGroup()
+    },
+    mask: value => core.setSecret(value)
+  }
+  const run = await runProcesses(
+    {
+      plan,
+      imagesToBuild: affectedImages(plan).map(n => n.name),
+      repository: repo,
+      saveCache,
+      ...(inputs.parallel !== undefined ? { parallel: inputs.parallel } : {}),
+      callerEnv: env
+    },
+    {
+      cache: createCache(chosen.spec, {
+        cwd: env.GITHUB_WORKSPACE ?? process.cwd(),
+        actions: { log: m => core.debug(m), mask: v => core.setSecret(v) }
+      }),
+      runner: new BashProcessRunner(),
+      reporter
+    }
+  )
+  core.setOutput('processes', JSON.stringify(processesToJson(run)))
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(processesMarkdown(run)).write()
+  const failed = processesFailed(run)
+  if (failed.length > 0)
+    throw new UserError(
+      `${failed.length} process${failed.length === 1 ? '' : 'es'} failed: ${failed.join(', ')}`
+    )
 }
 
 /** The sticky comment on the event's pull request; a failure to write it is a warning. */
