@@ -519,7 +519,22 @@ describe('untrustedBecause', () => {
     },
     { title: 'merge_group', name: 'merge_group', payload: queue, want: undefined },
     { title: 'workflow_dispatch', name: 'workflow_dispatch', payload: dispatch, want: undefined },
-    { title: 'schedule', name: 'schedule', payload: schedule, want: undefined }
+    { title: 'schedule', name: 'schedule', payload: schedule, want: undefined },
+    {
+      title: 'workflow_run of a run here',
+      name: 'workflow_run',
+      payload: loadEvent('workflow_run'),
+      want: undefined
+    },
+    {
+      title: "workflow_run of a fork's run",
+      name: 'workflow_run',
+      payload: edit(loadEvent('workflow_run'), {
+        'workflow_run.head_repository.full_name': 'contributor/monorepo',
+        'workflow_run.head_repository.fork': true
+      }),
+      want: 'workflow_run of a run from the fork contributor/monorepo'
+    }
   ])('$title', ({ name, payload, want }) => {
     expect(untrustedBecause(name, payload)).toEqual(want)
   })

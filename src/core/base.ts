@@ -254,6 +254,16 @@ export function untrustedBecause(
       return `pull request from the fork ${headRepo ?? '(unknown)'}`
     }
   }
+  if (eventName === 'workflow_run') {
+    // A run triggered by a fork's pull request hands its artifacts and head to this trusted job.
+    const run = obj(payload.workflow_run)
+    const head = obj(run.head_repository)
+    const headRepo = str(head.full_name)
+    const baseRepo = str(obj(payload.repository).full_name)
+    if (!headRepo) return 'workflow_run with no head repository'
+    if (head.fork === true || (baseRepo && headRepo !== baseRepo))
+      return `workflow_run of a run from the fork ${headRepo}`
+  }
   return undefined
 }
 
