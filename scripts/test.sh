@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
 npx tsc --noEmit -p tsconfig.json
+# The action tests run dist/index.js as the runner does: bundle first, so they test these sources.
+npm run --silent bundle >/dev/null
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 status=0
