@@ -14,7 +14,6 @@ import { Symlinks, isSymlink, objectIdOf } from './core/links.js'
 import type { TrackedFile } from './core/changes.js'
 import { checkGraphAgainstFiles, plan } from './core/plan.js'
 import type { Plan } from './core/plan.js'
-import { treeLine } from './core/changes.js'
 import { graphRoot, scopeChangedFiles, scopeTrackedFiles, underRoot } from './core/scope.js'
 import { symlinkedGraph } from './locate.js'
 
@@ -175,7 +174,7 @@ export async function keyBreakdownsAt(
 function isSymlinkIn(files: TrackedFile[], graphFile: string, root: string): boolean {
   const name = underRoot(graphFile, root)
   const self = files.find(f => f.path === name)
-  return self !== undefined && treeLine(self).startsWith('120000 ')
+  return self !== undefined && isSymlink(self)
 }
 
 /** Whether graphFile names a directory among the commit's files (under root). */

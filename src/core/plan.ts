@@ -7,7 +7,6 @@ import { SECTION_OF, inputsOf, parseGraph } from './config.js'
 import type { Graph, GraphNode, NodeKind } from './config.js'
 import { GraphFiles, canonicalDefinition, computeKeys, isUnder, nodeLabel } from './keys.js'
 import type { ContentKey, FileMembership, KeyBreakdown } from './keys.js'
-import { outputIndexOf } from './output-paths.js'
 import { configProblems } from './config-files.js'
 import { isSymlink } from './links.js'
 import type { Symlinks } from './links.js'
@@ -66,11 +65,6 @@ export interface Plan {
   order: string[]
   warnings: Problem[]
   graph: Graph
-}
-
-/** The process whose outputs hold path, if one does. */
-export function generatedBy(graph: Graph, path: string): string | undefined {
-  return outputIndexOf(graph).producerOf(path)?.process
 }
 
 /** Problems that need the repository's files: empty or file contexts, missing Dockerfiles, idle globs. */
