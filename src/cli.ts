@@ -16,7 +16,7 @@ import { createCache } from './adapters/cache/factory.js'
 import type { Reporter } from './adapters/ports.js'
 import { BashProcessRunner } from './adapters/process-runner.js'
 import { runProcesses } from './commands/run-processes.js'
-import { defaultCacheSpec, formatCacheSpec, parseCacheSpec } from './core/cache-spec.js'
+import { chooseCacheSpec, formatCacheSpec } from './core/cache-spec.js'
 import { affectedImages } from './core/plan.js'
 import type { Plan } from './core/plan.js'
 import { processesFailed, processesToJson } from './core/process-results.js'
@@ -174,10 +174,13 @@ async function runProcessesCli(
   io: Io
 ): Promise<ProcessesRun> {
   const env = process.env
-  const spec =
-    typeof flags.cache === 'string'
-      ? parseCacheSpec(flags.cache, '--cache')
-      : defaultCacheSpec(env, 'cli', process.platform).spec
+  const { spec } = chooseCacheSpec(
+    typeof flags.cache === 'string' ? flags.cache : undefined,
+    '--cache',
+    env,
+    'cli',
+    process.platform
+  )
   if (spec.kind === 'gha')
     throw new UserError(
       'run: --cache gha works only inside a GitHub Actions job; use local:DIR or none'

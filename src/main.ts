@@ -22,7 +22,7 @@ import { createCache } from './adapters/cache/factory.js'
 import type { Reporter } from './adapters/ports.js'
 import { BashProcessRunner } from './adapters/process-runner.js'
 import { runProcesses } from './commands/run-processes.js'
-import { defaultCacheSpec, formatCacheSpec, parseCacheSpec } from './core/cache-spec.js'
+import { chooseCacheSpec, formatCacheSpec } from './core/cache-spec.js'
 import { affectedImages, planToJson } from './core/plan.js'
 import type { Plan } from './core/plan.js'
 import { processesFailed, processesToJson } from './core/process-results.js'
@@ -162,9 +162,7 @@ async function buildMode(
   repo: string,
   untrusted: string | undefined
 ): Promise<void> {
-  const chosen = inputs.cache
-    ? { spec: parseCacheSpec(inputs.cache, "input 'cache'"), reason: 'input cache' }
-    : defaultCacheSpec(env, 'action', process.platform)
+  const chosen = chooseCacheSpec(inputs.cache, "input 'cache'", env, 'action', process.platform)
   const saveCache = inputs['save-cache'] === 'never' ? false : untrusted === undefined
   if (untrusted && inputs['save-cache'] === 'always')
     core.warning(

@@ -67,3 +67,15 @@ export function defaultCacheSpec(
       'the runner provides no Actions cache service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL)'
   }
 }
+
+/** The backend asked for (by input or flag, named `source`), else the default for the caller. */
+export function chooseCacheSpec(
+  value: string | undefined,
+  source: string,
+  env: Env,
+  caller: 'action' | 'cli',
+  platform: string
+): { spec: CacheSpec; reason: string } {
+  if (value) return { spec: parseCacheSpec(value, source), reason: source }
+  return defaultCacheSpec(env, caller, platform)
+}
