@@ -2,13 +2,16 @@
 // installed here, so these tables are its only tests (a fake in that sense: no BuildKit runs).
 import { mkdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { buildahBuildArgs, buildahPushArgs } from '../src/adapters/builders/buildah.js'
 import {
   buildxBuildArgs,
   buildxLocalImage,
   ghaScope,
   parseBuildxMetadata
 } from '../src/adapters/builders/buildx.js'
+import {
+  containersBuildArgs,
+  containersPushArgs
+} from '../src/adapters/builders/containers-tools.js'
 import { containersAuthFile, dockerConfigDir } from '../src/adapters/builders/credentials.js'
 import {
   dockerBuildArgs,
@@ -16,7 +19,6 @@ import {
   parseDockerPushDigest
 } from '../src/adapters/builders/docker.js'
 import { localTag } from '../src/adapters/builders/log.js'
-import { podmanBuildArgs, podmanPushArgs } from '../src/adapters/builders/podman.js'
 import type { BuildRequest } from '../src/adapters/ports.js'
 import { removeTempDirs, tempDir } from './helpers/repo.js'
 
@@ -57,7 +59,7 @@ describe('buildah and podman argv', () => {
   test.each([
     {
       name: 'buildah: storage, chroot, sorted args and labels, auth file, tags and id file',
-      args: buildahBuildArgs(base, storage, files),
+      args: containersBuildArgs('buildah', base, storage, files),
       expected: [
         '--root',
         '/s/root',
@@ -86,7 +88,8 @@ describe('buildah and podman argv', () => {
     },
     {
       name: 'podman: insecure registry, a network, a target, one platform, registry layer cache',
-      args: podmanBuildArgs(
+      args: containersBuildArgs(
+        'podman',
         {
           ...base,
           target: 'runtime',
@@ -129,7 +132,8 @@ describe('buildah and podman argv', () => {
     },
     {
       name: 'buildah: several platforms build a manifest list; a cert dir; a cache read but not written',
-      args: buildahBuildArgs(
+      args: containersBuildArgs(
+        'buildah',
         {
           ...base,
           platforms: ['linux/amd64', 'linux/arm64'],
@@ -165,7 +169,7 @@ describe('buildah and podman argv', () => {
   })
 
   test('push: one per tag, of the built image id, with the digest file and the auth file', () => {
-    expect(buildahPushArgs(base, storage, files, ID)).toEqual([
+    expect(containersPushArgs(base, storage, files, ID)).toEqual([
       {
         tag: 'reg.example/api:k1',
         args: [
@@ -203,7 +207,7 @@ describe('buildah and podman argv', () => {
         ]
       }
     ])
-    expect(podmanPushArgs({ ...base, push: false }, {}, files, ID)).toEqual([])
+    expect(containersPushArgs({ ...base, push: false }, {}, files, ID)).toEqual([])
   })
 
   test('a manifest list is pushed with --all, by its local name', () => {
@@ -212,7 +216,7 @@ describe('buildah and podman argv', () => {
       tags: ['reg.example/api:k1'],
       platforms: ['linux/amd64', 'linux/arm64']
     }
-    expect(podmanPushArgs(list, {}, { ...files, authFile: undefined }, ID)).toEqual([
+    expect(containersPushArgs(list, {}, { ...files, authFile: undefined }, ID)).toEqual([
       {
         tag: 'reg.example/api:k1',
         args: [
@@ -448,9 +452,9 @@ describe('buildx argv (buildx cannot be installed here: data only)', () => {
 describe('secrets and names', () => {
   test('no password in any argv: credentials travel in a 0600 auth file', () => {
     const all = [
-      buildahBuildArgs(base, storage, files),
-      ...buildahPushArgs(base, storage, files, ID).map(p => p.args),
-      podmanBuildArgs(base, {}, files),
+      containersBuildArgs('buildah', base, storage, files),
+      ...containersPushArgs(base, storage, files, ID).map(p => p.args),
+      containersBuildArgs('podman', base, {}, files),
       dockerBuildArgs(base, {}, { iidFile: '/w/iid' }),
       ...dockerPushArgs(base).map(p => p.args),
       buildxBuildArgs(base, {}, { metadataFile: '/w/m' })

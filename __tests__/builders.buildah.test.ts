@@ -1,7 +1,7 @@
 // The buildah builder against real registries (plain HTTP, htpasswd auth, auth + TLS): private vfs
 // storage and chroot isolation in a temp dir, base images made offline (helpers/base-image.ts).
 import * as path from 'node:path'
-import { BuildahBuilder } from '../src/adapters/builders/buildah.js'
+import { ContainersToolBuilder } from '../src/adapters/builders/containers-tools.js'
 import { exec } from '../src/adapters/exec.js'
 import { busyboxBase, connectionFor, diffIds, inspectImage } from './helpers/base-image.js'
 import { CHECKS_BASE, ON_BASE, buildContext, request } from './helpers/build-context.js'
@@ -14,7 +14,7 @@ const options = {
   runroot: path.join(storage, 'run'),
   storageDriver: 'vfs'
 }
-const buildah = new BuildahBuilder(options)
+const buildah = new ContainersToolBuilder('buildah', options)
 const auth = { username: 'ci', password: 's3cret-pw' }
 let plain: RegistryServer
 let basic: RegistryServer

@@ -2,7 +2,7 @@
 // isolation in a temp dir. No `--network none`: podman 4.3 refuses it with chroot isolation ("cannot
 // set --network other than host with --isolation chroot"); RUN steps here need no network anyway.
 import * as path from 'node:path'
-import { PodmanBuilder } from '../src/adapters/builders/podman.js'
+import { ContainersToolBuilder } from '../src/adapters/builders/containers-tools.js'
 import { exec } from '../src/adapters/exec.js'
 import { busyboxBase, connectionFor, diffIds, inspectImage } from './helpers/base-image.js'
 import { CHECKS_BASE, ON_BASE, buildContext, request } from './helpers/build-context.js'
@@ -15,7 +15,7 @@ const options = {
   runroot: path.join(storage, 'run'),
   storageDriver: 'vfs'
 }
-const podman = new PodmanBuilder(options)
+const podman = new ContainersToolBuilder('podman', options)
 let registry: RegistryServer
 
 beforeAll(async () => {

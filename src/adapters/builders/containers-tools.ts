@@ -2,7 +2,7 @@
 // same build flags, storage options, registry flags and push. Their argv is built here, as data.
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
 import * as path from 'node:path'
-import type { BuildRequest, BuildResult, LocalImage } from '../ports.js'
+import type { BuildRequest, BuildResult, Builder, LocalImage } from '../ports.js'
 import { containersAuthFile, privateWorkDir } from './credentials.js'
 import { BuildLog, localTag, normaliseDigest } from './log.js'
 
@@ -160,4 +160,25 @@ function caDir(workDir: string, request: BuildRequest): string | undefined {
   mkdirSync(dir, { mode: 0o700 })
   copyFileSync(registry.caFile, path.join(dir, 'ca.crt'))
   return dir
+}
+
+/** The buildah or podman builder: one class, since the two differ only in the program they run. */
+export class ContainersToolBuilder implements Builder {
+  readonly description: string
+
+  constructor(
+    readonly name: Tool,
+    private readonly options: ContainersToolOptions = {}
+  ) {
+    const details = [
+      options.storageDriver,
+      options.isolation ?? 'chroot',
+      options.network && `network ${options.network}`
+    ]
+    this.description = `${name} (${details.filter(Boolean).join(', ')})`
+  }
+
+  build(request: BuildRequest): Promise<BuildResult> {
+    return containersBuild(this.name, request, this.options)
+  }
 }

@@ -4,10 +4,9 @@
 import type { Builder, BuilderName } from '../ports.js'
 import { UserError } from '../../core/errors.js'
 import { SpawnError, exec } from '../exec.js'
-import { BuildahBuilder, type BuildahOptions } from './buildah.js'
 import { BuildxBuilder, type BuildxOptions } from './buildx.js'
+import { ContainersToolBuilder, type ContainersToolOptions } from './containers-tools.js'
 import { DockerBuilder, type DockerOptions } from './docker.js'
-import { PodmanBuilder, type PodmanOptions } from './podman.js'
 
 export type BuilderChoice = BuilderName | 'auto'
 export const BUILDER_CHOICES: readonly BuilderChoice[] = [
@@ -22,8 +21,8 @@ export const AUTO_ORDER: readonly BuilderName[] = ['buildx', 'docker', 'podman',
 export interface BuilderOptions {
   buildx?: BuildxOptions
   docker?: DockerOptions
-  podman?: PodmanOptions
-  buildah?: BuildahOptions
+  podman?: ContainersToolOptions
+  buildah?: ContainersToolOptions
 }
 
 /** What probing one builder found: usable or not, and in a few words why. */
@@ -73,7 +72,7 @@ function dockerEnv(host?: string): NodeJS.ProcessEnv {
   return host ? { ...process.env, DOCKER_HOST: host } : process.env
 }
 
-function storageArgs(o: PodmanOptions | BuildahOptions = {}): string[] {
+function storageArgs(o: ContainersToolOptions = {}): string[] {
   const args: string[] = []
   if (o.root) args.push('--root', o.root)
   if (o.runroot) args.push('--runroot', o.runroot)
@@ -197,9 +196,9 @@ export function makeBuilder(name: BuilderName, options: BuilderOptions = {}): Bu
     case 'docker':
       return new DockerBuilder(options.docker)
     case 'podman':
-      return new PodmanBuilder(options.podman)
+      return new ContainersToolBuilder('podman', options.podman)
     case 'buildah':
-      return new BuildahBuilder(options.buildah)
+      return new ContainersToolBuilder('buildah', options.buildah)
   }
 }
 
