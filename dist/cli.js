@@ -15927,7 +15927,7 @@ async function keyBreakdownsAt(git, rev, graphFile) {
 function isSymlinkIn(files, graphFile, root) {
     const name = underRoot(graphFile, root);
     const self = files.find(f => f.path === name);
-    return self !== undefined && treeLine(self).startsWith('120000 ');
+    return self !== undefined && isSymlink(self);
 }
 /** Whether graphFile names a directory among the commit's files (under root). */
 function isDirectoryIn(files, graphFile, root) {
@@ -101416,6 +101416,12 @@ function defaultCacheSpec(env, caller, platform) {
         return { spec: { kind: 'none' }, reason: 'no user cache directory (HOME is not set)' };
     }
 }
+/** The backend asked for (by input or flag, named `source`), else the default for the caller. */
+function chooseCacheSpec(value, source, env, caller, platform) {
+    if (value)
+        return { spec: parseCacheSpec(value, source), reason: source };
+    return defaultCacheSpec(env, caller, platform);
+}
 
 // Repository content (file names, reasons, warnings, branch names) as inert text in GitHub
 // markdown: the job summary and the PR comment show it as it is, and it can start no markup, link,
@@ -101627,9 +101633,7 @@ function requireString(flags, name, command) {
 /** `imagegraph run`: restore or run the processes the affected images need (builds come next). */
 async function runProcessesCli(p, repo, flags, io) {
     const env = process.env;
-    const spec = typeof flags.cache === 'string'
-        ? parseCacheSpec(flags.cache, '--cache')
-        : defaultCacheSpec(env, 'cli', process.platform).spec;
+    const { spec } = chooseCacheSpec(typeof flags.cache === 'string' ? flags.cache : undefined, '--cache', env, 'cli', process.platform);
     if (spec.kind === 'gha')
         throw new UserError('run: --cache gha works only inside a GitHub Actions job; use local:DIR or none');
     let parallel;

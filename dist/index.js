@@ -50579,7 +50579,7 @@ async function planRepository(git, request) {
 function isSymlinkIn(files, graphFile, root) {
     const name = underRoot(graphFile, root);
     const self = files.find(f => f.path === name);
-    return self !== undefined && treeLine(self).startsWith('120000 ');
+    return self !== undefined && isSymlink(self);
 }
 /** Whether graphFile names a directory among the commit's files (under root). */
 function isDirectoryIn(files, graphFile, root) {
@@ -102448,6 +102448,12 @@ function defaultCacheSpec(env, caller, platform) {
         reason: 'the runner provides no Actions cache service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL)'
     };
 }
+/** The backend asked for (by input or flag, named `source`), else the default for the caller. */
+function chooseCacheSpec(value, source, env, caller, platform) {
+    if (value)
+        return { spec: parseCacheSpec(value, source), reason: source };
+    return defaultCacheSpec(env);
+}
 
 /** Each output line of a failure is cut to this many characters in the job summary. */
 const SUMMARY_LINE_CHARS = 300;
@@ -102653,9 +102659,7 @@ async function planMode(deps, inputs, event) {
  * come after it (not yet). Untrusted events never write the cache, whatever `save-cache` says.
  */
 async function buildMode(env, inputs, plan, repo, untrusted) {
-    const chosen = inputs.cache
-        ? { spec: parseCacheSpec(inputs.cache, "input 'cache'"), reason: 'input cache' }
-        : defaultCacheSpec(env, 'action', process.platform);
+    const chosen = chooseCacheSpec(inputs.cache, "input 'cache'", env, 'action', process.platform);
     const saveCache = inputs['save-cache'] === 'never' ? false : untrusted === undefined;
     if (untrusted && inputs['save-cache'] === 'always')
         warning(`save-cache: always is ignored on an untrusted event (${untrusted}): no cache is written`);
