@@ -189,20 +189,27 @@ export class HttpRegistry implements Registry {
     return new Error(text)
   }
 
-  async getManifest(repository: string, reference: string): Promise<Manifest | undefined> {
+  /** A manifest request: undefined when the registry has none under that reference. */
+  private async manifestResponse(
+    method: 'GET' | 'HEAD',
+    repository: string,
+    reference: string
+  ): Promise<HttpResponse | undefined> {
     assertRepository(repository)
     assertManifestReference(reference)
     const response = await this.request(
-      {
-        method: 'GET',
-        path: `/v2/${repository}/manifests/${reference}`,
-        headers: { Accept: ACCEPT }
-      },
+      { method, path: `/v2/${repository}/manifests/${reference}`, headers: { Accept: ACCEPT } },
       pull(repository)
     )
     if (response.status === 404) return undefined
     if (response.status !== 200)
       throw this.unexpected(response, `manifest ${repository}:${reference}`)
+    return response
+  }
+
+  async getManifest(repository: string, reference: string): Promise<Manifest | undefined> {
+    const response = await this.manifestResponse('GET', repository, reference)
+    if (!response) return undefined
     const bytes = response.body
     const digest = sha256(bytes)
     // Fail closed: bytes that are not what the registry (or the digest we asked for) says.
@@ -236,19 +243,8 @@ export class HttpRegistry implements Registry {
   }
 
   async headManifest(repository: string, reference: string): Promise<ManifestHead | undefined> {
-    assertRepository(repository)
-    assertManifestReference(reference)
-    const response = await this.request(
-      {
-        method: 'HEAD',
-        path: `/v2/${repository}/manifests/${reference}`,
-        headers: { Accept: ACCEPT }
-      },
-      pull(repository)
-    )
-    if (response.status === 404) return undefined
-    if (response.status !== 200)
-      throw this.unexpected(response, `manifest ${repository}:${reference}`)
+    const response = await this.manifestResponse('HEAD', repository, reference)
+    if (!response) return undefined
     const digest = response.headers['docker-content-digest'] as string | undefined
     if (!digest || digestProblem(digest)) {
       // Some registries do not say on HEAD; the bytes do.
