@@ -108,35 +108,45 @@ export class RegistryServer {
     let stderr = ''
     child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()))
     const server = new RegistryServer(dir, port, child, options)
-    await server.waitReady(() => stderr)
+    await waitListening(child, port, () => stderr)
     return server
-  }
-
-  private async waitReady(stderr: () => string): Promise<void> {
-    const deadline = Date.now() + 20000
-    while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`docker-registry exited: ${stderr()}`)
-      const ok = await new Promise<boolean>(resolve => {
-        const s = connect(this.port, '127.0.0.1')
-        s.once('connect', () => {
-          s.destroy()
-          resolve(true)
-        })
-        s.once('error', () => resolve(false))
-      })
-      if (ok) return
-      await new Promise(r => setTimeout(r, 50))
-    }
-    throw new Error(`docker-registry did not listen on ${this.host}: ${stderr()}`)
   }
 
   /** Stop the server (by its PID) and remove its storage. */
   async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.pid !== undefined) {
-      const exited = new Promise(r => this.child.once('exit', r))
-      process.kill(this.child.pid, 'SIGTERM')
-      await exited
-    }
+    await stopChild(this.child)
     rmSync(this.dir, { recursive: true, force: true })
+  }
+}
+
+/** Waits until `child` (a docker-registry) accepts connections on 127.0.0.1:port. */
+export async function waitListening(
+  child: ChildProcess,
+  port: number,
+  stderr: () => string
+): Promise<void> {
+  const deadline = Date.now() + 20000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`docker-registry exited: ${stderr()}`)
+    const ok = await new Promise<boolean>(resolve => {
+      const s = connect(port, '127.0.0.1')
+      s.once('connect', () => {
+        s.destroy()
+        resolve(true)
+      })
+      s.once('error', () => resolve(false))
+    })
+    if (ok) return
+    await new Promise(r => setTimeout(r, 50))
+  }
+  throw new Error(`docker-registry did not listen on 127.0.0.1:${port}: ${stderr()}`)
+}
+
+/** Stops a server this test started, by its PID, and waits for it to exit. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode === null && child.pid !== undefined) {
+    const exited = new Promise(r => child.once('exit', r))
+    process.kill(child.pid, 'SIGTERM')
+    await exited
   }
 }

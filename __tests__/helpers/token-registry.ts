@@ -8,9 +8,9 @@ import { randomUUID, sign } from 'node:crypto'
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { connect } from 'node:net'
+
 import * as path from 'node:path'
-import { freePort } from './registry-server.js'
+import { freePort, stopChild, waitListening } from './registry-server.js'
 import { tempDir } from './repo.js'
 
 const SERVICE = 'imagegraph-test-registry'
@@ -156,7 +156,7 @@ export class TokenRegistry {
     child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()))
     const registry = new TokenRegistry(requests, dir, port, child, tokenServer, key, certDer)
     issue = request => registry.mint(request.account, registry.grant(request))
-    await registry.waitReady(() => stderr)
+    await waitListening(child, port, () => stderr)
     return registry
   }
 
@@ -201,31 +201,9 @@ export class TokenRegistry {
   authorize = (repository: string): string =>
     `Bearer ${this.mint('setup', [{ type: 'repository', name: repository, actions: ['pull', 'push', 'delete'] }])}`
 
-  private async waitReady(stderr: () => string): Promise<void> {
-    const deadline = Date.now() + 20000
-    while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`docker-registry exited: ${stderr()}`)
-      const ok = await new Promise<boolean>(resolve => {
-        const s = connect(this.port, '127.0.0.1')
-        s.once('connect', () => {
-          s.destroy()
-          resolve(true)
-        })
-        s.once('error', () => resolve(false))
-      })
-      if (ok) return
-      await new Promise(r => setTimeout(r, 50))
-    }
-    throw new Error(`docker-registry did not listen on ${this.host}: ${stderr()}`)
-  }
-
   /** Stops the registry (by PID) and the token service, and removes their files. */
   async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.pid !== undefined) {
-      const exited = new Promise(r => this.child.once('exit', r))
-      process.kill(this.child.pid, 'SIGTERM')
-      await exited
-    }
+    await stopChild(this.child)
     this.tokenServer.closeAllConnections()
     await new Promise(r => this.tokenServer.close(r))
     rmSync(this.dir, { recursive: true, force: true })
