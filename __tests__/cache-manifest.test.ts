@@ -10,7 +10,7 @@ import {
   verifyRestore
 } from '../src/core/cache-manifest.js'
 import type { CacheEntryItem } from '../src/core/cache-manifest.js'
-import { defaultCacheSpec, parseCacheSpec } from '../src/core/cache-spec.js'
+import { chooseCacheSpec, defaultCacheSpec, parseCacheSpec } from '../src/core/cache-spec.js'
 import { UserError } from '../src/core/errors.js'
 
 const SHA = 'a'.repeat(64)
@@ -223,5 +223,29 @@ describe('entryName', () => {
       expect(n.startsWith('.')).toBe(false)
       expect(n.length).toBeLessThanOrEqual(200)
     }
+  })
+})
+
+describe('chooseCacheSpec', () => {
+  const service = {
+    ACTIONS_RUNTIME_TOKEN: 't',
+    ACTIONS_CACHE_SERVICE_V2: 'true',
+    ACTIONS_RESULTS_URL: 'https://r/'
+  }
+  test('the value asked for wins over the default', () => {
+    expect(chooseCacheSpec('none', '--cache', service, 'cli', 'linux')).toEqual({
+      spec: { kind: 'none' },
+      reason: '--cache'
+    })
+  })
+  test('no value: the default for the caller (gha inside a job, for the CLI too)', () => {
+    expect(chooseCacheSpec(undefined, '--cache', service, 'cli', 'linux').spec).toEqual({
+      kind: 'gha'
+    })
+  })
+  test("gha where the runner provides no cache service is the user's error", () => {
+    expect(() => chooseCacheSpec('gha', '--cache', { HOME: '/h' }, 'cli', 'linux')).toThrow(
+      /^--cache: gha needs the Actions cache service/
+    )
   })
 })

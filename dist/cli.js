@@ -101418,9 +101418,12 @@ function defaultCacheSpec(env, caller, platform) {
 }
 /** The backend asked for (by input or flag, named `source`), else the default for the caller. */
 function chooseCacheSpec(value, source, env, caller, platform) {
-    if (value)
-        return { spec: parseCacheSpec(value, source), reason: source };
-    return defaultCacheSpec(env, caller, platform);
+    if (!value)
+        return defaultCacheSpec(env, caller, platform);
+    const spec = parseCacheSpec(value, source);
+    if (spec.kind === 'gha' && !hasActionsCacheService(env))
+        throw new UserError(`${source}: gha needs the Actions cache service (ACTIONS_RUNTIME_TOKEN with ACTIONS_RESULTS_URL or ACTIONS_CACHE_URL), which this run does not have; use local:DIR or none`);
+    return { spec, reason: source };
 }
 
 // Repository content (file names, reasons, warnings, branch names) as inert text in GitHub
@@ -101522,7 +101525,7 @@ const USAGE = `imagegraph ${VERSION}: build container images incrementally in mo
 Usage:
   imagegraph validate [--graph FILE]
   imagegraph plan --base REV [--head REV] [--json]
-  imagegraph run --base REV [--head REV] [--cache local:DIR|none] [--parallel N] [--json]
+  imagegraph run --base REV [--head REV] [--cache gha|local:DIR|none] [--parallel N] [--json]
   imagegraph why NODE --base REV [--head REV] [--explain]
   imagegraph graph [--format mermaid|dot|json]
 
@@ -101634,8 +101637,6 @@ function requireString(flags, name, command) {
 async function runProcessesCli(p, repo, flags, io) {
     const env = process.env;
     const { spec } = chooseCacheSpec(typeof flags.cache === 'string' ? flags.cache : undefined, '--cache', env, 'cli', process.platform);
-    if (spec.kind === 'gha')
-        throw new UserError('run: --cache gha works only inside a GitHub Actions job; use local:DIR or none');
     let parallel;
     if (typeof flags.parallel === 'string') {
         parallel = Number(flags.parallel);

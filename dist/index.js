@@ -102450,9 +102450,12 @@ function defaultCacheSpec(env, caller, platform) {
 }
 /** The backend asked for (by input or flag, named `source`), else the default for the caller. */
 function chooseCacheSpec(value, source, env, caller, platform) {
-    if (value)
-        return { spec: parseCacheSpec(value, source), reason: source };
-    return defaultCacheSpec(env);
+    if (!value)
+        return defaultCacheSpec(env);
+    const spec = parseCacheSpec(value, source);
+    if (spec.kind === 'gha' && !hasActionsCacheService(env))
+        throw new UserError(`${source}: gha needs the Actions cache service (ACTIONS_RUNTIME_TOKEN with ACTIONS_RESULTS_URL or ACTIONS_CACHE_URL), which this run does not have; use local:DIR or none`);
+    return { spec, reason: source };
 }
 
 /** Each output line of a failure is cut to this many characters in the job summary. */

@@ -30,7 +30,7 @@ const USAGE = `imagegraph ${VERSION}: build container images incrementally in mo
 Usage:
   imagegraph validate [--graph FILE]
   imagegraph plan --base REV [--head REV] [--json]
-  imagegraph run --base REV [--head REV] [--cache local:DIR|none] [--parallel N] [--json]
+  imagegraph run --base REV [--head REV] [--cache gha|local:DIR|none] [--parallel N] [--json]
   imagegraph why NODE --base REV [--head REV] [--explain]
   imagegraph graph [--format mermaid|dot|json]
 
@@ -181,10 +181,6 @@ async function runProcessesCli(
     'cli',
     process.platform
   )
-  if (spec.kind === 'gha')
-    throw new UserError(
-      'run: --cache gha works only inside a GitHub Actions job; use local:DIR or none'
-    )
   let parallel: number | undefined
   if (typeof flags.parallel === 'string') {
     parallel = Number(flags.parallel)

@@ -76,6 +76,11 @@ export function chooseCacheSpec(
   caller: 'action' | 'cli',
   platform: string
 ): { spec: CacheSpec; reason: string } {
-  if (value) return { spec: parseCacheSpec(value, source), reason: source }
-  return defaultCacheSpec(env, caller, platform)
+  if (!value) return defaultCacheSpec(env, caller, platform)
+  const spec = parseCacheSpec(value, source)
+  if (spec.kind === 'gha' && !hasActionsCacheService(env))
+    throw new UserError(
+      `${source}: gha needs the Actions cache service (ACTIONS_RUNTIME_TOKEN with ACTIONS_RESULTS_URL or ACTIONS_CACHE_URL), which this run does not have; use local:DIR or none`
+    )
+  return { spec, reason: source }
 }
