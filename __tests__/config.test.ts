@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import type { ChangedFile, TrackedFile } from '../src/core/changes.js'
-import { parseGraph } from '../src/core/config.js'
-import type { Graph, GraphNode } from '../src/core/config.js'
+import { parseGraph } from '../src/core/graph/read.js'
+import type { Graph, GraphNode } from '../src/core/graph/model.js'
 import { GraphError, formatProblem } from '../src/core/errors.js'
-import { GraphFiles } from '../src/core/keys.js'
-import { MAX_CHAINS, checkGraphAgainstFiles, plan } from '../src/core/plan.js'
+import { GraphFiles } from '../src/core/ownership.js'
+import { checkGraphAgainstFiles } from '../src/core/file-checks.js'
+import { MAX_CHAINS, plan } from '../src/core/plan.js'
 import type { PlanInput } from '../src/core/plan.js'
 import { CODE_ONLY_MISTAKES, STRUCTURAL_MISTAKES, VALID_GRAPHS, yml } from './helpers/graphs.js'
 import { EXAMPLE } from './helpers/repo.js'
@@ -260,9 +261,9 @@ describe('parseGraph accepts', () => {
         '  b: { paths: [b] }'
       )
     )
-    expect(graph.positions.get('images.api')).toEqual({ line: 3, col: 3 })
-    expect(graph.positions.get('images.api.context')).toEqual({ line: 4, col: 14 })
-    expect(graph.positions.get('images.api.inputs[1]')).toEqual({ line: 5, col: 17 })
+    expect(graph.positions.get(['images', 'api'])).toEqual({ line: 3, col: 3 })
+    expect(graph.positions.get(['images', 'api', 'context'])).toEqual({ line: 4, col: 14 })
+    expect(graph.positions.get(['images', 'api', 'inputs', 1])).toEqual({ line: 5, col: 17 })
   })
 })
 

@@ -1,7 +1,7 @@
 // Rules of the graph that issue 7 found missing: configs that match nothing, contexts that are
 // files, processes that write their own inputs; and the bounded versions of two quadratic checks.
 import type { TrackedFile } from '../src/core/changes.js'
-import { parseGraph, readGraph } from '../src/core/config.js'
+import { parseGraph, readGraph } from '../src/core/graph/read.js'
 import {
   MAX_SUGGESTED_WORDS,
   Suggestions,
@@ -9,9 +9,9 @@ import {
   didYouMean,
   formatProblem
 } from '../src/core/errors.js'
-import { GraphFiles } from '../src/core/keys.js'
+import { GraphFiles } from '../src/core/ownership.js'
 import { OutputIndex } from '../src/core/output-paths.js'
-import { checkGraphAgainstFiles } from '../src/core/plan.js'
+import { checkGraphAgainstFiles } from '../src/core/file-checks.js'
 import { yml } from './helpers/graphs.js'
 
 const tracked = (path: string): TrackedFile => ({ path, mode: '100644', oid: '0'.repeat(40) })

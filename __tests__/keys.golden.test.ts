@@ -4,8 +4,9 @@
 // and a new record (never an edit of a recorded one). Regenerate: GOLDEN_KEYS=print npx jest ...
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { parseGraph } from '../src/core/config.js'
-import { GraphFiles, KEY_SCHEMA, computeKeys } from '../src/core/keys.js'
+import { parseGraph } from '../src/core/graph/read.js'
+import { KEY_SCHEMA, computeKeys } from '../src/core/keys.js'
+import { GraphFiles } from '../src/core/ownership.js'
 
 const GRAPH = `version: 1
 configs:

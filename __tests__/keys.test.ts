@@ -1,11 +1,6 @@
-import { parseGraph } from '../src/core/config.js'
-import {
-  GraphFiles,
-  canonicalDefinition,
-  computeKeys,
-  hashedJson,
-  stableStringify
-} from '../src/core/keys.js'
+import { parseGraph } from '../src/core/graph/read.js'
+import { GraphFiles } from '../src/core/ownership.js'
+import { canonicalDefinition, computeKeys, hashedJson, stableStringify } from '../src/core/keys.js'
 import { treeLine } from '../src/core/changes.js'
 import { yml } from './helpers/graphs.js'
 import { EXAMPLE } from './helpers/repo.js'

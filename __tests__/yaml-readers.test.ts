@@ -2,10 +2,11 @@
 // same text, and no name of the user's may collide with a property JavaScript gives every object.
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { readGraph } from '../src/core/config.js'
-import type { Graph } from '../src/core/config.js'
+import { readGraph } from '../src/core/graph/read.js'
+import type { Graph } from '../src/core/graph/model.js'
 import { formatProblem } from '../src/core/errors.js'
-import { GraphFiles, computeKeys } from '../src/core/keys.js'
+import { computeKeys } from '../src/core/keys.js'
+import { GraphFiles } from '../src/core/ownership.js'
 import { CODE_ONLY_MISTAKES, STRUCTURAL_MISTAKES, VALID_GRAPHS, yml } from './helpers/graphs.js'
 import { EXAMPLE } from './helpers/repo.js'
 

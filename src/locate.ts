@@ -3,7 +3,8 @@
 import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs'
 import * as path from 'node:path'
 import { Git } from './adapters/git.js'
-import { DEFAULT_GRAPH_FILE, normalizeRepoPath } from './core/config.js'
+import { normalizeRepoPath } from './core/graph/fields.js'
+import { DEFAULT_GRAPH_FILE } from './core/graph/model.js'
 import { UserError } from './core/errors.js'
 
 export interface GraphLocation {

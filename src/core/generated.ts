@@ -2,7 +2,7 @@
 // process's output, or whose Dockerfile (or that Dockerfile's own ignore file) is one, consumes that
 // process as surely as if it listed it, so the process is an input of the image (in its key, in
 // what is affected, in the reasons) whether the graph file lists it or not.
-import type { GraphNode, ImageNode } from './config.js'
+import type { GraphNode, ImageNode } from './graph/model.js'
 
 /** A process an image consumes without listing it, and the path of the image's that it writes. */
 export interface ImpliedInput {

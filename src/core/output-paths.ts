@@ -1,7 +1,7 @@
 // Process outputs by path, for the questions a graph asks of them many times: which output holds a
 // path, which outputs lie under a directory. Each answer costs a lookup per directory level, so a
 // graph of 10,000 processes is checked in linear time, not by comparing every pair.
-import type { Graph } from './config.js'
+import type { Graph } from './graph/model.js'
 import { anchorOf, compilePattern } from './match.js'
 
 const isUnder = (path: string, dir: string) =>

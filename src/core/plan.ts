@@ -3,12 +3,13 @@ import { touchedPaths } from './changes.js'
 import type { ChangedFile, TrackedFile } from './changes.js'
 import { GraphError, UserError } from './errors.js'
 import type { Problem } from './errors.js'
-import { SECTION_OF, inputsOf, parseGraph } from './config.js'
-import type { Graph, GraphNode, NodeKind } from './config.js'
-import { GraphFiles, canonicalDefinition, computeKeys, isUnder, nodeLabel } from './keys.js'
-import type { ContentKey, FileMembership, KeyBreakdown } from './keys.js'
-import { configProblems } from './config-files.js'
-import { isSymlink } from './links.js'
+import { inputsOf } from './graph/model.js'
+import type { Graph, NodeKind } from './graph/model.js'
+import { parseGraph } from './graph/read.js'
+import { canonicalDefinition, computeKeys, nodeLabel } from './keys.js'
+import type { ContentKey, KeyBreakdown } from './keys.js'
+import { checkGraphAgainstFiles } from './file-checks.js'
+import { GraphFiles } from './ownership.js'
 import type { Symlinks } from './links.js'
 import { reasonChains, renderChain } from './reasons.js'
 import type { ReasonChain } from './reasons.js'
@@ -65,78 +66,6 @@ export interface Plan {
   order: string[]
   warnings: Problem[]
   graph: Graph
-}
-
-/** Problems that need the repository's files: empty or file contexts, missing Dockerfiles, idle globs. */
-export function checkGraphAgainstFiles(graph: Graph, membership: FileMembership): Problem[] {
-  const problems: Problem[] = configProblems(graph, membership)
-  const at = (node: GraphNode, field: string) =>
-    graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}.${field}`) ??
-    graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}`) ?? { line: 1, col: 1 }
-  for (const p of membership.linkProblems) {
-    const node = graph.nodes.get(p.node)!
-    problems.push({
-      file: graph.file,
-      ...at(node, p.field),
-      path: `${SECTION_OF[node.kind]}.${node.name}.${p.field}`,
-      message: p.message,
-      severity: 'error'
-    })
-  }
-  for (const node of graph.nodes.values()) {
-    const path = `${SECTION_OF[node.kind]}.${node.name}`
-    const files = membership.files.get(node.name) ?? []
-    if (node.kind === 'image') {
-      // A symlink to a directory is followed (links.ts); only a real file is not a context.
-      if (node.context !== '' && files.some(f => f.path === node.context && !isSymlink(f))) {
-        problems.push({
-          file: graph.file,
-          ...at(node, 'context'),
-          path: `${path}.context`,
-          message: `'${node.context}' is a file; the context must be a directory`,
-          severity: 'error'
-        })
-        continue
-      }
-      // A context is a directory with files, wherever the Dockerfile is: a build sends it. Only
-      // a process's output may be one that git does not hold.
-      const implied = node.implied?.because ?? []
-      const context = membership.realContexts.get(node.name) ?? node.context
-      const hasContextFiles =
-        files.some(f => isUnder(f.path, context)) ||
-        membership.linkProblems.some(p => p.node === node.name && p.field === 'context') ||
-        implied.some(i => i.what === 'context')
-      // A Dockerfile a process writes is no more tracked than the rest of its output.
-      const dockerfileMade = implied.some(i => i.what === 'Dockerfile')
-      if (!hasContextFiles) {
-        problems.push({
-          file: graph.file,
-          ...at(node, 'context'),
-          path: `${path}.context`,
-          message: `'${node.context || '.'}' has no tracked files; the context must be a directory in the repository`,
-          severity: 'error'
-        })
-      }
-      // A missing default Dockerfile in a missing context is the same mistake: said once.
-      const linkProblem = membership.linkProblems.some(p => p.node === node.name)
-      if (
-        !membership.dockerfileFound.has(node.name) &&
-        !dockerfileMade &&
-        !linkProblem &&
-        (hasContextFiles || !isUnder(node.dockerfile, node.context))
-      ) {
-        const field = graph.positions.has(`${path}.dockerfile`) ? 'dockerfile' : 'context'
-        problems.push({
-          file: graph.file,
-          ...at(node, field),
-          path: `${path}.${field}`,
-          message: `Dockerfile '${node.dockerfile}' is not a tracked file${field === 'context' ? ' (set dockerfile: to use another path)' : ''}`,
-          severity: 'error'
-        })
-      }
-    }
-  }
-  return problems
 }
 
 /** Parse the base's graph for comparison only; tell why it cannot be used when it cannot. */

@@ -1,6 +1,6 @@
 // The environment a process runs with: exactly its `env`, its `pass-env` variables and a short list
 // of the runner's own, never the caller's secrets (ACTIONS_RUNTIME_TOKEN, GITHUB_TOKEN, ...).
-import type { ProcessNode } from './config.js'
+import type { ProcessNode } from './graph/model.js'
 
 /** Passed as they are: what commands need to find tools and a home, and what CI scripts test. */
 const PASSED_NAMES = new Set([

@@ -1,8 +1,8 @@
 // Why each node is affected: reason chains (file -> config -> process -> image) kept as shared
 // links. A node's chain points at its input's chain instead of copying it, so a graph of any depth
 // costs one link per chain kept; a long chain is rendered elided, a full one only when asked.
-import { inputsOf } from './config.js'
-import type { Graph } from './config.js'
+import { inputsOf } from './graph/model.js'
+import type { Graph } from './graph/model.js'
 import { impliedNote } from './generated.js'
 import { nodeLabel } from './keys.js'
 

@@ -1,7 +1,7 @@
 // Text for people: the plan, one node's reasons, and the graph as mermaid, dot or JSON.
 import type { ChangedFile } from './changes.js'
-import { inputsOf } from './config.js'
-import type { Graph, GraphNode } from './config.js'
+import { inputsOf } from './graph/model.js'
+import type { Graph, GraphNode } from './graph/model.js'
 import { formatProblem } from './errors.js'
 import { explainKeyDifference, nodeLabel } from './keys.js'
 import type { KeyBreakdown } from './keys.js'

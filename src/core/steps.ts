@@ -1,7 +1,7 @@
 // Which processes a run handles, and in what order: the plan plus the images the run will build
 // -> processes to restore or run, in levels (every process after the processes it reads).
 import { UserError } from './errors.js'
-import type { ProcessNode } from './config.js'
+import type { ProcessNode } from './graph/model.js'
 import { KEY_SCHEMA } from './keys.js'
 import type { Plan } from './plan.js'
 

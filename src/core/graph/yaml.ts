@@ -6,8 +6,8 @@
 import jsyaml from 'js-yaml'
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml'
 import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml'
-import { GraphError, sortProblems } from './errors.js'
-import type { Problem } from './errors.js'
+import { GraphError, sortProblems } from '../errors.js'
+import type { Problem } from '../errors.js'
 
 export interface Position {
   line: number

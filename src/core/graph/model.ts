@@ -1,0 +1,80 @@
+// What a graph file describes, once read: configs, processes and images, and the graph they form.
+import type { ImpliedInput } from '../generated.js'
+import type { Positions } from './positions.js'
+
+export const GRAPH_VERSION = 1
+export const DEFAULT_GRAPH_FILE = 'imagegraph.yml'
+
+export type NodeKind = 'config' | 'process' | 'image'
+
+interface NodeCommon {
+  name: string
+  /** The fields the file spells out (others have their defaults). */
+  fields: string[]
+  description?: string
+}
+export interface ConfigNode extends NodeCommon {
+  kind: 'config'
+  paths: string[]
+  /** Matching no tracked file is fine (`allow-empty: true`); it changes no bytes, so no key. */
+  allowEmpty?: boolean
+}
+export interface ProcessNode extends NodeCommon {
+  kind: 'process'
+  inputs: string[]
+  run: string
+  outputs: string[]
+  env: Record<string, string>
+  /** `timeout`, in seconds (default an hour): not in the key, it changes no output. */
+  timeoutSeconds: number
+  /** `pass-env`: variables passed from the caller's environment; names only, not in the key. */
+  passEnv: string[]
+}
+export interface ImageNode extends NodeCommon {
+  kind: 'image'
+  /** Repository-relative directory; '' is the repository root. */
+  context: string
+  dockerfile: string
+  inputs: string[]
+  buildArgs: Record<string, string>
+  platforms: string[]
+  target?: string
+  /** Processes it consumes without listing them: they write its context or Dockerfile. */
+  implied?: { inputs: string[]; because: ImpliedInput[] }
+}
+export type GraphNode = ConfigNode | ProcessNode | ImageNode
+
+export interface Graph {
+  file: string
+  /** Every node by name (names are unique across sections), in file order. */
+  nodes: Map<string, GraphNode>
+  /** Inputs before the nodes that consume them; ties keep file order. */
+  order: GraphNode[]
+  /** Position of every field the file spells out, by its path segments. */
+  positions: Positions
+}
+
+export const SECTION_OF: Record<NodeKind, 'configs' | 'processes' | 'images'> = {
+  config: 'configs',
+  process: 'processes',
+  image: 'images'
+}
+export const KIND_OF = new Map<string, NodeKind>([
+  ['configs', 'config'],
+  ['processes', 'process'],
+  ['images', 'image']
+])
+
+/** Which kinds each kind may consume. */
+export const ALLOWED_INPUTS: Record<NodeKind, NodeKind[]> = {
+  config: [],
+  process: ['config', 'process'],
+  image: ['config', 'process', 'image']
+}
+export const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]*$/
+
+/** The names of the nodes a node consumes, implied ones included (configs have none). */
+export function inputsOf(node: GraphNode): string[] {
+  if (node.kind === 'config') return []
+  return node.kind === 'image' && node.implied ? node.implied.inputs : node.inputs
+}
