@@ -199,7 +199,9 @@ describe('the schema lists the fields the code knows', () => {
       'version',
       'configs',
       'processes',
-      'images'
+      'images',
+      'registry',
+      'tags'
     ])
     expect(schema.required).toEqual(['version'])
   })

@@ -24,7 +24,7 @@ export const STRUCTURAL_MISTAKES: BadGraph[] = [
     title: 'unknown top-level field',
     text: yml('version: 1', 'imagez: {}'),
     problems: [
-      "imagegraph.yml:2:1 imagez: unknown field 'imagez' (did you mean 'images'?); allowed: version, configs, processes, images"
+      "imagegraph.yml:2:1 imagez: unknown field 'imagez' (did you mean 'images'?); allowed: version, configs, processes, images, registry, tags"
     ]
   },
   {
@@ -37,7 +37,7 @@ export const STRUCTURAL_MISTAKES: BadGraph[] = [
       '    buildargs: { A: 1 }'
     ),
     problems: [
-      "imagegraph.yml:5:5 images.api.buildargs: unknown field 'buildargs' (did you mean 'build-args'?); allowed: context, dockerfile, inputs, build-args, platforms, target, description"
+      "imagegraph.yml:5:5 images.api.buildargs: unknown field 'buildargs' (did you mean 'build-args'?); allowed: context, dockerfile, inputs, build-args, platforms, target, image-args, repository, tags, tag-pattern, description"
     ]
   },
   {
@@ -82,28 +82,28 @@ export const STRUCTURAL_MISTAKES: BadGraph[] = [
     title: 'empty file',
     text: '',
     problems: [
-      'imagegraph.yml:1:1 expected a mapping with version, configs, processes, images, got nothing'
+      'imagegraph.yml:1:1 expected a mapping with version, configs, processes, images, registry, tags, got nothing'
     ]
   },
   {
     title: 'only comments',
     text: yml('# nothing yet'),
     problems: [
-      'imagegraph.yml:1:1 expected a mapping with version, configs, processes, images, got nothing'
+      'imagegraph.yml:1:1 expected a mapping with version, configs, processes, images, registry, tags, got nothing'
     ]
   },
   {
     title: 'a list at top level',
     text: yml('- version: 1'),
     problems: [
-      'imagegraph.yml:1:1 expected a mapping with version, configs, processes, images, got a list'
+      'imagegraph.yml:1:1 expected a mapping with version, configs, processes, images, registry, tags, got a list'
     ]
   },
   {
     title: 'a string at top level',
     text: yml('imagegraph'),
     problems: [
-      "imagegraph.yml:1:1 expected a mapping with version, configs, processes, images, got the string 'imagegraph'"
+      "imagegraph.yml:1:1 expected a mapping with version, configs, processes, images, registry, tags, got the string 'imagegraph'"
     ]
   },
   {
@@ -124,7 +124,7 @@ export const STRUCTURAL_MISTAKES: BadGraph[] = [
     title: 'a node with nothing under it',
     text: yml('version: 1', 'images:', '  api:'),
     problems: [
-      'imagegraph.yml:3:7 images.api: expected a mapping with context, dockerfile, inputs, build-args, platforms, target, description, got nothing'
+      'imagegraph.yml:3:7 images.api: expected a mapping with context, dockerfile, inputs, build-args, platforms, target, image-args, repository, tags, tag-pattern, description, got nothing'
     ]
   },
   {
@@ -413,6 +413,40 @@ export const STRUCTURAL_MISTAKES: BadGraph[] = [
     ]
   },
   {
+    title: 'a repository that is not an OCI repository name',
+    text: yml('version: 1', 'images:', '  api:', '    context: api', '    repository: Team/API'),
+    problems: [
+      "imagegraph.yml:5:17 images.api.repository: repository 'Team/API' has uppercase letters in 'Team'; repository names are lowercase"
+    ]
+  },
+  {
+    title: 'image-args with a bad ARG name, or a value that is no name',
+    text: yml(
+      'version: 1',
+      'images:',
+      '  base: { context: base }',
+      '  api:',
+      '    context: api',
+      '    image-args: { 1BASE: base, OK: 3 }'
+    ),
+    problems: [
+      "imagegraph.yml:6:19 images.api.image-args.1BASE: '1BASE' is not a valid build-arg name (letters, digits, '_'; not starting with a digit)",
+      'imagegraph.yml:6:36 images.api.image-args.OK: expected the name of an image, got number 3'
+    ]
+  },
+  {
+    title: 'a tag-pattern without a wildcard',
+    text: yml('version: 1', 'images:', '  api:', '    context: api', '    tag-pattern: api/v1'),
+    problems: [
+      "imagegraph.yml:5:18 images.api.tag-pattern: 'api/v1' has no '*'; the version is what the first '*' matches, e.g. api/v*"
+    ]
+  },
+  {
+    title: 'a tag template listed twice',
+    text: yml('version: 1', 'tags: [latest, latest]'),
+    problems: ["imagegraph.yml:2:16 tags[1]: 'latest' is listed twice"]
+  },
+  {
     title: 'merge keys are not supported',
     text: yml('version: 1', 'images:', '  api:', '    <<: { context: api }'),
     problems: [
@@ -621,6 +655,92 @@ export const CODE_ONLY_MISTAKES: BadGraph[] = [
     ]
   },
   {
+    title: 'image-args naming an unknown image, the image itself, or a config',
+    text: yml(
+      'version: 1',
+      'configs:',
+      '  app: { paths: [a] }',
+      'images:',
+      '  base: { context: base }',
+      '  api:',
+      '    context: api',
+      '    image-args: { BASE: bsae, SELF: api, CFG: app }'
+    ),
+    problems: [
+      "imagegraph.yml:8:25 images.api.image-args.BASE: unknown image 'bsae' (did you mean 'base'?); image-args name images of the graph",
+      "imagegraph.yml:8:37 images.api.image-args.SELF: image 'api' cannot be built on itself",
+      "imagegraph.yml:8:47 images.api.image-args.CFG: 'app' is a config; image-args name images (a config goes in inputs)"
+    ]
+  },
+  {
+    title: 'an ARG in both image-args and build-args',
+    text: yml(
+      'version: 1',
+      'images:',
+      '  base: { context: base }',
+      '  api:',
+      '    context: api',
+      '    build-args: { BASE: x }',
+      '    image-args: { BASE: base }'
+    ),
+    problems: [
+      "imagegraph.yml:7:19 images.api.image-args.BASE: 'BASE' is also set in build-args; an ARG comes from build-args or from image-args, not both"
+    ]
+  },
+  {
+    title: 'a cycle through image-args',
+    text: yml(
+      'version: 1',
+      'images:',
+      '  a:',
+      '    context: a',
+      '    image-args: { B: b }',
+      '  b:',
+      '    context: b',
+      '    image-args: { A: a }'
+    ),
+    problems: ['imagegraph.yml:5:22 images.a.image-args.B: cycle: a -> b -> a']
+  },
+  {
+    title: 'tag templates with unknown fields, stray braces, characters no tag holds',
+    text: yml(
+      'version: 1',
+      'tags: [latest, "{{verison}}", "v{{version}", "a/{{sha}}", "-x"]',
+      'images:',
+      '  api:',
+      '    context: api',
+      '    tags: ["{{ major }}.{{minor}}", "{{bogus}}"]'
+    ),
+    problems: [
+      "imagegraph.yml:2:16 tags[1]: '{{verison}}': unknown field '{{verison}}' (did you mean '{{version}}'?); allowed: {{version}} {{major}} {{minor}} {{patch}} {{sha}} {{short_sha}} {{branch}} {{pr}} {{key}} {{image}} {{seq}}",
+      "imagegraph.yml:2:31 tags[2]: 'v{{version}': a brace at character 2 is not part of a field; write fields as {{name}}, e.g. {{version}}",
+      "imagegraph.yml:2:46 tags[3]: 'a/{{sha}}' contains \"/\"; outside fields a tag holds only letters, digits, '_', '.' and '-'",
+      "imagegraph.yml:2:59 tags[4]: '-x' starts with '-'; a tag starts with a letter, digit, '_' or a field",
+      "imagegraph.yml:6:37 images.api.tags[1]: '{{bogus}}': unknown field '{{bogus}}'; allowed: {{version}} {{major}} {{minor}} {{patch}} {{sha}} {{short_sha}} {{branch}} {{pr}} {{key}} {{image}} {{seq}}"
+    ]
+  },
+  {
+    title: 'a registry with a scheme',
+    text: yml('version: 1', 'registry: https://ghcr.io/org'),
+    problems: [
+      "imagegraph.yml:2:11 registry: registry 'https://ghcr.io/org' has a scheme; write host[:port][/path] without it, e.g. ghcr.io/my-org"
+    ]
+  },
+  {
+    title: 'a registry with a bad port or an uppercase path',
+    text: yml('version: 1', 'registry: "localhost:99999"'),
+    problems: [
+      "imagegraph.yml:2:11 registry: registry 'localhost:99999' has port 99999; a port is 1 to 65535; a registry is host[:port] with an optional /path prefix, e.g. ghcr.io/my-org"
+    ]
+  },
+  {
+    title: 'a registry path that is no repository prefix',
+    text: yml('version: 1', 'registry: ghcr.io/My-Org'),
+    problems: [
+      "imagegraph.yml:2:11 registry: registry 'ghcr.io/My-Org': the path after the host must be a repository prefix (repository 'My-Org' has uppercase letters in 'My-Org'; repository names are lowercase)"
+    ]
+  },
+  {
     title: 'a Windows path',
     text: yml('version: 1', 'images:', '  api:', '    context: services\\api'),
     problems: [
@@ -669,6 +789,27 @@ export const VALID_GRAPHS: GoodGraph[] = [
       '    platforms: [linux/amd64, linux/arm64/v8, linux/x86_64]',
       '    target: prod'
     )
+  },
+  {
+    title: 'image fields for builds: image-args, repository, tags, tag-pattern, registry',
+    text: yml(
+      'version: 1',
+      'registry: localhost:5000/team',
+      'tags: [latest, "{{version}}", "{{ major }}.{{minor}}", "pr-{{pr}}", "{{branch}}-{{short_sha}}"]',
+      'images:',
+      '  base: { context: base, repository: team/base, tags: [] }',
+      '  api:',
+      '    context: api',
+      '    inputs: [base]',
+      '    image-args: { BASE: base, BUILDER: base }',
+      '    repository: team/api__v2',
+      '    tags: ["{{sha}}", "{{image}}-{{seq}}", "key-{{key}}"]',
+      '    tag-pattern: api/v*'
+    )
+  },
+  {
+    title: 'a registry with a port and a path',
+    text: yml('version: 1', 'registry: ghcr.io:443/org/team')
   },
   {
     title: 'empty lists where a list may be empty',

@@ -45,6 +45,12 @@ function suggestionLimit(word: string): number {
 
 /** ` (did you mean 'x'?)` for the closest candidate within reach, or ''. First of equals wins. */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
+  const best = closestWord(word, candidates)
+  return best === undefined ? '' : ` (did you mean '${best}'?)`
+}
+
+/** The candidate closest to word within reach (for a message's did-you-mean), if any. */
+export function closestWord(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase()
   let best: string | undefined
   // Once one is found only a closer candidate matters: the bound shrinks as they come.
@@ -57,7 +63,7 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
     if (d === 0) break
     bound = d - 1
   }
-  return best === undefined ? '' : ` (did you mean '${best}'?)`
+  return best
 }
 
 /**

@@ -97,5 +97,7 @@ export function addImpliedInputs(nodes: Map<string, GraphNode>): void {
 export function impliedNote(node: GraphNode, input: string): string {
   if (node.kind !== 'image' || !node.implied || node.inputs.includes(input)) return ''
   const b = node.implied.because.find(i => i.process === input)
-  return b ? ` (produces its ${b.what} ${b.path})` : ''
+  if (b) return ` (produces its ${b.what} ${b.path})`
+  const arg = Object.keys(node.imageArgs).find(a => node.imageArgs[a] === input)
+  return arg !== undefined ? ` (image-args ${arg})` : ''
 }

@@ -1,6 +1,6 @@
 // Checks that span nodes: references between nodes, outputs that overlap or feed their own
 // process, cycles; and the order that puts inputs before their consumers.
-import { Suggestions } from '../errors.js'
+import { Suggestions, didYouMean } from '../errors.js'
 import { OutputIndex } from '../output-paths.js'
 import type { Reader } from './fields.js'
 import { ALLOWED_INPUTS, SECTION_OF, inputsOf } from './model.js'
@@ -30,6 +30,49 @@ export function checkReferences(r: Reader, nodes: Map<string, GraphNode>): void 
       }
       seen.add(input)
     })
+  }
+}
+
+/** `image-args` name other images of the graph, each an input of the image (checks.ts, order). */
+export function checkImageArgs(r: Reader, nodes: Map<string, GraphNode>): void {
+  let images: string[] | undefined
+  for (const node of nodes.values()) {
+    if (node.kind !== 'image') continue
+    for (const [arg, name] of Object.entries(node.imageArgs)) {
+      const at: Segment[] = ['images', node.name, 'image-args', arg]
+      const target = nodes.get(name)
+      if (!target) {
+        images ??= [...nodes.values()].filter(n => n.kind === 'image').map(n => n.name)
+        r.error(
+          at,
+          'value',
+          `unknown image '${name}'${didYouMean(name, images)}; image-args name images of the graph`
+        )
+      } else if (name === node.name)
+        r.error(at, 'value', `image '${node.name}' cannot be built on itself`)
+      else if (target.kind !== 'image')
+        r.error(
+          at,
+          'value',
+          `'${name}' is ${article(target.kind)} ${target.kind}; image-args name images (a ${target.kind} goes in inputs)`
+        )
+    }
+  }
+}
+
+/**
+ * The images an image names only in `image-args` join its inputs (without a second edge for one
+ * it also lists): built first, affected with it, in its key as upstream keys.
+ */
+export function addImageArgInputs(nodes: Map<string, GraphNode>): void {
+  for (const node of nodes.values()) {
+    if (node.kind !== 'image') continue
+    const listed = inputsOf(node)
+    const extra = [...new Set(Object.values(node.imageArgs))].filter(
+      name => !listed.includes(name) && nodes.get(name)?.kind === 'image' && name !== node.name
+    )
+    if (extra.length === 0) continue
+    node.implied = { inputs: [...listed, ...extra], because: node.implied?.because ?? [] }
   }
 }
 
@@ -113,11 +156,7 @@ export function topologicalOrder(r: Reader, nodes: Map<string, GraphNode>): Grap
       if (!reported.has(id)) {
         reported.add(id)
         const first = nodes.get(cycle[0])!
-        r.error(
-          [SECTION_OF[first.kind], first.name, 'inputs'],
-          'value',
-          `cycle: ${cycle.join(' -> ')}`
-        )
+        r.error(cycleEdge(first, cycle[1]), 'value', `cycle: ${cycle.join(' -> ')}`)
       }
       return
     }
@@ -130,4 +169,14 @@ export function topologicalOrder(r: Reader, nodes: Map<string, GraphNode>): Grap
   }
   for (const node of nodes.values()) visit(node)
   return order
+}
+
+/** Where the edge from node to input is written: `inputs`, or the ARG of `image-args` naming it. */
+function cycleEdge(node: GraphNode, input: string): Segment[] {
+  const at: Segment[] = [SECTION_OF[node.kind], node.name]
+  if (node.kind === 'image' && !node.inputs.includes(input)) {
+    const arg = Object.keys(node.imageArgs).find(a => node.imageArgs[a] === input)
+    if (arg !== undefined) return [...at, 'image-args', arg]
+  }
+  return [...at, 'inputs']
 }

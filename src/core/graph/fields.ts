@@ -1,6 +1,8 @@
 // Reading one node's fields: each field's type, its checks and its default, with problems at the
 // field's path segments. Checks that span nodes are in checks.ts.
 import { didYouMean } from '../errors.js'
+import { registryProblem, repositoryProblem } from '../reference.js'
+import { parseTagTemplate, tagPatternProblem, tagTemplateMessage } from '../tags.js'
 import { checkGlob, normalizeGlob } from '../match.js'
 import { DEFAULT_TIMEOUT_SECONDS, parseDuration } from '../duration.js'
 import type { GraphNode, NodeKind } from './model.js'
@@ -21,6 +23,11 @@ type FieldType =
   | 'platforms'
   | 'duration'
   | 'variables'
+  | 'image-args'
+  | 'repository'
+  | 'registry'
+  | 'tag-templates'
+  | 'tag-pattern'
 interface FieldSpec {
   type: FieldType
   required?: boolean
@@ -47,10 +54,19 @@ export const FIELDS: Record<NodeKind, Record<string, FieldSpec>> = {
     'build-args': { type: 'map' },
     platforms: { type: 'platforms' },
     target: { type: 'string' },
+    'image-args': { type: 'image-args' },
+    repository: { type: 'repository' },
+    tags: { type: 'tag-templates' },
+    'tag-pattern': { type: 'tag-pattern' },
     description: { type: 'string' }
   }
 }
-export const TOP_FIELDS = ['version', 'configs', 'processes', 'images']
+export const TOP_FIELDS = ['version', 'configs', 'processes', 'images', 'registry', 'tags']
+/** The top-level fields that are read like a node's: what type each is. */
+export const TOP_FIELD_TYPES: Record<string, FieldType> = {
+  registry: 'registry',
+  tags: 'tag-templates'
+}
 const PLATFORM_PATTERN = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
 const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/
 
@@ -162,7 +178,7 @@ function readMap(r: Reader, value: Value, segs: Segment[]): Record<string, strin
   return out
 }
 
-function readField(r: Reader, type: FieldType, value: Value, segs: Segment[]): unknown {
+export function readField(r: Reader, type: FieldType, value: Value, segs: Segment[]): unknown {
   switch (type) {
     case 'boolean':
       if (typeof value !== 'boolean') {
@@ -255,6 +271,35 @@ function readField(r: Reader, type: FieldType, value: Value, segs: Segment[]): u
         return s
       })
     }
+    case 'image-args':
+      return readImageArgs(r, value, segs)
+    case 'repository':
+    case 'registry':
+    case 'tag-pattern': {
+      if (typeof value !== 'string') {
+        r.error(segs, 'value', `expected a string, got ${describe(value)}`)
+        return undefined
+      }
+      const problem =
+        type === 'repository'
+          ? repositoryProblem(value)
+          : type === 'registry'
+            ? registryWithPathProblem(value)
+            : tagPatternProblem(value)
+      if (problem) return void r.error(segs, 'value', problem)
+      return value
+    }
+    case 'tag-templates': {
+      const seen = new Set<string>()
+      return readStringList(r, value, segs, 'tag templates', (s, itemSegs) => {
+        const parsed = parseTagTemplate(s)
+        if ('problem' in parsed)
+          return void r.error(itemSegs, 'value', tagTemplateMessage(s, parsed.problem))
+        if (seen.has(s)) return void r.error(itemSegs, 'value', `'${s}' is listed twice`)
+        seen.add(s)
+        return s
+      })
+    }
   }
 }
 
@@ -336,17 +381,72 @@ export function readNode(
         (values.dockerfile as string | undefined) ??
         (context ? `${context}/Dockerfile` : 'Dockerfile')
       const target = values.target as string | undefined
+      const buildArgs =
+        (values['build-args'] as Record<string, string> | undefined) ?? Object.create(null)
+      const imageArgs =
+        (values['image-args'] as Record<string, string> | undefined) ?? Object.create(null)
+      // One source per ARG: the build would get one of the two values, and the key could not say which.
+      for (const arg of Object.keys(imageArgs))
+        if (Object.hasOwn(buildArgs, arg))
+          r.error(
+            [...segs, 'image-args', arg],
+            'key',
+            `'${arg}' is also set in build-args; an ARG comes from build-args or from image-args, not both`
+          )
+      const tags = values.tags as string[] | undefined
+      const tagPattern = values['tag-pattern'] as string | undefined
       return {
         kind,
         ...common,
         context,
         dockerfile,
         inputs: (values.inputs as string[] | undefined) ?? [],
-        buildArgs:
-          (values['build-args'] as Record<string, string> | undefined) ?? Object.create(null),
+        buildArgs,
+        imageArgs,
         platforms: (values.platforms as string[] | undefined) ?? [],
-        ...(target !== undefined ? { target } : {})
+        ...(target !== undefined ? { target } : {}),
+        repository: (values.repository as string | undefined) ?? name,
+        ...(tags !== undefined ? { tags } : {}),
+        ...(tagPattern !== undefined ? { tagPattern } : {})
       }
     }
   }
+}
+
+/** `image-args: { ARG: image }`: ARG names as build-args have them; the images are checked later. */
+function readImageArgs(r: Reader, value: Value, segs: Segment[]): Record<string, string> {
+  const out: Record<string, string> = Object.create(null)
+  if (!isMapValue(value)) {
+    r.error(segs, 'value', `expected a mapping of ARG: image name, got ${describe(value)}`)
+    return out
+  }
+  for (const arg of Object.keys(value)) {
+    const image = value[arg]
+    if (!ENV_NAME_PATTERN.test(arg))
+      r.error(
+        [...segs, arg],
+        'key',
+        `'${arg}' is not a valid build-arg name (letters, digits, '_'; not starting with a digit)`
+      )
+    else if (typeof image !== 'string')
+      r.error([...segs, arg], 'value', `expected the name of an image, got ${describe(image)}`)
+    else out[arg] = image
+  }
+  return out
+}
+
+/** `host[:port]`, optionally followed by a `/path` prefix for every repository under it. */
+function registryWithPathProblem(registry: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
+    return `registry '${registry}' has a scheme; write host[:port][/path] without it, e.g. ghcr.io/my-org`
+  const slash = registry.indexOf('/')
+  const host = slash < 0 ? registry : registry.slice(0, slash)
+  const hostProblem = registryProblem(host)
+  if (hostProblem)
+    return `${hostProblem}; a registry is host[:port] with an optional /path prefix, e.g. ghcr.io/my-org`
+  if (slash < 0) return undefined
+  const pathProblem = repositoryProblem(registry.slice(slash + 1))
+  return pathProblem
+    ? `registry '${registry}': the path after the host must be a repository prefix (${pathProblem})`
+    : undefined
 }

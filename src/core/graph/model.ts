@@ -37,9 +37,20 @@ export interface ImageNode extends NodeCommon {
   dockerfile: string
   inputs: string[]
   buildArgs: Record<string, string>
+  /** `image-args`: build ARG -> the name of another image, handed to the build by digest. */
+  imageArgs: Record<string, string>
   platforms: string[]
   target?: string
-  /** Processes it consumes without listing them: they write its context or Dockerfile. */
+  /** `repository`: where it is pushed under the registry; the image's name unless set. */
+  repository: string
+  /** `tags`: the image's own tag templates, as written, replacing the graph's list; only when set. */
+  tags?: string[]
+  /** `tag-pattern`: a glob over git tags selecting the image's own version series (`api/v*`). */
+  tagPattern?: string
+  /**
+   * Inputs it consumes without listing them in `inputs`: processes that write its context or
+   * Dockerfile (each with `because`), and images named only in `image-args`.
+   */
   implied?: { inputs: string[]; because: ImpliedInput[] }
 }
 export type GraphNode = ConfigNode | ProcessNode | ImageNode
@@ -50,6 +61,10 @@ export interface Graph {
   nodes: Map<string, GraphNode>
   /** Inputs before the nodes that consume them; ties keep file order. */
   order: GraphNode[]
+  /** `registry`: `host[:port][/path]` the images are pushed under, when the file sets one. */
+  registry?: string
+  /** `tags`: the tag templates of every image that has no `tags` of its own, as written. */
+  tags?: string[]
   /** Position of every field the file spells out, by its path segments. */
   positions: Positions
 }

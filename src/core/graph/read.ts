@@ -5,8 +5,23 @@
 import { GraphError, didYouMean, sortProblems } from '../errors.js'
 import type { Problem } from '../errors.js'
 import { addImpliedInputs } from '../generated.js'
-import { checkOutputs, checkReferences, topologicalOrder } from './checks.js'
-import { Reader, TOP_FIELDS, describe, isMapValue, isNumberValue, readNode } from './fields.js'
+import {
+  addImageArgInputs,
+  checkImageArgs,
+  checkOutputs,
+  checkReferences,
+  topologicalOrder
+} from './checks.js'
+import {
+  Reader,
+  TOP_FIELDS,
+  TOP_FIELD_TYPES,
+  describe,
+  isMapValue,
+  isNumberValue,
+  readField,
+  readNode
+} from './fields.js'
 import { DEFAULT_GRAPH_FILE, GRAPH_VERSION, KIND_OF, NAME_PATTERN, SECTION_OF } from './model.js'
 import type { Graph, GraphNode } from './model.js'
 import { Positions } from './positions.js'
@@ -46,6 +61,7 @@ export function readGraph(
   const r = new Reader()
   const nodes = new Map<string, GraphNode>()
   const nodePaths = new Map<string, string>()
+  const top: Record<string, unknown> = Object.create(null)
   const located = (): Problem[] =>
     sortProblems(
       r.problems.map(p => ({
@@ -70,6 +86,10 @@ export function readGraph(
       )) {
         r.error([key], 'value', versionProblem(value))
       }
+      continue
+    }
+    if (Object.hasOwn(TOP_FIELD_TYPES, key)) {
+      top[key] = readField(r, TOP_FIELD_TYPES[key], value, [key])
       continue
     }
     const kind = KIND_OF.get(key)
@@ -128,13 +148,17 @@ export function readGraph(
     )
 
   checkReferences(r, nodes)
+  checkImageArgs(r, nodes)
   checkOutputs(r, nodes)
   addImpliedInputs(nodes)
+  addImageArgInputs(nodes)
   const order = r.problems.length === 0 ? topologicalOrder(r, nodes) : []
   const graph: Graph = {
     file,
     nodes,
     order,
+    ...(typeof top.registry === 'string' ? { registry: top.registry } : {}),
+    ...(Array.isArray(top.tags) ? { tags: top.tags as string[] } : {}),
     positions: new Positions(locations, nodes, Object.keys(root))
   }
   return { graph, problems: r.problems.length > 0 ? located() : [] }
