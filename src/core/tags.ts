@@ -64,7 +64,7 @@ export function parseTagTemplate(
   while (i < text.length) {
     if (text.startsWith('{{', i)) {
       const m = FIELD.exec(text.slice(i))
-      if (!m) return { problem: { kind: 'malformed', at: i } }
+      if (!m || m[1] === '') return { problem: { kind: 'malformed', at: i } }
       const name = m[1]
       if (!(TAG_FIELDS as readonly string[]).includes(name)) {
         const suggestion = closestWord(name, TAG_FIELDS)
