@@ -27,6 +27,12 @@ images:
     build-args: { LOG_LEVEL: info }
     platforms: [linux/amd64]
     target: runtime
+  worker:
+    context: services/worker
+    inputs: [base]
+    image-args: { BASE: base, API_IMAGE: api }
+    repository: team/worker
+    tags: ['{{version}}']
 `
 const FILES = [
   { path: 'config/app/db.yaml', mode: '100644', oid: '1'.repeat(40) },
@@ -34,7 +40,8 @@ const FILES = [
   { path: 'scripts/render.sh', mode: '100755', oid: '3'.repeat(40) },
   { path: 'images/base/Dockerfile', mode: '100644', oid: '4'.repeat(40) },
   { path: 'services/api/Dockerfile', mode: '100644', oid: '5'.repeat(40) },
-  { path: 'services/api/main.go', mode: '100644', oid: '6'.repeat(40) }
+  { path: 'services/api/main.go', mode: '100644', oid: '6'.repeat(40) },
+  { path: 'services/worker/Dockerfile', mode: '100644', oid: '7'.repeat(40) }
 ]
 
 const RECORD = path.join(import.meta.dirname ?? __dirname, 'fixtures', 'golden-keys.json')
@@ -54,7 +61,7 @@ describe('golden keys', () => {
     expect(Object.keys(record)).toContain(KEY_SCHEMA)
   })
 
-  test.each(['app', 'tools', 'render', 'base', 'api'])(
+  test.each(['app', 'tools', 'render', 'base', 'api', 'worker'])(
     '%s: the key is the one recorded for this KEY_SCHEMA (if it moved, bump KEY_SCHEMA)',
     name => {
       expect(keys[name]).toBe(record[KEY_SCHEMA]?.[name])

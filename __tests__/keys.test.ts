@@ -19,11 +19,15 @@ describe('content keys', () => {
   const keys = computeKeys(graph, new GraphFiles(graph).membership(files))
 
   test.each([...graph.nodes.keys()])('%s: the fast canonical JSON is the sorted-key JSON', name => {
-    const { files: _files, ...hashed } = keys.get(name)!.breakdown
-    expect(hashedJson(keys.get(name)!.breakdown)).toBe(stableStringify(hashed))
+    // What is hashed: the breakdown without its files and its labels (names), upstream keys sorted.
+    const { files: _files, name: _name, upstream, ...hashed } = keys.get(name)!.breakdown
+    expect(hashedJson(keys.get(name)!.breakdown)).toBe(
+      stableStringify({ ...hashed, upstream: upstream.map(u => u.key).sort() })
+    )
     const node = graph.nodes.get(name)!
-    expect(JSON.stringify(canonicalDefinition(node))).toBe(
-      stableStringify(canonicalDefinition(node))
+    const keyOf = (input: string) => keys.get(input)!.key
+    expect(JSON.stringify(canonicalDefinition(node, keyOf))).toBe(
+      stableStringify(canonicalDefinition(node, keyOf))
     )
   })
 

@@ -2,14 +2,17 @@
 //
 // key = sha256(canonical JSON of {
 //   schema:      KEY_SCHEMA, bumped whenever what goes into a key changes
-//   kind, name:  the node ('image api')
-//   definition:  the node's canonical definition (see canonicalDefinition; not `description`)
+//   kind:        config, process or image
+//   definition:  the node's canonical definition (see canonicalDefinition; no names, no
+//                `description`, `repository`, `tags`, `tag-pattern`, timeouts or passed variables)
 //   filesDigest: sha256 of one line per input file, "<mode> <git object id>\t<path>\n", sorted
 //                by path: a config's matched files; an image's context files and Dockerfile
-//   upstream:    [{ node: 'process render', key }] for every input, sorted by node
+//   upstream:    the keys of every input, sorted
 // })
-// Nothing else: not the checkout path, the machine, mtimes or map order. The breakdown is kept
-// beside the key so that `imagegraph why NODE --explain` can say why two keys differ.
+// Nothing else: not the node's name or its inputs' names (two nodes with the same definition and
+// inputs have one key: a rename rebuilds nothing), not the checkout path, the machine, mtimes or
+// map order. The breakdown is kept beside the key, with the names as labels that are not hashed,
+// so that `imagegraph why NODE --explain` can say why two keys differ.
 import * as crypto from 'node:crypto'
 import { treeLine } from './changes.js'
 import type { TrackedFile } from './changes.js'
@@ -18,11 +21,12 @@ import { inputsOf } from './graph/model.js'
 import type { FileMembership } from './ownership.js'
 import { encodePaths } from './utf8.js'
 
-export const KEY_SCHEMA = 'imagegraph-key/v2'
+export const KEY_SCHEMA = 'imagegraph-key/v3'
 
 export interface KeyBreakdown {
   schema: string
   kind: NodeKind
+  /** A label for explanations; not hashed. */
   name: string
   definition: Record<string, unknown>
   /** One line per input file, "<mode> <oid>\t<path>", sorted by path. */
@@ -66,31 +70,50 @@ function sortedRecord(r: Record<string, string>): Record<string, string> {
 }
 
 /**
- * What a node is, independent of how the YAML was written: lists whose order means nothing are
- * sorted, maps are sorted, `description` is left out (it changes no artifact). Keys are written in
- * sorted order (hashedJson relies on it).
+ * What a node is, independent of how the YAML was written and of names: lists whose order means
+ * nothing are sorted, maps are sorted; what changes no artifact is left out (`description`,
+ * `repository`, `tags`, `tag-pattern`, `timeout`, `pass-env`); inputs are in the key as upstream
+ * keys, and `image-args` as ARG -> the upstream image's key (keyOf). Keys are written in sorted
+ * order (hashedJson relies on it).
  */
-export function canonicalDefinition(node: GraphNode): Record<string, unknown> {
+export function canonicalDefinition(
+  node: GraphNode,
+  keyOf: (name: string) => string
+): Record<string, unknown> {
   switch (node.kind) {
     case 'config':
       return { paths: [...node.paths].sort() }
     case 'process':
       return {
         env: sortedRecord(node.env),
-        inputs: [...node.inputs].sort(),
         outputs: [...node.outputs].sort(),
         run: node.run
       }
-    case 'image':
+    case 'image': {
+      const imageArgs: Record<string, string> = {}
+      for (const arg of Object.keys(node.imageArgs).sort())
+        imageArgs[arg] = keyOf(node.imageArgs[arg])
       return {
         buildArgs: sortedRecord(node.buildArgs),
         context: node.context,
         dockerfile: node.dockerfile,
-        inputs: [...node.inputs].sort(),
+        imageArgs,
         platforms: [...node.platforms].sort(),
         target: node.target ?? null
       }
+    }
   }
+}
+
+/**
+ * A node's definition as the graph file writes it, names included (its inputs, the images of its
+ * image-args): when it differs between two commits the node is affected, even where its key would
+ * only change through an input (a new input that did not change itself).
+ */
+export function writtenDefinition(node: GraphNode): Record<string, unknown> {
+  const definition = canonicalDefinition(node, name => name)
+  if (node.kind === 'config') return definition
+  return { ...definition, inputs: [...node.inputs].sort() }
 }
 
 export function nodeLabel(node: { kind: NodeKind; name: string }): string {
@@ -109,17 +132,17 @@ function sortedByPath(files: TrackedFile[]): TrackedFile[] {
 }
 
 /**
- * The text a key hashes: stableStringify of the breakdown without its file list. Built with every
- * object's keys already in sorted order, so the native JSON.stringify gives the same text fast.
+ * The text a key hashes: stableStringify of the breakdown without its file list and its labels
+ * (the node's name, its inputs' names), the upstream keys sorted. Built with every object's keys
+ * already in sorted order, so the native JSON.stringify gives the same text fast.
  */
 export function hashedJson(b: KeyBreakdown): string {
   return JSON.stringify({
     definition: b.definition,
     filesDigest: b.filesDigest,
     kind: b.kind,
-    name: b.name,
     schema: b.schema,
-    upstream: b.upstream.map(u => ({ key: u.key, node: u.node }))
+    upstream: b.upstream.map(u => u.key).sort()
   })
 }
 
@@ -138,7 +161,7 @@ export function computeKeys(graph: Graph, membership: FileMembership): Map<strin
       schema: KEY_SCHEMA,
       kind: node.kind,
       name: node.name,
-      definition: canonicalDefinition(node),
+      definition: canonicalDefinition(node, name => keys.get(name)!.key),
       files: lines,
       filesDigest: sha256(lines.length === 0 ? '' : `${lines.join('\n')}\n`),
       upstream

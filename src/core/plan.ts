@@ -6,7 +6,7 @@ import type { Problem } from './errors.js'
 import { inputsOf } from './graph/model.js'
 import type { Graph, NodeKind } from './graph/model.js'
 import { parseGraph } from './graph/read.js'
-import { canonicalDefinition, computeKeys, nodeLabel } from './keys.js'
+import { computeKeys, nodeLabel, writtenDefinition } from './keys.js'
 import type { ContentKey, KeyBreakdown } from './keys.js'
 import { checkGraphAgainstFiles } from './file-checks.js'
 import { GraphFiles } from './ownership.js'
@@ -133,7 +133,7 @@ export function plan(input: PlanInput): Plan {
       if (!before || before.kind !== node.kind)
         addDirect(node.name, `${input.graphFile}: ${nodeLabel(node)} is new`)
       else if (
-        JSON.stringify(canonicalDefinition(before)) !== JSON.stringify(canonicalDefinition(node))
+        JSON.stringify(writtenDefinition(before)) !== JSON.stringify(writtenDefinition(node))
       ) {
         addDirect(node.name, `${input.graphFile}: ${nodeLabel(node)} changed`)
       }
