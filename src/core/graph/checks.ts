@@ -33,7 +33,7 @@ export function checkReferences(r: Reader, nodes: Map<string, GraphNode>): void 
   }
 }
 
-/** `image-args` name other images of the graph, each an input of the image (checks.ts, order). */
+/** `image-args` name other images of the graph (not the image itself, no config or process). */
 export function checkImageArgs(r: Reader, nodes: Map<string, GraphNode>): void {
   let images: string[] | undefined
   for (const node of nodes.values()) {
