@@ -30,6 +30,20 @@ function fileEntries(lines: string[]): Map<string, string> {
   )
 }
 
+/** What was added, changed and removed between two maps: after's order, then the removed ones. */
+function mapChanges(
+  before: Map<string, string>,
+  after: Map<string, string>
+): Array<{ name: string; was?: string; now?: string }> {
+  const out: Array<{ name: string; was?: string; now?: string }> = []
+  for (const [name, now] of after) {
+    const was = before.get(name)
+    if (was !== now) out.push(was === undefined ? { name, now } : { name, was, now })
+  }
+  for (const [name, was] of before) if (!after.has(name)) out.push({ name, was })
+  return out
+}
+
 /** The differences between two breakdowns of the same node, in the breakdown's order. */
 export function explainKeyDifference(
   before: KeyBreakdown | undefined,
@@ -48,23 +62,19 @@ export function explainKeyDifference(
     if (stableStringify(was) !== stableStringify(now))
       out.push({ kind: 'definition', field, before: was, after: now })
   }
-  const filesBefore = fileEntries(before.files)
-  const filesAfter = fileEntries(after.files)
-  for (const [path, entry] of filesAfter) {
-    const was = filesBefore.get(path)
-    if (was === undefined) out.push({ kind: 'file-added', path, entry })
-    else if (was !== entry) out.push({ kind: 'file-changed', path, before: was, after: entry })
+  for (const { name: path, was, now } of mapChanges(
+    fileEntries(before.files),
+    fileEntries(after.files)
+  )) {
+    if (was === undefined) out.push({ kind: 'file-added', path, entry: now! })
+    else if (now === undefined) out.push({ kind: 'file-removed', path })
+    else out.push({ kind: 'file-changed', path, before: was, after: now })
   }
-  for (const path of filesBefore.keys())
-    if (!filesAfter.has(path)) out.push({ kind: 'file-removed', path })
-  const inputsBefore = new Map(before.upstream.map(u => [u.node, u.key]))
-  const inputsAfter = new Map(after.upstream.map(u => [u.node, u.key]))
-  for (const [input, key] of inputsAfter) {
-    const was = inputsBefore.get(input)
-    if (was === undefined) out.push({ kind: 'input-added', input, key })
-    else if (was !== key) out.push({ kind: 'input-changed', input, before: was, after: key })
+  const keysOf = (b: KeyBreakdown) => new Map(b.upstream.map(u => [u.node, u.key]))
+  for (const { name: input, was, now } of mapChanges(keysOf(before), keysOf(after))) {
+    if (was === undefined) out.push({ kind: 'input-added', input, key: now! })
+    else if (now === undefined) out.push({ kind: 'input-removed', input })
+    else out.push({ kind: 'input-changed', input, before: was, after: now })
   }
-  for (const input of inputsBefore.keys())
-    if (!inputsAfter.has(input)) out.push({ kind: 'input-removed', input })
   return out
 }
