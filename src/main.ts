@@ -162,9 +162,9 @@ async function buildMode(
     `Cache: ${formatCacheSpec(chosen.spec)} (${chosen.reason}); ${saveCache ? 'saving' : 'not saving'}`
   )
   const reporter: Reporter = {
-    info: m => core.info(m),
-    warning: m => core.warning(m),
-    debug: m => core.debug(m),
+    info: message => core.info(message),
+    warning: message => core.warning(message),
+    debug: message => core.debug(message),
     group: (name, lines) => {
       core.startGroup(name)
       for (const line of lines) core.info(line)
@@ -184,7 +184,7 @@ async function buildMode(
     {
       cache: createCache(chosen.spec, {
         cwd: env.GITHUB_WORKSPACE ?? process.cwd(),
-        actions: { log: m => core.debug(m), mask: v => core.setSecret(v) }
+        actions: { log: message => core.debug(message), mask: value => core.setSecret(value) }
       }),
       runner: new BashProcessRunner(),
       reporter

@@ -89,21 +89,23 @@ async function ensureCommit(
 /** The merge-base of two local commits, deepening a shallow history step by step until found. */
 async function findMergeBase(
   git: Git,
-  a: string,
-  b: string,
+  base: string,
+  head: string,
   options: ResolveOptions
 ): Promise<string | null> {
-  let found = await git.mergeBase(a, b)
+  let found = await git.mergeBase(base, head)
   for (const depth of DEEPEN_STEPS) {
     if (found || !(await git.isShallow())) return found
-    options.debug(`no merge-base of ${shortId(a)} and ${shortId(b)} yet; deepening by ${depth}`)
-    await git.fetch(options.remote, [a, b], [`--deepen=${depth}`])
-    found = await git.mergeBase(a, b)
+    options.debug(
+      `no merge-base of ${shortId(base)} and ${shortId(head)} yet; deepening by ${depth}`
+    )
+    await git.fetch(options.remote, [base, head], [`--deepen=${depth}`])
+    found = await git.mergeBase(base, head)
   }
   if (!found && (await git.isShallow())) {
     options.debug('still no merge-base; fetching the whole history')
-    await git.fetch(options.remote, [a, b], ['--unshallow'])
-    found = await git.mergeBase(a, b)
+    await git.fetch(options.remote, [base, head], ['--unshallow'])
+    found = await git.mergeBase(base, head)
   }
   return found
 }
