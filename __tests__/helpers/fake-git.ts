@@ -5,6 +5,10 @@
 import type { Git } from '../../src/adapters/ports.js'
 import { UserError } from '../../src/core/errors.js'
 
+function notFaked(): never {
+  throw new Error('not faked: resolve-base does not ask for this')
+}
+
 export class FakeGit implements Git {
   readonly dir = '/fake/repo'
   /** Commits present locally, by sha; refs (`main`, `refs/remotes/upstream/main`) to shas. */
@@ -66,25 +70,11 @@ export class FakeGit implements Git {
     return tags
   }
   // What resolve-base never asks for.
-  changedFiles(): never {
-    throw new Error('not faked')
-  }
-  trackedFiles(): never {
-    throw new Error('not faked')
-  }
-  listTrackedFiles(): never {
-    throw new Error('not faked')
-  }
-  workingFiles(): never {
-    throw new Error('not faked')
-  }
-  fileAt(): never {
-    throw new Error('not faked')
-  }
-  fileBytesAt(): never {
-    throw new Error('not faked')
-  }
-  blobs(): never {
-    throw new Error('not faked')
-  }
+  changedFiles = notFaked
+  trackedFiles = notFaked
+  listTrackedFiles = notFaked
+  workingFiles = notFaked
+  fileAt = notFaked
+  fileBytesAt = notFaked
+  blobs = notFaked
 }
