@@ -4,10 +4,10 @@ import {
   chooseBase,
   previousTag,
   pullRequestOf,
-  short,
   tagVersion,
   untrustedBecause
 } from '../src/core/base.js'
+import { shortId as short } from '../src/core/render/text.js'
 import type { BaseStrategy, EventInfo } from '../src/core/base.js'
 import { loadEvent } from './helpers/action.js'
 import type { Payload } from './helpers/action.js'
@@ -75,7 +75,6 @@ const ROWS: Row[] = [
     want: {
       kind: 'merge-base',
       base: 'refs/heads/main',
-      baseBranch: 'main',
       head: get(created, 'after'),
       why: 'first push of feature/limits: merge-base with the default branch main'
     }
@@ -90,7 +89,6 @@ const ROWS: Row[] = [
     want: {
       kind: 'merge-base',
       base: 'refs/heads/trunk',
-      baseBranch: 'trunk',
       head: get(created, 'after'),
       why: /merge-base with the default branch trunk$/
     }
@@ -203,7 +201,6 @@ const ROWS: Row[] = [
     want: {
       kind: 'merge-base',
       base: get(pr, 'pull_request.base.sha'),
-      baseBranch: 'main',
       head: get(pr, 'pull_request.head.sha'),
       why: `pull request #42: merge-base of main (${short(get(pr, 'pull_request.base.sha'))}) and the PR head (${short(get(pr, 'pull_request.head.sha'))})`
     }
@@ -214,7 +211,6 @@ const ROWS: Row[] = [
     want: {
       kind: 'merge-base',
       base: get(fork, 'pull_request.base.sha'),
-      baseBranch: 'main',
       head: get(fork, 'pull_request.head.sha'),
       why: /^pull request #42: merge-base of main/
     }
@@ -225,7 +221,6 @@ const ROWS: Row[] = [
     want: {
       kind: 'merge-base',
       base: get(prTarget, 'pull_request.base.sha'),
-      baseBranch: 'main',
       head: get(prTarget, 'pull_request.head.sha'),
       why: /^pull request #42: merge-base of main/
     }

@@ -2,7 +2,7 @@
 // blobless clones from a bare file:// origin.
 import { existsSync, renameSync } from 'node:fs'
 import * as path from 'node:path'
-import { Git, parseRawDiff, parseTreeListing } from '../src/adapters/git.js'
+import { GitCommandLine, parseRawDiff, parseTreeListing } from '../src/adapters/git.js'
 import { treeLine } from '../src/core/changes.js'
 import type { ChangedFile, TrackedFile } from '../src/core/changes.js'
 import { UserError } from '../src/core/errors.js'
@@ -81,11 +81,13 @@ describe('changed files between two commits', () => {
   })
 
   test('Git.changedFiles reports every status, renames with both paths', async () => {
-    expect(byPath(await new Git(s.repo.dir).changedFiles(s.base, s.head))).toEqual(EXPECTED_CHANGES)
+    expect(byPath(await new GitCommandLine(s.repo.dir).changedFiles(s.base, s.head))).toEqual(
+      EXPECTED_CHANGES
+    )
   })
 
   test('the reverse diff swaps added/deleted and the rename ends', async () => {
-    const reverse = await new Git(s.repo.dir).changedFiles(s.head, s.base)
+    const reverse = await new GitCommandLine(s.repo.dir).changedFiles(s.head, s.base)
     const find = (p: string) => reverse.find(c => c.path === p)
     expect(find('added file.txt')).toEqual({ path: 'added file.txt', status: 'deleted' })
     expect(find('delete.txt')).toEqual({ path: 'delete.txt', status: 'added' })
@@ -98,7 +100,7 @@ describe('changed files between two commits', () => {
   })
 
   test('no changes between a commit and itself', async () => {
-    expect(await new Git(s.repo.dir).changedFiles(s.head, s.head)).toEqual([])
+    expect(await new GitCommandLine(s.repo.dir).changedFiles(s.head, s.head)).toEqual([])
     expect(parseRawDiff('')).toEqual([])
   })
 
@@ -108,7 +110,7 @@ describe('changed files between two commits', () => {
   })
 
   test('a submodule added is reported as added', async () => {
-    const first = await new Git(s.repo.dir).changedFiles(
+    const first = await new GitCommandLine(s.repo.dir).changedFiles(
       s.repo.git('hash-object', '-t', 'tree', '/dev/null').trim(),
       s.base
     )
@@ -168,7 +170,7 @@ describe('tracked files', () => {
   })
 
   test('trackedFiles(rev) gives the blob ids of `git rev-parse rev:path`, at head and at base', async () => {
-    const g = new Git(s.repo.dir)
+    const g = new GitCommandLine(s.repo.dir)
     expect(byPath(await g.trackedFiles(s.head))).toEqual(expectedFiles(s.repo, s.head, MODES))
     const atBase = byPath(await g.trackedFiles(s.base))
     expect(atBase.map(f => f.path)).toEqual(
@@ -199,7 +201,7 @@ describe('tracked files', () => {
     repo.write('.gitignore', 'ignored.log\n').write('tracked.txt', 't\n')
     repo.commit('one')
     repo.write('ignored.log', 'x\n').write('new file.txt', 'n\n')
-    const files = byPath(await new Git(repo.dir).workingFiles()).map(treeLine)
+    const files = byPath(await new GitCommandLine(repo.dir).workingFiles()).map(treeLine)
     expect(files).toEqual([
       `100644 ${repo.git('rev-parse', 'HEAD:.gitignore').trim()}\t.gitignore`,
       '100644 \tnew file.txt',
@@ -213,7 +215,7 @@ describe('tracked files', () => {
     test('a shallow clone (--depth 1) lists every file of HEAD; the parent commit is absent', async () => {
       const clone = TestRepo.clone(origin, ['--depth', '1'])
       expect(clone.git('rev-parse', '--is-shallow-repository').trim()).toBe('true')
-      const g = new Git(clone.dir)
+      const g = new GitCommandLine(clone.dir)
       expect(byPath(await g.trackedFiles('HEAD'))).toEqual(expectedFiles(clone, 'HEAD', MODES))
       expect(await g.resolveCommit('HEAD')).toBe(s.head)
       expect(await g.hasCommit(s.head)).toBe(true)
@@ -241,7 +243,7 @@ describe('tracked files', () => {
       const moved = `${origin}.away`
       renameSync(origin, moved)
       try {
-        const files = byPath(await new Git(clone.dir).trackedFiles('HEAD'))
+        const files = byPath(await new GitCommandLine(clone.dir).trackedFiles('HEAD'))
         expect(files).toEqual(expectedFiles(clone, 'HEAD', MODES))
         expect(missing()).toEqual(missingBefore)
       } finally {
@@ -260,7 +262,7 @@ describe('fileAt, resolveCommit', () => {
   const first = repo.commit('first')
   repo.remove('present.txt')
   const second = repo.commit('second')
-  const g = new Git(repo.dir)
+  const g = new GitCommandLine(repo.dir)
 
   test('fileAt returns the text of a present file, exactly', async () => {
     expect(await g.fileAt(first, 'present.txt')).toBe('hello\nworld\n')
@@ -309,8 +311,8 @@ describe('fileAt, resolveCommit', () => {
   )
 
   test('toplevel finds the repository from a subdirectory and rejects a plain directory', async () => {
-    expect(await Git.toplevel(path.join(repo.dir, '目录'))).toBe(repo.dir)
-    await expect(Git.toplevel(tempDir())).rejects.toBeInstanceOf(UserError)
+    expect(await GitCommandLine.toplevel(path.join(repo.dir, '目录'))).toBe(repo.dir)
+    await expect(GitCommandLine.toplevel(tempDir())).rejects.toBeInstanceOf(UserError)
   })
 })
 
@@ -325,7 +327,7 @@ describe('several revisions and files in one call', () => {
   })
 
   test('resolveCommits keeps the order asked and names the first unknown revision', async () => {
-    const g = new Git(repo.dir)
+    const g = new GitCommandLine(repo.dir)
     const [head, base] = await g.resolveCommits(['HEAD', 'HEAD~1'])
     expect(head).toBe(repo.git('rev-parse', 'HEAD').trim())
     expect(base).toBe(repo.git('rev-parse', 'HEAD~1').trim())
@@ -335,7 +337,7 @@ describe('several revisions and files in one call', () => {
   })
 
   test('filesAt gives each text, null where the commit has no such file', async () => {
-    const g = new Git(repo.dir)
+    const g = new GitCommandLine(repo.dir)
     expect(
       await g.filesAt([
         { rev: 'HEAD', path: 'a.txt' },

@@ -1,15 +1,18 @@
 // Inputs an image has without listing them, on real git repositories: the process that writes its
 // context or Dockerfile, its Dockerfile's own ignore file, and files reached through symlinks.
-import { Git } from '../src/adapters/git.js'
+import { GitCommandLine } from '../src/adapters/git.js'
 import { runCli } from '../src/cli.js'
 import type { Plan } from '../src/core/plan.js'
-import { planRepository } from '../src/planner.js'
+import { namedRange, planRepository } from '../src/commands/plan.js'
 import { TestRepo, removeTempDirs } from './helpers/repo.js'
 
 afterAll(removeTempDirs)
 
 function planOf(repo: TestRepo, base: string | null, head = 'HEAD'): Promise<Plan> {
-  return planRepository(new Git(repo.dir), { graphFile: 'imagegraph.yml', base, head })
+  return planRepository(new GitCommandLine(repo.dir), {
+    graphFile: 'imagegraph.yml',
+    base: namedRange(base, head)
+  })
 }
 
 /** A repository with files (path -> content) and a graph, committed once. */

@@ -1,12 +1,12 @@
 // Hostile repository content in the job summary and the PR comment: file names, reasons, base
 // reasons and branch names render as the text they are, never as markup, links or mentions.
-import { Git } from '../src/adapters/git.js'
+import { GitCommandLine } from '../src/adapters/git.js'
 import type { TrackedFile } from '../src/core/changes.js'
 import { inert } from '../src/core/markdown.js'
 import { plan } from '../src/core/plan.js'
 import type { Plan } from '../src/core/plan.js'
 import { COMMENT_BUDGET, summaryMarkdown } from '../src/core/summary.js'
-import { planRepository } from '../src/planner.js'
+import { namedRange, planRepository } from '../src/commands/plan.js'
 import { TestRepo, removeTempDirs } from './helpers/repo.js'
 
 afterAll(removeTempDirs)
@@ -138,7 +138,10 @@ test('a real repository: a committed file with a lone CR, a link and a mention i
   const name = 'services/image-b/notes\r[release](https:/evil.example) @octocat `x`.txt'
   repo.write(name, 'hello\n')
   const head = repo.commit('a hostile file name')
-  const p = await planRepository(new Git(repo.dir), { graphFile: 'imagegraph.yml', base, head })
+  const p = await planRepository(new GitCommandLine(repo.dir), {
+    graphFile: 'imagegraph.yml',
+    base: namedRange(base, head)
+  })
   expect(p.changedFiles.map(c => c.path)).toEqual([name])
   const md = summaryMarkdown(p, { baseWhy: 'push to main' })
   expectInert(md)

@@ -1,10 +1,10 @@
 // Plans of the bundled example on real git repositories: what is affected, why, and the keys.
 import { readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { Git } from '../src/adapters/git.js'
+import { GitCommandLine } from '../src/adapters/git.js'
 import { runCli } from '../src/cli.js'
 import type { Plan } from '../src/core/plan.js'
-import { planRepository } from '../src/planner.js'
+import { namedRange, planRepository } from '../src/commands/plan.js'
 import { EXAMPLE, TestRepo, git, removeTempDirs, submoduleSource } from './helpers/repo.js'
 
 afterAll(removeTempDirs)
@@ -12,7 +12,10 @@ afterAll(removeTempDirs)
 const GRAPH = readFileSync(path.join(EXAMPLE, 'imagegraph.yml'), 'utf8')
 
 function planOf(repo: TestRepo, base: string | null, head = 'HEAD'): Promise<Plan> {
-  return planRepository(new Git(repo.dir), { graphFile: 'imagegraph.yml', base, head })
+  return planRepository(new GitCommandLine(repo.dir), {
+    graphFile: 'imagegraph.yml',
+    base: namedRange(base, head)
+  })
 }
 
 /** Commit the example, apply an edit, commit it, and plan base..head. */

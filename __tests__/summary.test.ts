@@ -6,10 +6,10 @@ import { MAX_PLAN_OUTPUT, planOutput } from '../src/core/outputs.js'
 import { plan, planToJson } from '../src/core/plan.js'
 import type { PlanJson } from '../src/core/plan.js'
 import type { Plan } from '../src/core/plan.js'
+import { cell } from '../src/core/render/text.js'
 import {
   COMMENT_BUDGET,
   SUMMARY_BUDGET,
-  cell,
   commentMarker,
   summaryMarkdown
 } from '../src/core/summary.js'

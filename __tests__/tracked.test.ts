@@ -1,6 +1,6 @@
 // Tracked files of a commit come from the index when it holds exactly that commit's files, and
 // from the commit's trees otherwise; both ways must give the same lines, whatever the index is like.
-import { Git } from '../src/adapters/git.js'
+import { GitCommandLine } from '../src/adapters/git.js'
 import { treeLine } from '../src/core/changes.js'
 import { TestRepo, removeTempDirs } from './helpers/repo.js'
 
@@ -34,7 +34,7 @@ describe('the index stands in for the tree only when it holds exactly the commit
   ])('%s', async (_case, setup, matches) => {
     const repo = sample().write('untracked.txt', 'u\n')
     for (const args of setup) repo.git(...args)
-    const git = new Git(repo.dir)
+    const git = new GitCommandLine(repo.dir)
     const head = repo.head()
     expect(await git.indexMatches(head)).toBe(matches)
     expect((await git.listTrackedFiles().at(head)).map(treeLine)).toEqual(lsTreeLines(repo, head))
@@ -44,7 +44,7 @@ describe('the index stands in for the tree only when it holds exactly the commit
     const repo = sample()
     const first = repo.head()
     repo.write('a.txt', 'next\n').commit('two')
-    const git = new Git(repo.dir)
+    const git = new GitCommandLine(repo.dir)
     expect(await git.indexMatches(first)).toBe(false)
     expect((await git.listTrackedFiles().at(first)).map(treeLine)).toEqual(lsTreeLines(repo, first))
     expect(await git.indexMatches(repo.head())).toBe(true)
@@ -57,7 +57,7 @@ describe('the index stands in for the tree only when it holds exactly the commit
     repo.git('checkout', '-q', 'main')
     repo.write('a.txt', 'main\n').commit('main')
     expect(() => repo.git('merge', '-q', 'other')).toThrow()
-    const git = new Git(repo.dir)
+    const git = new GitCommandLine(repo.dir)
     expect(await git.indexMatches(repo.head())).toBe(false)
     expect((await git.listTrackedFiles().at(repo.head())).map(treeLine)).toEqual(lsTreeLines(repo))
   })

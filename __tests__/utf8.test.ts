@@ -2,12 +2,12 @@
 // every byte, so that two names differing only there give different keys. Real git repositories.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { Git } from '../src/adapters/git.js'
+import { GitCommandLine } from '../src/adapters/git.js'
 import { runCli } from '../src/cli.js'
 import { GraphError } from '../src/core/errors.js'
 import { sha256 } from '../src/core/keys.js'
 import { decodeGraphText, decodePaths, encodePaths, firstInvalidUtf8 } from '../src/core/utf8.js'
-import { planRepository } from '../src/planner.js'
+import { namedRange, planRepository } from '../src/commands/plan.js'
 import { TestRepo, removeTempDirs } from './helpers/repo.js'
 
 afterAll(removeTempDirs)
@@ -44,9 +44,9 @@ describe('file names that are not UTF-8', () => {
       Buffer.concat([Buffer.from(`${repo.dir}/cfg/`), Buffer.from([0x61, 0xfe])])
     )
     const second = repo.commit('a\\xfe')
-    const git = new Git(repo.dir)
+    const git = new GitCommandLine(repo.dir)
     const planAt = (base: string | null, head: string) =>
-      planRepository(git, { graphFile: 'imagegraph.yml', base, head })
+      planRepository(git, { graphFile: 'imagegraph.yml', base: namedRange(base, head) })
     const one = await planAt(null, first)
     const two = await planAt(first, second)
     expect(two.nodes.get('cfg')!.key).not.toBe(one.nodes.get('cfg')!.key)
@@ -75,7 +75,7 @@ describe('file names that are not UTF-8', () => {
     // A real name that spells an escape out must not meet an escaped one.
     writeBytesName(path.join(repo.dir, 'cfg'), Buffer.from('a\\xff'), 'x\n')
     const head = repo.commit('three names')
-    const git = new Git(repo.dir)
+    const git = new GitCommandLine(repo.dir)
     const cfgFiles = (files: Array<{ path: string }>) =>
       files.filter(f => f.path.startsWith('cfg/')).map(f => encodePaths(f.path).toString('hex'))
     const expected = ['cfg/a\\xff', 'cfg/a\xfe', 'cfg/a\xff']
@@ -98,10 +98,9 @@ describe('a graph file that is not UTF-8', () => {
     const repo = plainRepo()
     writeFileSync(path.join(repo.dir, 'imagegraph.yml'), bad)
     repo.commit('latin-1')
-    const planned = planRepository(new Git(repo.dir), {
+    const planned = planRepository(new GitCommandLine(repo.dir), {
       graphFile: 'imagegraph.yml',
-      base: null,
-      head: 'HEAD'
+      base: namedRange(null, 'HEAD')
     })
     await expect(planned).rejects.toThrow(GraphError)
     await expect(planned).rejects.toThrow(
@@ -131,7 +130,10 @@ describe('a graph file that is not UTF-8', () => {
     const base = repo.commit('latin-1')
     repo.write('imagegraph.yml', GRAPH)
     const head = repo.commit('utf-8')
-    const p = await planRepository(new Git(repo.dir), { graphFile: 'imagegraph.yml', base, head })
+    const p = await planRepository(new GitCommandLine(repo.dir), {
+      graphFile: 'imagegraph.yml',
+      base: namedRange(base, head)
+    })
     expect(p.everythingBecause).toContain(
       'is not valid (imagegraph.yml:5:26 byte 0xe9 is not UTF-8'
     )

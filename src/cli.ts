@@ -1,28 +1,27 @@
-// The imagegraph CLI: the same core as the action, with git and the terminal as adapters.
+// The imagegraph CLI: parse the arguments, build the adapters, run the command. What each command
+// does is in src/commands/, shared with the action. A command is one row of COMMANDS: its options,
+// its arguments and what it runs.
 // Exit status: 0 success, 1 the user's error (one line per problem on stderr), 2 an internal error.
-import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { parseGraph, readGraph } from './core/graph/read.js'
-import { GraphError, UserError, didYouMean, formatProblem, sortProblems } from './core/errors.js'
-import { GraphFiles } from './core/ownership.js'
-import { checkGraphAgainstFiles } from './core/file-checks.js'
-import { planToJson } from './core/plan.js'
-import { decodeGraphText } from './core/utf8.js'
-import { graphDot, graphJson, graphMermaid, planText, whyText } from './core/report.js'
-import { graphRoot, scopeTrackedFiles } from './core/scope.js'
-import { locateGraph } from './locate.js'
-import { keyBreakdownsAt, planRepository, readSymlinks, workingFile } from './planner.js'
-
+import { parseArgs } from 'node:util'
 import { createCache } from './adapters/cache/factory.js'
 import type { Reporter } from './adapters/ports.js'
 import { BashProcessRunner } from './adapters/process-runner.js'
+import { locateGraph, readWorkingGraph } from './adapters/working-tree.js'
+import type { GraphLocation } from './adapters/working-tree.js'
+import { keyBreakdownsAt, namedRange, planLocatedGraph } from './commands/plan.js'
 import { runProcesses } from './commands/run-processes.js'
+import { validateWorkingGraph } from './commands/validate.js'
+import type { ResolvedBase } from './core/base.js'
 import { chooseCacheSpec, formatCacheSpec } from './core/cache-spec.js'
-import { affectedImages } from './core/plan.js'
-import type { Plan } from './core/plan.js'
+import { parseGraph } from './core/graph/read.js'
+import { UserError, didYouMean, formatProblem } from './core/errors.js'
+import { affectedImages, planToJson } from './core/plan.js'
 import { processesFailed, processesToJson } from './core/process-results.js'
 import type { ProcessesRun } from './core/process-results.js'
 import { processesText } from './core/render/processes.js'
+import { counted } from './core/render/text.js'
+import { graphDot, graphJson, graphMermaid, planText, whyText } from './core/report.js'
 
 export const VERSION = '0.1.0'
 
@@ -43,31 +42,7 @@ Options (every command):
   --help, --version
 `
 
-interface CommandSpec {
-  positional: number
-  flags: Record<string, 'value' | 'boolean'>
-}
-const COMMON: CommandSpec['flags'] = { repo: 'value', graph: 'value', help: 'boolean' }
-const COMMANDS: Record<string, CommandSpec> = {
-  validate: { positional: 0, flags: { ...COMMON } },
-  plan: { positional: 0, flags: { ...COMMON, base: 'value', head: 'value', json: 'boolean' } },
-  run: {
-    positional: 0,
-    flags: {
-      ...COMMON,
-      base: 'value',
-      head: 'value',
-      json: 'boolean',
-      cache: 'value',
-      parallel: 'value'
-    }
-  },
-  why: {
-    positional: 1,
-    flags: { ...COMMON, base: 'value', head: 'value', explain: 'boolean', json: 'boolean' }
-  },
-  graph: { positional: 0, flags: { ...COMMON, format: 'value' } }
-}
+type OptionTable = Record<string, { type: 'string' | 'boolean' }>
 
 export interface ParsedArgs {
   command: string
@@ -75,7 +50,58 @@ export interface ParsedArgs {
   flags: Record<string, string | boolean>
 }
 
-export function parseArgs(argv: string[]): ParsedArgs {
+interface Io {
+  cwd: string
+  out: (text: string) => void
+  err: (text: string) => void
+}
+
+/** What a command's run gets: its arguments, the terminal, and where the graph file is. */
+interface CommandCall {
+  args: ParsedArgs
+  io: Io
+  location: GraphLocation
+}
+
+interface Command {
+  /** The command's own options; every command also takes COMMON_OPTIONS. */
+  options: OptionTable
+  /** Its arguments after the options: none, or how many and what they are. */
+  arguments?: { count: number; what: string }
+  /** The exit status. */
+  run(call: CommandCall): Promise<number>
+}
+
+const COMMON_OPTIONS: OptionTable = {
+  repo: { type: 'string' },
+  graph: { type: 'string' },
+  help: { type: 'boolean' }
+}
+const VALUE = { type: 'string' } as const
+const SWITCH = { type: 'boolean' } as const
+/** The revisions a plan compares. */
+const RANGE_OPTIONS: OptionTable = { base: VALUE, head: VALUE }
+
+const COMMANDS: Record<string, Command> = {
+  validate: { options: {}, run: validateCommand },
+  plan: { options: { ...RANGE_OPTIONS, json: SWITCH }, run: planCommand },
+  run: {
+    options: { ...RANGE_OPTIONS, json: SWITCH, cache: VALUE, parallel: VALUE },
+    run: runCommand
+  },
+  why: {
+    options: { ...RANGE_OPTIONS, explain: SWITCH, json: SWITCH },
+    arguments: { count: 1, what: 'a node name' },
+    run: whyCommand
+  },
+  graph: { options: { format: VALUE }, run: graphCommand }
+}
+
+/**
+ * The command line, checked strictly against the command's option table: an unknown option (with a
+ * did-you-mean), a value given to a switch, or an option where a value belongs is the user's error.
+ */
+export function parseCommandLine(argv: string[]): ParsedArgs {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     return { command: 'help', positional: [], flags: {} }
   }
@@ -86,122 +112,132 @@ export function parseArgs(argv: string[]): ParsedArgs {
     throw new UserError(
       `unknown command '${command}'${didYouMean(command, Object.keys(COMMANDS))}; commands: ${Object.keys(COMMANDS).join(', ')}`
     )
-  const positional: string[] = []
-  const flags: Record<string, string | boolean> = {}
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]
-    if (!arg.startsWith('--')) {
-      positional.push(arg)
-      continue
-    }
-    const eq = arg.indexOf('=')
-    const name = arg.slice(2, eq === -1 ? undefined : eq)
-    const kind = spec.flags[name]
-    if (!kind)
-      throw new UserError(
-        `${command}: unknown option '--${name}'${didYouMean(
-          `--${name}`,
-          Object.keys(spec.flags).map(f => `--${f}`)
-        )}; options: ${Object.keys(spec.flags)
-          .map(f => `--${f}`)
-          .join(', ')}`
-      )
-    if (kind === 'boolean') {
-      if (eq !== -1) throw new UserError(`${command}: --${name} takes no value`)
-      flags[name] = true
-    } else {
-      const value = eq !== -1 ? arg.slice(eq + 1) : rest[++i]
-      if (value === undefined || value === '')
-        throw new UserError(`${command}: --${name} needs a value`)
-      // `--base --json` is a forgotten value, not a revision named --json.
-      if (eq === -1 && value.startsWith('--'))
-        throw new UserError(
-          `${command}: --${name} needs a value, got the option '${value}' (write --${name}=${value} if the value really starts with --)`
-        )
-      flags[name] = value
-    }
-  }
-  if (!flags.help && positional.length !== spec.positional) {
+  const options = { ...COMMON_OPTIONS, ...spec.options }
+  const { tokens } = parseArgs({
+    args: rest,
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true
+  })
+  for (const token of tokens) if (token.kind === 'option') checkOption(command, options, token)
+  // Every token is known and well formed: the strict parse cannot refuse what is left.
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options,
+    strict: true,
+    allowPositionals: true
+  })
+  const flags = values as Record<string, string | boolean>
+  const expected = spec.arguments?.count ?? 0
+  if (!flags.help && positionals.length !== expected) {
     throw new UserError(
-      spec.positional === 0
-        ? `${command}: unexpected argument '${positional[0]}'`
-        : `${command}: expected ${spec.positional} argument (a node name), got ${positional.length}`
+      expected === 0
+        ? `${command}: unexpected argument '${positionals[0]}'`
+        : `${command}: expected ${expected} argument (${spec.arguments!.what}), got ${positionals.length}`
     )
   }
-  return { command, positional, flags }
+  return { command, positional: positionals, flags }
 }
 
-interface Io {
-  cwd: string
-  out: (text: string) => void
-  err: (text: string) => void
-}
-
-function locate(flags: ParsedArgs['flags'], io: Io) {
-  const repo = typeof flags.repo === 'string' ? flags.repo : undefined
-  return locateGraph({
-    dir: path.resolve(io.cwd, repo ?? '.'),
-    dirLabel: repo === undefined ? 'the current directory' : '--repo',
-    ...(typeof flags.graph === 'string' ? { graph: flags.graph } : {}),
-    graphFrom: io.cwd,
-    graphLabel: '--graph'
-  })
-}
-
-function readWorkingGraph(repo: string, graphFile: string): string {
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(path.join(repo, graphFile))
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOENT')
-      throw new UserError(`${graphFile}: not found in ${repo}; create it or pass --graph FILE`)
-    throw new UserError(`${graphFile}: cannot be read (${code ?? (e as Error).message})`)
+function checkOption(
+  command: string,
+  options: OptionTable,
+  token: { name: string; rawName: string; value?: string; inlineValue?: boolean }
+): void {
+  const { name, value } = token
+  const option = Object.hasOwn(options, name) ? options[name] : undefined
+  if (!option || token.rawName !== `--${name}`) {
+    const known = Object.keys(options).map(o => `--${o}`)
+    throw new UserError(
+      `${command}: unknown option '${token.rawName}'${didYouMean(token.rawName, known)}; options: ${known.join(', ')}`
+    )
   }
-  return decodeGraphText(bytes, graphFile)
+  if (option.type === 'boolean') {
+    if (value !== undefined) throw new UserError(`${command}: --${name} takes no value`)
+    return
+  }
+  if (value === undefined || value === '')
+    throw new UserError(`${command}: --${name} needs a value`)
+  // `--base --json` is a forgotten value, not a revision named --json.
+  if (!token.inlineValue && value.startsWith('-'))
+    throw new UserError(
+      `${command}: --${name} needs a value, got the option '${value}' (write --${name}=${value} if the value really starts with -)`
+    )
 }
 
-function requireString(flags: ParsedArgs['flags'], name: string, command: string): string {
-  const v = flags[name]
-  if (typeof v !== 'string') throw new UserError(`${command}: --${name} REV is required`)
-  return v
+/** The revisions `--base` and `--head` name; --base is required. */
+function namedRevisions(args: ParsedArgs): ResolvedBase {
+  const base = args.flags.base
+  if (typeof base !== 'string') throw new UserError(`${args.command}: --base REV is required`)
+  return namedRange(base, typeof args.flags.head === 'string' ? args.flags.head : 'HEAD')
+}
+
+async function validateCommand({ io, location }: CommandCall): Promise<number> {
+  const { git, repo, graphFile } = location
+  const { graph, warnings } = await validateWorkingGraph(
+    git,
+    readWorkingGraph(repo, graphFile),
+    graphFile
+  )
+  for (const warning of warnings) io.err(`${formatProblem(warning)}\n`)
+  const count = (kind: string) => [...graph.nodes.values()].filter(n => n.kind === kind).length
+  io.out(
+    `${graphFile}: valid (${counted(count('config'), 'config')}, ${counted(count('process'), 'process', 'processes')}, ${counted(count('image'), 'image')})\n`
+  )
+  return 0
+}
+
+async function graphCommand({ args, io, location }: CommandCall): Promise<number> {
+  const graph = parseGraph(readWorkingGraph(location.repo, location.graphFile), location.graphFile)
+  const format = typeof args.flags.format === 'string' ? args.flags.format : 'mermaid'
+  if (format === 'mermaid') io.out(graphMermaid(graph))
+  else if (format === 'dot') io.out(graphDot(graph))
+  else if (format === 'json') io.out(`${JSON.stringify(graphJson(graph), null, 2)}\n`)
+  else throw new UserError(`graph: --format ${format} is not supported; use mermaid, dot or json`)
+  return 0
+}
+
+async function planCommand({ args, io, location }: CommandCall): Promise<number> {
+  const plan = await planLocatedGraph(location, namedRevisions(args))
+  if (args.flags.json) io.out(`${JSON.stringify(planToJson(plan, formatProblem), null, 2)}\n`)
+  else io.out(planText(plan))
+  return 0
 }
 
 /** `imagegraph run`: restore or run the processes the affected images need (builds come next). */
-async function runProcessesCli(
-  p: Plan,
-  repo: string,
-  flags: ParsedArgs['flags'],
-  io: Io
-): Promise<ProcessesRun> {
+async function runCommand({ args, io, location }: CommandCall): Promise<number> {
+  const plan = await planLocatedGraph(location, namedRevisions(args))
   const env = process.env
   const { spec } = chooseCacheSpec(
-    typeof flags.cache === 'string' ? flags.cache : undefined,
+    typeof args.flags.cache === 'string' ? args.flags.cache : undefined,
     '--cache',
     env,
     'cli',
     process.platform
   )
   let parallel: number | undefined
-  if (typeof flags.parallel === 'string') {
-    parallel = Number(flags.parallel)
+  if (typeof args.flags.parallel === 'string') {
+    parallel = Number(args.flags.parallel)
     if (!Number.isInteger(parallel) || parallel < 1)
-      throw new UserError(`run: --parallel ${flags.parallel} is not a whole number of at least 1`)
+      throw new UserError(
+        `run: --parallel ${args.flags.parallel} is not a whole number of at least 1`
+      )
   }
   const reporter: Reporter = {
-    info: m => io.err(`${m}\n`),
-    warning: m => io.err(`warning: ${m}\n`),
+    info: message => io.err(`${message}\n`),
+    warning: message => io.err(`warning: ${message}\n`),
     debug: () => undefined,
     group: (name, lines) => io.err([`== ${name}`, ...lines, ''].join('\n')),
     mask: () => undefined,
     processLine: (name, line) => io.err(`[${name}] ${line}\n`)
   }
   reporter.info(`cache: ${formatCacheSpec(spec)}`)
-  return runProcesses(
+  const run: ProcessesRun = await runProcesses(
     {
-      plan: p,
-      imagesToBuild: affectedImages(p).map(n => n.name),
-      repository: repo,
+      plan,
+      imagesToBuild: affectedImages(plan).map(n => n.name),
+      repository: location.repo,
       // A workstation is trusted with its own cache directory.
       saveCache: true,
       ...(parallel !== undefined ? { parallel } : {}),
@@ -213,11 +249,32 @@ async function runProcessesCli(
       reporter
     }
   )
+  if (args.flags.json) io.out(`${JSON.stringify(processesToJson(run), null, 2)}\n`)
+  else io.out(processesText(run))
+  return processesFailed(run).length > 0 ? 1 : 0
+}
+
+async function whyCommand({ args, io, location }: CommandCall): Promise<number> {
+  const name = args.positional[0]
+  const plan = await planLocatedGraph(location, namedRevisions(args))
+  const node = plan.nodes.get(name)
+  if (!node)
+    throw new UserError(`why: unknown node '${name}'${didYouMean(name, plan.nodes.keys())}`)
+  const atBase = args.flags.explain
+    ? await keyBreakdownsAt(location.git, plan.base, location.graphFile)
+    : undefined
+  if (args.flags.json) {
+    const baseBreakdown = atBase === undefined ? undefined : (atBase?.get(name) ?? null)
+    io.out(
+      `${JSON.stringify({ ...node, ...(baseBreakdown !== undefined ? { baseBreakdown } : {}) }, null, 2)}\n`
+    )
+  } else io.out(whyText(plan, node, atBase))
+  return 0
 }
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   try {
-    const args = parseArgs(argv)
+    const args = parseCommandLine(argv)
     if (args.command === 'help' || args.flags.help) {
       io.out(USAGE)
       return 0
@@ -226,85 +283,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.out(`${VERSION}\n`)
       return 0
     }
-    const { git, repo, graphFile } = await locate(args.flags, io)
-    switch (args.command) {
-      case 'validate': {
-        // Every problem at once: the file checks run on the nodes that parsed, even when others did not.
-        const read = readGraph(readWorkingGraph(repo, graphFile), graphFile)
-        if (!read.graph) throw new GraphError(read.problems)
-        const graph = read.graph
-        const files = scopeTrackedFiles(await git.workingFiles(), graphRoot(graphFile))
-        const membership = new GraphFiles(graph, await readSymlinks(git, files)).membership(files)
-        const problems = [...read.problems, ...checkGraphAgainstFiles(graph, membership)]
-        const errors = problems.filter(p => p.severity === 'error')
-        if (errors.length > 0) {
-          throw new GraphError(sortProblems(problems))
-        }
-        for (const w of problems) io.err(`${formatProblem(w)}\n`)
-        const count = (kind: string) =>
-          [...graph.nodes.values()].filter(n => n.kind === kind).length
-        io.out(
-          `${graphFile}: valid (${count('config')} configs, ${count('process')} processes, ${count('image')} images)\n`
-        )
-        return 0
-      }
-      case 'graph': {
-        const graph = parseGraph(readWorkingGraph(repo, graphFile), graphFile)
-        const format = (args.flags.format as string | undefined) ?? 'mermaid'
-        if (format === 'mermaid') io.out(graphMermaid(graph))
-        else if (format === 'dot') io.out(graphDot(graph))
-        else if (format === 'json') io.out(`${JSON.stringify(graphJson(graph), null, 2)}\n`)
-        else
-          throw new UserError(
-            `graph: --format ${format} is not supported; use mermaid, dot or json`
-          )
-        return 0
-      }
-      case 'plan': {
-        const p = await planRepository(git, {
-          graphFile,
-          base: requireString(args.flags, 'base', 'plan'),
-          head: (args.flags.head as string | undefined) ?? 'HEAD',
-          workingGraphText: workingFile(repo, graphFile)
-        })
-        if (args.flags.json) io.out(`${JSON.stringify(planToJson(p, formatProblem), null, 2)}\n`)
-        else io.out(planText(p))
-        return 0
-      }
-      case 'run': {
-        const p = await planRepository(git, {
-          graphFile,
-          base: requireString(args.flags, 'base', 'run'),
-          head: (args.flags.head as string | undefined) ?? 'HEAD',
-          workingGraphText: workingFile(repo, graphFile)
-        })
-        const run = await runProcessesCli(p, repo, args.flags, io)
-        if (args.flags.json) io.out(`${JSON.stringify(processesToJson(run), null, 2)}\n`)
-        else io.out(processesText(run))
-        return processesFailed(run).length > 0 ? 1 : 0
-      }
-      case 'why': {
-        const name = args.positional[0]
-        const p = await planRepository(git, {
-          graphFile,
-          base: requireString(args.flags, 'base', 'why'),
-          head: (args.flags.head as string | undefined) ?? 'HEAD',
-          workingGraphText: workingFile(repo, graphFile)
-        })
-        const node = p.nodes.get(name)
-        if (!node)
-          throw new UserError(`why: unknown node '${name}'${didYouMean(name, p.nodes.keys())}`)
-        const base = args.flags.explain ? await keyBreakdownsAt(git, p.base, graphFile) : undefined
-        if (args.flags.json) {
-          const baseBreakdown = base === undefined ? undefined : (base?.get(name) ?? null)
-          io.out(
-            `${JSON.stringify({ ...node, ...(baseBreakdown !== undefined ? { baseBreakdown } : {}) }, null, 2)}\n`
-          )
-        } else io.out(whyText(p, node, base))
-        return 0
-      }
-    }
-    return 2
+    const repo = typeof args.flags.repo === 'string' ? args.flags.repo : undefined
+    const location = await locateGraph({
+      dir: path.resolve(io.cwd, repo ?? '.'),
+      dirLabel: repo === undefined ? 'the current directory' : '--repo',
+      ...(typeof args.flags.graph === 'string' ? { graph: args.flags.graph } : {}),
+      graphFrom: io.cwd,
+      graphLabel: '--graph'
+    })
+    return await COMMANDS[args.command].run({ args, io, location })
   } catch (e) {
     if (e instanceof UserError) {
       io.err(`${e.message}\n`)

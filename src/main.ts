@@ -1,22 +1,22 @@
 // The action's composition root: the only place that reads inputs and the environment, builds the
-// adapters and reports failure to the runner.
+// adapters and reports failure to the runner. What it does is in src/commands/, shared with the CLI.
 import * as core from '@actions/core'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { OctokitGitHub, httpStatus } from './adapters/github.js'
-import type { GitHubApi } from './adapters/github.js'
-import { resolveBase } from './base.js'
-import { chooseBase, pullRequestOf, short, untrustedBecause } from './core/base.js'
+import { locateGraph } from './adapters/working-tree.js'
+import { planLocatedGraph } from './commands/plan.js'
+import { resolveBase } from './commands/resolve-base.js'
+import { baseReason, chooseBase, pullRequestOf, untrustedBecause } from './core/base.js'
 import { UserError, formatProblem } from './core/errors.js'
 import { matrixOf, planOutput } from './core/outputs.js'
+import { counted, shortId } from './core/render/text.js'
 import { COMMENT_BUDGET, commentMarker, summaryMarkdown } from './core/summary.js'
 import { readEvent } from './event.js'
 import type { GitHubEvent } from './event.js'
 import { getInputs } from './inputs.js'
 import type { Inputs } from './inputs.js'
-import { locateGraph } from './locate.js'
-import { planRepository, workingFile } from './planner.js'
 
 import { createCache } from './adapters/cache/factory.js'
 import type { Reporter } from './adapters/ports.js'
@@ -28,19 +28,14 @@ import type { Plan } from './core/plan.js'
 import { processesFailed, processesToJson } from './core/process-results.js'
 import { processesMarkdown } from './core/render/processes.js'
 
-export interface ActionDeps {
-  env: NodeJS.ProcessEnv
-  /** The GitHub REST client for a token (a test may pass its own). */
-  github: (token: string) => GitHubApi | Promise<GitHubApi>
-}
+/** The remote actions/checkout makes: missing commits and tags are fetched from it. */
+const REMOTE = 'origin'
 
 /** The marker a comment body written by a plan run starts with (the sticky comment's identity). */
 const MARKER_LINE = /^<!-- imagegraph-plan:[^\n]* -->$/
 
-export async function run(
-  deps: ActionDeps = { env: process.env, github: token => OctokitGitHub.create(token) }
-): Promise<void> {
-  const { env } = deps
+export async function run(): Promise<void> {
+  const env = process.env
   try {
     const inputs = getInputs()
     if (inputs.token) core.setSecret(inputs.token)
@@ -54,28 +49,28 @@ export async function run(
         throw new UserError(
           "Input 'comment-body' must be the output comment-body of a plan run (it starts with the plan's marker line)"
         )
-      await postComment(deps, inputs, event, marker, () => body)
+      await postComment(inputs, event, marker, () => body)
       return
     }
-    await planMode(deps, inputs, event)
+    await planMode(env, inputs, event)
   } catch (e) {
     if (e instanceof UserError) core.setFailed(e.message)
     else core.setFailed(`imagegraph: internal error: ${(e as Error).stack ?? String(e)}`)
   }
 }
 
-async function planMode(deps: ActionDeps, inputs: Inputs, event: GitHubEvent): Promise<void> {
-  const { env } = deps
+async function planMode(env: NodeJS.ProcessEnv, inputs: Inputs, event: GitHubEvent): Promise<void> {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
   const workingDirectory = path.resolve(workspace, inputs['working-directory'])
   // The graph input is relative to working-directory, which may lie anywhere in the repository.
-  const { git, repo, graphFile } = await locateGraph({
+  const location = await locateGraph({
     dir: workingDirectory,
     dirLabel: "input 'working-directory'",
     graph: inputs.graph,
     graphFrom: workingDirectory,
     graphLabel: "input 'graph'"
   })
+  const { git, repo, graphFile } = location
   core.info(`Graph file ${graphFile} in ${repo}`)
   const resolved = await core.group('Resolve base', async () => {
     const strategy = chooseBase({
@@ -89,32 +84,27 @@ async function planMode(deps: ActionDeps, inputs: Inputs, event: GitHubEvent): P
     })
     core.debug(`base strategy: ${JSON.stringify(strategy)}`)
     return resolveBase(git, strategy, {
-      remote: 'origin',
+      remote: REMOTE,
       ...(inputs['tag-pattern'] ? { tagPattern: inputs['tag-pattern'] } : {}),
-      debug: m => core.debug(m)
+      debug: message => core.debug(message)
     })
   })
-  if (resolved.base)
-    core.info(`Base ${short(resolved.base)}, head ${short(resolved.head)}: ${resolved.why}`)
-  else core.info(`No base, head ${short(resolved.head)}: ${resolved.everythingBecause}`)
-  if (resolved.unavailable)
+  const reason = baseReason(resolved)
+  if (resolved.kind === 'range')
+    core.info(`Base ${shortId(resolved.base)}, head ${shortId(resolved.head)}: ${reason}`)
+  else core.info(`No base, head ${shortId(resolved.head)}: ${reason}`)
+  if (resolved.kind === 'base-unavailable')
     core.warning(
-      `Every node is treated as affected because the base is unavailable: ${resolved.unavailable} (${resolved.why})`
+      `Every node is treated as affected because the base is unavailable: ${resolved.missing} (${resolved.why})`
     )
   const untrusted = untrustedBecause(event.eventName, event.payload)
   if (untrusted)
     core.info(`Untrusted event (${untrusted}): nothing will be pushed and no cache written.`)
 
   const plan = await core.group('Plan', async () => {
-    const p = await planRepository(git, {
-      graphFile,
-      base: resolved.base,
-      head: resolved.head,
-      ...(resolved.everythingBecause ? { everythingBecause: resolved.everythingBecause } : {}),
-      workingGraphText: workingFile(repo, graphFile)
-    })
-    for (const w of p.warnings) core.warning(formatProblem(w))
-    return p
+    const planned = await planLocatedGraph(location, resolved)
+    for (const warning of planned.warnings) core.warning(formatProblem(warning))
+    return planned
   })
   const json = planToJson(plan, formatProblem)
   const matrix = matrixOf(json, inputs['matrix-max-jobs'])
@@ -136,18 +126,18 @@ async function planMode(deps: ActionDeps, inputs: Inputs, event: GitHubEvent): P
   core.setOutput('has-affected', json.affectedImages.length > 0 ? 'true' : 'false')
   core.setOutput('changed-configs', JSON.stringify(json.changedConfigs))
   core.setOutput('affected-processes', JSON.stringify(json.affectedProcesses))
-  core.setOutput('base', resolved.base ?? '')
+  core.setOutput('base', resolved.kind === 'range' ? resolved.base : '')
   core.setOutput('head', resolved.head)
-  core.setOutput('base-reason', resolved.everythingBecause ?? resolved.why)
+  core.setOutput('base-reason', reason)
   core.setOutput('trusted', untrusted ? 'false' : 'true')
 
-  const context = { baseWhy: resolved.everythingBecause ?? resolved.why }
+  const context = { baseWhy: reason }
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(plan, context)).write()
 
   const comment = () => summaryMarkdown(plan, context, COMMENT_BUDGET)
   // For a later job that alone may write to pull requests (mode: comment).
   core.setOutput('comment-body', comment())
-  if (inputs.comment) await postComment(deps, inputs, event, commentMarker(plan.graphFile), comment)
+  if (inputs.comment) await postComment(inputs, event, commentMarker(plan.graphFile), comment)
   if (inputs.mode === 'build') await buildMode(env, inputs, plan, repo, untrusted)
 }
 
@@ -172,9 +162,9 @@ async function buildMode(
     `Cache: ${formatCacheSpec(chosen.spec)} (${chosen.reason}); ${saveCache ? 'saving' : 'not saving'}`
   )
   const reporter: Reporter = {
-    info: m => core.info(m),
-    warning: m => core.warning(m),
-    debug: m => core.debug(m),
+    info: message => core.info(message),
+    warning: message => core.warning(message),
+    debug: message => core.debug(message),
     group: (name, lines) => {
       core.startGroup(name)
       for (const line of lines) core.info(line)
@@ -194,7 +184,7 @@ async function buildMode(
     {
       cache: createCache(chosen.spec, {
         cwd: env.GITHUB_WORKSPACE ?? process.cwd(),
-        actions: { log: m => core.debug(m), mask: v => core.setSecret(v) }
+        actions: { log: message => core.debug(message), mask: value => core.setSecret(value) }
       }),
       runner: new BashProcessRunner(),
       reporter
@@ -205,13 +195,12 @@ async function buildMode(
   const failed = processesFailed(run)
   if (failed.length > 0)
     throw new UserError(
-      `${failed.length} process${failed.length === 1 ? '' : 'es'} failed: ${failed.join(', ')}`
+      `${counted(failed.length, 'process', 'processes')} failed: ${failed.join(', ')}`
     )
 }
 
 /** The sticky comment on the event's pull request; a failure to write it is a warning. */
 async function postComment(
-  deps: ActionDeps,
   inputs: Inputs,
   event: GitHubEvent,
   marker: string,
@@ -227,7 +216,7 @@ async function postComment(
     return
   }
   try {
-    const api = await deps.github(inputs.token)
+    const api = await OctokitGitHub.create(inputs.token)
     const did = await api.upsertComment(pr, marker, body())
     core.info(`comment: ${did} the plan comment on #${pr.number}`)
   } catch (e) {

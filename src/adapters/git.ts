@@ -7,6 +7,7 @@ import type { ChangeStatus, ChangedFile, TrackedFile } from '../core/changes.js'
 import { UserError } from '../core/errors.js'
 import { decodeGraphText, decodePaths } from '../core/utf8.js'
 import { exec } from './exec.js'
+import type { Git } from './ports.js'
 
 export interface GitResult {
   stdout: string
@@ -165,7 +166,8 @@ function checkRev(rev: string): void {
   }
 }
 
-export class Git {
+/** The git command line on one repository. */
+export class GitCommandLine implements Git {
   constructor(readonly dir: string) {}
 
   private async git(args: string[], what: string): Promise<string> {

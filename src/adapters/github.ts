@@ -3,17 +3,7 @@
 // @actions/github is loaded only when a client is made: loading it parses GITHUB_EVENT_PATH and
 // throws a raw stack trace on a malformed payload, which src/event.ts reports first, in one line.
 import type * as github from '@actions/github'
-
-export interface PullRequestRef {
-  owner: string
-  repo: string
-  number: number
-}
-
-export interface GitHubApi {
-  /** Create the comment that carries marker, or update it in place; returns what it did. */
-  upsertComment(pr: PullRequestRef, marker: string, body: string): Promise<'created' | 'updated'>
-}
+import type { GitHubApi, PullRequestRef } from './ports.js'
 
 /** Who comments with the job's own token (GITHUB_TOKEN). */
 export const JOB_TOKEN_LOGIN = 'github-actions[bot]'

@@ -1,5 +1,65 @@
 // The interfaces the commands need from the world. Real adapters live beside this file, one external
 // system each; commands are unit-tested with small hand-written fakes of these.
+import type { ChangedFile, TrackedFile } from '../core/changes.js'
+
+// ---------------------------------------------------------------------------------------------
+// Git: one repository, through the git command line (src/adapters/git.ts). Revisions are checked
+// before they reach git; an unknown one the user named is a UserError.
+// ---------------------------------------------------------------------------------------------
+
+export interface Git {
+  /** The repository's top directory, for messages. */
+  readonly dir: string
+  /** The full commit id of a revision. */
+  resolveCommit(rev: string): Promise<string>
+  /** Full commit ids of several revisions, in order, in one call where it can. */
+  resolveCommits(revs: string[]): Promise<string[]>
+  /** Whether a commit object is present locally (a shallow clone may lack it). */
+  hasCommit(sha: string): Promise<boolean>
+  /** When the history is shallow, what to do about a revision it may not reach; else ''. */
+  shallowHint(): Promise<string>
+  isShallow(): Promise<boolean>
+  /** The best common ancestor, or null when the local history has none (yet). */
+  mergeBase(a: string, b: string): Promise<string | null>
+  hasRemote(name: string): Promise<boolean>
+  /** Fetch from a remote; ok false (not an exception) when the remote cannot give what was asked. */
+  fetch(
+    remote: string,
+    refspecs: string[],
+    options?: string[]
+  ): Promise<{ ok: boolean; error: string }>
+  /** Tags with the commits they point at, from a remote or (without one) locally. */
+  tags(remote?: string): Promise<Map<string, string>>
+  /** Files that differ between two commits, as trees; renames count at both ends. */
+  changedFiles(base: string, head: string): Promise<ChangedFile[]>
+  /** Every tracked file of a commit with its object id. */
+  trackedFiles(rev: string): Promise<TrackedFile[]>
+  /** Starts listing tracked files now, for a commit named later (git works while we do). */
+  listTrackedFiles(): { at(commit: string): Promise<TrackedFile[]> }
+  /** Files in the index plus untracked, not ignored ones (a work in progress). */
+  workingFiles(): Promise<TrackedFile[]>
+  /** A graph file's text at a commit, or null when the commit has no such file. */
+  fileAt(rev: string, path: string): Promise<string | null>
+  /** Several files' bytes at commits in one call: null for each one that is not there. */
+  fileBytesAt(wanted: Array<{ rev: string; path: string }>): Promise<Array<Buffer | null>>
+  /** Blobs' text by object id: null for each one that is not there. */
+  blobs(oids: string[]): Promise<Array<string | null>>
+}
+
+// ---------------------------------------------------------------------------------------------
+// GitHub REST API (src/adapters/github.ts): only what imagegraph calls.
+// ---------------------------------------------------------------------------------------------
+
+export interface PullRequestRef {
+  owner: string
+  repo: string
+  number: number
+}
+
+export interface GitHubApi {
+  /** Create the comment that carries marker, or update it in place; returns what it did. */
+  upsertComment(pr: PullRequestRef, marker: string, body: string): Promise<'created' | 'updated'>
+}
 
 /** Where a cache operation happened and what it cost; warnings never fail a run. */
 export interface CacheRestoreResult {

@@ -1,8 +1,9 @@
 // Which base to compare against for each event GitHub sends, decided from the payload alone.
-// Resolving it (fetching commits, finding merge-bases and tags) is src/base.ts's job.
+// Resolving it (fetching commits, finding merge-bases and tags) is src/commands/resolve-base.ts's job.
 
 import semver from 'semver'
 import type { SemVer } from 'semver'
+import { shortId } from './render/text.js'
 
 export const ZERO_SHA = /^0+$/
 
@@ -25,8 +26,8 @@ export interface EventInfo {
 export type BaseStrategy =
   /** Compare two commits as trees. `base` may be a revision name (input `base`). */
   | { kind: 'range'; base: string; head: string; why: string }
-  /** Compare the merge-base of `base` and `head` with head. `baseRef` names a branch to fetch when base is not a sha. */
-  | { kind: 'merge-base'; base: string; head: string; why: string; baseBranch?: string }
+  /** Compare the merge-base of `base` and `head` with head; a `base` that is not a sha is a branch. */
+  | { kind: 'merge-base'; base: string; head: string; why: string }
   /** Compare with the previous tag of the same series. */
   | { kind: 'previous-tag'; tag: string; head: string; why: string }
   /** No base: every node is affected. */
@@ -34,13 +35,35 @@ export type BaseStrategy =
   /** Nothing to build: the event removes what it is about (a deleted branch or tag). */
   | { kind: 'nothing'; head: string; why: string }
 
+/** The two commits a plan compares, or why there is no base and every node is affected. */
+export type ResolvedBase =
+  /** Compare base with head; `why` says how the base was chosen. */
+  | { kind: 'range'; base: string; head: string; why: string }
+  /** No base by design (a first push, an event that names none): every node is affected. */
+  | { kind: 'everything'; head: string; reason: string }
+  /** A base was wanted (`why`) but could not be had (`missing`): every node is affected. */
+  | { kind: 'base-unavailable'; head: string; why: string; missing: string }
+
+/** The base's story in one line (output `base-reason`, the summary's first line). */
+export function baseReason(resolved: ResolvedBase): string {
+  switch (resolved.kind) {
+    case 'range':
+      return resolved.why
+    case 'everything':
+      return resolved.reason
+    case 'base-unavailable':
+      return `base unavailable: ${resolved.missing}`
+  }
+}
+
+/** Why every node is affected, or undefined when there is a base to compare with. */
+export function everythingReason(resolved: ResolvedBase): string | undefined {
+  return resolved.kind === 'range' ? undefined : baseReason(resolved)
+}
+
 type Json = Record<string, unknown>
 const obj = (v: unknown): Json => (v && typeof v === 'object' ? (v as Json) : {})
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
-
-export function short(sha: string): string {
-  return /^[0-9a-f]{40,64}$/.test(sha) ? sha.slice(0, 12) : sha
-}
 
 /** The commit an event is about: a pull request's head, never its merge commit nor its base. */
 function headOf(e: EventInfo): string {
@@ -106,7 +129,6 @@ function chooseForEvent(e: EventInfo): BaseStrategy {
         return {
           kind: 'merge-base',
           base: `refs/heads/${defaultBranch}`,
-          baseBranch: defaultBranch,
           head: after,
           why: `first push of ${branch}: merge-base with the default branch ${defaultBranch}`
         }
@@ -117,8 +139,8 @@ function chooseForEvent(e: EventInfo): BaseStrategy {
         base: before,
         head: after,
         why: forced
-          ? `forced push to ${branch}: ${short(before)}..${short(after)} compared as trees, so what the push dropped is rebuilt too`
-          : `push to ${branch}: ${short(before)}..${short(after)}`
+          ? `forced push to ${branch}: ${shortId(before)}..${shortId(after)} compared as trees, so what the push dropped is rebuilt too`
+          : `push to ${branch}: ${shortId(before)}..${shortId(after)}`
       }
     }
     case 'pull_request':
@@ -138,8 +160,7 @@ function chooseForEvent(e: EventInfo): BaseStrategy {
         kind: 'merge-base',
         base: baseSha,
         head: headSha,
-        ...(baseBranch ? { baseBranch } : {}),
-        why: `pull request #${String(number)}: merge-base of ${baseBranch ?? 'base'} (${short(baseSha)}) and the PR head (${short(headSha)})`
+        why: `pull request #${String(number)}: merge-base of ${baseBranch ?? 'base'} (${shortId(baseSha)}) and the PR head (${shortId(headSha)})`
       }
     }
     case 'merge_group': {
@@ -156,7 +177,7 @@ function chooseForEvent(e: EventInfo): BaseStrategy {
         kind: 'range',
         base: baseSha,
         head: headSha,
-        why: `merge queue: ${short(baseSha)}..${short(headSha)}`
+        why: `merge queue: ${shortId(baseSha)}..${shortId(headSha)}`
       }
     }
     default:

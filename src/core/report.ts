@@ -3,17 +3,14 @@ import type { ChangedFile } from './changes.js'
 import { inputsOf } from './graph/model.js'
 import type { Graph, GraphNode } from './graph/model.js'
 import { formatProblem } from './errors.js'
-import { explainKeyDifference, nodeLabel } from './keys.js'
+import { explainKeyDifference } from './explain.js'
+import type { KeyDifference } from './explain.js'
+import { nodeLabel, stableStringify } from './keys.js'
 import type { KeyBreakdown } from './keys.js'
 import { affectedImages } from './plan.js'
 import type { NodePlan, Plan } from './plan.js'
 import { renderChain } from './reasons.js'
-
-export const shortKey = (key: string): string => key.slice(0, 12)
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
-}
+import { counted, shortId } from './render/text.js'
 
 export function changeLine(c: ChangedFile): string {
   const status = c.status.padEnd(12)
@@ -38,7 +35,7 @@ export function planText(p: Plan): string {
   const affected = affectedImages(p)
   const out: string[] = []
   out.push(
-    `imagegraph plan ${shortKey(p.base)}..${shortKey(p.head)}: ${plural(p.changedFiles.length, 'changed file')}, ${affected.length} of ${plural(images.length, 'image')} affected`
+    `imagegraph plan ${shortId(p.base)}..${shortId(p.head)}: ${counted(p.changedFiles.length, 'changed file')}, ${affected.length} of ${counted(images.length, 'image')} affected`
   )
   if (p.everythingBecause) out.push(`Every node is affected: ${p.everythingBecause}`)
   for (const w of p.warnings) out.push(formatProblem(w))
@@ -55,7 +52,7 @@ export function planText(p: Plan): string {
     out.push('')
     out.push(`${title} (${nodes.length} of ${total})${nodes.length ? ':' : ''}`)
     for (const n of nodes) {
-      out.push(`  ${n.name}  key ${shortKey(n.key)}`)
+      out.push(`  ${n.name}  key ${shortId(n.key)}`)
       out.push(...reasonLines(n, '    '))
     }
   }
@@ -69,10 +66,36 @@ export function planText(p: Plan): string {
   if (unaffected.length > 0) {
     out.push('')
     out.push(
-      `Images not affected (${unaffected.length}): ${unaffected.map(n => `${n.name} (${shortKey(n.key)})`).join(', ')}`
+      `Images not affected (${unaffected.length}): ${unaffected.map(n => `${n.name} (${shortId(n.key)})`).join(', ')}`
     )
   }
   return `${out.join('\n')}\n`
+}
+
+/** One difference of a key from its value at base, in words. */
+export function keyDifferenceText(difference: KeyDifference): string {
+  switch (difference.kind) {
+    case 'new-node':
+      return `${nodeLabel(difference.node)} did not exist before`
+    case 'schema':
+      return `key schema: ${difference.before} -> ${difference.after}`
+    case 'node-kind':
+      return `kind: ${difference.before} -> ${difference.after}`
+    case 'definition':
+      return `definition.${difference.field}: ${stableStringify(difference.before)} -> ${stableStringify(difference.after)}`
+    case 'file-added':
+      return `file added: ${difference.path} (${difference.entry})`
+    case 'file-changed':
+      return `file changed: ${difference.path} (${difference.before} -> ${difference.after})`
+    case 'file-removed':
+      return `file removed: ${difference.path}`
+    case 'input-added':
+      return `input added: ${difference.input} (${shortId(difference.key)})`
+    case 'input-changed':
+      return `input key changed: ${difference.input} (${shortId(difference.before)} -> ${shortId(difference.after)})`
+    case 'input-removed':
+      return `input removed: ${difference.input}`
+  }
 }
 
 /**
@@ -86,17 +109,19 @@ export function explainLines(
   indent = '  ',
   seen = new Set<string>()
 ): string[] {
-  const n = p.nodes.get(name)!
+  const node = p.nodes.get(name)!
   seen.add(name)
   const before = base.get(name)
-  if (before && before.kind !== n.kind)
-    return [`${indent}${nodeLabel(n)} was a ${before.kind} at base`]
+  if (before && before.kind !== node.kind)
+    return [`${indent}${nodeLabel(node)} was a ${before.kind} at base`]
+  // Upstream keys name their node by label (`process render`).
+  const byLabel = new Map(node.inputs.map(input => [nodeLabel(p.nodes.get(input)!), input]))
   const out: string[] = []
-  for (const line of explainKeyDifference(before, n.breakdown)) {
-    out.push(`${indent}${line}`)
-    const changed = /^input key changed: (\w+) (\S+) /.exec(line)
-    if (changed && !seen.has(changed[2]) && p.nodes.has(changed[2]))
-      out.push(...explainLines(p, changed[2], base, `${indent}  `, seen))
+  for (const difference of explainKeyDifference(before, node.breakdown)) {
+    out.push(`${indent}${keyDifferenceText(difference)}`)
+    const input = difference.kind === 'input-changed' ? byLabel.get(difference.input) : undefined
+    if (input !== undefined && !seen.has(input))
+      out.push(...explainLines(p, input, base, `${indent}  `, seen))
   }
   return out
 }
@@ -104,7 +129,7 @@ export function explainLines(
 export function whyText(p: Plan, n: NodePlan, base?: Map<string, KeyBreakdown> | null): string {
   const out: string[] = []
   out.push(
-    `${nodeLabel(n)}: ${n.affected ? 'affected' : 'not affected'} between ${shortKey(p.base)} and ${shortKey(p.head)}`
+    `${nodeLabel(n)}: ${n.affected ? 'affected' : 'not affected'} between ${shortId(p.base)} and ${shortId(p.head)}`
   )
   out.push(`key ${n.key}`)
   if (n.affected) out.push(...reasonLines(n, '  ', true))
@@ -127,7 +152,7 @@ export function whyText(p: Plan, n: NodePlan, base?: Map<string, KeyBreakdown> |
     out.push(`  schema      ${n.breakdown.schema}`)
     out.push(`  definition  ${JSON.stringify(n.breakdown.definition)}`)
     out.push(
-      `  files       ${n.breakdown.files.length} (digest ${shortKey(n.breakdown.filesDigest)})`
+      `  files       ${n.breakdown.files.length} (digest ${shortId(n.breakdown.filesDigest)})`
     )
     for (const f of n.breakdown.files.slice(0, 50)) out.push(`    ${f}`)
     if (n.breakdown.files.length > 50) out.push(`    ... and ${n.breakdown.files.length - 50} more`)

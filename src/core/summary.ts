@@ -1,11 +1,11 @@
 // The job summary and the PR comment: what a developer wants to see at a glance, within a size
 // budget (GitHub takes 1 MiB of step summary, 65,536 characters of comment). A large graph still
 // gets a useful summary: unaffected nodes collapse, rows truncate with a note, never nothing.
-import { short } from './base.js'
 import { affectedImages } from './plan.js'
 import type { NodePlan, Plan } from './plan.js'
 import { inert } from './markdown.js'
-import { graphMermaid, shortKey } from './report.js'
+import { cell, counted, shortId } from './render/text.js'
+import { graphMermaid } from './report.js'
 
 export const SUMMARY_BUDGET = 1_000_000
 export const COMMENT_BUDGET = 60_000
@@ -23,9 +23,6 @@ export function commentMarker(graphFile: string): string {
   // inert: a graph file named `x -->` must not close the comment.
   return `<!-- imagegraph-plan:${inert(graphFile)} -->`
 }
-
-/** Repository text made inert: safe in a table cell, a list item, a quote and inside HTML. */
-export const cell = inert
 
 function chainsCell(n: NodePlan): string {
   const shown = n.reasons.slice(0, CHAINS_PER_ROW).map(r => `<code>${cell(r)}</code>`)
@@ -103,15 +100,13 @@ export function summaryMarkdown(p: Plan, ctx: SummaryContext, limit = SUMMARY_BU
   const reserve = 2_000 // room kept for the sections after a truncated one
 
   b.add(commentMarker(p.graphFile))
-  b.add(
-    `## imagegraph: ${affected.length} of ${images.length} image${images.length === 1 ? '' : 's'} affected`
-  )
+  b.add(`## imagegraph: ${affected.length} of ${counted(images.length, 'image')} affected`)
   b.add('')
-  const base = p.base ? `\`${short(p.base)}\`` : '*none*'
-  b.add(`**Base** ${base} → **head** \`${short(p.head)}\`: ${cell(ctx.baseWhy)}  `)
+  const base = p.base ? `\`${shortId(p.base)}\`` : '*none*'
+  b.add(`**Base** ${base} → **head** \`${shortId(p.head)}\`: ${cell(ctx.baseWhy)}  `)
   const changedConfigs = configs.filter(c => c.affected)
   b.add(
-    `${p.changedFiles.length} changed file${p.changedFiles.length === 1 ? '' : 's'} · ${changedConfigs.length} of ${configs.length} configs changed · ${processes.filter(n => n.affected).length} of ${processes.length} processes affected`
+    `${counted(p.changedFiles.length, 'changed file')} · ${changedConfigs.length} of ${configs.length} configs changed · ${processes.filter(n => n.affected).length} of ${processes.length} processes affected`
   )
   if (p.everythingBecause)
     b.add(`\n> [!WARNING]\n> Every node is affected: ${cell(p.everythingBecause)}`)
@@ -131,7 +126,7 @@ export function summaryMarkdown(p: Plan, ctx: SummaryContext, limit = SUMMARY_BU
     b.add('| Image | Why | Key |')
     b.add('|---|---|---|')
     const rows = affected.map(
-      n => `| **${cell(n.name)}** | ${chainsCell(n)} | \`${shortKey(n.key)}\` |`
+      n => `| **${cell(n.name)}** | ${chainsCell(n)} | \`${shortId(n.key)}\` |`
     )
     b.addRows(
       rows,
@@ -143,12 +138,10 @@ export function summaryMarkdown(p: Plan, ctx: SummaryContext, limit = SUMMARY_BU
   const unaffected = images.filter(n => !n.affected)
   if (unaffected.length > 0) {
     b.add('')
-    b.add(
-      `<details><summary>${unaffected.length} image${unaffected.length === 1 ? '' : 's'} not affected</summary>`
-    )
+    b.add(`<details><summary>${counted(unaffected.length, 'image')} not affected</summary>`)
     b.add('')
     b.addRows(
-      unaffected.map(n => `- ${cell(n.name)} \`${shortKey(n.key)}\``),
+      unaffected.map(n => `- ${cell(n.name)} \`${shortId(n.key)}\``),
       left => `- … and ${left} more`,
       reserve
     )
@@ -164,14 +157,14 @@ export function summaryMarkdown(p: Plan, ctx: SummaryContext, limit = SUMMARY_BU
       b.add('|---|---|---|')
       b.addRows(
         affectedProcesses.map(
-          n => `| **${cell(n.name)}** | ${chainsCell(n)} | \`${shortKey(n.key)}\` |`
+          n => `| **${cell(n.name)}** | ${chainsCell(n)} | \`${shortId(n.key)}\` |`
         ),
         left => `\n*${left} more affected processes are not listed here (size limit).*`,
         reserve
       )
     }
     const idle = processes.length - affectedProcesses.length
-    if (idle > 0) b.add(`\n${idle} process${idle === 1 ? '' : 'es'} not affected.`)
+    if (idle > 0) b.add(`\n${counted(idle, 'process', 'processes')} not affected.`)
   }
 
   const d = diagram(p)
@@ -183,9 +176,7 @@ export function summaryMarkdown(p: Plan, ctx: SummaryContext, limit = SUMMARY_BU
 
   if (p.changedFiles.length > 0) {
     b.add('')
-    b.add(
-      `<details><summary>${p.changedFiles.length} changed file${p.changedFiles.length === 1 ? '' : 's'}</summary>`
-    )
+    b.add(`<details><summary>${counted(p.changedFiles.length, 'changed file')}</summary>`)
     b.add('')
     b.addRows(
       p.changedFiles.map(

@@ -1,7 +1,7 @@
 // The results of a processes run for people: a text table for the CLI, a markdown section for the
 // job summary. Process names, messages and output come from the repository: escaped for markdown.
 import type { ProcessOutcome, ProcessResult, ProcessesRun } from '../process-results.js'
-import { cell } from '../summary.js'
+import { cell, counted, textTable } from './text.js'
 
 /** Each output line of a failure is cut to this many characters in the job summary. */
 const SUMMARY_LINE_CHARS = 300
@@ -49,8 +49,7 @@ function note(p: ProcessResult): string {
     if (p.affected) parts.push('affected')
     else if (p.neededBy.length > 0) parts.push(`needed by ${p.neededBy.join(', ')}`)
   }
-  if (p.cacheWarnings.length > 0)
-    parts.push(`cache: ${p.cacheWarnings.length} warning${p.cacheWarnings.length === 1 ? '' : 's'}`)
+  if (p.cacheWarnings.length > 0) parts.push(`cache: ${counted(p.cacheWarnings.length, 'warning')}`)
   return parts.join('; ')
 }
 
@@ -61,16 +60,8 @@ export function processesText(run: ProcessesRun): string {
     ['PROCESS', 'RESULT', 'TIME', 'CACHE', 'NOTE'],
     ...handled.map(p => [p.name, OUTCOME_WORDS[p.outcome], `${p.seconds}s`, bytesCell(p), note(p)])
   ]
-  const widths = rows[0].map((_, i) => Math.max(...rows.map(r => r[i].length)))
   const lines = [`processes: ${processCounts(run)} (cache ${run.cache})`]
-  if (handled.length > 0)
-    for (const r of rows)
-      lines.push(
-        r
-          .map((c, i) => c.padEnd(widths[i]))
-          .join('  ')
-          .trimEnd()
-      )
+  if (handled.length > 0) lines.push(...textTable(rows))
   for (const p of run.processes) {
     if (p.outcome !== 'failed') continue
     lines.push('', `${p.name} failed: ${p.message ?? ''}`)
@@ -86,31 +77,26 @@ function preText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
-/** A table cell of repository text: also no code spans, emphasis or links made from it. */
-function mdCell(text: string): string {
-  return cell(text).replace(/[`*_[\]~\\]/g, c => `&#${c.charCodeAt(0)};`)
-}
-
 /** The job summary's section: a table, then each failure's last lines folded. */
 export function processesMarkdown(run: ProcessesRun): string {
   const out = [
     '### Processes',
     '',
-    `${processCounts(run)} (cache <code>${mdCell(run.cache)}</code>${run.saveCache ? '' : ', not saved'})`
+    `${processCounts(run)} (cache <code>${cell(run.cache)}</code>${run.saveCache ? '' : ', not saved'})`
   ]
   const handled = run.processes.filter(p => p.outcome !== 'not-needed')
   if (handled.length > 0) {
     out.push('', '| process | result | time | cache | note |', '| --- | --- | --- | --- | --- |')
     for (const p of handled)
       out.push(
-        `| <code>${mdCell(p.name)}</code> | ${p.outcome === 'failed' ? '**failed**' : OUTCOME_WORDS[p.outcome]} | ${p.seconds}s | ${bytesCell(p)} | ${mdCell(note(p))} |`
+        `| <code>${cell(p.name)}</code> | ${p.outcome === 'failed' ? '**failed**' : OUTCOME_WORDS[p.outcome]} | ${p.seconds}s | ${bytesCell(p)} | ${cell(note(p))} |`
       )
   }
   const notNeeded = run.processes.filter(p => p.outcome === 'not-needed')
   if (notNeeded.length > 0 && handled.length > 0)
     out.push(
       '',
-      `Not needed by this run: ${notNeeded.map(p => `<code>${mdCell(p.name)}</code>`).join(', ')}`
+      `Not needed by this run: ${notNeeded.map(p => `<code>${cell(p.name)}</code>`).join(', ')}`
     )
   for (const p of run.processes) {
     if (p.outcome !== 'failed') continue
@@ -119,7 +105,7 @@ export function processesMarkdown(run: ProcessesRun): string {
     )
     out.push(
       '',
-      `<details><summary><code>${mdCell(p.name)}</code> failed: ${mdCell(p.message ?? '')}</summary>`,
+      `<details><summary><code>${cell(p.name)}</code> failed: ${cell(p.message ?? '')}</summary>`,
       '',
       `<pre>${preText(tail.length > 0 ? tail.join('\n') : '(no output)')}</pre>`,
       '',
@@ -127,7 +113,7 @@ export function processesMarkdown(run: ProcessesRun): string {
     )
   }
   const warnings = run.processes.flatMap(p =>
-    p.cacheWarnings.map(w => `- <code>${mdCell(p.name)}</code>: ${mdCell(w)}`)
+    p.cacheWarnings.map(w => `- <code>${cell(p.name)}</code>: ${cell(w)}`)
   )
   if (warnings.length > 0)
     out.push('', 'Cache warnings (they cost time, they fail nothing):', '', ...warnings)

@@ -1,23 +1,25 @@
-// The plan of a repository between two revisions: git in, core plan out. Shared by the CLI and
-// the action.
-import { readFileSync } from 'node:fs'
-import { isUtf8 } from 'node:buffer'
-import * as path from 'node:path'
-import type { Git } from './adapters/git.js'
-import { parseGraph, readGraph } from './core/graph/read.js'
-import type { Graph } from './core/graph/model.js'
-import { GraphError, UserError, sortProblems } from './core/errors.js'
-import { computeKeys } from './core/keys.js'
-import { GraphFiles } from './core/ownership.js'
-import { decodeGraphText } from './core/utf8.js'
-import type { KeyBreakdown } from './core/keys.js'
-import { Symlinks, isSymlink, objectIdOf } from './core/links.js'
-import type { TrackedFile } from './core/changes.js'
-import { checkGraphAgainstFiles } from './core/file-checks.js'
-import { plan } from './core/plan.js'
-import type { Plan } from './core/plan.js'
-import { graphRoot, scopeChangedFiles, scopeTrackedFiles, underRoot } from './core/scope.js'
-import { symlinkedGraph } from './locate.js'
+// Use case: the plan of a repository between two revisions, git in, core plan out; the one way the
+// CLI (`plan`, `run`, `why`) and the action (every mode but `comment`) plan.
+import type { GraphLocation } from '../adapters/working-tree.js'
+import { symlinkedGraph, workingFile } from '../adapters/working-tree.js'
+import type { Git } from '../adapters/ports.js'
+import { everythingReason } from '../core/base.js'
+import type { ResolvedBase } from '../core/base.js'
+import type { TrackedFile } from '../core/changes.js'
+import { parseGraph, readGraph } from '../core/graph/read.js'
+import type { Graph } from '../core/graph/model.js'
+import { GraphError, UserError, sortProblems } from '../core/errors.js'
+import { computeKeys } from '../core/keys.js'
+import { GraphFiles } from '../core/ownership.js'
+import type { KeyBreakdown } from '../core/keys.js'
+import { isSymlink } from '../core/links.js'
+import { plan } from '../core/plan.js'
+import type { Plan } from '../core/plan.js'
+import { shortId } from '../core/render/text.js'
+import { graphRoot, scopeChangedFiles, scopeTrackedFiles, underRoot } from '../core/scope.js'
+import { decodeGraphText } from '../core/utf8.js'
+import { readSymlinks } from './files.js'
+import { problemsWithFiles } from './validate.js'
 
 export interface PlanRequest {
   /**
@@ -26,10 +28,8 @@ export interface PlanRequest {
    * plan's file lists); the graph file keeps its repository path in messages.
    */
   graphFile: string
-  /** null when there is no usable base: every node is affected for `everythingBecause`. */
-  base: string | null
-  head: string
-  everythingBecause?: string
+  /** What to compare: base and head (revisions git resolves), or head alone with every node affected. */
+  base: ResolvedBase
   /**
    * The graph file as the working tree has it, if it can be read: parsed while git resolves and
    * lists, and used when it is the head commit's text (as in any clean checkout of head).
@@ -37,17 +37,20 @@ export interface PlanRequest {
   workingGraphText?: () => string | null
 }
 
-/** A file of the working tree, read when asked; null when it cannot be (it is only a head start). */
-export function workingFile(repo: string, file: string): () => string | null {
-  return () => {
-    try {
-      const bytes = readFileSync(path.join(repo, file))
-      // Not UTF-8: no head start; the committed text is read and its error located.
-      return isUtf8(bytes) ? bytes.toString('utf8') : null
-    } catch {
-      return null
-    }
-  }
+/** The revisions a person named (`--base`, `--head`); no base: every node is affected. */
+export function namedRange(base: string | null, head: string): ResolvedBase {
+  return base === null
+    ? { kind: 'everything', head, reason: 'no base revision' }
+    : { kind: 'range', base, head, why: `${base}..${head}` }
+}
+
+/** The plan of the located graph file: the working tree's copy of it is the head start. */
+export function planLocatedGraph(location: GraphLocation, base: ResolvedBase): Promise<Plan> {
+  return planRepository(location.git, {
+    graphFile: location.graphFile,
+    base,
+    workingGraphText: workingFile(location.repo, location.graphFile)
+  })
 }
 
 /** A parse of the working tree's graph file, or nothing when there is none or it has problems. */
@@ -58,25 +61,12 @@ function parseWorkingGraph(request: PlanRequest): { text: string; graph: Graph }
   return read.graph && read.problems.length === 0 ? { text, graph: read.graph } : undefined
 }
 
-/** The symlinks among tracked files, with their targets as git holds them (not the working tree). */
-export async function readSymlinks(git: Git, tracked: TrackedFile[]): Promise<Symlinks> {
-  const links = tracked.filter(f => isSymlink(f) && objectIdOf(f) !== '')
-  const targets = await git.blobs(links.map(objectIdOf))
-  const map = new Map<string, string>()
-  links.forEach((link, i) => {
-    const target = targets[i]
-    // Not guessed: a link whose target is unknown could hide any change behind it.
-    if (target === null) throw new Error(`git has no object for the symlink ${link.path}`)
-    map.set(link.path, target)
-  })
-  return new Symlinks(map)
-}
-
 export async function planRepository(git: Git, request: PlanRequest): Promise<Plan> {
   const root = graphRoot(request.graphFile)
   const listing = git.listTrackedFiles()
+  const wanted = request.base
   const [head, base = null] = await git.resolveCommits(
-    request.base === null ? [request.head] : [request.head, request.base]
+    wanted.kind === 'range' ? [wanted.head, wanted.base] : [wanted.head]
   )
   const graphTexts = git.fileBytesAt([
     { rev: head, path: request.graphFile },
@@ -98,10 +88,10 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
   if (graphBytes === null) {
     if (isDirectoryIn(await tracked, request.graphFile, root))
       throw new UserError(
-        `${request.graphFile} is a directory in commit ${head.slice(0, 12)}; name the graph file in it (${request.graphFile}/imagegraph.yml)`
+        `${request.graphFile} is a directory in commit ${shortId(head)}; name the graph file in it (${request.graphFile}/imagegraph.yml)`
       )
     throw new UserError(
-      `${request.graphFile} is not in commit ${head.slice(0, 12)} of ${git.dir}; commit it, or name the graph file that is`
+      `${request.graphFile} is not in commit ${shortId(head)} of ${git.dir}; commit it, or name the graph file that is`
     )
   }
   const graphText = decodeGraphText(graphBytes, request.graphFile)
@@ -111,7 +101,7 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
     baseGraphText = baseGraphBytes && decodeGraphText(baseGraphBytes, request.graphFile)
   } catch (e) {
     if (!(e instanceof GraphError)) throw e
-    baseUnreadable = `${request.graphFile} at base ${base!.slice(0, 12)} is not valid (${e.message.split('\n')[0]}): every node is affected`
+    baseUnreadable = `${request.graphFile} at base ${shortId(base!)} is not valid (${e.message.split('\n')[0]}): every node is affected`
   }
   // A symlink's blob is its target's name: it never equals a working tree's valid graph file.
   if (working?.text !== graphText && isSymlinkIn(await tracked, request.graphFile, root))
@@ -123,17 +113,13 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
     if (!read.graph) throw new GraphError(read.problems)
     if (read.problems.length > 0) {
       // Report the problems that need the files too, so that one run lists every mistake.
-      const membership = new GraphFiles(read.graph, await symlinks).membership(await tracked)
       throw new GraphError(
-        sortProblems([...read.problems, ...checkGraphAgainstFiles(read.graph, membership)])
+        sortProblems(problemsWithFiles(read.graph, read.problems, await tracked, await symlinks))
       )
     }
     graph = read.graph
   }
-  const everythingBecause =
-    base === null
-      ? (request.everythingBecause ?? 'no base revision')
-      : (request.everythingBecause ?? baseUnreadable)
+  const everythingBecause = everythingReason(wanted) ?? baseUnreadable
   return plan({
     graph,
     graphText,
