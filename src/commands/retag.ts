@@ -49,6 +49,7 @@ export async function retagRevision(
   ports: RetagPorts
 ): Promise<RetagResult> {
   checkTargetTags(request.tags)
+  const tags = [...new Set(request.tags)]
   const { registry } = ports
   const sources = request.images.map(i => ({ ...i, from: contentTag(i.key) }))
   sources.forEach(s => assertRepository(s.repository, `image ${s.image}: repository`))
@@ -70,13 +71,13 @@ export async function retagRevision(
   const retagged = await putTags(
     registry,
     present.map(p => ({ ...p.source, manifest: p.manifest })),
-    request.tags
+    tags
   )
   const byImage = new Map<string, ImageRetag>([...retagged, ...missing].map(r => [r.image, r]))
   return {
     registry: registry.host,
     ...(request.revision ? { revision: request.revision } : {}),
-    tags: request.tags,
+    tags,
     partial,
     images: sources.map(s => byImage.get(s.image)!)
   }
@@ -111,6 +112,7 @@ export async function retagOne(request: RetagOneRequest, ports: RetagPorts): Pro
   assertRepository(request.repository, `image ${image}: repository`)
   assertManifestReference(request.from, 'from')
   checkTargetTags(request.to, 'to')
+  const to = [...new Set(request.to)]
   const reference = `${registry.host}/${request.repository}${isDigest(request.from) ? '@' : ':'}${request.from}`
   const usability = await registry.usability(request.repository, request.from)
   if (!usability.usable) {
@@ -134,9 +136,9 @@ export async function retagOne(request: RetagOneRequest, ports: RetagPorts): Pro
         ...(key !== undefined ? { key } : {})
       }
     ],
-    request.to
+    to
   )
-  return { registry: registry.host, tags: request.to, partial: false, images: [retagged] }
+  return { registry: registry.host, tags: to, partial: false, images: [retagged] }
 }
 
 /** What the repository does have, for a `from` it does not. */
