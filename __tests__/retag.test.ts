@@ -2,7 +2,7 @@
 // images are pushed under their content tags through the distribution API (no builder needed),
 // then `production` is moved to the keys of an old revision and checked with skopeo and the API.
 import { execFileSync } from 'node:child_process'
-import { Git } from '../src/adapters/git.js'
+import { GitCommandLine } from '../src/adapters/git.js'
 import { HttpRegistry, openRegistry } from '../src/adapters/registry.js'
 import { imageKeysAt, retagOne, retagRevision } from '../src/commands/retag.js'
 import { UserError } from '../src/core/errors.js'
@@ -108,7 +108,7 @@ const repositoryIn = (prefix: string) => (image: string) => `${prefix}/${image}`
 describe('retag --rev: every image at once', () => {
   test('a rollback to a release moves production on every image to exactly its old digests', async () => {
     const { repo, v1, v2 } = releasedRepo()
-    const git = new Git(repo.dir)
+    const git = new GitCommandLine(repo.dir)
     const repositoryOf = repositoryIn('rollback')
     const old = await imageKeysAt(git, { rev: 'v1.4.0', graphFile: 'imagegraph.yml', repositoryOf })
     const head = await imageKeysAt(git, { rev: 'HEAD', graphFile: 'imagegraph.yml', repositoryOf })
@@ -177,7 +177,7 @@ describe('retag --rev: every image at once', () => {
     repo.write('imagegraph.yml', `${GRAPH}  jobs:\n    context: services/jobs\n`)
     repo.write('services/jobs/Dockerfile', 'FROM scratch\n')
     const v3 = repo.commit('add jobs')
-    const git = new Git(repo.dir)
+    const git = new GitCommandLine(repo.dir)
     const repositoryOf = repositoryIn('refuse')
     const at = await imageKeysAt(git, { rev: v3, graphFile: 'imagegraph.yml', repositoryOf })
     const built = at.images.filter(i => i.image !== 'jobs')
@@ -239,7 +239,7 @@ describe('retag --rev: every image at once', () => {
 
   test('--images picks images; an unknown or non-image name is a clear error', async () => {
     const { repo } = releasedRepo()
-    const git = new Git(repo.dir)
+    const git = new GitCommandLine(repo.dir)
     const request = { rev: 'v1.4.0', graphFile: 'imagegraph.yml', repositoryOf: repositoryIn('x') }
     const some = await imageKeysAt(git, { ...request, images: ['worker', 'api'] })
     expect(some.images.map(i => i.image)).toEqual(['api', 'worker'])

@@ -563,7 +563,7 @@ async function main() {
       root: options.cacheDir,
       log
     })
-    const git = new code.Git(dir)
+    const git = new code.GitCommandLine(dir)
     const keysRequest = { rev: 'HEAD', graphFile: 'imagegraph.yml', repositoryOf: name => name }
     let at
     const keys = await timeRounds('keys at HEAD', options, async () => {

@@ -3,11 +3,10 @@
 // attestation made for it, stays the same; nothing is built, pulled or pushed but manifests.
 // A retag moves the tags as told: the forward-only rule of floating tags is for builds, and a
 // rollback moves backwards on purpose. Shared by `imagegraph retag` and the action's `mode: retag`.
-import type { Git } from '../adapters/git.js'
-import type { Manifest, Registry } from '../adapters/ports.js'
+import type { Git, Manifest, Registry } from '../adapters/ports.js'
 import { UserError, didYouMean } from '../core/errors.js'
 import { contentTag, keyOfContentTag } from '../core/image-names.js'
-import type { ImageNode } from '../core/config.js'
+import type { ImageNode } from '../core/graph/model.js'
 import { assertManifestReference, assertRepository, isDigest } from '../core/reference.js'
 import { MissingImagesError, checkTargetTags, unusableWords } from '../core/retag.js'
 import type {
@@ -19,8 +18,7 @@ import type {
   RetaggedImage,
   TagMove
 } from '../core/retag.js'
-// The one use of the planner here (it may move under src/commands/).
-import { planRepository } from '../planner.js'
+import { planRepository } from './plan.js'
 
 export interface RetagPorts {
   registry: Registry
@@ -230,9 +228,7 @@ export async function imageKeysAt(
 ): Promise<{ revision: RetagRevision; images: ImageToRetag[] }> {
   const plan = await planRepository(git, {
     graphFile: request.graphFile,
-    base: null,
-    head: request.rev,
-    everythingBecause: 'retag'
+    base: { kind: 'everything', head: request.rev, reason: 'retag' }
   })
   const revision = { rev: request.rev, commit: plan.head }
   const images = plan.order.filter(name => plan.nodes.get(name)!.kind === 'image')
