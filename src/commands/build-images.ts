@@ -49,7 +49,10 @@ export interface BuildImagesInput {
   images?: string[]
   /** How many images build at once; default the number of CPUs. */
   parallel?: number
-  /** How the builder reaches the registry (pull bases, push); required with a registry. */
+  /**
+   * How the builder reaches the registry (pull bases, push); default with a registry: its host,
+   * TLS verified, the builder's own credentials.
+   */
   connection?: RegistryConnection
   /** The builder's layer cache, when configured. */
   layerCache?: LayerCache
@@ -177,15 +180,12 @@ class ImagesJob {
   builderReason?: string
   /** Per repository: the last {{seq}} number handed out in this run. */
   private readonly seqs = new Map<string, Promise<number>>()
-  private readonly jobs: Map<string, ImageJob>
 
   constructor(
     private readonly input: BuildImagesInput,
     private readonly ports: BuildImagesPorts,
     private readonly decision: ImageDecision
-  ) {
-    this.jobs = new Map(input.jobs.map(j => [j.name, j]))
-  }
+  ) {}
 
   ref(job: ImageJob): string {
     return this.ports.registry ? `${this.ports.registry.host}/${job.repository}` : job.repository
@@ -212,7 +212,7 @@ class ImagesJob {
       (async () => {
         const tags = (await registry.listTags(repository)).filter(t => /^key-[0-9a-f]{64}$/.test(t))
         const labels = await Promise.all(tags.map(t => registry.labels(repository, t)))
-        return Math.max(-1, ...labels.map(seqOf).filter((n): n is number => n !== undefined))
+        return labels.reduce((max, l) => Math.max(max, seqOf(l) ?? -1), -1)
       })()
     const next = previous.then(n => n + 1)
     this.seqs.set(repository, next)
@@ -363,7 +363,10 @@ class ImagesJob {
       // The content tag only: version tags are put on the manifest the registry then holds.
       tags: push ? [`${this.ref(job)}:${content}`] : [],
       push,
-      ...(this.input.connection ? { registry: this.input.connection } : {}),
+      // Default: the registry's host over verified TLS, credentials from the builder's own config.
+      ...(this.input.connection || registry
+        ? { registry: this.input.connection ?? { host: registry!.host } }
+        : {}),
       ...(this.input.layerCache ? { cache: this.input.layerCache } : {}),
       ...(localBases.length > 0 ? { localBases } : {}),
       onLine: line => {
@@ -428,7 +431,11 @@ class ImagesJob {
     }
     try {
       if (step.action === 'retag' && !this.input.push) return this.unchanged(job, step)
-      const labels = await this.ports.registry!.labels(job.repository, content)
+      // Labels give where a reuse was built from, and the number of a {{seq}} tag.
+      const labels =
+        step.action === 'reuse' || job.tags.usesSeq
+          ? await this.ports.registry!.labels(job.repository, content)
+          : undefined
       const from = labels?.[LABELS.revision]
       if (step.action === 'reuse' && from) result.builtFrom = from
       if (this.input.push) {
