@@ -7,7 +7,7 @@ import type { ChangeStatus, ChangedFile, TrackedFile } from '../core/changes.js'
 import { UserError } from '../core/errors.js'
 import { decodeGraphText, decodePaths } from '../core/utf8.js'
 import { exec } from './exec.js'
-import type { Git } from './ports.js'
+import type { Git, GitAncestry } from './ports.js'
 
 export interface GitResult {
   stdout: string
@@ -167,7 +167,7 @@ function checkRev(rev: string): void {
 }
 
 /** The git command line on one repository. */
-export class GitCommandLine implements Git {
+export class GitCommandLine implements Git, GitAncestry {
   constructor(readonly dir: string) {}
 
   private async git(args: string[], what: string): Promise<string> {
@@ -377,6 +377,19 @@ export class GitCommandLine implements Git {
 
   async isShallow(): Promise<boolean> {
     return (await this.git(['rev-parse', '--is-shallow-repository'], 'rev-parse')).trim() === 'true'
+  }
+
+  /**
+   * Whether `ancestor` is `descendant` or one of its ancestors (`git merge-base --is-ancestor`);
+   * undefined when either is not a commit in the local history (a shallow clone may lack it).
+   */
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean | undefined> {
+    for (const rev of [ancestor, descendant])
+      if (rev === '' || rev.startsWith('-') || /[\0\n]/.test(rev)) return undefined
+    const r = await runGit(this.dir, ['merge-base', '--is-ancestor', ancestor, descendant])
+    if (r.code === 0) return true
+    // 1: not an ancestor; 128 and others: git could not answer (a missing or unknown commit).
+    return r.code === 1 ? false : undefined
   }
 
   /** The best common ancestor, or null when the local history has none (yet). */

@@ -312,3 +312,15 @@ export interface Builder {
   /** Builds, tags and (with `push`) pushes; a failed build is a result, not a rejection. */
   build(request: BuildRequest): Promise<BuildResult>
 }
+
+// ---------------------------------------------------------------------------------------------
+// Git ancestry: whether a floating tag may move forward to the commit a build is made from.
+// ---------------------------------------------------------------------------------------------
+
+export interface GitAncestry {
+  /**
+   * Whether `ancestor` is `descendant` or one of its ancestors; undefined when git cannot tell (a
+   * commit missing from the local history, as in a shallow clone, or not a commit at all).
+   */
+  isAncestor(ancestor: string, descendant: string): Promise<boolean | undefined>
+}
