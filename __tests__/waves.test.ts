@@ -2,7 +2,8 @@
 // (issue 11, fan-out across runners): every image comes after every image it is built on, except
 // in the last wave, where legs build what they need themselves.
 import { parseGraph } from '../src/core/config.js'
-import { MAX_WAVES, buildDepths, upstreamImages, wavesOf } from '../src/core/waves.js'
+import { UserError } from '../src/core/errors.js'
+import { MAX_WAVES, buildDepths, upstreamImages, wavesOf, wavesOutput } from '../src/core/waves.js'
 import type { WavesInput } from '../src/core/waves.js'
 
 /** `a<-b` edges as "b is built on a"; every image named is in the graph. */
@@ -172,4 +173,17 @@ test("image-args' images are edges too, when the graph has the field", () => {
   // The field arrives with the build issue; until then a node carries it as the reader would.
   Object.assign(graph.nodes.get('app')!, { imageArgs: { BASE: 'base' } })
   expect(upstreamImages(graph).get('app')).toEqual(['base'])
+})
+
+test('the waves output: JSON within the output limit, or an error rather than a name left out', () => {
+  const names = (n: number, len: number) =>
+    Array.from({ length: n }, (_, i) => `${i}-`.padEnd(len, 'x'))
+  const waves = wavesOf({ build: names(2000, 40), upstream: new Map() })
+  const text = wavesOutput(waves)
+  expect(JSON.parse(text)).toEqual(waves)
+  expect(text.split(',').length).toBe(2000) // comma-joined legs of 8 names each, 250 legs
+  expect(wavesOutput([])).toBe('[]')
+  const huge = wavesOf({ build: names(20_000, 60), upstream: new Map() })
+  expect(() => wavesOutput(huge)).toThrow(UserError)
+  expect(() => wavesOutput(huge)).toThrow(/waves output would be \d+ bytes, over .*\(900000\)/)
 })

@@ -2,7 +2,8 @@
 // the one before, so that an image is built after every image it is built on (issue 11, fan-out).
 import { inputsOf } from './config.js'
 import type { Graph } from './config.js'
-import { MAX_MATRIX_JOBS } from './outputs.js'
+import { UserError } from './errors.js'
+import { MAX_MATRIX_JOBS, MAX_PLAN_OUTPUT } from './outputs.js'
 
 /** Waves of the reusable workflow: one job each. Deeper images all go to the last one. */
 export const MAX_WAVES = 8
@@ -118,4 +119,18 @@ function legsOf(names: string[], maxJobs: number): string[] {
   const legs: string[] = []
   for (let i = 0; i < names.length; i += perLeg) legs.push(names.slice(i, i + perLeg).join(','))
   return legs
+}
+
+/**
+ * The `waves` output: one line of JSON within GitHub's output limit. Its names cannot be cut (a
+ * missing name is a missed build), so a plan whose names alone exceed it is an error.
+ */
+export function wavesOutput(waves: readonly WaveMatrix[], limit = MAX_PLAN_OUTPUT): string {
+  const text = JSON.stringify(waves)
+  const size = Buffer.byteLength(text, 'utf8')
+  if (size > limit)
+    throw new UserError(
+      `The waves output would be ${size} bytes, over GitHub's output limit (${limit}): too many image names to hand to a workflow`
+    )
+  return text
 }
