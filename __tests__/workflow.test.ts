@@ -13,6 +13,7 @@ afterAll(removeTempDirs)
 
 interface Step {
   id?: string
+  if?: string
   uses?: string
   run?: string
   with?: Record<string, unknown>
