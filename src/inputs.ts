@@ -1,9 +1,10 @@
 // Every input of action.yml, read once and validated into a typed object named by the inputs.
 import * as core from '@actions/core'
 import { UserError } from './core/errors.js'
+import { parseImageList } from './core/image-selection.js'
 import { MAX_MATRIX_JOBS } from './core/outputs.js'
 
-export const MODES = ['plan', 'build', 'comment'] as const
+export const MODES = ['plan', 'build', 'comment', 'report'] as const
 export const SAVE_CACHE = ['auto', 'always', 'never'] as const
 export type Mode = (typeof MODES)[number]
 
@@ -23,6 +24,13 @@ export interface Inputs {
   'save-cache': (typeof SAVE_CACHE)[number]
   /** At most this many processes at once; undefined: the number of CPUs. */
   parallel: number | undefined
+  /**
+   * Only these images (a matrix leg's): names as given, comma or newline separated, each once;
+   * empty: every image the plan builds. Checked against the graph once it is read (selectImages).
+   */
+  images: string[]
+  /** With mode `report`: the directory of the legs' results files (`*.json`). */
+  'results-dir': string
 }
 
 function invalid(name: string, value: string, allowed: string): UserError {
@@ -58,7 +66,14 @@ export function getInputs(get: (name: string) => string = name => core.getInput(
   const parallel = parallelText === '' ? undefined : Number(parallelText)
   if (parallel !== undefined && (!Number.isInteger(parallel) || parallel < 1))
     throw invalid('parallel', parallelText, 'a whole number of at least 1')
+  const resultsDir = get('results-dir').trim()
+  if (mode === 'report' && resultsDir === '')
+    throw new UserError(
+      "Input 'results-dir' is required with mode 'report': the directory the legs' results files were downloaded to"
+    )
   return {
+    images: parseImageList(get('images')),
+    'results-dir': resultsDir,
     cache: get('cache').trim(),
     'save-cache': saveCache as Inputs['save-cache'],
     parallel,

@@ -22,6 +22,10 @@ import { createCache } from './adapters/cache/factory.js'
 import type { Reporter } from './adapters/ports.js'
 import { BashProcessRunner } from './adapters/process-runner.js'
 import { runProcesses } from './commands/run-processes.js'
+import { reportLegs } from './commands/report.js'
+import { selectImages } from './core/image-selection.js'
+import { resultsOutput } from './core/leg-results.js'
+import { upstreamImages, wavesOf, wavesOutput } from './core/waves.js'
 import { chooseCacheSpec, formatCacheSpec } from './core/cache-spec.js'
 import { affectedImages, planToJson } from './core/plan.js'
 import type { Plan } from './core/plan.js'
@@ -50,6 +54,10 @@ export async function run(): Promise<void> {
           "Input 'comment-body' must be the output comment-body of a plan run (it starts with the plan's marker line)"
         )
       await postComment(inputs, event, marker, () => body)
+      return
+    }
+    if (inputs.mode === 'report') {
+      await reportMode(env, inputs)
       return
     }
     await planMode(env, inputs, event)
@@ -108,6 +116,15 @@ async function planMode(env: NodeJS.ProcessEnv, inputs: Inputs, event: GitHubEve
   })
   const json = planToJson(plan, formatProblem)
   const matrix = matrixOf(json, inputs['matrix-max-jobs'])
+  // Input images (a matrix leg's share): a misspelt name fails here, before anything is built.
+  if (inputs.images.length > 0)
+    core.info(
+      `Images asked for: ${selectImages(inputs.images, plan.graph, "input 'images'").join(', ')}`
+    )
+  const waves = wavesOf(
+    { build: json.affectedImages, upstream: upstreamImages(plan.graph) },
+    { maxJobs: inputs['matrix-max-jobs'] }
+  )
   core.info(
     `${json.affectedImages.length} of ${Object.keys(json.images).length} images affected: ${json.affectedImages.join(', ') || 'none'}`
   )
@@ -123,6 +140,8 @@ async function planMode(env: NodeJS.ProcessEnv, inputs: Inputs, event: GitHubEve
   core.setOutput('plan-file', planFile)
   core.setOutput('affected-images', JSON.stringify(json.affectedImages))
   core.setOutput('matrix', JSON.stringify(matrix))
+  core.setOutput('waves', wavesOutput(waves))
+  core.setOutput('wave-count', String(waves.length))
   core.setOutput('has-affected', json.affectedImages.length > 0 ? 'true' : 'false')
   core.setOutput('changed-configs', JSON.stringify(json.changedConfigs))
   core.setOutput('affected-processes', JSON.stringify(json.affectedProcesses))
@@ -197,6 +216,34 @@ async function buildMode(
     throw new UserError(
       `${counted(failed.length, 'process', 'processes')} failed: ${failed.join(', ')}`
     )
+}
+
+/** `mode: report`: the matrix legs' results files merged into one output and one table. */
+async function reportMode(env: NodeJS.ProcessEnv, inputs: Inputs): Promise<void> {
+  const dir = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), inputs['results-dir'])
+  const planComment = inputs['comment-body']
+  if (planComment.trim() !== '' && !MARKER_LINE.test(planComment.split('\n', 1)[0]))
+    throw new UserError(
+      "Input 'comment-body' must be the output comment-body of a plan run (it starts with the plan's marker line)"
+    )
+  const report = await reportLegs({ resultsDir: dir, planComment })
+  if (report.missingDir)
+    core.warning(`No results directory ${dir}: no leg uploaded results (nothing was built?)`)
+  core.info(
+    `${Object.keys(report.results).length} image results from ${report.files.length} files: ${report.files.join(', ') || 'none'}`
+  )
+  core.setOutput('results', resultsOutput(report.results))
+  // All of it, however large: the output is cut to fit GitHub's limit on very large runs.
+  const resultsFile = path.join(
+    env.RUNNER_TEMP ?? os.tmpdir(),
+    'imagegraph',
+    `results-${process.pid}.json`
+  )
+  mkdirSync(path.dirname(resultsFile), { recursive: true })
+  writeFileSync(resultsFile, JSON.stringify(report.results))
+  core.setOutput('results-file', resultsFile)
+  if (report.comment !== undefined) core.setOutput('comment-body', report.comment)
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(report.summary).write()
 }
 
 /** The sticky comment on the event's pull request; a failure to write it is a warning. */
