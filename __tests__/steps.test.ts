@@ -123,3 +123,39 @@ describe('processSteps', () => {
     expect(() => processSteps(planOf([]), [name])).toThrow(`'${name}' is not an image`)
   })
 })
+
+describe('processSteps with implied inputs', () => {
+  // A process that writes into an image's context is an input of the image even when the image
+  // does not list it: its outputs must be in place before that image is built.
+  const implied = yml(
+    'version: 1',
+    'configs:',
+    '  src: { paths: [src/**] }',
+    'processes:',
+    '  gen: { inputs: [src], run: ./gen, outputs: [app/generated] }',
+    'images:',
+    '  app: { context: app }'
+  )
+  const tracked = ['src/a', 'app/Dockerfile'].map((p, i) => ({
+    path: p,
+    mode: '100644',
+    oid: String(i + 1).repeat(40)
+  }))
+  const planned = plan({
+    graphText: implied,
+    graphFile: 'imagegraph.yml',
+    baseGraphText: implied,
+    base: 'b'.repeat(40),
+    head: 'h'.repeat(40),
+    changedFiles: [],
+    trackedFiles: tracked
+  })
+
+  test('the image listed no input, yet the process writing its context is handled for it', () => {
+    expect(planned.graph.nodes.get('app')).toMatchObject({ inputs: [] })
+    const steps = processSteps(planned, ['app'])
+    expect(steps.levels.map(level => level.map(s => s.name))).toEqual([['gen']])
+    expect(steps.levels[0][0].neededBy).toEqual(['app'])
+    expect(steps.notNeeded).toEqual([])
+  })
+})

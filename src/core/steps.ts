@@ -2,6 +2,7 @@
 // -> processes to restore or run, in levels (every process after the processes it reads).
 import { UserError } from './errors.js'
 import type { ProcessNode } from './graph/model.js'
+import { inputsOf } from './graph/model.js'
 import { KEY_SCHEMA } from './keys.js'
 import type { Plan } from './plan.js'
 
@@ -66,7 +67,7 @@ export function processSteps(plan: Plan, imagesToBuild: readonly string[]): Proc
   for (const image of imagesToBuild) {
     const node = graph.nodes.get(image)!
     // An image input is built by this run (its processes come with it) or already exists.
-    if (node.kind === 'image') for (const input of node.inputs) addUpstream(input, image)
+    if (node.kind === 'image') for (const input of inputsOf(node)) addUpstream(input, image)
   }
 
   // Whether a process's outputs reach any image, through other processes or directly.
@@ -79,7 +80,7 @@ export function processSteps(plan: Plan, imagesToBuild: readonly string[]): Proc
     if (node.kind === 'config') continue
     const reaches = node.kind === 'image' || feedsImage.get(name) === true
     if (!reaches) continue
-    for (const input of node.inputs) if (feedsImage.has(input)) feedsImage.set(input, true)
+    for (const input of inputsOf(node)) if (feedsImage.has(input)) feedsImage.set(input, true)
   }
   for (const [name, feeds] of feedsImage)
     if (!feeds && plan.nodes.get(name)!.affected) addUpstream(name)
