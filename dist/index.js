@@ -36,14 +36,14 @@ import require$$1$4 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
-import fs$2, { readFileSync, mkdtempSync, openSync, closeSync, rmSync, realpathSync, lstatSync, readlinkSync, statSync, existsSync, createReadStream, mkdirSync, writeFileSync as writeFileSync$1 } from 'node:fs';
+import fs$2, { mkdtempSync, openSync, readFileSync, closeSync, rmSync, realpathSync, lstatSync, readlinkSync, statSync, existsSync, createReadStream, mkdirSync, writeFileSync as writeFileSync$1 } from 'node:fs';
 import * as os$1 from 'node:os';
 import os__default$1, { tmpdir, EOL as EOL$2 } from 'node:os';
 import * as path$2 from 'node:path';
 import { dirname as dirname$1 } from 'node:path';
+import { spawn } from 'node:child_process';
 import * as crypto$2 from 'node:crypto';
 import { createHmac, createHash } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import * as stream from 'stream';
 import { Readable } from 'stream';
 import require$$5$4, { URL as URL$1 } from 'url';
@@ -54,7 +54,7 @@ import https$1 from 'node:https';
 import { createRequire } from 'node:module';
 import require$$1$5 from 'tty';
 import * as fs$1 from 'node:fs/promises';
-import { rm as rm$1, lstat as lstat$1, realpath } from 'node:fs/promises';
+import { rm as rm$1, lstat as lstat$1, realpath, readdir as readdir$1, readFile } from 'node:fs/promises';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -30812,7 +30812,161 @@ function httpStatus(e) {
     return typeof status === 'number' ? status : undefined;
 }
 
-var utils = {};
+/** A mistake the user can fix (bad graph file, unknown revision, bad flag). Exit status 1, no stack. */
+class UserError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UserError';
+    }
+}
+function formatProblem(p) {
+    const where = p.path ? ` ${p.path}:` : '';
+    const level = p.severity === 'warning' ? ' warning:' : '';
+    return `${p.file}:${p.line}:${p.col}${where}${level} ${p.message}`;
+}
+/** Problems in the order a reader meets them in the file. */
+function sortProblems(problems) {
+    return [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
+}
+/** Every problem of a graph file at once, one line each. */
+class GraphError extends UserError {
+    problems;
+    constructor(problems) {
+        super(problems.map(formatProblem).join('\n'));
+        this.problems = problems;
+        this.name = 'GraphError';
+    }
+}
+/** Suggestions are worked out for at most this many different unknown words per Suggestions. */
+const MAX_SUGGESTED_WORDS = 100;
+/** The farthest a suggestion may be from the word: a third of its length, at least 2. */
+function suggestionLimit(word) {
+    return Math.max(2, Math.floor(word.length / 3));
+}
+/** ` (did you mean 'x'?)` for the closest candidate within reach, or ''. First of equals wins. */
+function didYouMean(word, candidates) {
+    const best = closestWord(word, candidates);
+    return best === undefined ? '' : ` (did you mean '${best}'?)`;
+}
+/** The candidate closest to word within reach (for a message's did-you-mean), if any. */
+function closestWord(word, candidates) {
+    const lower = word.toLowerCase();
+    let best;
+    // Once one is found only a closer candidate matters: the bound shrinks as they come.
+    let bound = suggestionLimit(word);
+    for (const c of candidates) {
+        if (Math.abs(c.length - word.length) > bound)
+            continue;
+        const d = boundedEditDistance(lower, c.toLowerCase(), bound);
+        if (d > bound)
+            continue;
+        best = c;
+        if (d === 0)
+            break;
+        bound = d - 1;
+    }
+    return best;
+}
+/**
+ * didYouMean over one large set of names for many unknown words: each word is worked out once,
+ * and after MAX_SUGGESTED_WORDS different words no more are (a file with that many typos needs no
+ * hints), so that a graph of thousands of nodes with one renamed shared input validates at once.
+ */
+class Suggestions {
+    candidates;
+    cache = new Map();
+    constructor(candidates) {
+        this.candidates = [...candidates];
+    }
+    for(word) {
+        const known = this.cache.get(word);
+        if (known !== undefined)
+            return known;
+        if (this.cache.size >= MAX_SUGGESTED_WORDS)
+            return '';
+        const out = didYouMean(word, this.candidates);
+        this.cache.set(word, out);
+        return out;
+    }
+}
+/**
+ * Levenshtein distance of a and b, or bound + 1 as soon as it is certain to exceed bound: only a
+ * band of 2 * bound + 1 cells per row is filled, and a row whose every cell exceeds bound stops.
+ */
+function boundedEditDistance(a, b, bound) {
+    if (Math.abs(a.length - b.length) > bound)
+        return bound + 1;
+    const over = bound + 1;
+    let previous = new Array(b.length + 1);
+    let current = new Array(b.length + 1);
+    for (let j = 0; j <= b.length; j++)
+        previous[j] = j <= bound ? j : over;
+    for (let i = 1; i <= a.length; i++) {
+        const from = Math.max(1, i - bound);
+        const to = Math.min(b.length, i + bound);
+        current.fill(over);
+        current[0] = i <= bound ? i : over;
+        let rowMin = current[0];
+        for (let j = from; j <= to; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            const d = Math.min(previous[j] + 1, current[j - 1] + 1, substitution, over);
+            current[j] = d;
+            if (d < rowMin)
+                rowMin = d;
+        }
+        if (rowMin > bound)
+            return over;
+        [previous, current] = [current, previous];
+    }
+    return Math.min(previous[b.length], over);
+}
+
+// Image references as registries read them: `registry/repository[:tag][@digest]`, with the rules of
+// the OCI distribution spec for repository names, tags and digests, and errors that say what is
+// allowed. Pure: the registry client and the graph checks both use it.
+const COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+const DOMAIN_COMPONENT = /^(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$/;
+/** Docker's limit on `registry/repository`. */
+const MAX_NAME_LENGTH = 255;
+/** Why `repository` is not a valid repository name, or undefined when it is one. */
+function repositoryProblem(repository) {
+    if (repository === '')
+        return 'repository name is empty';
+    if (repository.length > MAX_NAME_LENGTH)
+        return `repository '${repository}' is ${repository.length} characters long; at most ${MAX_NAME_LENGTH} are allowed`;
+    const components = repository.split('/');
+    for (const c of components) {
+        if (COMPONENT.test(c))
+            continue;
+        const what = `repository '${repository}'`;
+        if (c === '')
+            return `${what} has an empty path component (a leading, trailing or double '/')`;
+        if (/[A-Z]/.test(c))
+            return `${what} has uppercase letters in '${c}'; repository names are lowercase`;
+        const bad = [...c].find(ch => !/[a-z0-9._-]/.test(ch));
+        if (bad !== undefined)
+            return `${what} contains ${JSON.stringify(bad)} in '${c}'; a path component holds lowercase letters, digits and the separators '.', '_', '__', '-'`;
+        return `${what} has a misplaced separator in '${c}'; '.', '_', '__' or '-' may only stand between letters or digits`;
+    }
+    return undefined;
+}
+/** Why `registry` is not a `host[:port]`, or undefined when it is one. */
+function registryProblem(registry) {
+    const m = /^(\[[0-9A-Fa-f:.]+\]|[^:/]+)(?::(\d+))?$/.exec(registry);
+    const what = `registry '${registry}'`;
+    if (!m)
+        return `${what} is not host[:port] (no scheme, no path)`;
+    const [, host, port] = m;
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+        return `${what} has port ${port}; a port is 1 to 65535`;
+    if (host.startsWith('['))
+        return undefined;
+    if (!host.split('.').every(c => DOMAIN_COMPONENT.test(c)))
+        return `${what}: '${host}' is not a host name or IPv4 address`;
+    return undefined;
+}
+
+var re = {exports: {}};
 
 var constants$1;
 var hasRequiredConstants$1;
@@ -30820,6 +30974,3392 @@ var hasRequiredConstants$1;
 function requireConstants$1 () {
 	if (hasRequiredConstants$1) return constants$1;
 	hasRequiredConstants$1 = 1;
+
+	// Note: this is the semver.org version of the spec that it implements
+	// Not necessarily the package version of this code.
+	const SEMVER_SPEC_VERSION = '2.0.0';
+
+	const MAX_LENGTH = 256;
+	const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+	/* istanbul ignore next */ 9007199254740991;
+
+	// Max safe segment length for coercion.
+	const MAX_SAFE_COMPONENT_LENGTH = 16;
+
+	// Max safe length for a build identifier. The max length minus 6 characters for
+	// the shortest version with a build 0.0.0+BUILD.
+	const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+
+	// ECMAScript whitespace and line terminators matched by \s.
+	const WHITESPACE_CHARACTERS = [
+	  '\t',
+	  '\n',
+	  '\v',
+	  '\f',
+	  '\r',
+	  ' ',
+	  '\u00a0',
+	  '\u1680',
+	  '\u2000',
+	  '\u2001',
+	  '\u2002',
+	  '\u2003',
+	  '\u2004',
+	  '\u2005',
+	  '\u2006',
+	  '\u2007',
+	  '\u2008',
+	  '\u2009',
+	  '\u200a',
+	  '\u2028',
+	  '\u2029',
+	  '\u202f',
+	  '\u205f',
+	  '\u3000',
+	  '\ufeff',
+	];
+
+	const RELEASE_TYPES = [
+	  'major',
+	  'premajor',
+	  'minor',
+	  'preminor',
+	  'patch',
+	  'prepatch',
+	  'prerelease',
+	];
+
+	constants$1 = {
+	  MAX_LENGTH,
+	  MAX_SAFE_COMPONENT_LENGTH,
+	  MAX_SAFE_BUILD_LENGTH,
+	  MAX_SAFE_INTEGER,
+	  WHITESPACE_CHARACTERS,
+	  RELEASE_TYPES,
+	  SEMVER_SPEC_VERSION,
+	  FLAG_INCLUDE_PRERELEASE: 0b001,
+	  FLAG_LOOSE: 0b010,
+	};
+	return constants$1;
+}
+
+var debug_1;
+var hasRequiredDebug;
+
+function requireDebug () {
+	if (hasRequiredDebug) return debug_1;
+	hasRequiredDebug = 1;
+
+	const debug = (
+	  typeof process === 'object' &&
+	  process.env &&
+	  process.env.NODE_DEBUG &&
+	  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+	) ? (...args) => console.error('SEMVER', ...args)
+	  : () => {};
+
+	debug_1 = debug;
+	return debug_1;
+}
+
+var hasRequiredRe;
+
+function requireRe () {
+	if (hasRequiredRe) return re.exports;
+	hasRequiredRe = 1;
+	(function (module, exports) {
+
+		const {
+		  MAX_SAFE_COMPONENT_LENGTH,
+		  MAX_SAFE_BUILD_LENGTH,
+		  MAX_LENGTH,
+		} = requireConstants$1();
+		const debug = requireDebug();
+		exports = module.exports = {};
+
+		// The actual regexps go on exports.re
+		const re = exports.re = [];
+		const safeRe = exports.safeRe = [];
+		const src = exports.src = [];
+		const safeSrc = exports.safeSrc = [];
+		const t = exports.t = {};
+		let R = 0;
+
+		const LETTERDASHNUMBER = '[a-zA-Z0-9-]';
+
+		// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+		// used internally via the safeRe object since all inputs in this library get
+		// normalized first to trim and collapse all extra whitespace. The original
+		// regexes are exported for userland consumption and lower level usage. A
+		// future breaking change could export the safer regex only with a note that
+		// all input should have extra whitespace removed.
+		const safeRegexReplacements = [
+		  ['\\s', 1],
+		  ['\\d', MAX_LENGTH],
+		  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+		];
+
+		const makeSafeRegex = (value) => {
+		  for (const [token, max] of safeRegexReplacements) {
+		    value = value
+		      .split(`${token}*`).join(`${token}{0,${max}}`)
+		      .split(`${token}+`).join(`${token}{1,${max}}`);
+		  }
+		  return value
+		};
+
+		const createToken = (name, value, isGlobal) => {
+		  const safe = makeSafeRegex(value);
+		  const index = R++;
+		  debug(name, index, value);
+		  t[name] = index;
+		  src[index] = value;
+		  safeSrc[index] = safe;
+		  re[index] = new RegExp(value, isGlobal ? 'g' : undefined);
+		  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined);
+		};
+
+		// The following Regular Expressions can be used for tokenizing,
+		// validating, and parsing SemVer version strings.
+
+		// ## Numeric Identifier
+		// A single `0`, or a non-zero digit followed by zero or more digits.
+
+		createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*');
+		createToken('NUMERICIDENTIFIERLOOSE', '\\d+');
+
+		// ## Non-numeric Identifier
+		// Zero or more digits, followed by a letter or hyphen, and then zero or
+		// more letters, digits, or hyphens.
+
+		createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+
+		// ## Main Version
+		// Three dot-separated numeric identifiers.
+
+		createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+		                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+		                   `(${src[t.NUMERICIDENTIFIER]})`);
+
+		createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+		                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+		                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+
+		// ## Pre-release Version Identifier
+		// A numeric identifier, or a non-numeric identifier.
+		// Non-numeric identifiers include numeric identifiers but can be longer.
+		// Therefore non-numeric identifiers must go first.
+
+		createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+		}|${src[t.NUMERICIDENTIFIER]})`);
+
+		createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+		}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+
+		// ## Pre-release Version
+		// Hyphen, followed by one or more dot-separated pre-release version
+		// identifiers.
+
+		createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+		}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+
+		createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+		}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+
+		// ## Build Metadata Identifier
+		// Any combination of digits, letters, or hyphens.
+
+		createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`);
+
+		// ## Build Metadata
+		// Plus sign, followed by one or more period-separated build metadata
+		// identifiers.
+
+		createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+		}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+
+		// ## Full Version String
+		// A main version, followed optionally by a pre-release version and
+		// build metadata.
+
+		// Note that the only major, minor, patch, and pre-release sections of
+		// the version string are capturing groups.  The build metadata is not a
+		// capturing group, because it should not ever be used in version
+		// comparison.
+
+		createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+		}${src[t.PRERELEASE]}?${
+		  src[t.BUILD]}?`);
+
+		createToken('FULL', `^${src[t.FULLPLAIN]}$`);
+
+		// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+		// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+		// common in the npm registry.
+		createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+		}${src[t.PRERELEASELOOSE]}?${
+		  src[t.BUILD]}?`);
+
+		createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`);
+
+		createToken('GTLT', '((?:<|>)?=?)');
+
+		// Something like "2.*" or "1.2.x".
+		// Note that "x.x" is a valid xRange identifier, meaning "any version"
+		// Only the first item is strictly required.
+		createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+		createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+
+		createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+		                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+		                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+		                   `(?:${src[t.PRERELEASE]})?${
+		                     src[t.BUILD]}?` +
+		                   `)?)?`);
+
+		createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+		                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+		                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+		                        `(?:${src[t.PRERELEASELOOSE]})?${
+		                          src[t.BUILD]}?` +
+		                        `)?)?`);
+
+		createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+		createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+
+		// Coercion.
+		// Extract anything that could conceivably be a part of a valid semver
+		createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+		              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+		              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+		              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+		createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+		createToken('COERCEFULL', src[t.COERCEPLAIN] +
+		              `(?:${src[t.PRERELEASE]})?` +
+		              `(?:${src[t.BUILD]})?` +
+		              `(?:$|[^\\d])`);
+		createToken('COERCERTL', src[t.COERCE], true);
+		createToken('COERCERTLFULL', src[t.COERCEFULL], true);
+
+		// Tilde ranges.
+		// Meaning is "reasonably at or greater than"
+		createToken('LONETILDE', '(?:~>?)');
+
+		createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+		exports.tildeTrimReplace = '$1~';
+
+		createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+		createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+
+		// Caret ranges.
+		// Meaning is "at least and backwards compatible with"
+		createToken('LONECARET', '(?:\\^)');
+
+		createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true);
+		exports.caretTrimReplace = '$1^';
+
+		createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+		createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+
+		// A simple gt/lt/eq thing, or just "" to indicate "any version"
+		createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+		createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+
+		// An expression to strip any whitespace between the gtlt and the thing
+		// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+		createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+		}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+		exports.comparatorTrimReplace = '$1$2$3';
+
+		// Something like `1.2.3 - 1.2.4`
+		// Note that these all use the loose form, because they'll be
+		// checked against either the strict or loose comparator form
+		// later.
+		createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+		                   `\\s+-\\s+` +
+		                   `(${src[t.XRANGEPLAIN]})` +
+		                   `\\s*$`);
+
+		createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+		                        `\\s+-\\s+` +
+		                        `(${src[t.XRANGEPLAINLOOSE]})` +
+		                        `\\s*$`);
+
+		// Star ranges basically just allow anything at all.
+		createToken('STAR', '(<|>)?=?\\s*\\*');
+		// >=0.0.0 is like a star
+		createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$');
+		createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$'); 
+	} (re, re.exports));
+	return re.exports;
+}
+
+var parseOptions_1;
+var hasRequiredParseOptions;
+
+function requireParseOptions () {
+	if (hasRequiredParseOptions) return parseOptions_1;
+	hasRequiredParseOptions = 1;
+
+	// parse out just the options we care about
+	const looseOption = Object.freeze({ loose: true });
+	const emptyOpts = Object.freeze({ });
+	const parseOptions = options => {
+	  if (!options) {
+	    return emptyOpts
+	  }
+
+	  if (typeof options !== 'object') {
+	    return looseOption
+	  }
+
+	  return options
+	};
+	parseOptions_1 = parseOptions;
+	return parseOptions_1;
+}
+
+var identifiers;
+var hasRequiredIdentifiers;
+
+function requireIdentifiers () {
+	if (hasRequiredIdentifiers) return identifiers;
+	hasRequiredIdentifiers = 1;
+
+	const numeric = /^[0-9]+$/;
+	const compareIdentifiers = (a, b) => {
+	  if (typeof a === 'number' && typeof b === 'number') {
+	    return a === b ? 0 : a < b ? -1 : 1
+	  }
+
+	  const anum = numeric.test(a);
+	  const bnum = numeric.test(b);
+
+	  if (anum && bnum) {
+	    a = +a;
+	    b = +b;
+	  }
+
+	  return a === b ? 0
+	    : (anum && !bnum) ? -1
+	    : (bnum && !anum) ? 1
+	    : a < b ? -1
+	    : 1
+	};
+
+	const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+
+	identifiers = {
+	  compareIdentifiers,
+	  rcompareIdentifiers,
+	};
+	return identifiers;
+}
+
+var semver$2;
+var hasRequiredSemver$1;
+
+function requireSemver$1 () {
+	if (hasRequiredSemver$1) return semver$2;
+	hasRequiredSemver$1 = 1;
+
+	const debug = requireDebug();
+	const { MAX_LENGTH, MAX_SAFE_INTEGER } = requireConstants$1();
+	const { safeRe: re, t } = requireRe();
+
+	const parseOptions = requireParseOptions();
+	const { compareIdentifiers } = requireIdentifiers();
+
+	const isPrereleaseIdentifier = (prerelease, identifier) => {
+	  const identifiers = identifier.split('.');
+	  if (identifiers.length > prerelease.length) {
+	    return false
+	  }
+
+	  for (let i = 0; i < identifiers.length; i++) {
+	    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+	      return false
+	    }
+	  }
+
+	  return true
+	};
+
+	class SemVer {
+	  constructor (version, options) {
+	    options = parseOptions(options);
+
+	    if (version instanceof SemVer) {
+	      if (version.loose === !!options.loose &&
+	        version.includePrerelease === !!options.includePrerelease) {
+	        return version
+	      } else {
+	        version = version.version;
+	      }
+	    } else if (typeof version !== 'string') {
+	      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+	    }
+
+	    if (version.length > MAX_LENGTH) {
+	      throw new TypeError(
+	        `version is longer than ${MAX_LENGTH} characters`
+	      )
+	    }
+
+	    debug('SemVer', version, options);
+	    this.options = options;
+	    this.loose = !!options.loose;
+	    // this isn't actually relevant for versions, but keep it so that we
+	    // don't run into trouble passing this.options around.
+	    this.includePrerelease = !!options.includePrerelease;
+
+	    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+
+	    if (!m) {
+	      throw new TypeError(`Invalid Version: ${version}`)
+	    }
+
+	    this.raw = version;
+
+	    // these are actually numbers
+	    this.major = +m[1];
+	    this.minor = +m[2];
+	    this.patch = +m[3];
+
+	    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+	      throw new TypeError('Invalid major version')
+	    }
+
+	    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+	      throw new TypeError('Invalid minor version')
+	    }
+
+	    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+	      throw new TypeError('Invalid patch version')
+	    }
+
+	    // numberify any prerelease numeric ids
+	    if (!m[4]) {
+	      this.prerelease = [];
+	    } else {
+	      this.prerelease = m[4].split('.').map((id) => {
+	        if (/^[0-9]+$/.test(id)) {
+	          const num = +id;
+	          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+	            return num
+	          }
+	        }
+	        return id
+	      });
+	    }
+
+	    this.build = m[5] ? m[5].split('.') : [];
+	    this.format();
+	  }
+
+	  format () {
+	    this.version = `${this.major}.${this.minor}.${this.patch}`;
+	    if (this.prerelease.length) {
+	      this.version += `-${this.prerelease.join('.')}`;
+	    }
+	    return this.version
+	  }
+
+	  toString () {
+	    return this.version
+	  }
+
+	  compare (other) {
+	    debug('SemVer.compare', this.version, this.options, other);
+	    if (!(other instanceof SemVer)) {
+	      if (typeof other === 'string' && other === this.version) {
+	        return 0
+	      }
+	      other = new SemVer(other, this.options);
+	    }
+
+	    if (other.version === this.version) {
+	      return 0
+	    }
+
+	    return this.compareMain(other) || this.comparePre(other)
+	  }
+
+	  compareMain (other) {
+	    if (!(other instanceof SemVer)) {
+	      other = new SemVer(other, this.options);
+	    }
+
+	    if (this.major < other.major) {
+	      return -1
+	    }
+	    if (this.major > other.major) {
+	      return 1
+	    }
+	    if (this.minor < other.minor) {
+	      return -1
+	    }
+	    if (this.minor > other.minor) {
+	      return 1
+	    }
+	    if (this.patch < other.patch) {
+	      return -1
+	    }
+	    if (this.patch > other.patch) {
+	      return 1
+	    }
+	    return 0
+	  }
+
+	  comparePre (other) {
+	    if (!(other instanceof SemVer)) {
+	      other = new SemVer(other, this.options);
+	    }
+
+	    // NOT having a prerelease is > having one
+	    if (this.prerelease.length && !other.prerelease.length) {
+	      return -1
+	    } else if (!this.prerelease.length && other.prerelease.length) {
+	      return 1
+	    } else if (!this.prerelease.length && !other.prerelease.length) {
+	      return 0
+	    }
+
+	    let i = 0;
+	    do {
+	      const a = this.prerelease[i];
+	      const b = other.prerelease[i];
+	      debug('prerelease compare', i, a, b);
+	      if (a === undefined && b === undefined) {
+	        return 0
+	      } else if (b === undefined) {
+	        return 1
+	      } else if (a === undefined) {
+	        return -1
+	      } else if (a === b) {
+	        continue
+	      } else {
+	        return compareIdentifiers(a, b)
+	      }
+	    } while (++i)
+	  }
+
+	  compareBuild (other) {
+	    if (!(other instanceof SemVer)) {
+	      other = new SemVer(other, this.options);
+	    }
+
+	    let i = 0;
+	    do {
+	      const a = this.build[i];
+	      const b = other.build[i];
+	      debug('build compare', i, a, b);
+	      if (a === undefined && b === undefined) {
+	        return 0
+	      } else if (b === undefined) {
+	        return 1
+	      } else if (a === undefined) {
+	        return -1
+	      } else if (a === b) {
+	        continue
+	      } else {
+	        return compareIdentifiers(a, b)
+	      }
+	    } while (++i)
+	  }
+
+	  // preminor will bump the version up to the next minor release, and immediately
+	  // down to pre-release. premajor and prepatch work the same way.
+	  inc (release, identifier, identifierBase) {
+	    if (release.startsWith('pre')) {
+	      if (!identifier && identifierBase === false) {
+	        throw new Error('invalid increment argument: identifier is empty')
+	      }
+	      // Avoid an invalid semver results
+	      if (identifier) {
+	        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+	        if (!match || match[1] !== identifier) {
+	          throw new Error(`invalid identifier: ${identifier}`)
+	        }
+	      }
+	    }
+
+	    switch (release) {
+	      case 'premajor':
+	        this.prerelease.length = 0;
+	        this.patch = 0;
+	        this.minor = 0;
+	        this.major++;
+	        this.inc('pre', identifier, identifierBase);
+	        break
+	      case 'preminor':
+	        this.prerelease.length = 0;
+	        this.patch = 0;
+	        this.minor++;
+	        this.inc('pre', identifier, identifierBase);
+	        break
+	      case 'prepatch':
+	        // If this is already a prerelease, it will bump to the next version
+	        // drop any prereleases that might already exist, since they are not
+	        // relevant at this point.
+	        this.prerelease.length = 0;
+	        this.inc('patch', identifier, identifierBase);
+	        this.inc('pre', identifier, identifierBase);
+	        break
+	      // If the input is a non-prerelease version, this acts the same as
+	      // prepatch.
+	      case 'prerelease':
+	        if (this.prerelease.length === 0) {
+	          this.inc('patch', identifier, identifierBase);
+	        }
+	        this.inc('pre', identifier, identifierBase);
+	        break
+	      case 'release':
+	        if (this.prerelease.length === 0) {
+	          throw new Error(`version ${this.raw} is not a prerelease`)
+	        }
+	        this.prerelease.length = 0;
+	        break
+
+	      case 'major':
+	        // If this is a pre-major version, bump up to the same major version.
+	        // Otherwise increment major.
+	        // 1.0.0-5 bumps to 1.0.0
+	        // 1.1.0 bumps to 2.0.0
+	        if (
+	          this.minor !== 0 ||
+	          this.patch !== 0 ||
+	          this.prerelease.length === 0
+	        ) {
+	          this.major++;
+	        }
+	        this.minor = 0;
+	        this.patch = 0;
+	        this.prerelease = [];
+	        break
+	      case 'minor':
+	        // If this is a pre-minor version, bump up to the same minor version.
+	        // Otherwise increment minor.
+	        // 1.2.0-5 bumps to 1.2.0
+	        // 1.2.1 bumps to 1.3.0
+	        if (this.patch !== 0 || this.prerelease.length === 0) {
+	          this.minor++;
+	        }
+	        this.patch = 0;
+	        this.prerelease = [];
+	        break
+	      case 'patch':
+	        // If this is not a pre-release version, it will increment the patch.
+	        // If it is a pre-release it will bump up to the same patch version.
+	        // 1.2.0-5 patches to 1.2.0
+	        // 1.2.0 patches to 1.2.1
+	        if (this.prerelease.length === 0) {
+	          this.patch++;
+	        }
+	        this.prerelease = [];
+	        break
+	      // This probably shouldn't be used publicly.
+	      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+	      case 'pre': {
+	        const base = Number(identifierBase) ? 1 : 0;
+
+	        if (this.prerelease.length === 0) {
+	          this.prerelease = [base];
+	        } else {
+	          let i = this.prerelease.length;
+	          while (--i >= 0) {
+	            if (typeof this.prerelease[i] === 'number') {
+	              this.prerelease[i]++;
+	              i = -2;
+	            }
+	          }
+	          if (i === -1) {
+	            // didn't increment anything
+	            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+	              throw new Error('invalid increment argument: identifier already exists')
+	            }
+	            this.prerelease.push(base);
+	          }
+	        }
+	        if (identifier) {
+	          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+	          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+	          let prerelease = [identifier, base];
+	          if (identifierBase === false) {
+	            prerelease = [identifier];
+	          }
+	          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+	            const prereleaseBase = this.prerelease[identifier.split('.').length];
+	            if (isNaN(prereleaseBase)) {
+	              this.prerelease = prerelease;
+	            }
+	          } else {
+	            this.prerelease = prerelease;
+	          }
+	        }
+	        break
+	      }
+	      default:
+	        throw new Error(`invalid increment argument: ${release}`)
+	    }
+	    this.raw = this.format();
+	    if (this.build.length) {
+	      this.raw += `+${this.build.join('.')}`;
+	    }
+	    return this
+	  }
+	}
+
+	semver$2 = SemVer;
+	return semver$2;
+}
+
+var parse_1$1;
+var hasRequiredParse$1;
+
+function requireParse$1 () {
+	if (hasRequiredParse$1) return parse_1$1;
+	hasRequiredParse$1 = 1;
+
+	const SemVer = requireSemver$1();
+	const parse = (version, options, throwErrors = false) => {
+	  if (version instanceof SemVer) {
+	    return version
+	  }
+	  try {
+	    return new SemVer(version, options)
+	  } catch (er) {
+	    if (!throwErrors) {
+	      return null
+	    }
+	    throw er
+	  }
+	};
+
+	parse_1$1 = parse;
+	return parse_1$1;
+}
+
+var valid_1;
+var hasRequiredValid$1;
+
+function requireValid$1 () {
+	if (hasRequiredValid$1) return valid_1;
+	hasRequiredValid$1 = 1;
+
+	const parse = requireParse$1();
+	const valid = (version, options) => {
+	  const v = parse(version, options);
+	  return v ? v.version : null
+	};
+	valid_1 = valid;
+	return valid_1;
+}
+
+var clean_1;
+var hasRequiredClean;
+
+function requireClean () {
+	if (hasRequiredClean) return clean_1;
+	hasRequiredClean = 1;
+
+	const parse = requireParse$1();
+	const clean = (version, options) => {
+	  const s = parse(version.trim().replace(/^[=v]+/, ''), options);
+	  return s ? s.version : null
+	};
+	clean_1 = clean;
+	return clean_1;
+}
+
+var inc_1;
+var hasRequiredInc;
+
+function requireInc () {
+	if (hasRequiredInc) return inc_1;
+	hasRequiredInc = 1;
+
+	const SemVer = requireSemver$1();
+
+	const inc = (version, release, options, identifier, identifierBase) => {
+	  if (typeof (options) === 'string') {
+	    identifierBase = identifier;
+	    identifier = options;
+	    options = undefined;
+	  }
+
+	  try {
+	    return new SemVer(
+	      version instanceof SemVer ? version.version : version,
+	      options
+	    ).inc(release, identifier, identifierBase).version
+	  } catch (er) {
+	    return null
+	  }
+	};
+	inc_1 = inc;
+	return inc_1;
+}
+
+var diff_1;
+var hasRequiredDiff;
+
+function requireDiff () {
+	if (hasRequiredDiff) return diff_1;
+	hasRequiredDiff = 1;
+
+	const parse = requireParse$1();
+
+	const diff = (version1, version2) => {
+	  const v1 = parse(version1, null, true);
+	  const v2 = parse(version2, null, true);
+	  const comparison = v1.compare(v2);
+
+	  if (comparison === 0) {
+	    return null
+	  }
+
+	  const v1Higher = comparison > 0;
+	  const highVersion = v1Higher ? v1 : v2;
+	  const lowVersion = v1Higher ? v2 : v1;
+	  const highHasPre = !!highVersion.prerelease.length;
+	  const lowHasPre = !!lowVersion.prerelease.length;
+
+	  if (lowHasPre && !highHasPre) {
+	    // Going from prerelease -> no prerelease requires some special casing
+
+	    // If the low version has only a major, then it will always be a major
+	    // Some examples:
+	    // 1.0.0-1 -> 1.0.0
+	    // 1.0.0-1 -> 1.1.1
+	    // 1.0.0-1 -> 2.0.0
+	    if (!lowVersion.patch && !lowVersion.minor) {
+	      return 'major'
+	    }
+
+	    // If the main part has no difference
+	    if (lowVersion.compareMain(highVersion) === 0) {
+	      if (lowVersion.minor && !lowVersion.patch) {
+	        return 'minor'
+	      }
+	      return 'patch'
+	    }
+	  }
+
+	  // add the `pre` prefix if we are going to a prerelease version
+	  const prefix = highHasPre ? 'pre' : '';
+
+	  if (v1.major !== v2.major) {
+	    return prefix + 'major'
+	  }
+
+	  if (v1.minor !== v2.minor) {
+	    return prefix + 'minor'
+	  }
+
+	  if (v1.patch !== v2.patch) {
+	    return prefix + 'patch'
+	  }
+
+	  // high and low are prereleases
+	  return 'prerelease'
+	};
+
+	diff_1 = diff;
+	return diff_1;
+}
+
+var major_1;
+var hasRequiredMajor;
+
+function requireMajor () {
+	if (hasRequiredMajor) return major_1;
+	hasRequiredMajor = 1;
+
+	const SemVer = requireSemver$1();
+	const major = (a, loose) => new SemVer(a, loose).major;
+	major_1 = major;
+	return major_1;
+}
+
+var minor_1;
+var hasRequiredMinor;
+
+function requireMinor () {
+	if (hasRequiredMinor) return minor_1;
+	hasRequiredMinor = 1;
+
+	const SemVer = requireSemver$1();
+	const minor = (a, loose) => new SemVer(a, loose).minor;
+	minor_1 = minor;
+	return minor_1;
+}
+
+var patch_1;
+var hasRequiredPatch;
+
+function requirePatch () {
+	if (hasRequiredPatch) return patch_1;
+	hasRequiredPatch = 1;
+
+	const SemVer = requireSemver$1();
+	const patch = (a, loose) => new SemVer(a, loose).patch;
+	patch_1 = patch;
+	return patch_1;
+}
+
+var prerelease_1;
+var hasRequiredPrerelease;
+
+function requirePrerelease () {
+	if (hasRequiredPrerelease) return prerelease_1;
+	hasRequiredPrerelease = 1;
+
+	const parse = requireParse$1();
+	const prerelease = (version, options) => {
+	  const parsed = parse(version, options);
+	  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+	};
+	prerelease_1 = prerelease;
+	return prerelease_1;
+}
+
+var compare_1;
+var hasRequiredCompare;
+
+function requireCompare () {
+	if (hasRequiredCompare) return compare_1;
+	hasRequiredCompare = 1;
+
+	const SemVer = requireSemver$1();
+	const compare = (a, b, loose) =>
+	  new SemVer(a, loose).compare(new SemVer(b, loose));
+
+	compare_1 = compare;
+	return compare_1;
+}
+
+var rcompare_1;
+var hasRequiredRcompare;
+
+function requireRcompare () {
+	if (hasRequiredRcompare) return rcompare_1;
+	hasRequiredRcompare = 1;
+
+	const compare = requireCompare();
+	const rcompare = (a, b, loose) => compare(b, a, loose);
+	rcompare_1 = rcompare;
+	return rcompare_1;
+}
+
+var compareLoose_1;
+var hasRequiredCompareLoose;
+
+function requireCompareLoose () {
+	if (hasRequiredCompareLoose) return compareLoose_1;
+	hasRequiredCompareLoose = 1;
+
+	const compare = requireCompare();
+	const compareLoose = (a, b) => compare(a, b, true);
+	compareLoose_1 = compareLoose;
+	return compareLoose_1;
+}
+
+var compareBuild_1;
+var hasRequiredCompareBuild;
+
+function requireCompareBuild () {
+	if (hasRequiredCompareBuild) return compareBuild_1;
+	hasRequiredCompareBuild = 1;
+
+	const SemVer = requireSemver$1();
+	const compareBuild = (a, b, loose) => {
+	  const versionA = new SemVer(a, loose);
+	  const versionB = new SemVer(b, loose);
+	  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+	};
+	compareBuild_1 = compareBuild;
+	return compareBuild_1;
+}
+
+var sort_1;
+var hasRequiredSort;
+
+function requireSort () {
+	if (hasRequiredSort) return sort_1;
+	hasRequiredSort = 1;
+
+	const compareBuild = requireCompareBuild();
+	const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+	sort_1 = sort;
+	return sort_1;
+}
+
+var rsort_1;
+var hasRequiredRsort;
+
+function requireRsort () {
+	if (hasRequiredRsort) return rsort_1;
+	hasRequiredRsort = 1;
+
+	const compareBuild = requireCompareBuild();
+	const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+	rsort_1 = rsort;
+	return rsort_1;
+}
+
+var gt_1;
+var hasRequiredGt;
+
+function requireGt () {
+	if (hasRequiredGt) return gt_1;
+	hasRequiredGt = 1;
+
+	const compare = requireCompare();
+	const gt = (a, b, loose) => compare(a, b, loose) > 0;
+	gt_1 = gt;
+	return gt_1;
+}
+
+var lt_1;
+var hasRequiredLt;
+
+function requireLt () {
+	if (hasRequiredLt) return lt_1;
+	hasRequiredLt = 1;
+
+	const compare = requireCompare();
+	const lt = (a, b, loose) => compare(a, b, loose) < 0;
+	lt_1 = lt;
+	return lt_1;
+}
+
+var eq_1;
+var hasRequiredEq;
+
+function requireEq () {
+	if (hasRequiredEq) return eq_1;
+	hasRequiredEq = 1;
+
+	const compare = requireCompare();
+	const eq = (a, b, loose) => compare(a, b, loose) === 0;
+	eq_1 = eq;
+	return eq_1;
+}
+
+var neq_1;
+var hasRequiredNeq;
+
+function requireNeq () {
+	if (hasRequiredNeq) return neq_1;
+	hasRequiredNeq = 1;
+
+	const compare = requireCompare();
+	const neq = (a, b, loose) => compare(a, b, loose) !== 0;
+	neq_1 = neq;
+	return neq_1;
+}
+
+var gte_1;
+var hasRequiredGte;
+
+function requireGte () {
+	if (hasRequiredGte) return gte_1;
+	hasRequiredGte = 1;
+
+	const compare = requireCompare();
+	const gte = (a, b, loose) => compare(a, b, loose) >= 0;
+	gte_1 = gte;
+	return gte_1;
+}
+
+var lte_1;
+var hasRequiredLte;
+
+function requireLte () {
+	if (hasRequiredLte) return lte_1;
+	hasRequiredLte = 1;
+
+	const compare = requireCompare();
+	const lte = (a, b, loose) => compare(a, b, loose) <= 0;
+	lte_1 = lte;
+	return lte_1;
+}
+
+var cmp_1;
+var hasRequiredCmp;
+
+function requireCmp () {
+	if (hasRequiredCmp) return cmp_1;
+	hasRequiredCmp = 1;
+
+	const eq = requireEq();
+	const neq = requireNeq();
+	const gt = requireGt();
+	const gte = requireGte();
+	const lt = requireLt();
+	const lte = requireLte();
+
+	const cmp = (a, op, b, loose) => {
+	  switch (op) {
+	    case '===':
+	      if (typeof a === 'object') {
+	        a = a.version;
+	      }
+	      if (typeof b === 'object') {
+	        b = b.version;
+	      }
+	      return a === b
+
+	    case '!==':
+	      if (typeof a === 'object') {
+	        a = a.version;
+	      }
+	      if (typeof b === 'object') {
+	        b = b.version;
+	      }
+	      return a !== b
+
+	    case '':
+	    case '=':
+	    case '==':
+	      return eq(a, b, loose)
+
+	    case '!=':
+	      return neq(a, b, loose)
+
+	    case '>':
+	      return gt(a, b, loose)
+
+	    case '>=':
+	      return gte(a, b, loose)
+
+	    case '<':
+	      return lt(a, b, loose)
+
+	    case '<=':
+	      return lte(a, b, loose)
+
+	    default:
+	      throw new TypeError(`Invalid operator: ${op}`)
+	  }
+	};
+	cmp_1 = cmp;
+	return cmp_1;
+}
+
+var coerce_1;
+var hasRequiredCoerce;
+
+function requireCoerce () {
+	if (hasRequiredCoerce) return coerce_1;
+	hasRequiredCoerce = 1;
+
+	const SemVer = requireSemver$1();
+	const parse = requireParse$1();
+	const { safeRe: re, t } = requireRe();
+
+	const coerce = (version, options) => {
+	  if (version instanceof SemVer) {
+	    return version
+	  }
+
+	  if (typeof version === 'number') {
+	    version = String(version);
+	  }
+
+	  if (typeof version !== 'string') {
+	    return null
+	  }
+
+	  options = options || {};
+
+	  let match = null;
+	  if (!options.rtl) {
+	    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+	  } else {
+	    // Find the right-most coercible string that does not share
+	    // a terminus with a more left-ward coercible string.
+	    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+	    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+	    //
+	    // Walk through the string checking with a /g regexp
+	    // Manually set the index so as to pick up overlapping matches.
+	    // Stop when we get a match that ends at the string end, since no
+	    // coercible string can be more right-ward without the same terminus.
+	    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+	    let next;
+	    while ((next = coerceRtlRegex.exec(version)) &&
+	        (!match || match.index + match[0].length !== version.length)
+	    ) {
+	      if (!match ||
+	            next.index + next[0].length !== match.index + match[0].length) {
+	        match = next;
+	      }
+	      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+	    }
+	    // leave it in a clean state
+	    coerceRtlRegex.lastIndex = -1;
+	  }
+
+	  if (match === null) {
+	    return null
+	  }
+
+	  const major = match[2];
+	  const minor = match[3] || '0';
+	  const patch = match[4] || '0';
+	  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : '';
+	  const build = options.includePrerelease && match[6] ? `+${match[6]}` : '';
+
+	  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+	};
+	coerce_1 = coerce;
+	return coerce_1;
+}
+
+var truncate_1;
+var hasRequiredTruncate;
+
+function requireTruncate () {
+	if (hasRequiredTruncate) return truncate_1;
+	hasRequiredTruncate = 1;
+
+	const parse = requireParse$1();
+	const constants = requireConstants$1();
+	const SemVer = requireSemver$1();
+
+	const truncate = (version, truncation, options) => {
+	  if (!constants.RELEASE_TYPES.includes(truncation)) {
+	    return null
+	  }
+
+	  const clonedVersion = cloneInputVersion(version, options);
+	  return clonedVersion && doTruncation(clonedVersion, truncation)
+	};
+
+	const cloneInputVersion = (version, options) => {
+	  const versionStringToParse = (
+	    version instanceof SemVer ? version.version : version
+	  );
+
+	  return parse(versionStringToParse, options)
+	};
+
+	const doTruncation = (version, truncation) => {
+	  if (isPrerelease(truncation)) {
+	    return version.version
+	  }
+
+	  version.prerelease = [];
+
+	  switch (truncation) {
+	    case 'major':
+	      version.minor = 0;
+	      version.patch = 0;
+	      break
+	    case 'minor':
+	      version.patch = 0;
+	      break
+	  }
+
+	  return version.format()
+	};
+
+	const isPrerelease = (type) => {
+	  return type.startsWith('pre')
+	};
+
+	truncate_1 = truncate;
+	return truncate_1;
+}
+
+var lrucache;
+var hasRequiredLrucache;
+
+function requireLrucache () {
+	if (hasRequiredLrucache) return lrucache;
+	hasRequiredLrucache = 1;
+
+	class LRUCache {
+	  constructor () {
+	    this.max = 1000;
+	    this.map = new Map();
+	  }
+
+	  get (key) {
+	    const value = this.map.get(key);
+	    if (value === undefined) {
+	      return undefined
+	    } else {
+	      // Remove the key from the map and add it to the end
+	      this.map.delete(key);
+	      this.map.set(key, value);
+	      return value
+	    }
+	  }
+
+	  delete (key) {
+	    return this.map.delete(key)
+	  }
+
+	  set (key, value) {
+	    const deleted = this.delete(key);
+
+	    if (!deleted && value !== undefined) {
+	      // If cache is full, delete the least recently used item
+	      if (this.map.size >= this.max) {
+	        const firstKey = this.map.keys().next().value;
+	        this.delete(firstKey);
+	      }
+
+	      this.map.set(key, value);
+	    }
+
+	    return this
+	  }
+	}
+
+	lrucache = LRUCache;
+	return lrucache;
+}
+
+var trimComparatorWhitespace_1;
+var hasRequiredTrimComparatorWhitespace;
+
+function requireTrimComparatorWhitespace () {
+	if (hasRequiredTrimComparatorWhitespace) return trimComparatorWhitespace_1;
+	hasRequiredTrimComparatorWhitespace = 1;
+
+	// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+	// validation. Each end-index finder returns an exclusive end, or its start
+	// on no match.
+	// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+	// range.slice(start, end) gives the matched text, not a converted number.
+	const {
+	  MAX_LENGTH,
+	  MAX_SAFE_BUILD_LENGTH,
+	  WHITESPACE_CHARACTERS,
+	} = requireConstants$1();
+
+	/**
+	 * Remembers the last two rows of digits so their characters need not be reread.
+	 * Positions start at -1 until a row has been found.
+	 *
+	 * @typedef {object} DigitRunCache
+	 * @property {number} start The first character of the most recently found row.
+	 * @property {number} end The position after that row's last character.
+	 * @property {number} previousStart The first character of the previous row.
+	 * @property {number} previousEnd The position after the previous row.
+	 */
+
+	// One entry per UTF-16 code unit keeps membership checks constant-time.
+	const whitespace = new Uint8Array(0x10000);
+	for (const char of WHITESPACE_CHARACTERS) {
+	  whitespace[char.charCodeAt(0)] = 1;
+	}
+
+	/**
+	 * Checks whether a character is whitespace, like a space, tab, or newline.
+	 * Looking past the end of the string returns false.
+	 *
+	 * @param {string|undefined} char One character, or undefined past the string's end.
+	 * @returns {boolean} Whether the character is whitespace.
+	 * @example isWhitespace(' ') // true
+	 * @example isWhitespace('1') // false
+	 */
+	const isWhitespace = char =>
+	  char !== undefined && whitespace[char.charCodeAt(0)] === 1;
+
+	/**
+	 * Checks for v, =, or whitespace before the version number.
+	 * These are historical version prefixes, not range operators:
+	 * < and > are handled separately, as are tilde and caret ranges.
+	 *
+	 * @param {string|undefined} char One character to check.
+	 * @returns {boolean} Whether the character can belong to a version prefix.
+	 * @example isVersionPrefix('=') // true
+	 * @example isVersionPrefix('>') // false
+	 */
+	const isVersionPrefix = char =>
+	  char === 'v' ||
+	  char === '=' ||
+	  isWhitespace(char);
+
+	/**
+	 * Checks whether a character is one of the digits 0 through 9.
+	 *
+	 * @param {string|undefined} char One character to check.
+	 * @returns {boolean} Whether the character is an ASCII digit.
+	 * @example isDigit('7') // true
+	 * @example isDigit('.') // false
+	 */
+	const isDigit = char => char !== undefined && char >= '0' && char <= '9';
+
+	/**
+	 * Checks whether a character is an English letter, uppercase or lowercase.
+	 *
+	 * @param {string|undefined} char One character to check.
+	 * @returns {boolean} Whether the character is an ASCII letter.
+	 * @example isLetter('b') // true
+	 * @example isLetter('7') // false
+	 */
+	const isLetter = char =>
+	  char !== undefined && (
+	    (char >= 'a' && char <= 'z') ||
+	    (char >= 'A' && char <= 'Z')
+	  );
+
+	/**
+	 * Checks for a letter, digit, or hyphen: the characters allowed inside
+	 * prerelease and build names such as beta-1.
+	 *
+	 * @param {string|undefined} char One character to check.
+	 * @returns {boolean} Whether the character can be part of an identifier.
+	 * @example isIdentifierCharacter('-') // true
+	 * @example isIdentifierCharacter('.') // false; dots separate identifiers
+	 */
+	const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-';
+
+	/**
+	 * Checks whether a version component can begin here: with a digit or
+	 * a wildcard such as x, X, or *.
+	 *
+	 * @param {string|undefined} char One character to check.
+	 * @returns {boolean} Whether a number or wildcard can start with this character.
+	 * @example isVersionStart('x') // true
+	 * @example isVersionStart('v') // false; v belongs to the prefix
+	 */
+	const isVersionStart = char =>
+	  isDigit(char) ||
+	  char === 'x' ||
+	  char === 'X' ||
+	  char === '*';
+
+	/**
+	 * Finds the end of a row of digits, but returns no more than limit digits.
+	 * Remembers the last two rows so looking at them again does not reread them.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position of the first character to check.
+	 * @param {number} limit The most digit characters the returned match can include.
+	 * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+	 * @returns {number} The position after the matched digits, or start if none match.
+	 * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+	 * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+	 */
+	const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+	  if (!isDigit(range[start])) {
+	    return start
+	  }
+	  if (start >= digitRuns.start && start < digitRuns.end) {
+	    return Math.min(start + limit, digitRuns.end)
+	  }
+	  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+	    return Math.min(start + limit, digitRuns.previousEnd)
+	  }
+	  let end = start + 1;
+	  while (isDigit(range[end])) {
+	    end++;
+	  }
+	  // A failed full version can rewind from its second run to its first.
+	  digitRuns.previousStart = digitRuns.start;
+	  digitRuns.previousEnd = digitRuns.end;
+	  digitRuns.start = start;
+	  digitRuns.end = end;
+	  return Math.min(start + limit, end)
+	};
+
+	/**
+	 * Reads a number using the old regex's length and leading-zero rules.
+	 * Strict mode reads just the first zero in 012; loose mode can read all three.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position where the number should begin.
+	 * @param {boolean} loose Whether to allow leading zeros.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position after the matched digits, not their numeric value.
+	 * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+	 * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+	 */
+	const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+	  if (!loose && range[start] === '0') {
+	    return start + 1
+	  }
+	  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+	  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+	};
+
+	/**
+	 * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+	 * Tries the letter-or-hyphen form first, then the number-only form.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position where the identifier should begin.
+	 * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position after the identifier, or start if none matches.
+	 * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+	 * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+	 */
+	const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+	  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+	  // The legacy regex tries a nonnumeric identifier before a numeric one.
+	  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+	    let end = digitsEnd + 1;
+	    const limit = end + MAX_SAFE_BUILD_LENGTH;
+	    while (end < limit && isIdentifierCharacter(range[end])) {
+	      end++;
+	    }
+	    return end
+	  }
+	  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+	};
+
+	/**
+	 * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+	 * Loose mode also allows the name without its opening hyphen.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position where the suffix should begin, including -.
+	 * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position after the matched suffix, or start if absent.
+	 * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+	 * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+	 */
+	const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+	  const hyphen = range[start] === '-';
+	  if (!loose && !hyphen) {
+	    return start
+	  }
+	  const identifierStart = start + (hyphen ? 1 : 0);
+	  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+	  if (end === identifierStart) {
+	    if (!loose || !hyphen) {
+	      return start
+	    }
+	    // In loose syntax, a lone hyphen can itself be the identifier.
+	    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+	  }
+	  while (range[end] === '.') {
+	    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+	    if (next === end + 1) {
+	      break
+	    }
+	    end = next;
+	  }
+	  return end
+	};
+
+	/**
+	 * Reads one build-name piece, such as sha or 123 in +sha.123.
+	 * Stops at a disallowed character or the old regex's length limit.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position where the identifier should begin.
+	 * @returns {number} The position after the identifier, or start if none matches.
+	 * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+	 * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+	 */
+	const findBuildIdentifierEndIndex = (range, start) => {
+	  let end = start;
+	  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+	    end++;
+	  }
+	  return end
+	};
+
+	/**
+	 * Reads optional build metadata such as +sha.123.
+	 * Leaves the position unchanged if there is no plus sign followed by a name.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position where the opening + should be.
+	 * @returns {number} The position after the matched metadata, or start if absent.
+	 * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+	 * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+	 */
+	const findBuildEndIndex = (range, start) => {
+	  if (range[start] !== '+') {
+	    return start
+	  }
+	  let end = findBuildIdentifierEndIndex(range, start + 1);
+	  if (end === start + 1) {
+	    return start
+	  }
+	  while (range[end] === '.') {
+	    const next = findBuildIdentifierEndIndex(range, end + 1);
+	    if (next === end + 1) {
+	      break
+	    }
+	    end = next;
+	  }
+	  return end
+	};
+
+	/**
+	 * Reads three numbers separated by dots, then any prerelease and build suffixes.
+	 * Uses loose rules, so forms such as 01.02.03beta can match here.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position of the first number, after any prefix.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position after the version match, or start if none matches.
+	 * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+	 * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+	 */
+	const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+	  let end = start;
+	  for (let component = 0; component < 3; component++) {
+	    const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+	    if (next === end) {
+	      return start
+	    }
+	    end = next;
+	    if (component < 2) {
+	      if (range[end] !== '.') {
+	        return start
+	      }
+	      end++;
+	    }
+	  }
+	  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+	  return findBuildEndIndex(range, prereleaseEnd)
+	};
+
+	/**
+	 * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+	 * Numbers use strict leading-zero rules; wildcards take up one character.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position where the component should begin.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position after the component, or start if none matches.
+	 * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+	 * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+	 */
+	const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+	  if (isDigit(range[start])) {
+	    return findVersionNumberEndIndex(range, start, false, digitRuns)
+	  }
+	  return isVersionStart(range[start]) ? start + 1 : start
+	};
+
+	/**
+	 * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+	 * After the third component, also reads any strict prerelease and build suffixes.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position of a number or wildcard, after any prefix.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position after the matched version text.
+	 * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+	 * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+	 */
+	const findPartialVersionEndIndex = (range, start, digitRuns) => {
+	  let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+	  for (let component = 0; component < 2; component++) {
+	    if (range[end] !== '.') {
+	      return end
+	    }
+	    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+	    if (next === end + 1) {
+	      return end
+	    }
+	    end = next;
+	  }
+	  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+	  return findBuildEndIndex(range, prereleaseEnd)
+	};
+
+	/**
+	 * Finds where a version match ends, without deciding whether the range is valid.
+	 * Tries a loose full version first, then a partial or wildcard version, just
+	 * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position of a number or wildcard, after any prefix.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position where scanning the next candidate can resume.
+	 * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+	 * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+	 */
+	const findVersionEndIndex = (range, start, digitRuns) => {
+	  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
+	  return fullVersionEnd !== start
+	    ? fullVersionEnd
+	    : findPartialVersionEndIndex(range, start, digitRuns)
+	};
+
+	/**
+	 * Finds the one whitespace character the old replacement would remove.
+	 * Keeps leading whitespace, skips an optional operator, and checks immediately
+	 * after it. Returns -1 if there is nothing to remove.
+	 *
+	 * @param {string} range The text containing a candidate already found by the caller.
+	 * @param {number} matchStart The candidate's position, including leading whitespace.
+	 * @returns {number} The position of the removable whitespace, or -1 if absent.
+	 * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+	 * @example findRemovableWhitespaceIndex('>1', 0) // -1
+	 */
+	const findRemovableWhitespaceIndex = (range, matchStart) => {
+	  let position = matchStart;
+	  if (isWhitespace(range[position])) {
+	    position++;
+	  }
+	  if (range[position] === '<' || range[position] === '>') {
+	    position++;
+	  }
+	  if (range[position] === '=') {
+	    position++;
+	  }
+	  return isWhitespace(range[position]) ? position : -1
+	};
+
+	/**
+	 * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+	 * Copies everything else according to the old regex's matching rules.
+	 * Moves forward through prefixes and whole versions to avoid repeatedly
+	 * searching the same characters on long inputs.
+	 *
+	 * @param {string} range The range text to process; the original string is unchanged.
+	 * @returns {string} The range with matched operator whitespace removed.
+	 * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+	 * @example trimComparatorWhitespace('> invalid') // '> invalid'
+	 */
+	const trimComparatorWhitespace = range => {
+	  let result = '';
+	  let copyFrom = 0;
+	  let cursor = 0;
+	  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+
+	  while (cursor < range.length) {
+	    const matchStart = cursor;
+	    if (range[cursor] === '<' || range[cursor] === '>') {
+	      cursor++;
+	    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+	      cursor++;
+	      continue
+	    }
+
+	    // Consume a v/=/whitespace run once, even when no version follows it.
+	    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+	      cursor++;
+	    }
+	    if (!isVersionStart(range[cursor])) {
+	      continue
+	    }
+
+	    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+	    if (whitespacePosition !== -1) {
+	      result += range.slice(copyFrom, whitespacePosition);
+	      copyFrom = whitespacePosition + 1;
+	    }
+
+	    // Skip the entire match, so a prerelease's trailing v cannot be
+	    // reconsidered as the prefix of another version.
+	    cursor = findVersionEndIndex(range, cursor, digitRuns);
+	  }
+
+	  return result + range.slice(copyFrom)
+	};
+
+	trimComparatorWhitespace_1 = trimComparatorWhitespace;
+	return trimComparatorWhitespace_1;
+}
+
+var range$2;
+var hasRequiredRange;
+
+function requireRange () {
+	if (hasRequiredRange) return range$2;
+	hasRequiredRange = 1;
+
+	const SPACE_CHARACTERS = /\s+/g;
+
+	// hoisted class for cyclic dependency
+	class Range {
+	  constructor (range, options) {
+	    options = parseOptions(options);
+
+	    if (range instanceof Range) {
+	      if (
+	        range.loose === !!options.loose &&
+	        range.includePrerelease === !!options.includePrerelease
+	      ) {
+	        return range
+	      } else {
+	        return new Range(range.raw, options)
+	      }
+	    }
+
+	    if (range instanceof Comparator) {
+	      // just put it in the set and return
+	      this.raw = range.value;
+	      this.set = [[range]];
+	      this.formatted = undefined;
+	      return this
+	    }
+
+	    this.options = options;
+	    this.loose = !!options.loose;
+	    this.includePrerelease = !!options.includePrerelease;
+
+	    // First reduce all whitespace as much as possible so we do not have to rely
+	    // on potentially slow regexes like \s*. This is then stored and used for
+	    // future error messages as well.
+	    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ');
+
+	    // First, split on ||
+	    this.set = this.raw
+	      .split('||')
+	      // map the range to a 2d array of comparators
+	      .map(r => this.parseRange(r.trim()))
+	      // throw out any comparator lists that are empty
+	      // this generally means that it was not a valid range, which is allowed
+	      // in loose mode, but will still throw if the WHOLE range is invalid.
+	      .filter(c => c.length);
+
+	    if (!this.set.length) {
+	      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+	    }
+
+	    // if we have any that are not the null set, throw out null sets.
+	    if (this.set.length > 1) {
+	      // keep the first one, in case they're all null sets
+	      const first = this.set[0];
+	      this.set = this.set.filter(c => !isNullSet(c[0]));
+	      if (this.set.length === 0) {
+	        this.set = [first];
+	      } else if (this.set.length > 1) {
+	        // if we have any that are *, then the range is just *
+	        for (const c of this.set) {
+	          if (c.length === 1 && isAny(c[0])) {
+	            this.set = [c];
+	            break
+	          }
+	        }
+	      }
+	    }
+
+	    this.formatted = undefined;
+	  }
+
+	  get range () {
+	    if (this.formatted === undefined) {
+	      this.formatted = '';
+	      for (let i = 0; i < this.set.length; i++) {
+	        if (i > 0) {
+	          this.formatted += '||';
+	        }
+	        const comps = this.set[i];
+	        for (let k = 0; k < comps.length; k++) {
+	          if (k > 0) {
+	            this.formatted += ' ';
+	          }
+	          this.formatted += comps[k].toString().trim();
+	        }
+	      }
+	    }
+	    return this.formatted
+	  }
+
+	  format () {
+	    return this.range
+	  }
+
+	  toString () {
+	    return this.range
+	  }
+
+	  parseRange (range) {
+	    // strip build metadata so it can't bleed into the version
+	    range = range.replace(BUILDSTRIPRE, '');
+
+	    // memoize range parsing for performance.
+	    // this is a very hot path, and fully deterministic.
+	    const memoOpts =
+	      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+	      (this.options.loose && FLAG_LOOSE);
+	    const memoKey = memoOpts + ':' + range;
+	    const cached = cache.get(memoKey);
+	    if (cached) {
+	      return cached
+	    }
+
+	    const loose = this.options.loose;
+	    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+	    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+	    range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+	    debug('hyphen replace', range);
+
+	    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+	    range = trimComparatorWhitespace(range);
+	    debug('comparator trim', range);
+
+	    // `~ 1.2.3` => `~1.2.3`
+	    range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+	    debug('tilde trim', range);
+
+	    // `^ 1.2.3` => `^1.2.3`
+	    range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+	    debug('caret trim', range);
+
+	    // At this point, the range is completely trimmed and
+	    // ready to be split into comparators.
+
+	    let rangeList = range
+	      .split(' ')
+	      .map(comp => parseComparator(comp, this.options))
+	      .join(' ')
+	      .split(/\s+/)
+	      // >=0.0.0 is equivalent to *
+	      .map(comp => replaceGTE0(comp, this.options));
+
+	    if (loose) {
+	      // in loose mode, throw out any that are not valid comparators
+	      rangeList = rangeList.filter(comp => {
+	        debug('loose invalid filter', comp, this.options);
+	        return !!comp.match(re[t.COMPARATORLOOSE])
+	      });
+	    }
+	    debug('range list', rangeList);
+
+	    // if any comparators are the null set, then replace with JUST null set
+	    // if more than one comparator, remove any * comparators
+	    // also, don't include the same comparator more than once
+	    const rangeMap = new Map();
+	    const comparators = rangeList.map(comp => new Comparator(comp, this.options));
+	    for (const comp of comparators) {
+	      if (isNullSet(comp)) {
+	        return [comp]
+	      }
+	      rangeMap.set(comp.value, comp);
+	    }
+	    if (rangeMap.size > 1 && rangeMap.has('')) {
+	      rangeMap.delete('');
+	    }
+
+	    const result = [...rangeMap.values()];
+	    cache.set(memoKey, result);
+	    return result
+	  }
+
+	  intersects (range, options) {
+	    if (!(range instanceof Range)) {
+	      throw new TypeError('a Range is required')
+	    }
+
+	    return this.set.some((thisComparators) => {
+	      return (
+	        isSatisfiable(thisComparators, options) &&
+	        range.set.some((rangeComparators) => {
+	          return (
+	            isSatisfiable(rangeComparators, options) &&
+	            thisComparators.every((thisComparator) => {
+	              return rangeComparators.every((rangeComparator) => {
+	                return thisComparator.intersects(rangeComparator, options)
+	              })
+	            })
+	          )
+	        })
+	      )
+	    })
+	  }
+
+	  // if ANY of the sets match ALL of its comparators, then pass
+	  test (version) {
+	    if (!version) {
+	      return false
+	    }
+
+	    if (typeof version === 'string') {
+	      try {
+	        version = new SemVer(version, this.options);
+	      } catch (er) {
+	        return false
+	      }
+	    }
+
+	    for (let i = 0; i < this.set.length; i++) {
+	      if (testSet(this.set[i], version, this.options)) {
+	        return true
+	      }
+	    }
+	    return false
+	  }
+	}
+
+	range$2 = Range;
+
+	const LRU = requireLrucache();
+	const cache = new LRU();
+
+	const parseOptions = requireParseOptions();
+	const Comparator = requireComparator();
+	const debug = requireDebug();
+	const SemVer = requireSemver$1();
+	const trimComparatorWhitespace = requireTrimComparatorWhitespace();
+	const {
+	  safeRe: re,
+	  src,
+	  t,
+	  tildeTrimReplace,
+	  caretTrimReplace,
+	} = requireRe();
+	const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = requireConstants$1();
+
+	// unbounded global build-metadata stripper used by parseRange
+	const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g');
+
+	const isNullSet = c => c.value === '<0.0.0-0';
+	const isAny = c => c.value === '';
+
+	// take a set of comparators and determine whether there
+	// exists a version which can satisfy it
+	const isSatisfiable = (comparators, options) => {
+	  let result = true;
+	  const remainingComparators = comparators.slice();
+	  let testComparator = remainingComparators.pop();
+
+	  while (result && remainingComparators.length) {
+	    result = remainingComparators.every((otherComparator) => {
+	      return testComparator.intersects(otherComparator, options)
+	    });
+
+	    testComparator = remainingComparators.pop();
+	  }
+
+	  return result
+	};
+
+	// comprised of xranges, tildes, stars, and gtlt's at this point.
+	// already replaced the hyphen ranges
+	// turn into a set of JUST comparators.
+	const parseComparator = (comp, options) => {
+	  comp = comp.replace(re[t.BUILD], '');
+	  debug('comp', comp, options);
+	  comp = replaceCarets(comp, options);
+	  debug('caret', comp);
+	  comp = replaceTildes(comp, options);
+	  debug('tildes', comp);
+	  comp = replaceXRanges(comp, options);
+	  debug('xrange', comp);
+	  comp = replaceStars(comp, options);
+	  debug('stars', comp);
+	  return comp
+	};
+
+	const isX = id => !id || id.toLowerCase() === 'x' || id === '*';
+
+	const invalidXRangeOrder = (M, m, p) => (
+	  (isX(M) && !isX(m)) ||
+	  (isX(m) && p && !isX(p))
+	);
+
+	// ~, ~> --> * (any, kinda silly)
+	// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+	// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+	// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+	// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+	// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+	// ~0.0.1 --> >=0.0.1 <0.1.0-0
+	const replaceTildes = (comp, options) => {
+	  return comp
+	    .trim()
+	    .split(/\s+/)
+	    .map((c) => replaceTilde(c, options))
+	    .join(' ')
+	};
+
+	const replaceTilde = (comp, options) => {
+	  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+	  // if we're including prereleases in the match, then the lower bound is
+	  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+	  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+	  const z = options.includePrerelease ? '-0' : '';
+	  return comp.replace(r, (_, M, m, p, pr) => {
+	    debug('tilde', comp, _, M, m, p, pr);
+	    let ret;
+
+	    if (isX(M)) {
+	      ret = '';
+	    } else if (isX(m)) {
+	      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+	    } else if (isX(p)) {
+	      // ~1.2 == >=1.2.0 <1.3.0-0
+	      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+	    } else if (pr) {
+	      debug('replaceTilde pr', pr);
+	      ret = `>=${M}.${m}.${p}-${pr
+	      } <${M}.${+m + 1}.0-0`;
+	    } else {
+	      // ~1.2.3 == >=1.2.3 <1.3.0-0
+	      ret = `>=${M}.${m}.${p
+	      } <${M}.${+m + 1}.0-0`;
+	    }
+
+	    debug('tilde return', ret);
+	    return ret
+	  })
+	};
+
+	// ^ --> * (any, kinda silly)
+	// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+	// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+	// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+	// ^1.2.3 --> >=1.2.3 <2.0.0-0
+	// ^1.2.0 --> >=1.2.0 <2.0.0-0
+	// ^0.0.1 --> >=0.0.1 <0.0.2-0
+	// ^0.1.0 --> >=0.1.0 <0.2.0-0
+	const replaceCarets = (comp, options) => {
+	  return comp
+	    .trim()
+	    .split(/\s+/)
+	    .map((c) => replaceCaret(c, options))
+	    .join(' ')
+	};
+
+	const replaceCaret = (comp, options) => {
+	  debug('caret', comp, options);
+	  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+	  const z = options.includePrerelease ? '-0' : '';
+	  return comp.replace(r, (_, M, m, p, pr) => {
+	    debug('caret', comp, _, M, m, p, pr);
+	    let ret;
+
+	    if (isX(M)) {
+	      ret = '';
+	    } else if (isX(m)) {
+	      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+	    } else if (isX(p)) {
+	      if (M === '0') {
+	        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+	      } else {
+	        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+	      }
+	    } else if (pr) {
+	      debug('replaceCaret pr', pr);
+	      if (M === '0') {
+	        if (m === '0') {
+	          ret = `>=${M}.${m}.${p}-${pr
+	          } <${M}.${m}.${+p + 1}-0`;
+	        } else {
+	          ret = `>=${M}.${m}.${p}-${pr
+	          } <${M}.${+m + 1}.0-0`;
+	        }
+	      } else {
+	        ret = `>=${M}.${m}.${p}-${pr
+	        } <${+M + 1}.0.0-0`;
+	      }
+	    } else {
+	      debug('no pr');
+	      if (M === '0') {
+	        if (m === '0') {
+	          ret = `>=${M}.${m}.${p
+	          } <${M}.${m}.${+p + 1}-0`;
+	        } else {
+	          ret = `>=${M}.${m}.${p
+	          } <${M}.${+m + 1}.0-0`;
+	        }
+	      } else {
+	        ret = `>=${M}.${m}.${p
+	        } <${+M + 1}.0.0-0`;
+	      }
+	    }
+
+	    debug('caret return', ret);
+	    return ret
+	  })
+	};
+
+	const replaceXRanges = (comp, options) => {
+	  debug('replaceXRanges', comp, options);
+	  return comp
+	    .split(/\s+/)
+	    .map((c) => replaceXRange(c, options))
+	    .join(' ')
+	};
+
+	const replaceXRange = (comp, options) => {
+	  comp = comp.trim();
+	  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+	  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+	    debug('xRange', comp, ret, gtlt, M, m, p, pr);
+	    if (invalidXRangeOrder(M, m, p)) {
+	      return comp
+	    }
+
+	    const xM = isX(M);
+	    const xm = xM || isX(m);
+	    const xp = xm || isX(p);
+	    const anyX = xp;
+
+	    if (gtlt === '=' && anyX) {
+	      gtlt = '';
+	    }
+
+	    // if we're including prereleases in the match, then we need
+	    // to fix this to -0, the lowest possible prerelease value
+	    pr = options.includePrerelease ? '-0' : '';
+
+	    if (xM) {
+	      if (gtlt === '>' || gtlt === '<') {
+	        // nothing is allowed
+	        ret = '<0.0.0-0';
+	      } else {
+	        // nothing is forbidden
+	        ret = '*';
+	      }
+	    } else if (gtlt && anyX) {
+	      // we know patch is an x, because we have any x at all.
+	      // replace X with 0
+	      if (xm) {
+	        m = 0;
+	      }
+	      p = 0;
+
+	      if (gtlt === '>') {
+	        // >1 => >=2.0.0
+	        // >1.2 => >=1.3.0
+	        gtlt = '>=';
+	        if (xm) {
+	          M = +M + 1;
+	          m = 0;
+	          p = 0;
+	        } else {
+	          m = +m + 1;
+	          p = 0;
+	        }
+	      } else if (gtlt === '<=') {
+	        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+	        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+	        gtlt = '<';
+	        if (xm) {
+	          M = +M + 1;
+	        } else {
+	          m = +m + 1;
+	        }
+	      }
+
+	      if (gtlt === '<') {
+	        pr = '-0';
+	      }
+
+	      ret = `${gtlt + M}.${m}.${p}${pr}`;
+	    } else if (xm) {
+	      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+	    } else if (xp) {
+	      ret = `>=${M}.${m}.0${pr
+	      } <${M}.${+m + 1}.0-0`;
+	    }
+
+	    debug('xRange return', ret);
+
+	    return ret
+	  })
+	};
+
+	// Because * is AND-ed with everything else in the comparator,
+	// and '' means "any version", just remove the *s entirely.
+	const replaceStars = (comp, options) => {
+	  debug('replaceStars', comp, options);
+	  // Looseness is ignored here.  star is always as loose as it gets!
+	  return comp
+	    .trim()
+	    .replace(re[t.STAR], '')
+	};
+
+	const replaceGTE0 = (comp, options) => {
+	  debug('replaceGTE0', comp, options);
+	  return comp
+	    .trim()
+	    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+	};
+
+	// This function is passed to string.replace(re[t.HYPHENRANGE])
+	// M, m, patch, prerelease, build
+	// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+	// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+	// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+	// TODO build?
+	const hyphenReplace = incPr => ($0,
+	  from, fM, fm, fp, fpr, fb,
+	  to, tM, tm, tp, tpr) => {
+	  if (isX(fM)) {
+	    from = '';
+	  } else if (isX(fm)) {
+	    from = `>=${fM}.0.0${incPr ? '-0' : ''}`;
+	  } else if (isX(fp)) {
+	    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`;
+	  } else if (fpr) {
+	    from = `>=${from}`;
+	  } else {
+	    from = `>=${from}${incPr ? '-0' : ''}`;
+	  }
+
+	  if (isX(tM)) {
+	    to = '';
+	  } else if (isX(tm)) {
+	    to = `<${+tM + 1}.0.0-0`;
+	  } else if (isX(tp)) {
+	    to = `<${tM}.${+tm + 1}.0-0`;
+	  } else if (tpr) {
+	    to = `<=${tM}.${tm}.${tp}-${tpr}`;
+	  } else if (incPr) {
+	    to = `<${tM}.${tm}.${+tp + 1}-0`;
+	  } else {
+	    to = `<=${to}`;
+	  }
+
+	  return `${from} ${to}`.trim()
+	};
+
+	const testSet = (set, version, options) => {
+	  for (let i = 0; i < set.length; i++) {
+	    if (!set[i].test(version)) {
+	      return false
+	    }
+	  }
+
+	  if (version.prerelease.length && !options.includePrerelease) {
+	    // Find the set of versions that are allowed to have prereleases
+	    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+	    // That should allow `1.2.3-pr.2` to pass.
+	    // However, `1.2.4-alpha.notready` should NOT be allowed,
+	    // even though it's within the range set by the comparators.
+	    for (let i = 0; i < set.length; i++) {
+	      debug(set[i].semver);
+	      if (set[i].semver === Comparator.ANY) {
+	        continue
+	      }
+
+	      if (set[i].semver.prerelease.length > 0) {
+	        const allowed = set[i].semver;
+	        if (allowed.major === version.major &&
+	            allowed.minor === version.minor &&
+	            allowed.patch === version.patch) {
+	          return true
+	        }
+	      }
+	    }
+
+	    // Version has a -pre, but it's not one of the ones we like.
+	    return false
+	  }
+
+	  return true
+	};
+	return range$2;
+}
+
+var comparator;
+var hasRequiredComparator;
+
+function requireComparator () {
+	if (hasRequiredComparator) return comparator;
+	hasRequiredComparator = 1;
+
+	const ANY = Symbol('SemVer ANY');
+	// hoisted class for cyclic dependency
+	class Comparator {
+	  static get ANY () {
+	    return ANY
+	  }
+
+	  constructor (comp, options) {
+	    options = parseOptions(options);
+
+	    if (comp instanceof Comparator) {
+	      if (comp.loose === !!options.loose) {
+	        return comp
+	      } else {
+	        comp = comp.value;
+	      }
+	    }
+
+	    comp = comp.trim().split(/\s+/).join(' ');
+	    debug('comparator', comp, options);
+	    this.options = options;
+	    this.loose = !!options.loose;
+	    this.parse(comp);
+
+	    if (this.semver === ANY) {
+	      this.value = '';
+	    } else {
+	      this.value = this.operator + this.semver.version;
+	    }
+
+	    debug('comp', this);
+	  }
+
+	  parse (comp) {
+	    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+	    const m = comp.match(r);
+
+	    if (!m) {
+	      throw new TypeError(`Invalid comparator: ${comp}`)
+	    }
+
+	    this.operator = m[1] !== undefined ? m[1] : '';
+	    if (this.operator === '=') {
+	      this.operator = '';
+	    }
+
+	    // if it literally is just '>' or '' then allow anything.
+	    if (!m[2]) {
+	      this.semver = ANY;
+	    } else {
+	      this.semver = new SemVer(m[2], this.options.loose);
+	    }
+	  }
+
+	  toString () {
+	    return this.value
+	  }
+
+	  test (version) {
+	    debug('Comparator.test', version, this.options.loose);
+
+	    if (this.semver === ANY || version === ANY) {
+	      return true
+	    }
+
+	    if (typeof version === 'string') {
+	      try {
+	        version = new SemVer(version, this.options);
+	      } catch (er) {
+	        return false
+	      }
+	    }
+
+	    return cmp(version, this.operator, this.semver, this.options)
+	  }
+
+	  intersects (comp, options) {
+	    if (!(comp instanceof Comparator)) {
+	      throw new TypeError('a Comparator is required')
+	    }
+
+	    if (this.operator === '') {
+	      if (this.value === '') {
+	        return true
+	      }
+	      return new Range(comp.value, options).test(this.value)
+	    } else if (comp.operator === '') {
+	      if (comp.value === '') {
+	        return true
+	      }
+	      return new Range(this.value, options).test(comp.semver)
+	    }
+
+	    options = parseOptions(options);
+
+	    // Special cases where nothing can possibly be lower
+	    if (options.includePrerelease &&
+	      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+	      return false
+	    }
+	    if (!options.includePrerelease &&
+	      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+	      return false
+	    }
+
+	    // Same direction increasing (> or >=)
+	    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+	      return true
+	    }
+	    // Same direction decreasing (< or <=)
+	    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+	      return true
+	    }
+	    // same SemVer and both sides are inclusive (<= or >=)
+	    if (
+	      (this.semver.version === comp.semver.version) &&
+	      this.operator.includes('=') && comp.operator.includes('=')) {
+	      return true
+	    }
+	    // opposite directions less than
+	    if (cmp(this.semver, '<', comp.semver, options) &&
+	      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+	      return true
+	    }
+	    // opposite directions greater than
+	    if (cmp(this.semver, '>', comp.semver, options) &&
+	      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+	      return true
+	    }
+	    return false
+	  }
+	}
+
+	comparator = Comparator;
+
+	const parseOptions = requireParseOptions();
+	const { safeRe: re, t } = requireRe();
+	const cmp = requireCmp();
+	const debug = requireDebug();
+	const SemVer = requireSemver$1();
+	const Range = requireRange();
+	return comparator;
+}
+
+var satisfies_1;
+var hasRequiredSatisfies;
+
+function requireSatisfies () {
+	if (hasRequiredSatisfies) return satisfies_1;
+	hasRequiredSatisfies = 1;
+
+	const Range = requireRange();
+	const satisfies = (version, range, options) => {
+	  try {
+	    range = new Range(range, options);
+	  } catch (er) {
+	    return false
+	  }
+	  return range.test(version)
+	};
+	satisfies_1 = satisfies;
+	return satisfies_1;
+}
+
+var toComparators_1;
+var hasRequiredToComparators;
+
+function requireToComparators () {
+	if (hasRequiredToComparators) return toComparators_1;
+	hasRequiredToComparators = 1;
+
+	const Range = requireRange();
+
+	// Mostly just for testing and legacy API reasons
+	const toComparators = (range, options) =>
+	  new Range(range, options).set
+	    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '));
+
+	toComparators_1 = toComparators;
+	return toComparators_1;
+}
+
+var maxSatisfying_1;
+var hasRequiredMaxSatisfying;
+
+function requireMaxSatisfying () {
+	if (hasRequiredMaxSatisfying) return maxSatisfying_1;
+	hasRequiredMaxSatisfying = 1;
+
+	const SemVer = requireSemver$1();
+	const Range = requireRange();
+
+	const maxSatisfying = (versions, range, options) => {
+	  let max = null;
+	  let maxSV = null;
+	  let rangeObj = null;
+	  try {
+	    rangeObj = new Range(range, options);
+	  } catch (er) {
+	    return null
+	  }
+	  versions.forEach((v) => {
+	    if (rangeObj.test(v)) {
+	      // satisfies(v, range, options)
+	      if (!max || maxSV.compare(v) === -1) {
+	        // compare(max, v, true)
+	        max = v;
+	        maxSV = new SemVer(max, options);
+	      }
+	    }
+	  });
+	  return max
+	};
+	maxSatisfying_1 = maxSatisfying;
+	return maxSatisfying_1;
+}
+
+var minSatisfying_1;
+var hasRequiredMinSatisfying;
+
+function requireMinSatisfying () {
+	if (hasRequiredMinSatisfying) return minSatisfying_1;
+	hasRequiredMinSatisfying = 1;
+
+	const SemVer = requireSemver$1();
+	const Range = requireRange();
+	const minSatisfying = (versions, range, options) => {
+	  let min = null;
+	  let minSV = null;
+	  let rangeObj = null;
+	  try {
+	    rangeObj = new Range(range, options);
+	  } catch (er) {
+	    return null
+	  }
+	  versions.forEach((v) => {
+	    if (rangeObj.test(v)) {
+	      // satisfies(v, range, options)
+	      if (!min || minSV.compare(v) === 1) {
+	        // compare(min, v, true)
+	        min = v;
+	        minSV = new SemVer(min, options);
+	      }
+	    }
+	  });
+	  return min
+	};
+	minSatisfying_1 = minSatisfying;
+	return minSatisfying_1;
+}
+
+var minVersion_1;
+var hasRequiredMinVersion;
+
+function requireMinVersion () {
+	if (hasRequiredMinVersion) return minVersion_1;
+	hasRequiredMinVersion = 1;
+
+	const SemVer = requireSemver$1();
+	const Range = requireRange();
+	const gt = requireGt();
+
+	const minVersion = (range, loose) => {
+	  range = new Range(range, loose);
+
+	  let minver = new SemVer('0.0.0');
+	  if (range.test(minver)) {
+	    return minver
+	  }
+
+	  minver = new SemVer('0.0.0-0');
+	  if (range.test(minver)) {
+	    return minver
+	  }
+
+	  minver = null;
+	  for (let i = 0; i < range.set.length; ++i) {
+	    const comparators = range.set[i];
+
+	    let setMin = null;
+	    comparators.forEach((comparator) => {
+	      // Clone to avoid manipulating the comparator's semver object.
+	      const compver = new SemVer(comparator.semver.version);
+	      switch (comparator.operator) {
+	        case '>':
+	          if (compver.prerelease.length === 0) {
+	            compver.patch++;
+	          } else {
+	            compver.prerelease.push(0);
+	          }
+	          compver.raw = compver.format();
+	          /* fallthrough */
+	        case '':
+	        case '>=':
+	          if (!setMin || gt(compver, setMin)) {
+	            setMin = compver;
+	          }
+	          break
+	        case '<':
+	        case '<=':
+	          /* Ignore maximum versions */
+	          break
+	        /* istanbul ignore next */
+	        default:
+	          throw new Error(`Unexpected operation: ${comparator.operator}`)
+	      }
+	    });
+	    if (setMin && (!minver || gt(minver, setMin))) {
+	      minver = setMin;
+	    }
+	  }
+
+	  if (minver && range.test(minver)) {
+	    return minver
+	  }
+
+	  return null
+	};
+	minVersion_1 = minVersion;
+	return minVersion_1;
+}
+
+var valid;
+var hasRequiredValid;
+
+function requireValid () {
+	if (hasRequiredValid) return valid;
+	hasRequiredValid = 1;
+
+	const Range = requireRange();
+	const validRange = (range, options) => {
+	  try {
+	    // Return '*' instead of '' so that truthiness works.
+	    // This will throw if it's invalid anyway
+	    return new Range(range, options).range || '*'
+	  } catch (er) {
+	    return null
+	  }
+	};
+	valid = validRange;
+	return valid;
+}
+
+var outside_1;
+var hasRequiredOutside;
+
+function requireOutside () {
+	if (hasRequiredOutside) return outside_1;
+	hasRequiredOutside = 1;
+
+	const SemVer = requireSemver$1();
+	const Comparator = requireComparator();
+	const { ANY } = Comparator;
+	const Range = requireRange();
+	const satisfies = requireSatisfies();
+	const gt = requireGt();
+	const lt = requireLt();
+	const lte = requireLte();
+	const gte = requireGte();
+
+	const outside = (version, range, hilo, options) => {
+	  version = new SemVer(version, options);
+	  range = new Range(range, options);
+
+	  let gtfn, ltefn, ltfn, comp, ecomp;
+	  switch (hilo) {
+	    case '>':
+	      gtfn = gt;
+	      ltefn = lte;
+	      ltfn = lt;
+	      comp = '>';
+	      ecomp = '>=';
+	      break
+	    case '<':
+	      gtfn = lt;
+	      ltefn = gte;
+	      ltfn = gt;
+	      comp = '<';
+	      ecomp = '<=';
+	      break
+	    default:
+	      throw new TypeError('Must provide a hilo val of "<" or ">"')
+	  }
+
+	  // If it satisfies the range it is not outside
+	  if (satisfies(version, range, options)) {
+	    return false
+	  }
+
+	  // From now on, variable terms are as if we're in "gtr" mode.
+	  // but note that everything is flipped for the "ltr" function.
+
+	  for (let i = 0; i < range.set.length; ++i) {
+	    const comparators = range.set[i];
+
+	    let high = null;
+	    let low = null;
+
+	    comparators.forEach((comparator) => {
+	      if (comparator.semver === ANY) {
+	        comparator = new Comparator('>=0.0.0');
+	      }
+	      high = high || comparator;
+	      low = low || comparator;
+	      if (gtfn(comparator.semver, high.semver, options)) {
+	        high = comparator;
+	      } else if (ltfn(comparator.semver, low.semver, options)) {
+	        low = comparator;
+	      }
+	    });
+
+	    // If the edge version comparator has a operator then our version
+	    // isn't outside it
+	    if (high.operator === comp || high.operator === ecomp) {
+	      return false
+	    }
+
+	    // If the lowest version comparator has an operator and our version
+	    // is less than it then it isn't higher than the range
+	    if ((!low.operator || low.operator === comp) &&
+	        ltefn(version, low.semver)) {
+	      return false
+	    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+	      return false
+	    }
+	  }
+	  return true
+	};
+
+	outside_1 = outside;
+	return outside_1;
+}
+
+var gtr_1;
+var hasRequiredGtr;
+
+function requireGtr () {
+	if (hasRequiredGtr) return gtr_1;
+	hasRequiredGtr = 1;
+
+	// Determine if version is greater than all the versions possible in the range.
+	const outside = requireOutside();
+	const gtr = (version, range, options) => outside(version, range, '>', options);
+	gtr_1 = gtr;
+	return gtr_1;
+}
+
+var ltr_1;
+var hasRequiredLtr;
+
+function requireLtr () {
+	if (hasRequiredLtr) return ltr_1;
+	hasRequiredLtr = 1;
+
+	const outside = requireOutside();
+	// Determine if version is less than all the versions possible in the range
+	const ltr = (version, range, options) => outside(version, range, '<', options);
+	ltr_1 = ltr;
+	return ltr_1;
+}
+
+var intersects_1;
+var hasRequiredIntersects;
+
+function requireIntersects () {
+	if (hasRequiredIntersects) return intersects_1;
+	hasRequiredIntersects = 1;
+
+	const Range = requireRange();
+	const intersects = (r1, r2, options) => {
+	  r1 = new Range(r1, options);
+	  r2 = new Range(r2, options);
+	  return r1.intersects(r2, options)
+	};
+	intersects_1 = intersects;
+	return intersects_1;
+}
+
+var simplify;
+var hasRequiredSimplify;
+
+function requireSimplify () {
+	if (hasRequiredSimplify) return simplify;
+	hasRequiredSimplify = 1;
+
+	// given a set of versions and a range, create a "simplified" range
+	// that includes the same versions that the original range does
+	// If the original range is shorter than the simplified one, return that.
+	const satisfies = requireSatisfies();
+	const compare = requireCompare();
+	simplify = (versions, range, options) => {
+	  const set = [];
+	  let first = null;
+	  let prev = null;
+	  const v = versions.sort((a, b) => compare(a, b, options));
+	  for (const version of v) {
+	    const included = satisfies(version, range, options);
+	    if (included) {
+	      prev = version;
+	      if (!first) {
+	        first = version;
+	      }
+	    } else {
+	      if (prev) {
+	        set.push([first, prev]);
+	      }
+	      prev = null;
+	      first = null;
+	    }
+	  }
+	  if (first) {
+	    set.push([first, null]);
+	  }
+
+	  const ranges = [];
+	  for (const [min, max] of set) {
+	    if (min === max) {
+	      ranges.push(min);
+	    } else if (!max && min === v[0]) {
+	      ranges.push('*');
+	    } else if (!max) {
+	      ranges.push(`>=${min}`);
+	    } else if (min === v[0]) {
+	      ranges.push(`<=${max}`);
+	    } else {
+	      ranges.push(`${min} - ${max}`);
+	    }
+	  }
+	  const simplified = ranges.join(' || ');
+	  const original = typeof range.raw === 'string' ? range.raw : String(range);
+	  return simplified.length < original.length ? simplified : range
+	};
+	return simplify;
+}
+
+var subset_1;
+var hasRequiredSubset;
+
+function requireSubset () {
+	if (hasRequiredSubset) return subset_1;
+	hasRequiredSubset = 1;
+
+	const Range = requireRange();
+	const Comparator = requireComparator();
+	const { ANY } = Comparator;
+	const satisfies = requireSatisfies();
+	const compare = requireCompare();
+
+	// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+	// - Every simple range `r1, r2, ...` is a null set, OR
+	// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+	//   some `R1, R2, ...`
+	//
+	// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+	// - If c is only the ANY comparator
+	//   - If C is only the ANY comparator, return true
+	//   - Else if in prerelease mode, return false
+	//   - else replace c with `[>=0.0.0]`
+	// - If C is only the ANY comparator
+	//   - if in prerelease mode, return true
+	//   - else replace C with `[>=0.0.0]`
+	// - Let EQ be the set of = comparators in c
+	// - If EQ is more than one, return true (null set)
+	// - Let GT be the highest > or >= comparator in c
+	// - Let LT be the lowest < or <= comparator in c
+	// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+	// - If any C is a = range, and GT or LT are set, return false
+	// - If EQ
+	//   - If GT, and EQ does not satisfy GT, return true (null set)
+	//   - If LT, and EQ does not satisfy LT, return true (null set)
+	//   - If EQ satisfies every C, return true
+	//   - Else return false
+	// - If GT
+	//   - If GT.semver is lower than any > or >= comp in C, return false
+	//   - If GT is >=, and GT.semver does not satisfy every C, return false
+	//   - If GT.semver has a prerelease, and not in prerelease mode
+	//     - If no C has a prerelease and the GT.semver tuple, return false
+	// - If LT
+	//   - If LT.semver is greater than any < or <= comp in C, return false
+	//   - If LT is <=, and LT.semver does not satisfy every C, return false
+	//   - If LT.semver has a prerelease, and not in prerelease mode
+	//     - If no C has a prerelease and the LT.semver tuple, return false
+	// - Else return true
+
+	const subset = (sub, dom, options = {}) => {
+	  if (sub === dom) {
+	    return true
+	  }
+
+	  sub = new Range(sub, options);
+	  dom = new Range(dom, options);
+	  let sawNonNull = false;
+
+	  OUTER: for (const simpleSub of sub.set) {
+	    for (const simpleDom of dom.set) {
+	      const isSub = simpleSubset(simpleSub, simpleDom, options);
+	      sawNonNull = sawNonNull || isSub !== null;
+	      if (isSub) {
+	        continue OUTER
+	      }
+	    }
+	    // the null set is a subset of everything, but null simple ranges in
+	    // a complex range should be ignored.  so if we saw a non-null range,
+	    // then we know this isn't a subset, but if EVERY simple range was null,
+	    // then it is a subset.
+	    if (sawNonNull) {
+	      return false
+	    }
+	  }
+	  return true
+	};
+
+	const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')];
+	const minimumVersion = [new Comparator('>=0.0.0')];
+
+	const simpleSubset = (sub, dom, options) => {
+	  if (sub === dom) {
+	    return true
+	  }
+
+	  if (sub.length === 1 && sub[0].semver === ANY) {
+	    if (dom.length === 1 && dom[0].semver === ANY) {
+	      return true
+	    } else if (options.includePrerelease) {
+	      sub = minimumVersionWithPreRelease;
+	    } else {
+	      sub = minimumVersion;
+	    }
+	  }
+
+	  if (dom.length === 1 && dom[0].semver === ANY) {
+	    if (options.includePrerelease) {
+	      return true
+	    } else {
+	      dom = minimumVersion;
+	    }
+	  }
+
+	  const eqSet = new Set();
+	  let gt, lt;
+	  for (const c of sub) {
+	    if (c.operator === '>' || c.operator === '>=') {
+	      gt = higherGT(gt, c, options);
+	    } else if (c.operator === '<' || c.operator === '<=') {
+	      lt = lowerLT(lt, c, options);
+	    } else {
+	      eqSet.add(c.semver);
+	    }
+	  }
+
+	  if (eqSet.size > 1) {
+	    return null
+	  }
+
+	  let gtltComp;
+	  if (gt && lt) {
+	    gtltComp = compare(gt.semver, lt.semver, options);
+	    if (gtltComp > 0) {
+	      return null
+	    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+	      return null
+	    }
+	  }
+
+	  // will iterate one or zero times
+	  for (const eq of eqSet) {
+	    if (gt && !satisfies(eq, String(gt), options)) {
+	      return null
+	    }
+
+	    if (lt && !satisfies(eq, String(lt), options)) {
+	      return null
+	    }
+
+	    for (const c of dom) {
+	      if (!satisfies(eq, String(c), options)) {
+	        return false
+	      }
+	    }
+
+	    return true
+	  }
+
+	  let higher, lower;
+	  let hasDomLT, hasDomGT;
+	  // if the subset has a prerelease, we need a comparator in the superset
+	  // with the same tuple and a prerelease, or it's not a subset
+	  let needDomLTPre = lt &&
+	    !options.includePrerelease &&
+	    lt.semver.prerelease.length ? lt.semver : false;
+	  let needDomGTPre = gt &&
+	    !options.includePrerelease &&
+	    gt.semver.prerelease.length ? gt.semver : false;
+	  // exception: <1.2.3-0 is the same as <1.2.3
+	  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+	      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+	    needDomLTPre = false;
+	  }
+
+	  for (const c of dom) {
+	    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>=';
+	    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<=';
+	    if (gt) {
+	      if (needDomGTPre) {
+	        if (c.semver.prerelease && c.semver.prerelease.length &&
+	            c.semver.major === needDomGTPre.major &&
+	            c.semver.minor === needDomGTPre.minor &&
+	            c.semver.patch === needDomGTPre.patch) {
+	          needDomGTPre = false;
+	        }
+	      }
+	      if (c.operator === '>' || c.operator === '>=') {
+	        higher = higherGT(gt, c, options);
+	        if (higher === c && higher !== gt) {
+	          return false
+	        }
+	      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+	        return false
+	      }
+	    }
+	    if (lt) {
+	      if (needDomLTPre) {
+	        if (c.semver.prerelease && c.semver.prerelease.length &&
+	            c.semver.major === needDomLTPre.major &&
+	            c.semver.minor === needDomLTPre.minor &&
+	            c.semver.patch === needDomLTPre.patch) {
+	          needDomLTPre = false;
+	        }
+	      }
+	      if (c.operator === '<' || c.operator === '<=') {
+	        lower = lowerLT(lt, c, options);
+	        if (lower === c && lower !== lt) {
+	          return false
+	        }
+	      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+	        return false
+	      }
+	    }
+	    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+	      return false
+	    }
+	  }
+
+	  // if there was a < or >, and nothing in the dom, then must be false
+	  // UNLESS it was limited by another range in the other direction.
+	  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+	  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+	    return false
+	  }
+
+	  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+	    return false
+	  }
+
+	  // we needed a prerelease range in a specific tuple, but didn't get one
+	  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+	  // because it includes prereleases in the 1.2.3 tuple
+	  if (needDomGTPre || needDomLTPre) {
+	    return false
+	  }
+
+	  return true
+	};
+
+	// >=1.2.3 is lower than >1.2.3
+	const higherGT = (a, b, options) => {
+	  if (!a) {
+	    return b
+	  }
+	  const comp = compare(a.semver, b.semver, options);
+	  return comp > 0 ? a
+	    : comp < 0 ? b
+	    : b.operator === '>' && a.operator === '>=' ? b
+	    : a
+	};
+
+	// <=1.2.3 is higher than <1.2.3
+	const lowerLT = (a, b, options) => {
+	  if (!a) {
+	    return b
+	  }
+	  const comp = compare(a.semver, b.semver, options);
+	  return comp < 0 ? a
+	    : comp > 0 ? b
+	    : b.operator === '<' && a.operator === '<=' ? b
+	    : a
+	};
+
+	subset_1 = subset;
+	return subset_1;
+}
+
+var semver$1;
+var hasRequiredSemver;
+
+function requireSemver () {
+	if (hasRequiredSemver) return semver$1;
+	hasRequiredSemver = 1;
+
+	// just pre-load all the stuff that index.js lazily exports
+	const internalRe = requireRe();
+	const constants = requireConstants$1();
+	const SemVer = requireSemver$1();
+	const identifiers = requireIdentifiers();
+	const parse = requireParse$1();
+	const valid = requireValid$1();
+	const clean = requireClean();
+	const inc = requireInc();
+	const diff = requireDiff();
+	const major = requireMajor();
+	const minor = requireMinor();
+	const patch = requirePatch();
+	const prerelease = requirePrerelease();
+	const compare = requireCompare();
+	const rcompare = requireRcompare();
+	const compareLoose = requireCompareLoose();
+	const compareBuild = requireCompareBuild();
+	const sort = requireSort();
+	const rsort = requireRsort();
+	const gt = requireGt();
+	const lt = requireLt();
+	const eq = requireEq();
+	const neq = requireNeq();
+	const gte = requireGte();
+	const lte = requireLte();
+	const cmp = requireCmp();
+	const coerce = requireCoerce();
+	const truncate = requireTruncate();
+	const Comparator = requireComparator();
+	const Range = requireRange();
+	const satisfies = requireSatisfies();
+	const toComparators = requireToComparators();
+	const maxSatisfying = requireMaxSatisfying();
+	const minSatisfying = requireMinSatisfying();
+	const minVersion = requireMinVersion();
+	const validRange = requireValid();
+	const outside = requireOutside();
+	const gtr = requireGtr();
+	const ltr = requireLtr();
+	const intersects = requireIntersects();
+	const simplifyRange = requireSimplify();
+	const subset = requireSubset();
+	semver$1 = {
+	  parse,
+	  valid,
+	  clean,
+	  inc,
+	  diff,
+	  major,
+	  minor,
+	  patch,
+	  prerelease,
+	  compare,
+	  rcompare,
+	  compareLoose,
+	  compareBuild,
+	  sort,
+	  rsort,
+	  gt,
+	  lt,
+	  eq,
+	  neq,
+	  gte,
+	  lte,
+	  cmp,
+	  coerce,
+	  truncate,
+	  Comparator,
+	  Range,
+	  satisfies,
+	  toComparators,
+	  maxSatisfying,
+	  minSatisfying,
+	  minVersion,
+	  validRange,
+	  outside,
+	  gtr,
+	  ltr,
+	  intersects,
+	  simplifyRange,
+	  subset,
+	  SemVer,
+	  re: internalRe.re,
+	  src: internalRe.src,
+	  tokens: internalRe.t,
+	  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+	  RELEASE_TYPES: constants.RELEASE_TYPES,
+	  compareIdentifiers: identifiers.compareIdentifiers,
+	  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+	};
+	return semver$1;
+}
+
+var semverExports = requireSemver();
+var semver = /*@__PURE__*/getDefaultExportFromCjs$1(semverExports);
+
+// Version tags from templates (`{{major}}.{{minor}}`, `pr-{{pr}}`, `latest`): parsing, which ones
+// float, rendering to a valid OCI tag, and the values they are filled with. Pure: the graph reader
+// checks templates with it, the build renders them. Problems are data; tagTemplateMessage words them.
+const TAG_FIELDS = [
+    'version',
+    'major',
+    'minor',
+    'patch',
+    'sha',
+    'short_sha',
+    'branch',
+    'pr',
+    'key',
+    'image',
+    'seq'
+];
+const TAG_CHARACTER = /[A-Za-z0-9_.-]/;
+const MAX_TAG_LENGTH = 128;
+const FIELD = /^\{\{\s*([^{}\s]*)\s*\}\}/;
+/** A template's parts, or why it cannot make a tag whatever its values. */
+function parseTagTemplate(text) {
+    if (text === '')
+        return { problem: { kind: 'empty' } };
+    const parts = [];
+    let staticLength = 0;
+    let i = 0;
+    while (i < text.length) {
+        if (text.startsWith('{{', i)) {
+            const m = FIELD.exec(text.slice(i));
+            if (!m || m[1] === '')
+                return { problem: { kind: 'malformed', at: i } };
+            const name = m[1];
+            if (!TAG_FIELDS.includes(name)) {
+                const suggestion = closestWord(name, TAG_FIELDS);
+                return {
+                    problem: { kind: 'unknown-field', field: name, ...(suggestion ? { suggestion } : {}) }
+                };
+            }
+            parts.push({ field: name });
+            i += m[0].length;
+            continue;
+        }
+        const c = text[i];
+        if (c === '{' || c === '}')
+            return { problem: { kind: 'malformed', at: i } };
+        if (!TAG_CHARACTER.test(c))
+            return { problem: { kind: 'bad-character', character: c } };
+        if (i === 0 && (c === '.' || c === '-'))
+            return { problem: { kind: 'bad-start', character: c } };
+        const last = parts[parts.length - 1];
+        if (last && 'text' in last)
+            last.text += c;
+        else
+            parts.push({ text: c });
+        staticLength++;
+        i++;
+    }
+    if (staticLength > MAX_TAG_LENGTH)
+        return { problem: { kind: 'too-long', length: staticLength } };
+    return { parts };
+}
+/** What is wrong with a template, in words (for the located error of the graph reader). */
+function tagTemplateMessage(template, problem) {
+    const fields = TAG_FIELDS.map(f => `{{${f}}}`).join(' ');
+    switch (problem.kind) {
+        case 'empty':
+            return 'the tag template is empty';
+        case 'unknown-field':
+            return `'${template}': unknown field '{{${problem.field}}}'${problem.suggestion ? ` (did you mean '{{${problem.suggestion}}}'?)` : ''}; allowed: ${fields}`;
+        case 'malformed':
+            return `'${template}': a brace at character ${problem.at + 1} is not part of a field; write fields as {{name}}, e.g. {{version}}`;
+        case 'bad-character':
+            return `'${template}' contains ${JSON.stringify(problem.character)}; outside fields a tag holds only letters, digits, '_', '.' and '-'`;
+        case 'bad-start':
+            return `'${template}' starts with '${problem.character}'; a tag starts with a letter, digit, '_' or a field`;
+        case 'too-long':
+            return `'${template}' has ${problem.length} characters besides its fields; a tag has at most ${MAX_TAG_LENGTH}`;
+        case 'missing-value':
+            return `'${template}' needs {{${problem.field}}}, which this run has no value for`;
+        case 'invalid-tag':
+            return `'${template}' renders to an invalid tag: ${problem.reason}`;
+    }
+}
+/** Why a tag-pattern cannot select an image's version tags, or undefined when it can. */
+function tagPatternProblem(pattern) {
+    if (pattern === '')
+        return 'the tag pattern is empty';
+    if (!pattern.includes('*'))
+        return `'${pattern}' has no '*'; the version is what the first '*' matches, e.g. api/v*`;
+    const bad = [...pattern].find(c => !/[A-Za-z0-9_.\-/*?]/.test(c));
+    if (bad !== undefined)
+        return `'${pattern}' contains ${JSON.stringify(bad)}; a tag pattern holds letters, digits, '_', '.', '-', '/', '*' and '?'`;
+    return undefined;
+}
+
+var utils = {};
+
+var constants;
+var hasRequiredConstants;
+
+function requireConstants () {
+	if (hasRequiredConstants) return constants;
+	hasRequiredConstants = 1;
 
 	const WIN_SLASH = '\\\\/';
 	const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -30909,7 +34449,7 @@ function requireConstants$1 () {
 	  xdigit: 'A-Fa-f0-9'
 	};
 
-	constants$1 = {
+	constants = {
 	  DEFAULT_MAX_EXTGLOB_RECURSION,
 	  MAX_LENGTH: 1024 * 64,
 	  POSIX_REGEX_SOURCE,
@@ -31003,7 +34543,7 @@ function requireConstants$1 () {
 	    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
 	  }
 	};
-	return constants$1;
+	return constants;
 }
 
 /*global navigator*/
@@ -31020,7 +34560,7 @@ function requireUtils () {
 		  REGEX_REMOVE_BACKSLASH,
 		  REGEX_SPECIAL_CHARS,
 		  REGEX_SPECIAL_CHARS_GLOBAL
-		} = /*@__PURE__*/ requireConstants$1();
+		} = /*@__PURE__*/ requireConstants();
 
 		exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 		exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -31112,7 +34652,7 @@ function requireScan () {
 	  CHAR_RIGHT_CURLY_BRACE,    /* } */
 	  CHAR_RIGHT_PARENTHESES,    /* ) */
 	  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-	} = /*@__PURE__*/ requireConstants$1();
+	} = /*@__PURE__*/ requireConstants();
 
 	const isPathSeparator = code => {
 	  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -31499,14 +35039,14 @@ function requireScan () {
 	return scan_1;
 }
 
-var parse_1$1;
-var hasRequiredParse$1;
+var parse_1;
+var hasRequiredParse;
 
-function requireParse$1 () {
-	if (hasRequiredParse$1) return parse_1$1;
-	hasRequiredParse$1 = 1;
+function requireParse () {
+	if (hasRequiredParse) return parse_1;
+	hasRequiredParse = 1;
 
-	const constants = /*@__PURE__*/ requireConstants$1();
+	const constants = /*@__PURE__*/ requireConstants();
 	const utils = /*@__PURE__*/ requireUtils();
 
 	/**
@@ -32928,8 +36468,8 @@ function requireParse$1 () {
 	  return source;
 	};
 
-	parse_1$1 = parse;
-	return parse_1$1;
+	parse_1 = parse;
+	return parse_1;
 }
 
 var picomatch_1$1;
@@ -32940,9 +36480,9 @@ function requirePicomatch$1 () {
 	hasRequiredPicomatch$1 = 1;
 
 	const scan = /*@__PURE__*/ requireScan();
-	const parse = /*@__PURE__*/ requireParse$1();
+	const parse = /*@__PURE__*/ requireParse();
 	const utils = /*@__PURE__*/ requireUtils();
-	const constants = /*@__PURE__*/ requireConstants$1();
+	const constants = /*@__PURE__*/ requireConstants();
 	const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 	/**
@@ -33329,4029 +36869,6 @@ function requirePicomatch () {
 var picomatchExports = /*@__PURE__*/ requirePicomatch();
 var picomatch = /*@__PURE__*/getDefaultExportFromCjs$1(picomatchExports);
 
-var re = {exports: {}};
-
-var constants;
-var hasRequiredConstants;
-
-function requireConstants () {
-	if (hasRequiredConstants) return constants;
-	hasRequiredConstants = 1;
-
-	// Note: this is the semver.org version of the spec that it implements
-	// Not necessarily the package version of this code.
-	const SEMVER_SPEC_VERSION = '2.0.0';
-
-	const MAX_LENGTH = 256;
-	const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
-	/* istanbul ignore next */ 9007199254740991;
-
-	// Max safe segment length for coercion.
-	const MAX_SAFE_COMPONENT_LENGTH = 16;
-
-	// Max safe length for a build identifier. The max length minus 6 characters for
-	// the shortest version with a build 0.0.0+BUILD.
-	const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
-
-	// ECMAScript whitespace and line terminators matched by \s.
-	const WHITESPACE_CHARACTERS = [
-	  '\t',
-	  '\n',
-	  '\v',
-	  '\f',
-	  '\r',
-	  ' ',
-	  '\u00a0',
-	  '\u1680',
-	  '\u2000',
-	  '\u2001',
-	  '\u2002',
-	  '\u2003',
-	  '\u2004',
-	  '\u2005',
-	  '\u2006',
-	  '\u2007',
-	  '\u2008',
-	  '\u2009',
-	  '\u200a',
-	  '\u2028',
-	  '\u2029',
-	  '\u202f',
-	  '\u205f',
-	  '\u3000',
-	  '\ufeff',
-	];
-
-	const RELEASE_TYPES = [
-	  'major',
-	  'premajor',
-	  'minor',
-	  'preminor',
-	  'patch',
-	  'prepatch',
-	  'prerelease',
-	];
-
-	constants = {
-	  MAX_LENGTH,
-	  MAX_SAFE_COMPONENT_LENGTH,
-	  MAX_SAFE_BUILD_LENGTH,
-	  MAX_SAFE_INTEGER,
-	  WHITESPACE_CHARACTERS,
-	  RELEASE_TYPES,
-	  SEMVER_SPEC_VERSION,
-	  FLAG_INCLUDE_PRERELEASE: 0b001,
-	  FLAG_LOOSE: 0b010,
-	};
-	return constants;
-}
-
-var debug_1;
-var hasRequiredDebug;
-
-function requireDebug () {
-	if (hasRequiredDebug) return debug_1;
-	hasRequiredDebug = 1;
-
-	const debug = (
-	  typeof process === 'object' &&
-	  process.env &&
-	  process.env.NODE_DEBUG &&
-	  /\bsemver\b/i.test(process.env.NODE_DEBUG)
-	) ? (...args) => console.error('SEMVER', ...args)
-	  : () => {};
-
-	debug_1 = debug;
-	return debug_1;
-}
-
-var hasRequiredRe;
-
-function requireRe () {
-	if (hasRequiredRe) return re.exports;
-	hasRequiredRe = 1;
-	(function (module, exports) {
-
-		const {
-		  MAX_SAFE_COMPONENT_LENGTH,
-		  MAX_SAFE_BUILD_LENGTH,
-		  MAX_LENGTH,
-		} = requireConstants();
-		const debug = requireDebug();
-		exports = module.exports = {};
-
-		// The actual regexps go on exports.re
-		const re = exports.re = [];
-		const safeRe = exports.safeRe = [];
-		const src = exports.src = [];
-		const safeSrc = exports.safeSrc = [];
-		const t = exports.t = {};
-		let R = 0;
-
-		const LETTERDASHNUMBER = '[a-zA-Z0-9-]';
-
-		// Replace some greedy regex tokens to prevent regex dos issues. These regex are
-		// used internally via the safeRe object since all inputs in this library get
-		// normalized first to trim and collapse all extra whitespace. The original
-		// regexes are exported for userland consumption and lower level usage. A
-		// future breaking change could export the safer regex only with a note that
-		// all input should have extra whitespace removed.
-		const safeRegexReplacements = [
-		  ['\\s', 1],
-		  ['\\d', MAX_LENGTH],
-		  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
-		];
-
-		const makeSafeRegex = (value) => {
-		  for (const [token, max] of safeRegexReplacements) {
-		    value = value
-		      .split(`${token}*`).join(`${token}{0,${max}}`)
-		      .split(`${token}+`).join(`${token}{1,${max}}`);
-		  }
-		  return value
-		};
-
-		const createToken = (name, value, isGlobal) => {
-		  const safe = makeSafeRegex(value);
-		  const index = R++;
-		  debug(name, index, value);
-		  t[name] = index;
-		  src[index] = value;
-		  safeSrc[index] = safe;
-		  re[index] = new RegExp(value, isGlobal ? 'g' : undefined);
-		  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined);
-		};
-
-		// The following Regular Expressions can be used for tokenizing,
-		// validating, and parsing SemVer version strings.
-
-		// ## Numeric Identifier
-		// A single `0`, or a non-zero digit followed by zero or more digits.
-
-		createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*');
-		createToken('NUMERICIDENTIFIERLOOSE', '\\d+');
-
-		// ## Non-numeric Identifier
-		// Zero or more digits, followed by a letter or hyphen, and then zero or
-		// more letters, digits, or hyphens.
-
-		createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
-
-		// ## Main Version
-		// Three dot-separated numeric identifiers.
-
-		createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
-		                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
-		                   `(${src[t.NUMERICIDENTIFIER]})`);
-
-		createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
-		                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
-		                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`);
-
-		// ## Pre-release Version Identifier
-		// A numeric identifier, or a non-numeric identifier.
-		// Non-numeric identifiers include numeric identifiers but can be longer.
-		// Therefore non-numeric identifiers must go first.
-
-		createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
-		}|${src[t.NUMERICIDENTIFIER]})`);
-
-		createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
-		}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
-
-		// ## Pre-release Version
-		// Hyphen, followed by one or more dot-separated pre-release version
-		// identifiers.
-
-		createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
-		}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
-
-		createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
-		}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
-
-		// ## Build Metadata Identifier
-		// Any combination of digits, letters, or hyphens.
-
-		createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`);
-
-		// ## Build Metadata
-		// Plus sign, followed by one or more period-separated build metadata
-		// identifiers.
-
-		createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
-		}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
-
-		// ## Full Version String
-		// A main version, followed optionally by a pre-release version and
-		// build metadata.
-
-		// Note that the only major, minor, patch, and pre-release sections of
-		// the version string are capturing groups.  The build metadata is not a
-		// capturing group, because it should not ever be used in version
-		// comparison.
-
-		createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
-		}${src[t.PRERELEASE]}?${
-		  src[t.BUILD]}?`);
-
-		createToken('FULL', `^${src[t.FULLPLAIN]}$`);
-
-		// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
-		// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
-		// common in the npm registry.
-		createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
-		}${src[t.PRERELEASELOOSE]}?${
-		  src[t.BUILD]}?`);
-
-		createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`);
-
-		createToken('GTLT', '((?:<|>)?=?)');
-
-		// Something like "2.*" or "1.2.x".
-		// Note that "x.x" is a valid xRange identifier, meaning "any version"
-		// Only the first item is strictly required.
-		createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
-		createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
-
-		createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
-		                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
-		                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
-		                   `(?:${src[t.PRERELEASE]})?${
-		                     src[t.BUILD]}?` +
-		                   `)?)?`);
-
-		createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
-		                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
-		                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
-		                        `(?:${src[t.PRERELEASELOOSE]})?${
-		                          src[t.BUILD]}?` +
-		                        `)?)?`);
-
-		createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
-		createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
-
-		// Coercion.
-		// Extract anything that could conceivably be a part of a valid semver
-		createToken('COERCEPLAIN', `${'(^|[^\\d])' +
-		              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
-		              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
-		              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
-		createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
-		createToken('COERCEFULL', src[t.COERCEPLAIN] +
-		              `(?:${src[t.PRERELEASE]})?` +
-		              `(?:${src[t.BUILD]})?` +
-		              `(?:$|[^\\d])`);
-		createToken('COERCERTL', src[t.COERCE], true);
-		createToken('COERCERTLFULL', src[t.COERCEFULL], true);
-
-		// Tilde ranges.
-		// Meaning is "reasonably at or greater than"
-		createToken('LONETILDE', '(?:~>?)');
-
-		createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true);
-		exports.tildeTrimReplace = '$1~';
-
-		createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
-		createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
-
-		// Caret ranges.
-		// Meaning is "at least and backwards compatible with"
-		createToken('LONECARET', '(?:\\^)');
-
-		createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true);
-		exports.caretTrimReplace = '$1^';
-
-		createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
-		createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
-
-		// A simple gt/lt/eq thing, or just "" to indicate "any version"
-		createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
-		createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
-
-		// An expression to strip any whitespace between the gtlt and the thing
-		// it modifies, so that `> 1.2.3` ==> `>1.2.3`
-		createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
-		}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
-		exports.comparatorTrimReplace = '$1$2$3';
-
-		// Something like `1.2.3 - 1.2.4`
-		// Note that these all use the loose form, because they'll be
-		// checked against either the strict or loose comparator form
-		// later.
-		createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
-		                   `\\s+-\\s+` +
-		                   `(${src[t.XRANGEPLAIN]})` +
-		                   `\\s*$`);
-
-		createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
-		                        `\\s+-\\s+` +
-		                        `(${src[t.XRANGEPLAINLOOSE]})` +
-		                        `\\s*$`);
-
-		// Star ranges basically just allow anything at all.
-		createToken('STAR', '(<|>)?=?\\s*\\*');
-		// >=0.0.0 is like a star
-		createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$');
-		createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$'); 
-	} (re, re.exports));
-	return re.exports;
-}
-
-var parseOptions_1;
-var hasRequiredParseOptions;
-
-function requireParseOptions () {
-	if (hasRequiredParseOptions) return parseOptions_1;
-	hasRequiredParseOptions = 1;
-
-	// parse out just the options we care about
-	const looseOption = Object.freeze({ loose: true });
-	const emptyOpts = Object.freeze({ });
-	const parseOptions = options => {
-	  if (!options) {
-	    return emptyOpts
-	  }
-
-	  if (typeof options !== 'object') {
-	    return looseOption
-	  }
-
-	  return options
-	};
-	parseOptions_1 = parseOptions;
-	return parseOptions_1;
-}
-
-var identifiers;
-var hasRequiredIdentifiers;
-
-function requireIdentifiers () {
-	if (hasRequiredIdentifiers) return identifiers;
-	hasRequiredIdentifiers = 1;
-
-	const numeric = /^[0-9]+$/;
-	const compareIdentifiers = (a, b) => {
-	  if (typeof a === 'number' && typeof b === 'number') {
-	    return a === b ? 0 : a < b ? -1 : 1
-	  }
-
-	  const anum = numeric.test(a);
-	  const bnum = numeric.test(b);
-
-	  if (anum && bnum) {
-	    a = +a;
-	    b = +b;
-	  }
-
-	  return a === b ? 0
-	    : (anum && !bnum) ? -1
-	    : (bnum && !anum) ? 1
-	    : a < b ? -1
-	    : 1
-	};
-
-	const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
-
-	identifiers = {
-	  compareIdentifiers,
-	  rcompareIdentifiers,
-	};
-	return identifiers;
-}
-
-var semver$2;
-var hasRequiredSemver$1;
-
-function requireSemver$1 () {
-	if (hasRequiredSemver$1) return semver$2;
-	hasRequiredSemver$1 = 1;
-
-	const debug = requireDebug();
-	const { MAX_LENGTH, MAX_SAFE_INTEGER } = requireConstants();
-	const { safeRe: re, t } = requireRe();
-
-	const parseOptions = requireParseOptions();
-	const { compareIdentifiers } = requireIdentifiers();
-
-	const isPrereleaseIdentifier = (prerelease, identifier) => {
-	  const identifiers = identifier.split('.');
-	  if (identifiers.length > prerelease.length) {
-	    return false
-	  }
-
-	  for (let i = 0; i < identifiers.length; i++) {
-	    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
-	      return false
-	    }
-	  }
-
-	  return true
-	};
-
-	class SemVer {
-	  constructor (version, options) {
-	    options = parseOptions(options);
-
-	    if (version instanceof SemVer) {
-	      if (version.loose === !!options.loose &&
-	        version.includePrerelease === !!options.includePrerelease) {
-	        return version
-	      } else {
-	        version = version.version;
-	      }
-	    } else if (typeof version !== 'string') {
-	      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
-	    }
-
-	    if (version.length > MAX_LENGTH) {
-	      throw new TypeError(
-	        `version is longer than ${MAX_LENGTH} characters`
-	      )
-	    }
-
-	    debug('SemVer', version, options);
-	    this.options = options;
-	    this.loose = !!options.loose;
-	    // this isn't actually relevant for versions, but keep it so that we
-	    // don't run into trouble passing this.options around.
-	    this.includePrerelease = !!options.includePrerelease;
-
-	    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
-
-	    if (!m) {
-	      throw new TypeError(`Invalid Version: ${version}`)
-	    }
-
-	    this.raw = version;
-
-	    // these are actually numbers
-	    this.major = +m[1];
-	    this.minor = +m[2];
-	    this.patch = +m[3];
-
-	    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-	      throw new TypeError('Invalid major version')
-	    }
-
-	    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-	      throw new TypeError('Invalid minor version')
-	    }
-
-	    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-	      throw new TypeError('Invalid patch version')
-	    }
-
-	    // numberify any prerelease numeric ids
-	    if (!m[4]) {
-	      this.prerelease = [];
-	    } else {
-	      this.prerelease = m[4].split('.').map((id) => {
-	        if (/^[0-9]+$/.test(id)) {
-	          const num = +id;
-	          if (num >= 0 && num < MAX_SAFE_INTEGER) {
-	            return num
-	          }
-	        }
-	        return id
-	      });
-	    }
-
-	    this.build = m[5] ? m[5].split('.') : [];
-	    this.format();
-	  }
-
-	  format () {
-	    this.version = `${this.major}.${this.minor}.${this.patch}`;
-	    if (this.prerelease.length) {
-	      this.version += `-${this.prerelease.join('.')}`;
-	    }
-	    return this.version
-	  }
-
-	  toString () {
-	    return this.version
-	  }
-
-	  compare (other) {
-	    debug('SemVer.compare', this.version, this.options, other);
-	    if (!(other instanceof SemVer)) {
-	      if (typeof other === 'string' && other === this.version) {
-	        return 0
-	      }
-	      other = new SemVer(other, this.options);
-	    }
-
-	    if (other.version === this.version) {
-	      return 0
-	    }
-
-	    return this.compareMain(other) || this.comparePre(other)
-	  }
-
-	  compareMain (other) {
-	    if (!(other instanceof SemVer)) {
-	      other = new SemVer(other, this.options);
-	    }
-
-	    if (this.major < other.major) {
-	      return -1
-	    }
-	    if (this.major > other.major) {
-	      return 1
-	    }
-	    if (this.minor < other.minor) {
-	      return -1
-	    }
-	    if (this.minor > other.minor) {
-	      return 1
-	    }
-	    if (this.patch < other.patch) {
-	      return -1
-	    }
-	    if (this.patch > other.patch) {
-	      return 1
-	    }
-	    return 0
-	  }
-
-	  comparePre (other) {
-	    if (!(other instanceof SemVer)) {
-	      other = new SemVer(other, this.options);
-	    }
-
-	    // NOT having a prerelease is > having one
-	    if (this.prerelease.length && !other.prerelease.length) {
-	      return -1
-	    } else if (!this.prerelease.length && other.prerelease.length) {
-	      return 1
-	    } else if (!this.prerelease.length && !other.prerelease.length) {
-	      return 0
-	    }
-
-	    let i = 0;
-	    do {
-	      const a = this.prerelease[i];
-	      const b = other.prerelease[i];
-	      debug('prerelease compare', i, a, b);
-	      if (a === undefined && b === undefined) {
-	        return 0
-	      } else if (b === undefined) {
-	        return 1
-	      } else if (a === undefined) {
-	        return -1
-	      } else if (a === b) {
-	        continue
-	      } else {
-	        return compareIdentifiers(a, b)
-	      }
-	    } while (++i)
-	  }
-
-	  compareBuild (other) {
-	    if (!(other instanceof SemVer)) {
-	      other = new SemVer(other, this.options);
-	    }
-
-	    let i = 0;
-	    do {
-	      const a = this.build[i];
-	      const b = other.build[i];
-	      debug('build compare', i, a, b);
-	      if (a === undefined && b === undefined) {
-	        return 0
-	      } else if (b === undefined) {
-	        return 1
-	      } else if (a === undefined) {
-	        return -1
-	      } else if (a === b) {
-	        continue
-	      } else {
-	        return compareIdentifiers(a, b)
-	      }
-	    } while (++i)
-	  }
-
-	  // preminor will bump the version up to the next minor release, and immediately
-	  // down to pre-release. premajor and prepatch work the same way.
-	  inc (release, identifier, identifierBase) {
-	    if (release.startsWith('pre')) {
-	      if (!identifier && identifierBase === false) {
-	        throw new Error('invalid increment argument: identifier is empty')
-	      }
-	      // Avoid an invalid semver results
-	      if (identifier) {
-	        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
-	        if (!match || match[1] !== identifier) {
-	          throw new Error(`invalid identifier: ${identifier}`)
-	        }
-	      }
-	    }
-
-	    switch (release) {
-	      case 'premajor':
-	        this.prerelease.length = 0;
-	        this.patch = 0;
-	        this.minor = 0;
-	        this.major++;
-	        this.inc('pre', identifier, identifierBase);
-	        break
-	      case 'preminor':
-	        this.prerelease.length = 0;
-	        this.patch = 0;
-	        this.minor++;
-	        this.inc('pre', identifier, identifierBase);
-	        break
-	      case 'prepatch':
-	        // If this is already a prerelease, it will bump to the next version
-	        // drop any prereleases that might already exist, since they are not
-	        // relevant at this point.
-	        this.prerelease.length = 0;
-	        this.inc('patch', identifier, identifierBase);
-	        this.inc('pre', identifier, identifierBase);
-	        break
-	      // If the input is a non-prerelease version, this acts the same as
-	      // prepatch.
-	      case 'prerelease':
-	        if (this.prerelease.length === 0) {
-	          this.inc('patch', identifier, identifierBase);
-	        }
-	        this.inc('pre', identifier, identifierBase);
-	        break
-	      case 'release':
-	        if (this.prerelease.length === 0) {
-	          throw new Error(`version ${this.raw} is not a prerelease`)
-	        }
-	        this.prerelease.length = 0;
-	        break
-
-	      case 'major':
-	        // If this is a pre-major version, bump up to the same major version.
-	        // Otherwise increment major.
-	        // 1.0.0-5 bumps to 1.0.0
-	        // 1.1.0 bumps to 2.0.0
-	        if (
-	          this.minor !== 0 ||
-	          this.patch !== 0 ||
-	          this.prerelease.length === 0
-	        ) {
-	          this.major++;
-	        }
-	        this.minor = 0;
-	        this.patch = 0;
-	        this.prerelease = [];
-	        break
-	      case 'minor':
-	        // If this is a pre-minor version, bump up to the same minor version.
-	        // Otherwise increment minor.
-	        // 1.2.0-5 bumps to 1.2.0
-	        // 1.2.1 bumps to 1.3.0
-	        if (this.patch !== 0 || this.prerelease.length === 0) {
-	          this.minor++;
-	        }
-	        this.patch = 0;
-	        this.prerelease = [];
-	        break
-	      case 'patch':
-	        // If this is not a pre-release version, it will increment the patch.
-	        // If it is a pre-release it will bump up to the same patch version.
-	        // 1.2.0-5 patches to 1.2.0
-	        // 1.2.0 patches to 1.2.1
-	        if (this.prerelease.length === 0) {
-	          this.patch++;
-	        }
-	        this.prerelease = [];
-	        break
-	      // This probably shouldn't be used publicly.
-	      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
-	      case 'pre': {
-	        const base = Number(identifierBase) ? 1 : 0;
-
-	        if (this.prerelease.length === 0) {
-	          this.prerelease = [base];
-	        } else {
-	          let i = this.prerelease.length;
-	          while (--i >= 0) {
-	            if (typeof this.prerelease[i] === 'number') {
-	              this.prerelease[i]++;
-	              i = -2;
-	            }
-	          }
-	          if (i === -1) {
-	            // didn't increment anything
-	            if (identifier === this.prerelease.join('.') && identifierBase === false) {
-	              throw new Error('invalid increment argument: identifier already exists')
-	            }
-	            this.prerelease.push(base);
-	          }
-	        }
-	        if (identifier) {
-	          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
-	          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
-	          let prerelease = [identifier, base];
-	          if (identifierBase === false) {
-	            prerelease = [identifier];
-	          }
-	          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-	            const prereleaseBase = this.prerelease[identifier.split('.').length];
-	            if (isNaN(prereleaseBase)) {
-	              this.prerelease = prerelease;
-	            }
-	          } else {
-	            this.prerelease = prerelease;
-	          }
-	        }
-	        break
-	      }
-	      default:
-	        throw new Error(`invalid increment argument: ${release}`)
-	    }
-	    this.raw = this.format();
-	    if (this.build.length) {
-	      this.raw += `+${this.build.join('.')}`;
-	    }
-	    return this
-	  }
-	}
-
-	semver$2 = SemVer;
-	return semver$2;
-}
-
-var parse_1;
-var hasRequiredParse;
-
-function requireParse () {
-	if (hasRequiredParse) return parse_1;
-	hasRequiredParse = 1;
-
-	const SemVer = requireSemver$1();
-	const parse = (version, options, throwErrors = false) => {
-	  if (version instanceof SemVer) {
-	    return version
-	  }
-	  try {
-	    return new SemVer(version, options)
-	  } catch (er) {
-	    if (!throwErrors) {
-	      return null
-	    }
-	    throw er
-	  }
-	};
-
-	parse_1 = parse;
-	return parse_1;
-}
-
-var valid_1;
-var hasRequiredValid$1;
-
-function requireValid$1 () {
-	if (hasRequiredValid$1) return valid_1;
-	hasRequiredValid$1 = 1;
-
-	const parse = requireParse();
-	const valid = (version, options) => {
-	  const v = parse(version, options);
-	  return v ? v.version : null
-	};
-	valid_1 = valid;
-	return valid_1;
-}
-
-var clean_1;
-var hasRequiredClean;
-
-function requireClean () {
-	if (hasRequiredClean) return clean_1;
-	hasRequiredClean = 1;
-
-	const parse = requireParse();
-	const clean = (version, options) => {
-	  const s = parse(version.trim().replace(/^[=v]+/, ''), options);
-	  return s ? s.version : null
-	};
-	clean_1 = clean;
-	return clean_1;
-}
-
-var inc_1;
-var hasRequiredInc;
-
-function requireInc () {
-	if (hasRequiredInc) return inc_1;
-	hasRequiredInc = 1;
-
-	const SemVer = requireSemver$1();
-
-	const inc = (version, release, options, identifier, identifierBase) => {
-	  if (typeof (options) === 'string') {
-	    identifierBase = identifier;
-	    identifier = options;
-	    options = undefined;
-	  }
-
-	  try {
-	    return new SemVer(
-	      version instanceof SemVer ? version.version : version,
-	      options
-	    ).inc(release, identifier, identifierBase).version
-	  } catch (er) {
-	    return null
-	  }
-	};
-	inc_1 = inc;
-	return inc_1;
-}
-
-var diff_1;
-var hasRequiredDiff;
-
-function requireDiff () {
-	if (hasRequiredDiff) return diff_1;
-	hasRequiredDiff = 1;
-
-	const parse = requireParse();
-
-	const diff = (version1, version2) => {
-	  const v1 = parse(version1, null, true);
-	  const v2 = parse(version2, null, true);
-	  const comparison = v1.compare(v2);
-
-	  if (comparison === 0) {
-	    return null
-	  }
-
-	  const v1Higher = comparison > 0;
-	  const highVersion = v1Higher ? v1 : v2;
-	  const lowVersion = v1Higher ? v2 : v1;
-	  const highHasPre = !!highVersion.prerelease.length;
-	  const lowHasPre = !!lowVersion.prerelease.length;
-
-	  if (lowHasPre && !highHasPre) {
-	    // Going from prerelease -> no prerelease requires some special casing
-
-	    // If the low version has only a major, then it will always be a major
-	    // Some examples:
-	    // 1.0.0-1 -> 1.0.0
-	    // 1.0.0-1 -> 1.1.1
-	    // 1.0.0-1 -> 2.0.0
-	    if (!lowVersion.patch && !lowVersion.minor) {
-	      return 'major'
-	    }
-
-	    // If the main part has no difference
-	    if (lowVersion.compareMain(highVersion) === 0) {
-	      if (lowVersion.minor && !lowVersion.patch) {
-	        return 'minor'
-	      }
-	      return 'patch'
-	    }
-	  }
-
-	  // add the `pre` prefix if we are going to a prerelease version
-	  const prefix = highHasPre ? 'pre' : '';
-
-	  if (v1.major !== v2.major) {
-	    return prefix + 'major'
-	  }
-
-	  if (v1.minor !== v2.minor) {
-	    return prefix + 'minor'
-	  }
-
-	  if (v1.patch !== v2.patch) {
-	    return prefix + 'patch'
-	  }
-
-	  // high and low are prereleases
-	  return 'prerelease'
-	};
-
-	diff_1 = diff;
-	return diff_1;
-}
-
-var major_1;
-var hasRequiredMajor;
-
-function requireMajor () {
-	if (hasRequiredMajor) return major_1;
-	hasRequiredMajor = 1;
-
-	const SemVer = requireSemver$1();
-	const major = (a, loose) => new SemVer(a, loose).major;
-	major_1 = major;
-	return major_1;
-}
-
-var minor_1;
-var hasRequiredMinor;
-
-function requireMinor () {
-	if (hasRequiredMinor) return minor_1;
-	hasRequiredMinor = 1;
-
-	const SemVer = requireSemver$1();
-	const minor = (a, loose) => new SemVer(a, loose).minor;
-	minor_1 = minor;
-	return minor_1;
-}
-
-var patch_1;
-var hasRequiredPatch;
-
-function requirePatch () {
-	if (hasRequiredPatch) return patch_1;
-	hasRequiredPatch = 1;
-
-	const SemVer = requireSemver$1();
-	const patch = (a, loose) => new SemVer(a, loose).patch;
-	patch_1 = patch;
-	return patch_1;
-}
-
-var prerelease_1;
-var hasRequiredPrerelease;
-
-function requirePrerelease () {
-	if (hasRequiredPrerelease) return prerelease_1;
-	hasRequiredPrerelease = 1;
-
-	const parse = requireParse();
-	const prerelease = (version, options) => {
-	  const parsed = parse(version, options);
-	  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
-	};
-	prerelease_1 = prerelease;
-	return prerelease_1;
-}
-
-var compare_1;
-var hasRequiredCompare;
-
-function requireCompare () {
-	if (hasRequiredCompare) return compare_1;
-	hasRequiredCompare = 1;
-
-	const SemVer = requireSemver$1();
-	const compare = (a, b, loose) =>
-	  new SemVer(a, loose).compare(new SemVer(b, loose));
-
-	compare_1 = compare;
-	return compare_1;
-}
-
-var rcompare_1;
-var hasRequiredRcompare;
-
-function requireRcompare () {
-	if (hasRequiredRcompare) return rcompare_1;
-	hasRequiredRcompare = 1;
-
-	const compare = requireCompare();
-	const rcompare = (a, b, loose) => compare(b, a, loose);
-	rcompare_1 = rcompare;
-	return rcompare_1;
-}
-
-var compareLoose_1;
-var hasRequiredCompareLoose;
-
-function requireCompareLoose () {
-	if (hasRequiredCompareLoose) return compareLoose_1;
-	hasRequiredCompareLoose = 1;
-
-	const compare = requireCompare();
-	const compareLoose = (a, b) => compare(a, b, true);
-	compareLoose_1 = compareLoose;
-	return compareLoose_1;
-}
-
-var compareBuild_1;
-var hasRequiredCompareBuild;
-
-function requireCompareBuild () {
-	if (hasRequiredCompareBuild) return compareBuild_1;
-	hasRequiredCompareBuild = 1;
-
-	const SemVer = requireSemver$1();
-	const compareBuild = (a, b, loose) => {
-	  const versionA = new SemVer(a, loose);
-	  const versionB = new SemVer(b, loose);
-	  return versionA.compare(versionB) || versionA.compareBuild(versionB)
-	};
-	compareBuild_1 = compareBuild;
-	return compareBuild_1;
-}
-
-var sort_1;
-var hasRequiredSort;
-
-function requireSort () {
-	if (hasRequiredSort) return sort_1;
-	hasRequiredSort = 1;
-
-	const compareBuild = requireCompareBuild();
-	const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
-	sort_1 = sort;
-	return sort_1;
-}
-
-var rsort_1;
-var hasRequiredRsort;
-
-function requireRsort () {
-	if (hasRequiredRsort) return rsort_1;
-	hasRequiredRsort = 1;
-
-	const compareBuild = requireCompareBuild();
-	const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
-	rsort_1 = rsort;
-	return rsort_1;
-}
-
-var gt_1;
-var hasRequiredGt;
-
-function requireGt () {
-	if (hasRequiredGt) return gt_1;
-	hasRequiredGt = 1;
-
-	const compare = requireCompare();
-	const gt = (a, b, loose) => compare(a, b, loose) > 0;
-	gt_1 = gt;
-	return gt_1;
-}
-
-var lt_1;
-var hasRequiredLt;
-
-function requireLt () {
-	if (hasRequiredLt) return lt_1;
-	hasRequiredLt = 1;
-
-	const compare = requireCompare();
-	const lt = (a, b, loose) => compare(a, b, loose) < 0;
-	lt_1 = lt;
-	return lt_1;
-}
-
-var eq_1;
-var hasRequiredEq;
-
-function requireEq () {
-	if (hasRequiredEq) return eq_1;
-	hasRequiredEq = 1;
-
-	const compare = requireCompare();
-	const eq = (a, b, loose) => compare(a, b, loose) === 0;
-	eq_1 = eq;
-	return eq_1;
-}
-
-var neq_1;
-var hasRequiredNeq;
-
-function requireNeq () {
-	if (hasRequiredNeq) return neq_1;
-	hasRequiredNeq = 1;
-
-	const compare = requireCompare();
-	const neq = (a, b, loose) => compare(a, b, loose) !== 0;
-	neq_1 = neq;
-	return neq_1;
-}
-
-var gte_1;
-var hasRequiredGte;
-
-function requireGte () {
-	if (hasRequiredGte) return gte_1;
-	hasRequiredGte = 1;
-
-	const compare = requireCompare();
-	const gte = (a, b, loose) => compare(a, b, loose) >= 0;
-	gte_1 = gte;
-	return gte_1;
-}
-
-var lte_1;
-var hasRequiredLte;
-
-function requireLte () {
-	if (hasRequiredLte) return lte_1;
-	hasRequiredLte = 1;
-
-	const compare = requireCompare();
-	const lte = (a, b, loose) => compare(a, b, loose) <= 0;
-	lte_1 = lte;
-	return lte_1;
-}
-
-var cmp_1;
-var hasRequiredCmp;
-
-function requireCmp () {
-	if (hasRequiredCmp) return cmp_1;
-	hasRequiredCmp = 1;
-
-	const eq = requireEq();
-	const neq = requireNeq();
-	const gt = requireGt();
-	const gte = requireGte();
-	const lt = requireLt();
-	const lte = requireLte();
-
-	const cmp = (a, op, b, loose) => {
-	  switch (op) {
-	    case '===':
-	      if (typeof a === 'object') {
-	        a = a.version;
-	      }
-	      if (typeof b === 'object') {
-	        b = b.version;
-	      }
-	      return a === b
-
-	    case '!==':
-	      if (typeof a === 'object') {
-	        a = a.version;
-	      }
-	      if (typeof b === 'object') {
-	        b = b.version;
-	      }
-	      return a !== b
-
-	    case '':
-	    case '=':
-	    case '==':
-	      return eq(a, b, loose)
-
-	    case '!=':
-	      return neq(a, b, loose)
-
-	    case '>':
-	      return gt(a, b, loose)
-
-	    case '>=':
-	      return gte(a, b, loose)
-
-	    case '<':
-	      return lt(a, b, loose)
-
-	    case '<=':
-	      return lte(a, b, loose)
-
-	    default:
-	      throw new TypeError(`Invalid operator: ${op}`)
-	  }
-	};
-	cmp_1 = cmp;
-	return cmp_1;
-}
-
-var coerce_1;
-var hasRequiredCoerce;
-
-function requireCoerce () {
-	if (hasRequiredCoerce) return coerce_1;
-	hasRequiredCoerce = 1;
-
-	const SemVer = requireSemver$1();
-	const parse = requireParse();
-	const { safeRe: re, t } = requireRe();
-
-	const coerce = (version, options) => {
-	  if (version instanceof SemVer) {
-	    return version
-	  }
-
-	  if (typeof version === 'number') {
-	    version = String(version);
-	  }
-
-	  if (typeof version !== 'string') {
-	    return null
-	  }
-
-	  options = options || {};
-
-	  let match = null;
-	  if (!options.rtl) {
-	    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
-	  } else {
-	    // Find the right-most coercible string that does not share
-	    // a terminus with a more left-ward coercible string.
-	    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
-	    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
-	    //
-	    // Walk through the string checking with a /g regexp
-	    // Manually set the index so as to pick up overlapping matches.
-	    // Stop when we get a match that ends at the string end, since no
-	    // coercible string can be more right-ward without the same terminus.
-	    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
-	    let next;
-	    while ((next = coerceRtlRegex.exec(version)) &&
-	        (!match || match.index + match[0].length !== version.length)
-	    ) {
-	      if (!match ||
-	            next.index + next[0].length !== match.index + match[0].length) {
-	        match = next;
-	      }
-	      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
-	    }
-	    // leave it in a clean state
-	    coerceRtlRegex.lastIndex = -1;
-	  }
-
-	  if (match === null) {
-	    return null
-	  }
-
-	  const major = match[2];
-	  const minor = match[3] || '0';
-	  const patch = match[4] || '0';
-	  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : '';
-	  const build = options.includePrerelease && match[6] ? `+${match[6]}` : '';
-
-	  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
-	};
-	coerce_1 = coerce;
-	return coerce_1;
-}
-
-var truncate_1;
-var hasRequiredTruncate;
-
-function requireTruncate () {
-	if (hasRequiredTruncate) return truncate_1;
-	hasRequiredTruncate = 1;
-
-	const parse = requireParse();
-	const constants = requireConstants();
-	const SemVer = requireSemver$1();
-
-	const truncate = (version, truncation, options) => {
-	  if (!constants.RELEASE_TYPES.includes(truncation)) {
-	    return null
-	  }
-
-	  const clonedVersion = cloneInputVersion(version, options);
-	  return clonedVersion && doTruncation(clonedVersion, truncation)
-	};
-
-	const cloneInputVersion = (version, options) => {
-	  const versionStringToParse = (
-	    version instanceof SemVer ? version.version : version
-	  );
-
-	  return parse(versionStringToParse, options)
-	};
-
-	const doTruncation = (version, truncation) => {
-	  if (isPrerelease(truncation)) {
-	    return version.version
-	  }
-
-	  version.prerelease = [];
-
-	  switch (truncation) {
-	    case 'major':
-	      version.minor = 0;
-	      version.patch = 0;
-	      break
-	    case 'minor':
-	      version.patch = 0;
-	      break
-	  }
-
-	  return version.format()
-	};
-
-	const isPrerelease = (type) => {
-	  return type.startsWith('pre')
-	};
-
-	truncate_1 = truncate;
-	return truncate_1;
-}
-
-var lrucache;
-var hasRequiredLrucache;
-
-function requireLrucache () {
-	if (hasRequiredLrucache) return lrucache;
-	hasRequiredLrucache = 1;
-
-	class LRUCache {
-	  constructor () {
-	    this.max = 1000;
-	    this.map = new Map();
-	  }
-
-	  get (key) {
-	    const value = this.map.get(key);
-	    if (value === undefined) {
-	      return undefined
-	    } else {
-	      // Remove the key from the map and add it to the end
-	      this.map.delete(key);
-	      this.map.set(key, value);
-	      return value
-	    }
-	  }
-
-	  delete (key) {
-	    return this.map.delete(key)
-	  }
-
-	  set (key, value) {
-	    const deleted = this.delete(key);
-
-	    if (!deleted && value !== undefined) {
-	      // If cache is full, delete the least recently used item
-	      if (this.map.size >= this.max) {
-	        const firstKey = this.map.keys().next().value;
-	        this.delete(firstKey);
-	      }
-
-	      this.map.set(key, value);
-	    }
-
-	    return this
-	  }
-	}
-
-	lrucache = LRUCache;
-	return lrucache;
-}
-
-var trimComparatorWhitespace_1;
-var hasRequiredTrimComparatorWhitespace;
-
-function requireTrimComparatorWhitespace () {
-	if (hasRequiredTrimComparatorWhitespace) return trimComparatorWhitespace_1;
-	hasRequiredTrimComparatorWhitespace = 1;
-
-	// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
-	// validation. Each end-index finder returns an exclusive end, or its start
-	// on no match.
-	// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
-	// range.slice(start, end) gives the matched text, not a converted number.
-	const {
-	  MAX_LENGTH,
-	  MAX_SAFE_BUILD_LENGTH,
-	  WHITESPACE_CHARACTERS,
-	} = requireConstants();
-
-	/**
-	 * Remembers the last two rows of digits so their characters need not be reread.
-	 * Positions start at -1 until a row has been found.
-	 *
-	 * @typedef {object} DigitRunCache
-	 * @property {number} start The first character of the most recently found row.
-	 * @property {number} end The position after that row's last character.
-	 * @property {number} previousStart The first character of the previous row.
-	 * @property {number} previousEnd The position after the previous row.
-	 */
-
-	// One entry per UTF-16 code unit keeps membership checks constant-time.
-	const whitespace = new Uint8Array(0x10000);
-	for (const char of WHITESPACE_CHARACTERS) {
-	  whitespace[char.charCodeAt(0)] = 1;
-	}
-
-	/**
-	 * Checks whether a character is whitespace, like a space, tab, or newline.
-	 * Looking past the end of the string returns false.
-	 *
-	 * @param {string|undefined} char One character, or undefined past the string's end.
-	 * @returns {boolean} Whether the character is whitespace.
-	 * @example isWhitespace(' ') // true
-	 * @example isWhitespace('1') // false
-	 */
-	const isWhitespace = char =>
-	  char !== undefined && whitespace[char.charCodeAt(0)] === 1;
-
-	/**
-	 * Checks for v, =, or whitespace before the version number.
-	 * These are historical version prefixes, not range operators:
-	 * < and > are handled separately, as are tilde and caret ranges.
-	 *
-	 * @param {string|undefined} char One character to check.
-	 * @returns {boolean} Whether the character can belong to a version prefix.
-	 * @example isVersionPrefix('=') // true
-	 * @example isVersionPrefix('>') // false
-	 */
-	const isVersionPrefix = char =>
-	  char === 'v' ||
-	  char === '=' ||
-	  isWhitespace(char);
-
-	/**
-	 * Checks whether a character is one of the digits 0 through 9.
-	 *
-	 * @param {string|undefined} char One character to check.
-	 * @returns {boolean} Whether the character is an ASCII digit.
-	 * @example isDigit('7') // true
-	 * @example isDigit('.') // false
-	 */
-	const isDigit = char => char !== undefined && char >= '0' && char <= '9';
-
-	/**
-	 * Checks whether a character is an English letter, uppercase or lowercase.
-	 *
-	 * @param {string|undefined} char One character to check.
-	 * @returns {boolean} Whether the character is an ASCII letter.
-	 * @example isLetter('b') // true
-	 * @example isLetter('7') // false
-	 */
-	const isLetter = char =>
-	  char !== undefined && (
-	    (char >= 'a' && char <= 'z') ||
-	    (char >= 'A' && char <= 'Z')
-	  );
-
-	/**
-	 * Checks for a letter, digit, or hyphen: the characters allowed inside
-	 * prerelease and build names such as beta-1.
-	 *
-	 * @param {string|undefined} char One character to check.
-	 * @returns {boolean} Whether the character can be part of an identifier.
-	 * @example isIdentifierCharacter('-') // true
-	 * @example isIdentifierCharacter('.') // false; dots separate identifiers
-	 */
-	const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-';
-
-	/**
-	 * Checks whether a version component can begin here: with a digit or
-	 * a wildcard such as x, X, or *.
-	 *
-	 * @param {string|undefined} char One character to check.
-	 * @returns {boolean} Whether a number or wildcard can start with this character.
-	 * @example isVersionStart('x') // true
-	 * @example isVersionStart('v') // false; v belongs to the prefix
-	 */
-	const isVersionStart = char =>
-	  isDigit(char) ||
-	  char === 'x' ||
-	  char === 'X' ||
-	  char === '*';
-
-	/**
-	 * Finds the end of a row of digits, but returns no more than limit digits.
-	 * Remembers the last two rows so looking at them again does not reread them.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position of the first character to check.
-	 * @param {number} limit The most digit characters the returned match can include.
-	 * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
-	 * @returns {number} The position after the matched digits, or start if none match.
-	 * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
-	 * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
-	 */
-	const findDigitsEndIndex = (range, start, limit, digitRuns) => {
-	  if (!isDigit(range[start])) {
-	    return start
-	  }
-	  if (start >= digitRuns.start && start < digitRuns.end) {
-	    return Math.min(start + limit, digitRuns.end)
-	  }
-	  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
-	    return Math.min(start + limit, digitRuns.previousEnd)
-	  }
-	  let end = start + 1;
-	  while (isDigit(range[end])) {
-	    end++;
-	  }
-	  // A failed full version can rewind from its second run to its first.
-	  digitRuns.previousStart = digitRuns.start;
-	  digitRuns.previousEnd = digitRuns.end;
-	  digitRuns.start = start;
-	  digitRuns.end = end;
-	  return Math.min(start + limit, end)
-	};
-
-	/**
-	 * Reads a number using the old regex's length and leading-zero rules.
-	 * Strict mode reads just the first zero in 012; loose mode can read all three.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position where the number should begin.
-	 * @param {boolean} loose Whether to allow leading zeros.
-	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
-	 * @returns {number} The position after the matched digits, not their numeric value.
-	 * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
-	 * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
-	 */
-	const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
-	  if (!loose && range[start] === '0') {
-	    return start + 1
-	  }
-	  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
-	  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
-	};
-
-	/**
-	 * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
-	 * Tries the letter-or-hyphen form first, then the number-only form.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position where the identifier should begin.
-	 * @param {boolean} loose Whether numeric identifiers may have leading zeros.
-	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
-	 * @returns {number} The position after the identifier, or start if none matches.
-	 * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
-	 * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
-	 */
-	const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-	  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
-	  // The legacy regex tries a nonnumeric identifier before a numeric one.
-	  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
-	    let end = digitsEnd + 1;
-	    const limit = end + MAX_SAFE_BUILD_LENGTH;
-	    while (end < limit && isIdentifierCharacter(range[end])) {
-	      end++;
-	    }
-	    return end
-	  }
-	  return findVersionNumberEndIndex(range, start, loose, digitRuns)
-	};
-
-	/**
-	 * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
-	 * Loose mode also allows the name without its opening hyphen.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position where the suffix should begin, including -.
-	 * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
-	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
-	 * @returns {number} The position after the matched suffix, or start if absent.
-	 * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
-	 * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
-	 */
-	const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
-	  const hyphen = range[start] === '-';
-	  if (!loose && !hyphen) {
-	    return start
-	  }
-	  const identifierStart = start + (hyphen ? 1 : 0);
-	  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
-	  if (end === identifierStart) {
-	    if (!loose || !hyphen) {
-	      return start
-	    }
-	    // In loose syntax, a lone hyphen can itself be the identifier.
-	    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
-	  }
-	  while (range[end] === '.') {
-	    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
-	    if (next === end + 1) {
-	      break
-	    }
-	    end = next;
-	  }
-	  return end
-	};
-
-	/**
-	 * Reads one build-name piece, such as sha or 123 in +sha.123.
-	 * Stops at a disallowed character or the old regex's length limit.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position where the identifier should begin.
-	 * @returns {number} The position after the identifier, or start if none matches.
-	 * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
-	 * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
-	 */
-	const findBuildIdentifierEndIndex = (range, start) => {
-	  let end = start;
-	  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-	    end++;
-	  }
-	  return end
-	};
-
-	/**
-	 * Reads optional build metadata such as +sha.123.
-	 * Leaves the position unchanged if there is no plus sign followed by a name.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position where the opening + should be.
-	 * @returns {number} The position after the matched metadata, or start if absent.
-	 * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
-	 * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
-	 */
-	const findBuildEndIndex = (range, start) => {
-	  if (range[start] !== '+') {
-	    return start
-	  }
-	  let end = findBuildIdentifierEndIndex(range, start + 1);
-	  if (end === start + 1) {
-	    return start
-	  }
-	  while (range[end] === '.') {
-	    const next = findBuildIdentifierEndIndex(range, end + 1);
-	    if (next === end + 1) {
-	      break
-	    }
-	    end = next;
-	  }
-	  return end
-	};
-
-	/**
-	 * Reads three numbers separated by dots, then any prerelease and build suffixes.
-	 * Uses loose rules, so forms such as 01.02.03beta can match here.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position of the first number, after any prefix.
-	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
-	 * @returns {number} The position after the version match, or start if none matches.
-	 * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
-	 * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
-	 */
-	const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
-	  let end = start;
-	  for (let component = 0; component < 3; component++) {
-	    const next = findVersionNumberEndIndex(range, end, true, digitRuns);
-	    if (next === end) {
-	      return start
-	    }
-	    end = next;
-	    if (component < 2) {
-	      if (range[end] !== '.') {
-	        return start
-	      }
-	      end++;
-	    }
-	  }
-	  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
-	  return findBuildEndIndex(range, prereleaseEnd)
-	};
-
-	/**
-	 * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
-	 * Numbers use strict leading-zero rules; wildcards take up one character.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position where the component should begin.
-	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
-	 * @returns {number} The position after the component, or start if none matches.
-	 * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
-	 * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
-	 */
-	const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-	  if (isDigit(range[start])) {
-	    return findVersionNumberEndIndex(range, start, false, digitRuns)
-	  }
-	  return isVersionStart(range[start]) ? start + 1 : start
-	};
-
-	/**
-	 * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
-	 * After the third component, also reads any strict prerelease and build suffixes.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position of a number or wildcard, after any prefix.
-	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
-	 * @returns {number} The position after the matched version text.
-	 * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
-	 * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
-	 */
-	const findPartialVersionEndIndex = (range, start, digitRuns) => {
-	  let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
-	  for (let component = 0; component < 2; component++) {
-	    if (range[end] !== '.') {
-	      return end
-	    }
-	    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
-	    if (next === end + 1) {
-	      return end
-	    }
-	    end = next;
-	  }
-	  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
-	  return findBuildEndIndex(range, prereleaseEnd)
-	};
-
-	/**
-	 * Finds where a version match ends, without deciding whether the range is valid.
-	 * Tries a loose full version first, then a partial or wildcard version, just
-	 * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
-	 *
-	 * @param {string} range The text to read; it is not changed.
-	 * @param {number} start The position of a number or wildcard, after any prefix.
-	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
-	 * @returns {number} The position where scanning the next candidate can resume.
-	 * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
-	 * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
-	 */
-	const findVersionEndIndex = (range, start, digitRuns) => {
-	  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
-	  return fullVersionEnd !== start
-	    ? fullVersionEnd
-	    : findPartialVersionEndIndex(range, start, digitRuns)
-	};
-
-	/**
-	 * Finds the one whitespace character the old replacement would remove.
-	 * Keeps leading whitespace, skips an optional operator, and checks immediately
-	 * after it. Returns -1 if there is nothing to remove.
-	 *
-	 * @param {string} range The text containing a candidate already found by the caller.
-	 * @param {number} matchStart The candidate's position, including leading whitespace.
-	 * @returns {number} The position of the removable whitespace, or -1 if absent.
-	 * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
-	 * @example findRemovableWhitespaceIndex('>1', 0) // -1
-	 */
-	const findRemovableWhitespaceIndex = (range, matchStart) => {
-	  let position = matchStart;
-	  if (isWhitespace(range[position])) {
-	    position++;
-	  }
-	  if (range[position] === '<' || range[position] === '>') {
-	    position++;
-	  }
-	  if (range[position] === '=') {
-	    position++;
-	  }
-	  return isWhitespace(range[position]) ? position : -1
-	};
-
-	/**
-	 * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
-	 * Copies everything else according to the old regex's matching rules.
-	 * Moves forward through prefixes and whole versions to avoid repeatedly
-	 * searching the same characters on long inputs.
-	 *
-	 * @param {string} range The range text to process; the original string is unchanged.
-	 * @returns {string} The range with matched operator whitespace removed.
-	 * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
-	 * @example trimComparatorWhitespace('> invalid') // '> invalid'
-	 */
-	const trimComparatorWhitespace = range => {
-	  let result = '';
-	  let copyFrom = 0;
-	  let cursor = 0;
-	  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
-
-	  while (cursor < range.length) {
-	    const matchStart = cursor;
-	    if (range[cursor] === '<' || range[cursor] === '>') {
-	      cursor++;
-	    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
-	      cursor++;
-	      continue
-	    }
-
-	    // Consume a v/=/whitespace run once, even when no version follows it.
-	    while (cursor < range.length && isVersionPrefix(range[cursor])) {
-	      cursor++;
-	    }
-	    if (!isVersionStart(range[cursor])) {
-	      continue
-	    }
-
-	    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
-	    if (whitespacePosition !== -1) {
-	      result += range.slice(copyFrom, whitespacePosition);
-	      copyFrom = whitespacePosition + 1;
-	    }
-
-	    // Skip the entire match, so a prerelease's trailing v cannot be
-	    // reconsidered as the prefix of another version.
-	    cursor = findVersionEndIndex(range, cursor, digitRuns);
-	  }
-
-	  return result + range.slice(copyFrom)
-	};
-
-	trimComparatorWhitespace_1 = trimComparatorWhitespace;
-	return trimComparatorWhitespace_1;
-}
-
-var range$2;
-var hasRequiredRange;
-
-function requireRange () {
-	if (hasRequiredRange) return range$2;
-	hasRequiredRange = 1;
-
-	const SPACE_CHARACTERS = /\s+/g;
-
-	// hoisted class for cyclic dependency
-	class Range {
-	  constructor (range, options) {
-	    options = parseOptions(options);
-
-	    if (range instanceof Range) {
-	      if (
-	        range.loose === !!options.loose &&
-	        range.includePrerelease === !!options.includePrerelease
-	      ) {
-	        return range
-	      } else {
-	        return new Range(range.raw, options)
-	      }
-	    }
-
-	    if (range instanceof Comparator) {
-	      // just put it in the set and return
-	      this.raw = range.value;
-	      this.set = [[range]];
-	      this.formatted = undefined;
-	      return this
-	    }
-
-	    this.options = options;
-	    this.loose = !!options.loose;
-	    this.includePrerelease = !!options.includePrerelease;
-
-	    // First reduce all whitespace as much as possible so we do not have to rely
-	    // on potentially slow regexes like \s*. This is then stored and used for
-	    // future error messages as well.
-	    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ');
-
-	    // First, split on ||
-	    this.set = this.raw
-	      .split('||')
-	      // map the range to a 2d array of comparators
-	      .map(r => this.parseRange(r.trim()))
-	      // throw out any comparator lists that are empty
-	      // this generally means that it was not a valid range, which is allowed
-	      // in loose mode, but will still throw if the WHOLE range is invalid.
-	      .filter(c => c.length);
-
-	    if (!this.set.length) {
-	      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
-	    }
-
-	    // if we have any that are not the null set, throw out null sets.
-	    if (this.set.length > 1) {
-	      // keep the first one, in case they're all null sets
-	      const first = this.set[0];
-	      this.set = this.set.filter(c => !isNullSet(c[0]));
-	      if (this.set.length === 0) {
-	        this.set = [first];
-	      } else if (this.set.length > 1) {
-	        // if we have any that are *, then the range is just *
-	        for (const c of this.set) {
-	          if (c.length === 1 && isAny(c[0])) {
-	            this.set = [c];
-	            break
-	          }
-	        }
-	      }
-	    }
-
-	    this.formatted = undefined;
-	  }
-
-	  get range () {
-	    if (this.formatted === undefined) {
-	      this.formatted = '';
-	      for (let i = 0; i < this.set.length; i++) {
-	        if (i > 0) {
-	          this.formatted += '||';
-	        }
-	        const comps = this.set[i];
-	        for (let k = 0; k < comps.length; k++) {
-	          if (k > 0) {
-	            this.formatted += ' ';
-	          }
-	          this.formatted += comps[k].toString().trim();
-	        }
-	      }
-	    }
-	    return this.formatted
-	  }
-
-	  format () {
-	    return this.range
-	  }
-
-	  toString () {
-	    return this.range
-	  }
-
-	  parseRange (range) {
-	    // strip build metadata so it can't bleed into the version
-	    range = range.replace(BUILDSTRIPRE, '');
-
-	    // memoize range parsing for performance.
-	    // this is a very hot path, and fully deterministic.
-	    const memoOpts =
-	      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
-	      (this.options.loose && FLAG_LOOSE);
-	    const memoKey = memoOpts + ':' + range;
-	    const cached = cache.get(memoKey);
-	    if (cached) {
-	      return cached
-	    }
-
-	    const loose = this.options.loose;
-	    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
-	    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
-	    range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
-	    debug('hyphen replace', range);
-
-	    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
-	    range = trimComparatorWhitespace(range);
-	    debug('comparator trim', range);
-
-	    // `~ 1.2.3` => `~1.2.3`
-	    range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
-	    debug('tilde trim', range);
-
-	    // `^ 1.2.3` => `^1.2.3`
-	    range = range.replace(re[t.CARETTRIM], caretTrimReplace);
-	    debug('caret trim', range);
-
-	    // At this point, the range is completely trimmed and
-	    // ready to be split into comparators.
-
-	    let rangeList = range
-	      .split(' ')
-	      .map(comp => parseComparator(comp, this.options))
-	      .join(' ')
-	      .split(/\s+/)
-	      // >=0.0.0 is equivalent to *
-	      .map(comp => replaceGTE0(comp, this.options));
-
-	    if (loose) {
-	      // in loose mode, throw out any that are not valid comparators
-	      rangeList = rangeList.filter(comp => {
-	        debug('loose invalid filter', comp, this.options);
-	        return !!comp.match(re[t.COMPARATORLOOSE])
-	      });
-	    }
-	    debug('range list', rangeList);
-
-	    // if any comparators are the null set, then replace with JUST null set
-	    // if more than one comparator, remove any * comparators
-	    // also, don't include the same comparator more than once
-	    const rangeMap = new Map();
-	    const comparators = rangeList.map(comp => new Comparator(comp, this.options));
-	    for (const comp of comparators) {
-	      if (isNullSet(comp)) {
-	        return [comp]
-	      }
-	      rangeMap.set(comp.value, comp);
-	    }
-	    if (rangeMap.size > 1 && rangeMap.has('')) {
-	      rangeMap.delete('');
-	    }
-
-	    const result = [...rangeMap.values()];
-	    cache.set(memoKey, result);
-	    return result
-	  }
-
-	  intersects (range, options) {
-	    if (!(range instanceof Range)) {
-	      throw new TypeError('a Range is required')
-	    }
-
-	    return this.set.some((thisComparators) => {
-	      return (
-	        isSatisfiable(thisComparators, options) &&
-	        range.set.some((rangeComparators) => {
-	          return (
-	            isSatisfiable(rangeComparators, options) &&
-	            thisComparators.every((thisComparator) => {
-	              return rangeComparators.every((rangeComparator) => {
-	                return thisComparator.intersects(rangeComparator, options)
-	              })
-	            })
-	          )
-	        })
-	      )
-	    })
-	  }
-
-	  // if ANY of the sets match ALL of its comparators, then pass
-	  test (version) {
-	    if (!version) {
-	      return false
-	    }
-
-	    if (typeof version === 'string') {
-	      try {
-	        version = new SemVer(version, this.options);
-	      } catch (er) {
-	        return false
-	      }
-	    }
-
-	    for (let i = 0; i < this.set.length; i++) {
-	      if (testSet(this.set[i], version, this.options)) {
-	        return true
-	      }
-	    }
-	    return false
-	  }
-	}
-
-	range$2 = Range;
-
-	const LRU = requireLrucache();
-	const cache = new LRU();
-
-	const parseOptions = requireParseOptions();
-	const Comparator = requireComparator();
-	const debug = requireDebug();
-	const SemVer = requireSemver$1();
-	const trimComparatorWhitespace = requireTrimComparatorWhitespace();
-	const {
-	  safeRe: re,
-	  src,
-	  t,
-	  tildeTrimReplace,
-	  caretTrimReplace,
-	} = requireRe();
-	const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = requireConstants();
-
-	// unbounded global build-metadata stripper used by parseRange
-	const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g');
-
-	const isNullSet = c => c.value === '<0.0.0-0';
-	const isAny = c => c.value === '';
-
-	// take a set of comparators and determine whether there
-	// exists a version which can satisfy it
-	const isSatisfiable = (comparators, options) => {
-	  let result = true;
-	  const remainingComparators = comparators.slice();
-	  let testComparator = remainingComparators.pop();
-
-	  while (result && remainingComparators.length) {
-	    result = remainingComparators.every((otherComparator) => {
-	      return testComparator.intersects(otherComparator, options)
-	    });
-
-	    testComparator = remainingComparators.pop();
-	  }
-
-	  return result
-	};
-
-	// comprised of xranges, tildes, stars, and gtlt's at this point.
-	// already replaced the hyphen ranges
-	// turn into a set of JUST comparators.
-	const parseComparator = (comp, options) => {
-	  comp = comp.replace(re[t.BUILD], '');
-	  debug('comp', comp, options);
-	  comp = replaceCarets(comp, options);
-	  debug('caret', comp);
-	  comp = replaceTildes(comp, options);
-	  debug('tildes', comp);
-	  comp = replaceXRanges(comp, options);
-	  debug('xrange', comp);
-	  comp = replaceStars(comp, options);
-	  debug('stars', comp);
-	  return comp
-	};
-
-	const isX = id => !id || id.toLowerCase() === 'x' || id === '*';
-
-	const invalidXRangeOrder = (M, m, p) => (
-	  (isX(M) && !isX(m)) ||
-	  (isX(m) && p && !isX(p))
-	);
-
-	// ~, ~> --> * (any, kinda silly)
-	// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
-	// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
-	// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
-	// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
-	// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
-	// ~0.0.1 --> >=0.0.1 <0.1.0-0
-	const replaceTildes = (comp, options) => {
-	  return comp
-	    .trim()
-	    .split(/\s+/)
-	    .map((c) => replaceTilde(c, options))
-	    .join(' ')
-	};
-
-	const replaceTilde = (comp, options) => {
-	  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
-	  // if we're including prereleases in the match, then the lower bound is
-	  // -0, the lowest possible prerelease value, just like x-ranges and carets.
-	  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
-	  const z = options.includePrerelease ? '-0' : '';
-	  return comp.replace(r, (_, M, m, p, pr) => {
-	    debug('tilde', comp, _, M, m, p, pr);
-	    let ret;
-
-	    if (isX(M)) {
-	      ret = '';
-	    } else if (isX(m)) {
-	      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-	    } else if (isX(p)) {
-	      // ~1.2 == >=1.2.0 <1.3.0-0
-	      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-	    } else if (pr) {
-	      debug('replaceTilde pr', pr);
-	      ret = `>=${M}.${m}.${p}-${pr
-	      } <${M}.${+m + 1}.0-0`;
-	    } else {
-	      // ~1.2.3 == >=1.2.3 <1.3.0-0
-	      ret = `>=${M}.${m}.${p
-	      } <${M}.${+m + 1}.0-0`;
-	    }
-
-	    debug('tilde return', ret);
-	    return ret
-	  })
-	};
-
-	// ^ --> * (any, kinda silly)
-	// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
-	// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
-	// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
-	// ^1.2.3 --> >=1.2.3 <2.0.0-0
-	// ^1.2.0 --> >=1.2.0 <2.0.0-0
-	// ^0.0.1 --> >=0.0.1 <0.0.2-0
-	// ^0.1.0 --> >=0.1.0 <0.2.0-0
-	const replaceCarets = (comp, options) => {
-	  return comp
-	    .trim()
-	    .split(/\s+/)
-	    .map((c) => replaceCaret(c, options))
-	    .join(' ')
-	};
-
-	const replaceCaret = (comp, options) => {
-	  debug('caret', comp, options);
-	  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
-	  const z = options.includePrerelease ? '-0' : '';
-	  return comp.replace(r, (_, M, m, p, pr) => {
-	    debug('caret', comp, _, M, m, p, pr);
-	    let ret;
-
-	    if (isX(M)) {
-	      ret = '';
-	    } else if (isX(m)) {
-	      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-	    } else if (isX(p)) {
-	      if (M === '0') {
-	        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-	      } else {
-	        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
-	      }
-	    } else if (pr) {
-	      debug('replaceCaret pr', pr);
-	      if (M === '0') {
-	        if (m === '0') {
-	          ret = `>=${M}.${m}.${p}-${pr
-	          } <${M}.${m}.${+p + 1}-0`;
-	        } else {
-	          ret = `>=${M}.${m}.${p}-${pr
-	          } <${M}.${+m + 1}.0-0`;
-	        }
-	      } else {
-	        ret = `>=${M}.${m}.${p}-${pr
-	        } <${+M + 1}.0.0-0`;
-	      }
-	    } else {
-	      debug('no pr');
-	      if (M === '0') {
-	        if (m === '0') {
-	          ret = `>=${M}.${m}.${p
-	          } <${M}.${m}.${+p + 1}-0`;
-	        } else {
-	          ret = `>=${M}.${m}.${p
-	          } <${M}.${+m + 1}.0-0`;
-	        }
-	      } else {
-	        ret = `>=${M}.${m}.${p
-	        } <${+M + 1}.0.0-0`;
-	      }
-	    }
-
-	    debug('caret return', ret);
-	    return ret
-	  })
-	};
-
-	const replaceXRanges = (comp, options) => {
-	  debug('replaceXRanges', comp, options);
-	  return comp
-	    .split(/\s+/)
-	    .map((c) => replaceXRange(c, options))
-	    .join(' ')
-	};
-
-	const replaceXRange = (comp, options) => {
-	  comp = comp.trim();
-	  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
-	  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
-	    debug('xRange', comp, ret, gtlt, M, m, p, pr);
-	    if (invalidXRangeOrder(M, m, p)) {
-	      return comp
-	    }
-
-	    const xM = isX(M);
-	    const xm = xM || isX(m);
-	    const xp = xm || isX(p);
-	    const anyX = xp;
-
-	    if (gtlt === '=' && anyX) {
-	      gtlt = '';
-	    }
-
-	    // if we're including prereleases in the match, then we need
-	    // to fix this to -0, the lowest possible prerelease value
-	    pr = options.includePrerelease ? '-0' : '';
-
-	    if (xM) {
-	      if (gtlt === '>' || gtlt === '<') {
-	        // nothing is allowed
-	        ret = '<0.0.0-0';
-	      } else {
-	        // nothing is forbidden
-	        ret = '*';
-	      }
-	    } else if (gtlt && anyX) {
-	      // we know patch is an x, because we have any x at all.
-	      // replace X with 0
-	      if (xm) {
-	        m = 0;
-	      }
-	      p = 0;
-
-	      if (gtlt === '>') {
-	        // >1 => >=2.0.0
-	        // >1.2 => >=1.3.0
-	        gtlt = '>=';
-	        if (xm) {
-	          M = +M + 1;
-	          m = 0;
-	          p = 0;
-	        } else {
-	          m = +m + 1;
-	          p = 0;
-	        }
-	      } else if (gtlt === '<=') {
-	        // <=0.7.x is actually <0.8.0, since any 0.7.x should
-	        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
-	        gtlt = '<';
-	        if (xm) {
-	          M = +M + 1;
-	        } else {
-	          m = +m + 1;
-	        }
-	      }
-
-	      if (gtlt === '<') {
-	        pr = '-0';
-	      }
-
-	      ret = `${gtlt + M}.${m}.${p}${pr}`;
-	    } else if (xm) {
-	      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
-	    } else if (xp) {
-	      ret = `>=${M}.${m}.0${pr
-	      } <${M}.${+m + 1}.0-0`;
-	    }
-
-	    debug('xRange return', ret);
-
-	    return ret
-	  })
-	};
-
-	// Because * is AND-ed with everything else in the comparator,
-	// and '' means "any version", just remove the *s entirely.
-	const replaceStars = (comp, options) => {
-	  debug('replaceStars', comp, options);
-	  // Looseness is ignored here.  star is always as loose as it gets!
-	  return comp
-	    .trim()
-	    .replace(re[t.STAR], '')
-	};
-
-	const replaceGTE0 = (comp, options) => {
-	  debug('replaceGTE0', comp, options);
-	  return comp
-	    .trim()
-	    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
-	};
-
-	// This function is passed to string.replace(re[t.HYPHENRANGE])
-	// M, m, patch, prerelease, build
-	// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
-	// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
-	// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
-	// TODO build?
-	const hyphenReplace = incPr => ($0,
-	  from, fM, fm, fp, fpr, fb,
-	  to, tM, tm, tp, tpr) => {
-	  if (isX(fM)) {
-	    from = '';
-	  } else if (isX(fm)) {
-	    from = `>=${fM}.0.0${incPr ? '-0' : ''}`;
-	  } else if (isX(fp)) {
-	    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`;
-	  } else if (fpr) {
-	    from = `>=${from}`;
-	  } else {
-	    from = `>=${from}${incPr ? '-0' : ''}`;
-	  }
-
-	  if (isX(tM)) {
-	    to = '';
-	  } else if (isX(tm)) {
-	    to = `<${+tM + 1}.0.0-0`;
-	  } else if (isX(tp)) {
-	    to = `<${tM}.${+tm + 1}.0-0`;
-	  } else if (tpr) {
-	    to = `<=${tM}.${tm}.${tp}-${tpr}`;
-	  } else if (incPr) {
-	    to = `<${tM}.${tm}.${+tp + 1}-0`;
-	  } else {
-	    to = `<=${to}`;
-	  }
-
-	  return `${from} ${to}`.trim()
-	};
-
-	const testSet = (set, version, options) => {
-	  for (let i = 0; i < set.length; i++) {
-	    if (!set[i].test(version)) {
-	      return false
-	    }
-	  }
-
-	  if (version.prerelease.length && !options.includePrerelease) {
-	    // Find the set of versions that are allowed to have prereleases
-	    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
-	    // That should allow `1.2.3-pr.2` to pass.
-	    // However, `1.2.4-alpha.notready` should NOT be allowed,
-	    // even though it's within the range set by the comparators.
-	    for (let i = 0; i < set.length; i++) {
-	      debug(set[i].semver);
-	      if (set[i].semver === Comparator.ANY) {
-	        continue
-	      }
-
-	      if (set[i].semver.prerelease.length > 0) {
-	        const allowed = set[i].semver;
-	        if (allowed.major === version.major &&
-	            allowed.minor === version.minor &&
-	            allowed.patch === version.patch) {
-	          return true
-	        }
-	      }
-	    }
-
-	    // Version has a -pre, but it's not one of the ones we like.
-	    return false
-	  }
-
-	  return true
-	};
-	return range$2;
-}
-
-var comparator;
-var hasRequiredComparator;
-
-function requireComparator () {
-	if (hasRequiredComparator) return comparator;
-	hasRequiredComparator = 1;
-
-	const ANY = Symbol('SemVer ANY');
-	// hoisted class for cyclic dependency
-	class Comparator {
-	  static get ANY () {
-	    return ANY
-	  }
-
-	  constructor (comp, options) {
-	    options = parseOptions(options);
-
-	    if (comp instanceof Comparator) {
-	      if (comp.loose === !!options.loose) {
-	        return comp
-	      } else {
-	        comp = comp.value;
-	      }
-	    }
-
-	    comp = comp.trim().split(/\s+/).join(' ');
-	    debug('comparator', comp, options);
-	    this.options = options;
-	    this.loose = !!options.loose;
-	    this.parse(comp);
-
-	    if (this.semver === ANY) {
-	      this.value = '';
-	    } else {
-	      this.value = this.operator + this.semver.version;
-	    }
-
-	    debug('comp', this);
-	  }
-
-	  parse (comp) {
-	    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
-	    const m = comp.match(r);
-
-	    if (!m) {
-	      throw new TypeError(`Invalid comparator: ${comp}`)
-	    }
-
-	    this.operator = m[1] !== undefined ? m[1] : '';
-	    if (this.operator === '=') {
-	      this.operator = '';
-	    }
-
-	    // if it literally is just '>' or '' then allow anything.
-	    if (!m[2]) {
-	      this.semver = ANY;
-	    } else {
-	      this.semver = new SemVer(m[2], this.options.loose);
-	    }
-	  }
-
-	  toString () {
-	    return this.value
-	  }
-
-	  test (version) {
-	    debug('Comparator.test', version, this.options.loose);
-
-	    if (this.semver === ANY || version === ANY) {
-	      return true
-	    }
-
-	    if (typeof version === 'string') {
-	      try {
-	        version = new SemVer(version, this.options);
-	      } catch (er) {
-	        return false
-	      }
-	    }
-
-	    return cmp(version, this.operator, this.semver, this.options)
-	  }
-
-	  intersects (comp, options) {
-	    if (!(comp instanceof Comparator)) {
-	      throw new TypeError('a Comparator is required')
-	    }
-
-	    if (this.operator === '') {
-	      if (this.value === '') {
-	        return true
-	      }
-	      return new Range(comp.value, options).test(this.value)
-	    } else if (comp.operator === '') {
-	      if (comp.value === '') {
-	        return true
-	      }
-	      return new Range(this.value, options).test(comp.semver)
-	    }
-
-	    options = parseOptions(options);
-
-	    // Special cases where nothing can possibly be lower
-	    if (options.includePrerelease &&
-	      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
-	      return false
-	    }
-	    if (!options.includePrerelease &&
-	      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
-	      return false
-	    }
-
-	    // Same direction increasing (> or >=)
-	    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
-	      return true
-	    }
-	    // Same direction decreasing (< or <=)
-	    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
-	      return true
-	    }
-	    // same SemVer and both sides are inclusive (<= or >=)
-	    if (
-	      (this.semver.version === comp.semver.version) &&
-	      this.operator.includes('=') && comp.operator.includes('=')) {
-	      return true
-	    }
-	    // opposite directions less than
-	    if (cmp(this.semver, '<', comp.semver, options) &&
-	      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
-	      return true
-	    }
-	    // opposite directions greater than
-	    if (cmp(this.semver, '>', comp.semver, options) &&
-	      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
-	      return true
-	    }
-	    return false
-	  }
-	}
-
-	comparator = Comparator;
-
-	const parseOptions = requireParseOptions();
-	const { safeRe: re, t } = requireRe();
-	const cmp = requireCmp();
-	const debug = requireDebug();
-	const SemVer = requireSemver$1();
-	const Range = requireRange();
-	return comparator;
-}
-
-var satisfies_1;
-var hasRequiredSatisfies;
-
-function requireSatisfies () {
-	if (hasRequiredSatisfies) return satisfies_1;
-	hasRequiredSatisfies = 1;
-
-	const Range = requireRange();
-	const satisfies = (version, range, options) => {
-	  try {
-	    range = new Range(range, options);
-	  } catch (er) {
-	    return false
-	  }
-	  return range.test(version)
-	};
-	satisfies_1 = satisfies;
-	return satisfies_1;
-}
-
-var toComparators_1;
-var hasRequiredToComparators;
-
-function requireToComparators () {
-	if (hasRequiredToComparators) return toComparators_1;
-	hasRequiredToComparators = 1;
-
-	const Range = requireRange();
-
-	// Mostly just for testing and legacy API reasons
-	const toComparators = (range, options) =>
-	  new Range(range, options).set
-	    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '));
-
-	toComparators_1 = toComparators;
-	return toComparators_1;
-}
-
-var maxSatisfying_1;
-var hasRequiredMaxSatisfying;
-
-function requireMaxSatisfying () {
-	if (hasRequiredMaxSatisfying) return maxSatisfying_1;
-	hasRequiredMaxSatisfying = 1;
-
-	const SemVer = requireSemver$1();
-	const Range = requireRange();
-
-	const maxSatisfying = (versions, range, options) => {
-	  let max = null;
-	  let maxSV = null;
-	  let rangeObj = null;
-	  try {
-	    rangeObj = new Range(range, options);
-	  } catch (er) {
-	    return null
-	  }
-	  versions.forEach((v) => {
-	    if (rangeObj.test(v)) {
-	      // satisfies(v, range, options)
-	      if (!max || maxSV.compare(v) === -1) {
-	        // compare(max, v, true)
-	        max = v;
-	        maxSV = new SemVer(max, options);
-	      }
-	    }
-	  });
-	  return max
-	};
-	maxSatisfying_1 = maxSatisfying;
-	return maxSatisfying_1;
-}
-
-var minSatisfying_1;
-var hasRequiredMinSatisfying;
-
-function requireMinSatisfying () {
-	if (hasRequiredMinSatisfying) return minSatisfying_1;
-	hasRequiredMinSatisfying = 1;
-
-	const SemVer = requireSemver$1();
-	const Range = requireRange();
-	const minSatisfying = (versions, range, options) => {
-	  let min = null;
-	  let minSV = null;
-	  let rangeObj = null;
-	  try {
-	    rangeObj = new Range(range, options);
-	  } catch (er) {
-	    return null
-	  }
-	  versions.forEach((v) => {
-	    if (rangeObj.test(v)) {
-	      // satisfies(v, range, options)
-	      if (!min || minSV.compare(v) === 1) {
-	        // compare(min, v, true)
-	        min = v;
-	        minSV = new SemVer(min, options);
-	      }
-	    }
-	  });
-	  return min
-	};
-	minSatisfying_1 = minSatisfying;
-	return minSatisfying_1;
-}
-
-var minVersion_1;
-var hasRequiredMinVersion;
-
-function requireMinVersion () {
-	if (hasRequiredMinVersion) return minVersion_1;
-	hasRequiredMinVersion = 1;
-
-	const SemVer = requireSemver$1();
-	const Range = requireRange();
-	const gt = requireGt();
-
-	const minVersion = (range, loose) => {
-	  range = new Range(range, loose);
-
-	  let minver = new SemVer('0.0.0');
-	  if (range.test(minver)) {
-	    return minver
-	  }
-
-	  minver = new SemVer('0.0.0-0');
-	  if (range.test(minver)) {
-	    return minver
-	  }
-
-	  minver = null;
-	  for (let i = 0; i < range.set.length; ++i) {
-	    const comparators = range.set[i];
-
-	    let setMin = null;
-	    comparators.forEach((comparator) => {
-	      // Clone to avoid manipulating the comparator's semver object.
-	      const compver = new SemVer(comparator.semver.version);
-	      switch (comparator.operator) {
-	        case '>':
-	          if (compver.prerelease.length === 0) {
-	            compver.patch++;
-	          } else {
-	            compver.prerelease.push(0);
-	          }
-	          compver.raw = compver.format();
-	          /* fallthrough */
-	        case '':
-	        case '>=':
-	          if (!setMin || gt(compver, setMin)) {
-	            setMin = compver;
-	          }
-	          break
-	        case '<':
-	        case '<=':
-	          /* Ignore maximum versions */
-	          break
-	        /* istanbul ignore next */
-	        default:
-	          throw new Error(`Unexpected operation: ${comparator.operator}`)
-	      }
-	    });
-	    if (setMin && (!minver || gt(minver, setMin))) {
-	      minver = setMin;
-	    }
-	  }
-
-	  if (minver && range.test(minver)) {
-	    return minver
-	  }
-
-	  return null
-	};
-	minVersion_1 = minVersion;
-	return minVersion_1;
-}
-
-var valid;
-var hasRequiredValid;
-
-function requireValid () {
-	if (hasRequiredValid) return valid;
-	hasRequiredValid = 1;
-
-	const Range = requireRange();
-	const validRange = (range, options) => {
-	  try {
-	    // Return '*' instead of '' so that truthiness works.
-	    // This will throw if it's invalid anyway
-	    return new Range(range, options).range || '*'
-	  } catch (er) {
-	    return null
-	  }
-	};
-	valid = validRange;
-	return valid;
-}
-
-var outside_1;
-var hasRequiredOutside;
-
-function requireOutside () {
-	if (hasRequiredOutside) return outside_1;
-	hasRequiredOutside = 1;
-
-	const SemVer = requireSemver$1();
-	const Comparator = requireComparator();
-	const { ANY } = Comparator;
-	const Range = requireRange();
-	const satisfies = requireSatisfies();
-	const gt = requireGt();
-	const lt = requireLt();
-	const lte = requireLte();
-	const gte = requireGte();
-
-	const outside = (version, range, hilo, options) => {
-	  version = new SemVer(version, options);
-	  range = new Range(range, options);
-
-	  let gtfn, ltefn, ltfn, comp, ecomp;
-	  switch (hilo) {
-	    case '>':
-	      gtfn = gt;
-	      ltefn = lte;
-	      ltfn = lt;
-	      comp = '>';
-	      ecomp = '>=';
-	      break
-	    case '<':
-	      gtfn = lt;
-	      ltefn = gte;
-	      ltfn = gt;
-	      comp = '<';
-	      ecomp = '<=';
-	      break
-	    default:
-	      throw new TypeError('Must provide a hilo val of "<" or ">"')
-	  }
-
-	  // If it satisfies the range it is not outside
-	  if (satisfies(version, range, options)) {
-	    return false
-	  }
-
-	  // From now on, variable terms are as if we're in "gtr" mode.
-	  // but note that everything is flipped for the "ltr" function.
-
-	  for (let i = 0; i < range.set.length; ++i) {
-	    const comparators = range.set[i];
-
-	    let high = null;
-	    let low = null;
-
-	    comparators.forEach((comparator) => {
-	      if (comparator.semver === ANY) {
-	        comparator = new Comparator('>=0.0.0');
-	      }
-	      high = high || comparator;
-	      low = low || comparator;
-	      if (gtfn(comparator.semver, high.semver, options)) {
-	        high = comparator;
-	      } else if (ltfn(comparator.semver, low.semver, options)) {
-	        low = comparator;
-	      }
-	    });
-
-	    // If the edge version comparator has a operator then our version
-	    // isn't outside it
-	    if (high.operator === comp || high.operator === ecomp) {
-	      return false
-	    }
-
-	    // If the lowest version comparator has an operator and our version
-	    // is less than it then it isn't higher than the range
-	    if ((!low.operator || low.operator === comp) &&
-	        ltefn(version, low.semver)) {
-	      return false
-	    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
-	      return false
-	    }
-	  }
-	  return true
-	};
-
-	outside_1 = outside;
-	return outside_1;
-}
-
-var gtr_1;
-var hasRequiredGtr;
-
-function requireGtr () {
-	if (hasRequiredGtr) return gtr_1;
-	hasRequiredGtr = 1;
-
-	// Determine if version is greater than all the versions possible in the range.
-	const outside = requireOutside();
-	const gtr = (version, range, options) => outside(version, range, '>', options);
-	gtr_1 = gtr;
-	return gtr_1;
-}
-
-var ltr_1;
-var hasRequiredLtr;
-
-function requireLtr () {
-	if (hasRequiredLtr) return ltr_1;
-	hasRequiredLtr = 1;
-
-	const outside = requireOutside();
-	// Determine if version is less than all the versions possible in the range
-	const ltr = (version, range, options) => outside(version, range, '<', options);
-	ltr_1 = ltr;
-	return ltr_1;
-}
-
-var intersects_1;
-var hasRequiredIntersects;
-
-function requireIntersects () {
-	if (hasRequiredIntersects) return intersects_1;
-	hasRequiredIntersects = 1;
-
-	const Range = requireRange();
-	const intersects = (r1, r2, options) => {
-	  r1 = new Range(r1, options);
-	  r2 = new Range(r2, options);
-	  return r1.intersects(r2, options)
-	};
-	intersects_1 = intersects;
-	return intersects_1;
-}
-
-var simplify;
-var hasRequiredSimplify;
-
-function requireSimplify () {
-	if (hasRequiredSimplify) return simplify;
-	hasRequiredSimplify = 1;
-
-	// given a set of versions and a range, create a "simplified" range
-	// that includes the same versions that the original range does
-	// If the original range is shorter than the simplified one, return that.
-	const satisfies = requireSatisfies();
-	const compare = requireCompare();
-	simplify = (versions, range, options) => {
-	  const set = [];
-	  let first = null;
-	  let prev = null;
-	  const v = versions.sort((a, b) => compare(a, b, options));
-	  for (const version of v) {
-	    const included = satisfies(version, range, options);
-	    if (included) {
-	      prev = version;
-	      if (!first) {
-	        first = version;
-	      }
-	    } else {
-	      if (prev) {
-	        set.push([first, prev]);
-	      }
-	      prev = null;
-	      first = null;
-	    }
-	  }
-	  if (first) {
-	    set.push([first, null]);
-	  }
-
-	  const ranges = [];
-	  for (const [min, max] of set) {
-	    if (min === max) {
-	      ranges.push(min);
-	    } else if (!max && min === v[0]) {
-	      ranges.push('*');
-	    } else if (!max) {
-	      ranges.push(`>=${min}`);
-	    } else if (min === v[0]) {
-	      ranges.push(`<=${max}`);
-	    } else {
-	      ranges.push(`${min} - ${max}`);
-	    }
-	  }
-	  const simplified = ranges.join(' || ');
-	  const original = typeof range.raw === 'string' ? range.raw : String(range);
-	  return simplified.length < original.length ? simplified : range
-	};
-	return simplify;
-}
-
-var subset_1;
-var hasRequiredSubset;
-
-function requireSubset () {
-	if (hasRequiredSubset) return subset_1;
-	hasRequiredSubset = 1;
-
-	const Range = requireRange();
-	const Comparator = requireComparator();
-	const { ANY } = Comparator;
-	const satisfies = requireSatisfies();
-	const compare = requireCompare();
-
-	// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
-	// - Every simple range `r1, r2, ...` is a null set, OR
-	// - Every simple range `r1, r2, ...` which is not a null set is a subset of
-	//   some `R1, R2, ...`
-	//
-	// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
-	// - If c is only the ANY comparator
-	//   - If C is only the ANY comparator, return true
-	//   - Else if in prerelease mode, return false
-	//   - else replace c with `[>=0.0.0]`
-	// - If C is only the ANY comparator
-	//   - if in prerelease mode, return true
-	//   - else replace C with `[>=0.0.0]`
-	// - Let EQ be the set of = comparators in c
-	// - If EQ is more than one, return true (null set)
-	// - Let GT be the highest > or >= comparator in c
-	// - Let LT be the lowest < or <= comparator in c
-	// - If GT and LT, and GT.semver > LT.semver, return true (null set)
-	// - If any C is a = range, and GT or LT are set, return false
-	// - If EQ
-	//   - If GT, and EQ does not satisfy GT, return true (null set)
-	//   - If LT, and EQ does not satisfy LT, return true (null set)
-	//   - If EQ satisfies every C, return true
-	//   - Else return false
-	// - If GT
-	//   - If GT.semver is lower than any > or >= comp in C, return false
-	//   - If GT is >=, and GT.semver does not satisfy every C, return false
-	//   - If GT.semver has a prerelease, and not in prerelease mode
-	//     - If no C has a prerelease and the GT.semver tuple, return false
-	// - If LT
-	//   - If LT.semver is greater than any < or <= comp in C, return false
-	//   - If LT is <=, and LT.semver does not satisfy every C, return false
-	//   - If LT.semver has a prerelease, and not in prerelease mode
-	//     - If no C has a prerelease and the LT.semver tuple, return false
-	// - Else return true
-
-	const subset = (sub, dom, options = {}) => {
-	  if (sub === dom) {
-	    return true
-	  }
-
-	  sub = new Range(sub, options);
-	  dom = new Range(dom, options);
-	  let sawNonNull = false;
-
-	  OUTER: for (const simpleSub of sub.set) {
-	    for (const simpleDom of dom.set) {
-	      const isSub = simpleSubset(simpleSub, simpleDom, options);
-	      sawNonNull = sawNonNull || isSub !== null;
-	      if (isSub) {
-	        continue OUTER
-	      }
-	    }
-	    // the null set is a subset of everything, but null simple ranges in
-	    // a complex range should be ignored.  so if we saw a non-null range,
-	    // then we know this isn't a subset, but if EVERY simple range was null,
-	    // then it is a subset.
-	    if (sawNonNull) {
-	      return false
-	    }
-	  }
-	  return true
-	};
-
-	const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')];
-	const minimumVersion = [new Comparator('>=0.0.0')];
-
-	const simpleSubset = (sub, dom, options) => {
-	  if (sub === dom) {
-	    return true
-	  }
-
-	  if (sub.length === 1 && sub[0].semver === ANY) {
-	    if (dom.length === 1 && dom[0].semver === ANY) {
-	      return true
-	    } else if (options.includePrerelease) {
-	      sub = minimumVersionWithPreRelease;
-	    } else {
-	      sub = minimumVersion;
-	    }
-	  }
-
-	  if (dom.length === 1 && dom[0].semver === ANY) {
-	    if (options.includePrerelease) {
-	      return true
-	    } else {
-	      dom = minimumVersion;
-	    }
-	  }
-
-	  const eqSet = new Set();
-	  let gt, lt;
-	  for (const c of sub) {
-	    if (c.operator === '>' || c.operator === '>=') {
-	      gt = higherGT(gt, c, options);
-	    } else if (c.operator === '<' || c.operator === '<=') {
-	      lt = lowerLT(lt, c, options);
-	    } else {
-	      eqSet.add(c.semver);
-	    }
-	  }
-
-	  if (eqSet.size > 1) {
-	    return null
-	  }
-
-	  let gtltComp;
-	  if (gt && lt) {
-	    gtltComp = compare(gt.semver, lt.semver, options);
-	    if (gtltComp > 0) {
-	      return null
-	    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
-	      return null
-	    }
-	  }
-
-	  // will iterate one or zero times
-	  for (const eq of eqSet) {
-	    if (gt && !satisfies(eq, String(gt), options)) {
-	      return null
-	    }
-
-	    if (lt && !satisfies(eq, String(lt), options)) {
-	      return null
-	    }
-
-	    for (const c of dom) {
-	      if (!satisfies(eq, String(c), options)) {
-	        return false
-	      }
-	    }
-
-	    return true
-	  }
-
-	  let higher, lower;
-	  let hasDomLT, hasDomGT;
-	  // if the subset has a prerelease, we need a comparator in the superset
-	  // with the same tuple and a prerelease, or it's not a subset
-	  let needDomLTPre = lt &&
-	    !options.includePrerelease &&
-	    lt.semver.prerelease.length ? lt.semver : false;
-	  let needDomGTPre = gt &&
-	    !options.includePrerelease &&
-	    gt.semver.prerelease.length ? gt.semver : false;
-	  // exception: <1.2.3-0 is the same as <1.2.3
-	  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
-	      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
-	    needDomLTPre = false;
-	  }
-
-	  for (const c of dom) {
-	    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>=';
-	    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<=';
-	    if (gt) {
-	      if (needDomGTPre) {
-	        if (c.semver.prerelease && c.semver.prerelease.length &&
-	            c.semver.major === needDomGTPre.major &&
-	            c.semver.minor === needDomGTPre.minor &&
-	            c.semver.patch === needDomGTPre.patch) {
-	          needDomGTPre = false;
-	        }
-	      }
-	      if (c.operator === '>' || c.operator === '>=') {
-	        higher = higherGT(gt, c, options);
-	        if (higher === c && higher !== gt) {
-	          return false
-	        }
-	      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
-	        return false
-	      }
-	    }
-	    if (lt) {
-	      if (needDomLTPre) {
-	        if (c.semver.prerelease && c.semver.prerelease.length &&
-	            c.semver.major === needDomLTPre.major &&
-	            c.semver.minor === needDomLTPre.minor &&
-	            c.semver.patch === needDomLTPre.patch) {
-	          needDomLTPre = false;
-	        }
-	      }
-	      if (c.operator === '<' || c.operator === '<=') {
-	        lower = lowerLT(lt, c, options);
-	        if (lower === c && lower !== lt) {
-	          return false
-	        }
-	      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
-	        return false
-	      }
-	    }
-	    if (!c.operator && (lt || gt) && gtltComp !== 0) {
-	      return false
-	    }
-	  }
-
-	  // if there was a < or >, and nothing in the dom, then must be false
-	  // UNLESS it was limited by another range in the other direction.
-	  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
-	  if (gt && hasDomLT && !lt && gtltComp !== 0) {
-	    return false
-	  }
-
-	  if (lt && hasDomGT && !gt && gtltComp !== 0) {
-	    return false
-	  }
-
-	  // we needed a prerelease range in a specific tuple, but didn't get one
-	  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
-	  // because it includes prereleases in the 1.2.3 tuple
-	  if (needDomGTPre || needDomLTPre) {
-	    return false
-	  }
-
-	  return true
-	};
-
-	// >=1.2.3 is lower than >1.2.3
-	const higherGT = (a, b, options) => {
-	  if (!a) {
-	    return b
-	  }
-	  const comp = compare(a.semver, b.semver, options);
-	  return comp > 0 ? a
-	    : comp < 0 ? b
-	    : b.operator === '>' && a.operator === '>=' ? b
-	    : a
-	};
-
-	// <=1.2.3 is higher than <1.2.3
-	const lowerLT = (a, b, options) => {
-	  if (!a) {
-	    return b
-	  }
-	  const comp = compare(a.semver, b.semver, options);
-	  return comp < 0 ? a
-	    : comp > 0 ? b
-	    : b.operator === '<' && a.operator === '<=' ? b
-	    : a
-	};
-
-	subset_1 = subset;
-	return subset_1;
-}
-
-var semver$1;
-var hasRequiredSemver;
-
-function requireSemver () {
-	if (hasRequiredSemver) return semver$1;
-	hasRequiredSemver = 1;
-
-	// just pre-load all the stuff that index.js lazily exports
-	const internalRe = requireRe();
-	const constants = requireConstants();
-	const SemVer = requireSemver$1();
-	const identifiers = requireIdentifiers();
-	const parse = requireParse();
-	const valid = requireValid$1();
-	const clean = requireClean();
-	const inc = requireInc();
-	const diff = requireDiff();
-	const major = requireMajor();
-	const minor = requireMinor();
-	const patch = requirePatch();
-	const prerelease = requirePrerelease();
-	const compare = requireCompare();
-	const rcompare = requireRcompare();
-	const compareLoose = requireCompareLoose();
-	const compareBuild = requireCompareBuild();
-	const sort = requireSort();
-	const rsort = requireRsort();
-	const gt = requireGt();
-	const lt = requireLt();
-	const eq = requireEq();
-	const neq = requireNeq();
-	const gte = requireGte();
-	const lte = requireLte();
-	const cmp = requireCmp();
-	const coerce = requireCoerce();
-	const truncate = requireTruncate();
-	const Comparator = requireComparator();
-	const Range = requireRange();
-	const satisfies = requireSatisfies();
-	const toComparators = requireToComparators();
-	const maxSatisfying = requireMaxSatisfying();
-	const minSatisfying = requireMinSatisfying();
-	const minVersion = requireMinVersion();
-	const validRange = requireValid();
-	const outside = requireOutside();
-	const gtr = requireGtr();
-	const ltr = requireLtr();
-	const intersects = requireIntersects();
-	const simplifyRange = requireSimplify();
-	const subset = requireSubset();
-	semver$1 = {
-	  parse,
-	  valid,
-	  clean,
-	  inc,
-	  diff,
-	  major,
-	  minor,
-	  patch,
-	  prerelease,
-	  compare,
-	  rcompare,
-	  compareLoose,
-	  compareBuild,
-	  sort,
-	  rsort,
-	  gt,
-	  lt,
-	  eq,
-	  neq,
-	  gte,
-	  lte,
-	  cmp,
-	  coerce,
-	  truncate,
-	  Comparator,
-	  Range,
-	  satisfies,
-	  toComparators,
-	  maxSatisfying,
-	  minSatisfying,
-	  minVersion,
-	  validRange,
-	  outside,
-	  gtr,
-	  ltr,
-	  intersects,
-	  simplifyRange,
-	  subset,
-	  SemVer,
-	  re: internalRe.re,
-	  src: internalRe.src,
-	  tokens: internalRe.t,
-	  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
-	  RELEASE_TYPES: constants.RELEASE_TYPES,
-	  compareIdentifiers: identifiers.compareIdentifiers,
-	  rcompareIdentifiers: identifiers.rcompareIdentifiers,
-	};
-	return semver$1;
-}
-
-var semverExports = requireSemver();
-var semver = /*@__PURE__*/getDefaultExportFromCjs$1(semverExports);
-
-// Which base to compare against for each event GitHub sends, decided from the payload alone.
-// Resolving it (fetching commits, finding merge-bases and tags) is src/base.ts's job.
-const ZERO_SHA = /^0+$/;
-const obj = (v) => (v && typeof v === 'object' ? v : {});
-const str$1 = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
-function short(sha) {
-    return /^[0-9a-f]{40,64}$/.test(sha) ? sha.slice(0, 12) : sha;
-}
-/** The commit an event is about: a pull request's head, never its merge commit nor its base. */
-function headOf(e) {
-    if (e.eventName === 'pull_request' || e.eventName === 'pull_request_target')
-        return str$1(obj(obj(obj(e.payload).pull_request).head).sha) ?? e.sha;
-    return e.sha;
-}
-function chooseBase(e) {
-    const strategy = chooseForEvent(e);
-    if (!e.inputHead)
-        return strategy;
-    return { ...strategy, head: e.inputHead, why: `${strategy.why}; input 'head' is ${e.inputHead}` };
-}
-function chooseForEvent(e) {
-    const p = e.payload;
-    const head = e.sha;
-    if (e.inputBase)
-        return {
-            kind: 'range',
-            base: e.inputBase,
-            head: headOf(e),
-            why: `input 'base' is ${e.inputBase}`
-        };
-    if (e.payloadMissing)
-        return {
-            kind: 'everything',
-            head,
-            why: `${e.eventName || 'unknown'} event without its payload (${e.payloadMissing}) and no input 'base'`
-        };
-    switch (e.eventName) {
-        case 'push': {
-            const ref = str$1(p.ref) ?? e.ref;
-            const after = str$1(p.after);
-            const before = str$1(p.before);
-            // A deleted branch or tag: checked before tags, as a deleted tag has no commit to compare.
-            // What is gone has nothing to build; what it pointed at was built when it was pushed.
-            if (p.deleted === true || (after && ZERO_SHA.test(after)))
-                return { kind: 'nothing', head, why: `push deleted ${ref}: nothing to build` };
-            if (!after)
-                return { kind: 'everything', head, why: `push payload without 'after' for ${ref}` };
-            if (ref.startsWith('refs/tags/')) {
-                const tag = ref.slice('refs/tags/'.length);
-                // `after` of an annotated tag is the tag object; GITHUB_SHA is its commit.
-                return { kind: 'previous-tag', tag, head, why: `push of tag ${tag}` };
-            }
-            const branch = ref.replace(/^refs\/heads\//, '');
-            if (!before || ZERO_SHA.test(before)) {
-                const defaultBranch = str$1(obj(p.repository).default_branch);
-                if (!defaultBranch)
-                    return {
-                        kind: 'everything',
-                        head: after,
-                        why: `first push of ${branch}, and the payload names no default branch`
-                    };
-                if (defaultBranch === branch)
-                    return {
-                        kind: 'everything',
-                        head: after,
-                        why: `first push of the default branch ${branch}`
-                    };
-                return {
-                    kind: 'merge-base',
-                    base: `refs/heads/${defaultBranch}`,
-                    baseBranch: defaultBranch,
-                    head: after,
-                    why: `first push of ${branch}: merge-base with the default branch ${defaultBranch}`
-                };
-            }
-            const forced = p.forced === true;
-            return {
-                kind: 'range',
-                base: before,
-                head: after,
-                why: forced
-                    ? `forced push to ${branch}: ${short(before)}..${short(after)} compared as trees, so what the push dropped is rebuilt too`
-                    : `push to ${branch}: ${short(before)}..${short(after)}`
-            };
-        }
-        case 'pull_request':
-        case 'pull_request_target': {
-            const pr = obj(p.pull_request);
-            const baseSha = str$1(obj(pr.base).sha);
-            const headSha = str$1(obj(pr.head).sha);
-            const baseBranch = str$1(obj(pr.base).ref);
-            const number = p.number ?? pr.number;
-            if (!baseSha || !headSha)
-                return {
-                    kind: 'everything',
-                    head,
-                    why: `${e.eventName} payload without base and head commits`
-                };
-            return {
-                kind: 'merge-base',
-                base: baseSha,
-                head: headSha,
-                ...(baseBranch ? { baseBranch } : {}),
-                why: `pull request #${String(number)}: merge-base of ${baseBranch ?? 'base'} (${short(baseSha)}) and the PR head (${short(headSha)})`
-            };
-        }
-        case 'merge_group': {
-            const group = obj(p.merge_group);
-            const baseSha = str$1(group.base_sha);
-            const headSha = str$1(group.head_sha);
-            if (!baseSha || !headSha)
-                return {
-                    kind: 'everything',
-                    head,
-                    why: 'merge_group payload without base_sha and head_sha'
-                };
-            return {
-                kind: 'range',
-                base: baseSha,
-                head: headSha,
-                why: `merge queue: ${short(baseSha)}..${short(headSha)}`
-            };
-        }
-        default:
-            return { kind: 'everything', head, why: `${e.eventName} event and no input 'base'` };
-    }
-}
-/** A tag split into its series (everything before the version) and its version numbers. */
-function tagVersion(tag) {
-    const m = /^(.*?)(\d+(?:\.\d+)*)([-+][0-9A-Za-z.+-]*)?$/.exec(tag);
-    if (!m)
-        return undefined;
-    return { series: m[1], numbers: m[2].split('.').map(Number), suffix: m[3] ?? '' };
-}
-/** The part after the numbers as semver reads it (`-rc.10+build.2`), or null when it is not semver. */
-function suffixVersion(suffix) {
-    return semver.parse(`0.0.0${suffix}`);
-}
-/**
- * Semver precedence: numbers as numbers (any count of them; missing ones are 0), then a pre-release
- * before its release, pre-release identifiers numerically where numeric (`rc.9` < `rc.10`); build
- * metadata (`+build.2`) never counts.
- */
-function compareVersions(a, b) {
-    const n = Math.max(a.numbers.length, b.numbers.length);
-    for (let i = 0; i < n; i++) {
-        const d = (a.numbers[i] ?? 0) - (b.numbers[i] ?? 0);
-        if (d !== 0)
-            return d;
-    }
-    return semver.compare(a.pre, b.pre);
-}
-/**
- * The newest tag before `tag` in the same series (`api/v1.2.2` for `api/v1.2.3`), in semver's
- * order. `matches`, from input `tag-pattern`, limits which tags form the series. A tag whose
- * suffix is not semver cannot be ordered: it is no one's previous tag (an older base only makes
- * more affected), and a pushed tag like it has none.
- */
-function previousTag(tag, tags, matches) {
-    const versionOf = (t) => {
-        const v = tagVersion(t);
-        const pre = v && suffixVersion(v.suffix);
-        return v && pre ? { ...v, pre } : undefined;
-    };
-    const current = versionOf(tag);
-    if (!current)
-        return undefined;
-    let best;
-    for (const t of tags) {
-        if (t === tag)
-            continue;
-        if (matches ? !matches(t) : false)
-            continue;
-        const v = versionOf(t);
-        if (!v || (!matches && v.series !== current.series))
-            continue;
-        if (compareVersions(v, current) >= 0)
-            continue;
-        // Equal precedence (builds of one version): semver's build order, then the name, so the
-        // choice never depends on the order git lists tags in.
-        const order = best
-            ? compareVersions(v, best.v) ||
-                semver.compareBuild(v.pre, best.v.pre) ||
-                (t > best.tag ? 1 : -1)
-            : 1;
-        if (order > 0)
-            best = { tag: t, v };
-    }
-    return best?.tag;
-}
-/**
- * Why this event's code must not be trusted with pushes or cache writes, or undefined when it can
- * be: pull_request_target runs with write access on code from anywhere, and a pull request from
- * a fork carries someone else's code.
- */
-function untrustedBecause(eventName, payload) {
-    if (eventName === 'pull_request_target')
-        return "pull_request_target runs code from the pull request with the base repository's access";
-    if (eventName === 'pull_request') {
-        const pr = obj(payload.pull_request);
-        // GitHub sends head.repo null once the head repository is deleted: its code is nobody's.
-        if (!obj(obj(pr.head).repo).full_name)
-            return 'pull request from a deleted or unknown head repository';
-        const headRepo = str$1(obj(obj(pr.head).repo).full_name);
-        const baseRepo = str$1(obj(obj(pr.base).repo).full_name) ?? str$1(obj(payload.repository).full_name);
-        if (obj(obj(pr.head).repo).fork === true || (headRepo && baseRepo && headRepo !== baseRepo)) {
-            return `pull request from the fork ${headRepo ?? '(unknown)'}`;
-        }
-    }
-    if (eventName === 'workflow_run') {
-        // A run triggered by a fork's pull request hands its artifacts and head to this trusted job.
-        const run = obj(payload.workflow_run);
-        const head = obj(run.head_repository);
-        const headRepo = str$1(head.full_name);
-        const baseRepo = str$1(obj(payload.repository).full_name);
-        if (!headRepo)
-            return 'workflow_run with no head repository';
-        if (head.fork === true || (baseRepo && headRepo !== baseRepo))
-            return `workflow_run of a run from the fork ${headRepo}`;
-    }
-    return undefined;
-}
-/** The pull request an event is about, for the sticky comment. */
-function pullRequestOf(eventName, payload) {
-    if (eventName !== 'pull_request' && eventName !== 'pull_request_target')
-        return undefined;
-    const repository = obj(payload.repository);
-    const owner = str$1(obj(repository.owner).login);
-    const repo = str$1(repository.name);
-    const number = obj(payload.pull_request).number ?? payload.number;
-    if (!owner || !repo || typeof number !== 'number')
-        return undefined;
-    return { owner, repo, number };
-}
-
-/** A mistake the user can fix (bad graph file, unknown revision, bad flag). Exit status 1, no stack. */
-class UserError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UserError';
-    }
-}
-function formatProblem(p) {
-    const where = p.path ? ` ${p.path}:` : '';
-    const level = p.severity === 'warning' ? ' warning:' : '';
-    return `${p.file}:${p.line}:${p.col}${where}${level} ${p.message}`;
-}
-/** Problems in the order a reader meets them in the file. */
-function sortProblems(problems) {
-    return [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
-}
-/** Every problem of a graph file at once, one line each. */
-class GraphError extends UserError {
-    problems;
-    constructor(problems) {
-        super(problems.map(formatProblem).join('\n'));
-        this.problems = problems;
-        this.name = 'GraphError';
-    }
-}
-/** Suggestions are worked out for at most this many different unknown words per Suggestions. */
-const MAX_SUGGESTED_WORDS = 100;
-/** The farthest a suggestion may be from the word: a third of its length, at least 2. */
-function suggestionLimit(word) {
-    return Math.max(2, Math.floor(word.length / 3));
-}
-/** ` (did you mean 'x'?)` for the closest candidate within reach, or ''. First of equals wins. */
-function didYouMean(word, candidates) {
-    const lower = word.toLowerCase();
-    let best;
-    // Once one is found only a closer candidate matters: the bound shrinks as they come.
-    let bound = suggestionLimit(word);
-    for (const c of candidates) {
-        if (Math.abs(c.length - word.length) > bound)
-            continue;
-        const d = boundedEditDistance(lower, c.toLowerCase(), bound);
-        if (d > bound)
-            continue;
-        best = c;
-        if (d === 0)
-            break;
-        bound = d - 1;
-    }
-    return best === undefined ? '' : ` (did you mean '${best}'?)`;
-}
-/**
- * didYouMean over one large set of names for many unknown words: each word is worked out once,
- * and after MAX_SUGGESTED_WORDS different words no more are (a file with that many typos needs no
- * hints), so that a graph of thousands of nodes with one renamed shared input validates at once.
- */
-class Suggestions {
-    candidates;
-    cache = new Map();
-    constructor(candidates) {
-        this.candidates = [...candidates];
-    }
-    for(word) {
-        const known = this.cache.get(word);
-        if (known !== undefined)
-            return known;
-        if (this.cache.size >= MAX_SUGGESTED_WORDS)
-            return '';
-        const out = didYouMean(word, this.candidates);
-        this.cache.set(word, out);
-        return out;
-    }
-}
-/**
- * Levenshtein distance of a and b, or bound + 1 as soon as it is certain to exceed bound: only a
- * band of 2 * bound + 1 cells per row is filled, and a row whose every cell exceeds bound stops.
- */
-function boundedEditDistance(a, b, bound) {
-    if (Math.abs(a.length - b.length) > bound)
-        return bound + 1;
-    const over = bound + 1;
-    let previous = new Array(b.length + 1);
-    let current = new Array(b.length + 1);
-    for (let j = 0; j <= b.length; j++)
-        previous[j] = j <= bound ? j : over;
-    for (let i = 1; i <= a.length; i++) {
-        const from = Math.max(1, i - bound);
-        const to = Math.min(b.length, i + bound);
-        current.fill(over);
-        current[0] = i <= bound ? i : over;
-        let rowMin = current[0];
-        for (let j = from; j <= to; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            const d = Math.min(previous[j] + 1, current[j - 1] + 1, substitution, over);
-            current[j] = d;
-            if (d < rowMin)
-                rowMin = d;
-        }
-        if (rowMin > bound)
-            return over;
-        [previous, current] = [current, previous];
-    }
-    return Math.min(previous[b.length], over);
-}
-
-// Turn a base strategy into two commits that are present locally, fetching exactly what is needed
-// from a shallow checkout: commits by sha, then deeper only as far as a merge-base needs.
-// When the base cannot be had, every node is affected and the reason says why; never HEAD~1, never
-// "nothing changed".
-const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-const DEEPEN_STEPS = [16, 128, 1024];
-async function localCommit(git, rev) {
-    if (SHA.test(rev))
-        return (await git.hasCommit(rev)) ? rev : null;
-    for (const candidate of [rev, `refs/remotes/origin/${rev.replace(/^refs\/heads\//, '')}`]) {
-        try {
-            return await git.resolveCommit(candidate);
-        }
-        catch {
-            // not here under this name
-        }
-    }
-    return null;
-}
-/** A commit present locally for rev (a sha or a branch), fetched at depth 1 when missing. */
-async function ensureCommit(git, rev, o, preferRemote = false) {
-    if (!preferRemote) {
-        const here = await localCommit(git, rev);
-        if (here)
-            return { sha: here };
-    }
-    // `HEAD~1`, `main^`, `@{1}`: a revision expression, which no remote can be asked for by name.
-    if (/[~^:]|@\{/.test(rev)) {
-        const hint = await git.shallowHint();
-        return {
-            error: hint
-                ? `'${rev}' is not in the checkout${hint}`
-                : `'${rev}' is not a revision of this repository`
-        };
-    }
-    if (!(await git.hasRemote(o.remote)))
-        return {
-            error: `${short(rev)} is not in the checkout and there is no remote '${o.remote}' to fetch it from`
-        };
-    if (SHA.test(rev)) {
-        o.debug(`fetching ${rev} from ${o.remote}`);
-        const f = await git.fetch(o.remote, [rev], ['--depth=1']);
-        if (f.ok && (await git.hasCommit(rev)))
-            return { sha: rev };
-        return {
-            error: `commit ${short(rev)} cannot be fetched from ${o.remote}${f.error ? ` (${f.error})` : ''}`
-        };
-    }
-    const branch = rev.replace(/^refs\/heads\//, '');
-    const tracking = `refs/remotes/${o.remote}/${branch}`;
-    o.debug(`fetching branch ${branch} from ${o.remote}`);
-    const f = await git.fetch(o.remote, [`+refs/heads/${branch}:${tracking}`], ['--depth=1']);
-    if (f.ok)
-        return { sha: await git.resolveCommit(tracking) };
-    // Not a branch: maybe a tag, which a default checkout (depth 1, no tags) does not have either.
-    if (!rev.startsWith('refs/heads/')) {
-        const tag = `refs/tags/${rev.replace(/^refs\/tags\//, '')}`;
-        o.debug(`fetching tag ${tag} from ${o.remote}`);
-        const t = await git.fetch(o.remote, [`+${tag}:${tag}`], ['--depth=1']);
-        if (t.ok)
-            return { sha: await git.resolveCommit(tag) };
-    }
-    const here = await localCommit(git, rev);
-    if (here)
-        return { sha: here };
-    return {
-        error: `'${rev}' is neither a commit nor a branch or tag that ${o.remote} has${f.error ? ` (${f.error})` : ''}`
-    };
-}
-/** The merge-base of two local commits, deepening a shallow history step by step until found. */
-async function findMergeBase(git, a, b, o) {
-    let found = await git.mergeBase(a, b);
-    for (const depth of DEEPEN_STEPS) {
-        if (found || !(await git.isShallow()))
-            return found;
-        o.debug(`no merge-base of ${short(a)} and ${short(b)} yet; deepening by ${depth}`);
-        await git.fetch(o.remote, [a, b], [`--deepen=${depth}`]);
-        found = await git.mergeBase(a, b);
-    }
-    if (!found && (await git.isShallow())) {
-        o.debug('still no merge-base; fetching the whole history');
-        await git.fetch(o.remote, [a, b], ['--unshallow']);
-        found = await git.mergeBase(a, b);
-    }
-    return found;
-}
-async function resolveBase(git, strategy, o) {
-    const head = await ensureCommit(git, strategy.head, o);
-    if ('error' in head)
-        throw new UserError(`the head commit is not available: ${head.error}; check out the commit the event is about (actions/checkout does by default)`);
-    const unavailable = (why, detail) => ({
-        base: null,
-        head: head.sha,
-        why,
-        everythingBecause: `base unavailable: ${detail}`,
-        unavailable: detail
-    });
-    switch (strategy.kind) {
-        case 'everything':
-            return {
-                base: null,
-                head: head.sha,
-                why: strategy.why,
-                everythingBecause: `${strategy.why}: every node is affected`
-            };
-        case 'nothing':
-            // Head compared with itself: every key is computed, nothing is affected.
-            return { base: head.sha, head: head.sha, why: strategy.why };
-        case 'range': {
-            const base = await ensureCommit(git, strategy.base, o);
-            if ('error' in base)
-                return unavailable(strategy.why, base.error);
-            return { base: base.sha, head: head.sha, why: strategy.why };
-        }
-        case 'merge-base': {
-            const base = await ensureCommit(git, strategy.base, o, !SHA.test(strategy.base));
-            if ('error' in base)
-                return unavailable(strategy.why, base.error);
-            const mergeBase = await findMergeBase(git, base.sha, head.sha, o);
-            if (!mergeBase)
-                return unavailable(strategy.why, `${short(base.sha)} and ${short(head.sha)} have no common ancestor`);
-            return { base: mergeBase, head: head.sha, why: `${strategy.why} = ${short(mergeBase)}` };
-        }
-        case 'previous-tag': {
-            const tags = await git.tags();
-            if (await git.hasRemote(o.remote))
-                for (const [t, sha] of await git.tags(o.remote))
-                    tags.set(t, sha);
-            const matches = o.tagPattern ? picomatch(o.tagPattern) : undefined;
-            const previous = previousTag(strategy.tag, [...tags.keys()], matches);
-            if (!previous) {
-                const series = o.tagPattern
-                    ? `matching '${o.tagPattern}'`
-                    : `of the series of ${strategy.tag}`;
-                return {
-                    base: null,
-                    head: head.sha,
-                    why: strategy.why,
-                    everythingBecause: `${strategy.why}: no earlier tag ${series}, so every node is affected`
-                };
-            }
-            const base = await ensureCommit(git, tags.get(previous), o);
-            if ('error' in base)
-                return unavailable(`${strategy.why}: previous tag ${previous}`, base.error);
-            return {
-                base: base.sha,
-                head: head.sha,
-                why: `${strategy.why}: previous tag ${previous} (${short(base.sha)})`
-            };
-        }
-    }
-}
-
-/** GitHub caps a matrix at 256 jobs. */
-const MAX_MATRIX_JOBS = 256;
-/** An output larger than this many bytes is trimmed (GitHub takes 1 MB per output). */
-const MAX_PLAN_OUTPUT = 900_000;
-/**
- * `{"include":[{"image":"api","key":"<hex>"}]}` for strategy.matrix. With more affected images than
- * maxJobs, consecutive images in build order share a job: `image` lists them comma-separated and
- * `images` as an array; `key` is then the first image's.
- */
-function matrixOf(plan, maxJobs = MAX_MATRIX_JOBS) {
-    const names = plan.affectedImages;
-    if (names.length <= maxJobs)
-        return { include: names.map(image => ({ image, key: plan.images[image].key })) };
-    const perJob = Math.ceil(names.length / maxJobs);
-    const include = [];
-    for (let i = 0; i < names.length; i += perJob) {
-        const images = names.slice(i, i + perJob);
-        include.push({ image: images.join(','), key: plan.images[images[0]].key, images });
-    }
-    return { include };
-}
-const bytes = (text) => Buffer.byteLength(text, 'utf8');
-function pick(nodes, reasons, keep) {
-    const out = {};
-    for (const [name, node] of Object.entries(nodes))
-        if (keep(node))
-            out[name] = { ...node, reasons: node.reasons.slice(0, reasons) };
-    return out;
-}
-/**
- * The plan as one line of JSON, at most `limit` bytes of UTF-8. When it would be larger it is cut
- * in stages until it fits: one reason per node; then no reasons (reasonCount keeps their number),
- * at most 1,000 changed files and 100 warnings; then only the affected nodes; then no nodes, only
- * the names of the affected ones; at last those names cut too. `truncated` says which stage,
- * `counts` how many of each the whole plan has; the plan file holds all of it.
- */
-function planOutput(plan, limit = MAX_PLAN_OUTPUT) {
-    const full = JSON.stringify(plan);
-    if (bytes(full) <= limit)
-        return full;
-    const counts = {
-        configs: Object.keys(plan.configs).length,
-        changedConfigs: plan.changedConfigs.length,
-        processes: Object.keys(plan.processes).length,
-        affectedProcesses: plan.affectedProcesses.length,
-        images: Object.keys(plan.images).length,
-        affectedImages: plan.affectedImages.length,
-        changedFiles: plan.changedFiles.length,
-        warnings: plan.warnings.length
-    };
-    const cuts = [];
-    if (plan.changedFiles.length > 1000)
-        cuts.push(`changedFiles cut to the first 1000 of ${plan.changedFiles.length}`);
-    if (plan.warnings.length > 100)
-        cuts.push(`warnings cut to the first 100 of ${plan.warnings.length}`);
-    const also = cuts.length > 0 ? `; ${cuts.join(', ')}` : '';
-    const fit = 'to fit the output size limit';
-    const lean = {
-        changedFiles: plan.changedFiles.slice(0, 1000),
-        warnings: plan.warnings.slice(0, 100)
-    };
-    const stages = [
-        () => ({
-            ...plan,
-            truncated: `reasons trimmed to the first chain per node ${fit}`,
-            counts,
-            configs: pick(plan.configs, 1, () => true),
-            processes: pick(plan.processes, 1, () => true),
-            images: pick(plan.images, 1, () => true)
-        }),
-        () => ({
-            ...plan,
-            ...lean,
-            truncated: `reasons left out (reasonCount counts them)${also} ${fit}`,
-            counts,
-            configs: pick(plan.configs, 0, () => true),
-            processes: pick(plan.processes, 0, () => true),
-            images: pick(plan.images, 0, () => true)
-        }),
-        () => ({
-            ...plan,
-            ...lean,
-            truncated: `only affected nodes listed, without reasons${also} ${fit}`,
-            counts,
-            configs: pick(plan.configs, 0, n => n.changed),
-            processes: pick(plan.processes, 0, n => n.affected),
-            images: pick(plan.images, 0, n => n.affected)
-        }),
-        () => ({
-            ...plan,
-            changedFiles: [],
-            warnings: [],
-            truncated: `no nodes listed: only the names of the affected ones and counts ${fit}`,
-            counts,
-            configs: {},
-            processes: {},
-            images: {}
-        })
-    ];
-    for (const stage of stages) {
-        const text = JSON.stringify(stage());
-        if (bytes(text) <= limit)
-            return text;
-    }
-    // Even the names are too many: keep the first of each list that fit, in build order.
-    const names = (keep) => ({
-        ...stages[stages.length - 1](),
-        truncated: `no nodes listed, and only the first ${keep} names of each list of affected nodes (counts has how many) ${fit}`,
-        affectedImages: plan.affectedImages.slice(0, keep),
-        affectedProcesses: plan.affectedProcesses.slice(0, keep),
-        changedConfigs: plan.changedConfigs.slice(0, keep)
-    });
-    let low = 0;
-    let high = Math.max(counts.affectedImages, counts.affectedProcesses, counts.changedConfigs);
-    while (low < high) {
-        const mid = Math.ceil((low + high) / 2);
-        if (bytes(JSON.stringify(names(mid))) <= limit)
-            low = mid;
-        else
-            high = mid - 1;
-    }
-    return JSON.stringify(names(low));
-}
-
-// What git says changed, and what is tracked, in the core's terms.
-/** The line a file contributes to a content key: `<mode> <object id>\t<path>`. */
-function treeLine(f) {
-    return 'line' in f ? f.line : `${f.mode} ${f.oid}\t${f.path}`;
-}
-/** Each path a change touches, with how to name it in a reason: a rename counts at both ends. */
-function touchedPaths(change) {
-    switch (change.status) {
-        case 'renamed':
-            return [
-                { path: change.oldPath, origin: `${change.oldPath} (renamed to ${change.path})` },
-                { path: change.path, origin: `${change.path} (renamed from ${change.oldPath})` }
-            ];
-        case 'copied':
-            return [{ path: change.path, origin: `${change.path} (copied from ${change.oldPath})` }];
-        case 'modified':
-            return [{ path: change.path, origin: change.path }];
-        default:
-            return [{ path: change.path, origin: `${change.path} (${change.status})` }];
-    }
-}
-
-/** BuildKit reads `<Dockerfile>.dockerignore` before `<context>/.dockerignore`, when it exists. */
-function dockerfileIgnoreFile(dockerfile) {
-    return `${dockerfile}.dockerignore`;
-}
-/** Every process output, sorted, with its process: the outputs under a directory are one run. */
-let OutputIndex$1 = class OutputIndex {
-    byPath = new Map();
-    sorted;
-    constructor(nodes) {
-        for (const node of nodes)
-            if (node.kind === 'process')
-                for (const o of node.outputs)
-                    this.byPath.set(o, node.name);
-        this.sorted = [...this.byPath.keys()].sort();
-    }
-    /** The output that holds path (path itself or an ancestor), if any. */
-    holding(path) {
-        for (let p = path;;) {
-            const process = this.byPath.get(p);
-            if (process !== undefined)
-                return { output: p, process };
-            const cut = p.lastIndexOf('/');
-            if (cut === -1)
-                return undefined;
-            p = p.slice(0, cut);
-        }
-    }
-    /** The outputs strictly under dir ('' is the repository root): a binary search, then a run. */
-    under(dir) {
-        const prefix = dir === '' ? '' : `${dir}/`;
-        let lo = 0;
-        let hi = this.sorted.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (this.sorted[mid] < prefix)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        const out = [];
-        for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(prefix); i++)
-            out.push({ output: this.sorted[i], process: this.byPath.get(this.sorted[i]) });
-        return out;
-    }
-};
-/** The processes each image consumes through its context and Dockerfile, by image name. */
-function findImpliedInputs(nodes) {
-    const outputs = new OutputIndex$1(nodes.values());
-    const implied = new Map();
-    for (const node of nodes.values()) {
-        if (node.kind !== 'image')
-            continue;
-        const found = [];
-        const add = (process, what, path) => {
-            if (!found.some(f => f.process === process && f.what === what))
-                found.push({ process, what, path });
-        };
-        const holder = outputs.holding(node.context);
-        if (holder)
-            add(holder.process, 'context', node.context || '.');
-        for (const o of outputs.under(node.context))
-            add(o.process, 'context', node.context || '.');
-        for (const [path, what] of [
-            [node.dockerfile, 'Dockerfile'],
-            [dockerfileIgnoreFile(node.dockerfile), 'Dockerfile ignore file']
-        ]) {
-            const h = outputs.holding(path);
-            if (h)
-                add(h.process, what, path);
-        }
-        if (found.length > 0)
-            implied.set(node.name, found);
-    }
-    return implied;
-}
-/** Record the implied inputs on the images (their `inputs` stay as the file spells them). */
-function addImpliedInputs(nodes) {
-    for (const [name, because] of findImpliedInputs(nodes)) {
-        const image = nodes.get(name);
-        const extra = [...new Set(because.map(b => b.process))].filter(p => !image.inputs.includes(p));
-        image.implied = {
-            inputs: extra.length > 0 ? [...image.inputs, ...extra] : image.inputs,
-            because
-        };
-    }
-}
-/** How a reason chain says why an input it passes through was not listed: '' when it was. */
-function impliedNote(node, input) {
-    if (node.kind !== 'image' || !node.implied || node.inputs.includes(input))
-        return '';
-    const b = node.implied.because.find(i => i.process === input);
-    return b ? ` (produces its ${b.what} ${b.path})` : '';
-}
-
 // Path matching that scales: every glob is compiled once and filed under its fixed directory
 // prefix, so a path is tested only against the patterns anchored at one of its ancestors (plus the
 // few with no fixed prefix). 100,000 paths x 2,000 globs costs a lookup per directory level, not
@@ -37558,87 +37075,116 @@ class SortedWalk {
     }
 }
 
-const isUnder$1 = (path, dir) => dir === '' || path === dir || (path.startsWith(dir) && path.charCodeAt(dir.length) === 47);
-class OutputIndex {
-    /** Each output path, by the first process that lists it. */
-    exact = new Map();
-    /** Each directory above an output, by the first output under it. */
-    above = new Map();
-    sorted;
-    /** Registers an output; what it overlaps that is already registered, if anything. */
-    add(owner) {
-        const clash = this.producerOf(owner.path) ?? this.above.get(owner.path);
-        if (!this.exact.has(owner.path))
-            this.exact.set(owner.path, owner);
-        for (let slash = owner.path.indexOf('/'); slash !== -1; slash = owner.path.indexOf('/', slash + 1)) {
-            const dir = owner.path.slice(0, slash);
-            if (!this.above.has(dir))
-                this.above.set(dir, owner);
-        }
-        if (!this.above.has(''))
-            this.above.set('', owner);
-        this.sorted = undefined;
-        return clash;
+// Durations in the graph file (a process's `timeout`): hours, minutes and seconds, as people write
+// them in CI files: `90s`, `30m`, `1h`, `1h30m`.
+/** A process whose graph entry names no `timeout` is killed after an hour. */
+const DEFAULT_TIMEOUT_SECONDS = 60 * 60;
+/** One week: longer than any CI job may run, and within what a timer can hold (24.8 days). */
+const MAX_TIMEOUT_SECONDS = 7 * 24 * 60 * 60;
+const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+/** Seconds, or a message saying what is wrong and what is allowed. */
+function parseDuration(text) {
+    const m = DURATION.exec(text);
+    const example = 'write hours, minutes and seconds, e.g. 90s, 30m, 1h or 1h30m';
+    if (!m || text === '')
+        return { error: `'${text}' is not a duration; ${example}` };
+    const [h, min, s] = [m[1], m[2], m[3]].map(v => (v === undefined ? 0 : Number(v)));
+    const seconds = h * 3600 + min * 60 + s;
+    if (seconds === 0)
+        return { error: `'${text}' is no time at all; a timeout is at least 1s` };
+    if (seconds > MAX_TIMEOUT_SECONDS)
+        return {
+            error: `'${text}' is longer than ${formatDuration(MAX_TIMEOUT_SECONDS)}, the longest timeout`
+        };
+    return { seconds };
+}
+/** The shortest spelling parseDuration reads back: 5400 -> `1h30m`. */
+function formatDuration(seconds) {
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const text = `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
+    return text || '0s';
+}
+
+const GRAPH_VERSION = 1;
+const DEFAULT_GRAPH_FILE = 'imagegraph.yml';
+const SECTION_OF = {
+    config: 'configs',
+    process: 'processes',
+    image: 'images'
+};
+const KIND_OF = new Map([
+    ['configs', 'config'],
+    ['processes', 'process'],
+    ['images', 'image']
+]);
+/** Which kinds each kind may consume. */
+const ALLOWED_INPUTS = {
+    config: [],
+    process: ['config', 'process'],
+    image: ['config', 'process', 'image']
+};
+const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+/** The names of the nodes a node consumes, implied ones included (configs have none). */
+function inputsOf(node) {
+    if (node.kind === 'config')
+        return [];
+    return node.kind === 'image' && node.implied ? node.implied.inputs : node.inputs;
+}
+
+/** A location as people read it: `images.api.inputs[1]` (for messages only; nothing parses it). */
+function pathText(segments) {
+    let out = '';
+    for (const s of segments)
+        out = typeof s === 'number' ? `${out}[${s}]` : out === '' ? String(s) : `${out}.${s}`;
+    return out;
+}
+/** The node property a field of the file is read into (`build-args` -> `buildArgs`). */
+const propertyOf = (field) => field.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+class Positions {
+    locations;
+    nodes;
+    topFields;
+    constructor(locations, nodes, 
+    /** The top-level fields the file spells out. */
+    topFields) {
+        this.locations = locations;
+        this.nodes = nodes;
+        this.topFields = topFields;
     }
-    isEmpty() {
-        return this.exact.size === 0;
+    /** Whether the file spells out what segments name (a defaulted field is not there). */
+    has(segments) {
+        const [section, name, field, item] = segments;
+        if (section === undefined)
+            return true;
+        if (!this.topFields.includes(String(section)))
+            return false;
+        if (section !== 'configs' && section !== 'processes' && section !== 'images')
+            return true;
+        if (name === undefined)
+            return true;
+        const node = this.nodes.get(String(name));
+        if (!node || SECTION_OF[node.kind] !== section)
+            return false;
+        if (field === undefined)
+            return true;
+        if (!node.fields.includes(String(field)))
+            return false;
+        if (item === undefined)
+            return true;
+        const value = node[propertyOf(String(field))];
+        return Array.isArray(value) ? typeof item === 'number' && item < value.length : true;
     }
-    /** The output that is path or holds it. */
-    producerOf(path) {
-        for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
-            const owner = this.exact.get(path.slice(0, slash));
-            if (owner)
-                return owner;
-        }
-        return this.exact.get(path);
-    }
-    /** Every output at or under dir ('' is everywhere), in path order. */
-    outputsUnder(dir) {
-        if (!this.above.has(dir) && !this.exact.has(dir))
-            return [];
-        this.sorted ??= [...this.exact.keys()].sort();
-        const out = [];
-        // Binary search to the first path not before dir; what is under dir follows it.
-        let lo = 0;
-        let hi = this.sorted.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (this.sorted[mid] < dir)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(dir); i++)
-            if (isUnder$1(this.sorted[i], dir))
-                out.push(this.exact.get(this.sorted[i]));
-        return out;
-    }
-    /**
-     * The outputs a pattern names: those it matches, and the one its fixed directory lies in (a
-     * pattern inside an output names what the process writes).
-     */
-    namedBy(pattern) {
-        const anchor = anchorOf(pattern);
-        const holder = this.producerOf(anchor);
-        if (holder)
-            return [holder];
-        const matches = compilePattern(pattern);
-        return this.outputsUnder(anchor).filter(o => matches(o.path));
+    /** The position of a node (its name) or of a field's value; undefined when not in the file. */
+    get(segments) {
+        if (!this.has(segments))
+            return undefined;
+        const isNode = segments.length === 2 && SECTION_OF_SET.has(String(segments[0]));
+        return this.locations.locate({ segments: [...segments], at: isNode ? 'key' : 'value' });
     }
 }
-const indexes = new WeakMap();
-/** The outputs of a graph's processes, indexed once per graph. */
-function outputIndexOf(graph) {
-    let index = indexes.get(graph);
-    if (!index) {
-        index = new OutputIndex();
-        for (const node of graph.nodes.values())
-            if (node.kind === 'process')
-                node.outputs.forEach((path, i) => index.add({ path, process: node.name, index: i }));
-        indexes.set(graph, index);
-    }
-    return index;
-}
+const SECTION_OF_SET = new Set(Object.values(SECTION_OF));
 
 function getDefaultExportFromCjs(x) {
   return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
@@ -37960,19 +37506,19 @@ function requireSchema() {
   schema$3 = Schema2;
   return schema$3;
 }
-var str;
+var str$1;
 var hasRequiredStr;
 function requireStr() {
-  if (hasRequiredStr) return str;
+  if (hasRequiredStr) return str$1;
   hasRequiredStr = 1;
   const Type2 = requireType();
-  str = new Type2("tag:yaml.org,2002:str", {
+  str$1 = new Type2("tag:yaml.org,2002:str", {
     kind: "scalar",
     construct: function(data) {
       return data !== null ? data : "";
     }
   });
-  return str;
+  return str$1;
 }
 var seq$1;
 var hasRequiredSeq;
@@ -47936,53 +47482,8 @@ function loadYaml(text, file, locations, reader = 'fast') {
     return value;
 }
 
-// Durations in the graph file (a process's `timeout`): hours, minutes and seconds, as people write
-// them in CI files: `90s`, `30m`, `1h`, `1h30m`.
-/** A process whose graph entry names no `timeout` is killed after an hour. */
-const DEFAULT_TIMEOUT_SECONDS = 60 * 60;
-/** One week: longer than any CI job may run, and within what a timer can hold (24.8 days). */
-const MAX_TIMEOUT_SECONDS = 7 * 24 * 60 * 60;
-const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
-/** Seconds, or a message saying what is wrong and what is allowed. */
-function parseDuration(text) {
-    const m = DURATION.exec(text);
-    const example = 'write hours, minutes and seconds, e.g. 90s, 30m, 1h or 1h30m';
-    if (!m || text === '')
-        return { error: `'${text}' is not a duration; ${example}` };
-    const [h, min, s] = [m[1], m[2], m[3]].map(v => (v === undefined ? 0 : Number(v)));
-    const seconds = h * 3600 + min * 60 + s;
-    if (seconds === 0)
-        return { error: `'${text}' is no time at all; a timeout is at least 1s` };
-    if (seconds > MAX_TIMEOUT_SECONDS)
-        return {
-            error: `'${text}' is longer than ${formatDuration(MAX_TIMEOUT_SECONDS)}, the longest timeout`
-        };
-    return { seconds };
-}
-/** The shortest spelling parseDuration reads back: 5400 -> `1h30m`. */
-function formatDuration(seconds) {
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    const text = `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
-    return text || '0s';
-}
-
-// imagegraph.yml -> a validated Graph, or every problem at once with file:line:col and the node path.
-// Structural rules here and in schema/imagegraph.schema.json are the same; __tests__/schema.test.ts
-// holds them to it.
-const GRAPH_VERSION = 1;
-const DEFAULT_GRAPH_FILE = 'imagegraph.yml';
-const SECTION_OF = {
-    config: 'configs',
-    process: 'processes',
-    image: 'images'
-};
-const KIND_OF = new Map([
-    ['configs', 'config'],
-    ['processes', 'process'],
-    ['images', 'image']
-]);
+// Reading one node's fields: each field's type, its checks and its default, with problems at the
+// field's path segments. Checks that span nodes are in checks.ts.
 const FIELDS = {
     config: {
         paths: { type: 'globs', required: true },
@@ -48005,25 +47506,27 @@ const FIELDS = {
         'build-args': { type: 'map' },
         platforms: { type: 'platforms' },
         target: { type: 'string' },
+        'image-args': { type: 'image-args' },
+        repository: { type: 'repository' },
+        tags: { type: 'tag-templates' },
+        'tag-pattern': { type: 'tag-pattern' },
         description: { type: 'string' }
     }
 };
-const TOP_FIELDS = ['version', 'configs', 'processes', 'images'];
-/** Which kinds each kind may consume. */
-const ALLOWED_INPUTS = {
-    config: [],
-    process: ['config', 'process'],
-    image: ['config', 'process', 'image']
+const TOP_FIELDS = ['version', 'configs', 'processes', 'images', 'registry', 'tags'];
+/** The top-level fields that are read like a node's: what type each is. */
+const TOP_FIELD_TYPES = {
+    registry: 'registry',
+    tags: 'tag-templates'
 };
-const NAME_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 const PLATFORM_PATTERN = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A path already in canonical form: no empty, `.` or `..` segment, no `\`, not absolute. */
+const CANONICAL_PATH = /^(?!\.\.?(\/|$))[^/\\:]+(\/(?!\.\.?(\/|$))[^/\\]+)*$/;
 /**
  * A repository-relative path in canonical form ('' for the root), or an error message.
  * Never lets a path leave the repository.
  */
-/** A path already in canonical form: no empty, `.` or `..` segment, no `\`, not absolute. */
-const CANONICAL_PATH = /^(?!\.\.?(\/|$))[^/\\:]+(\/(?!\.\.?(\/|$))[^/\\]+)*$/;
 function normalizeRepoPath(raw) {
     if (CANONICAL_PATH.test(raw))
         return { path: raw }; // the common case, without splitting
@@ -48048,73 +47551,6 @@ function normalizeRepoPath(raw) {
     }
     return { path: parts.join('/') };
 }
-/** Field positions by node path (`images.api.context`, `images.api.inputs[1]`), found lazily. */
-class Positions {
-    locations;
-    nodes;
-    constructor(locations, nodes) {
-        this.locations = locations;
-        this.nodes = nodes;
-    }
-    locator(path) {
-        const m = /^(configs|processes|images)\.(.+)$/.exec(path);
-        if (!m)
-            return undefined;
-        const [, section, rest] = m;
-        // Names may hold dots: take the longest prefix that is a node of this section.
-        for (let cut = rest.length; cut > 0; cut = rest.lastIndexOf('.', cut - 1)) {
-            const name = rest.slice(0, cut);
-            const node = this.nodes.get(name);
-            if (!node || SECTION_OF[node.kind] !== section)
-                continue;
-            const tail = rest.slice(cut + 1);
-            const segments = [section, name];
-            if (tail) {
-                const f = /^([^.[]+)(?:\[(\d+)\]|\.(.+))?$/.exec(tail);
-                if (!f)
-                    return undefined;
-                segments.push(f[1]);
-                if (f[2] !== undefined)
-                    segments.push(Number(f[2]));
-                if (f[3] !== undefined)
-                    segments.push(f[3]);
-                return { segments, at: 'value' };
-            }
-            return { segments, at: 'key' };
-        }
-        return undefined;
-    }
-    /** Whether the file spells out what path names (a defaulted field is not there). */
-    has(path) {
-        const loc = this.locator(path);
-        return loc !== undefined && this.exists(loc);
-    }
-    exists(loc) {
-        const [section, name, field, item] = loc.segments;
-        const node = this.nodes.get(String(name));
-        if (!node || SECTION_OF[node.kind] !== section)
-            return false;
-        if (field === undefined)
-            return true;
-        return this.present(node, String(field), item);
-    }
-    /** Whether the file spells out a field (defaults do not count). */
-    present(node, field, item) {
-        const raw = node.fields;
-        if (!raw.includes(field))
-            return false;
-        if (item === undefined)
-            return true;
-        const value = node[field === 'build-args' ? 'buildArgs' : field === 'pass-env' ? 'passEnv' : field];
-        return Array.isArray(value) ? typeof item === 'number' && item < value.length : true;
-    }
-    get(path) {
-        const loc = this.locator(path);
-        if (!loc || !this.exists(loc))
-            return undefined;
-        return this.locations.locate(loc);
-    }
-}
 const isMapValue = (v) => isYamlMap(v);
 const isNumberValue = (v) => typeof v === 'number' || v instanceof YamlNumber;
 const numberText = (v) => v instanceof YamlNumber ? v.source : String(v);
@@ -48131,42 +47567,43 @@ function describe(v) {
         return `the string '${v}'`;
     return `${typeof v} ${String(v)}`;
 }
+/** Collects the problems of a reading, each at its path segments. */
 class Reader {
     problems = [];
-    error(segments, at, path, message) {
+    /** path: how the message names the place, when not its segments (a missing top-level field). */
+    error(segments, at, message, path = pathText(segments)) {
         this.problems.push({ loc: { segments, at }, path, message });
     }
 }
-function readStringList(r, value, segs, path, what, check) {
+function readStringList(r, value, segs, what, check) {
     if (!Array.isArray(value)) {
-        r.error(segs, 'value', path, `expected a list of ${what}, got ${describe(value)}`);
+        r.error(segs, 'value', `expected a list of ${what}, got ${describe(value)}`);
         return [];
     }
     const out = [];
     value.forEach((item, i) => {
-        const itemPath = `${path}[${i}]`;
         const itemSegs = [...segs, i];
         if (typeof item !== 'string') {
-            r.error(itemSegs, 'value', itemPath, `expected ${what.replace(/s$/, '')} as a string, got ${describe(item)}`);
+            r.error(itemSegs, 'value', `expected ${what.replace(/s$/, '')} as a string, got ${describe(item)}`);
             return;
         }
-        const checked = check(item, itemPath, itemSegs);
+        const checked = check(item, itemSegs);
         if (checked !== undefined)
             out.push(checked);
     });
     return out;
 }
-function readMap(r, value, segs, path) {
+function readMap(r, value, segs) {
     // No prototype: `__proto__: x` is a variable like any other, not a way to lose one.
     const out = Object.create(null);
     if (!isMapValue(value)) {
-        r.error(segs, 'value', path, `expected a mapping of NAME: value, got ${describe(value)}`);
+        r.error(segs, 'value', `expected a mapping of NAME: value, got ${describe(value)}`);
         return out;
     }
     for (const key of Object.keys(value)) {
         const v = value[key];
         if (!ENV_NAME_PATTERN.test(key)) {
-            r.error([...segs, key], 'key', `${path}.${key}`, `'${key}' is not a valid variable name (letters, digits, '_'; not starting with a digit)`);
+            r.error([...segs, key], 'key', `'${key}' is not a valid variable name (letters, digits, '_'; not starting with a digit)`);
             continue;
         }
         if (isNumberValue(v))
@@ -48174,119 +47611,148 @@ function readMap(r, value, segs, path) {
         else if (typeof v === 'string' || typeof v === 'boolean')
             out[key] = String(v);
         else
-            r.error([...segs, key], 'value', `${path}.${key}`, `expected a string, number or boolean, got ${describe(v)}`);
+            r.error([...segs, key], 'value', `expected a string, number or boolean, got ${describe(v)}`);
     }
     return out;
 }
-function readField(r, type, value, segs, path) {
+function readField(r, type, value, segs) {
     switch (type) {
         case 'boolean':
             if (typeof value !== 'boolean') {
-                r.error(segs, 'value', path, `expected true or false, got ${describe(value)}`);
+                r.error(segs, 'value', `expected true or false, got ${describe(value)}`);
                 return undefined;
             }
             return value;
         case 'string':
         case 'command': {
             if (typeof value !== 'string') {
-                r.error(segs, 'value', path, `expected a string, got ${describe(value)}`);
+                r.error(segs, 'value', `expected a string, got ${describe(value)}`);
                 return undefined;
             }
             if (type === 'command' && value.trim() === '')
-                r.error(segs, 'value', path, 'the command is empty');
+                r.error(segs, 'value', 'the command is empty');
             return value;
         }
         case 'path':
         case 'file': {
             if (typeof value !== 'string') {
-                r.error(segs, 'value', path, `expected a repository-relative path, got ${describe(value)}`);
+                r.error(segs, 'value', `expected a repository-relative path, got ${describe(value)}`);
                 return undefined;
             }
             const n = normalizeRepoPath(value);
             if ('error' in n) {
-                r.error(segs, 'value', path, n.error);
+                r.error(segs, 'value', n.error);
                 return undefined;
             }
             if (type === 'file' && n.path === '') {
-                r.error(segs, 'value', path, `'${value}' is the repository root; name a file`);
+                r.error(segs, 'value', `'${value}' is the repository root; name a file`);
                 return undefined;
             }
             return n.path;
         }
         case 'paths':
-            return readStringList(r, value, segs, path, 'paths', (s, itemPath, itemSegs) => {
+            return readStringList(r, value, segs, 'paths', (s, itemSegs) => {
                 const n = normalizeRepoPath(s);
                 if ('error' in n)
-                    return void r.error(itemSegs, 'value', itemPath, n.error);
+                    return void r.error(itemSegs, 'value', n.error);
                 if (n.path === '')
-                    return void r.error(itemSegs, 'value', itemPath, `'${s}' is the repository root; name a file or directory inside it`);
+                    return void r.error(itemSegs, 'value', `'${s}' is the repository root; name a file or directory inside it`);
                 return n.path;
             });
         case 'globs':
             if (Array.isArray(value) && value.length === 0) {
-                r.error(segs, 'value', path, 'lists no patterns; a config needs at least one');
+                r.error(segs, 'value', 'lists no patterns; a config needs at least one');
                 return [];
             }
-            return readStringList(r, value, segs, path, 'glob patterns', (s, itemPath, itemSegs) => {
+            return readStringList(r, value, segs, 'glob patterns', (s, itemSegs) => {
                 const problem = checkGlob(s);
                 if (problem)
-                    return void r.error(itemSegs, 'value', itemPath, problem);
+                    return void r.error(itemSegs, 'value', problem);
                 return normalizeGlob(s);
             });
         case 'names':
-            return readStringList(r, value, segs, path, 'node names', s => s);
+            return readStringList(r, value, segs, 'node names', s => s);
         case 'platforms':
-            return readStringList(r, value, segs, path, 'platforms', (s, itemPath, itemSegs) => {
+            return readStringList(r, value, segs, 'platforms', (s, itemSegs) => {
                 if (PLATFORM_PATTERN.test(s))
                     return s;
-                r.error(itemSegs, 'value', itemPath, `'${s}' is not a platform; expected os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8`);
+                r.error(itemSegs, 'value', `'${s}' is not a platform; expected os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8`);
                 return undefined;
             });
         case 'map':
-            return readMap(r, value, segs, path);
+            return readMap(r, value, segs);
         case 'duration': {
             if (typeof value !== 'string') {
-                r.error(segs, 'value', path, `expected a duration like 90s, 30m or 1h30m, got ${describe(value)}`);
+                r.error(segs, 'value', `expected a duration like 90s, 30m or 1h30m, got ${describe(value)}`);
                 return undefined;
             }
             const d = parseDuration(value);
             if ('error' in d)
-                return void r.error(segs, 'value', path, d.error);
+                return void r.error(segs, 'value', d.error);
             return d.seconds;
         }
         case 'variables': {
             const seen = new Set();
-            return readStringList(r, value, segs, path, 'variable names', (s, itemPath, itemSegs) => {
+            return readStringList(r, value, segs, 'variable names', (s, itemSegs) => {
                 if (!ENV_NAME_PATTERN.test(s))
-                    return void r.error(itemSegs, 'value', itemPath, `'${s}' is not a valid variable name (letters, digits, '_'; not starting with a digit)`);
+                    return void r.error(itemSegs, 'value', `'${s}' is not a valid variable name (letters, digits, '_'; not starting with a digit)`);
                 if (seen.has(s))
-                    return void r.error(itemSegs, 'value', itemPath, `'${s}' is listed twice`);
+                    return void r.error(itemSegs, 'value', `'${s}' is listed twice`);
+                seen.add(s);
+                return s;
+            });
+        }
+        case 'image-args':
+            return readImageArgs(r, value, segs);
+        case 'repository':
+        case 'registry':
+        case 'tag-pattern': {
+            if (typeof value !== 'string') {
+                r.error(segs, 'value', `expected a string, got ${describe(value)}`);
+                return undefined;
+            }
+            const problem = type === 'repository'
+                ? repositoryProblem(value)
+                : type === 'registry'
+                    ? registryWithPathProblem(value)
+                    : tagPatternProblem(value);
+            if (problem)
+                return void r.error(segs, 'value', problem);
+            return value;
+        }
+        case 'tag-templates': {
+            const seen = new Set();
+            return readStringList(r, value, segs, 'tag templates', (s, itemSegs) => {
+                const parsed = parseTagTemplate(s);
+                if ('problem' in parsed)
+                    return void r.error(itemSegs, 'value', tagTemplateMessage(s, parsed.problem));
+                if (seen.has(s))
+                    return void r.error(itemSegs, 'value', `'${s}' is listed twice`);
                 seen.add(s);
                 return s;
             });
         }
     }
 }
-function readNode(r, kind, name, body, segs, path) {
+function readNode(r, kind, name, body, segs) {
     if (!isMapValue(body)) {
-        r.error(segs, 'value', path, `expected a mapping with ${Object.keys(FIELDS[kind]).join(', ')}, got ${describe(body)}`);
+        r.error(segs, 'value', `expected a mapping with ${Object.keys(FIELDS[kind]).join(', ')}, got ${describe(body)}`);
         return undefined;
     }
     const spec = FIELDS[kind];
     const values = Object.create(null);
     const fields = Object.keys(body);
     for (const key of fields) {
-        const fieldPath = `${path}.${key}`;
         const field = Object.hasOwn(spec, key) ? spec[key] : undefined;
         if (!field) {
-            r.error([...segs, key], 'key', fieldPath, `unknown field '${key}'${didYouMean(key, Object.keys(spec))}; allowed: ${Object.keys(spec).join(', ')}`);
+            r.error([...segs, key], 'key', `unknown field '${key}'${didYouMean(key, Object.keys(spec))}; allowed: ${Object.keys(spec).join(', ')}`);
             continue;
         }
-        values[key] = readField(r, field.type, body[key], [...segs, key], fieldPath);
+        values[key] = readField(r, field.type, body[key], [...segs, key]);
     }
     for (const [key, field] of Object.entries(spec)) {
         if (field.required && !Object.hasOwn(body, key))
-            r.error(segs, 'key', path, `missing required field '${key}'`);
+            r.error(segs, 'key', `missing required field '${key}'`);
     }
     const description = values.description;
     const common = { name, fields, ...(description !== undefined ? { description } : {}) };
@@ -48294,7 +47760,7 @@ function readNode(r, kind, name, body, segs, path) {
         case 'config': {
             const paths = values.paths ?? [];
             if (paths.length > 0 && paths.every(p => p.startsWith('!'))) {
-                r.error([...segs, 'paths'], 'value', `${path}.paths`, 'has only exclusions (!...); add at least one pattern to include');
+                r.error([...segs, 'paths'], 'value', 'has only exclusions (!...); add at least one pattern to include');
             }
             const allowEmpty = values['allow-empty'];
             return { kind, ...common, paths, ...(allowEmpty !== undefined ? { allowEmpty } : {}) };
@@ -48305,7 +47771,7 @@ function readNode(r, kind, name, body, segs, path) {
             // One source per variable: a value in the file would silently lose to the caller's or win.
             passEnv.forEach((name, i) => {
                 if (name in env)
-                    r.error([...segs, 'pass-env', i], 'value', `${path}.pass-env[${i}]`, `'${name}' is also set in env; a variable comes from env or from pass-env, not both`);
+                    r.error([...segs, 'pass-env', i], 'value', `'${name}' is also set in env; a variable comes from env or from pass-env, not both`);
             });
             return {
                 kind,
@@ -48323,244 +47789,139 @@ function readNode(r, kind, name, body, segs, path) {
             const dockerfile = values.dockerfile ??
                 (context ? `${context}/Dockerfile` : 'Dockerfile');
             const target = values.target;
+            const buildArgs = values['build-args'] ?? Object.create(null);
+            const imageArgs = values['image-args'] ?? Object.create(null);
+            // One source per ARG: the build would get one of the two values, and the key could not say which.
+            for (const arg of Object.keys(imageArgs))
+                if (Object.hasOwn(buildArgs, arg))
+                    r.error([...segs, 'image-args', arg], 'key', `'${arg}' is also set in build-args; an ARG comes from build-args or from image-args, not both`);
+            const tags = values.tags;
+            const tagPattern = values['tag-pattern'];
             return {
                 kind,
                 ...common,
                 context,
                 dockerfile,
                 inputs: values.inputs ?? [],
-                buildArgs: values['build-args'] ?? Object.create(null),
+                buildArgs,
+                imageArgs,
                 platforms: values.platforms ?? [],
-                ...(target !== undefined ? { target } : {})
+                ...(target !== undefined ? { target } : {}),
+                repository: values.repository ?? name,
+                ...(tags !== undefined ? { tags } : {}),
+                ...(tagPattern !== undefined ? { tagPattern } : {})
             };
         }
     }
 }
-/**
- * Parse and validate a graph file: structure, names, references, cycles, paths that stay in the
- * repository. Checks against the repository's files (missing context, globs that match nothing)
- * are in checkGraphAgainstFiles. Throws GraphError with every problem.
- */
-function parseGraph(text, file = DEFAULT_GRAPH_FILE) {
-    const { graph, problems } = readGraph(text, file);
-    if (problems.length > 0 || !graph)
-        throw new GraphError(problems);
-    return graph;
+/** `image-args: { ARG: image }`: ARG names as build-args have them; the images are checked later. */
+function readImageArgs(r, value, segs) {
+    const out = Object.create(null);
+    if (!isMapValue(value)) {
+        r.error(segs, 'value', `expected a mapping of ARG: image name, got ${describe(value)}`);
+        return out;
+    }
+    for (const arg of Object.keys(value)) {
+        const image = value[arg];
+        if (!ENV_NAME_PATTERN.test(arg))
+            r.error([...segs, arg], 'key', `'${arg}' is not a valid build-arg name (letters, digits, '_'; not starting with a digit)`);
+        else if (typeof image !== 'string')
+            r.error([...segs, arg], 'value', `expected the name of an image, got ${describe(image)}`);
+        else
+            out[arg] = image;
+    }
+    return out;
 }
-/**
- * Every problem of a graph file, and the graph made of the nodes that are fine in themselves (no
- * graph when not even the document can be read), so that a checker can go on to the problems
- * that need the repository's files and report them all at once.
- */
-function readGraph(text, file = DEFAULT_GRAPH_FILE, 
-/** reader: which YAML reader to start with (tests hold both to the same graph). */
-options = {}) {
-    const locations = new Locations(text);
-    let root;
-    try {
-        root = loadYaml(text, file, locations, options.reader);
-    }
-    catch (e) {
-        if (e instanceof GraphError)
-            return { problems: e.problems };
-        throw e;
-    }
-    const r = new Reader();
-    const nodes = new Map();
-    const nodePaths = new Map();
-    const located = () => sortProblems(r.problems.map(p => ({
-        file,
-        ...locations.locate(p.loc),
-        path: p.path,
-        message: p.message,
-        severity: 'error'
-    })));
-    if (!isMapValue(root)) {
-        r.error([], 'value', '', `expected a mapping with ${TOP_FIELDS.join(', ')}, got ${describe(root)}`);
-        return { problems: located() };
-    }
-    for (const key of Object.keys(root)) {
-        const value = root[key];
-        if (key === 'version') {
-            if (!(isNumberValue(value) &&
-                Number(value instanceof YamlNumber ? value.value : value) === GRAPH_VERSION)) {
-                r.error([key], 'value', 'version', versionProblem(value));
-            }
-            continue;
-        }
-        const kind = KIND_OF.get(key);
-        if (!kind) {
-            r.error([key], 'key', key, `unknown field '${key}'${didYouMean(key, TOP_FIELDS)}; allowed: ${TOP_FIELDS.join(', ')}`);
-            continue;
-        }
-        if (value === null || value === undefined)
-            continue; // `images:` with nothing under it
-        if (!isMapValue(value)) {
-            r.error([key], 'value', key, `expected a mapping of ${kind} names to ${kind} definitions, got ${describe(value)}`);
-            continue;
-        }
-        for (const name of Object.keys(value)) {
-            const path = `${key}.${name}`;
-            if (!NAME_PATTERN.test(name)) {
-                r.error([key, name], 'key', path, `'${name}' is not a valid name; use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit`);
-                continue;
-            }
-            const node = readNode(r, kind, name, value[name], [key, name], path);
-            if (!node)
-                continue;
-            const earlier = nodePaths.get(name);
-            if (earlier) {
-                const first = locations.locate({
-                    segments: [SECTION_OF[nodes.get(name).kind], name],
-                    at: 'key'
-                });
-                r.error([key, name], 'key', path, `name '${name}' is already used by ${earlier} at ${file}:${first.line}:${first.col}; names are unique across configs, processes and images`);
-                continue;
-            }
-            nodes.set(name, node);
-            nodePaths.set(name, path);
-        }
-    }
-    if (!Object.hasOwn(root, 'version'))
-        r.error([], 'value', 'version', `missing required field 'version'; add 'version: ${GRAPH_VERSION}'`);
-    checkReferences(r, nodes);
-    checkOutputs(r, nodes);
-    addImpliedInputs(nodes);
-    const order = r.problems.length === 0 ? topologicalOrder(r, nodes) : [];
-    const graph = {
-        version: 1,
-        file,
-        nodes,
-        order,
-        positions: new Positions(locations, nodes)
-    };
-    return { graph, problems: r.problems.length > 0 ? located() : [] };
+/** `host[:port]`, optionally followed by a `/path` prefix for every repository under it. */
+function registryWithPathProblem(registry) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
+        return `registry '${registry}' has a scheme; write host[:port][/path] without it, e.g. ghcr.io/my-org`;
+    const slash = registry.indexOf('/');
+    const host = slash < 0 ? registry : registry.slice(0, slash);
+    const hostProblem = registryProblem(host);
+    if (hostProblem)
+        return `${hostProblem}; a registry is host[:port] with an optional /path prefix, e.g. ghcr.io/my-org`;
+    if (slash < 0)
+        return undefined;
+    const pathProblem = repositoryProblem(registry.slice(slash + 1));
+    return pathProblem
+        ? `registry '${registry}': the path after the host must be a repository prefix (${pathProblem})`
+        : undefined;
 }
-function versionProblem(value) {
-    if (typeof value === 'string' && value.trim() === String(GRAPH_VERSION))
-        return `version must be the number ${GRAPH_VERSION}, not the string '${value}'; write 'version: ${GRAPH_VERSION}' without quotes`;
-    return `unsupported version ${describe(value).replace(/^number /, '')}; supported: ${GRAPH_VERSION}`;
-}
-function checkReferences(r, nodes) {
-    const suggestions = new Suggestions(nodes.keys());
-    for (const node of nodes.values()) {
-        if (node.kind === 'config')
-            continue;
-        const path = `${SECTION_OF[node.kind]}.${node.name}`;
-        const seen = new Set();
-        node.inputs.forEach((input, i) => {
-            const inputPath = `${path}.inputs[${i}]`;
-            const at = [SECTION_OF[node.kind], node.name, 'inputs', i];
-            const target = nodes.get(input);
-            if (!target) {
-                r.error(at, 'value', inputPath, `unknown node '${input}'${suggestions.for(input)}`);
-            }
-            else if (input === node.name) {
-                r.error(at, 'value', inputPath, `${node.kind} '${node.name}' cannot be its own input`);
-            }
-            else if (!ALLOWED_INPUTS[node.kind].includes(target.kind)) {
-                r.error(at, 'value', inputPath, `'${input}' is ${article(target.kind)} ${target.kind}; a ${node.kind} takes ${ALLOWED_INPUTS[node.kind].map(k => SECTION_OF[k]).join(' or ')}`);
-            }
-            else if (seen.has(input)) {
-                r.error(at, 'value', inputPath, `'${input}' is listed twice`);
-            }
-            seen.add(input);
-        });
-    }
-}
-function article(kind) {
-    return kind === 'image' ? 'an' : 'a';
-}
-function checkOutputs(r, nodes) {
-    const outputs = new OutputIndex();
-    for (const node of nodes.values()) {
-        if (node.kind !== 'process')
-            continue;
-        node.outputs.forEach((output, i) => {
-            const clash = outputs.add({ path: output, process: node.name, index: i });
-            if (clash) {
-                r.error(['processes', node.name, 'outputs', i], 'value', `processes.${node.name}.outputs[${i}]`, `'${output}' overlaps '${clash.path}', an output of process '${clash.process}'; each output belongs to one process`);
-            }
-        });
-    }
-    checkOutputsInInputs(r, nodes, outputs);
+
+// Repository content (file names, reasons, warnings, branch names) as inert text in GitHub
+// markdown: the job summary and the PR comment show it as it is, and it can start no markup, link,
+// image, mention, reference, table cell or new line, in a table cell, a list item or inside HTML.
+/** Joins `@` or `#` to what follows invisibly, so `@team` notifies no one and `#12` links nothing. */
+const JOINER = '\u200d';
+/** Characters that mean something to markdown or HTML, written as character references. */
+const ACTIVE = new Map([
+    ['&', '&amp;'],
+    ['<', '&lt;'],
+    ['>', '&gt;'],
+    ['"', '&quot;'],
+    ..."\\`*_[]()|~!$'{}".split('').map((c) => [c, `&#${c.charCodeAt(0)};`])
+]);
+/** Invisible or line-breaking characters, shown by name rather than acting. */
+function visible(code) {
+    if (code < 0x20)
+        return String.fromCodePoint(0x2400 + code); // ␀ … ␟ (␊ for \n, ␍ for \r)
+    if (code === 0x7f)
+        return '␡';
+    if ((code >= 0x80 && code <= 0x9f) || // C1 controls (NEL breaks lines)
+        (code >= 0x2028 && code <= 0x202e) || // line and paragraph separators, bidi embeddings
+        (code >= 0x2066 && code <= 0x2069) || // bidi isolates
+        (code >= 0x200b && code <= 0x200f) || // zero-width characters and direction marks
+        code === 0x2060 ||
+        code === 0x061c ||
+        code === 0xfeff)
+        return `⟨U+${code.toString(16).toUpperCase().padStart(4, '0')}⟩`;
+    return undefined;
 }
 /**
- * A process whose output is named by a config it consumes (directly or through other processes)
- * changes its own inputs by running: a cycle, refused where the output is listed.
+ * Text that renders as exactly itself: controls shown by name, markup characters as character
+ * references, `@` and `#` joined invisibly to what follows, `www.` and `scheme://` broken so
+ * nothing links. One line, safe in a table cell (`|` is escaped) and in HTML (`<>&"'` are).
  */
-function checkOutputsInInputs(r, nodes, outputs) {
-    const reported = new Set();
-    for (const config of nodes.values()) {
-        if (config.kind !== 'config')
-            continue;
-        for (const pattern of config.paths) {
-            if (pattern.startsWith('!'))
-                continue;
-            for (const owner of outputs.namedBy(pattern)) {
-                const id = `${owner.process}\0${owner.index}`;
-                if (reported.has(id) || !consumes(nodes, owner.process, config.name))
-                    continue;
-                reported.add(id);
-                r.error(['processes', owner.process, 'outputs', owner.index], 'value', `processes.${owner.process}.outputs[${owner.index}]`, `cycle: process '${owner.process}' writes '${owner.path}', which config '${config.name}' (an input of it) matches with '${pattern}'; a process cannot write its own inputs`);
-            }
-        }
+function inert(text) {
+    const chars = [...text];
+    let out = '';
+    for (let i = 0; i < chars.length; i++) {
+        const ch = chars[i];
+        const code = ch.codePointAt(0);
+        const shown = visible(code);
+        if (shown !== undefined)
+            out += shown;
+        else if (ACTIVE.has(ch))
+            out += ACTIVE.get(ch);
+        else if (ch === '@' || ch === '#')
+            out += `&#${code};${JOINER}`;
+        // Autolinks: `http://x` and `www.x` link by themselves; their `:` and `.` written as references.
+        else if (ch === ':' && chars[i + 1] === '/')
+            out += '&#58;';
+        else if (ch === '.' && /www$/i.test(chars.slice(Math.max(0, i - 3), i).join('')))
+            out += '&#46;';
+        // At the start of a line these begin a list, a heading, a quote or a rule.
+        else if (i === 0 && /[-+=#>0-9]/.test(ch))
+            out += `&#${code};`;
+        else
+            out += ch;
     }
+    return out;
 }
-/** Whether node reaches target through its inputs. */
-function consumes(nodes, node, target) {
-    const seen = new Set();
-    const stack = [node];
-    while (stack.length > 0) {
-        const n = nodes.get(stack.pop());
-        if (!n || n.kind === 'config' || seen.has(n.name))
-            continue;
-        seen.add(n.name);
-        for (const input of n.inputs) {
-            if (input === target)
-                return true;
-            stack.push(input);
-        }
-    }
-    return false;
+
+// The small words every renderer shares: short ids, counted nouns and table cells, so the CLI, the
+// log and the job summary write them one way.
+/** A commit id or content key cut to 12 characters; anything else (a branch, `HEAD~1`) as it is. */
+function shortId(id) {
+    return /^[0-9a-f]{40,64}$/.test(id) ? id.slice(0, 12) : id;
 }
-function topologicalOrder(r, nodes) {
-    const order = [];
-    const state = new Map();
-    const stack = [];
-    const reported = new Set();
-    const visit = (node) => {
-        const s = state.get(node.name);
-        if (s === 'done')
-            return;
-        if (s === 'visiting') {
-            const cycle = [...stack.slice(stack.indexOf(node.name)), node.name];
-            const id = [...cycle].slice(0, -1).sort().join(' ');
-            if (!reported.has(id)) {
-                reported.add(id);
-                const first = nodes.get(cycle[0]);
-                r.error([SECTION_OF[first.kind], first.name, 'inputs'], 'value', `${SECTION_OF[first.kind]}.${first.name}.inputs`, `cycle: ${cycle.join(' -> ')}`);
-            }
-            return;
-        }
-        state.set(node.name, 'visiting');
-        stack.push(node.name);
-        for (const input of inputsOf(node))
-            visit(nodes.get(input));
-        stack.pop();
-        state.set(node.name, 'done');
-        order.push(node);
-    };
-    for (const node of nodes.values())
-        visit(node);
-    return order;
+/** `1 image`, `2 images`; `plural` is the plural where adding `s` is wrong (`processes`). */
+function counted(n, singular, plural = `${singular}s`) {
+    return `${n} ${n === 1 ? singular : plural}`;
 }
-/** The names of the nodes a node consumes, implied ones included (configs have none). */
-function inputsOf(node) {
-    if (node.kind === 'config')
-        return [];
-    return node.kind === 'image' && node.implied ? node.implied.inputs : node.inputs;
-}
+/** Repository text in a markdown table cell, list item, quote or HTML: inert, on one line. */
+const cell = inert;
 
 // Bytes to text without losing any. A graph file must be UTF-8: anything else is a located error,
 // never a replacement character (two different files would read the same). A path from git is
@@ -48661,1182 +48022,6 @@ function encodePaths(text) {
     return Buffer.concat(parts);
 }
 const isHighSurrogate = (c) => c >= 0xd800 && c <= 0xdbff;
-
-const SYMLINK_MODE = '120000';
-/** As the kernel's ELOOP: more links than this in one resolution is a loop. */
-const MAX_HOPS = 40;
-/** How many links deep another name of a file is looked for (a link to a link's directory...). */
-const MAX_ALIAS_DEPTH = 8;
-function isSymlink(f) {
-    return 'line' in f ? f.line.startsWith(`${SYMLINK_MODE} `) : f.mode === SYMLINK_MODE;
-}
-/** The object id of a tracked file (the blob that holds a link's target). */
-function objectIdOf(f) {
-    return 'line' in f ? f.line.slice(f.line.indexOf(' ') + 1, f.line.indexOf('\t')) : f.oid;
-}
-class Symlinks {
-    targets;
-    aliasIndex;
-    /** targets: each link's path and its target as git holds it (the link blob's text). */
-    constructor(targets) {
-        this.targets = targets;
-    }
-    get size() {
-        return this.targets.size;
-    }
-    /**
-     * The real path of a repository path ('' is the root), every link on the way followed, and the
-     * links it went through (their targets decide it too). An error when a link leads out of the
-     * repository or loops.
-     */
-    resolve(path) {
-        const via = [];
-        if (this.targets.size === 0)
-            return { path, via };
-        const out = [];
-        const queue = path === '' ? [] : path.split('/');
-        let hops = 0;
-        while (queue.length > 0) {
-            const segment = queue.shift();
-            if (segment === '' || segment === '.')
-                continue;
-            if (segment === '..') {
-                if (out.length === 0)
-                    return {
-                        error: `${describeVia(via, this.targets)}, which leads outside the repository`,
-                        via
-                    };
-                out.pop();
-                continue;
-            }
-            out.push(segment);
-            const here = out.join('/');
-            const target = this.targets.get(here);
-            if (target === undefined)
-                continue;
-            via.push(here);
-            if (++hops > MAX_HOPS)
-                return { error: `${describeVia(via.slice(0, 3), this.targets)}, ..., which loop`, via };
-            if (target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target))
-                return {
-                    error: `${describeVia(via, this.targets)}, which leads outside the repository`,
-                    via
-                };
-            out.pop();
-            queue.unshift(...target.split('/'));
-        }
-        return { path: out.join('/'), via };
-    }
-    /** Links by the real path they lead to (only links that stay in the repository). */
-    aliases() {
-        if (!this.aliasIndex) {
-            this.aliasIndex = new Map();
-            for (const link of this.targets.keys()) {
-                const r = this.resolve(link);
-                if (!('path' in r))
-                    continue;
-                const list = this.aliasIndex.get(r.path);
-                if (list)
-                    list.push(link);
-                else
-                    this.aliasIndex.set(r.path, [link]);
-            }
-        }
-        return this.aliasIndex;
-    }
-    /**
-     * The other names a path has through links: `cfglink/a.yaml` for `cfgreal/a.yaml` when
-     * `cfglink -> cfgreal`, with the links each name goes through. Works for paths that are not
-     * (or no longer) there too.
-     */
-    otherNames(path) {
-        if (this.targets.size === 0)
-            return [];
-        const out = [];
-        const aliases = this.aliases();
-        const visit = (p, via, depth) => {
-            if (depth >= MAX_ALIAS_DEPTH)
-                return;
-            // p and every directory above it, the root included, that some link leads to.
-            const dirs = [p];
-            for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1))
-                dirs.push(p.slice(0, i));
-            if (p !== '')
-                dirs.push('');
-            for (const dir of dirs) {
-                const links = aliases.get(dir);
-                if (links === undefined)
-                    continue;
-                const rest = dir === '' ? `/${p}` : p.slice(dir.length);
-                for (const link of links) {
-                    const name = `${link}${rest}`;
-                    if (name === p)
-                        continue;
-                    const chain = [...via, link];
-                    out.push({ path: name, via: chain });
-                    visit(name, chain, depth + 1);
-                }
-            }
-        };
-        visit(path, [], 0);
-        return out;
-    }
-}
-function describeVia(via, targets) {
-    return via.map(link => `the symlink ${link} -> ${targets.get(link)}`).join(', then ');
-}
-
-// Content keys: a Merkle hash per node of everything that goes into what it produces.
-//
-// key = sha256(canonical JSON of {
-//   schema:      KEY_SCHEMA, bumped whenever what goes into a key changes
-//   kind, name:  the node ('image api')
-//   definition:  the node's canonical definition (see canonicalDefinition; not `description`)
-//   filesDigest: sha256 of one line per input file, "<mode> <git object id>\t<path>\n", sorted
-//                by path: a config's matched files; an image's context files and Dockerfile
-//   upstream:    [{ node: 'process render', key }] for every input, sorted by node
-// })
-// Nothing else: not the checkout path, the machine, mtimes or map order. The breakdown is kept
-// beside the key so that `imagegraph why NODE --explain` can say why two keys differ.
-const KEY_SCHEMA = 'imagegraph-key/v2';
-const hashOnce = typeof crypto$2.hash === 'function'
-    ? data => crypto$2.hash('sha256', data)
-    : data => crypto$2.createHash('sha256').update(data).digest('hex');
-function sha256$1(data) {
-    // A path that is not UTF-8 holds escaped bytes (lone surrogates): hash the bytes git gave.
-    return isWellFormed(data) ? hashOnce(data) : hashBytes(encodePaths(data));
-}
-const isWellFormed = (s) => s.isWellFormed();
-const hashBytes = (data) => crypto$2.createHash('sha256').update(data).digest('hex');
-function sortedRecord(r) {
-    return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-/**
- * What a node is, independent of how the YAML was written: lists whose order means nothing are
- * sorted, maps are sorted, `description` is left out (it changes no artifact). Keys are written in
- * sorted order (hashedJson relies on it).
- */
-function canonicalDefinition(node) {
-    switch (node.kind) {
-        case 'config':
-            return { paths: [...node.paths].sort() };
-        case 'process':
-            return {
-                env: sortedRecord(node.env),
-                inputs: [...node.inputs].sort(),
-                outputs: [...node.outputs].sort(),
-                run: node.run
-            };
-        case 'image':
-            return {
-                buildArgs: sortedRecord(node.buildArgs),
-                context: node.context,
-                dockerfile: node.dockerfile,
-                inputs: [...node.inputs].sort(),
-                platforms: [...node.platforms].sort(),
-                target: node.target ?? null
-            };
-    }
-}
-function nodeLabel(node) {
-    return `${node.kind} ${node.name}`;
-}
-function overlaps(a, b) {
-    return isUnder(a, b) || isUnder(b, a);
-}
-/** Index the graph's file-owning nodes once; reuse it for tracked files and changed files. */
-class GraphFiles {
-    graph;
-    symlinks;
-    index = new PathIndex();
-    slots = [];
-    realContexts = new Map();
-    linkProblems = [];
-    /**
-     * symlinks: the links of the same tree as the files to come. A context, Dockerfile or config
-     * path that goes through a link owns what the link leads to, and the links on the way.
-     */
-    constructor(graph, symlinks = new Symlinks(new Map())) {
-        this.graph = graph;
-        this.symlinks = symlinks;
-        for (const node of graph.nodes.values()) {
-            if (node.kind === 'process')
-                continue;
-            const slot = { node, files: [], last: -1, dockerfileFound: false, anchors: [] };
-            this.slots.push(slot);
-            if (node.kind === 'config') {
-                const excluded = [];
-                for (const pattern of node.paths) {
-                    if (pattern.startsWith('!'))
-                        excluded.push(compilePattern(pattern.slice(1)));
-                    else {
-                        this.index.addPattern(pattern, { slot, dockerfile: false });
-                        const anchor = anchorOf(pattern);
-                        slot.anchors.push(anchor);
-                        // Files reached through links are found per file (membership); here only the error.
-                        const real = this.symlinks.resolve(anchor);
-                        if ('error' in real)
-                            this.linkProblems.push({
-                                node: node.name,
-                                field: 'paths',
-                                message: `'${pattern}' goes through ${real.error}; a config's files must be in it`
-                            });
-                    }
-                }
-                if (excluded.length === 1)
-                    slot.excluded = excluded[0];
-                else if (excluded.length > 1)
-                    slot.excluded = p => excluded.some(test => test(p));
-            }
-            else {
-                this.index.addDirectory(node.context, { slot, dockerfile: false });
-                const context = this.follow(slot, node.context, 'context');
-                if (context !== node.context) {
-                    this.index.addDirectory(context, { slot, dockerfile: false });
-                    this.realContexts.set(node.name, context);
-                }
-                const dockerfile = this.follow(slot, node.dockerfile, 'dockerfile');
-                this.index.addFile(node.dockerfile, { slot, dockerfile: dockerfile === node.dockerfile });
-                if (dockerfile !== node.dockerfile)
-                    this.index.addFile(dockerfile, { slot, dockerfile: true });
-                // Decides what of the context is sent, wherever it lies; most images have none.
-                for (const ignore of new Set([
-                    dockerfileIgnoreFile(node.dockerfile),
-                    dockerfileIgnoreFile(dockerfile)
-                ])) {
-                    this.index.addFile(ignore, { slot, dockerfile: false });
-                    const real = this.follow(slot, ignore, 'dockerfile');
-                    if (real !== ignore)
-                        this.index.addFile(real, { slot, dockerfile: false });
-                }
-            }
-        }
-    }
-    /** The real path of one an image names; the links on the way become its files. */
-    follow(slot, path, field) {
-        slot.anchors.push(path);
-        const real = this.symlinks.resolve(path);
-        for (const link of real.via)
-            this.index.addFile(link, { slot, dockerfile: false });
-        if ('error' in real) {
-            // One mistake, said once: the context's link is usually the Dockerfile's too.
-            if (!this.linkProblems.some(p => p.node === slot.node.name))
-                this.linkProblems.push({
-                    node: slot.node.name,
-                    field,
-                    message: `'${path || '.'}' goes through ${real.error}; ${field === 'context' ? 'a context' : 'a Dockerfile'} must be in it`
-                });
-            return path;
-        }
-        slot.anchors.push(real.path);
-        return real.path;
-    }
-    /**
-     * Calls found once per node that owns path (and says whether it is that image's Dockerfile).
-     * symlinkChange: path is, or was at the other end of the change, a symlink.
-     */
-    owners(path, found, symlinkChange = false) {
-        let seen;
-        const once = (node) => {
-            if (seen?.includes(node))
-                return;
-            (seen ??= []).push(node);
-            found(node, false);
-        };
-        const names = this.holders(path, once, found);
-        if (!symlinkChange && !this.symlinks.targets.has(path))
-            return;
-        // A link added, retargeted or removed at or above what a node names may change all it holds.
-        if (symlinkChange || this.symlinks.targets.has(path)) {
-            const paths = [path, ...names];
-            for (const slot of this.slots)
-                if (slot.anchors.some(a => paths.some(p => overlaps(a, p))))
-                    once(slot.node);
-        }
-    }
-    /** The nodes that hold path, by its name and (configs) by every other name it has through links. */
-    holders(path, once, dockerfileOf = once) {
-        this.index.match(path, ({ slot, dockerfile }) => {
-            if (slot.excluded?.(path))
-                return;
-            if (dockerfile)
-                dockerfileOf(slot.node, true);
-            else
-                once(slot.node);
-        });
-        if (this.symlinks.size === 0)
-            return [];
-        const names = this.symlinks.otherNames(path).map(n => n.path);
-        for (const name of names)
-            this.index.match(name, ({ slot }) => {
-                if (slot.node.kind === 'config' && !slot.excluded?.(name))
-                    once(slot.node);
-            });
-        return names;
-    }
-    /** Every node's files. The hot loop of a plan: one pass, candidates looked up per directory. */
-    membership(tracked) {
-        for (const slot of this.slots) {
-            slot.files = [];
-            slot.last = -1;
-            slot.dockerfileFound = false;
-        }
-        // Indexed loops, not for...of: this runs once per file, cold, and an iterator per loop is
-        // garbage the collector then has to chase.
-        const walk = this.index.walk();
-        const levels = walk.levels;
-        for (let i = 0; i < tracked.length; i++) {
-            const file = tracked[i];
-            const path = file.path;
-            walk.enter(path);
-            for (let level = 0; level < walk.depth; level++) {
-                const entries = levels[level];
-                for (let k = 0; k < entries.length; k++) {
-                    const e = entries[k];
-                    if (e.test && !e.test(path))
-                        continue;
-                    const slot = e.target.slot;
-                    if (slot.last === i || (slot.excluded && slot.excluded(path)))
-                        continue;
-                    slot.last = i;
-                    slot.files.push(file);
-                }
-            }
-            const own = walk.own(path);
-            if (own === undefined)
-                continue;
-            for (let k = 0; k < own.length; k++) {
-                const e = own[k];
-                if (e.test && !e.test(path))
-                    continue;
-                const slot = e.target.slot;
-                if (e.target.dockerfile)
-                    slot.dockerfileFound = true;
-                if (slot.last === i || (slot.excluded && slot.excluded(path)))
-                    continue;
-                slot.last = i;
-                slot.files.push(file);
-            }
-        }
-        const linkProblems = [...this.linkProblems];
-        if (this.symlinks.size > 0)
-            this.filesThroughLinks(tracked, linkProblems);
-        const files = new Map();
-        const dockerfileFound = new Set();
-        for (const slot of this.slots) {
-            files.set(slot.node.name, slot.files);
-            if (slot.dockerfileFound)
-                dockerfileFound.add(slot.node.name);
-            slot.seen = undefined;
-        }
-        return { files, dockerfileFound, realContexts: this.realContexts, linkProblems };
-    }
-    /**
-     * A config's files by the names they have through links (`cfglink/a.yaml` for `cfgreal/a.yaml`),
-     * with the links on the way; a link it holds that leads out of the repository is an error. An
-     * image is not given these: a build copies the links in its context as links.
-     */
-    filesThroughLinks(tracked, problems) {
-        const links = new Map();
-        for (const file of tracked)
-            if (isSymlink(file))
-                links.set(file.path, file);
-        const add = (slot, file) => {
-            slot.seen ??= new Set(slot.files.map(f => f.path));
-            if (slot.seen.has(file.path))
-                return;
-            slot.seen.add(file.path);
-            slot.files.push(file);
-        };
-        for (const file of tracked) {
-            for (const name of this.symlinks.otherNames(file.path)) {
-                this.index.match(name.path, ({ slot }) => {
-                    if (slot.node.kind !== 'config' || slot.excluded?.(name.path))
-                        return;
-                    add(slot, file);
-                    for (const link of name.via) {
-                        const linkFile = links.get(link);
-                        if (linkFile)
-                            add(slot, linkFile);
-                    }
-                });
-            }
-        }
-        for (const path of this.symlinks.targets.keys()) {
-            const real = this.symlinks.resolve(path);
-            if (!('error' in real))
-                continue;
-            const reported = new Set();
-            this.holders(path, node => {
-                if (node.kind === 'config' && !reported.has(node) && reported.add(node))
-                    problems.push({
-                        node: node.name,
-                        field: 'paths',
-                        message: `holds ${real.error}; a config's files must be in the repository`
-                    });
-            });
-        }
-    }
-}
-function isUnder(path, dir) {
-    return dir === '' || path === dir || path.startsWith(`${dir}/`);
-}
-function byPath(a, b) {
-    return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-}
-/** Files in path order; git already lists them so, and then nothing is sorted. */
-function sortedByPath(files) {
-    for (let i = 1; i < files.length; i++)
-        if (files[i - 1].path > files[i].path)
-            return files.slice().sort(byPath);
-    return files;
-}
-/**
- * The text a key hashes: stableStringify of the breakdown without its file list. Built with every
- * object's keys already in sorted order, so the native JSON.stringify gives the same text fast.
- */
-function hashedJson(b) {
-    return JSON.stringify({
-        definition: b.definition,
-        filesDigest: b.filesDigest,
-        kind: b.kind,
-        name: b.name,
-        schema: b.schema,
-        upstream: b.upstream.map(u => ({ key: u.key, node: u.node }))
-    });
-}
-/** Every node's content key, inputs first. */
-function computeKeys(graph, membership) {
-    const keys = new Map();
-    for (const node of graph.order) {
-        const lines = sortedByPath(membership.files.get(node.name) ?? []).map(treeLine);
-        const upstream = inputsOf(node)
-            .map(name => {
-            const input = graph.nodes.get(name);
-            return { node: nodeLabel(input), key: keys.get(name).key };
-        })
-            .sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
-        const breakdown = {
-            schema: KEY_SCHEMA,
-            kind: node.kind,
-            name: node.name,
-            definition: canonicalDefinition(node),
-            files: lines,
-            filesDigest: sha256$1(lines.length === 0 ? '' : `${lines.join('\n')}\n`),
-            upstream
-        };
-        keys.set(node.name, { key: sha256$1(hashedJson(breakdown)), breakdown });
-    }
-    return keys;
-}
-
-function configProblems(graph, membership) {
-    const problems = [];
-    const outputs = outputIndexOf(graph);
-    const at = (path) => graph.positions.get(path) ??
-        graph.positions.get(path.replace(/\.[^.]+$/, '')) ?? { line: 1, col: 1 };
-    const problem = (path, message) => ({
-        file: graph.file,
-        ...at(path),
-        path,
-        message,
-        severity: 'error'
-    });
-    const consumers = consumersOf(graph);
-    for (const node of graph.nodes.values()) {
-        if (node.kind !== 'config')
-            continue;
-        const files = membership.files.get(node.name) ?? [];
-        const path = `configs.${node.name}.paths`;
-        if (files.length === 0 && !node.allowEmpty && !namesAnOutput(node, graph)) {
-            problems.push(problem(path, `matches no tracked file (${node.paths.join(', ')}); check the patterns, or set 'allow-empty: true' if that is meant`));
-        }
-        if (!outputs.isEmpty()) {
-            const reported = new Set();
-            for (const file of files) {
-                const owner = outputs.producerOf(file.path);
-                if (!owner || reported.has(owner.process))
-                    continue;
-                if (!(consumers.get(node.name) ?? []).some(p => reaches(graph, p, owner.process)))
-                    continue;
-                reported.add(owner.process);
-                problems.push(problem(`processes.${owner.process}.outputs[${owner.index}]`, `cycle: process '${owner.process}' writes '${owner.path}', which holds '${file.path}' of config '${node.name}' (an input of it); a process cannot write its own inputs`));
-            }
-        }
-    }
-    return problems;
-}
-/** Whether a pattern of the config names a process's output (or something inside one). */
-function namesAnOutput(config, graph) {
-    const outputs = outputIndexOf(graph);
-    return config.paths.some(p => !p.startsWith('!') && outputs.namedBy(p).length > 0);
-}
-/** For each node, the processes that list it as an input. */
-function consumersOf(graph) {
-    const out = new Map();
-    for (const node of graph.nodes.values()) {
-        if (node.kind !== 'process')
-            continue;
-        for (const input of node.inputs) {
-            const list = out.get(input);
-            if (list)
-                list.push(node.name);
-            else
-                out.set(input, [node.name]);
-        }
-    }
-    return out;
-}
-/** Whether from is target or feeds it through process inputs. */
-function reaches(graph, from, target) {
-    if (from === target)
-        return true;
-    const seen = new Set();
-    const stack = [graph.nodes.get(target)];
-    while (stack.length > 0) {
-        const n = stack.pop();
-        if (n.kind === 'config' || seen.has(n.name))
-            continue;
-        seen.add(n.name);
-        for (const input of n.inputs) {
-            if (input === from)
-                return true;
-            const next = graph.nodes.get(input);
-            if (next)
-                stack.push(next);
-        }
-    }
-    return false;
-}
-
-// Why each node is affected: reason chains (file -> config -> process -> image) kept as shared
-// links. A node's chain points at its input's chain instead of copying it, so a graph of any depth
-// costs one link per chain kept; a long chain is rendered elided, a full one only when asked.
-/** At most this many reason chains are kept per node; the count has the total. */
-const MAX_CHAINS = 20;
-/** A chain of more steps than this is rendered as its first two and last two. */
-const MAX_SHOWN_STEPS = 6;
-function origin(step) {
-    const chain = { step, length: 1 };
-    chain.first = chain;
-    return chain;
-}
-function extend$1(upstream, step) {
-    const chain = { step, upstream, length: upstream.length + 1, first: upstream.first };
-    chain.second = upstream.length === 1 ? chain : upstream.second;
-    return chain;
-}
-/** The same chain with a note on its last step (one new link; the rest is shared). */
-function annotated(chain, note) {
-    const copy = { ...chain, step: `${chain.step}${note}` };
-    if (chain.length === 1)
-        copy.first = copy;
-    if (chain.length === 2)
-        copy.second = copy;
-    return copy;
-}
-/** Every step of a chain, origin first (as long as the chain: for one node, not for every node). */
-function chainSteps(chain) {
-    const steps = [];
-    for (let c = chain; c; c = c.upstream)
-        steps.push(c.step);
-    return steps.reverse();
-}
-/** `a -> b -> c`; past MAX_SHOWN_STEPS steps, `a -> b -> … N more … -> y -> z`. */
-function renderChain(chain, maxSteps = MAX_SHOWN_STEPS) {
-    if (chain.length <= maxSteps)
-        return chainSteps(chain).join(' -> ');
-    const last = chain.upstream;
-    const hidden = chain.length - 4;
-    return [chain.first.step, chain.second.step, `… ${hidden} more …`, last.step, chain.step].join(' -> ');
-}
-/**
- * The reasons of every node, inputs before consumers: a node's chains are its direct causes
- * (`origins`, by node name) and each of its inputs' chains extended by the node's label.
- */
-function reasonChains(graph, origins) {
-    const out = new Map();
-    for (const node of graph.order) {
-        const label = nodeLabel(node);
-        const chains = [];
-        let count = 0;
-        for (const cause of origins.get(node.name) ?? []) {
-            if (chains.length < MAX_CHAINS)
-                chains.push(extend$1(origin(cause), label));
-            count++;
-        }
-        for (const name of inputsOf(node)) {
-            const upstream = out.get(name);
-            if (!upstream)
-                continue;
-            // An implied input (a process that writes the image's context) says so on its step.
-            const note = impliedNote(node, name);
-            for (const chain of upstream.chains) {
-                if (chains.length >= MAX_CHAINS)
-                    break;
-                chains.push(extend$1(note ? annotated(chain, note) : chain, label));
-            }
-            count = Math.min(Number.MAX_SAFE_INTEGER, count + upstream.count);
-        }
-        out.set(node.name, { chains, count });
-    }
-    return out;
-}
-
-// Two commits -> an explained plan: what changed, what is affected and why, every content key.
-/** Problems that need the repository's files: empty or file contexts, missing Dockerfiles, idle globs. */
-function checkGraphAgainstFiles(graph, membership) {
-    const problems = configProblems(graph, membership);
-    const at = (node, field) => graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}.${field}`) ??
-        graph.positions.get(`${SECTION_OF[node.kind]}.${node.name}`) ?? { line: 1, col: 1 };
-    for (const p of membership.linkProblems) {
-        const node = graph.nodes.get(p.node);
-        problems.push({
-            file: graph.file,
-            ...at(node, p.field),
-            path: `${SECTION_OF[node.kind]}.${node.name}.${p.field}`,
-            message: p.message,
-            severity: 'error'
-        });
-    }
-    for (const node of graph.nodes.values()) {
-        const path = `${SECTION_OF[node.kind]}.${node.name}`;
-        const files = membership.files.get(node.name) ?? [];
-        if (node.kind === 'image') {
-            // A symlink to a directory is followed (links.ts); only a real file is not a context.
-            if (node.context !== '' && files.some(f => f.path === node.context && !isSymlink(f))) {
-                problems.push({
-                    file: graph.file,
-                    ...at(node, 'context'),
-                    path: `${path}.context`,
-                    message: `'${node.context}' is a file; the context must be a directory`,
-                    severity: 'error'
-                });
-                continue;
-            }
-            // A context is a directory with files, wherever the Dockerfile is: a build sends it. Only
-            // a process's output may be one that git does not hold.
-            const implied = node.implied?.because ?? [];
-            const context = membership.realContexts.get(node.name) ?? node.context;
-            const hasContextFiles = files.some(f => isUnder(f.path, context)) ||
-                membership.linkProblems.some(p => p.node === node.name && p.field === 'context') ||
-                implied.some(i => i.what === 'context');
-            // A Dockerfile a process writes is no more tracked than the rest of its output.
-            const dockerfileMade = implied.some(i => i.what === 'Dockerfile');
-            if (!hasContextFiles) {
-                problems.push({
-                    file: graph.file,
-                    ...at(node, 'context'),
-                    path: `${path}.context`,
-                    message: `'${node.context || '.'}' has no tracked files; the context must be a directory in the repository`,
-                    severity: 'error'
-                });
-            }
-            // A missing default Dockerfile in a missing context is the same mistake: said once.
-            const linkProblem = membership.linkProblems.some(p => p.node === node.name);
-            if (!membership.dockerfileFound.has(node.name) &&
-                !dockerfileMade &&
-                !linkProblem &&
-                (hasContextFiles || !isUnder(node.dockerfile, node.context))) {
-                const field = graph.positions.has(`${path}.dockerfile`) ? 'dockerfile' : 'context';
-                problems.push({
-                    file: graph.file,
-                    ...at(node, field),
-                    path: `${path}.${field}`,
-                    message: `Dockerfile '${node.dockerfile}' is not a tracked file${field === 'context' ? ' (set dockerfile: to use another path)' : ''}`,
-                    severity: 'error'
-                });
-            }
-        }
-    }
-    return problems;
-}
-/** Parse the base's graph for comparison only; tell why it cannot be used when it cannot. */
-function readBaseGraph(input, head) {
-    // An unchanged graph file needs no second parse: no definition can differ.
-    if (input.baseGraphText === input.graphText)
-        return { graph: head };
-    if (input.baseGraphText === null)
-        return { unusable: `no ${input.graphFile} at base ${input.base.slice(0, 12)}` };
-    try {
-        return { graph: parseGraph(input.baseGraphText, input.graphFile) };
-    }
-    catch (e) {
-        if (!(e instanceof UserError))
-            throw e;
-        const first = e.message.split('\n')[0];
-        return {
-            unusable: `${input.graphFile} at base ${input.base.slice(0, 12)} is not valid (${first})`
-        };
-    }
-}
-function plan(input) {
-    const graph = input.graph ?? parseGraph(input.graphText, input.graphFile);
-    const graphFiles = new GraphFiles(graph, input.symlinks);
-    const membership = graphFiles.membership(input.trackedFiles);
-    const problems = checkGraphAgainstFiles(graph, membership);
-    const errors = problems.filter(p => p.severity === 'error');
-    if (errors.length > 0)
-        throw new GraphError(errors);
-    const keys = computeKeys(graph, membership);
-    // Direct causes: the origin of each chain that starts at this node.
-    const direct = new Map();
-    const changedFilesOf = new Map();
-    const addDirect = (name, origin) => {
-        const list = direct.get(name);
-        if (!list)
-            direct.set(name, [origin]);
-        else if (!list.includes(origin))
-            list.push(origin);
-    };
-    let everythingBecause = input.everythingBecause;
-    let baseGraph;
-    if (!everythingBecause) {
-        const base = readBaseGraph(input, graph);
-        baseGraph = base.graph;
-        if (base.unusable)
-            everythingBecause = `${base.unusable}: every node is affected`;
-    }
-    if (everythingBecause) {
-        for (const node of graph.nodes.values())
-            addDirect(node.name, everythingBecause);
-    }
-    else {
-        for (const change of input.changedFiles) {
-            for (const { path, origin } of touchedPaths(change)) {
-                graphFiles.owners(path, node => {
-                    addDirect(node.name, origin);
-                    const files = changedFilesOf.get(node.name);
-                    if (!files)
-                        changedFilesOf.set(node.name, [path]);
-                    else if (!files.includes(path))
-                        files.push(path);
-                }, change.symlink === true);
-            }
-        }
-        for (const node of baseGraph === graph ? [] : graph.nodes.values()) {
-            const before = baseGraph.nodes.get(node.name);
-            if (!before || before.kind !== node.kind)
-                addDirect(node.name, `${input.graphFile}: ${nodeLabel(node)} is new`);
-            else if (JSON.stringify(canonicalDefinition(before)) !== JSON.stringify(canonicalDefinition(node))) {
-                addDirect(node.name, `${input.graphFile}: ${nodeLabel(node)} changed`);
-            }
-        }
-    }
-    const reasons = reasonChains(graph, direct);
-    const nodes = new Map();
-    for (const node of graph.order) {
-        const key = keys.get(node.name);
-        const { chains, count } = reasons.get(node.name);
-        nodes.set(node.name, {
-            kind: node.kind,
-            name: node.name,
-            affected: chains.length > 0,
-            key: key.key,
-            reasons: chains.map(c => renderChain(c)),
-            chains,
-            reasonCount: count,
-            changedFiles: changedFilesOf.get(node.name) ?? [],
-            inputs: inputsOf(node),
-            breakdown: key.breakdown
-        });
-    }
-    return {
-        base: input.base,
-        head: input.head,
-        graphFile: input.graphFile,
-        ...(everythingBecause ? { everythingBecause } : {}),
-        changedFiles: input.changedFiles,
-        nodes,
-        order: graph.order.map(n => n.name),
-        warnings: problems.filter(p => p.severity === 'warning'),
-        graph
-    };
-}
-/** Affected images, inputs before consumers: the order to build them in. */
-function affectedImages(p) {
-    return p.order.map(n => p.nodes.get(n)).filter(n => n.kind === 'image' && n.affected);
-}
-function planToJson(p, formatWarning) {
-    const out = {
-        schema: 'imagegraph-plan/v1',
-        base: p.base,
-        head: p.head,
-        graphFile: p.graphFile,
-        ...(p.everythingBecause ? { everythingBecause: p.everythingBecause } : {}),
-        changedFiles: p.changedFiles,
-        configs: {},
-        processes: {},
-        images: {},
-        affectedImages: [],
-        affectedProcesses: [],
-        changedConfigs: [],
-        warnings: p.warnings.map(formatWarning)
-    };
-    for (const name of p.order) {
-        const n = p.nodes.get(name);
-        const node = p.graph.nodes.get(name);
-        const common = { key: n.key, reasons: n.reasons, reasonCount: n.reasonCount };
-        if (node.kind === 'config') {
-            out.configs[name] = { changed: n.affected, ...common, changedFiles: n.changedFiles };
-            if (n.affected)
-                out.changedConfigs.push(name);
-        }
-        else if (node.kind === 'process') {
-            out.processes[name] = {
-                affected: n.affected,
-                ...common,
-                inputs: node.inputs,
-                outputs: node.outputs
-            };
-            if (n.affected)
-                out.affectedProcesses.push(name);
-        }
-        else {
-            out.images[name] = {
-                affected: n.affected,
-                ...common,
-                inputs: node.inputs,
-                context: node.context || '.',
-                dockerfile: node.dockerfile,
-                changedFiles: n.changedFiles
-            };
-            if (n.affected)
-                out.affectedImages.push(name);
-        }
-    }
-    return out;
-}
-
-// Repository content (file names, reasons, warnings, branch names) as inert text in GitHub
-// markdown: the job summary and the PR comment show it as it is, and it can start no markup, link,
-// image, mention, reference, table cell or new line, in a table cell, a list item or inside HTML.
-/** Joins `@` or `#` to what follows invisibly, so `@team` notifies no one and `#12` links nothing. */
-const JOINER = '\u200d';
-/** Characters that mean something to markdown or HTML, written as character references. */
-const ACTIVE = new Map([
-    ['&', '&amp;'],
-    ['<', '&lt;'],
-    ['>', '&gt;'],
-    ['"', '&quot;'],
-    ..."\\`*_[]()|~!$'{}".split('').map((c) => [c, `&#${c.charCodeAt(0)};`])
-]);
-/** Invisible or line-breaking characters, shown by name rather than acting. */
-function visible(code) {
-    if (code < 0x20)
-        return String.fromCodePoint(0x2400 + code); // ␀ … ␟ (␊ for \n, ␍ for \r)
-    if (code === 0x7f)
-        return '␡';
-    if ((code >= 0x80 && code <= 0x9f) || // C1 controls (NEL breaks lines)
-        (code >= 0x2028 && code <= 0x202e) || // line and paragraph separators, bidi embeddings
-        (code >= 0x2066 && code <= 0x2069) || // bidi isolates
-        (code >= 0x200b && code <= 0x200f) || // zero-width characters and direction marks
-        code === 0x2060 ||
-        code === 0x061c ||
-        code === 0xfeff)
-        return `⟨U+${code.toString(16).toUpperCase().padStart(4, '0')}⟩`;
-    return undefined;
-}
-/**
- * Text that renders as exactly itself: controls shown by name, markup characters as character
- * references, `@` and `#` joined invisibly to what follows, `www.` and `scheme://` broken so
- * nothing links. One line, safe in a table cell (`|` is escaped) and in HTML (`<>&"'` are).
- */
-function inert(text) {
-    const chars = [...text];
-    let out = '';
-    for (let i = 0; i < chars.length; i++) {
-        const ch = chars[i];
-        const code = ch.codePointAt(0);
-        const shown = visible(code);
-        if (shown !== undefined)
-            out += shown;
-        else if (ACTIVE.has(ch))
-            out += ACTIVE.get(ch);
-        else if (ch === '@' || ch === '#')
-            out += `&#${code};${JOINER}`;
-        // Autolinks: `http://x` and `www.x` link by themselves; their `:` and `.` written as references.
-        else if (ch === ':' && chars[i + 1] === '/')
-            out += '&#58;';
-        else if (ch === '.' && /www$/i.test(chars.slice(Math.max(0, i - 3), i).join('')))
-            out += '&#46;';
-        // At the start of a line these begin a list, a heading, a quote or a rule.
-        else if (i === 0 && /[-+=#>0-9]/.test(ch))
-            out += `&#${code};`;
-        else
-            out += ch;
-    }
-    return out;
-}
-
-const shortKey = (key) => key.slice(0, 12);
-const MERMAID_SHAPES = {
-    config: ['[/', '/]'],
-    process: ['([', '])'],
-    image: ['[', ']']
-};
-function mermaidText(s) {
-    return s.replace(/"/g, '#quot;');
-}
-/** The graph as a mermaid flowchart; nodes in `affected` are highlighted, `hidden` ones left out. */
-function graphMermaid(graph, affected, hidden) {
-    const ids = new Map();
-    graph.order.forEach((n, i) => ids.set(n.name, `n${i}`));
-    const out = ['flowchart LR'];
-    for (const n of graph.order) {
-        if (hidden?.has(n.name))
-            continue;
-        const [open, close] = MERMAID_SHAPES[n.kind];
-        out.push(`  ${ids.get(n.name)}${open}"${mermaidText(nodeLabel(n))}"${close}`);
-    }
-    for (const n of graph.order) {
-        if (hidden?.has(n.name))
-            continue;
-        for (const input of inputsOf(n))
-            if (!hidden?.has(input))
-                out.push(`  ${ids.get(input)} --> ${ids.get(n.name)}`);
-    }
-    if (affected && affected.size > 0) {
-        out.push('  classDef affected fill:#ffd8a8,stroke:#e8590c,stroke-width:2px');
-        const marked = graph.order
-            .filter(n => affected.has(n.name) && !hidden?.has(n.name))
-            .map(n => ids.get(n.name));
-        if (marked.length > 0)
-            out.push(`  class ${marked.join(',')} affected`);
-    }
-    return `${out.join('\n')}\n`;
-}
-
-// The job summary and the PR comment: what a developer wants to see at a glance, within a size
-// budget (GitHub takes 1 MiB of step summary, 65,536 characters of comment). A large graph still
-// gets a useful summary: unaffected nodes collapse, rows truncate with a note, never nothing.
-const SUMMARY_BUDGET = 1_000_000;
-const COMMENT_BUDGET = 60_000;
-/** GitHub renders mermaid up to about this much text; past it a diagram is an error box. */
-const MERMAID_MAX_CHARS = 40_000;
-const MERMAID_MAX_NODES = 300;
-const CHAINS_PER_ROW = 3;
-function commentMarker(graphFile) {
-    // inert: a graph file named `x -->` must not close the comment.
-    return `<!-- imagegraph-plan:${inert(graphFile)} -->`;
-}
-/** Repository text made inert: safe in a table cell, a list item, a quote and inside HTML. */
-const cell = inert;
-function chainsCell(n) {
-    const shown = n.reasons.slice(0, CHAINS_PER_ROW).map(r => `<code>${cell(r)}</code>`);
-    const more = n.reasonCount - shown.length;
-    if (more > 0)
-        shown.push(`+${more} more`);
-    return shown.join('<br>');
-}
-/** Lines appended while they fit; the rest is counted in a note instead of dropped silently. */
-class Budget {
-    limit;
-    parts = [];
-    used = 0;
-    constructor(limit) {
-        this.limit = limit;
-    }
-    get left() {
-        return this.limit - this.used;
-    }
-    /** Adds text if it fits within the budget minus `reserve`; says whether it did. */
-    add(text, reserve = 0) {
-        const size = Buffer.byteLength(text, 'utf8') + 1;
-        if (this.used + size > this.limit - reserve)
-            return false;
-        this.parts.push(text);
-        this.used += size;
-        return true;
-    }
-    /** Adds rows until the budget runs low, then a note with how many were left out. */
-    addRows(rows, note, reserve) {
-        for (let i = 0; i < rows.length; i++) {
-            if (!this.add(rows[i], reserve)) {
-                this.add(note(rows.length - i));
-                return;
-            }
-        }
-    }
-    text() {
-        return `${this.parts.join('\n')}\n`;
-    }
-}
-/** The nodes to draw: all of a small graph; of a large one, the affected nodes and their inputs. */
-function diagram(p) {
-    const affected = new Set([...p.nodes.values()].filter(n => n.affected).map(n => n.name));
-    let hidden;
-    let note;
-    if (p.graph.nodes.size > MERMAID_MAX_NODES) {
-        const shown = new Set(affected);
-        for (const name of affected)
-            for (const input of p.nodes.get(name).inputs)
-                shown.add(input);
-        hidden = new Set([...p.graph.nodes.keys()].filter(n => !shown.has(n)));
-        note = `${hidden.size} unaffected nodes are collapsed out of the diagram.`;
-        if (shown.size > MERMAID_MAX_NODES)
-            return {
-                note: `The diagram is left out: ${shown.size} affected nodes and inputs are more than a diagram can show.`
-            };
-        if (shown.size === 0)
-            return { note: 'Nothing is affected; the graph has too many nodes to draw.' };
-    }
-    const text = graphMermaid(p.graph, affected, hidden);
-    if (text.length > MERMAID_MAX_CHARS)
-        return {
-            note: `The diagram is left out: ${text.length} characters of mermaid is more than GitHub renders.`
-        };
-    return { text, ...(note ? { note } : {}) };
-}
-function summaryMarkdown(p, ctx, limit = SUMMARY_BUDGET) {
-    const b = new Budget(limit);
-    const all = p.order.map(n => p.nodes.get(n));
-    const images = all.filter(n => n.kind === 'image');
-    const processes = all.filter(n => n.kind === 'process');
-    const configs = all.filter(n => n.kind === 'config');
-    const affected = affectedImages(p);
-    const reserve = 2_000; // room kept for the sections after a truncated one
-    b.add(commentMarker(p.graphFile));
-    b.add(`## imagegraph: ${affected.length} of ${images.length} image${images.length === 1 ? '' : 's'} affected`);
-    b.add('');
-    const base = p.base ? `\`${short(p.base)}\`` : '*none*';
-    b.add(`**Base** ${base} → **head** \`${short(p.head)}\`: ${cell(ctx.baseWhy)}  `);
-    const changedConfigs = configs.filter(c => c.affected);
-    b.add(`${p.changedFiles.length} changed file${p.changedFiles.length === 1 ? '' : 's'} · ${changedConfigs.length} of ${configs.length} configs changed · ${processes.filter(n => n.affected).length} of ${processes.length} processes affected`);
-    if (p.everythingBecause)
-        b.add(`\n> [!WARNING]\n> Every node is affected: ${cell(p.everythingBecause)}`);
-    // Warnings take at most half the budget: the images come next and matter more.
-    b.addRows(p.warnings.map(w => `\n> [!NOTE]\n> ${cell(`${w.file}:${w.line}:${w.col} ${w.path}: ${w.message}`)}`), left => `\n> [!NOTE]\n> ${left} more warnings are not shown here (size limit); the \`plan\` output has them all.`, Math.floor(limit / 2));
-    b.add('');
-    b.add('### Images');
-    if (affected.length > 0) {
-        b.add('| Image | Why | Key |');
-        b.add('|---|---|---|');
-        const rows = affected.map(n => `| **${cell(n.name)}** | ${chainsCell(n)} | \`${shortKey(n.key)}\` |`);
-        b.addRows(rows, left => `\n*${left} more affected images are not listed here (size limit); the \`plan\` output has them all.*`, reserve);
-    }
-    else
-        b.add('No image is affected.');
-    const unaffected = images.filter(n => !n.affected);
-    if (unaffected.length > 0) {
-        b.add('');
-        b.add(`<details><summary>${unaffected.length} image${unaffected.length === 1 ? '' : 's'} not affected</summary>`);
-        b.add('');
-        b.addRows(unaffected.map(n => `- ${cell(n.name)} \`${shortKey(n.key)}\``), left => `- … and ${left} more`, reserve);
-        b.add('\n</details>');
-    }
-    if (processes.length > 0) {
-        b.add('');
-        b.add('### Processes');
-        const affectedProcesses = processes.filter(n => n.affected);
-        if (affectedProcesses.length > 0) {
-            b.add('| Process | Why | Key |');
-            b.add('|---|---|---|');
-            b.addRows(affectedProcesses.map(n => `| **${cell(n.name)}** | ${chainsCell(n)} | \`${shortKey(n.key)}\` |`), left => `\n*${left} more affected processes are not listed here (size limit).*`, reserve);
-        }
-        const idle = processes.length - affectedProcesses.length;
-        if (idle > 0)
-            b.add(`\n${idle} process${idle === 1 ? '' : 'es'} not affected.`);
-    }
-    const d = diagram(p);
-    b.add('');
-    b.add('### Graph');
-    if (d.text && !b.add(`\`\`\`mermaid\n${d.text}\`\`\``, 500))
-        b.add('*The diagram is left out to stay within the size limit.*');
-    if (d.note)
-        b.add(`*${d.note}*`);
-    if (p.changedFiles.length > 0) {
-        b.add('');
-        b.add(`<details><summary>${p.changedFiles.length} changed file${p.changedFiles.length === 1 ? '' : 's'}</summary>`);
-        b.add('');
-        b.addRows(p.changedFiles.map(c => `- ${c.status}: <code>${cell(c.oldPath ? `${c.oldPath} → ${c.path}` : c.path)}</code>`), left => `- … and ${left} more`, 100);
-        b.add('\n</details>');
-    }
-    return b.text();
-}
-
-// The event payload, read by imagegraph itself before anything else touches it: @actions/github
-// parses GITHUB_EVENT_PATH when it is loaded and throws a raw stack trace on a malformed file.
-function readEvent(env) {
-    const eventName = env.GITHUB_EVENT_NAME ?? '';
-    const eventPath = env.GITHUB_EVENT_PATH;
-    if (!eventPath)
-        return { eventName, payload: {}, missingBecause: 'GITHUB_EVENT_PATH is not set' };
-    const where = `the event payload GITHUB_EVENT_PATH=${eventPath}`;
-    let bytes;
-    try {
-        bytes = readFileSync(eventPath);
-    }
-    catch (e) {
-        const code = e.code;
-        throw new UserError(`${where} cannot be read: ${code === 'ENOENT' ? 'no such file' : (code ?? e.message)}`);
-    }
-    // GitHub writes plain UTF-8 JSON; a byte order mark means the file was made by something else.
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-        throw new UserError(`${where} starts with a UTF-8 byte order mark; write it as JSON without one`);
-    let payload;
-    try {
-        payload = JSON.parse(bytes.toString('utf8'));
-    }
-    catch (e) {
-        throw new UserError(`${where} is not valid JSON: ${e.message}`);
-    }
-    if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
-        throw new UserError(`${where} is not a JSON object (it is ${payload === null ? 'null' : Array.isArray(payload) ? 'an array' : typeof payload})`);
-    return { eventName, payload: payload };
-}
-
-// Every input of action.yml, read once and validated into a typed object named by the inputs.
-const MODES = ['plan', 'build', 'comment'];
-const SAVE_CACHE = ['auto', 'always', 'never'];
-function invalid(name, value, allowed) {
-    return new UserError(`Input '${name}' is set to invalid value '${value}'. Valid values: ${allowed}`);
-}
-function getInputs(get = name => getInput(name)) {
-    const bool = (name, fallback) => {
-        const v = get(name).trim().toLowerCase();
-        if (v === '')
-            return fallback;
-        if (['true', 'yes', 'on', '1'].includes(v))
-            return true;
-        if (['false', 'no', 'off', '0'].includes(v))
-            return false;
-        throw invalid(name, v, 'true, false');
-    };
-    const mode = get('mode').trim() || 'plan';
-    if (!MODES.includes(mode))
-        throw invalid('mode', mode, MODES.join(', '));
-    const maxJobsText = get('matrix-max-jobs').trim() || String(MAX_MATRIX_JOBS);
-    const maxJobs = Number(maxJobsText);
-    if (!Number.isInteger(maxJobs) || maxJobs < 1 || maxJobs > MAX_MATRIX_JOBS) {
-        throw invalid('matrix-max-jobs', maxJobsText, `a whole number from 1 to ${MAX_MATRIX_JOBS}`);
-    }
-    const commentBody = get('comment-body');
-    if (mode === 'comment' && commentBody.trim() === '')
-        throw new UserError("Input 'comment-body' is required with mode 'comment': pass the output comment-body of a plan run");
-    const saveCache = get('save-cache').trim() || 'auto';
-    if (!SAVE_CACHE.includes(saveCache))
-        throw invalid('save-cache', saveCache, SAVE_CACHE.join(', '));
-    const parallelText = get('parallel').trim();
-    const parallel = parallelText === '' ? undefined : Number(parallelText);
-    if (parallel !== undefined && (!Number.isInteger(parallel) || parallel < 1))
-        throw invalid('parallel', parallelText, 'a whole number of at least 1');
-    return {
-        cache: get('cache').trim(),
-        'save-cache': saveCache,
-        parallel,
-        graph: get('graph').trim() || 'imagegraph.yml',
-        base: get('base').trim(),
-        head: get('head').trim(),
-        'tag-pattern': get('tag-pattern').trim(),
-        token: get('token').trim(),
-        comment: bool('comment', false),
-        'comment-body': commentBody,
-        'working-directory': get('working-directory').trim() || '.',
-        mode: mode,
-        'matrix-max-jobs': maxJobs
-    };
-}
 
 // The one process-spawning helper every adapter uses: an argument array (never a shell string),
 // optional stdin, stdout to a pipe or a file, a chosen environment, live lines, a timeout that
@@ -50114,7 +48299,8 @@ function checkRev(rev) {
         throw new UserError(`'${rev}' is not a git revision`);
     }
 }
-class Git {
+/** The git command line on one repository. */
+class GitCommandLine {
     dir;
     constructor(dir) {
         this.dir = dir;
@@ -50314,6 +48500,20 @@ class Git {
     async isShallow() {
         return (await this.git(['rev-parse', '--is-shallow-repository'], 'rev-parse')).trim() === 'true';
     }
+    /**
+     * Whether `ancestor` is `descendant` or one of its ancestors (`git merge-base --is-ancestor`);
+     * undefined when either is not a commit in the local history (a shallow clone may lack it).
+     */
+    async isAncestor(ancestor, descendant) {
+        for (const rev of [ancestor, descendant])
+            if (rev === '' || rev.startsWith('-') || /[\0\n]/.test(rev))
+                return undefined;
+        const r = await runGit(this.dir, ['merge-base', '--is-ancestor', ancestor, descendant]);
+        if (r.code === 0)
+            return true;
+        // 1: not an ancestor; 128 and others: git could not answer (a missing or unknown commit).
+        return r.code === 1 ? false : undefined;
+    }
     /** The best common ancestor, or null when the local history has none (yet). */
     async mergeBase(a, b) {
         const r = await runGit(this.dir, ['merge-base', a, b]);
@@ -50346,8 +48546,9 @@ class Git {
     }
 }
 
-// Where the repository and the graph file are, from what the user named (the CLI's --repo and
-// --graph, the action's working-directory and graph): one clear line for each way it can be wrong.
+// The working tree on disk: where the repository and the graph file are, from what the user named
+// (the CLI's --repo and --graph, the action's working-directory and graph), with one clear line for
+// each way it can be wrong; and the graph file's text as the working tree has it.
 /** dir, with symlinks resolved, when it is an existing directory; else what is wrong, named by label. */
 function existingDirectory(dir, label) {
     let stat;
@@ -50383,19 +48584,19 @@ function nearestGraphFile(dir, repo) {
             return path$2.join(repo, DEFAULT_GRAPH_FILE);
     }
 }
-async function locateGraph(r) {
-    const dir = existingDirectory(r.dir, r.dirLabel);
-    const repo = realpathSync(await Git.toplevel(dir));
-    const file = r.graph === undefined
+async function locateGraph(request) {
+    const dir = existingDirectory(request.dir, request.dirLabel);
+    const repo = realpathSync(await GitCommandLine.toplevel(dir));
+    const file = request.graph === undefined
         ? nearestGraphFile(dir, repo)
-        : realPath(path$2.resolve(r.graphFrom, r.graph));
-    const named = r.graph === undefined ? path$2.relative(r.graphFrom, file) : r.graph;
+        : realPath(path$2.resolve(request.graphFrom, request.graph));
+    const named = request.graph === undefined ? path$2.relative(request.graphFrom, file) : request.graph;
     const relative = path$2.relative(repo, file);
     if (relative === '' || relative.startsWith('..') || path$2.isAbsolute(relative))
-        throw new UserError(`${r.graphLabel} '${named}': ${file} is ${relative === '' ? 'the repository itself' : 'outside the repository'} ${repo}; name a graph file inside it`);
-    const n = normalizeRepoPath(relative.split(path$2.sep).join('/'));
-    if ('error' in n)
-        throw new UserError(`${r.graphLabel} '${named}': ${n.error}`);
+        throw new UserError(`${request.graphLabel} '${named}': ${file} is ${relative === '' ? 'the repository itself' : 'outside the repository'} ${repo}; name a graph file inside it`);
+    const normalized = normalizeRepoPath(relative.split(path$2.sep).join('/'));
+    if ('error' in normalized)
+        throw new UserError(`${request.graphLabel} '${named}': ${normalized.error}`);
     let stat;
     try {
         stat = lstatSync(file);
@@ -50404,17 +48605,1600 @@ async function locateGraph(r) {
         stat = undefined; // not in the working tree: the commit may still have it, which the plan says
     }
     if (stat?.isDirectory())
-        throw new UserError(`${r.graphLabel} '${named}' is a directory; name the graph file in it (${path$2.posix.join(n.path, DEFAULT_GRAPH_FILE)})`);
+        throw new UserError(`${request.graphLabel} '${named}' is a directory; name the graph file in it (${path$2.posix.join(normalized.path, DEFAULT_GRAPH_FILE)})`);
     if (stat?.isSymbolicLink())
-        throw symlinkedGraph(n.path, readlinkSync(file));
-    return { git: new Git(repo), repo, graphFile: n.path };
+        throw symlinkedGraph(normalized.path, readlinkSync(file));
+    return { git: new GitCommandLine(repo), repo, graphFile: normalized.path };
 }
 /**
  * A graph file that is a symbolic link: its paths would be relative to the link's directory or the
  * target's, and git holds only the link. Named once, the same way in the CLI and the action.
  */
 function symlinkedGraph(graphFile, target, commit) {
-    return new UserError(`${graphFile} is a symbolic link (to '${target}')${commit ? ` in commit ${commit.slice(0, 12)}` : ''}; a graph file must be a regular file: name the file it points to instead`);
+    return new UserError(`${graphFile} is a symbolic link (to '${target}')${commit ? ` in commit ${shortId(commit)}` : ''}; a graph file must be a regular file: name the file it points to instead`);
+}
+/** A file of the working tree, read when asked; null when it cannot be (it is only a head start). */
+function workingFile(repo, file) {
+    return () => {
+        try {
+            const bytes = readFileSync(path$2.join(repo, file));
+            // Not UTF-8: no head start; the committed text is read and its error located.
+            return isUtf8(bytes) ? bytes.toString('utf8') : null;
+        }
+        catch {
+            return null;
+        }
+    };
+}
+
+// Which base to compare against for each event GitHub sends, decided from the payload alone.
+// Resolving it (fetching commits, finding merge-bases and tags) is src/commands/resolve-base.ts's job.
+const ZERO_SHA = /^0+$/;
+/** The base's story in one line (output `base-reason`, the summary's first line). */
+function baseReason(resolved) {
+    switch (resolved.kind) {
+        case 'range':
+            return resolved.why;
+        case 'everything':
+            return resolved.reason;
+        case 'base-unavailable':
+            return `base unavailable: ${resolved.missing}`;
+    }
+}
+/** Why every node is affected, or undefined when there is a base to compare with. */
+function everythingReason(resolved) {
+    return resolved.kind === 'range' ? undefined : baseReason(resolved);
+}
+const obj = (v) => (v && typeof v === 'object' ? v : {});
+const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+/** The commit an event is about: a pull request's head, never its merge commit nor its base. */
+function headOf(e) {
+    if (e.eventName === 'pull_request' || e.eventName === 'pull_request_target')
+        return str(obj(obj(obj(e.payload).pull_request).head).sha) ?? e.sha;
+    return e.sha;
+}
+function chooseBase(e) {
+    const strategy = chooseForEvent(e);
+    if (!e.inputHead)
+        return strategy;
+    return { ...strategy, head: e.inputHead, why: `${strategy.why}; input 'head' is ${e.inputHead}` };
+}
+function chooseForEvent(e) {
+    const p = e.payload;
+    const head = e.sha;
+    if (e.inputBase)
+        return {
+            kind: 'range',
+            base: e.inputBase,
+            head: headOf(e),
+            why: `input 'base' is ${e.inputBase}`
+        };
+    if (e.payloadMissing)
+        return {
+            kind: 'everything',
+            head,
+            why: `${e.eventName || 'unknown'} event without its payload (${e.payloadMissing}) and no input 'base'`
+        };
+    switch (e.eventName) {
+        case 'push': {
+            const ref = str(p.ref) ?? e.ref;
+            const after = str(p.after);
+            const before = str(p.before);
+            // A deleted branch or tag: checked before tags, as a deleted tag has no commit to compare.
+            // What is gone has nothing to build; what it pointed at was built when it was pushed.
+            if (p.deleted === true || (after && ZERO_SHA.test(after)))
+                return { kind: 'nothing', head, why: `push deleted ${ref}: nothing to build` };
+            if (!after)
+                return { kind: 'everything', head, why: `push payload without 'after' for ${ref}` };
+            if (ref.startsWith('refs/tags/')) {
+                const tag = ref.slice('refs/tags/'.length);
+                // `after` of an annotated tag is the tag object; GITHUB_SHA is its commit.
+                return { kind: 'previous-tag', tag, head, why: `push of tag ${tag}` };
+            }
+            const branch = ref.replace(/^refs\/heads\//, '');
+            if (!before || ZERO_SHA.test(before)) {
+                const defaultBranch = str(obj(p.repository).default_branch);
+                if (!defaultBranch)
+                    return {
+                        kind: 'everything',
+                        head: after,
+                        why: `first push of ${branch}, and the payload names no default branch`
+                    };
+                if (defaultBranch === branch)
+                    return {
+                        kind: 'everything',
+                        head: after,
+                        why: `first push of the default branch ${branch}`
+                    };
+                return {
+                    kind: 'merge-base',
+                    base: `refs/heads/${defaultBranch}`,
+                    head: after,
+                    why: `first push of ${branch}: merge-base with the default branch ${defaultBranch}`
+                };
+            }
+            const forced = p.forced === true;
+            return {
+                kind: 'range',
+                base: before,
+                head: after,
+                why: forced
+                    ? `forced push to ${branch}: ${shortId(before)}..${shortId(after)} compared as trees, so what the push dropped is rebuilt too`
+                    : `push to ${branch}: ${shortId(before)}..${shortId(after)}`
+            };
+        }
+        case 'pull_request':
+        case 'pull_request_target': {
+            const pr = obj(p.pull_request);
+            const baseSha = str(obj(pr.base).sha);
+            const headSha = str(obj(pr.head).sha);
+            const baseBranch = str(obj(pr.base).ref);
+            const number = p.number ?? pr.number;
+            if (!baseSha || !headSha)
+                return {
+                    kind: 'everything',
+                    head,
+                    why: `${e.eventName} payload without base and head commits`
+                };
+            return {
+                kind: 'merge-base',
+                base: baseSha,
+                head: headSha,
+                why: `pull request #${String(number)}: merge-base of ${baseBranch ?? 'base'} (${shortId(baseSha)}) and the PR head (${shortId(headSha)})`
+            };
+        }
+        case 'merge_group': {
+            const group = obj(p.merge_group);
+            const baseSha = str(group.base_sha);
+            const headSha = str(group.head_sha);
+            if (!baseSha || !headSha)
+                return {
+                    kind: 'everything',
+                    head,
+                    why: 'merge_group payload without base_sha and head_sha'
+                };
+            return {
+                kind: 'range',
+                base: baseSha,
+                head: headSha,
+                why: `merge queue: ${shortId(baseSha)}..${shortId(headSha)}`
+            };
+        }
+        default:
+            return { kind: 'everything', head, why: `${e.eventName} event and no input 'base'` };
+    }
+}
+/** A tag split into its series (everything before the version) and its version numbers. */
+function tagVersion(tag) {
+    const m = /^(.*?)(\d+(?:\.\d+)*)([-+][0-9A-Za-z.+-]*)?$/.exec(tag);
+    if (!m)
+        return undefined;
+    return { series: m[1], numbers: m[2].split('.').map(Number), suffix: m[3] ?? '' };
+}
+/** The part after the numbers as semver reads it (`-rc.10+build.2`), or null when it is not semver. */
+function suffixVersion(suffix) {
+    return semver.parse(`0.0.0${suffix}`);
+}
+/**
+ * Semver precedence: numbers as numbers (any count of them; missing ones are 0), then a pre-release
+ * before its release, pre-release identifiers numerically where numeric (`rc.9` < `rc.10`); build
+ * metadata (`+build.2`) never counts.
+ */
+function compareVersions(a, b) {
+    const n = Math.max(a.numbers.length, b.numbers.length);
+    for (let i = 0; i < n; i++) {
+        const d = (a.numbers[i] ?? 0) - (b.numbers[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return semver.compare(a.pre, b.pre);
+}
+/**
+ * The newest tag before `tag` in the same series (`api/v1.2.2` for `api/v1.2.3`), in semver's
+ * order. `matches`, from input `tag-pattern`, limits which tags form the series. A tag whose
+ * suffix is not semver cannot be ordered: it is no one's previous tag (an older base only makes
+ * more affected), and a pushed tag like it has none.
+ */
+function previousTag(tag, tags, matches) {
+    const versionOf = (t) => {
+        const v = tagVersion(t);
+        const pre = v && suffixVersion(v.suffix);
+        return v && pre ? { ...v, pre } : undefined;
+    };
+    const current = versionOf(tag);
+    if (!current)
+        return undefined;
+    let best;
+    for (const t of tags) {
+        if (t === tag)
+            continue;
+        if (matches ? !matches(t) : false)
+            continue;
+        const v = versionOf(t);
+        if (!v || (!matches && v.series !== current.series))
+            continue;
+        if (compareVersions(v, current) >= 0)
+            continue;
+        // Equal precedence (builds of one version): semver's build order, then the name, so the
+        // choice never depends on the order git lists tags in.
+        const order = best
+            ? compareVersions(v, best.v) ||
+                semver.compareBuild(v.pre, best.v.pre) ||
+                (t > best.tag ? 1 : -1)
+            : 1;
+        if (order > 0)
+            best = { tag: t, v };
+    }
+    return best?.tag;
+}
+/**
+ * Why this event's code must not be trusted with pushes or cache writes, or undefined when it can
+ * be: pull_request_target runs with write access on code from anywhere, and a pull request from
+ * a fork carries someone else's code.
+ */
+function untrustedBecause(eventName, payload) {
+    if (eventName === 'pull_request_target')
+        return "pull_request_target runs code from the pull request with the base repository's access";
+    if (eventName === 'pull_request') {
+        const pr = obj(payload.pull_request);
+        // GitHub sends head.repo null once the head repository is deleted: its code is nobody's.
+        if (!obj(obj(pr.head).repo).full_name)
+            return 'pull request from a deleted or unknown head repository';
+        const headRepo = str(obj(obj(pr.head).repo).full_name);
+        const baseRepo = str(obj(obj(pr.base).repo).full_name) ?? str(obj(payload.repository).full_name);
+        if (obj(obj(pr.head).repo).fork === true || (headRepo && baseRepo && headRepo !== baseRepo)) {
+            return `pull request from the fork ${headRepo ?? '(unknown)'}`;
+        }
+    }
+    if (eventName === 'workflow_run') {
+        // A run triggered by a fork's pull request hands its artifacts and head to this trusted job.
+        const run = obj(payload.workflow_run);
+        const head = obj(run.head_repository);
+        const headRepo = str(head.full_name);
+        const baseRepo = str(obj(payload.repository).full_name);
+        if (!headRepo)
+            return 'workflow_run with no head repository';
+        if (head.fork === true || (baseRepo && headRepo !== baseRepo))
+            return `workflow_run of a run from the fork ${headRepo}`;
+    }
+    return undefined;
+}
+/** The pull request an event is about, for the sticky comment. */
+function pullRequestOf(eventName, payload) {
+    if (eventName !== 'pull_request' && eventName !== 'pull_request_target')
+        return undefined;
+    const repository = obj(payload.repository);
+    const owner = str(obj(repository.owner).login);
+    const repo = str(repository.name);
+    const number = obj(payload.pull_request).number ?? payload.number;
+    if (!owner || !repo || typeof number !== 'number')
+        return undefined;
+    return { owner, repo, number };
+}
+
+/** BuildKit reads `<Dockerfile>.dockerignore` before `<context>/.dockerignore`, when it exists. */
+function dockerfileIgnoreFile(dockerfile) {
+    return `${dockerfile}.dockerignore`;
+}
+/** Every process output, sorted, with its process: the outputs under a directory are one run. */
+let OutputIndex$1 = class OutputIndex {
+    byPath = new Map();
+    sorted;
+    constructor(nodes) {
+        for (const node of nodes)
+            if (node.kind === 'process')
+                for (const o of node.outputs)
+                    this.byPath.set(o, node.name);
+        this.sorted = [...this.byPath.keys()].sort();
+    }
+    /** The output that holds path (path itself or an ancestor), if any. */
+    holding(path) {
+        for (let p = path;;) {
+            const process = this.byPath.get(p);
+            if (process !== undefined)
+                return { output: p, process };
+            const cut = p.lastIndexOf('/');
+            if (cut === -1)
+                return undefined;
+            p = p.slice(0, cut);
+        }
+    }
+    /** The outputs strictly under dir ('' is the repository root): a binary search, then a run. */
+    under(dir) {
+        const prefix = dir === '' ? '' : `${dir}/`;
+        let lo = 0;
+        let hi = this.sorted.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.sorted[mid] < prefix)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const out = [];
+        for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(prefix); i++)
+            out.push({ output: this.sorted[i], process: this.byPath.get(this.sorted[i]) });
+        return out;
+    }
+};
+/** The processes each image consumes through its context and Dockerfile, by image name. */
+function findImpliedInputs(nodes) {
+    const outputs = new OutputIndex$1(nodes.values());
+    const implied = new Map();
+    for (const node of nodes.values()) {
+        if (node.kind !== 'image')
+            continue;
+        const found = [];
+        const add = (process, what, path) => {
+            if (!found.some(f => f.process === process && f.what === what))
+                found.push({ process, what, path });
+        };
+        const holder = outputs.holding(node.context);
+        if (holder)
+            add(holder.process, 'context', node.context || '.');
+        for (const o of outputs.under(node.context))
+            add(o.process, 'context', node.context || '.');
+        for (const [path, what] of [
+            [node.dockerfile, 'Dockerfile'],
+            [dockerfileIgnoreFile(node.dockerfile), 'Dockerfile ignore file']
+        ]) {
+            const h = outputs.holding(path);
+            if (h)
+                add(h.process, what, path);
+        }
+        if (found.length > 0)
+            implied.set(node.name, found);
+    }
+    return implied;
+}
+/** Record the implied inputs on the images (their `inputs` stay as the file spells them). */
+function addImpliedInputs(nodes) {
+    for (const [name, because] of findImpliedInputs(nodes)) {
+        const image = nodes.get(name);
+        const extra = [...new Set(because.map(b => b.process))].filter(p => !image.inputs.includes(p));
+        image.implied = {
+            inputs: extra.length > 0 ? [...image.inputs, ...extra] : image.inputs,
+            because
+        };
+    }
+}
+/** How a reason chain says why an input it passes through was not listed: '' when it was. */
+function impliedNote(node, input) {
+    if (node.kind !== 'image' || !node.implied || node.inputs.includes(input))
+        return '';
+    const b = node.implied.because.find(i => i.process === input);
+    if (b)
+        return ` (produces its ${b.what} ${b.path})`;
+    const arg = Object.keys(node.imageArgs).find(a => node.imageArgs[a] === input);
+    return arg !== undefined ? ` (image-args ${arg})` : '';
+}
+
+const isUnder$1 = (path, dir) => dir === '' || path === dir || (path.startsWith(dir) && path.charCodeAt(dir.length) === 47);
+class OutputIndex {
+    /** Each output path, by the first process that lists it. */
+    exact = new Map();
+    /** Each directory above an output, by the first output under it. */
+    above = new Map();
+    sorted;
+    /** Registers an output; what it overlaps that is already registered, if anything. */
+    add(owner) {
+        const clash = this.producerOf(owner.path) ?? this.above.get(owner.path);
+        if (!this.exact.has(owner.path))
+            this.exact.set(owner.path, owner);
+        for (let slash = owner.path.indexOf('/'); slash !== -1; slash = owner.path.indexOf('/', slash + 1)) {
+            const dir = owner.path.slice(0, slash);
+            if (!this.above.has(dir))
+                this.above.set(dir, owner);
+        }
+        if (!this.above.has(''))
+            this.above.set('', owner);
+        this.sorted = undefined;
+        return clash;
+    }
+    isEmpty() {
+        return this.exact.size === 0;
+    }
+    /** The output that is path or holds it. */
+    producerOf(path) {
+        for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
+            const owner = this.exact.get(path.slice(0, slash));
+            if (owner)
+                return owner;
+        }
+        return this.exact.get(path);
+    }
+    /** Every output at or under dir ('' is everywhere), in path order. */
+    outputsUnder(dir) {
+        if (!this.above.has(dir) && !this.exact.has(dir))
+            return [];
+        this.sorted ??= [...this.exact.keys()].sort();
+        const out = [];
+        // Binary search to the first path not before dir; what is under dir follows it.
+        let lo = 0;
+        let hi = this.sorted.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.sorted[mid] < dir)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(dir); i++)
+            if (isUnder$1(this.sorted[i], dir))
+                out.push(this.exact.get(this.sorted[i]));
+        return out;
+    }
+    /**
+     * The outputs a pattern names: those it matches, and the one its fixed directory lies in (a
+     * pattern inside an output names what the process writes).
+     */
+    namedBy(pattern) {
+        const anchor = anchorOf(pattern);
+        const holder = this.producerOf(anchor);
+        if (holder)
+            return [holder];
+        const matches = compilePattern(pattern);
+        return this.outputsUnder(anchor).filter(o => matches(o.path));
+    }
+}
+const indexes = new WeakMap();
+/** The outputs of a graph's processes, indexed once per graph. */
+function outputIndexOf(graph) {
+    let index = indexes.get(graph);
+    if (!index) {
+        index = new OutputIndex();
+        for (const node of graph.nodes.values())
+            if (node.kind === 'process')
+                node.outputs.forEach((path, i) => index.add({ path, process: node.name, index: i }));
+        indexes.set(graph, index);
+    }
+    return index;
+}
+
+// Checks that span nodes: references between nodes, outputs that overlap or feed their own
+// process, cycles; and the order that puts inputs before their consumers.
+function checkReferences(r, nodes) {
+    const suggestions = new Suggestions(nodes.keys());
+    for (const node of nodes.values()) {
+        if (node.kind === 'config')
+            continue;
+        const seen = new Set();
+        node.inputs.forEach((input, i) => {
+            const at = [SECTION_OF[node.kind], node.name, 'inputs', i];
+            const target = nodes.get(input);
+            if (!target) {
+                r.error(at, 'value', `unknown node '${input}'${suggestions.for(input)}`);
+            }
+            else if (input === node.name) {
+                r.error(at, 'value', `${node.kind} '${node.name}' cannot be its own input`);
+            }
+            else if (!ALLOWED_INPUTS[node.kind].includes(target.kind)) {
+                r.error(at, 'value', `'${input}' is ${article(target.kind)} ${target.kind}; a ${node.kind} takes ${ALLOWED_INPUTS[node.kind].map(k => SECTION_OF[k]).join(' or ')}`);
+            }
+            else if (seen.has(input)) {
+                r.error(at, 'value', `'${input}' is listed twice`);
+            }
+            seen.add(input);
+        });
+    }
+}
+/** `image-args` name other images of the graph (not the image itself, no config or process). */
+function checkImageArgs(r, nodes) {
+    let images;
+    for (const node of nodes.values()) {
+        if (node.kind !== 'image')
+            continue;
+        for (const [arg, name] of Object.entries(node.imageArgs)) {
+            const at = ['images', node.name, 'image-args', arg];
+            const target = nodes.get(name);
+            if (!target) {
+                images ??= [...nodes.values()].filter(n => n.kind === 'image').map(n => n.name);
+                r.error(at, 'value', `unknown image '${name}'${didYouMean(name, images)}; image-args name images of the graph`);
+            }
+            else if (name === node.name)
+                r.error(at, 'value', `image '${node.name}' cannot be built on itself`);
+            else if (target.kind !== 'image')
+                r.error(at, 'value', `'${name}' is ${article(target.kind)} ${target.kind}; image-args name images (a ${target.kind} goes in inputs)`);
+        }
+    }
+}
+/**
+ * The images an image names only in `image-args` join its inputs (without a second edge for one
+ * it also lists): built first, affected with it, in its key as upstream keys.
+ */
+function addImageArgInputs(nodes) {
+    for (const node of nodes.values()) {
+        if (node.kind !== 'image')
+            continue;
+        const listed = inputsOf(node);
+        const extra = [...new Set(Object.values(node.imageArgs))].filter(name => !listed.includes(name) && nodes.get(name)?.kind === 'image' && name !== node.name);
+        if (extra.length === 0)
+            continue;
+        node.implied = { inputs: [...listed, ...extra], because: node.implied?.because ?? [] };
+    }
+}
+function article(kind) {
+    return kind === 'image' ? 'an' : 'a';
+}
+function checkOutputs(r, nodes) {
+    const outputs = new OutputIndex();
+    for (const node of nodes.values()) {
+        if (node.kind !== 'process')
+            continue;
+        node.outputs.forEach((output, i) => {
+            const clash = outputs.add({ path: output, process: node.name, index: i });
+            if (clash) {
+                r.error(['processes', node.name, 'outputs', i], 'value', `'${output}' overlaps '${clash.path}', an output of process '${clash.process}'; each output belongs to one process`);
+            }
+        });
+    }
+    checkOutputsInInputs(r, nodes, outputs);
+}
+/**
+ * A process whose output is named by a config it consumes (directly or through other processes)
+ * changes its own inputs by running: a cycle, refused where the output is listed.
+ */
+function checkOutputsInInputs(r, nodes, outputs) {
+    const reported = new Set();
+    for (const config of nodes.values()) {
+        if (config.kind !== 'config')
+            continue;
+        for (const pattern of config.paths) {
+            if (pattern.startsWith('!'))
+                continue;
+            for (const owner of outputs.namedBy(pattern)) {
+                const id = `${owner.process}\0${owner.index}`;
+                if (reported.has(id) || !consumes(nodes, owner.process, config.name))
+                    continue;
+                reported.add(id);
+                r.error(['processes', owner.process, 'outputs', owner.index], 'value', `cycle: process '${owner.process}' writes '${owner.path}', which config '${config.name}' (an input of it) matches with '${pattern}'; a process cannot write its own inputs`);
+            }
+        }
+    }
+}
+/** Whether node reaches target through its inputs. */
+function consumes(nodes, node, target) {
+    const seen = new Set();
+    const stack = [node];
+    while (stack.length > 0) {
+        const n = nodes.get(stack.pop());
+        if (!n || n.kind === 'config' || seen.has(n.name))
+            continue;
+        seen.add(n.name);
+        for (const input of n.inputs) {
+            if (input === target)
+                return true;
+            stack.push(input);
+        }
+    }
+    return false;
+}
+function topologicalOrder(r, nodes) {
+    const order = [];
+    const state = new Map();
+    const stack = [];
+    const reported = new Set();
+    const visit = (node) => {
+        const s = state.get(node.name);
+        if (s === 'done')
+            return;
+        if (s === 'visiting') {
+            const cycle = [...stack.slice(stack.indexOf(node.name)), node.name];
+            const id = [...cycle].slice(0, -1).sort().join(' ');
+            if (!reported.has(id)) {
+                reported.add(id);
+                const first = nodes.get(cycle[0]);
+                r.error(cycleEdge(first, cycle[1]), 'value', `cycle: ${cycle.join(' -> ')}`);
+            }
+            return;
+        }
+        state.set(node.name, 'visiting');
+        stack.push(node.name);
+        for (const input of inputsOf(node))
+            visit(nodes.get(input));
+        stack.pop();
+        state.set(node.name, 'done');
+        order.push(node);
+    };
+    for (const node of nodes.values())
+        visit(node);
+    return order;
+}
+/** Where the edge from node to input is written: `inputs`, or the ARG of `image-args` naming it. */
+function cycleEdge(node, input) {
+    const at = [SECTION_OF[node.kind], node.name];
+    if (node.kind === 'image' && !node.inputs.includes(input)) {
+        const arg = Object.keys(node.imageArgs).find(a => node.imageArgs[a] === input);
+        if (arg !== undefined)
+            return [...at, 'image-args', arg];
+    }
+    return [...at, 'inputs'];
+}
+
+// imagegraph.yml -> a validated Graph, or every problem at once with file:line:col and the node path.
+// Structural rules here and in schema/imagegraph.schema.json are the same; __tests__/schema.test.ts
+// holds them to it. The trip: YAML (yaml.ts), each node's fields (fields.ts), the checks that span
+// nodes (checks.ts).
+/**
+ * Parse and validate a graph file: structure, names, references, cycles, paths that stay in the
+ * repository. Checks against the repository's files (missing context, globs that match nothing)
+ * are in checkGraphAgainstFiles. Throws GraphError with every problem.
+ */
+function parseGraph(text, file = DEFAULT_GRAPH_FILE) {
+    const { graph, problems } = readGraph(text, file);
+    if (problems.length > 0 || !graph)
+        throw new GraphError(problems);
+    return graph;
+}
+/**
+ * Every problem of a graph file, and the graph made of the nodes that are fine in themselves (no
+ * graph when not even the document can be read), so that a checker can go on to the problems
+ * that need the repository's files and report them all at once.
+ */
+function readGraph(text, file = DEFAULT_GRAPH_FILE, 
+/** reader: which YAML reader to start with (tests hold both to the same graph). */
+options = {}) {
+    const locations = new Locations(text);
+    let root;
+    try {
+        root = loadYaml(text, file, locations, options.reader);
+    }
+    catch (e) {
+        if (e instanceof GraphError)
+            return { problems: e.problems };
+        throw e;
+    }
+    const r = new Reader();
+    const nodes = new Map();
+    const nodePaths = new Map();
+    const top = Object.create(null);
+    const located = () => sortProblems(r.problems.map(p => ({
+        file,
+        ...locations.locate(p.loc),
+        path: p.path,
+        message: p.message,
+        severity: 'error'
+    })));
+    if (!isMapValue(root)) {
+        r.error([], 'value', `expected a mapping with ${TOP_FIELDS.join(', ')}, got ${describe(root)}`);
+        return { problems: located() };
+    }
+    for (const key of Object.keys(root)) {
+        const value = root[key];
+        if (key === 'version') {
+            if (!(isNumberValue(value) &&
+                Number(value instanceof YamlNumber ? value.value : value) === GRAPH_VERSION)) {
+                r.error([key], 'value', versionProblem(value));
+            }
+            continue;
+        }
+        if (Object.hasOwn(TOP_FIELD_TYPES, key)) {
+            top[key] = readField(r, TOP_FIELD_TYPES[key], value, [key]);
+            continue;
+        }
+        const kind = KIND_OF.get(key);
+        if (!kind) {
+            r.error([key], 'key', `unknown field '${key}'${didYouMean(key, TOP_FIELDS)}; allowed: ${TOP_FIELDS.join(', ')}`);
+            continue;
+        }
+        if (value === null || value === undefined)
+            continue; // `images:` with nothing under it
+        if (!isMapValue(value)) {
+            r.error([key], 'value', `expected a mapping of ${kind} names to ${kind} definitions, got ${describe(value)}`);
+            continue;
+        }
+        for (const name of Object.keys(value)) {
+            const path = `${key}.${name}`;
+            if (!NAME_PATTERN.test(name)) {
+                r.error([key, name], 'key', `'${name}' is not a valid name; use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit`);
+                continue;
+            }
+            const node = readNode(r, kind, name, value[name], [key, name]);
+            if (!node)
+                continue;
+            const earlier = nodePaths.get(name);
+            if (earlier) {
+                const first = locations.locate({
+                    segments: [SECTION_OF[nodes.get(name).kind], name],
+                    at: 'key'
+                });
+                r.error([key, name], 'key', `name '${name}' is already used by ${earlier} at ${file}:${first.line}:${first.col}; names are unique across configs, processes and images`);
+                continue;
+            }
+            nodes.set(name, node);
+            nodePaths.set(name, path);
+        }
+    }
+    if (!Object.hasOwn(root, 'version'))
+        r.error([], 'value', `missing required field 'version'; add 'version: ${GRAPH_VERSION}'`, 'version');
+    checkReferences(r, nodes);
+    checkImageArgs(r, nodes);
+    checkOutputs(r, nodes);
+    addImpliedInputs(nodes);
+    addImageArgInputs(nodes);
+    const order = r.problems.length === 0 ? topologicalOrder(r, nodes) : [];
+    const graph = {
+        file,
+        nodes,
+        order,
+        ...(typeof top.registry === 'string' ? { registry: top.registry } : {}),
+        ...(Array.isArray(top.tags) ? { tags: top.tags } : {}),
+        positions: new Positions(locations, nodes, Object.keys(root))
+    };
+    return { graph, problems: r.problems.length > 0 ? located() : [] };
+}
+function versionProblem(value) {
+    if (typeof value === 'string' && value.trim() === String(GRAPH_VERSION))
+        return `version must be the number ${GRAPH_VERSION}, not the string '${value}'; write 'version: ${GRAPH_VERSION}' without quotes`;
+    return `unsupported version ${describe(value).replace(/^number /, '')}; supported: ${GRAPH_VERSION}`;
+}
+
+// What git says changed, and what is tracked, in the core's terms.
+/** The line a file contributes to a content key: `<mode> <object id>\t<path>`. */
+function treeLine(f) {
+    return 'line' in f ? f.line : `${f.mode} ${f.oid}\t${f.path}`;
+}
+/** Each path a change touches, with how to name it in a reason: a rename counts at both ends. */
+function touchedPaths(change) {
+    switch (change.status) {
+        case 'renamed':
+            return [
+                { path: change.oldPath, origin: `${change.oldPath} (renamed to ${change.path})` },
+                { path: change.path, origin: `${change.path} (renamed from ${change.oldPath})` }
+            ];
+        case 'copied':
+            return [{ path: change.path, origin: `${change.path} (copied from ${change.oldPath})` }];
+        case 'modified':
+            return [{ path: change.path, origin: change.path }];
+        default:
+            return [{ path: change.path, origin: `${change.path} (${change.status})` }];
+    }
+}
+
+// Content keys: a Merkle hash per node of everything that goes into what it produces.
+//
+// key = sha256(canonical JSON of {
+//   schema:      KEY_SCHEMA, bumped whenever what goes into a key changes
+//   kind:        config, process or image
+//   definition:  the node's canonical definition (see canonicalDefinition; no names, no
+//                `description`, `repository`, `tags`, `tag-pattern`, timeouts or passed variables)
+//   filesDigest: sha256 of one line per input file, "<mode> <git object id>\t<path>\n", sorted
+//                by path: a config's matched files; an image's context files and Dockerfile
+//   upstream:    the keys of every input, sorted
+// })
+// Nothing else: not the node's name or its inputs' names (two nodes with the same definition and
+// inputs have one key: a rename rebuilds nothing), not the checkout path, the machine, mtimes or
+// map order. The breakdown is kept beside the key, with the names as labels that are not hashed,
+// so that `imagegraph why NODE --explain` can say why two keys differ.
+const KEY_SCHEMA = 'imagegraph-key/v3';
+const hashOnce = typeof crypto$2.hash === 'function'
+    ? data => crypto$2.hash('sha256', data)
+    : data => crypto$2.createHash('sha256').update(data).digest('hex');
+function sha256$1(data) {
+    // A path that is not UTF-8 holds escaped bytes (lone surrogates): hash the bytes git gave.
+    return isWellFormed(data) ? hashOnce(data) : hashBytes(encodePaths(data));
+}
+const isWellFormed = (s) => s.isWellFormed();
+const hashBytes = (data) => crypto$2.createHash('sha256').update(data).digest('hex');
+function sortedRecord(r) {
+    return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+/**
+ * What a node is, independent of how the YAML was written and of names: lists whose order means
+ * nothing are sorted, maps are sorted; what changes no artifact is left out (`description`,
+ * `repository`, `tags`, `tag-pattern`, `timeout`, `pass-env`); inputs are in the key as upstream
+ * keys, and `image-args` as ARG -> the upstream image's key (keyOf). Keys are written in sorted
+ * order (hashedJson relies on it).
+ */
+function canonicalDefinition(node, keyOf) {
+    switch (node.kind) {
+        case 'config':
+            return { paths: [...node.paths].sort() };
+        case 'process':
+            return {
+                env: sortedRecord(node.env),
+                outputs: [...node.outputs].sort(),
+                run: node.run
+            };
+        case 'image': {
+            const imageArgs = {};
+            for (const arg of Object.keys(node.imageArgs).sort())
+                imageArgs[arg] = keyOf(node.imageArgs[arg]);
+            return {
+                buildArgs: sortedRecord(node.buildArgs),
+                context: node.context,
+                dockerfile: node.dockerfile,
+                imageArgs,
+                platforms: [...node.platforms].sort(),
+                target: node.target ?? null
+            };
+        }
+    }
+}
+/**
+ * A node's definition as the graph file writes it, names included (its inputs, the images of its
+ * image-args): when it differs between two commits the node is affected, even where its key would
+ * only change through an input (a new input that did not change itself).
+ */
+function writtenDefinition(node) {
+    const definition = canonicalDefinition(node, name => name);
+    if (node.kind === 'config')
+        return definition;
+    return { ...definition, inputs: [...node.inputs].sort() };
+}
+function nodeLabel(node) {
+    return `${node.kind} ${node.name}`;
+}
+function byPath(a, b) {
+    return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+/** Files in path order; git already lists them so, and then nothing is sorted. */
+function sortedByPath(files) {
+    for (let i = 1; i < files.length; i++)
+        if (files[i - 1].path > files[i].path)
+            return files.slice().sort(byPath);
+    return files;
+}
+/**
+ * The text a key hashes: stableStringify of the breakdown without its file list and its labels
+ * (the node's name, its inputs' names), the upstream keys sorted. Built with every object's keys
+ * already in sorted order, so the native JSON.stringify gives the same text fast.
+ */
+function hashedJson(b) {
+    return JSON.stringify({
+        definition: b.definition,
+        filesDigest: b.filesDigest,
+        kind: b.kind,
+        schema: b.schema,
+        upstream: b.upstream.map(u => u.key).sort()
+    });
+}
+/** Every node's content key, inputs first. */
+function computeKeys(graph, membership) {
+    const keys = new Map();
+    for (const node of graph.order) {
+        const lines = sortedByPath(membership.files.get(node.name) ?? []).map(treeLine);
+        const upstream = inputsOf(node)
+            .map(name => {
+            const input = graph.nodes.get(name);
+            return { node: nodeLabel(input), key: keys.get(name).key };
+        })
+            .sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
+        const breakdown = {
+            schema: KEY_SCHEMA,
+            kind: node.kind,
+            name: node.name,
+            definition: canonicalDefinition(node, name => keys.get(name).key),
+            files: lines,
+            filesDigest: sha256$1(lines.length === 0 ? '' : `${lines.join('\n')}\n`),
+            upstream
+        };
+        keys.set(node.name, { key: sha256$1(hashedJson(breakdown)), breakdown });
+    }
+    return keys;
+}
+
+const SYMLINK_MODE = '120000';
+/** As the kernel's ELOOP: more links than this in one resolution is a loop. */
+const MAX_HOPS = 40;
+/** How many links deep another name of a file is looked for (a link to a link's directory...). */
+const MAX_ALIAS_DEPTH = 8;
+function isSymlink(f) {
+    return 'line' in f ? f.line.startsWith(`${SYMLINK_MODE} `) : f.mode === SYMLINK_MODE;
+}
+/** The object id of a tracked file (the blob that holds a link's target). */
+function objectIdOf(f) {
+    return 'line' in f ? f.line.slice(f.line.indexOf(' ') + 1, f.line.indexOf('\t')) : f.oid;
+}
+class Symlinks {
+    targets;
+    aliasIndex;
+    /** targets: each link's path and its target as git holds it (the link blob's text). */
+    constructor(targets) {
+        this.targets = targets;
+    }
+    get size() {
+        return this.targets.size;
+    }
+    /**
+     * The real path of a repository path ('' is the root), every link on the way followed, and the
+     * links it went through (their targets decide it too). An error when a link leads out of the
+     * repository or loops.
+     */
+    resolve(path) {
+        const via = [];
+        if (this.targets.size === 0)
+            return { path, via };
+        const out = [];
+        const queue = path === '' ? [] : path.split('/');
+        let hops = 0;
+        while (queue.length > 0) {
+            const segment = queue.shift();
+            if (segment === '' || segment === '.')
+                continue;
+            if (segment === '..') {
+                if (out.length === 0)
+                    return {
+                        error: `${describeVia(via, this.targets)}, which leads outside the repository`,
+                        via
+                    };
+                out.pop();
+                continue;
+            }
+            out.push(segment);
+            const here = out.join('/');
+            const target = this.targets.get(here);
+            if (target === undefined)
+                continue;
+            via.push(here);
+            if (++hops > MAX_HOPS)
+                return { error: `${describeVia(via.slice(0, 3), this.targets)}, ..., which loop`, via };
+            if (target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target))
+                return {
+                    error: `${describeVia(via, this.targets)}, which leads outside the repository`,
+                    via
+                };
+            out.pop();
+            queue.unshift(...target.split('/'));
+        }
+        return { path: out.join('/'), via };
+    }
+    /** Links by the real path they lead to (only links that stay in the repository). */
+    aliases() {
+        if (!this.aliasIndex) {
+            this.aliasIndex = new Map();
+            for (const link of this.targets.keys()) {
+                const r = this.resolve(link);
+                if (!('path' in r))
+                    continue;
+                const list = this.aliasIndex.get(r.path);
+                if (list)
+                    list.push(link);
+                else
+                    this.aliasIndex.set(r.path, [link]);
+            }
+        }
+        return this.aliasIndex;
+    }
+    /**
+     * The other names a path has through links: `cfglink/a.yaml` for `cfgreal/a.yaml` when
+     * `cfglink -> cfgreal`, with the links each name goes through. Works for paths that are not
+     * (or no longer) there too.
+     */
+    otherNames(path) {
+        if (this.targets.size === 0)
+            return [];
+        const out = [];
+        const aliases = this.aliases();
+        const visit = (p, via, depth) => {
+            if (depth >= MAX_ALIAS_DEPTH)
+                return;
+            // p and every directory above it, the root included, that some link leads to.
+            const dirs = [p];
+            for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1))
+                dirs.push(p.slice(0, i));
+            if (p !== '')
+                dirs.push('');
+            for (const dir of dirs) {
+                const links = aliases.get(dir);
+                if (links === undefined)
+                    continue;
+                const rest = dir === '' ? `/${p}` : p.slice(dir.length);
+                for (const link of links) {
+                    const name = `${link}${rest}`;
+                    if (name === p)
+                        continue;
+                    const chain = [...via, link];
+                    out.push({ path: name, via: chain });
+                    visit(name, chain, depth + 1);
+                }
+            }
+        };
+        visit(path, [], 0);
+        return out;
+    }
+}
+function describeVia(via, targets) {
+    return via.map(link => `the symlink ${link} -> ${targets.get(link)}`).join(', then ');
+}
+
+function overlaps(a, b) {
+    return isUnder(a, b) || isUnder(b, a);
+}
+/** Index the graph's file-owning nodes once; reuse it for tracked files and changed files. */
+class GraphFiles {
+    graph;
+    symlinks;
+    index = new PathIndex();
+    slots = [];
+    realContexts = new Map();
+    linkProblems = [];
+    /**
+     * symlinks: the links of the same tree as the files to come. A context, Dockerfile or config
+     * path that goes through a link owns what the link leads to, and the links on the way.
+     */
+    constructor(graph, symlinks = new Symlinks(new Map())) {
+        this.graph = graph;
+        this.symlinks = symlinks;
+        for (const node of graph.nodes.values()) {
+            if (node.kind === 'process')
+                continue;
+            const slot = { node, files: [], last: -1, dockerfileFound: false, anchors: [] };
+            this.slots.push(slot);
+            if (node.kind === 'config') {
+                const excluded = [];
+                for (const pattern of node.paths) {
+                    if (pattern.startsWith('!'))
+                        excluded.push(compilePattern(pattern.slice(1)));
+                    else {
+                        this.index.addPattern(pattern, { slot, dockerfile: false });
+                        const anchor = anchorOf(pattern);
+                        slot.anchors.push(anchor);
+                        // Files reached through links are found per file (membership); here only the error.
+                        const real = this.symlinks.resolve(anchor);
+                        if ('error' in real)
+                            this.linkProblems.push({
+                                node: node.name,
+                                field: 'paths',
+                                message: `'${pattern}' goes through ${real.error}; a config's files must be in it`
+                            });
+                    }
+                }
+                if (excluded.length === 1)
+                    slot.excluded = excluded[0];
+                else if (excluded.length > 1)
+                    slot.excluded = p => excluded.some(test => test(p));
+            }
+            else {
+                this.index.addDirectory(node.context, { slot, dockerfile: false });
+                const context = this.follow(slot, node.context, 'context');
+                if (context !== node.context) {
+                    this.index.addDirectory(context, { slot, dockerfile: false });
+                    this.realContexts.set(node.name, context);
+                }
+                const dockerfile = this.follow(slot, node.dockerfile, 'dockerfile');
+                this.index.addFile(node.dockerfile, { slot, dockerfile: dockerfile === node.dockerfile });
+                if (dockerfile !== node.dockerfile)
+                    this.index.addFile(dockerfile, { slot, dockerfile: true });
+                // Decides what of the context is sent, wherever it lies; most images have none.
+                for (const ignore of new Set([
+                    dockerfileIgnoreFile(node.dockerfile),
+                    dockerfileIgnoreFile(dockerfile)
+                ])) {
+                    this.index.addFile(ignore, { slot, dockerfile: false });
+                    const real = this.follow(slot, ignore, 'dockerfile');
+                    if (real !== ignore)
+                        this.index.addFile(real, { slot, dockerfile: false });
+                }
+            }
+        }
+    }
+    /** The real path of one an image names; the links on the way become its files. */
+    follow(slot, path, field) {
+        slot.anchors.push(path);
+        const real = this.symlinks.resolve(path);
+        for (const link of real.via)
+            this.index.addFile(link, { slot, dockerfile: false });
+        if ('error' in real) {
+            // One mistake, said once: the context's link is usually the Dockerfile's too.
+            if (!this.linkProblems.some(p => p.node === slot.node.name))
+                this.linkProblems.push({
+                    node: slot.node.name,
+                    field,
+                    message: `'${path || '.'}' goes through ${real.error}; ${field === 'context' ? 'a context' : 'a Dockerfile'} must be in it`
+                });
+            return path;
+        }
+        slot.anchors.push(real.path);
+        return real.path;
+    }
+    /**
+     * Calls found once per node that owns path (and says whether it is that image's Dockerfile).
+     * symlinkChange: path is, or was at the other end of the change, a symlink.
+     */
+    owners(path, found, symlinkChange = false) {
+        let seen;
+        const once = (node) => {
+            if (seen?.includes(node))
+                return;
+            (seen ??= []).push(node);
+            found(node, false);
+        };
+        const names = this.holders(path, once, found);
+        if (!symlinkChange && !this.symlinks.targets.has(path))
+            return;
+        // A link added, retargeted or removed at or above what a node names may change all it holds.
+        if (symlinkChange || this.symlinks.targets.has(path)) {
+            const paths = [path, ...names];
+            for (const slot of this.slots)
+                if (slot.anchors.some(a => paths.some(p => overlaps(a, p))))
+                    once(slot.node);
+        }
+    }
+    /** The nodes that hold path, by its name and (configs) by every other name it has through links. */
+    holders(path, once, dockerfileOf = once) {
+        this.index.match(path, ({ slot, dockerfile }) => {
+            if (slot.excluded?.(path))
+                return;
+            if (dockerfile)
+                dockerfileOf(slot.node, true);
+            else
+                once(slot.node);
+        });
+        if (this.symlinks.size === 0)
+            return [];
+        const names = this.symlinks.otherNames(path).map(n => n.path);
+        for (const name of names)
+            this.index.match(name, ({ slot }) => {
+                if (slot.node.kind === 'config' && !slot.excluded?.(name))
+                    once(slot.node);
+            });
+        return names;
+    }
+    /** Every node's files. The hot loop of a plan: one pass, candidates looked up per directory. */
+    membership(tracked) {
+        for (const slot of this.slots) {
+            slot.files = [];
+            slot.last = -1;
+            slot.dockerfileFound = false;
+        }
+        // Indexed loops, not for...of: this runs once per file, cold, and an iterator per loop is
+        // garbage the collector then has to chase.
+        const walk = this.index.walk();
+        const levels = walk.levels;
+        for (let i = 0; i < tracked.length; i++) {
+            const file = tracked[i];
+            const path = file.path;
+            walk.enter(path);
+            for (let level = 0; level < walk.depth; level++) {
+                const entries = levels[level];
+                for (let k = 0; k < entries.length; k++) {
+                    const e = entries[k];
+                    if (e.test && !e.test(path))
+                        continue;
+                    const slot = e.target.slot;
+                    if (slot.last === i || (slot.excluded && slot.excluded(path)))
+                        continue;
+                    slot.last = i;
+                    slot.files.push(file);
+                }
+            }
+            const own = walk.own(path);
+            if (own === undefined)
+                continue;
+            for (let k = 0; k < own.length; k++) {
+                const e = own[k];
+                if (e.test && !e.test(path))
+                    continue;
+                const slot = e.target.slot;
+                if (e.target.dockerfile)
+                    slot.dockerfileFound = true;
+                if (slot.last === i || (slot.excluded && slot.excluded(path)))
+                    continue;
+                slot.last = i;
+                slot.files.push(file);
+            }
+        }
+        const linkProblems = [...this.linkProblems];
+        if (this.symlinks.size > 0)
+            this.filesThroughLinks(tracked, linkProblems);
+        const files = new Map();
+        const dockerfileFound = new Set();
+        for (const slot of this.slots) {
+            files.set(slot.node.name, slot.files);
+            if (slot.dockerfileFound)
+                dockerfileFound.add(slot.node.name);
+            slot.seen = undefined;
+        }
+        return { files, dockerfileFound, realContexts: this.realContexts, linkProblems };
+    }
+    /**
+     * A config's files by the names they have through links (`cfglink/a.yaml` for `cfgreal/a.yaml`),
+     * with the links on the way; a link it holds that leads out of the repository is an error. An
+     * image is not given these: a build copies the links in its context as links.
+     */
+    filesThroughLinks(tracked, problems) {
+        const links = new Map();
+        for (const file of tracked)
+            if (isSymlink(file))
+                links.set(file.path, file);
+        const add = (slot, file) => {
+            slot.seen ??= new Set(slot.files.map(f => f.path));
+            if (slot.seen.has(file.path))
+                return;
+            slot.seen.add(file.path);
+            slot.files.push(file);
+        };
+        for (const file of tracked) {
+            for (const name of this.symlinks.otherNames(file.path)) {
+                this.index.match(name.path, ({ slot }) => {
+                    if (slot.node.kind !== 'config' || slot.excluded?.(name.path))
+                        return;
+                    add(slot, file);
+                    for (const link of name.via) {
+                        const linkFile = links.get(link);
+                        if (linkFile)
+                            add(slot, linkFile);
+                    }
+                });
+            }
+        }
+        for (const path of this.symlinks.targets.keys()) {
+            const real = this.symlinks.resolve(path);
+            if (!('error' in real))
+                continue;
+            const reported = new Set();
+            this.holders(path, node => {
+                if (node.kind === 'config' && !reported.has(node) && reported.add(node))
+                    problems.push({
+                        node: node.name,
+                        field: 'paths',
+                        message: `holds ${real.error}; a config's files must be in the repository`
+                    });
+            });
+        }
+    }
+}
+function isUnder(path, dir) {
+    return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
+
+/** A problem at segments, or at its node when the file does not spell that field out. */
+function problemAt(graph, segments, message) {
+    return {
+        file: graph.file,
+        ...(graph.positions.get(segments) ??
+            graph.positions.get(segments.slice(0, 2)) ?? { line: 1, col: 1 }),
+        path: pathText(segments),
+        message,
+        severity: 'error'
+    };
+}
+/** Problems that need the repository's files: empty or file contexts, missing Dockerfiles, idle globs. */
+function checkGraphAgainstFiles(graph, membership) {
+    const problems = configProblems(graph, membership);
+    const at = (node, field) => [
+        SECTION_OF[node.kind],
+        node.name,
+        field
+    ];
+    for (const p of membership.linkProblems) {
+        const node = graph.nodes.get(p.node);
+        problems.push(problemAt(graph, at(node, p.field), p.message));
+    }
+    for (const node of graph.nodes.values()) {
+        const files = membership.files.get(node.name) ?? [];
+        if (node.kind === 'image') {
+            // A symlink to a directory is followed (links.ts); only a real file is not a context.
+            if (node.context !== '' && files.some(f => f.path === node.context && !isSymlink(f))) {
+                problems.push(problemAt(graph, at(node, 'context'), `'${node.context}' is a file; the context must be a directory`));
+                continue;
+            }
+            // A context is a directory with files, wherever the Dockerfile is: a build sends it. Only
+            // a process's output may be one that git does not hold.
+            const implied = node.implied?.because ?? [];
+            const context = membership.realContexts.get(node.name) ?? node.context;
+            const hasContextFiles = files.some(f => isUnder(f.path, context)) ||
+                membership.linkProblems.some(p => p.node === node.name && p.field === 'context') ||
+                implied.some(i => i.what === 'context');
+            // A Dockerfile a process writes is no more tracked than the rest of its output.
+            const dockerfileMade = implied.some(i => i.what === 'Dockerfile');
+            if (!hasContextFiles) {
+                problems.push(problemAt(graph, at(node, 'context'), `'${node.context || '.'}' has no tracked files; the context must be a directory in the repository`));
+            }
+            // A missing default Dockerfile in a missing context is the same mistake: said once.
+            const linkProblem = membership.linkProblems.some(p => p.node === node.name);
+            if (!membership.dockerfileFound.has(node.name) &&
+                !dockerfileMade &&
+                !linkProblem &&
+                (hasContextFiles || !isUnder(node.dockerfile, node.context))) {
+                const field = graph.positions.has(at(node, 'dockerfile')) ? 'dockerfile' : 'context';
+                problems.push(problemAt(graph, at(node, field), `Dockerfile '${node.dockerfile}' is not a tracked file${field === 'context' ? ' (set dockerfile: to use another path)' : ''}`));
+            }
+        }
+    }
+    return problems;
+}
+/** Configs that match nothing, and consumed files inside the consuming process's output. */
+function configProblems(graph, membership) {
+    const problems = [];
+    const outputs = outputIndexOf(graph);
+    const consumers = consumersOf(graph);
+    for (const node of graph.nodes.values()) {
+        if (node.kind !== 'config')
+            continue;
+        const files = membership.files.get(node.name) ?? [];
+        if (files.length === 0 && !node.allowEmpty && !namesAnOutput(node, graph)) {
+            problems.push(problemAt(graph, ['configs', node.name, 'paths'], `matches no tracked file (${node.paths.join(', ')}); check the patterns, or set 'allow-empty: true' if that is meant`));
+        }
+        if (!outputs.isEmpty()) {
+            const reported = new Set();
+            for (const file of files) {
+                const owner = outputs.producerOf(file.path);
+                if (!owner || reported.has(owner.process))
+                    continue;
+                if (!(consumers.get(node.name) ?? []).some(p => reaches(graph, p, owner.process)))
+                    continue;
+                reported.add(owner.process);
+                problems.push(problemAt(graph, ['processes', owner.process, 'outputs', owner.index], `cycle: process '${owner.process}' writes '${owner.path}', which holds '${file.path}' of config '${node.name}' (an input of it); a process cannot write its own inputs`));
+            }
+        }
+    }
+    return problems;
+}
+/** Whether a pattern of the config names a process's output (or something inside one). */
+function namesAnOutput(config, graph) {
+    const outputs = outputIndexOf(graph);
+    return config.paths.some(p => !p.startsWith('!') && outputs.namedBy(p).length > 0);
+}
+/** For each node, the processes that list it as an input. */
+function consumersOf(graph) {
+    const out = new Map();
+    for (const node of graph.nodes.values()) {
+        if (node.kind !== 'process')
+            continue;
+        for (const input of node.inputs) {
+            const list = out.get(input);
+            if (list)
+                list.push(node.name);
+            else
+                out.set(input, [node.name]);
+        }
+    }
+    return out;
+}
+/** Whether from is target or feeds it through process inputs. */
+function reaches(graph, from, target) {
+    if (from === target)
+        return true;
+    const seen = new Set();
+    const stack = [graph.nodes.get(target)];
+    while (stack.length > 0) {
+        const n = stack.pop();
+        if (n.kind === 'config' || seen.has(n.name))
+            continue;
+        seen.add(n.name);
+        for (const input of n.inputs) {
+            if (input === from)
+                return true;
+            const next = graph.nodes.get(input);
+            if (next)
+                stack.push(next);
+        }
+    }
+    return false;
+}
+
+// Why each node is affected: reason chains (file -> config -> process -> image) kept as shared
+// links. A node's chain points at its input's chain instead of copying it, so a graph of any depth
+// costs one link per chain kept; a long chain is rendered elided, a full one only when asked.
+/** At most this many reason chains are kept per node; the count has the total. */
+const MAX_CHAINS = 20;
+/** A chain of more steps than this is rendered as its first two and last two. */
+const MAX_SHOWN_STEPS = 6;
+function origin(step) {
+    const chain = { step, length: 1 };
+    chain.first = chain;
+    return chain;
+}
+function extend$1(upstream, step) {
+    const chain = { step, upstream, length: upstream.length + 1, first: upstream.first };
+    chain.second = upstream.length === 1 ? chain : upstream.second;
+    return chain;
+}
+/** The same chain with a note on its last step (one new link; the rest is shared). */
+function annotated(chain, note) {
+    const copy = { ...chain, step: `${chain.step}${note}` };
+    if (chain.length === 1)
+        copy.first = copy;
+    if (chain.length === 2)
+        copy.second = copy;
+    return copy;
+}
+/** Every step of a chain, origin first (as long as the chain: for one node, not for every node). */
+function chainSteps(chain) {
+    const steps = [];
+    for (let c = chain; c; c = c.upstream)
+        steps.push(c.step);
+    return steps.reverse();
+}
+/** `a -> b -> c`; past MAX_SHOWN_STEPS steps, `a -> b -> … N more … -> y -> z`. */
+function renderChain(chain, maxSteps = MAX_SHOWN_STEPS) {
+    if (chain.length <= maxSteps)
+        return chainSteps(chain).join(' -> ');
+    const last = chain.upstream;
+    const hidden = chain.length - 4;
+    return [chain.first.step, chain.second.step, `… ${hidden} more …`, last.step, chain.step].join(' -> ');
+}
+/**
+ * The reasons of every node, inputs before consumers: a node's chains are its direct causes
+ * (`origins`, by node name) and each of its inputs' chains extended by the node's label.
+ */
+function reasonChains(graph, origins) {
+    const out = new Map();
+    for (const node of graph.order) {
+        const label = nodeLabel(node);
+        const chains = [];
+        let count = 0;
+        for (const cause of origins.get(node.name) ?? []) {
+            if (chains.length < MAX_CHAINS)
+                chains.push(extend$1(origin(cause), label));
+            count++;
+        }
+        for (const name of inputsOf(node)) {
+            const upstream = out.get(name);
+            if (!upstream)
+                continue;
+            // An implied input (a process that writes the image's context) says so on its step.
+            const note = impliedNote(node, name);
+            for (const chain of upstream.chains) {
+                if (chains.length >= MAX_CHAINS)
+                    break;
+                chains.push(extend$1(note ? annotated(chain, note) : chain, label));
+            }
+            count = Math.min(Number.MAX_SAFE_INTEGER, count + upstream.count);
+        }
+        out.set(node.name, { chains, count });
+    }
+    return out;
+}
+
+// Two commits -> an explained plan: what changed, what is affected and why, every content key.
+/** Parse the base's graph for comparison only; tell why it cannot be used when it cannot. */
+function readBaseGraph(input, head) {
+    // An unchanged graph file needs no second parse: no definition can differ.
+    if (input.baseGraphText === input.graphText)
+        return { graph: head };
+    if (input.baseGraphText === null)
+        return { unusable: `no ${input.graphFile} at base ${input.base.slice(0, 12)}` };
+    try {
+        return { graph: parseGraph(input.baseGraphText, input.graphFile) };
+    }
+    catch (e) {
+        if (!(e instanceof UserError))
+            throw e;
+        const first = e.message.split('\n')[0];
+        return {
+            unusable: `${input.graphFile} at base ${input.base.slice(0, 12)} is not valid (${first})`
+        };
+    }
+}
+function plan(input) {
+    const graph = input.graph ?? parseGraph(input.graphText, input.graphFile);
+    const graphFiles = new GraphFiles(graph, input.symlinks);
+    const membership = graphFiles.membership(input.trackedFiles);
+    const problems = checkGraphAgainstFiles(graph, membership);
+    const errors = problems.filter(p => p.severity === 'error');
+    if (errors.length > 0)
+        throw new GraphError(errors);
+    const keys = computeKeys(graph, membership);
+    // Direct causes: the origin of each chain that starts at this node.
+    const direct = new Map();
+    const changedFilesOf = new Map();
+    const addDirect = (name, origin) => {
+        const list = direct.get(name);
+        if (!list)
+            direct.set(name, [origin]);
+        else if (!list.includes(origin))
+            list.push(origin);
+    };
+    let everythingBecause = input.everythingBecause;
+    let baseGraph;
+    if (!everythingBecause) {
+        const base = readBaseGraph(input, graph);
+        baseGraph = base.graph;
+        if (base.unusable)
+            everythingBecause = `${base.unusable}: every node is affected`;
+    }
+    if (everythingBecause) {
+        for (const node of graph.nodes.values())
+            addDirect(node.name, everythingBecause);
+    }
+    else {
+        for (const change of input.changedFiles) {
+            for (const { path, origin } of touchedPaths(change)) {
+                graphFiles.owners(path, node => {
+                    addDirect(node.name, origin);
+                    const files = changedFilesOf.get(node.name);
+                    if (!files)
+                        changedFilesOf.set(node.name, [path]);
+                    else if (!files.includes(path))
+                        files.push(path);
+                }, change.symlink === true);
+            }
+        }
+        for (const node of baseGraph === graph ? [] : graph.nodes.values()) {
+            const before = baseGraph.nodes.get(node.name);
+            if (!before || before.kind !== node.kind)
+                addDirect(node.name, `${input.graphFile}: ${nodeLabel(node)} is new`);
+            else if (JSON.stringify(writtenDefinition(before)) !== JSON.stringify(writtenDefinition(node))) {
+                addDirect(node.name, `${input.graphFile}: ${nodeLabel(node)} changed`);
+            }
+        }
+    }
+    const reasons = reasonChains(graph, direct);
+    const nodes = new Map();
+    for (const node of graph.order) {
+        const key = keys.get(node.name);
+        const { chains, count } = reasons.get(node.name);
+        nodes.set(node.name, {
+            kind: node.kind,
+            name: node.name,
+            affected: chains.length > 0,
+            key: key.key,
+            reasons: chains.map(c => renderChain(c)),
+            chains,
+            reasonCount: count,
+            changedFiles: changedFilesOf.get(node.name) ?? [],
+            inputs: inputsOf(node),
+            breakdown: key.breakdown
+        });
+    }
+    return {
+        base: input.base,
+        head: input.head,
+        graphFile: input.graphFile,
+        ...(everythingBecause ? { everythingBecause } : {}),
+        changedFiles: input.changedFiles,
+        nodes,
+        order: graph.order.map(n => n.name),
+        warnings: problems.filter(p => p.severity === 'warning'),
+        graph
+    };
+}
+/** Affected images, inputs before consumers: the order to build them in. */
+function affectedImages(p) {
+    return p.order.map(n => p.nodes.get(n)).filter(n => n.kind === 'image' && n.affected);
+}
+function planToJson(p, formatWarning) {
+    const out = {
+        schema: 'imagegraph-plan/v1',
+        base: p.base,
+        head: p.head,
+        graphFile: p.graphFile,
+        ...(p.everythingBecause ? { everythingBecause: p.everythingBecause } : {}),
+        changedFiles: p.changedFiles,
+        configs: {},
+        processes: {},
+        images: {},
+        affectedImages: [],
+        affectedProcesses: [],
+        changedConfigs: [],
+        warnings: p.warnings.map(formatWarning)
+    };
+    for (const name of p.order) {
+        const n = p.nodes.get(name);
+        const node = p.graph.nodes.get(name);
+        const common = { key: n.key, reasons: n.reasons, reasonCount: n.reasonCount };
+        if (node.kind === 'config') {
+            out.configs[name] = { changed: n.affected, ...common, changedFiles: n.changedFiles };
+            if (n.affected)
+                out.changedConfigs.push(name);
+        }
+        else if (node.kind === 'process') {
+            out.processes[name] = {
+                affected: n.affected,
+                ...common,
+                inputs: node.inputs,
+                outputs: node.outputs
+            };
+            if (n.affected)
+                out.affectedProcesses.push(name);
+        }
+        else {
+            out.images[name] = {
+                affected: n.affected,
+                ...common,
+                inputs: node.inputs,
+                context: node.context || '.',
+                dockerfile: node.dockerfile,
+                changedFiles: n.changedFiles
+            };
+            if (n.affected)
+                out.affectedImages.push(name);
+        }
+    }
+    return out;
 }
 
 /** The directory that holds a repository-relative graph file: '' for the repository's top. */
@@ -50469,29 +50253,6 @@ function scopeChangedFiles(changes, root) {
     return out;
 }
 
-// The plan of a repository between two revisions: git in, core plan out. Shared by the CLI and
-// the action.
-/** A file of the working tree, read when asked; null when it cannot be (it is only a head start). */
-function workingFile(repo, file) {
-    return () => {
-        try {
-            const bytes = readFileSync(path$2.join(repo, file));
-            // Not UTF-8: no head start; the committed text is read and its error located.
-            return isUtf8(bytes) ? bytes.toString('utf8') : null;
-        }
-        catch {
-            return null;
-        }
-    };
-}
-/** A parse of the working tree's graph file, or nothing when there is none or it has problems. */
-function parseWorkingGraph(request) {
-    const text = request.workingGraphText?.();
-    if (text === undefined || text === null)
-        return undefined;
-    const read = readGraph(text, request.graphFile);
-    return read.graph && read.problems.length === 0 ? { text, graph: read.graph } : undefined;
-}
 /** The symlinks among tracked files, with their targets as git holds them (not the working tree). */
 async function readSymlinks(git, tracked) {
     const links = tracked.filter(f => isSymlink(f) && objectIdOf(f) !== '');
@@ -50506,10 +50267,34 @@ async function readSymlinks(git, tracked) {
     });
     return new Symlinks(map);
 }
+
+/** The problems of reading a graph, followed by those of checking it against the files. */
+function problemsWithFiles(graph, readProblems, files, symlinks) {
+    const membership = new GraphFiles(graph, symlinks).membership(files);
+    return [...readProblems, ...checkGraphAgainstFiles(graph, membership)];
+}
+
+/** The plan of the located graph file: the working tree's copy of it is the head start. */
+function planLocatedGraph(location, base) {
+    return planRepository(location.git, {
+        graphFile: location.graphFile,
+        base,
+        workingGraphText: workingFile(location.repo, location.graphFile)
+    });
+}
+/** A parse of the working tree's graph file, or nothing when there is none or it has problems. */
+function parseWorkingGraph(request) {
+    const text = request.workingGraphText?.();
+    if (text === undefined || text === null)
+        return undefined;
+    const read = readGraph(text, request.graphFile);
+    return read.graph && read.problems.length === 0 ? { text, graph: read.graph } : undefined;
+}
 async function planRepository(git, request) {
     const root = graphRoot$1(request.graphFile);
     const listing = git.listTrackedFiles();
-    const [head, base = null] = await git.resolveCommits(request.base === null ? [request.head] : [request.head, request.base]);
+    const wanted = request.base;
+    const [head, base = null] = await git.resolveCommits(wanted.kind === 'range' ? [wanted.head, wanted.base] : [wanted.head]);
     const graphTexts = git.fileBytesAt([
         { rev: head, path: request.graphFile },
         ...(base ? [{ rev: base, path: request.graphFile }] : [])
@@ -50528,8 +50313,8 @@ async function planRepository(git, request) {
     const [graphBytes, baseGraphBytes = null] = await graphTexts;
     if (graphBytes === null) {
         if (isDirectoryIn(await tracked, request.graphFile, root))
-            throw new UserError(`${request.graphFile} is a directory in commit ${head.slice(0, 12)}; name the graph file in it (${request.graphFile}/imagegraph.yml)`);
-        throw new UserError(`${request.graphFile} is not in commit ${head.slice(0, 12)} of ${git.dir}; commit it, or name the graph file that is`);
+            throw new UserError(`${request.graphFile} is a directory in commit ${shortId(head)}; name the graph file in it (${request.graphFile}/imagegraph.yml)`);
+        throw new UserError(`${request.graphFile} is not in commit ${shortId(head)} of ${git.dir}; commit it, or name the graph file that is`);
     }
     const graphText = decodeGraphText(graphBytes, request.graphFile);
     let baseGraphText = null;
@@ -50540,7 +50325,7 @@ async function planRepository(git, request) {
     catch (e) {
         if (!(e instanceof GraphError))
             throw e;
-        baseUnreadable = `${request.graphFile} at base ${base.slice(0, 12)} is not valid (${e.message.split('\n')[0]}): every node is affected`;
+        baseUnreadable = `${request.graphFile} at base ${shortId(base)} is not valid (${e.message.split('\n')[0]}): every node is affected`;
     }
     // A symlink's blob is its target's name: it never equals a working tree's valid graph file.
     if (working?.text !== graphText && isSymlinkIn(await tracked, request.graphFile, root))
@@ -50554,14 +50339,11 @@ async function planRepository(git, request) {
             throw new GraphError(read.problems);
         if (read.problems.length > 0) {
             // Report the problems that need the files too, so that one run lists every mistake.
-            const membership = new GraphFiles(read.graph, await symlinks).membership(await tracked);
-            throw new GraphError(sortProblems([...read.problems, ...checkGraphAgainstFiles(read.graph, membership)]));
+            throw new GraphError(sortProblems(problemsWithFiles(read.graph, read.problems, await tracked, await symlinks)));
         }
         graph = read.graph;
     }
-    const everythingBecause = base === null
-        ? (request.everythingBecause ?? 'no base revision')
-        : (request.everythingBecause ?? baseUnreadable);
+    const everythingBecause = everythingReason(wanted) ?? baseUnreadable;
     return plan({
         graph,
         graphText,
@@ -50585,6 +50367,583 @@ function isSymlinkIn(files, graphFile, root) {
 function isDirectoryIn(files, graphFile, root) {
     const prefix = `${underRoot(graphFile, root) ?? graphFile}/`;
     return files.some(f => f.path.startsWith(prefix));
+}
+
+// Use case: turn a base strategy into two commits that are present locally, fetching exactly what
+// is needed from a shallow checkout: commits by sha, then deeper only as far as a merge-base needs.
+// When the base cannot be had, every node is affected and the reason says why; never HEAD~1, never
+// "nothing changed".
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+const DEEPEN_STEPS = [16, 128, 1024];
+async function localCommit(git, rev, remote) {
+    if (SHA.test(rev))
+        return (await git.hasCommit(rev)) ? rev : null;
+    for (const candidate of [rev, `refs/remotes/${remote}/${rev.replace(/^refs\/heads\//, '')}`]) {
+        try {
+            return await git.resolveCommit(candidate);
+        }
+        catch {
+            // not here under this name
+        }
+    }
+    return null;
+}
+/** A commit present locally for rev (a sha or a branch), fetched at depth 1 when missing. */
+async function ensureCommit(git, rev, options, preferRemote = false) {
+    if (!preferRemote) {
+        const here = await localCommit(git, rev, options.remote);
+        if (here)
+            return { sha: here };
+    }
+    // `HEAD~1`, `main^`, `@{1}`: a revision expression, which no remote can be asked for by name.
+    if (/[~^:]|@\{/.test(rev)) {
+        const hint = await git.shallowHint();
+        return {
+            error: hint
+                ? `'${rev}' is not in the checkout${hint}`
+                : `'${rev}' is not a revision of this repository`
+        };
+    }
+    if (!(await git.hasRemote(options.remote)))
+        return {
+            error: `${shortId(rev)} is not in the checkout and there is no remote '${options.remote}' to fetch it from`
+        };
+    if (SHA.test(rev)) {
+        options.debug(`fetching ${rev} from ${options.remote}`);
+        const fetched = await git.fetch(options.remote, [rev], ['--depth=1']);
+        if (fetched.ok && (await git.hasCommit(rev)))
+            return { sha: rev };
+        return {
+            error: `commit ${shortId(rev)} cannot be fetched from ${options.remote}${fetched.error ? ` (${fetched.error})` : ''}`
+        };
+    }
+    const branch = rev.replace(/^refs\/heads\//, '');
+    const tracking = `refs/remotes/${options.remote}/${branch}`;
+    options.debug(`fetching branch ${branch} from ${options.remote}`);
+    const fetched = await git.fetch(options.remote, [`+refs/heads/${branch}:${tracking}`], ['--depth=1']);
+    if (fetched.ok)
+        return { sha: await git.resolveCommit(tracking) };
+    // Not a branch: maybe a tag, which a default checkout (depth 1, no tags) does not have either.
+    if (!rev.startsWith('refs/heads/')) {
+        const tag = `refs/tags/${rev.replace(/^refs\/tags\//, '')}`;
+        options.debug(`fetching tag ${tag} from ${options.remote}`);
+        const tagFetched = await git.fetch(options.remote, [`+${tag}:${tag}`], ['--depth=1']);
+        if (tagFetched.ok)
+            return { sha: await git.resolveCommit(tag) };
+    }
+    const here = await localCommit(git, rev, options.remote);
+    if (here)
+        return { sha: here };
+    return {
+        error: `'${rev}' is neither a commit nor a branch or tag that ${options.remote} has${fetched.error ? ` (${fetched.error})` : ''}`
+    };
+}
+/** The merge-base of two local commits, deepening a shallow history step by step until found. */
+async function findMergeBase(git, base, head, options) {
+    let found = await git.mergeBase(base, head);
+    for (const depth of DEEPEN_STEPS) {
+        if (found || !(await git.isShallow()))
+            return found;
+        options.debug(`no merge-base of ${shortId(base)} and ${shortId(head)} yet; deepening by ${depth}`);
+        await git.fetch(options.remote, [base, head], [`--deepen=${depth}`]);
+        found = await git.mergeBase(base, head);
+    }
+    if (!found && (await git.isShallow())) {
+        options.debug('still no merge-base; fetching the whole history');
+        await git.fetch(options.remote, [base, head], ['--unshallow']);
+        found = await git.mergeBase(base, head);
+    }
+    return found;
+}
+async function resolveBase(git, strategy, options) {
+    const head = await ensureCommit(git, strategy.head, options);
+    if ('error' in head)
+        throw new UserError(`the head commit is not available: ${head.error}; check out the commit the event is about (actions/checkout does by default)`);
+    const unavailable = (why, missing) => ({
+        kind: 'base-unavailable',
+        head: head.sha,
+        why,
+        missing
+    });
+    const range = (base, why) => ({
+        kind: 'range',
+        base,
+        head: head.sha,
+        why
+    });
+    switch (strategy.kind) {
+        case 'everything':
+            return {
+                kind: 'everything',
+                head: head.sha,
+                reason: `${strategy.why}: every node is affected`
+            };
+        case 'nothing':
+            // Head compared with itself: every key is computed, nothing is affected.
+            return range(head.sha, strategy.why);
+        case 'range': {
+            const base = await ensureCommit(git, strategy.base, options);
+            if ('error' in base)
+                return unavailable(strategy.why, base.error);
+            return range(base.sha, strategy.why);
+        }
+        case 'merge-base': {
+            const base = await ensureCommit(git, strategy.base, options, !SHA.test(strategy.base));
+            if ('error' in base)
+                return unavailable(strategy.why, base.error);
+            const mergeBase = await findMergeBase(git, base.sha, head.sha, options);
+            if (!mergeBase)
+                return unavailable(strategy.why, `${shortId(base.sha)} and ${shortId(head.sha)} have no common ancestor`);
+            return range(mergeBase, `${strategy.why} = ${shortId(mergeBase)}`);
+        }
+        case 'previous-tag': {
+            const tags = await git.tags();
+            if (await git.hasRemote(options.remote))
+                for (const [tag, sha] of await git.tags(options.remote))
+                    tags.set(tag, sha);
+            const matches = options.tagPattern ? picomatch(options.tagPattern) : undefined;
+            const previous = previousTag(strategy.tag, [...tags.keys()], matches);
+            if (!previous) {
+                const series = options.tagPattern
+                    ? `matching '${options.tagPattern}'`
+                    : `of the series of ${strategy.tag}`;
+                return {
+                    kind: 'everything',
+                    head: head.sha,
+                    reason: `${strategy.why}: no earlier tag ${series}, so every node is affected`
+                };
+            }
+            const base = await ensureCommit(git, tags.get(previous), options);
+            if ('error' in base)
+                return unavailable(`${strategy.why}: previous tag ${previous}`, base.error);
+            return range(base.sha, `${strategy.why}: previous tag ${previous} (${shortId(base.sha)})`);
+        }
+    }
+}
+
+/** GitHub caps a matrix at 256 jobs. */
+const MAX_MATRIX_JOBS = 256;
+/** An output larger than this many bytes is trimmed (GitHub takes 1 MB per output). */
+const MAX_PLAN_OUTPUT = 900_000;
+/**
+ * `{"include":[{"image":"api","key":"<hex>"}]}` for strategy.matrix. With more affected images than
+ * maxJobs, consecutive images in build order share a job: `image` lists them comma-separated and
+ * `images` as an array; `key` is then the first image's.
+ */
+function matrixOf(plan, maxJobs = MAX_MATRIX_JOBS) {
+    const names = plan.affectedImages;
+    if (names.length <= maxJobs)
+        return { include: names.map(image => ({ image, key: plan.images[image].key })) };
+    const perJob = Math.ceil(names.length / maxJobs);
+    const include = [];
+    for (let i = 0; i < names.length; i += perJob) {
+        const images = names.slice(i, i + perJob);
+        include.push({ image: images.join(','), key: plan.images[images[0]].key, images });
+    }
+    return { include };
+}
+const bytes = (text) => Buffer.byteLength(text, 'utf8');
+function pick(nodes, reasons, keep) {
+    const out = {};
+    for (const [name, node] of Object.entries(nodes))
+        if (keep(node))
+            out[name] = { ...node, reasons: node.reasons.slice(0, reasons) };
+    return out;
+}
+/**
+ * The plan as one line of JSON, at most `limit` bytes of UTF-8. When it would be larger it is cut
+ * in stages until it fits: one reason per node; then no reasons (reasonCount keeps their number),
+ * at most 1,000 changed files and 100 warnings; then only the affected nodes; then no nodes, only
+ * the names of the affected ones; at last those names cut too. `truncated` says which stage,
+ * `counts` how many of each the whole plan has; the plan file holds all of it.
+ */
+function planOutput(plan, limit = MAX_PLAN_OUTPUT) {
+    const full = JSON.stringify(plan);
+    if (bytes(full) <= limit)
+        return full;
+    const counts = {
+        configs: Object.keys(plan.configs).length,
+        changedConfigs: plan.changedConfigs.length,
+        processes: Object.keys(plan.processes).length,
+        affectedProcesses: plan.affectedProcesses.length,
+        images: Object.keys(plan.images).length,
+        affectedImages: plan.affectedImages.length,
+        changedFiles: plan.changedFiles.length,
+        warnings: plan.warnings.length
+    };
+    const cuts = [];
+    if (plan.changedFiles.length > 1000)
+        cuts.push(`changedFiles cut to the first 1000 of ${plan.changedFiles.length}`);
+    if (plan.warnings.length > 100)
+        cuts.push(`warnings cut to the first 100 of ${plan.warnings.length}`);
+    const also = cuts.length > 0 ? `; ${cuts.join(', ')}` : '';
+    const fit = 'to fit the output size limit';
+    const lean = {
+        changedFiles: plan.changedFiles.slice(0, 1000),
+        warnings: plan.warnings.slice(0, 100)
+    };
+    const stages = [
+        () => ({
+            ...plan,
+            truncated: `reasons trimmed to the first chain per node ${fit}`,
+            counts,
+            configs: pick(plan.configs, 1, () => true),
+            processes: pick(plan.processes, 1, () => true),
+            images: pick(plan.images, 1, () => true)
+        }),
+        () => ({
+            ...plan,
+            ...lean,
+            truncated: `reasons left out (reasonCount counts them)${also} ${fit}`,
+            counts,
+            configs: pick(plan.configs, 0, () => true),
+            processes: pick(plan.processes, 0, () => true),
+            images: pick(plan.images, 0, () => true)
+        }),
+        () => ({
+            ...plan,
+            ...lean,
+            truncated: `only affected nodes listed, without reasons${also} ${fit}`,
+            counts,
+            configs: pick(plan.configs, 0, n => n.changed),
+            processes: pick(plan.processes, 0, n => n.affected),
+            images: pick(plan.images, 0, n => n.affected)
+        }),
+        () => ({
+            ...plan,
+            changedFiles: [],
+            warnings: [],
+            truncated: `no nodes listed: only the names of the affected ones and counts ${fit}`,
+            counts,
+            configs: {},
+            processes: {},
+            images: {}
+        })
+    ];
+    for (const stage of stages) {
+        const text = JSON.stringify(stage());
+        if (bytes(text) <= limit)
+            return text;
+    }
+    // Even the names are too many: keep the first of each list that fit, in build order.
+    const names = (keep) => ({
+        ...stages[stages.length - 1](),
+        truncated: `no nodes listed, and only the first ${keep} names of each list of affected nodes (counts has how many) ${fit}`,
+        affectedImages: plan.affectedImages.slice(0, keep),
+        affectedProcesses: plan.affectedProcesses.slice(0, keep),
+        changedConfigs: plan.changedConfigs.slice(0, keep)
+    });
+    let low = 0;
+    let high = Math.max(counts.affectedImages, counts.affectedProcesses, counts.changedConfigs);
+    while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (bytes(JSON.stringify(names(mid))) <= limit)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    return JSON.stringify(names(low));
+}
+
+const MERMAID_SHAPES = {
+    config: ['[/', '/]'],
+    process: ['([', '])'],
+    image: ['[', ']']
+};
+function mermaidText(s) {
+    return s.replace(/"/g, '#quot;');
+}
+/** The graph as a mermaid flowchart; nodes in `affected` are highlighted, `hidden` ones left out. */
+function graphMermaid(graph, affected, hidden) {
+    const ids = new Map();
+    graph.order.forEach((n, i) => ids.set(n.name, `n${i}`));
+    const out = ['flowchart LR'];
+    for (const n of graph.order) {
+        if (hidden?.has(n.name))
+            continue;
+        const [open, close] = MERMAID_SHAPES[n.kind];
+        out.push(`  ${ids.get(n.name)}${open}"${mermaidText(nodeLabel(n))}"${close}`);
+    }
+    for (const n of graph.order) {
+        if (hidden?.has(n.name))
+            continue;
+        for (const input of inputsOf(n))
+            if (!hidden?.has(input))
+                out.push(`  ${ids.get(input)} --> ${ids.get(n.name)}`);
+    }
+    if (affected && affected.size > 0) {
+        out.push('  classDef affected fill:#ffd8a8,stroke:#e8590c,stroke-width:2px');
+        const marked = graph.order
+            .filter(n => affected.has(n.name) && !hidden?.has(n.name))
+            .map(n => ids.get(n.name));
+        if (marked.length > 0)
+            out.push(`  class ${marked.join(',')} affected`);
+    }
+    return `${out.join('\n')}\n`;
+}
+
+// The job summary and the PR comment: what a developer wants to see at a glance, within a size
+// budget (GitHub takes 1 MiB of step summary, 65,536 characters of comment). A large graph still
+// gets a useful summary: unaffected nodes collapse, rows truncate with a note, never nothing.
+const SUMMARY_BUDGET = 1_000_000;
+const COMMENT_BUDGET = 60_000;
+/** GitHub renders mermaid up to about this much text; past it a diagram is an error box. */
+const MERMAID_MAX_CHARS = 40_000;
+const MERMAID_MAX_NODES = 300;
+const CHAINS_PER_ROW = 3;
+function commentMarker(graphFile) {
+    // inert: a graph file named `x -->` must not close the comment.
+    return `<!-- imagegraph-plan:${inert(graphFile)} -->`;
+}
+function chainsCell(n) {
+    const shown = n.reasons.slice(0, CHAINS_PER_ROW).map(r => `<code>${cell(r)}</code>`);
+    const more = n.reasonCount - shown.length;
+    if (more > 0)
+        shown.push(`+${more} more`);
+    return shown.join('<br>');
+}
+/** Lines appended while they fit; the rest is counted in a note instead of dropped silently. */
+class Budget {
+    limit;
+    parts = [];
+    used = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    get left() {
+        return this.limit - this.used;
+    }
+    /** Adds text if it fits within the budget minus `reserve`; says whether it did. */
+    add(text, reserve = 0) {
+        const size = Buffer.byteLength(text, 'utf8') + 1;
+        if (this.used + size > this.limit - reserve)
+            return false;
+        this.parts.push(text);
+        this.used += size;
+        return true;
+    }
+    /** Adds rows until the budget runs low, then a note with how many were left out. */
+    addRows(rows, note, reserve) {
+        for (let i = 0; i < rows.length; i++) {
+            if (!this.add(rows[i], reserve)) {
+                this.add(note(rows.length - i));
+                return;
+            }
+        }
+    }
+    text() {
+        return `${this.parts.join('\n')}\n`;
+    }
+}
+/** The nodes to draw: all of a small graph; of a large one, the affected nodes and their inputs. */
+function diagram(p) {
+    const affected = new Set([...p.nodes.values()].filter(n => n.affected).map(n => n.name));
+    let hidden;
+    let note;
+    if (p.graph.nodes.size > MERMAID_MAX_NODES) {
+        const shown = new Set(affected);
+        for (const name of affected)
+            for (const input of p.nodes.get(name).inputs)
+                shown.add(input);
+        hidden = new Set([...p.graph.nodes.keys()].filter(n => !shown.has(n)));
+        note = `${hidden.size} unaffected nodes are collapsed out of the diagram.`;
+        if (shown.size > MERMAID_MAX_NODES)
+            return {
+                note: `The diagram is left out: ${shown.size} affected nodes and inputs are more than a diagram can show.`
+            };
+        if (shown.size === 0)
+            return { note: 'Nothing is affected; the graph has too many nodes to draw.' };
+    }
+    const text = graphMermaid(p.graph, affected, hidden);
+    if (text.length > MERMAID_MAX_CHARS)
+        return {
+            note: `The diagram is left out: ${text.length} characters of mermaid is more than GitHub renders.`
+        };
+    return { text, ...(note ? { note } : {}) };
+}
+function summaryMarkdown(p, ctx, limit = SUMMARY_BUDGET) {
+    const b = new Budget(limit);
+    const all = p.order.map(n => p.nodes.get(n));
+    const images = all.filter(n => n.kind === 'image');
+    const processes = all.filter(n => n.kind === 'process');
+    const configs = all.filter(n => n.kind === 'config');
+    const affected = affectedImages(p);
+    const reserve = 2_000; // room kept for the sections after a truncated one
+    b.add(commentMarker(p.graphFile));
+    b.add(`## imagegraph: ${affected.length} of ${counted(images.length, 'image')} affected`);
+    b.add('');
+    const base = p.base ? `\`${shortId(p.base)}\`` : '*none*';
+    b.add(`**Base** ${base} → **head** \`${shortId(p.head)}\`: ${cell(ctx.baseWhy)}  `);
+    const changedConfigs = configs.filter(c => c.affected);
+    b.add(`${counted(p.changedFiles.length, 'changed file')} · ${changedConfigs.length} of ${configs.length} configs changed · ${processes.filter(n => n.affected).length} of ${processes.length} processes affected`);
+    if (p.everythingBecause)
+        b.add(`\n> [!WARNING]\n> Every node is affected: ${cell(p.everythingBecause)}`);
+    // Warnings take at most half the budget: the images come next and matter more.
+    b.addRows(p.warnings.map(w => `\n> [!NOTE]\n> ${cell(`${w.file}:${w.line}:${w.col} ${w.path}: ${w.message}`)}`), left => `\n> [!NOTE]\n> ${left} more warnings are not shown here (size limit); the \`plan\` output has them all.`, Math.floor(limit / 2));
+    b.add('');
+    b.add('### Images');
+    if (affected.length > 0) {
+        b.add('| Image | Why | Key |');
+        b.add('|---|---|---|');
+        const rows = affected.map(n => `| **${cell(n.name)}** | ${chainsCell(n)} | \`${shortId(n.key)}\` |`);
+        b.addRows(rows, left => `\n*${left} more affected images are not listed here (size limit); the \`plan\` output has them all.*`, reserve);
+    }
+    else
+        b.add('No image is affected.');
+    const unaffected = images.filter(n => !n.affected);
+    if (unaffected.length > 0) {
+        b.add('');
+        b.add(`<details><summary>${counted(unaffected.length, 'image')} not affected</summary>`);
+        b.add('');
+        b.addRows(unaffected.map(n => `- ${cell(n.name)} \`${shortId(n.key)}\``), left => `- … and ${left} more`, reserve);
+        b.add('\n</details>');
+    }
+    if (processes.length > 0) {
+        b.add('');
+        b.add('### Processes');
+        const affectedProcesses = processes.filter(n => n.affected);
+        if (affectedProcesses.length > 0) {
+            b.add('| Process | Why | Key |');
+            b.add('|---|---|---|');
+            b.addRows(affectedProcesses.map(n => `| **${cell(n.name)}** | ${chainsCell(n)} | \`${shortId(n.key)}\` |`), left => `\n*${left} more affected processes are not listed here (size limit).*`, reserve);
+        }
+        const idle = processes.length - affectedProcesses.length;
+        if (idle > 0)
+            b.add(`\n${counted(idle, 'process', 'processes')} not affected.`);
+    }
+    const d = diagram(p);
+    b.add('');
+    b.add('### Graph');
+    if (d.text && !b.add(`\`\`\`mermaid\n${d.text}\`\`\``, 500))
+        b.add('*The diagram is left out to stay within the size limit.*');
+    if (d.note)
+        b.add(`*${d.note}*`);
+    if (p.changedFiles.length > 0) {
+        b.add('');
+        b.add(`<details><summary>${counted(p.changedFiles.length, 'changed file')}</summary>`);
+        b.add('');
+        b.addRows(p.changedFiles.map(c => `- ${c.status}: <code>${cell(c.oldPath ? `${c.oldPath} → ${c.path}` : c.path)}</code>`), left => `- … and ${left} more`, 100);
+        b.add('\n</details>');
+    }
+    return b.text();
+}
+
+// The event payload, read by imagegraph itself before anything else touches it: @actions/github
+// parses GITHUB_EVENT_PATH when it is loaded and throws a raw stack trace on a malformed file.
+function readEvent(env) {
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const eventPath = env.GITHUB_EVENT_PATH;
+    if (!eventPath)
+        return { eventName, payload: {}, missingBecause: 'GITHUB_EVENT_PATH is not set' };
+    const where = `the event payload GITHUB_EVENT_PATH=${eventPath}`;
+    let bytes;
+    try {
+        bytes = readFileSync(eventPath);
+    }
+    catch (e) {
+        const code = e.code;
+        throw new UserError(`${where} cannot be read: ${code === 'ENOENT' ? 'no such file' : (code ?? e.message)}`);
+    }
+    // GitHub writes plain UTF-8 JSON; a byte order mark means the file was made by something else.
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+        throw new UserError(`${where} starts with a UTF-8 byte order mark; write it as JSON without one`);
+    let payload;
+    try {
+        payload = JSON.parse(bytes.toString('utf8'));
+    }
+    catch (e) {
+        throw new UserError(`${where} is not valid JSON: ${e.message}`);
+    }
+    if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+        throw new UserError(`${where} is not a JSON object (it is ${payload === null ? 'null' : Array.isArray(payload) ? 'an array' : typeof payload})`);
+    return { eventName, payload: payload };
+}
+
+/** `a,b` or one per line (or both), spaces around names ignored, each name once, in given order. */
+function parseImageList(text) {
+    const names = text
+        .split(/[,\n]/)
+        .map(n => n.trim())
+        .filter(n => n !== '');
+    return [...new Set(names)];
+}
+/**
+ * The named images in build order (inputs first), or one error naming every name that is not an
+ * image of the graph, each with a did-you-mean. `label` says where the names came from.
+ */
+function selectImages(names, graph, label) {
+    const images = [...graph.nodes.values()].filter(n => n.kind === 'image').map(n => n.name);
+    const suggestions = new Suggestions(images);
+    const problems = [];
+    for (const name of names) {
+        const node = graph.nodes.get(name);
+        if (node?.kind === 'image')
+            continue;
+        problems.push(node
+            ? `'${name}' is a ${node.kind} of ${graph.file}, not an image`
+            : `'${name}' is not an image of ${graph.file}${suggestions.for(name)}`);
+    }
+    if (problems.length > 0)
+        throw new UserError(`${label}: ${problems.join('; ')}. Images: ${images.slice(0, 20).join(', ')}${images.length > 20 ? `, … ${images.length - 20} more` : ''}`);
+    const wanted = new Set(names);
+    return graph.order.filter(n => wanted.has(n.name)).map(n => n.name);
+}
+
+// Every input of action.yml, read once and validated into a typed object named by the inputs.
+const MODES = ['plan', 'build', 'comment', 'report'];
+const SAVE_CACHE = ['auto', 'always', 'never'];
+function invalid(name, value, allowed) {
+    return new UserError(`Input '${name}' is set to invalid value '${value}'. Valid values: ${allowed}`);
+}
+function getInputs(get = name => getInput(name)) {
+    const bool = (name, fallback) => {
+        const v = get(name).trim().toLowerCase();
+        if (v === '')
+            return fallback;
+        if (['true', 'yes', 'on', '1'].includes(v))
+            return true;
+        if (['false', 'no', 'off', '0'].includes(v))
+            return false;
+        throw invalid(name, v, 'true, false');
+    };
+    const mode = get('mode').trim() || 'plan';
+    if (!MODES.includes(mode))
+        throw invalid('mode', mode, MODES.join(', '));
+    const maxJobsText = get('matrix-max-jobs').trim() || String(MAX_MATRIX_JOBS);
+    const maxJobs = Number(maxJobsText);
+    if (!Number.isInteger(maxJobs) || maxJobs < 1 || maxJobs > MAX_MATRIX_JOBS) {
+        throw invalid('matrix-max-jobs', maxJobsText, `a whole number from 1 to ${MAX_MATRIX_JOBS}`);
+    }
+    const commentBody = get('comment-body');
+    if (mode === 'comment' && commentBody.trim() === '')
+        throw new UserError("Input 'comment-body' is required with mode 'comment': pass the output comment-body of a plan run");
+    const saveCache = get('save-cache').trim() || 'auto';
+    if (!SAVE_CACHE.includes(saveCache))
+        throw invalid('save-cache', saveCache, SAVE_CACHE.join(', '));
+    const parallelText = get('parallel').trim();
+    const parallel = parallelText === '' ? undefined : Number(parallelText);
+    if (parallel !== undefined && (!Number.isInteger(parallel) || parallel < 1))
+        throw invalid('parallel', parallelText, 'a whole number of at least 1');
+    const resultsDir = get('results-dir').trim();
+    if (mode === 'report' && resultsDir === '')
+        throw new UserError("Input 'results-dir' is required with mode 'report': the directory the legs' results files were downloaded to");
+    return {
+        images: parseImageList(get('images')),
+        'results-dir': resultsDir,
+        cache: get('cache').trim(),
+        'save-cache': saveCache,
+        parallel,
+        graph: get('graph').trim() || 'imagegraph.yml',
+        base: get('base').trim(),
+        head: get('head').trim(),
+        'tag-pattern': get('tag-pattern').trim(),
+        token: get('token').trim(),
+        comment: bool('comment', false),
+        'comment-body': commentBody,
+        'working-directory': get('working-directory').trim() || '.',
+        mode: mode,
+        'matrix-max-jobs': maxJobs
+    };
 }
 
 /**
@@ -102410,6 +102769,267 @@ async function runProcesses(input, ports) {
     return { cache: ports.cache.description, saveCache: input.saveCache, processes };
 }
 
+// The results of the matrix legs of one run, merged into one: each leg writes its results (an object
+// keyed by image name, the build's `results` output) to a file; the report job merges the files.
+/**
+ * When two legs report the same image, the row kept is the most telling: a failure is never hidden
+ * by another leg's success; a build beats a reuse; an image a leg did not need says least.
+ */
+const STATUS_RANK = ['failed', 'pushed', 'built', 'reused', 'skipped', 'unchanged'];
+const rank = (status) => {
+    const i = STATUS_RANK.indexOf(status);
+    return i < 0 ? STATUS_RANK.length : i;
+};
+function parseLeg(file) {
+    let value;
+    try {
+        value = JSON.parse(file.text);
+    }
+    catch (e) {
+        throw new UserError(`${file.name}: not JSON (${e.message})`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new UserError(`${file.name}: must be a JSON object of results keyed by image name`);
+    for (const [image, result] of Object.entries(value)) {
+        const r = result;
+        if (typeof r !== 'object' || r === null || Array.isArray(r) || typeof r.status !== 'string')
+            throw new UserError(`${file.name}: image '${image}' has no result with a status`);
+        if (r.digest !== undefined && typeof r.digest !== 'string')
+            throw new UserError(`${file.name}: image '${image}' has a digest that is not a string`);
+    }
+    return value;
+}
+/**
+ * Every leg's results as one object keyed by image name, names sorted. An image in several files is
+ * kept once, by STATUS_RANK; two different digests for one image are an error (two legs built the
+ * same image and pushed different bytes: which one its tags name depends on who pushed last).
+ */
+function mergeLegResults(files) {
+    const merged = new Map();
+    for (const file of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        for (const [image, result] of Object.entries(parseLeg(file))) {
+            const before = merged.get(image);
+            if (!before) {
+                merged.set(image, { result, from: file.name });
+                continue;
+            }
+            const [a, b] = [before.result.digest, result.digest];
+            if (a && b && a !== b)
+                throw new UserError(`image '${image}' has two digests: ${a} in ${before.from} and ${b} in ${file.name}; two legs built it and pushed different bytes`);
+            const keep = rank(result.status) < rank(before.result.status);
+            const winner = keep ? { result, from: file.name } : before;
+            // A digest one leg saw is kept, whichever row is shown.
+            const digest = a ?? b;
+            merged.set(image, {
+                ...winner,
+                result: digest ? { ...winner.result, digest } : winner.result
+            });
+        }
+    }
+    const out = {};
+    for (const image of [...merged.keys()].sort())
+        out[image] = merged.get(image).result;
+    return out;
+}
+/**
+ * The `results` output within GitHub's output limit: whole when it fits, else with one reason per
+ * image, else without reasons and tags (status, ref, digest and key stay: they are what later steps
+ * use). `results-file` always has all of it.
+ */
+function resultsOutput(results, limit = MAX_PLAN_OUTPUT) {
+    const stages = [
+        r => r,
+        r => (r.reasons ? { ...r, reasons: r.reasons.slice(0, 1) } : r),
+        ({ reasons: _reasons, tags: _tags, ...r }) => r
+    ];
+    for (const stage of stages) {
+        const out = {};
+        for (const [image, r] of Object.entries(results))
+            out[image] = stage(r);
+        const text = JSON.stringify(out);
+        if (Buffer.byteLength(text, 'utf8') <= limit)
+            return text;
+    }
+    throw new UserError(`The results of ${Object.keys(results).length} images do not fit GitHub's output limit (${limit} bytes) even without reasons and tags; read results-file`);
+}
+/**
+ * A simple table of the merged results (the build's own renderer replaces it): counts by status,
+ * then one row per image while the text stays within `limit` characters, then how many were left
+ * out.
+ */
+function resultsMarkdown(results, limit = Infinity) {
+    const rows = Object.entries(results);
+    if (rows.length === 0)
+        return '## imagegraph: results\n\nNo leg reported a result.\n';
+    const counts = new Map();
+    for (const [, r] of rows)
+        counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+    const line = [...counts].map(([status, n]) => `${inert(status)} ${n}`).join(' · ');
+    const cell = (v) => v === undefined || v === '' ? '' : `<code>${inert(String(v))}</code>`;
+    const head = [
+        '## imagegraph: results',
+        '',
+        line,
+        '',
+        '| image | status | digest | tags |',
+        '| --- | --- | --- | --- |'
+    ];
+    const lines = [...head];
+    // Room for the note on rows left out.
+    let size = head.join('\n').length + 200;
+    let shown = 0;
+    for (const [image, r] of rows) {
+        const row = `| ${inert(image)} | ${inert(r.status)} | ${cell(r.digest)} | ${(r.tags ?? []).map(cell).join(' ')} |`;
+        if (size + row.length + 1 > limit)
+            break;
+        lines.push(row);
+        size += row.length + 1;
+        shown++;
+    }
+    if (shown < rows.length)
+        lines.push('', `… ${rows.length - shown} more images: the output \`results\` lists them all.`);
+    return `${lines.join('\n')}\n`;
+}
+
+// Use case: the report of a run fanned out across matrix legs (mode `report`). Each leg uploaded
+// its results as a JSON file; the report job downloaded them all into one directory. Read every
+// `*.json` there, merge them into one result per image, and render the table for the job summary
+// and the PR comment.
+async function legFiles(dir) {
+    let names;
+    try {
+        names = (await readdir$1(dir, { recursive: true })).filter(n => n.endsWith('.json')).sort();
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+    return Promise.all(names.map(async (name) => ({ name, text: await readFile(path$2.join(dir, name), 'utf8') })));
+}
+async function reportLegs(input) {
+    const files = await legFiles(input.resultsDir);
+    const results = mergeLegResults(files ?? []);
+    const summary = resultsMarkdown(results, SUMMARY_BUDGET);
+    let comment;
+    if (input.planComment !== undefined && input.planComment.trim() !== '') {
+        // The plan's marker line stays first: it names the sticky comment to update.
+        const room = COMMENT_BUDGET - input.planComment.length - 2;
+        comment = `${input.planComment}\n\n${resultsMarkdown(results, room)}`;
+    }
+    return {
+        files: (files ?? []).map(f => f.name),
+        missingDir: files === undefined,
+        results,
+        summary,
+        ...(comment !== undefined ? { comment } : {})
+    };
+}
+
+// The images to build, grouped by dependency level into waves: one matrix job per wave, each after
+// the one before, so that an image is built after every image it is built on (issue 11, fan-out).
+/** Waves of the reusable workflow: one job each. Deeper images all go to the last one. */
+const MAX_WAVES = 8;
+/**
+ * The images every image of the graph is built on: its image inputs, and the images of its
+ * `image-args` mapping when the graph has that field (each of them is an input, listed or not).
+ */
+function upstreamImages(graph) {
+    const out = new Map();
+    for (const node of graph.nodes.values()) {
+        if (node.kind !== 'image')
+            continue;
+        const imageArgs = node.imageArgs ?? {};
+        const names = new Set([...inputsOf(node), ...Object.values(imageArgs)]);
+        out.set(node.name, [...names].filter(n => graph.nodes.get(n)?.kind === 'image'));
+    }
+    return out;
+}
+/**
+ * How many images to build lie below each image on its longest path of images built on images:
+ * 0 for an image on nothing that is being built. An image that is not built passes its depth on
+ * unchanged, so an image on an unbuilt image on a built one still comes after the built one.
+ */
+function buildDepths(input) {
+    const building = new Set(input.build);
+    const depth = new Map();
+    const visiting = new Set();
+    // The depth an image hands to the images built on it.
+    const below = (name) => {
+        const own = depthOf(name);
+        return building.has(name) ? own + 1 : own;
+    };
+    const depthOf = (name) => {
+        const known = depth.get(name);
+        if (known !== undefined)
+            return known;
+        // The graph reader rejects cycles; one here is a caller's bug, not a user's mistake.
+        if (visiting.has(name))
+            throw new Error(`waves: a cycle of images through '${name}'`);
+        visiting.add(name);
+        let d = 0;
+        for (const up of input.upstream.get(name) ?? [])
+            d = Math.max(d, below(up));
+        visiting.delete(name);
+        depth.set(name, d);
+        return d;
+    };
+    const out = new Map();
+    for (const name of input.build)
+        out.set(name, depthOf(name));
+    return out;
+}
+/**
+ * The images to build as waves: wave n holds the images at depth n, in build order; images deeper
+ * than the last wave go to the last wave, where each leg builds what its images need that is not
+ * in the registry yet (legs are self-sufficient), so correctness never depends on the waves.
+ * Nothing to build: no waves. A wave with more images than maxJobs shares legs among consecutive
+ * images.
+ */
+function wavesOf(input, options = {}) {
+    const maxWaves = options.maxWaves ?? MAX_WAVES;
+    const maxJobs = options.maxJobs ?? MAX_MATRIX_JOBS;
+    if (!Number.isInteger(maxWaves) || maxWaves < 1 || maxWaves > MAX_WAVES)
+        throw new Error(`waves: maxWaves ${maxWaves} is not from 1 to ${MAX_WAVES}`);
+    if (!Number.isInteger(maxJobs) || maxJobs < 1)
+        throw new Error(`waves: maxJobs ${maxJobs} is not a whole number of at least 1`);
+    const depths = buildDepths(input);
+    const levels = [];
+    const seen = new Set();
+    for (const name of input.build) {
+        if (seen.has(name))
+            continue;
+        seen.add(name);
+        const level = Math.min(depths.get(name), maxWaves - 1);
+        while (levels.length <= level)
+            levels.push([]);
+        levels[level].push(name);
+    }
+    // Depths are contiguous (an image at depth n has one at n - 1 below it): no wave is empty.
+    return levels.map(names => ({ image: legsOf(names, maxJobs) }));
+}
+/** Names as at most maxJobs legs: consecutive names share a leg, comma-joined, when they must. */
+function legsOf(names, maxJobs) {
+    if (names.length <= maxJobs)
+        return names;
+    const perLeg = Math.ceil(names.length / maxJobs);
+    const legs = [];
+    for (let i = 0; i < names.length; i += perLeg)
+        legs.push(names.slice(i, i + perLeg).join(','));
+    return legs;
+}
+/**
+ * The `waves` output: one line of JSON within GitHub's output limit. Its names cannot be cut (a
+ * missing name is a missed build), so a plan whose names alone exceed it is an error.
+ */
+function wavesOutput(waves, limit = MAX_PLAN_OUTPUT) {
+    const text = JSON.stringify(waves);
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > limit)
+        throw new UserError(`The waves output would be ${size} bytes, over GitHub's output limit (${limit}): too many image names to hand to a workflow`);
+    return text;
+}
+
 // Which cache backend a run uses: the `cache` input / `--cache` flag (`gha | local:DIR | none`), or
 // the default for where it runs. Pure: the environment is passed in.
 /** Parse `gha`, `local:DIR` or `none`; `source` names the input or flag for the error message. */
@@ -102507,51 +103127,49 @@ function note(p) {
             parts.push(`needed by ${p.neededBy.join(', ')}`);
     }
     if (p.cacheWarnings.length > 0)
-        parts.push(`cache: ${p.cacheWarnings.length} warning${p.cacheWarnings.length === 1 ? '' : 's'}`);
+        parts.push(`cache: ${counted(p.cacheWarnings.length, 'warning')}`);
     return parts.join('; ');
 }
 /** Text safe inside <pre>: HTML escaped, so that output cannot close the block or add markup. */
 function preText(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
-/** A table cell of repository text: also no code spans, emphasis or links made from it. */
-function mdCell(text) {
-    return cell(text).replace(/[`*_[\]~\\]/g, c => `&#${c.charCodeAt(0)};`);
-}
 /** The job summary's section: a table, then each failure's last lines folded. */
 function processesMarkdown(run) {
     const out = [
         '### Processes',
         '',
-        `${processCounts(run)} (cache <code>${mdCell(run.cache)}</code>${run.saveCache ? '' : ', not saved'})`
+        `${processCounts(run)} (cache <code>${cell(run.cache)}</code>${run.saveCache ? '' : ', not saved'})`
     ];
     const handled = run.processes.filter(p => p.outcome !== 'not-needed');
     if (handled.length > 0) {
         out.push('', '| process | result | time | cache | note |', '| --- | --- | --- | --- | --- |');
         for (const p of handled)
-            out.push(`| <code>${mdCell(p.name)}</code> | ${p.outcome === 'failed' ? '**failed**' : OUTCOME_WORDS[p.outcome]} | ${p.seconds}s | ${bytesCell(p)} | ${mdCell(note(p))} |`);
+            out.push(`| <code>${cell(p.name)}</code> | ${p.outcome === 'failed' ? '**failed**' : OUTCOME_WORDS[p.outcome]} | ${p.seconds}s | ${bytesCell(p)} | ${cell(note(p))} |`);
     }
     const notNeeded = run.processes.filter(p => p.outcome === 'not-needed');
     if (notNeeded.length > 0 && handled.length > 0)
-        out.push('', `Not needed by this run: ${notNeeded.map(p => `<code>${mdCell(p.name)}</code>`).join(', ')}`);
+        out.push('', `Not needed by this run: ${notNeeded.map(p => `<code>${cell(p.name)}</code>`).join(', ')}`);
     for (const p of run.processes) {
         if (p.outcome !== 'failed')
             continue;
         const tail = (p.outputTail ?? []).map(l => l.length > SUMMARY_LINE_CHARS ? `${l.slice(0, SUMMARY_LINE_CHARS)}…` : l);
-        out.push('', `<details><summary><code>${mdCell(p.name)}</code> failed: ${mdCell(p.message ?? '')}</summary>`, '', `<pre>${preText(tail.length > 0 ? tail.join('\n') : '(no output)')}</pre>`, '', '</details>');
+        out.push('', `<details><summary><code>${cell(p.name)}</code> failed: ${cell(p.message ?? '')}</summary>`, '', `<pre>${preText(tail.length > 0 ? tail.join('\n') : '(no output)')}</pre>`, '', '</details>');
     }
-    const warnings = run.processes.flatMap(p => p.cacheWarnings.map(w => `- <code>${mdCell(p.name)}</code>: ${mdCell(w)}`));
+    const warnings = run.processes.flatMap(p => p.cacheWarnings.map(w => `- <code>${cell(p.name)}</code>: ${cell(w)}`));
     if (warnings.length > 0)
         out.push('', 'Cache warnings (they cost time, they fail nothing):', '', ...warnings);
     return `${out.join('\n')}\n`;
 }
 
 // The action's composition root: the only place that reads inputs and the environment, builds the
-// adapters and reports failure to the runner.
+// adapters and reports failure to the runner. What it does is in src/commands/, shared with the CLI.
+/** The remote actions/checkout makes: missing commits and tags are fetched from it. */
+const REMOTE = 'origin';
 /** The marker a comment body written by a plan run starts with (the sticky comment's identity). */
 const MARKER_LINE = /^<!-- imagegraph-plan:[^\n]* -->$/;
-async function run(deps = { env: process.env, github: token => OctokitGitHub.create(token) }) {
-    const { env } = deps;
+async function run() {
+    const env = process.env;
     try {
         const inputs = getInputs();
         if (inputs.token)
@@ -102565,10 +103183,14 @@ async function run(deps = { env: process.env, github: token => OctokitGitHub.cre
             const marker = body.split('\n', 1)[0];
             if (!MARKER_LINE.test(marker))
                 throw new UserError("Input 'comment-body' must be the output comment-body of a plan run (it starts with the plan's marker line)");
-            await postComment(deps, inputs, event, marker, () => body);
+            await postComment(inputs, event, marker, () => body);
             return;
         }
-        await planMode(deps, inputs, event);
+        if (inputs.mode === 'report') {
+            await reportMode(env, inputs);
+            return;
+        }
+        await planMode(env, inputs, event);
     }
     catch (e) {
         if (e instanceof UserError)
@@ -102577,18 +103199,18 @@ async function run(deps = { env: process.env, github: token => OctokitGitHub.cre
             setFailed(`imagegraph: internal error: ${e.stack ?? String(e)}`);
     }
 }
-async function planMode(deps, inputs, event) {
-    const { env } = deps;
+async function planMode(env, inputs, event) {
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     const workingDirectory = path$2.resolve(workspace, inputs['working-directory']);
     // The graph input is relative to working-directory, which may lie anywhere in the repository.
-    const { git, repo, graphFile } = await locateGraph({
+    const location = await locateGraph({
         dir: workingDirectory,
         dirLabel: "input 'working-directory'",
         graph: inputs.graph,
         graphFrom: workingDirectory,
         graphLabel: "input 'graph'"
     });
+    const { git, repo, graphFile } = location;
     info(`Graph file ${graphFile} in ${repo}`);
     const resolved = await group('Resolve base', async () => {
         const strategy = chooseBase({
@@ -102602,34 +103224,33 @@ async function planMode(deps, inputs, event) {
         });
         debug(`base strategy: ${JSON.stringify(strategy)}`);
         return resolveBase(git, strategy, {
-            remote: 'origin',
+            remote: REMOTE,
             ...(inputs['tag-pattern'] ? { tagPattern: inputs['tag-pattern'] } : {}),
-            debug: m => debug(m)
+            debug: message => debug(message)
         });
     });
-    if (resolved.base)
-        info(`Base ${short(resolved.base)}, head ${short(resolved.head)}: ${resolved.why}`);
+    const reason = baseReason(resolved);
+    if (resolved.kind === 'range')
+        info(`Base ${shortId(resolved.base)}, head ${shortId(resolved.head)}: ${reason}`);
     else
-        info(`No base, head ${short(resolved.head)}: ${resolved.everythingBecause}`);
-    if (resolved.unavailable)
-        warning(`Every node is treated as affected because the base is unavailable: ${resolved.unavailable} (${resolved.why})`);
+        info(`No base, head ${shortId(resolved.head)}: ${reason}`);
+    if (resolved.kind === 'base-unavailable')
+        warning(`Every node is treated as affected because the base is unavailable: ${resolved.missing} (${resolved.why})`);
     const untrusted = untrustedBecause(event.eventName, event.payload);
     if (untrusted)
         info(`Untrusted event (${untrusted}): nothing will be pushed and no cache written.`);
     const plan = await group('Plan', async () => {
-        const p = await planRepository(git, {
-            graphFile,
-            base: resolved.base,
-            head: resolved.head,
-            ...(resolved.everythingBecause ? { everythingBecause: resolved.everythingBecause } : {}),
-            workingGraphText: workingFile(repo, graphFile)
-        });
-        for (const w of p.warnings)
-            warning(formatProblem(w));
-        return p;
+        const planned = await planLocatedGraph(location, resolved);
+        for (const warning$1 of planned.warnings)
+            warning(formatProblem(warning$1));
+        return planned;
     });
     const json = planToJson(plan, formatProblem);
     const matrix = matrixOf(json, inputs['matrix-max-jobs']);
+    // Input images (a matrix leg's share): a misspelt name fails here, before anything is built.
+    if (inputs.images.length > 0)
+        info(`Images asked for: ${selectImages(inputs.images, plan.graph, "input 'images'").join(', ')}`);
+    const waves = wavesOf({ build: json.affectedImages, upstream: upstreamImages(plan.graph) }, { maxJobs: inputs['matrix-max-jobs'] });
     info(`${json.affectedImages.length} of ${Object.keys(json.images).length} images affected: ${json.affectedImages.join(', ') || 'none'}`);
     setOutput('plan', planOutput(json));
     // The whole plan, however large: the `plan` output is cut to fit GitHub's output size limit.
@@ -102639,21 +103260,23 @@ async function planMode(deps, inputs, event) {
     setOutput('plan-file', planFile);
     setOutput('affected-images', JSON.stringify(json.affectedImages));
     setOutput('matrix', JSON.stringify(matrix));
+    setOutput('waves', wavesOutput(waves));
+    setOutput('wave-count', String(waves.length));
     setOutput('has-affected', json.affectedImages.length > 0 ? 'true' : 'false');
     setOutput('changed-configs', JSON.stringify(json.changedConfigs));
     setOutput('affected-processes', JSON.stringify(json.affectedProcesses));
-    setOutput('base', resolved.base ?? '');
+    setOutput('base', resolved.kind === 'range' ? resolved.base : '');
     setOutput('head', resolved.head);
-    setOutput('base-reason', resolved.everythingBecause ?? resolved.why);
+    setOutput('base-reason', reason);
     setOutput('trusted', untrusted ? 'false' : 'true');
-    const context = { baseWhy: resolved.everythingBecause ?? resolved.why };
+    const context = { baseWhy: reason };
     if (env.GITHUB_STEP_SUMMARY)
         await summary.addRaw(summaryMarkdown(plan, context)).write();
     const comment = () => summaryMarkdown(plan, context, COMMENT_BUDGET);
     // For a later job that alone may write to pull requests (mode: comment).
     setOutput('comment-body', comment());
     if (inputs.comment)
-        await postComment(deps, inputs, event, commentMarker(plan.graphFile), comment);
+        await postComment(inputs, event, commentMarker(plan.graphFile), comment);
     if (inputs.mode === 'build')
         await buildMode(env, inputs, plan, repo, untrusted);
 }
@@ -102668,9 +103291,9 @@ async function buildMode(env, inputs, plan, repo, untrusted) {
         warning(`save-cache: always is ignored on an untrusted event (${untrusted}): no cache is written`);
     info(`Cache: ${formatCacheSpec(chosen.spec)} (${chosen.reason}); ${saveCache ? 'saving' : 'not saving'}`);
     const reporter = {
-        info: m => info(m),
-        warning: m => warning(m),
-        debug: m => debug(m),
+        info: message => info(message),
+        warning: message => warning(message),
+        debug: message => debug(message),
         group: (name, lines) => {
             startGroup(name);
             for (const line of lines)
@@ -102689,7 +103312,7 @@ async function buildMode(env, inputs, plan, repo, untrusted) {
     }, {
         cache: createCache(chosen.spec, {
             cwd: env.GITHUB_WORKSPACE ?? process.cwd(),
-            actions: { log: m => debug(m), mask: v => setSecret(v) }
+            actions: { log: message => debug(message), mask: value => setSecret(value) }
         }),
         runner: new BashProcessRunner(),
         reporter
@@ -102699,10 +103322,31 @@ async function buildMode(env, inputs, plan, repo, untrusted) {
         await summary.addRaw(processesMarkdown(run)).write();
     const failed = processesFailed(run);
     if (failed.length > 0)
-        throw new UserError(`${failed.length} process${failed.length === 1 ? '' : 'es'} failed: ${failed.join(', ')}`);
+        throw new UserError(`${counted(failed.length, 'process', 'processes')} failed: ${failed.join(', ')}`);
+}
+/** `mode: report`: the matrix legs' results files merged into one output and one table. */
+async function reportMode(env, inputs) {
+    const dir = path$2.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), inputs['results-dir']);
+    const planComment = inputs['comment-body'];
+    if (planComment.trim() !== '' && !MARKER_LINE.test(planComment.split('\n', 1)[0]))
+        throw new UserError("Input 'comment-body' must be the output comment-body of a plan run (it starts with the plan's marker line)");
+    const report = await reportLegs({ resultsDir: dir, planComment });
+    if (report.missingDir)
+        warning(`No results directory ${dir}: no leg uploaded results (nothing was built?)`);
+    info(`${Object.keys(report.results).length} image results from ${report.files.length} files: ${report.files.join(', ') || 'none'}`);
+    setOutput('results', resultsOutput(report.results));
+    // All of it, however large: the output is cut to fit GitHub's limit on very large runs.
+    const resultsFile = path$2.join(env.RUNNER_TEMP ?? os$1.tmpdir(), 'imagegraph', `results-${process.pid}.json`);
+    mkdirSync(path$2.dirname(resultsFile), { recursive: true });
+    writeFileSync$1(resultsFile, JSON.stringify(report.results));
+    setOutput('results-file', resultsFile);
+    if (report.comment !== undefined)
+        setOutput('comment-body', report.comment);
+    if (env.GITHUB_STEP_SUMMARY)
+        await summary.addRaw(report.summary).write();
 }
 /** The sticky comment on the event's pull request; a failure to write it is a warning. */
-async function postComment(deps, inputs, event, marker, body) {
+async function postComment(inputs, event, marker, body) {
     const pr = pullRequestOf(event.eventName, event.payload);
     if (!pr) {
         info(`comment: the ${event.eventName} event is not about a pull request; no comment`);
@@ -102713,7 +103357,7 @@ async function postComment(deps, inputs, event, marker, body) {
         return;
     }
     try {
-        const api = await deps.github(inputs.token);
+        const api = await OctokitGitHub.create(inputs.token);
         const did = await api.upsertComment(pr, marker, body());
         info(`comment: ${did} the plan comment on #${pr.number}`);
     }
