@@ -1,11 +1,26 @@
 // `imagegraph run` on a real repository with a real local cache directory: the first run misses
 // and runs the processes the affected images need; a fresh clone then restores them all.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { runCli } from '../src/cli.js'
 import { TestRepo, removeTempDirs, tempDir } from './helpers/repo.js'
 
-afterAll(removeTempDirs)
+// Images are built too (no registry: locally), by buildah in a private storage.
+const storage = tempDir('imagegraph-cli-run-storage-')
+const previousConf = process.env.CONTAINERS_STORAGE_CONF
+beforeAll(() => {
+  const conf = path.join(storage, 'storage.conf')
+  writeFileSync(
+    conf,
+    `[storage]\ndriver = "vfs"\ngraphroot = "${storage}/root"\nrunroot = "${storage}/run"\n`
+  )
+  process.env.CONTAINERS_STORAGE_CONF = conf
+})
+afterAll(() => {
+  if (previousConf === undefined) delete process.env.CONTAINERS_STORAGE_CONF
+  else process.env.CONTAINERS_STORAGE_CONF = previousConf
+  removeTempDirs()
+})
 
 async function run(
   cwd: string,
@@ -28,12 +43,14 @@ describe('imagegraph run', () => {
       'HEAD~1',
       '--json',
       '--cache',
-      `local:${cache}`
+      `local:${cache}`,
+      '--builder',
+      'buildah'
     ])
     expect(first.err).not.toContain('warning')
     expect(first.code).toBe(0)
     type Json = { ran: string[]; hit: string[]; failed: string[]; skipped: string[] }
-    const firstJson = JSON.parse(first.out) as Json
+    const firstJson = (JSON.parse(first.out) as { processes: Json }).processes
     const ran = firstJson.ran
     expect(ran).toContain('process-a')
     expect(firstJson.hit).toEqual([])
@@ -45,10 +62,12 @@ describe('imagegraph run', () => {
       'HEAD~1',
       '--json',
       '--cache',
-      `local:${cache}`
+      `local:${cache}`,
+      '--builder',
+      'buildah'
     ])
     expect(second.code).toBe(0)
-    const secondJson = JSON.parse(second.out) as Json
+    const secondJson = (JSON.parse(second.out) as { processes: Json }).processes
     expect(secondJson.hit).toEqual(ran)
     expect(secondJson.ran).toEqual([])
     expect(existsSync(path.join(clone.dir, 'build'))).toBe(true)

@@ -106,3 +106,25 @@ test('the one-job example builds in one step, and a pull request pushes nothing'
     push: "${{ github.event_name != 'pull_request' }}"
   })
 })
+
+test("every input the README's workflows and the reusable workflow give imagegraph is one action.yml declares", () => {
+  const declared = new Set(
+    Object.keys(
+      (parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: object }).inputs
+    )
+  )
+  const everyBlock = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => parse(m[1]) as unknown)
+  const given: string[] = []
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit)
+    if (typeof value !== 'object' || value === null) return
+    const record = value as Record<string, unknown>
+    if (typeof record.uses === 'string' && /^imagegraph\/imagegraph@/.test(record.uses))
+      given.push(...Object.keys((record.with as object | undefined) ?? {}))
+    Object.values(record).forEach(visit)
+  }
+  visit(everyBlock)
+  visit(reusable)
+  expect(given.length).toBeGreaterThan(10)
+  expect([...new Set(given)].filter(name => !declared.has(name))).toEqual([])
+})

@@ -10,15 +10,21 @@ import { BashProcessRunner } from './adapters/process-runner.js'
 import { locateGraph, readWorkingGraph } from './adapters/working-tree.js'
 import type { GraphLocation } from './adapters/working-tree.js'
 import { keyBreakdownsAt, namedRange, planLocatedGraph } from './commands/plan.js'
-import { runProcesses } from './commands/run-processes.js'
+import { runJob } from './commands/run.js'
+import { BUILDER_CHOICES, lazyBuilder } from './adapters/builders/detect.js'
+import type { BuilderChoice } from './adapters/builders/detect.js'
+import { openRegistry } from './adapters/registry.js'
+import { parseImageList } from './core/image-selection.js'
+import { imagesFailed } from './core/image-results.js'
+import { imagesText, imagesToJson } from './core/render/images.js'
+import { parseTagList } from './core/tags.js'
 import { validateWorkingGraph } from './commands/validate.js'
 import type { ResolvedBase } from './core/base.js'
 import { chooseCacheSpec, formatCacheSpec } from './core/cache-spec.js'
 import { parseGraph } from './core/graph/read.js'
 import { UserError, didYouMean, formatProblem } from './core/errors.js'
-import { affectedImages, planToJson } from './core/plan.js'
+import { planToJson } from './core/plan.js'
 import { processesFailed, processesToJson } from './core/process-results.js'
-import type { ProcessesRun } from './core/process-results.js'
 import { processesText } from './core/render/processes.js'
 import { counted } from './core/render/text.js'
 import { graphDot, graphJson, graphMermaid, planText, whyText } from './core/report.js'
@@ -31,6 +37,9 @@ Usage:
   imagegraph validate [--graph FILE]
   imagegraph plan --base REV [--head REV] [--json]
   imagegraph run --base REV [--head REV] [--cache gha|local:DIR|none] [--parallel N] [--json]
+                 [--builder auto|buildx|docker|podman|buildah] [--registry HOST[/PATH]]
+                 [--insecure-registry] [--registry-ca-file PEM] [--push] [--tags T1,T2]
+                 [--images NAME,...] [--version V] [--no-rebuild-missing] [--retag-unaffected]
   imagegraph why NODE --base REV [--head REV] [--explain]
   imagegraph graph [--format mermaid|dot|json]
 
@@ -86,7 +95,22 @@ const COMMANDS: Record<string, Command> = {
   validate: { options: {}, run: validateCommand },
   plan: { options: { ...RANGE_OPTIONS, json: SWITCH }, run: planCommand },
   run: {
-    options: { ...RANGE_OPTIONS, json: SWITCH, cache: VALUE, parallel: VALUE },
+    options: {
+      ...RANGE_OPTIONS,
+      json: SWITCH,
+      cache: VALUE,
+      parallel: VALUE,
+      builder: VALUE,
+      registry: VALUE,
+      'insecure-registry': SWITCH,
+      'registry-ca-file': VALUE,
+      push: SWITCH,
+      tags: VALUE,
+      images: VALUE,
+      version: VALUE,
+      'no-rebuild-missing': SWITCH,
+      'retag-unaffected': SWITCH
+    },
     run: runCommand
   },
   why: {
@@ -205,9 +229,19 @@ async function planCommand({ args, io, location }: CommandCall): Promise<number>
   return 0
 }
 
-/** `imagegraph run`: restore or run the processes the affected images need (builds come next). */
+/** A comma-separated list flag (`--tags a,b`), blanks dropped. */
+function listFlag(args: ParsedArgs, name: string): string[] | undefined {
+  const value = args.flags[name]
+  return typeof value === 'string' ? parseTagList(value) : undefined
+}
+
+/**
+ * `imagegraph run`: the whole job on a workstation: the images' keys checked in the registry, the
+ * processes the builds need restored or run, the images built, and with --push pushed and tagged.
+ */
 async function runCommand({ args, io, location }: CommandCall): Promise<number> {
-  const plan = await planLocatedGraph(location, namedRevisions(args))
+  const revisions = namedRevisions(args)
+  const plan = await planLocatedGraph(location, revisions)
   const env = process.env
   const { spec } = chooseCacheSpec(
     typeof args.flags.cache === 'string' ? args.flags.cache : undefined,
@@ -224,6 +258,11 @@ async function runCommand({ args, io, location }: CommandCall): Promise<number> 
         `run: --parallel ${args.flags.parallel} is not a whole number of at least 1`
       )
   }
+  const builder = typeof args.flags.builder === 'string' ? args.flags.builder : 'auto'
+  if (!(BUILDER_CHOICES as readonly string[]).includes(builder))
+    throw new UserError(
+      `run: --builder ${builder} is not a builder; use ${BUILDER_CHOICES.join(', ')}`
+    )
   const reporter: Reporter = {
     info: message => io.err(`${message}\n`),
     warning: message => io.err(`warning: ${message}\n`),
@@ -233,25 +272,63 @@ async function runCommand({ args, io, location }: CommandCall): Promise<number> 
     processLine: (name, line) => io.err(`[${name}] ${line}\n`)
   }
   reporter.info(`cache: ${formatCacheSpec(spec)}`)
-  const run: ProcessesRun = await runProcesses(
+  const headRev = revisions.head
+  const named = await location.git.refNamed(headRev)
+  const insecure = args.flags['insecure-registry'] === true
+  const caFile =
+    typeof args.flags['registry-ca-file'] === 'string'
+      ? path.resolve(io.cwd, args.flags['registry-ca-file'])
+      : undefined
+  const registry = typeof args.flags.registry === 'string' ? args.flags.registry : undefined
+  const push = args.flags.push === true
+  const job = await runJob(
     {
       plan,
-      imagesToBuild: affectedImages(plan).map(n => n.name),
       repository: location.repo,
+      root: path.join(location.repo, path.dirname(location.graphFile)),
+      names: {
+        commit: plan.head,
+        ...(named.branch ? { branch: named.branch } : {}),
+        ...(named.tagRef ? { ref: named.tagRef } : {}),
+        ...(typeof args.flags.version === 'string' ? { version: args.flags.version } : {})
+      },
+      ...(registry ? { registry } : {}),
+      ...(listFlag(args, 'tags') ? { tags: listFlag(args, 'tags') } : {}),
+      labels: { tags: '--tags', registry: '--registry', images: '--images' },
+      push,
+      rebuildMissing: args.flags['no-rebuild-missing'] !== true,
+      retagUnaffected: args.flags['retag-unaffected'] === true,
+      ...(listFlag(args, 'images') ? { images: parseImageList(String(args.flags.images)) } : {}),
+      ...(parallel !== undefined ? { parallel } : {}),
       // A workstation is trusted with its own cache directory.
       saveCache: true,
-      ...(parallel !== undefined ? { parallel } : {}),
-      callerEnv: env
+      callerEnv: env,
+      created: new Date().toISOString(),
+      connection: { ...(insecure ? { insecure } : {}), ...(caFile ? { caFile } : {}) }
     },
     {
       cache: createCache(spec, { cwd: io.cwd }),
       runner: new BashProcessRunner(),
-      reporter
+      reporter,
+      builder: lazyBuilder(builder as BuilderChoice),
+      registry: host => openRegistry({ host, insecure, ...(caFile ? { caFile } : {}), env }),
+      git: location.git
     }
   )
-  if (args.flags.json) io.out(`${JSON.stringify(processesToJson(run), null, 2)}\n`)
-  else io.out(processesText(run))
-  return processesFailed(run).length > 0 ? 1 : 0
+  if (args.flags.json)
+    io.out(
+      `${JSON.stringify(
+        {
+          processes: processesToJson(job.processes),
+          images: imagesToJson(job.images),
+          digests: job.images.digests
+        },
+        null,
+        2
+      )}\n`
+    )
+  else io.out(`${processesText(job.processes)}${imagesText(job.images)}`)
+  return processesFailed(job.processes).length > 0 || imagesFailed(job.images).length > 0 ? 1 : 0
 }
 
 async function whyCommand({ args, io, location }: CommandCall): Promise<number> {

@@ -2,10 +2,13 @@
 import * as core from '@actions/core'
 import { UserError } from './core/errors.js'
 import { parseImageList } from './core/image-selection.js'
+import { parseTagList } from './core/tags.js'
 import { MAX_MATRIX_JOBS } from './core/outputs.js'
 
 export const MODES = ['plan', 'build', 'comment', 'report'] as const
 export const SAVE_CACHE = ['auto', 'always', 'never'] as const
+export const PUSH = ['false', 'true', 'always'] as const
+export const BUILDERS = ['auto', 'buildx', 'docker', 'podman', 'buildah'] as const
 export type Mode = (typeof MODES)[number]
 
 export interface Inputs {
@@ -31,6 +34,23 @@ export interface Inputs {
   images: string[]
   /** With mode `report`: the directory of the legs' results files (`*.json`). */
   'results-dir': string
+  builder: (typeof BUILDERS)[number]
+  /** `host[:port][/path]`; empty: the graph file's `registry:`, else none. */
+  registry: string
+  'registry-insecure': boolean
+  'registry-username': string
+  'registry-password': string
+  /** A PEM file of CAs the registry's certificate is checked against, besides the system's. */
+  'registry-ca-file': string
+  /** `true`: push on trusted events but pull requests; `always`: trusted pull requests too. */
+  push: (typeof PUSH)[number]
+  /** Tag templates, one per line or separated by commas; empty: the graph file's. */
+  tags: string[]
+  version: string
+  'rebuild-missing': boolean
+  'retag-unaffected': boolean
+  /** `auto` (the Actions cache for buildx on GitHub), `none`, or a registry reference. */
+  'layer-cache': string
 }
 
 function invalid(name: string, value: string, allowed: string): UserError {
@@ -71,7 +91,24 @@ export function getInputs(get: (name: string) => string = name => core.getInput(
     throw new UserError(
       "Input 'results-dir' is required with mode 'report': the directory the legs' results files were downloaded to"
     )
+  const push = get('push').trim().toLowerCase() || 'false'
+  if (!(PUSH as readonly string[]).includes(push)) throw invalid('push', push, PUSH.join(', '))
+  const builder = get('builder').trim() || 'auto'
+  if (!(BUILDERS as readonly string[]).includes(builder))
+    throw invalid('builder', builder, BUILDERS.join(', '))
   return {
+    builder: builder as Inputs['builder'],
+    registry: get('registry').trim(),
+    'registry-insecure': bool('registry-insecure', false),
+    'registry-username': get('registry-username').trim(),
+    'registry-password': get('registry-password'),
+    'registry-ca-file': get('registry-ca-file').trim(),
+    push: push as Inputs['push'],
+    tags: parseTagList(get('tags')),
+    version: get('version').trim(),
+    'rebuild-missing': bool('rebuild-missing', true),
+    'retag-unaffected': bool('retag-unaffected', false),
+    'layer-cache': get('layer-cache').trim() || 'auto',
     images: parseImageList(get('images')),
     'results-dir': resultsDir,
     cache: get('cache').trim(),

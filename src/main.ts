@@ -21,13 +21,22 @@ import type { Inputs } from './inputs.js'
 import { createCache } from './adapters/cache/factory.js'
 import type { Reporter } from './adapters/ports.js'
 import { BashProcessRunner } from './adapters/process-runner.js'
-import { runProcesses } from './commands/run-processes.js'
+import { runJob } from './commands/run.js'
+import type { JobRun } from './commands/run.js'
+import { lazyBuilder } from './adapters/builders/detect.js'
+import { openRegistry } from './adapters/registry.js'
+import type { GraphLocation } from './adapters/working-tree.js'
+import type { LayerCache } from './adapters/ports.js'
+import { imagesFailed } from './core/image-results.js'
+import { imagesMarkdown, imagesToJson } from './core/render/images.js'
+import { pushDecision } from './core/push.js'
+import { runNamesOfEvent } from './core/run-names.js'
 import { reportLegs } from './commands/report.js'
 import { selectImages } from './core/image-selection.js'
 import { resultsOutput } from './core/leg-results.js'
 import { upstreamImages, wavesOf, wavesOutput } from './core/waves.js'
 import { chooseCacheSpec, formatCacheSpec } from './core/cache-spec.js'
-import { affectedImages, planToJson } from './core/plan.js'
+import { planToJson } from './core/plan.js'
 import type { Plan } from './core/plan.js'
 import { processesFailed, processesToJson } from './core/process-results.js'
 import { processesMarkdown } from './core/render/processes.js'
@@ -43,6 +52,7 @@ export async function run(): Promise<void> {
   try {
     const inputs = getInputs()
     if (inputs.token) core.setSecret(inputs.token)
+    if (inputs['registry-password']) core.setSecret(inputs['registry-password'])
     // First of all: a malformed payload is one clear line, not a stack trace from a library.
     const event = readEvent(env)
     if (core.isDebug()) core.debug(`event ${event.eventName}: ${JSON.stringify(event.payload)}`)
@@ -78,7 +88,7 @@ async function planMode(env: NodeJS.ProcessEnv, inputs: Inputs, event: GitHubEve
     graphFrom: workingDirectory,
     graphLabel: "input 'graph'"
   })
-  const { git, repo, graphFile } = location
+  const { repo, graphFile } = location
   core.info(`Graph file ${graphFile} in ${repo}`)
   const resolved = await core.group('Resolve base', async () => {
     const strategy = chooseBase({
@@ -91,7 +101,7 @@ async function planMode(env: NodeJS.ProcessEnv, inputs: Inputs, event: GitHubEve
       ...(event.missingBecause ? { payloadMissing: event.missingBecause } : {})
     })
     core.debug(`base strategy: ${JSON.stringify(strategy)}`)
-    return resolveBase(git, strategy, {
+    return resolveBase(location.git, strategy, {
       remote: REMOTE,
       ...(inputs['tag-pattern'] ? { tagPattern: inputs['tag-pattern'] } : {}),
       debug: message => core.debug(message)
@@ -151,26 +161,54 @@ async function planMode(env: NodeJS.ProcessEnv, inputs: Inputs, event: GitHubEve
   core.setOutput('trusted', untrusted ? 'false' : 'true')
 
   const context = { baseWhy: reason }
-  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(plan, context)).write()
-
-  const comment = () => summaryMarkdown(plan, context, COMMENT_BUDGET)
-  // For a later job that alone may write to pull requests (mode: comment).
+  if (inputs.mode !== 'build') {
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(plan, context)).write()
+    const comment = () => summaryMarkdown(plan, context, COMMENT_BUDGET)
+    // For a later job that alone may write to pull requests (mode: comment).
+    core.setOutput('comment-body', comment())
+    if (inputs.comment) await postComment(inputs, event, commentMarker(plan.graphFile), comment)
+    return
+  }
+  const job = await buildMode(env, inputs, event, location, plan, resolved.head, untrusted)
+  // The plan, then what the run did: the summary, and the same tables in the PR comment.
+  const imagesSection = imagesMarkdown(job.images)
+  const runSections = `${processesMarkdown(job.processes)}\n${imagesSection}`
+  if (env.GITHUB_STEP_SUMMARY)
+    await core.summary.addRaw(`${summaryMarkdown(plan, context)}\n${runSections}`).write()
+  const commentImages = imagesMarkdown(job.images, COMMENT_BUDGET / 2)
+  const comment = () =>
+    `${summaryMarkdown(plan, context, COMMENT_BUDGET - commentImages.length - 2)}\n${commentImages}`
   core.setOutput('comment-body', comment())
   if (inputs.comment) await postComment(inputs, event, commentMarker(plan.graphFile), comment)
-  if (inputs.mode === 'build') await buildMode(env, inputs, plan, repo, untrusted)
+  const failedProcesses = processesFailed(job.processes)
+  const failedImages = imagesFailed(job.images)
+  const failures = [
+    ...(failedProcesses.length > 0
+      ? [
+          `${counted(failedProcesses.length, 'process', 'processes')} failed: ${failedProcesses.join(', ')}`
+        ]
+      : []),
+    ...(failedImages.length > 0
+      ? [`${counted(failedImages.length, 'image')} failed: ${failedImages.join(', ')}`]
+      : [])
+  ]
+  if (failures.length > 0) throw new UserError(failures.join('; '))
 }
 
 /**
- * `mode: build`, the processes part: restore or run what the affected images need. Image builds
- * come after it (not yet). Untrusted events never write the cache, whatever `save-cache` says.
+ * `mode: build`: the processes the builds need, then the images: built, pushed, reused, tagged.
+ * Untrusted events never push and never write a cache, whatever the inputs say.
  */
 async function buildMode(
   env: NodeJS.ProcessEnv,
   inputs: Inputs,
+  event: GitHubEvent,
+  location: GraphLocation,
   plan: Plan,
-  repo: string,
+  head: string,
   untrusted: string | undefined
-): Promise<void> {
+): Promise<JobRun> {
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
   const chosen = chooseCacheSpec(inputs.cache, "input 'cache'", env, 'action', process.platform)
   const saveCache = inputs['save-cache'] === 'never' ? false : untrusted === undefined
   if (untrusted && inputs['save-cache'] === 'always')
@@ -180,6 +218,10 @@ async function buildMode(
   core.info(
     `Cache: ${formatCacheSpec(chosen.spec)} (${chosen.reason}); ${saveCache ? 'saving' : 'not saving'}`
   )
+  const pushing = pushDecision(inputs.push, event.eventName, untrusted)
+  core.info(`Push: ${pushing.push ? 'yes' : 'no'} (${pushing.why})`)
+  if (untrusted && inputs.push !== 'false')
+    core.warning(`push is ignored on an untrusted event (${untrusted}): nothing is pushed`)
   const reporter: Reporter = {
     info: message => core.info(message),
     warning: message => core.warning(message),
@@ -191,31 +233,101 @@ async function buildMode(
     },
     mask: value => core.setSecret(value)
   }
-  const run = await runProcesses(
+  const credentials = {
+    ...(inputs['registry-username'] ? { username: inputs['registry-username'] } : {}),
+    ...(inputs['registry-password'] ? { password: inputs['registry-password'] } : {})
+  }
+  const caFile = inputs['registry-ca-file']
+    ? path.resolve(workspace, inputs['registry-ca-file'])
+    : undefined
+  const layerCache = layerCacheOf(
+    inputs['layer-cache'],
+    env,
+    untrusted === undefined && pushing.push
+  )
+  const job = await runJob(
     {
       plan,
-      imagesToBuild: affectedImages(plan).map(n => n.name),
-      repository: repo,
-      saveCache,
+      repository: location.repo,
+      root: path.join(location.repo, path.dirname(location.graphFile)),
+      names: runNamesOfEvent({
+        eventName: event.eventName,
+        payload: event.payload,
+        ref: env.GITHUB_REF ?? '',
+        commit: head,
+        ...(inputs.version ? { version: inputs.version } : {})
+      }),
+      ...(inputs.registry ? { registry: inputs.registry } : {}),
+      ...(inputs.tags.length > 0 ? { tags: inputs.tags } : {}),
+      labels: { tags: "input 'tags'", registry: "input 'registry'", images: "input 'images'" },
+      push: pushing.push,
+      rebuildMissing: inputs['rebuild-missing'],
+      retagUnaffected: inputs['retag-unaffected'],
+      ...(inputs.images.length > 0 ? { images: inputs.images } : {}),
       ...(inputs.parallel !== undefined ? { parallel: inputs.parallel } : {}),
-      callerEnv: env
+      saveCache,
+      callerEnv: env,
+      created: new Date().toISOString(),
+      ...(env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
+        ? { source: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }
+        : {}),
+      connection: {
+        ...(inputs['registry-insecure'] ? { insecure: true } : {}),
+        ...(caFile ? { caFile } : {}),
+        ...credentials
+      },
+      ...(layerCache ? { layerCache } : {})
     },
     {
       cache: createCache(chosen.spec, {
-        cwd: env.GITHUB_WORKSPACE ?? process.cwd(),
+        cwd: workspace,
         actions: { log: message => core.debug(message), mask: value => core.setSecret(value) }
       }),
       runner: new BashProcessRunner(),
-      reporter
+      reporter,
+      builder: lazyBuilder(inputs.builder),
+      registry: host =>
+        openRegistry({
+          host,
+          insecure: inputs['registry-insecure'],
+          ...credentials,
+          ...(caFile ? { caFile } : {}),
+          env,
+          debug: message => core.debug(message),
+          mask: value => core.setSecret(value)
+        }),
+      git: location.git
     }
   )
-  core.setOutput('processes', JSON.stringify(processesToJson(run)))
-  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(processesMarkdown(run)).write()
-  const failed = processesFailed(run)
-  if (failed.length > 0)
-    throw new UserError(
-      `${counted(failed.length, 'process', 'processes')} failed: ${failed.join(', ')}`
-    )
+  core.setOutput('processes', JSON.stringify(processesToJson(job.processes)))
+  const results = imagesToJson(job.images)
+  core.setOutput('results', resultsOutput(results))
+  core.setOutput('digests', JSON.stringify(job.images.digests))
+  const resultsFile = path.join(
+    env.RUNNER_TEMP ?? os.tmpdir(),
+    'imagegraph',
+    `results-${process.pid}.json`
+  )
+  mkdirSync(path.dirname(resultsFile), { recursive: true })
+  writeFileSync(resultsFile, JSON.stringify(results))
+  core.setOutput('results-file', resultsFile)
+  return job
+}
+
+/**
+ * The builder's layer cache: `auto` is the Actions cache for buildx where the runner has the cache
+ * service (one scope per image and platforms); `none`; or a registry reference for cached layers.
+ * Written only on trusted runs that push; read always.
+ */
+function layerCacheOf(
+  setting: string,
+  env: NodeJS.ProcessEnv,
+  write: boolean
+): LayerCache | undefined {
+  if (setting === 'none') return undefined
+  if (setting === 'auto')
+    return env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL ? { gha: true, write } : undefined
+  return { registryRef: setting, write }
 }
 
 /** `mode: report`: the matrix legs' results files merged into one output and one table. */

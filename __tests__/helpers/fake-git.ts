@@ -38,6 +38,12 @@ export class FakeGit implements Git {
   async isShallow(): Promise<boolean> {
     return this.shallow
   }
+  async refNamed(): Promise<{ branch?: string; tagRef?: string }> {
+    return notFaked()
+  }
+  async isAncestor(): Promise<boolean | undefined> {
+    return notFaked()
+  }
   async mergeBase(): Promise<string | null> {
     return null
   }

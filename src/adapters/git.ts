@@ -392,6 +392,23 @@ export class GitCommandLine implements Git, GitAncestry {
     return r.code === 1 ? false : undefined
   }
 
+  /**
+   * What a revision as a person typed it names, for tag templates: the branch checked out (HEAD)
+   * or named, or the tag named (`refs/tags/v1.2.3`); nothing for a commit id or a detached HEAD.
+   */
+  async refNamed(rev: string): Promise<{ branch?: string; tagRef?: string }> {
+    if (rev === '' || rev.startsWith('-') || /[\0\n]/.test(rev)) return {}
+    if (rev === 'HEAD') {
+      const r = await runGit(this.dir, ['symbolic-ref', '--quiet', '--short', 'HEAD'])
+      return r.code === 0 && r.stdout.trim() ? { branch: r.stdout.trim() } : {}
+    }
+    const exists = async (ref: string) =>
+      (await runGit(this.dir, ['show-ref', '--verify', '--quiet', ref])).code === 0
+    if (await exists(`refs/heads/${rev}`)) return { branch: rev }
+    if (await exists(`refs/tags/${rev}`)) return { tagRef: `refs/tags/${rev}` }
+    return {}
+  }
+
   /** The best common ancestor, or null when the local history has none (yet). */
   async mergeBase(a: string, b: string): Promise<string | null> {
     const r = await runGit(this.dir, ['merge-base', a, b])

@@ -7,7 +7,7 @@ import type { ChangedFile, TrackedFile } from '../core/changes.js'
 // before they reach git; an unknown one the user named is a UserError.
 // ---------------------------------------------------------------------------------------------
 
-export interface Git {
+export interface Git extends GitAncestry {
   /** The repository's top directory, for messages. */
   readonly dir: string
   /** The full commit id of a revision. */
@@ -44,6 +44,11 @@ export interface Git {
   fileBytesAt(wanted: Array<{ rev: string; path: string }>): Promise<Array<Buffer | null>>
   /** Blobs' text by object id: null for each one that is not there. */
   blobs(oids: string[]): Promise<Array<string | null>>
+  /**
+   * What a revision as a person typed it names, for tag templates: the branch checked out (HEAD)
+   * or named, or the tag named (`refs/tags/v1.2.3`); nothing for a commit id or a detached HEAD.
+   */
+  refNamed(rev: string): Promise<{ branch?: string; tagRef?: string }>
 }
 
 // ---------------------------------------------------------------------------------------------

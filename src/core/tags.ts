@@ -249,3 +249,12 @@ export function templatesFor(
   if (inputTags !== undefined && inputTags.length > 0) return [...inputTags]
   return [...(graph.tags ?? [])]
 }
+
+/** Tag templates: one per line or separated by commas, blanks dropped, each once, in order. */
+export function parseTagList(text: string): string[] {
+  const tags = text
+    .split(/[\n,]/)
+    .map(t => t.trim())
+    .filter(t => t !== '')
+  return [...new Set(tags)]
+}
