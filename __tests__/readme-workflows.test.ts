@@ -113,7 +113,9 @@ test("every input the README's workflows and the reusable workflow give imagegra
       (parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: object }).inputs
     )
   )
-  const everyBlock = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => parse(m[1]) as unknown)
+  const everyBlock = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(
+    m => parse(m[1]) as unknown
+  )
   const given: string[] = []
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) return value.forEach(visit)

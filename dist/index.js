@@ -17,28 +17,30 @@ import * as util$8 from 'util';
 import util__default from 'util';
 import require$$0$2 from 'node:assert';
 import require$$0$4 from 'node:net';
-import http$1 from 'node:http';
+import * as http$1 from 'node:http';
+import http__default$1 from 'node:http';
 import require$$0$3, { Transform, Readable as Readable$1 } from 'node:stream';
 import require$$0$1, { isUtf8 } from 'node:buffer';
 import require$$0$5, { inspect } from 'node:util';
 import require$$7 from 'node:querystring';
 import require$$8 from 'node:events';
 import require$$0$6 from 'node:diagnostics_channel';
-import require$$5 from 'node:tls';
+import * as tls from 'node:tls';
+import tls__default from 'node:tls';
 import zlib from 'node:zlib';
-import require$$5$1, { performance as performance$1 } from 'node:perf_hooks';
+import require$$5, { performance as performance$1 } from 'node:perf_hooks';
 import require$$8$1 from 'node:util/types';
 import require$$1$1 from 'node:worker_threads';
 import require$$1$2, { fileURLToPath } from 'node:url';
-import require$$5$2, { AsyncLocalStorage } from 'node:async_hooks';
+import require$$5$1, { AsyncLocalStorage } from 'node:async_hooks';
 import require$$1$3 from 'node:console';
 import require$$1$4 from 'node:dns';
-import require$$5$3 from 'string_decoder';
+import require$$5$2 from 'string_decoder';
 import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
-import fs$2, { mkdtempSync, openSync, readFileSync, closeSync, rmSync, realpathSync, lstatSync, readlinkSync, statSync, existsSync, createReadStream, mkdirSync, writeFileSync as writeFileSync$1 } from 'node:fs';
+import fs$2, { mkdtempSync, openSync, readFileSync, closeSync, rmSync, realpathSync, lstatSync, readlinkSync, statSync, existsSync, createReadStream, chmodSync, mkdirSync, readdirSync, symlinkSync, writeFileSync as writeFileSync$1, copyFileSync } from 'node:fs';
 import * as os$1 from 'node:os';
-import os__default$1, { tmpdir, EOL as EOL$2 } from 'node:os';
+import os__default$1, { tmpdir, EOL as EOL$2, homedir } from 'node:os';
 import * as path$2 from 'node:path';
 import { dirname as dirname$1 } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -46,11 +48,12 @@ import * as crypto$2 from 'node:crypto';
 import { createHmac, createHash } from 'node:crypto';
 import * as stream from 'stream';
 import { Readable } from 'stream';
-import require$$5$4, { URL as URL$1 } from 'url';
+import require$$5$3, { URL as URL$1 } from 'url';
 import * as buffer from 'buffer';
 import { Buffer as Buffer$1 } from 'buffer';
 import process$1 from 'node:process';
-import https$1 from 'node:https';
+import * as https$1 from 'node:https';
+import https__default$1 from 'node:https';
 import { createRequire } from 'node:module';
 import require$$1$5 from 'tty';
 import * as fs$1 from 'node:fs/promises';
@@ -1394,7 +1397,7 @@ function requireUtil$7 () {
 
 	const assert = require$$0$2;
 	const { kDestroyed, kBodyUsed, kListeners, kBody } = requireSymbols$4();
-	const { IncomingMessage } = http$1;
+	const { IncomingMessage } = http__default$1;
 	const stream = require$$0$3;
 	const net = require$$0$4;
 	const { Blob } = require$$0$1;
@@ -3628,7 +3631,7 @@ function requireConnect () {
 	    let socket;
 	    if (protocol === 'https:') {
 	      if (!tls) {
-	        tls = require$$5;
+	        tls = tls__default;
 	      }
 	      servername = servername || options.servername || util.getServerName(host) || null;
 
@@ -5760,7 +5763,7 @@ function requireUtil$6 () {
 	const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = requireConstants$4();
 	const { getGlobalOrigin } = requireGlobal$1();
 	const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = requireDataUrl();
-	const { performance } = require$$5$1;
+	const { performance } = require$$5;
 	const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = requireUtil$7();
 	const assert = require$$0$2;
 	const { isUint8Array } = require$$8$1;
@@ -11396,7 +11399,7 @@ function requireClient () {
 
 	const assert = require$$0$2;
 	const net = require$$0$4;
-	const http = http$1;
+	const http = http__default$1;
 	const util = requireUtil$7();
 	const { channels } = requireDiagnostics();
 	const Request = requireRequest$1();
@@ -14304,7 +14307,7 @@ function requireApiRequest () {
 	const { InvalidArgumentError, RequestAbortedError } = requireErrors();
 	const util = requireUtil$7();
 	const { getResolveErrorBodyCallback } = requireUtil$5();
-	const { AsyncResource } = require$$5$2;
+	const { AsyncResource } = require$$5$1;
 
 	class RequestHandler extends AsyncResource {
 	  constructor (opts, callback) {
@@ -14592,7 +14595,7 @@ function requireApiStream () {
 	const { InvalidArgumentError, InvalidReturnValueError } = requireErrors();
 	const util = requireUtil$7();
 	const { getResolveErrorBodyCallback } = requireUtil$5();
-	const { AsyncResource } = require$$5$2;
+	const { AsyncResource } = require$$5$1;
 	const { addSignal, removeSignal } = requireAbortSignal();
 
 	class StreamHandler extends AsyncResource {
@@ -14826,7 +14829,7 @@ function requireApiPipeline () {
 	  RequestAbortedError
 	} = requireErrors();
 	const util = requireUtil$7();
-	const { AsyncResource } = require$$5$2;
+	const { AsyncResource } = require$$5$1;
 	const { addSignal, removeSignal } = requireAbortSignal();
 	const assert = require$$0$2;
 
@@ -15075,7 +15078,7 @@ function requireApiUpgrade () {
 	hasRequiredApiUpgrade = 1;
 
 	const { InvalidArgumentError, SocketError } = requireErrors();
-	const { AsyncResource } = require$$5$2;
+	const { AsyncResource } = require$$5$1;
 	const util = requireUtil$7();
 	const { addSignal, removeSignal } = requireAbortSignal();
 	const assert = require$$0$2;
@@ -15191,7 +15194,7 @@ function requireApiConnect () {
 	hasRequiredApiConnect = 1;
 
 	const assert = require$$0$2;
-	const { AsyncResource } = require$$5$2;
+	const { AsyncResource } = require$$5$1;
 	const { InvalidArgumentError, SocketError } = requireErrors();
 	const util = requireUtil$7();
 	const { addSignal, removeSignal } = requireAbortSignal();
@@ -15396,7 +15399,7 @@ function requireMockUtils () {
 	  kGetNetConnect
 	} = requireMockSymbols();
 	const { buildURL } = requireUtil$7();
-	const { STATUS_CODES } = http$1;
+	const { STATUS_CODES } = http__default$1;
 	const {
 	  types: {
 	    isPromise
@@ -19504,7 +19507,7 @@ function requireFetch () {
 	const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = requireDataUrl();
 	const { getGlobalDispatcher } = requireGlobal();
 	const { webidl } = requireWebidl();
-	const { STATUS_CODES } = http$1;
+	const { STATUS_CODES } = http__default$1;
 	const GET_OR_HEAD = ['GET', 'HEAD'];
 
 	const defaultUserAgent = typeof __UNDICI_IS_NODE__ !== 'undefined' || typeof esbuildDetection !== 'undefined'
@@ -22058,7 +22061,7 @@ function requireUtil$4 () {
 	const { getEncoding } = requireEncoding();
 	const { serializeAMimeType, parseMIMEType } = requireDataUrl();
 	const { types } = require$$0$5;
-	const { StringDecoder } = require$$5$3;
+	const { StringDecoder } = require$$5$2;
 	const { btoa } = require$$0$1;
 
 	/** @type {PropertyDescriptor} */
@@ -28777,7 +28780,7 @@ class HttpClientResponse {
         });
     }
 }
-class HttpClient {
+let HttpClient$1 = class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -29350,7 +29353,7 @@ class HttpClient {
             }));
         });
     }
-}
+};
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 
 var __awaiter$g = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -30924,10 +30927,26 @@ function boundedEditDistance(a, b, bound) {
 // Image references as registries read them: `registry/repository[:tag][@digest]`, with the rules of
 // the OCI distribution spec for repository names, tags and digests, and errors that say what is
 // allowed. Pure: the registry client and the graph checks both use it.
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+/** Known digest algorithms and the length of their hex encoding. */
+const DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
 const DOMAIN_COMPONENT = /^(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$/;
 /** Docker's limit on `registry/repository`. */
 const MAX_NAME_LENGTH = 255;
+/** Why `tag` is not a valid tag, or undefined when it is one. */
+function tagProblem(tag) {
+    if (TAG.test(tag))
+        return undefined;
+    if (tag === '')
+        return 'tag is empty';
+    if (tag.length > 128)
+        return `tag '${tag}' is ${tag.length} characters long; at most 128 are allowed`;
+    if (/^[.-]/.test(tag))
+        return `tag '${tag}' starts with '${tag[0]}'; a tag starts with a letter, digit or '_'`;
+    const bad = [...tag].find(c => !/[A-Za-z0-9_.-]/.test(c));
+    return `tag '${tag}' contains ${JSON.stringify(bad)}; a tag holds only letters, digits, '_', '.' and '-'`;
+}
 /** Why `repository` is not a valid repository name, or undefined when it is one. */
 function repositoryProblem(repository) {
     if (repository === '')
@@ -30950,6 +30969,20 @@ function repositoryProblem(repository) {
     }
     return undefined;
 }
+/** Why `digest` is not a digest this tool accepts, or undefined when it is one. */
+function digestProblem(digest) {
+    const colon = digest.indexOf(':');
+    if (colon < 0)
+        return `digest '${digest}' has no algorithm; write it as 'sha256:<64 hex digits>'`;
+    const algorithm = digest.slice(0, colon);
+    const hex = digest.slice(colon + 1);
+    const length = DIGEST_HEX_LENGTH[algorithm];
+    if (length === undefined)
+        return `digest '${digest}' uses algorithm '${algorithm}'; allowed: ${Object.keys(DIGEST_HEX_LENGTH).join(', ')}`;
+    if (hex.length !== length || !/^[a-f0-9]+$/.test(hex))
+        return `digest '${digest}': a ${algorithm} digest is ${length} lowercase hex digits`;
+    return undefined;
+}
 /** Why `registry` is not a `host[:port]`, or undefined when it is one. */
 function registryProblem(registry) {
     const m = /^(\[[0-9A-Fa-f:.]+\]|[^:/]+)(?::(\d+))?$/.exec(registry);
@@ -30964,6 +30997,31 @@ function registryProblem(registry) {
     if (!host.split('.').every(c => DOMAIN_COMPONENT.test(c)))
         return `${what}: '${host}' is not a host name or IPv4 address`;
     return undefined;
+}
+function isDigest(reference) {
+    return digestProblem(reference) === undefined;
+}
+/** Throws a UserError when `tag` is not a valid tag; `what` names where it came from. */
+function assertTag(tag, what = 'tag') {
+    const p = tagProblem(tag);
+    if (p)
+        throw new UserError(`${what}: ${p}`);
+}
+/** Throws a UserError when `repository` is not a valid repository name. */
+function assertRepository(repository, what = 'repository') {
+    const p = repositoryProblem(repository);
+    if (p)
+        throw new UserError(`${what}: ${p}`);
+}
+/** A manifest reference is a tag or a digest; throws a UserError when it is neither. */
+function assertManifestReference(reference, what = 'reference') {
+    if (reference.includes(':')) {
+        const p = digestProblem(reference);
+        if (p)
+            throw new UserError(`${what}: ${p}`);
+    }
+    else
+        assertTag(reference, what);
 }
 
 var re = {exports: {}};
@@ -34273,6 +34331,18 @@ const TAG_FIELDS = [
     'image',
     'seq'
 ];
+/**
+ * The fields that name one build or one release: a template with none of them floats (`latest`,
+ * `{{branch}}`, `{{major}}.{{minor}}`) and moves from one build to the next.
+ */
+const PINNING_FIELDS = new Set([
+    'key',
+    'sha',
+    'short_sha',
+    'seq',
+    'version',
+    'patch'
+]);
 const TAG_CHARACTER = /[A-Za-z0-9_.-]/;
 const MAX_TAG_LENGTH = 128;
 const FIELD = /^\{\{\s*([^{}\s]*)\s*\}\}/;
@@ -34340,6 +34410,111 @@ function tagTemplateMessage(template, problem) {
             return `'${template}' renders to an invalid tag: ${problem.reason}`;
     }
 }
+/**
+ * Whether tags made from the template move from build to build: none of {{key}}, {{sha}},
+ * {{short_sha}}, {{seq}}, {{version}}, {{patch}}. A floating tag only moves forward. A template
+ * that does not parse counts as floating: the careful side.
+ */
+function isFloating(template) {
+    const parsed = typeof template === 'string' ? parseTagTemplate(template) : { parts: template };
+    if ('problem' in parsed)
+        return true;
+    return !parsed.parts.some(p => 'field' in p && PINNING_FIELDS.has(p.field));
+}
+/**
+ * The tag a template makes with these values. {{branch}} is sanitised (sanitizeBranch) and cut so
+ * that the whole tag fits in 128 characters; every other value is used as it is.
+ */
+function renderTag(template, values) {
+    const parsed = typeof template === 'string' ? parseTagTemplate(template) : { parts: template };
+    if ('problem' in parsed)
+        return parsed;
+    const rendered = [];
+    const branchAt = [];
+    for (const part of parsed.parts) {
+        if ('text' in part) {
+            rendered.push(part.text);
+            continue;
+        }
+        const value = values[part.field];
+        if (value === undefined || value === '')
+            return { problem: { kind: 'missing-value', field: part.field } };
+        if (part.field === 'branch') {
+            const branch = sanitizeBranch(String(value));
+            if (branch === '')
+                return { problem: { kind: 'missing-value', field: 'branch' } };
+            branchAt.push(rendered.length);
+            rendered.push(branch);
+        }
+        else
+            rendered.push(String(value));
+    }
+    // A long branch name gives way: the rest of the template is what the tag is for.
+    let over = rendered.join('').length - MAX_TAG_LENGTH;
+    for (let k = branchAt.length - 1; k >= 0 && over > 0; k--) {
+        const text = rendered[branchAt[k]];
+        const keep = Math.max(1, text.length - over);
+        rendered[branchAt[k]] = text.slice(0, keep).replace(/[.-]+$/, '') || text[0];
+        over -= text.length - rendered[branchAt[k]].length;
+    }
+    const tag = rendered.join('');
+    const reason = tagProblem(tag);
+    if (reason)
+        return { problem: { kind: 'invalid-tag', tag, reason } };
+    return { tag };
+}
+/**
+ * A branch name as a tag's text: `refs/heads/` dropped, each run of characters a tag cannot hold
+ * replaced by '-', no '.' or '-' at either end, at most max characters. Case is kept. '' when
+ * nothing is left.
+ */
+function sanitizeBranch(name, max = MAX_TAG_LENGTH) {
+    const short = name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : name;
+    return short
+        .replace(/[^A-Za-z0-9_.-]+/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, max)
+        .replace(/[.-]+$/, '');
+}
+/**
+ * The version a git tag names: `v1.2.3` or `1.2.3` (a ref `refs/tags/...` too). With the image's
+ * tag-pattern (`api/v*`), only a tag the pattern matches, and the version is what its first
+ * wildcard matched (`api/v1.2.3` -> 1.2.3). Undefined for a tag that names no version.
+ */
+function versionFromRef(ref, tagPattern) {
+    const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : ref;
+    let text = tag;
+    if (tagPattern !== undefined) {
+        const m = patternRegExp(tagPattern).exec(tag);
+        if (!m)
+            return undefined;
+        text = m[1] ?? '';
+    }
+    if (/\s/.test(text))
+        return undefined;
+    const parsed = semver.parse(text);
+    if (!parsed)
+        return undefined;
+    return {
+        version: parsed.version,
+        major: parsed.major,
+        minor: parsed.minor,
+        patch: parsed.patch
+    };
+}
+/** A tag-pattern as a regular expression: `*` any run within one `/` segment, `?` one character. */
+function patternRegExp(pattern) {
+    let source = '';
+    for (const c of pattern) {
+        if (c === '*')
+            source += '([^/]*)';
+        else if (c === '?')
+            source += '[^/]';
+        else
+            source += c.replace(/[\\^$.|+()[\]{}]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`);
+}
 /** Why a tag-pattern cannot select an image's version tags, or undefined when it can. */
 function tagPatternProblem(pattern) {
     if (pattern === '')
@@ -34350,6 +34525,26 @@ function tagPatternProblem(pattern) {
     if (bad !== undefined)
         return `'${pattern}' contains ${JSON.stringify(bad)}; a tag pattern holds letters, digits, '_', '.', '-', '/', '*' and '?'`;
     return undefined;
+}
+/**
+ * The tag templates of an image: its own `tags` when it sets them; otherwise the run's (input
+ * `tags`, CLI `--tags`) when given, which replace the graph's top-level `tags`; otherwise those.
+ * An image's own list is the most specific word and wins over the run's.
+ */
+function templatesFor(graph, image, inputTags) {
+    if (image.tags !== undefined)
+        return [...image.tags];
+    if (inputTags !== undefined && inputTags.length > 0)
+        return [...inputTags];
+    return [...(graph.tags ?? [])];
+}
+/** Tag templates: one per line or separated by commas, blanks dropped, each once, in order. */
+function parseTagList(text) {
+    const tags = text
+        .split(/[\n,]/)
+        .map(t => t.trim())
+        .filter(t => t !== '');
+    return [...new Set(tags)];
 }
 
 var utils = {};
@@ -48514,6 +48709,24 @@ class GitCommandLine {
         // 1: not an ancestor; 128 and others: git could not answer (a missing or unknown commit).
         return r.code === 1 ? false : undefined;
     }
+    /**
+     * What a revision as a person typed it names, for tag templates: the branch checked out (HEAD)
+     * or named, or the tag named (`refs/tags/v1.2.3`); nothing for a commit id or a detached HEAD.
+     */
+    async refNamed(rev) {
+        if (rev === '' || rev.startsWith('-') || /[\0\n]/.test(rev))
+            return {};
+        if (rev === 'HEAD') {
+            const r = await runGit(this.dir, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
+            return r.code === 0 && r.stdout.trim() ? { branch: r.stdout.trim() } : {};
+        }
+        const exists = async (ref) => (await runGit(this.dir, ['show-ref', '--verify', '--quiet', ref])).code === 0;
+        if (await exists(`refs/heads/${rev}`))
+            return { branch: rev };
+        if (await exists(`refs/tags/${rev}`))
+            return { tagRef: `refs/tags/${rev}` };
+        return {};
+    }
     /** The best common ancestor, or null when the local history has none (yet). */
     async mergeBase(a, b) {
         const r = await runGit(this.dir, ['merge-base', a, b]);
@@ -48649,12 +48862,12 @@ function baseReason(resolved) {
 function everythingReason(resolved) {
     return resolved.kind === 'range' ? undefined : baseReason(resolved);
 }
-const obj = (v) => (v && typeof v === 'object' ? v : {});
+const obj$1 = (v) => (v && typeof v === 'object' ? v : {});
 const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
 /** The commit an event is about: a pull request's head, never its merge commit nor its base. */
 function headOf(e) {
     if (e.eventName === 'pull_request' || e.eventName === 'pull_request_target')
-        return str(obj(obj(obj(e.payload).pull_request).head).sha) ?? e.sha;
+        return str(obj$1(obj$1(obj$1(e.payload).pull_request).head).sha) ?? e.sha;
     return e.sha;
 }
 function chooseBase(e) {
@@ -48697,7 +48910,7 @@ function chooseForEvent(e) {
             }
             const branch = ref.replace(/^refs\/heads\//, '');
             if (!before || ZERO_SHA.test(before)) {
-                const defaultBranch = str(obj(p.repository).default_branch);
+                const defaultBranch = str(obj$1(p.repository).default_branch);
                 if (!defaultBranch)
                     return {
                         kind: 'everything',
@@ -48729,10 +48942,10 @@ function chooseForEvent(e) {
         }
         case 'pull_request':
         case 'pull_request_target': {
-            const pr = obj(p.pull_request);
-            const baseSha = str(obj(pr.base).sha);
-            const headSha = str(obj(pr.head).sha);
-            const baseBranch = str(obj(pr.base).ref);
+            const pr = obj$1(p.pull_request);
+            const baseSha = str(obj$1(pr.base).sha);
+            const headSha = str(obj$1(pr.head).sha);
+            const baseBranch = str(obj$1(pr.base).ref);
             const number = p.number ?? pr.number;
             if (!baseSha || !headSha)
                 return {
@@ -48748,7 +48961,7 @@ function chooseForEvent(e) {
             };
         }
         case 'merge_group': {
-            const group = obj(p.merge_group);
+            const group = obj$1(p.merge_group);
             const baseSha = str(group.base_sha);
             const headSha = str(group.head_sha);
             if (!baseSha || !headSha)
@@ -48840,22 +49053,22 @@ function untrustedBecause(eventName, payload) {
     if (eventName === 'pull_request_target')
         return "pull_request_target runs code from the pull request with the base repository's access";
     if (eventName === 'pull_request') {
-        const pr = obj(payload.pull_request);
+        const pr = obj$1(payload.pull_request);
         // GitHub sends head.repo null once the head repository is deleted: its code is nobody's.
-        if (!obj(obj(pr.head).repo).full_name)
+        if (!obj$1(obj$1(pr.head).repo).full_name)
             return 'pull request from a deleted or unknown head repository';
-        const headRepo = str(obj(obj(pr.head).repo).full_name);
-        const baseRepo = str(obj(obj(pr.base).repo).full_name) ?? str(obj(payload.repository).full_name);
-        if (obj(obj(pr.head).repo).fork === true || (headRepo && baseRepo && headRepo !== baseRepo)) {
+        const headRepo = str(obj$1(obj$1(pr.head).repo).full_name);
+        const baseRepo = str(obj$1(obj$1(pr.base).repo).full_name) ?? str(obj$1(payload.repository).full_name);
+        if (obj$1(obj$1(pr.head).repo).fork === true || (headRepo && baseRepo && headRepo !== baseRepo)) {
             return `pull request from the fork ${headRepo ?? '(unknown)'}`;
         }
     }
     if (eventName === 'workflow_run') {
         // A run triggered by a fork's pull request hands its artifacts and head to this trusted job.
-        const run = obj(payload.workflow_run);
-        const head = obj(run.head_repository);
+        const run = obj$1(payload.workflow_run);
+        const head = obj$1(run.head_repository);
         const headRepo = str(head.full_name);
-        const baseRepo = str(obj(payload.repository).full_name);
+        const baseRepo = str(obj$1(payload.repository).full_name);
         if (!headRepo)
             return 'workflow_run with no head repository';
         if (head.fork === true || (baseRepo && headRepo !== baseRepo))
@@ -48867,10 +49080,10 @@ function untrustedBecause(eventName, payload) {
 function pullRequestOf(eventName, payload) {
     if (eventName !== 'pull_request' && eventName !== 'pull_request_target')
         return undefined;
-    const repository = obj(payload.repository);
-    const owner = str(obj(repository.owner).login);
+    const repository = obj$1(payload.repository);
+    const owner = str(obj$1(repository.owner).login);
     const repo = str(repository.name);
-    const number = obj(payload.pull_request).number ?? payload.number;
+    const number = obj$1(payload.pull_request).number ?? payload.number;
     if (!owner || !repo || typeof number !== 'number')
         return undefined;
     return { owner, repo, number };
@@ -49374,7 +49587,7 @@ const KEY_SCHEMA = 'imagegraph-key/v3';
 const hashOnce = typeof crypto$2.hash === 'function'
     ? data => crypto$2.hash('sha256', data)
     : data => crypto$2.createHash('sha256').update(data).digest('hex');
-function sha256$1(data) {
+function sha256$2(data) {
     // A path that is not UTF-8 holds escaped bytes (lone surrogates): hash the bytes git gave.
     return isWellFormed(data) ? hashOnce(data) : hashBytes(encodePaths(data));
 }
@@ -49470,10 +49683,10 @@ function computeKeys(graph, membership) {
             name: node.name,
             definition: canonicalDefinition(node, name => keys.get(name).key),
             files: lines,
-            filesDigest: sha256$1(lines.length === 0 ? '' : `${lines.join('\n')}\n`),
+            filesDigest: sha256$2(lines.length === 0 ? '' : `${lines.join('\n')}\n`),
             upstream
         };
-        keys.set(node.name, { key: sha256$1(hashedJson(breakdown)), breakdown });
+        keys.set(node.name, { key: sha256$2(hashedJson(breakdown)), breakdown });
     }
     return keys;
 }
@@ -50892,6 +51105,8 @@ function selectImages(names, graph, label) {
 // Every input of action.yml, read once and validated into a typed object named by the inputs.
 const MODES = ['plan', 'build', 'comment', 'report'];
 const SAVE_CACHE = ['auto', 'always', 'never'];
+const PUSH = ['false', 'true', 'always'];
+const BUILDERS = ['auto', 'buildx', 'docker', 'podman', 'buildah'];
 function invalid(name, value, allowed) {
     return new UserError(`Input '${name}' is set to invalid value '${value}'. Valid values: ${allowed}`);
 }
@@ -50927,7 +51142,25 @@ function getInputs(get = name => getInput(name)) {
     const resultsDir = get('results-dir').trim();
     if (mode === 'report' && resultsDir === '')
         throw new UserError("Input 'results-dir' is required with mode 'report': the directory the legs' results files were downloaded to");
+    const push = get('push').trim().toLowerCase() || 'false';
+    if (!PUSH.includes(push))
+        throw invalid('push', push, PUSH.join(', '));
+    const builder = get('builder').trim() || 'auto';
+    if (!BUILDERS.includes(builder))
+        throw invalid('builder', builder, BUILDERS.join(', '));
     return {
+        builder: builder,
+        registry: get('registry').trim(),
+        'registry-insecure': bool('registry-insecure', false),
+        'registry-username': get('registry-username').trim(),
+        'registry-password': get('registry-password'),
+        'registry-ca-file': get('registry-ca-file').trim(),
+        push: push,
+        tags: parseTagList(get('tags')),
+        version: get('version').trim(),
+        'rebuild-missing': bool('rebuild-missing', true),
+        'retag-unaffected': bool('retag-unaffected', false),
+        'layer-cache': get('layer-cache').trim() || 'auto',
         images: parseImageList(get('images')),
         'results-dir': resultsDir,
         cache: get('cache').trim(),
@@ -55957,7 +56190,7 @@ class NodeHttpClient {
             ...request.requestOverrides,
         };
         return new Promise((resolve, reject) => {
-            const req = isInsecure ? http$1.request(options, resolve) : https$1.request(options, resolve);
+            const req = isInsecure ? http__default$1.request(options, resolve) : https__default$1.request(options, resolve);
             req.once("error", (err) => {
                 reject(new RestError$2(err.message, { code: err.code ?? RestError$2.REQUEST_SEND_ERROR, request }));
             });
@@ -55995,11 +56228,11 @@ class NodeHttpClient {
         if (isInsecure) {
             if (disableKeepAlive) {
                 // keepAlive:false is the default so we don't need a custom Agent
-                return http$1.globalAgent;
+                return http__default$1.globalAgent;
             }
             if (!this.cachedHttpAgent) {
                 // If there is no cached agent create a new one and cache it.
-                this.cachedHttpAgent = new http$1.Agent({ keepAlive: true });
+                this.cachedHttpAgent = new http__default$1.Agent({ keepAlive: true });
             }
             return this.cachedHttpAgent;
         }
@@ -56007,7 +56240,7 @@ class NodeHttpClient {
             if (disableKeepAlive && !request.tlsSettings) {
                 // When there are no tlsSettings and keepAlive is false
                 // we don't need a custom agent
-                return https$1.globalAgent;
+                return https__default$1.globalAgent;
             }
             // We use the tlsSettings to index cached clients
             const tlsSettings = request.tlsSettings ?? DEFAULT_TLS_SETTINGS;
@@ -56018,7 +56251,7 @@ class NodeHttpClient {
                 return agent;
             }
             logger$4.info("No cached TLS Agent exist, creating a new Agent");
-            agent = new https$1.Agent({
+            agent = new https__default$1.Agent({
                 // keepAlive is true if disableKeepAlive is false.
                 keepAlive: !disableKeepAlive,
                 // Since we are spreading, if no tslSettings were provided, nothing is added to the agent options.
@@ -58288,7 +58521,7 @@ function requireDist$1 () {
 	const assert_1 = __importDefault(assert$1);
 	const debug_1 = __importDefault(requireSrc());
 	const agent_base_1 = requireDist$2();
-	const url_1 = require$$5$4;
+	const url_1 = require$$5$3;
 	const parse_proxy_response_1 = requireParseProxyResponse();
 	const debug = (0, debug_1.default)('https-proxy-agent');
 	const setServernameFromNonIpHost = (options) => {
@@ -58479,7 +58712,7 @@ function requireDist () {
 	const debug_1 = __importDefault(requireSrc());
 	const events_1 = events__default;
 	const agent_base_1 = requireDist$2();
-	const url_1 = require$$5$4;
+	const url_1 = require$$5$3;
 	const debug = (0, debug_1.default)('http-proxy-agent');
 	/**
 	 * The `HttpProxyAgent` implements an HTTP Agent subclass that connects
@@ -62545,7 +62778,7 @@ const authorizeRequestOnTenantChallenge = async (challengeOptions) => {
     const requestOptions = requestToOptions(challengeOptions.request);
     const challenge = getChallenge(challengeOptions.response);
     if (challenge) {
-        const challengeInfo = parseChallenge(challenge);
+        const challengeInfo = parseChallenge$1(challenge);
         const challengeScopes = buildScopes(challengeOptions, challengeInfo);
         const tenantId = extractTenantId(challengeInfo);
         if (!tenantId) {
@@ -62611,7 +62844,7 @@ function getChallenge(response) {
  *
  * @internal
  */
-function parseChallenge(challenge) {
+function parseChallenge$1(challenge) {
     const bearerChallenge = challenge.slice("Bearer ".length);
     const challengeParts = `${bearerChallenge.trim()} `.split(" ").filter((x) => x);
     const keyValuePairs = challengeParts.map((keyValue) => (([key, value]) => ({ [key]: value }))(keyValue.trim().split("=")));
@@ -95978,7 +96211,7 @@ function isRetryableStatusCode(statusCode) {
     ];
     return retryableStatusCodes.includes(statusCode);
 }
-function sleep(milliseconds) {
+function sleep$1(milliseconds) {
     return __awaiter$5(this, void 0, void 0, function* () {
         return new Promise(resolve => setTimeout(resolve, milliseconds));
     });
@@ -96016,7 +96249,7 @@ function retry(name_1, method_1, getStatusCode_1) {
                 debug(`${name} - Error is not retryable`);
                 break;
             }
-            yield sleep(delay);
+            yield sleep$1(delay);
             attempt++;
         }
         throw Error(`${name} failed: ${errorMessage}`);
@@ -96178,7 +96411,7 @@ class DownloadProgress {
 function downloadCacheHttpClient(archiveLocation, archivePath) {
     return __awaiter$4(this, void 0, void 0, function* () {
         const writeStream = fs.createWriteStream(archivePath);
-        const httpClient = new HttpClient('actions/cache');
+        const httpClient = new HttpClient$1('actions/cache');
         const downloadResponse = yield retryHttpClientResponse('downloadCache', () => __awaiter$4(this, void 0, void 0, function* () { return httpClient.get(archiveLocation); }));
         // Abort download if no traffic received over the socket.
         downloadResponse.message.socket.setTimeout(SocketTimeout, () => {
@@ -96210,7 +96443,7 @@ function downloadCacheHttpClientConcurrent(archiveLocation, archivePath, options
     return __awaiter$4(this, void 0, void 0, function* () {
         var _a;
         const archiveDescriptor = yield fs.promises.open(archivePath, 'w');
-        const httpClient = new HttpClient('actions/cache', undefined, {
+        const httpClient = new HttpClient$1('actions/cache', undefined, {
             socketTimeout: options.timeoutInMs,
             keepAlive: true
         });
@@ -96583,7 +96816,7 @@ function getRequestOptions() {
 function createHttpClient() {
     const token = process.env['ACTIONS_RUNTIME_TOKEN'] || '';
     const bearerCredentialHandler = new BearerCredentialHandler(token);
-    return new HttpClient(getUserAgentString(), [bearerCredentialHandler], getRequestOptions());
+    return new HttpClient$1(getUserAgentString(), [bearerCredentialHandler], getRequestOptions());
 }
 function getCacheEntry(keys, paths, options) {
     return __awaiter$3(this, void 0, void 0, function* () {
@@ -100390,7 +100623,7 @@ class CacheServiceClient {
         if (retryMultiplier) {
             this.retryMultiplier = retryMultiplier;
         }
-        this.httpClient = new HttpClient(userAgent, [
+        this.httpClient = new HttpClient$1(userAgent, [
             new BearerCredentialHandler(token)
         ]);
     }
@@ -101357,7 +101590,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
 
 // The disk side of cache entries: list what is under an entry's paths (without following symlinks),
 // copy such a tree with its modes, remove paths. Shared by the local backend and verified restore.
-async function sha256(file) {
+async function sha256$1(file) {
     const hash = createHash('sha256');
     for await (const chunk of createReadStream(file))
         hash.update(chunk);
@@ -101404,7 +101637,7 @@ async function listItems(root, paths) {
         if (st.isSymbolicLink())
             items.push({ path: rel, type: 'symlink', target: await fs$1.readlink(abs) });
         else if (st.isFile())
-            items.push({ path: rel, type: 'file', mode, size: st.size, sha256: await sha256(abs) });
+            items.push({ path: rel, type: 'file', mode, size: st.size, sha256: await sha256$1(abs) });
         else if (st.isDirectory()) {
             items.push({ path: rel, type: 'dir', mode });
             for (const name of (await fs$1.readdir(abs)).sort())
@@ -101471,7 +101704,7 @@ async function copyTree(fromRoot, toRoot, rel) {
 async function makeParents(root, rel) {
     await fs$1.mkdir(path$2.dirname(path$2.join(root, rel)), { recursive: true });
 }
-function errorText$1(e) {
+function errorText$2(e) {
     return e instanceof Error ? e.message : String(e);
 }
 
@@ -101651,7 +101884,7 @@ class ActionsCache {
             return await this.tryRestore(key, paths, root);
         }
         catch (e) {
-            return { hit: false, warning: `cache gha: restoring ${key} failed: ${errorText$1(e)}` };
+            return { hit: false, warning: `cache gha: restoring ${key} failed: ${errorText$2(e)}` };
         }
     }
     async save(key, paths, root) {
@@ -101659,7 +101892,7 @@ class ActionsCache {
             return await this.trySave(key, paths, root);
         }
         catch (e) {
-            return { saved: false, warning: `cache gha: saving ${key} failed: ${errorText$1(e)}` };
+            return { saved: false, warning: `cache gha: saving ${key} failed: ${errorText$2(e)}` };
         }
     }
     async tryRestore(key, paths, root) {
@@ -101678,7 +101911,7 @@ class ActionsCache {
             await removePaths(root, paths);
         }
         catch (e) {
-            return { hit: false, warning: `cache gha: not restoring ${key}: ${errorText$1(e)}` };
+            return { hit: false, warning: `cache gha: not restoring ${key}: ${errorText$2(e)}` };
         }
         const download = await this.call(() => restoreCache(where.paths, key, [], {
             segmentTimeoutInMs: this.options.downloadTimeoutMs ?? 600_000
@@ -101700,7 +101933,7 @@ class ActionsCache {
         if (r.gaveUpAfter429 !== undefined)
             return this.rateLimitWarning('restoring', key, r.gaveUpAfter429);
         if (r.thrown !== undefined)
-            return `cache gha: restoring ${key} failed: ${errorText$1(r.thrown)}`;
+            return `cache gha: restoring ${key} failed: ${errorText$2(r.thrown)}`;
         if (r.outcome.problems.length > 0)
             return `cache gha: restoring ${key} failed: ${r.outcome.problems.join('; ')}`;
         return undefined;
@@ -101726,7 +101959,7 @@ class ActionsCache {
         if (r.gaveUpAfter429 !== undefined)
             return { saved: false, warning: this.rateLimitWarning('saving', key, r.gaveUpAfter429) };
         if (r.thrown !== undefined)
-            return { saved: false, warning: `cache gha: saving ${key} failed: ${errorText$1(r.thrown)}` };
+            return { saved: false, warning: `cache gha: saving ${key} failed: ${errorText$2(r.thrown)}` };
         if (typeof r.value === 'number' && r.value !== -1 && outcome.problems.length === 0)
             return { saved: true, bytes: outcome.bytes };
         const reasons = [...outcome.problems];
@@ -101839,7 +102072,7 @@ function isItem(x) {
             return false;
     }
 }
-function parseManifest(text) {
+function parseManifest$1(text) {
     let value;
     try {
         value = JSON.parse(text);
@@ -101977,7 +102210,7 @@ class LocalCache {
                 return { hit: false };
             return {
                 hit: false,
-                warning: `cache ${this.description}: entry ${key} is unreadable: ${errorText$1(e)}`
+                warning: `cache ${this.description}: entry ${key} is unreadable: ${errorText$2(e)}`
             };
         }
         // Like the Actions cache's version: an entry made for other paths is another entry.
@@ -102016,7 +102249,7 @@ class LocalCache {
             await removePaths(root, placed).catch(() => undefined);
             return {
                 hit: false,
-                warning: `cache ${this.description}: restoring ${key} failed: ${errorText$1(e)}`
+                warning: `cache ${this.description}: restoring ${key} failed: ${errorText$2(e)}`
             };
         }
         finally {
@@ -102064,7 +102297,7 @@ class LocalCache {
         catch (e) {
             return {
                 saved: false,
-                warning: `cache ${this.description}: saving ${key} failed: ${errorText$1(e)}`
+                warning: `cache ${this.description}: saving ${key} failed: ${errorText$2(e)}`
             };
         }
         finally {
@@ -102119,7 +102352,7 @@ class VerifiedCache {
         catch (e) {
             return {
                 saved: false,
-                warning: `cache ${this.description}: saving ${key} failed: ${errorText$1(e)}`
+                warning: `cache ${this.description}: saving ${key} failed: ${errorText$2(e)}`
             };
         }
     }
@@ -102136,7 +102369,7 @@ class VerifiedCache {
                 await removePaths(root, [...paths, manifestFileName(paths)]).catch(() => undefined);
             return {
                 hit: false,
-                warning: `cache ${this.description}: restoring ${key} failed: ${errorText$1(e)}`
+                warning: `cache ${this.description}: restoring ${key} failed: ${errorText$2(e)}`
             };
         }
     }
@@ -102161,7 +102394,7 @@ class VerifiedCache {
         catch (e) {
             return {
                 saved: false,
-                warning: `cache ${this.description}: saving ${key} failed: ${errorText$1(e)}`
+                warning: `cache ${this.description}: saving ${key} failed: ${errorText$2(e)}`
             };
         }
         finally {
@@ -102186,7 +102419,7 @@ class VerifiedCache {
             problems = await this.check(key, paths, root, manifestPath);
         }
         catch (e) {
-            problems = [`checking it failed: ${errorText$1(e)}`];
+            problems = [`checking it failed: ${errorText$2(e)}`];
         }
         await fs$1.rm(manifestPath, { recursive: true, force: true }).catch(() => undefined);
         if (problems.length === 0)
@@ -102211,7 +102444,7 @@ class VerifiedCache {
             return ['the entry has no manifest'];
         if (st.size > MAX_MANIFEST_BYTES)
             return [`the manifest is too large (${st.size} bytes)`];
-        const manifest = parseManifest(await fs$1.readFile(manifestPath, 'utf8'));
+        const manifest = parseManifest$1(await fs$1.readFile(manifestPath, 'utf8'));
         if ('problem' in manifest)
             return [manifest.problem];
         // The archive may not keep modes exactly (tar applies the umask when not run as root); the
@@ -102298,6 +102531,853 @@ class BashProcessRunner {
             droppedLines
         };
     }
+}
+
+// The images of a run as the build command needs them: the plan's image nodes made into plain jobs
+// (absolute paths, where each is pushed, its tags for this run), with every tag template rendered
+// once before anything is built, so that a template that cannot make a valid tag is a located
+// error up front. Pure: the caller gives the graph's directory and what names the run.
+/** The highest {{seq}} a label may hold (build-images reads at most nine digits). */
+const LONGEST_SEQ = 999_999_999;
+/** `host[:port][/path]` -> the host and the repository prefix under it. */
+function splitRegistry(registry) {
+    const slash = registry.indexOf('/');
+    return slash < 0
+        ? { host: registry, prefix: '' }
+        : { host: registry.slice(0, slash), prefix: registry.slice(slash + 1).replace(/\/+$/, '') };
+}
+/** The values of every field but {{seq}} (known only at build time) and {{key}}, {{image}}. */
+function runValues(names, node) {
+    const values = {
+        sha: names.commit,
+        short_sha: names.commit.slice(0, 7)
+    };
+    if (names.branch)
+        values.branch = names.branch;
+    if (names.pr !== undefined)
+        values.pr = names.pr;
+    const version = names.version !== undefined && names.version !== ''
+        ? (versionFromRef(names.version) ?? { version: names.version.replace(/^v(?=\d)/, '') })
+        : names.ref
+            ? versionFromRef(names.ref, node.tagPattern)
+            : undefined;
+    if (version) {
+        values.version = version.version;
+        if ('major' in version) {
+            values.major = version.major;
+            values.minor = version.minor;
+            values.patch = version.patch;
+        }
+    }
+    return values;
+}
+/**
+ * Every image of the plan as a job, its tags rendered and checked. Throws a UserError listing every
+ * problem (a template that renders to an invalid tag, an invalid repository or registry), each
+ * located in the graph file or naming the input, before anything is built.
+ */
+function imageJobs(request) {
+    const { plan, names } = request;
+    const graph = plan.graph;
+    const problems = [];
+    const notes = [];
+    const locate = (segments, message) => {
+        const at = graph.positions.get(segments) ?? { line: 1, col: 1 };
+        const problem = {
+            file: graph.file,
+            line: at.line,
+            col: at.col,
+            path: pathText(segments),
+            message,
+            severity: 'error'
+        };
+        return formatProblem(problem);
+    };
+    const registryText = request.registry || graph.registry;
+    let registry;
+    if (registryText) {
+        registry = splitRegistry(registryText);
+        const bad = registryProblem(registry.host);
+        if (bad)
+            problems.push(request.registry
+                ? `${request.registryLabel}: ${bad}`
+                : locate(['registry'], `${bad}; write host[:port][/path], e.g. ghcr.io/my-org`));
+    }
+    const inputTags = request.tags && request.tags.length > 0 ? request.tags : undefined;
+    if (inputTags)
+        inputTags.forEach((template, index) => {
+            const parsed = parseTagTemplate(template);
+            if ('problem' in parsed)
+                problems.push(`${request.tagsLabel} (item ${index + 1}): ${tagTemplateMessage(template, parsed.problem)}`);
+        });
+    const jobs = [];
+    for (const name of plan.order) {
+        const node = graph.nodes.get(name);
+        if (node.kind !== 'image')
+            continue;
+        const planned = plan.nodes.get(name);
+        const repository = registry?.prefix ? `${registry.prefix}/${node.repository}` : node.repository;
+        const badRepository = repositoryProblem(repository);
+        if (badRepository)
+            problems.push(node.fields.includes('repository')
+                ? locate(['images', name, 'repository'], badRepository)
+                : locate(['images', name], `${badRepository} (the image's name is its repository unless it sets repository:); set repository: to a valid name`));
+        const templates = templatesFor(graph, node, inputTags);
+        const source = (index) => node.tags !== undefined
+            ? { segments: ['images', name, 'tags', index] }
+            : inputTags
+                ? { label: request.tagsLabel, index }
+                : { segments: ['tags', index] };
+        const values = { ...runValues(names, node), key: planned.key, image: name };
+        const kept = [];
+        templates.forEach((template, index) => {
+            const parsed = parseTagTemplate(template);
+            if ('problem' in parsed)
+                return; // input templates are reported above; the graph's on reading
+            const usesSeq = parsed.parts.some(p => 'field' in p && p.field === 'seq');
+            for (const seq of usesSeq ? [0, LONGEST_SEQ] : [undefined]) {
+                const rendered = renderTag(parsed.parts, seq === undefined ? values : { ...values, seq });
+                if ('tag' in rendered)
+                    continue;
+                if (rendered.problem.kind === 'missing-value') {
+                    notes.push(`image ${name}: tag '${template}' left out: ${missingValue(rendered.problem.field, node)}`);
+                    return;
+                }
+                const message = `image ${name}: ${tagTemplateMessage(template, rendered.problem)}`;
+                const where = source(index);
+                problems.push('segments' in where
+                    ? locate(where.segments, message)
+                    : `${where.label} (item ${where.index + 1}): ${message}`);
+                return;
+            }
+            kept.push({ template, usesSeq, floating: isFloating(parsed.parts) });
+        });
+        const tags = {
+            usesSeq: kept.some(k => k.usesSeq),
+            render(seq) {
+                const out = [];
+                for (const k of kept) {
+                    if (k.usesSeq && seq === undefined)
+                        continue;
+                    const rendered = renderTag(k.template, seq === undefined ? values : { ...values, seq });
+                    if ('tag' in rendered)
+                        out.push({ tag: rendered.tag, floating: k.floating });
+                }
+                return out;
+            }
+        };
+        const imageNeeds = inputsOf(node).filter(n => graph.nodes.get(n)?.kind === 'image');
+        jobs.push({
+            name,
+            key: planned.key,
+            repository,
+            context: path$2.resolve(request.root, node.context),
+            dockerfile: path$2.resolve(request.root, node.dockerfile),
+            ...(node.target !== undefined ? { target: node.target } : {}),
+            platforms: [...node.platforms],
+            buildArgs: { ...node.buildArgs },
+            imageArgs: { ...node.imageArgs },
+            needs: [...new Set([...imageNeeds, ...Object.values(node.imageArgs)])],
+            affected: planned.affected,
+            reasons: [...planned.reasons],
+            tags
+        });
+    }
+    if (problems.length > 0)
+        throw new UserError(`${problems.length === 1 ? 'a tag or name is' : `${problems.length} tags or names are`} invalid; nothing was built:\n${problems.join('\n')}`);
+    return { jobs, ...(registry ? { registryHost: registry.host } : {}), notes };
+}
+function missingValue(field, node) {
+    switch (field) {
+        case 'pr':
+            return 'this run is not for a pull request';
+        case 'branch':
+            return 'this run is not on a branch';
+        case 'version':
+        case 'major':
+        case 'minor':
+        case 'patch':
+            return node.tagPattern
+                ? `no version: the ref is not a tag matching ${node.tagPattern} and no version was given`
+                : field === 'version'
+                    ? 'no version: the ref is not a version tag (v1.2.3) and no version was given'
+                    : `no {{${field}}}: the version is not semantic (1.2.3)`;
+        default:
+            return `this run has no value for {{${field}}}`;
+    }
+}
+/**
+ * The images that cannot be built because a process they read (directly, through other processes,
+ * or implied by writing their context) failed or was skipped: image -> one line.
+ */
+function blockedImages(graph, images, processProblems) {
+    const blocked = {};
+    if (processProblems.size === 0)
+        return blocked;
+    for (const image of images) {
+        const seen = new Set();
+        const found = [];
+        const visit = (name) => {
+            if (seen.has(name))
+                return;
+            seen.add(name);
+            const node = graph.nodes.get(name);
+            if (!node || node.kind !== 'process')
+                return;
+            const problem = processProblems.get(name);
+            if (problem !== undefined)
+                found.push(`process ${name} ${problem}`);
+            for (const input of inputsOf(node))
+                visit(input);
+        };
+        const node = graph.nodes.get(image);
+        if (node)
+            for (const input of inputsOf(node))
+                visit(input);
+        if (found.length > 0)
+            blocked[image] = found.join('; ');
+    }
+    return blocked;
+}
+
+// The names every part of the execution half agrees on: an image's content tag and the labels that
+// trace a pushed image back to its inputs. Builds write them; reuse, retag and {{seq}} read them.
+/** The content tag of a key: it names the exact inputs (tags allow 128 characters; this is 68). */
+function contentTag(key) {
+    if (!/^[0-9a-f]{64}$/.test(key))
+        throw new Error(`not a content key: '${key}'`);
+    return `key-${key}`;
+}
+/** OCI's own labels, and imagegraph's. */
+const LABELS = {
+    source: 'org.opencontainers.image.source',
+    revision: 'org.opencontainers.image.revision',
+    version: 'org.opencontainers.image.version',
+    created: 'org.opencontainers.image.created',
+    title: 'org.opencontainers.image.title',
+    /** The image's full content key. */
+    key: 'dev.imagegraph.key',
+    /** The first reason it was built (file -> ... -> image), one line. */
+    reason: 'dev.imagegraph.reason',
+    /** Its {{seq}} number, so the same content keeps its number. */
+    seq: 'dev.imagegraph.seq'
+};
+
+// What happened to each image of a run, as data: the build-images command fills it, the renderers
+// show it, the action's `results` output is its JSON (render/images.ts imagesToJson).
+function imagesFailed(run) {
+    return run.images.filter(i => i.status === 'failed').map(i => i.name);
+}
+
+// Which images a run builds, reuses, retags or leaves alone: the images of the run (affected or
+// not, with their reasons) plus what the registry answered for their content tags -> one step each.
+// The registry, not the diff, is the final word: a key already there is never rebuilt, a key missing
+// is built when the run needs it (rebuild-missing, or an image a build stands on).
+const REASON_KEY_MISSING = 'key not in the registry';
+function byName(jobs) {
+    const map = new Map();
+    for (const job of jobs)
+        map.set(job.name, job);
+    for (const job of jobs)
+        for (const need of job.needs)
+            if (!map.has(need))
+                throw new Error(`image ${job.name} builds on unknown image ${need}`);
+    return map;
+}
+function unknownSelection(jobs, images) {
+    const unknown = images.filter(name => !jobs.has(name));
+    if (unknown.length > 0)
+        throw new Error(`images: unknown image ${unknown.join(', ')}`);
+}
+/** The images in scope: all, or the selected ones and every image they build on, transitively. */
+function imagesInScope(jobs, images) {
+    const map = byName(jobs);
+    if (images === undefined)
+        return jobs.map(j => j.name);
+    unknownSelection(map, images);
+    const seen = new Set();
+    const visit = (name) => {
+        if (seen.has(name))
+            return;
+        seen.add(name);
+        for (const need of map.get(name).needs)
+            visit(need);
+    };
+    images.forEach(visit);
+    return jobs.filter(j => seen.has(j.name)).map(j => j.name);
+}
+/**
+ * The images whose content tag the registry is asked about: none without a registry; else every
+ * image in scope that the run may build, reuse or retag, and every image those build on (a build
+ * needs its bases' digests, or builds them when they are missing).
+ */
+function imagesToCheck(jobs, options) {
+    if (!options.registry)
+        return [];
+    const rebuildMissing = options.rebuildMissing ?? true;
+    const scope = imagesInScope(jobs, options.images);
+    // A leg checks all of its scope: its images, and the bases it builds itself when missing.
+    if (options.images !== undefined || rebuildMissing || options.retagUnaffected)
+        return scope;
+    const map = byName(jobs);
+    const wanted = new Set();
+    const visit = (name) => {
+        if (wanted.has(name))
+            return;
+        wanted.add(name);
+        for (const need of map.get(name).needs)
+            visit(need);
+    };
+    for (const name of scope)
+        if (map.get(name).affected)
+            visit(name);
+    return scope.filter(name => wanted.has(name));
+}
+/**
+ * One step per image in scope. `answers` holds the registry's word on each checked key (see
+ * imagesToCheck); an image a build stands on whose key is missing (or cannot be taken from a
+ * registry) is built first, whether affected or not: a build never stands on a stale or absent base.
+ */
+function imageSteps(jobs, answers, options) {
+    const map = byName(jobs);
+    const rebuildMissing = options.rebuildMissing ?? true;
+    const scope = imagesInScope(jobs, options.images);
+    const selected = new Set(options.images ?? scope);
+    const steps = new Map();
+    for (const name of scope) {
+        const job = map.get(name);
+        const key = answers.get(name);
+        const step = { name, action: 'unchanged', reasons: [...job.reasons] };
+        if (key !== undefined)
+            step.key = key;
+        if (selected.has(name)) {
+            if (job.affected)
+                step.action = key === 'usable' ? 'reuse' : 'build';
+            else if (key === 'usable')
+                step.action = options.retagUnaffected ? 'retag' : 'unchanged';
+            else if (key === 'missing' && rebuildMissing) {
+                step.action = 'build';
+                step.reasons.push(REASON_KEY_MISSING);
+            }
+        }
+        steps.set(name, step);
+    }
+    // What the builds stand on: a base that is not usable in the registry is built by this run too.
+    // Dependents come after their bases in no particular order, so walk from each build upwards.
+    const needsBuild = (name, by) => {
+        const step = steps.get(name);
+        if (step.action === 'build' || step.key === 'usable')
+            return;
+        step.action = 'build';
+        step.reasons.push(options.registry
+            ? `${REASON_KEY_MISSING}; ${by} builds on it`
+            : `${by} builds on it, and there is no registry to take it from`);
+        for (const need of map.get(name).needs)
+            needsBuild(need, name);
+    };
+    for (const name of scope) {
+        if (steps.get(name).action !== 'build')
+            continue;
+        for (const need of map.get(name).needs)
+            needsBuild(need, name);
+    }
+    const ordered = scope.map(name => steps.get(name));
+    return { steps: ordered, toBuild: ordered.filter(s => s.action === 'build').map(s => s.name) };
+}
+/**
+ * The images in dependency order (every image after those it builds on), for the run's scheduling
+ * and messages. Throws on a cycle: the graph checks reject one before a run.
+ */
+function dependencyOrder(jobs) {
+    const map = byName(jobs);
+    const order = [];
+    const state = new Map();
+    const visit = (name) => {
+        const s = state.get(name);
+        if (s === 'done')
+            return;
+        if (s === 'visiting')
+            throw new Error(`images build on each other in a cycle through ${name}`);
+        state.set(name, 'visiting');
+        for (const need of map.get(name).needs)
+            visit(need);
+        state.set(name, 'done');
+        order.push(name);
+    };
+    for (const job of jobs)
+        visit(job.name);
+    return order;
+}
+
+// Use case: build, push, reuse and tag the images of a run. First ask the registry which content
+// keys it already holds (decideImages: the processes the builds need are handled between the two
+// calls), then buildImages: in dependency order, independent images in parallel, each build handed
+// its bases by digest (or the local image this run made), tags set by putting the exact manifest
+// bytes, floating tags moved only forward. Shared by the action (`mode: build`) and `imagegraph run`.
+function checkInput(input, ports) {
+    if (input.push && !ports.registry)
+        throw new UserError('push: pushing images needs a registry; set registry (CLI: --registry)');
+}
+/** Asks the registry for every content key the run may build on, reuse or retag (concurrently). */
+async function decideImages(input, ports) {
+    checkInput(input, ports);
+    const options = {
+        registry: ports.registry !== undefined,
+        rebuildMissing: input.rebuildMissing,
+        retagUnaffected: input.retagUnaffected,
+        images: input.images
+    };
+    const jobs = new Map(input.jobs.map(j => [j.name, j]));
+    const checked = imagesToCheck(input.jobs, options);
+    const answers = new Map();
+    const manifests = new Map();
+    if (ports.registry && checked.length > 0) {
+        const usability = await ports.registry.usableMany(checked.map(name => ({
+            repository: jobs.get(name).repository,
+            tag: contentTag(jobs.get(name).key)
+        })));
+        checked.forEach((name, i) => {
+            const u = usability[i];
+            answers.set(name, u.usable ? 'usable' : 'missing');
+            if (u.usable)
+                manifests.set(name, u.manifest);
+            else if (u.reason.kind !== 'manifest-missing')
+                ports.reporter.info(`${name}: ${contentTag(jobs.get(name).key)} is in the registry but not usable (${u.reason.kind} ${'digest' in u.reason ? u.reason.digest : ''}); building it`);
+        });
+        ports.reporter.info(`registry ${ports.registry.host}: ${manifests.size} of ${checked.length} content keys present`);
+    }
+    const decided = imageSteps(input.jobs, answers, options);
+    return { ...decided, manifests };
+}
+/** Waits for a free slot: at most `size` holders at once, served in order of asking. */
+let Slots$1 = class Slots {
+    free;
+    waiting = [];
+    constructor(size) {
+        this.free = size;
+    }
+    async take() {
+        if (this.free > 0) {
+            this.free--;
+            return;
+        }
+        await new Promise(resolve => this.waiting.push(resolve));
+    }
+    give() {
+        const next = this.waiting.shift();
+        if (next)
+            next();
+        else
+            this.free++;
+    }
+};
+function defaultParallel$1() {
+    return typeof os$1.availableParallelism === 'function'
+        ? os$1.availableParallelism()
+        : Math.max(1, os$1.cpus().length);
+}
+function errorText$1(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+/** Lines of a build kept for the action's log group (the summary keeps only the tail). */
+const LOG_GROUP_LINES = 20000;
+/** The seq label's value as a number, or undefined when it is not a whole number. */
+function seqOf(labels) {
+    const text = labels?.[LABELS.seq];
+    return text !== undefined && /^(0|[1-9][0-9]{0,8})$/.test(text) ? Number(text) : undefined;
+}
+/** One run of buildImages: the ports, the input, and what is shared between images. */
+class ImagesJob {
+    input;
+    ports;
+    decision;
+    builderPromise;
+    builderReason;
+    /** Per repository: the last {{seq}} number handed out in this run. */
+    seqs = new Map();
+    constructor(input, ports, decision) {
+        this.input = input;
+        this.ports = ports;
+        this.decision = decision;
+    }
+    ref(job) {
+        return this.ports.registry ? `${this.ports.registry.host}/${job.repository}` : job.repository;
+    }
+    builder() {
+        this.builderPromise ??= this.ports.builder().then(chosen => {
+            this.builderReason = `${chosen.builder.description}: ${chosen.reason}`;
+            this.ports.reporter.info(`builder ${this.builderReason}`);
+            return chosen;
+        });
+        return this.builderPromise;
+    }
+    /**
+     * The next {{seq}} number of a repository: one more than the highest seq label among its content
+     * tags (labels, not tag names: a template may mix {{seq}} with fields that change every run), 0
+     * for the first. Numbers handed out in this run count too, so parallel builds never share one.
+     */
+    nextSeq(repository) {
+        const registry = this.ports.registry;
+        const previous = this.seqs.get(repository) ??
+            (async () => {
+                const tags = (await registry.listTags(repository)).filter(t => /^key-[0-9a-f]{64}$/.test(t));
+                const labels = await Promise.all(tags.map(t => registry.labels(repository, t)));
+                return labels.reduce((max, l) => Math.max(max, seqOf(l) ?? -1), -1);
+            })();
+        const next = previous.then(n => n + 1);
+        this.seqs.set(repository, next);
+        return next;
+    }
+    /**
+     * Puts `manifest` under each tag (the exact bytes: the digest stays). A floating tag moves only
+     * when the commit built descends from the one it names now (its revision label); otherwise it
+     * stays, with a notice. Returns the tags set and the notices.
+     */
+    async setTags(job, manifest, tags) {
+        const registry = this.ports.registry;
+        const set = [];
+        const notices = [];
+        for (const { tag, floating } of tags) {
+            if (floating) {
+                const head = await registry.headManifest(job.repository, tag);
+                if (head && head.digest !== manifest.digest) {
+                    const labels = await registry.labels(job.repository, tag);
+                    const at = labels?.[LABELS.revision];
+                    const stay = await this.floatingStays(at, tag);
+                    if (stay) {
+                        notices.push(stay);
+                        this.ports.reporter.info(`${job.name}: ${stay}`);
+                        continue;
+                    }
+                }
+                if (head?.digest === manifest.digest) {
+                    set.push(tag);
+                    continue;
+                }
+            }
+            await registry.putManifest(job.repository, tag, manifest);
+            set.push(tag);
+        }
+        return { set, notices };
+    }
+    /** Why a floating tag now at `at` stays where it is; undefined when it may move to the commit. */
+    async floatingStays(at, tag) {
+        const commit = this.input.commit;
+        if (at === undefined)
+            return `${tag} stays: the image it names has no ${LABELS.revision} label, so this build cannot tell whether it is newer (move it with imagegraph retag)`;
+        if (at === commit)
+            return undefined;
+        const descends = await this.ports.git.isAncestor(at, commit);
+        if (descends === true)
+            return undefined;
+        if (descends === false)
+            return `${tag} stays at ${at}: ${commit} does not descend from it (floating tags only move forward; move it with imagegraph retag)`;
+        return `${tag} stays at ${at}: that commit is not in the local history, so this build cannot tell whether ${commit} descends from it (fetch more history: actions/checkout fetch-depth: 0)`;
+    }
+    /** The version tags this run gives an image; the content tag is always set apart. */
+    versionTags(job, seq) {
+        const content = contentTag(job.key);
+        const seen = new Set([content]);
+        return job.tags.render(seq).filter(t => !seen.has(t.tag) && seen.add(t.tag));
+    }
+    labels(job, tags, seq) {
+        const version = this.input.version ?? tags.find(t => !t.floating)?.tag ?? contentTag(job.key);
+        const labels = {
+            [LABELS.revision]: this.input.commit,
+            [LABELS.version]: version,
+            [LABELS.created]: this.input.created,
+            [LABELS.title]: job.name,
+            [LABELS.key]: job.key
+        };
+        if (this.input.source)
+            labels[LABELS.source] = this.input.source;
+        if (job.reasons.length > 0)
+            labels[LABELS.reason] = job.reasons[0];
+        if (seq !== undefined)
+            labels[LABELS.seq] = String(seq);
+        return labels;
+    }
+    /** Builds one image whose bases are done; pushes and tags it when the run pushes. */
+    async build(job, step, bases) {
+        const started = performance$1.now();
+        const result = {
+            name: job.name,
+            status: 'failed',
+            ref: this.ref(job),
+            tags: [],
+            key: job.key,
+            reasons: step.reasons,
+            seconds: 0
+        };
+        const finish = (outcome = {}) => {
+            result.seconds = Math.round((performance$1.now() - started) / 100) / 10;
+            const failed = result.status === 'failed';
+            return { result, causes: failed ? [`image ${job.name} failed`] : [], ...outcome };
+        };
+        const fail = (error, logTail) => {
+            result.status = 'failed';
+            result.error = error;
+            if (logTail)
+                result.logTail = logTail.slice(-30);
+            this.ports.reporter.info(`${job.name}: failed: ${error}`);
+            return finish();
+        };
+        const buildArgs = { ...job.buildArgs };
+        const localBases = [];
+        for (const [arg, image] of Object.entries(job.imageArgs)) {
+            const base = bases.get(image);
+            if (base?.byDigest)
+                buildArgs[arg] = base.byDigest;
+            else if (base?.local) {
+                buildArgs[arg] = base.local.ref;
+                localBases.push(base.local);
+            }
+            else
+                return fail(`no reference for ${arg}: image ${image} is neither in the registry nor built by this run`);
+        }
+        const push = this.input.push;
+        const registry = this.ports.registry;
+        let seq;
+        try {
+            if (push && job.tags.usesSeq)
+                seq = await this.nextSeq(job.repository);
+        }
+        catch (e) {
+            return fail(`reading the {{seq}} numbers of ${this.ref(job)}: ${errorText$1(e)}`);
+        }
+        const tags = this.versionTags(job, seq);
+        let builder;
+        try {
+            builder = (await this.builder()).builder;
+        }
+        catch (e) {
+            return fail(errorText$1(e));
+        }
+        const content = contentTag(job.key);
+        const live = this.ports.reporter.processLine?.bind(this.ports.reporter);
+        const lines = [];
+        let dropped = 0;
+        this.ports.reporter.info(`${job.name}: building (${step.reasons[0] ?? 'needed'})`);
+        const built = await builder.build({
+            image: job.name,
+            key: job.key,
+            context: job.context,
+            dockerfile: job.dockerfile,
+            ...(job.target !== undefined ? { target: job.target } : {}),
+            platforms: job.platforms,
+            buildArgs,
+            labels: this.labels(job, tags, seq),
+            // The content tag only: version tags are put on the manifest the registry then holds.
+            tags: push ? [`${this.ref(job)}:${content}`] : [],
+            push,
+            // Default: the registry's host over verified TLS, credentials from the builder's own config.
+            ...(this.input.connection || registry
+                ? { registry: this.input.connection ?? { host: registry.host } }
+                : {}),
+            ...(this.input.layerCache ? { cache: this.input.layerCache } : {}),
+            ...(localBases.length > 0 ? { localBases } : {}),
+            onLine: line => {
+                if (live)
+                    return live(job.name, line);
+                lines.push(line);
+                if (lines.length > LOG_GROUP_LINES) {
+                    lines.shift();
+                    dropped++;
+                }
+            }
+        });
+        if (!live) {
+            if (dropped > 0)
+                lines.unshift(`[imagegraph: ${dropped} earlier lines were not kept]`);
+            this.ports.reporter.group(`${job.name}: ${built.ok ? 'built' : `failed (${built.error ?? 'build failed'})`}`, lines);
+        }
+        if (!built.ok)
+            return fail(built.error ?? 'the build failed', built.logTail);
+        if (!push || !registry) {
+            result.status = 'built';
+            if (built.imageId)
+                result.imageId = built.imageId;
+            return finish(built.local ? { local: built.local } : {});
+        }
+        // The digest is the registry's word, not the builder's.
+        try {
+            const head = await registry.headManifest(job.repository, content);
+            if (!head)
+                return fail(`pushed, but ${this.ref(job)}:${content} is not in the registry`);
+            result.digest = head.digest;
+            result.tags = [content];
+            if (tags.length > 0) {
+                const manifest = await registry.getManifest(job.repository, head.digest);
+                if (!manifest)
+                    return fail(`pushed, but ${this.ref(job)}@${head.digest} is not in the registry`);
+                const { set, notices } = await this.setTags(job, manifest, tags);
+                result.tags.push(...set);
+                if (notices.length > 0)
+                    result.notices = notices;
+            }
+        }
+        catch (e) {
+            return fail(`pushed, but tagging failed: ${errorText$1(e)}`);
+        }
+        result.status = 'pushed';
+        this.ports.reporter.info(`${job.name}: pushed ${this.ref(job)}@${result.digest}`);
+        return finish({ byDigest: `${this.ref(job)}@${result.digest}` });
+    }
+    /** An image whose content tag is usable: the run's tags go on that manifest when it pushes. */
+    async reuse(job, step) {
+        const started = performance$1.now();
+        const manifest = this.decision.manifests.get(job.name);
+        const content = contentTag(job.key);
+        const result = {
+            name: job.name,
+            status: step.action === 'reuse' ? 'reused' : 'unchanged',
+            ref: this.ref(job),
+            digest: manifest.digest,
+            tags: [content],
+            key: job.key,
+            reasons: step.reasons,
+            seconds: 0
+        };
+        try {
+            if (step.action === 'retag' && !this.input.push)
+                return this.unchanged(job, step);
+            // Labels give where a reuse was built from, and the number of a {{seq}} tag.
+            const labels = step.action === 'reuse' || job.tags.usesSeq
+                ? await this.ports.registry.labels(job.repository, content)
+                : undefined;
+            const from = labels?.[LABELS.revision];
+            if (step.action === 'reuse' && from)
+                result.builtFrom = from;
+            if (this.input.push) {
+                const tags = this.versionTags(job, job.tags.usesSeq ? seqOf(labels) : undefined);
+                const { set, notices } = await this.setTags(job, manifest, tags);
+                result.tags.push(...set);
+                if (notices.length > 0)
+                    result.notices = notices;
+            }
+        }
+        catch (e) {
+            result.status = 'failed';
+            result.error = `tagging the existing ${content} failed: ${errorText$1(e)}`;
+        }
+        result.seconds = Math.round((performance$1.now() - started) / 100) / 10;
+        if (result.status !== 'failed')
+            this.ports.reporter.info(`${job.name}: ${result.status === 'reused' ? 'reused' : 'tagged'} ${content}${result.builtFrom ? ` (built from ${result.builtFrom})` : ''}${result.tags.length > 1 ? `; tags ${result.tags.slice(1).join(', ')}` : ''}`);
+        return {
+            result,
+            causes: result.status === 'failed' ? [`image ${job.name} failed`] : [],
+            byDigest: `${this.ref(job)}@${manifest.digest}`
+        };
+    }
+    unchanged(job, step) {
+        const manifest = this.decision.manifests.get(job.name);
+        const result = {
+            name: job.name,
+            status: 'unchanged',
+            ref: this.ref(job),
+            ...(manifest ? { digest: manifest.digest } : {}),
+            tags: manifest ? [contentTag(job.key)] : [],
+            key: job.key,
+            reasons: step.reasons,
+            seconds: 0
+        };
+        return {
+            result,
+            causes: [],
+            ...(manifest ? { byDigest: `${this.ref(job)}@${manifest.digest}` } : {})
+        };
+    }
+    skipped(job, step, causes) {
+        const error = `skipped: ${causes.join('; ')}`;
+        this.ports.reporter.info(`${job.name}: ${error}`);
+        return {
+            result: {
+                name: job.name,
+                status: 'skipped',
+                ref: this.ref(job),
+                tags: [],
+                key: job.key,
+                reasons: step.reasons,
+                seconds: 0,
+                error
+            },
+            causes
+        };
+    }
+}
+/**
+ * Builds, reuses and tags the images of the run (decideImages first, or pass its decision when the
+ * processes were handled in between). A failed build skips the images built on it and nothing
+ * else; the caller fails the step when any failed (imagesFailed).
+ */
+async function buildImages(input, ports, decision) {
+    checkInput(input, ports);
+    const parallel = input.parallel ?? defaultParallel$1();
+    if (!Number.isInteger(parallel) || parallel < 1)
+        throw new UserError(`parallel: ${parallel} is not allowed; give a whole number of at least 1`);
+    const decided = decision ?? (await decideImages(input, ports));
+    const run = new ImagesJob(input, ports, decided);
+    const jobs = new Map(input.jobs.map(j => [j.name, j]));
+    const steps = new Map(decided.steps.map(s => [s.name, s]));
+    const slots = new Slots$1(parallel);
+    const outcomes = new Map();
+    for (const name of dependencyOrder(input.jobs)) {
+        const step = steps.get(name);
+        if (!step)
+            continue; // not in this leg's scope
+        const job = jobs.get(name);
+        outcomes.set(name, (async () => {
+            const needs = job.needs.filter(n => outcomes.has(n));
+            const bases = new Map();
+            for (const need of needs)
+                bases.set(need, await outcomes.get(need));
+            if (step.action !== 'build') {
+                return step.action === 'unchanged' ? run.unchanged(job, step) : run.reuse(job, step);
+            }
+            const causes = [...new Set([...bases.values()].flatMap(b => b.causes))];
+            const blocked = input.blocked?.[name];
+            if (blocked !== undefined)
+                causes.unshift(blocked);
+            if (causes.length > 0)
+                return run.skipped(job, step, causes);
+            await slots.take();
+            try {
+                return await run.build(job, step, bases);
+            }
+            catch (e) {
+                return {
+                    result: {
+                        name,
+                        status: 'failed',
+                        ref: run.ref(job),
+                        tags: [],
+                        key: job.key,
+                        reasons: step.reasons,
+                        seconds: 0,
+                        error: errorText$1(e)
+                    },
+                    causes: [`image ${name} failed`]
+                };
+            }
+            finally {
+                slots.give();
+            }
+        })());
+    }
+    const images = [];
+    for (const step of decided.steps)
+        images.push((await outcomes.get(step.name)).result);
+    const digests = {};
+    for (const image of images)
+        if (image.digest)
+            digests[image.name] = `${image.ref}@${image.digest}`;
+    return {
+        ...(ports.registry ? { registry: ports.registry.host } : {}),
+        push: input.push,
+        ...(run.builderReason ? { builder: run.builderReason } : {}),
+        images,
+        digests
+    };
 }
 
 // A process's declared outputs in the working tree: cleared before it runs, checked after.
@@ -102464,7 +103544,7 @@ function processSteps(plan, imagesToBuild) {
         const node = graph.nodes.get(image);
         // An image input is built by this run (its processes come with it) or already exists.
         if (node.kind === 'image')
-            for (const input of node.inputs)
+            for (const input of inputsOf(node))
                 addUpstream(input, image);
     }
     // Whether a process's outputs reach any image, through other processes or directly.
@@ -102480,7 +103560,7 @@ function processSteps(plan, imagesToBuild) {
         const reaches = node.kind === 'image' || feedsImage.get(name) === true;
         if (!reaches)
             continue;
-        for (const input of node.inputs)
+        for (const input of inputsOf(node))
             if (feedsImage.has(input))
                 feedsImage.set(input, true);
     }
@@ -102767,6 +103847,1796 @@ async function runProcesses(input, ports) {
         });
     }
     return { cache: ports.cache.description, saveCache: input.saveCache, processes };
+}
+
+async function runJob(request, ports) {
+    const { plan } = request;
+    const { reporter } = ports;
+    const images = request.images && request.images.length > 0
+        ? selectImages(request.images, plan.graph, request.labels.images)
+        : undefined;
+    // Every tag rendered and every name checked before the registry is asked or a process runs.
+    const { jobs, registryHost, notes } = imageJobs({
+        plan,
+        root: request.root,
+        names: request.names,
+        ...(request.registry ? { registry: request.registry } : {}),
+        ...(request.tags ? { tags: request.tags } : {}),
+        tagsLabel: request.labels.tags,
+        registryLabel: request.labels.registry
+    });
+    for (const note of notes)
+        reporter.info(note);
+    const registry = registryHost !== undefined ? ports.registry(registryHost) : undefined;
+    const input = {
+        jobs,
+        commit: request.names.commit,
+        created: request.created,
+        ...(request.source ? { source: request.source } : {}),
+        ...(request.names.version ? { version: request.names.version } : {}),
+        push: request.push,
+        ...(request.rebuildMissing !== undefined ? { rebuildMissing: request.rebuildMissing } : {}),
+        ...(request.retagUnaffected !== undefined ? { retagUnaffected: request.retagUnaffected } : {}),
+        ...(images ? { images } : {}),
+        ...(request.parallel !== undefined ? { parallel: request.parallel } : {}),
+        ...(registryHost !== undefined
+            ? { connection: { ...request.connection, host: registryHost } }
+            : {}),
+        ...(request.layerCache ? { layerCache: request.layerCache } : {})
+    };
+    const buildPorts = {
+        ...(registry ? { registry } : {}),
+        reporter,
+        builder: ports.builder,
+        git: ports.git
+    };
+    const decision = await decideImages(input, buildPorts);
+    const processes = await runProcesses({
+        plan,
+        imagesToBuild: decision.toBuild,
+        repository: request.repository,
+        saveCache: request.saveCache,
+        ...(request.parallel !== undefined ? { parallel: request.parallel } : {}),
+        callerEnv: request.callerEnv
+    }, { cache: ports.cache, runner: ports.runner, reporter });
+    const problems = new Map();
+    for (const p of processes.processes)
+        if (p.outcome === 'failed' || p.outcome === 'skipped')
+            problems.set(p.name, p.outcome === 'failed' ? 'failed' : 'was skipped');
+    const blocked = blockedImages(plan.graph, decision.toBuild, problems);
+    const built = await buildImages({ ...input, ...(Object.keys(blocked).length > 0 ? { blocked } : {}) }, buildPorts, decision);
+    return { processes, images: built, notes };
+}
+
+// Registry credentials for builders without putting a password on a command line (where `ps` and
+// logs would show it): a private temp dir (0700) holding an auth file (0600), removed after the build.
+/** A temp dir only this user can read, for auth files, id and digest files; `remove()` when done. */
+function privateWorkDir() {
+    const dir = mkdtempSync(path$2.join(tmpdir(), 'imagegraph-build-'));
+    chmodSync(dir, 0o700);
+    return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+function basicAuth(username, password) {
+    return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+}
+function writePrivate(file, json) {
+    writeFileSync$1(file, JSON.stringify(json, null, 2) + '\n', { mode: 0o600 });
+    chmodSync(file, 0o600);
+}
+/**
+ * For buildah and podman (`--authfile`): the user's auth file when given, else one written into
+ * `dir` from the username and password, else none (their default auth file applies).
+ */
+function containersAuthFile(dir, registry) {
+    if (registry?.username !== undefined && registry.password !== undefined) {
+        const file = path$2.join(dir, 'auth.json');
+        writePrivate(file, {
+            auths: { [registry.host]: { auth: basicAuth(registry.username, registry.password) } }
+        });
+        return file;
+    }
+    return registry?.authFile;
+}
+/**
+ * For docker and buildx (`DOCKER_CONFIG`): when the request brings credentials, a config dir in `dir`
+ * whose `config.json` is the user's (or the given auth file) with this registry's entry added and
+ * any credential store for it removed (a `credsStore` would be asked before `auths`); the rest of the
+ * user's config dir (buildx builders, CLI plugins, contexts) is linked in so buildx keeps its builder.
+ * Undefined when there is nothing to add: the user's own config applies unchanged.
+ */
+function dockerConfigDir(dir, registry, userConfigDir = process.env.DOCKER_CONFIG || path$2.join(homedir(), '.docker')) {
+    const hasPassword = registry?.username !== undefined && registry.password !== undefined;
+    if (!registry || (!hasPassword && !registry.authFile))
+        return undefined;
+    const configDir = path$2.join(dir, 'docker-config');
+    const base = registry.authFile ?? path$2.join(userConfigDir, 'config.json');
+    let config = {};
+    if (existsSync(base))
+        config = JSON.parse(readFileSync(base, 'utf8'));
+    if (hasPassword) {
+        const auths = { ...(config.auths ?? {}) };
+        auths[registry.host] = { auth: basicAuth(registry.username, registry.password) };
+        const helpers = { ...(config.credHelpers ?? {}) };
+        delete helpers[registry.host];
+        const { credsStore: _dropped, ...rest } = config;
+        config = { ...rest, auths, credHelpers: helpers };
+    }
+    mkdirSync(configDir, { mode: 0o700 });
+    writePrivate(path$2.join(configDir, 'config.json'), config);
+    if (existsSync(userConfigDir)) {
+        for (const entry of readdirSync(userConfigDir)) {
+            if (entry === 'config.json')
+                continue;
+            symlinkSync(path$2.join(userConfigDir, entry), path$2.join(configDir, entry));
+        }
+    }
+    return configDir;
+}
+
+// What every builder adapter does around its commands: run each step through the one spawn helper,
+// keep the tail of the output for a failure's report, and time the whole build.
+/** How many lines of a failed build's output go to the report (the summary shows them). */
+const LOG_TAIL_LINES = 30;
+class BuildLog {
+    onLine;
+    tail = [];
+    started = performance$1.now();
+    /** The standard output of the last step, for adapters that read a result from it. */
+    lastStdout = '';
+    constructor(onLine) {
+        this.onLine = onLine;
+    }
+    line(text) {
+        this.tail.push(text);
+        if (this.tail.length > LOG_TAIL_LINES)
+            this.tail.shift();
+        this.onLine?.(text);
+    }
+    /** Runs one step; its output goes to the tail (both streams, in arrival order). */
+    async run(step) {
+        try {
+            const r = await exec(step.command, step.args, {
+                env: step.env,
+                onStdoutLine: l => this.line(l),
+                onStderrLine: l => this.line(l),
+                maxBuffer: 1 << 20
+            });
+            this.lastStdout = r.stdout.toString('utf8');
+            if (r.code === 0)
+                return { ok: true };
+            const how = r.code === null ? `was killed by ${r.signal}` : `exited with ${r.code}`;
+            return { ok: false, error: `${step.what} ${how}` };
+        }
+        catch (e) {
+            if (e instanceof SpawnError) {
+                const why = e.code === 'ENOENT' ? `${step.command} is not installed (not on PATH)` : e.message;
+                this.line(why);
+                return { ok: false, error: `${step.what}: ${why}` };
+            }
+            throw e;
+        }
+    }
+    seconds() {
+        return Math.round((performance$1.now() - this.started) / 100) / 10;
+    }
+    failure(error, partial = {}) {
+        return { ...partial, ok: false, error, logTail: [...this.tail], seconds: this.seconds() };
+    }
+    success(result) {
+        return { ...result, ok: true, logTail: [], seconds: this.seconds() };
+    }
+}
+/** `sha256:<hex>` from what a builder wrote to its id or digest file (with or without the prefix). */
+function normaliseDigest(text) {
+    const m = /(?:sha256:)?([0-9a-f]{64})/.exec(text.trim());
+    return m ? `sha256:${m[1]}` : undefined;
+}
+/** The tag a build that is not pushed gets, so that a person finds it: `localhost/imagegraph/api:<key>`. */
+function localTag(image, key) {
+    const repo = image.toLowerCase().replace(/[^a-z0-9._/-]+/g, '-');
+    const tag = key.replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 128);
+    return `localhost/imagegraph/${repo}:${tag}`;
+}
+
+// buildx: `docker buildx build` with whatever builder the workflow set up (docker/setup-buildx-action:
+// a docker-container driver by default; the docker driver otherwise). BuildKit reports what it made
+// in `--metadata-file`. Not runnable here (buildx cannot be installed): its argv is tested as data.
+function sortedPairs$2(record) {
+    return Object.keys(record)
+        .sort()
+        .map(k => `${k}=${record[k]}`);
+}
+/** A CSV field for buildx's `key=value,...` options: quoted when it holds a comma or quote. */
+function csvField(value) {
+    return /[",]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+/**
+ * The gha cache scope: one per image and platform set. With one shared scope each image's export
+ * replaces the last one's layers, so images evict each other (docker/build-push-action#867).
+ */
+function ghaScope(request) {
+    const platforms = request.platforms.length > 0 ? request.platforms.join('+') : 'default';
+    return `${request.image}-${platforms}`.replace(/[^A-Za-z0-9._+-]+/g, '-');
+}
+function cacheArgs(request, options) {
+    const cache = request.cache;
+    if (!cache)
+        return [];
+    const args = [];
+    // ignore-error is an exporter option: a full or throttled cache never fails a build. A failed
+    // import is only a warning in BuildKit already.
+    if (cache.gha && options.github) {
+        const scope = `scope=${ghaScope(request)}`;
+        args.push('--cache-from', `type=gha,${scope}`);
+        if (cache.write)
+            args.push('--cache-to', `type=gha,${scope},mode=max,ignore-error=true`);
+    }
+    else if (cache.registryRef) {
+        const insecure = request.registry?.insecure ? ',registry.insecure=true' : '';
+        const ref = `ref=${csvField(cache.registryRef)}${insecure}`;
+        args.push('--cache-from', `type=registry,${ref}`);
+        if (cache.write)
+            args.push('--cache-to', `type=registry,${ref},mode=max,ignore-error=true`);
+    }
+    return args;
+}
+function outputArgs(request, options, files) {
+    if (request.push) {
+        if (!request.registry?.insecure)
+            return ['--push'];
+        // Plain HTTP is a per-build exporter setting; TLS trust belongs to the builder's buildkitd.toml.
+        const names = csvField(`name=${request.tags.join(',')}`);
+        return ['--output', `type=image,${names},push=true,registry.insecure=true`];
+    }
+    if ((options.localOutput ?? 'load') === 'load')
+        return ['--load'];
+    return ['--output', `type=oci,dest=${csvField(files.ociLayoutDir)},tar=false`];
+}
+function buildxBuildArgs(request, options, files) {
+    const args = ['buildx', 'build'];
+    if (options.builder)
+        args.push('--builder', options.builder);
+    args.push('--file', request.dockerfile);
+    if (request.target)
+        args.push('--target', request.target);
+    if (request.platforms.length > 0)
+        args.push('--platform', request.platforms.join(','));
+    for (const pair of sortedPairs$2(request.buildArgs))
+        args.push('--build-arg', pair);
+    for (const pair of sortedPairs$2(request.labels))
+        args.push('--label', pair);
+    for (const base of request.localBases ?? []) {
+        for (const [name, value] of Object.entries(base.contexts ?? {}).sort()) {
+            args.push('--build-context', `${name}=${value}`);
+        }
+    }
+    const tags = request.push ? request.tags : [localTag(request.image, request.key), ...request.tags];
+    for (const tag of tags)
+        args.push('--tag', tag);
+    args.push('--metadata-file', files.metadataFile);
+    args.push(`--provenance=${options.provenance ?? 'false'}`);
+    args.push(...cacheArgs(request, options), ...outputArgs(request, options, files));
+    args.push(request.context);
+    return args;
+}
+/** What BuildKit reports: the manifest (or index) digest and the config digest (the image id). */
+function parseBuildxMetadata(json) {
+    const m = JSON.parse(json);
+    const digest = typeof m['containerimage.digest'] === 'string' ? m['containerimage.digest'] : undefined;
+    const config = m['containerimage.config.digest'];
+    return {
+        digest: digest ? normaliseDigest(digest) : undefined,
+        imageId: typeof config === 'string' ? normaliseDigest(config) : undefined
+    };
+}
+/** How a dependent names this run's unpushed build, per the local output used. */
+function buildxLocalImage(request, options, files, digest) {
+    const ref = localTag(request.image, request.key);
+    if ((options.localOutput ?? 'load') === 'load')
+        return { ref };
+    // A named build context replaces the FROM reference that equals its name.
+    return { ref, contexts: { [ref]: `oci-layout://${files.ociLayoutDir}@${digest}` } };
+}
+class BuildxBuilder {
+    options;
+    name = 'buildx';
+    description;
+    constructor(options = {}) {
+        this.options = options;
+        this.description = `buildx (${options.builder ?? 'current builder'}, ${options.localOutput ?? 'load'})`;
+    }
+    async build(request) {
+        const log = new BuildLog(request.onLine);
+        const work = privateWorkDir();
+        try {
+            const files = { metadataFile: path$2.join(work.dir, 'metadata.json') };
+            if (!request.push && this.options.localOutput === 'oci-layout') {
+                const root = this.options.ociLayoutRoot ?? path$2.join(tmpdir(), 'imagegraph-oci-layouts');
+                files.ociLayoutDir = path$2.join(root, request.image, request.key);
+                mkdirSync(files.ociLayoutDir, { recursive: true });
+            }
+            const env = { ...process.env };
+            if (this.options.host)
+                env.DOCKER_HOST = this.options.host;
+            const config = dockerConfigDir(work.dir, request.registry);
+            if (config)
+                env.DOCKER_CONFIG = config;
+            const built = await log.run({
+                command: this.options.command ?? 'docker',
+                args: buildxBuildArgs(request, this.options, files),
+                env,
+                what: 'docker buildx build'
+            });
+            if (!built.ok)
+                return log.failure(built.error);
+            const reported = existsSync(files.metadataFile)
+                ? parseBuildxMetadata(readFileSync(files.metadataFile, 'utf8'))
+                : {};
+            if (!request.push && files.ociLayoutDir && !reported.digest) {
+                return log.failure('docker buildx build reported no digest for its OCI layout output');
+            }
+            const local = request.push
+                ? undefined
+                : buildxLocalImage(request, this.options, files, reported.digest);
+            return log.success({
+                imageId: reported.imageId,
+                digest: request.push ? reported.digest : undefined,
+                local
+            });
+        }
+        finally {
+            work.remove();
+        }
+    }
+}
+
+// buildah and podman come from the same project (containers/buildah is podman's build engine): the
+// same build flags, storage options, registry flags and push. Their argv is built here, as data.
+function globalArgs(options) {
+    const args = [];
+    if (options.root)
+        args.push('--root', options.root);
+    if (options.runroot)
+        args.push('--runroot', options.runroot);
+    if (options.storageDriver)
+        args.push('--storage-driver', options.storageDriver);
+    return args;
+}
+/**
+ * The flags that reach the registry: for pulling `FROM` images in a build and for pushing. The
+ * tools take them per command, not per host: `--tls-verify=false` also covers a `FROM` elsewhere.
+ */
+function registryArgs(request, files) {
+    const args = [];
+    const registry = request.registry;
+    if (registry?.insecure)
+        args.push('--tls-verify=false');
+    const certDir = files.certDir ?? registry?.certDir;
+    if (certDir)
+        args.push('--cert-dir', certDir);
+    if (files.authFile)
+        args.push('--authfile', files.authFile);
+    return args;
+}
+function sortedPairs$1(record) {
+    return Object.keys(record)
+        .sort()
+        .map(k => `${k}=${record[k]}`);
+}
+/** More than one platform: built into a manifest list named by the local tag, pushed with `--all`. */
+function isList(request) {
+    return request.platforms.length > 1;
+}
+/** The build command's arguments (after the program name). */
+function containersBuildArgs(tool, request, options, files) {
+    const args = [...globalArgs(options), tool === 'buildah' ? 'bud' : 'build'];
+    args.push('--isolation', options.isolation ?? 'chroot');
+    if (options.network)
+        args.push('--network', options.network);
+    args.push('--file', request.dockerfile);
+    if (request.target)
+        args.push('--target', request.target);
+    if (request.platforms.length > 0)
+        args.push('--platform', request.platforms.join(','));
+    for (const pair of sortedPairs$1(request.buildArgs))
+        args.push('--build-arg', pair);
+    for (const pair of sortedPairs$1(request.labels))
+        args.push('--label', pair);
+    args.push(...registryArgs(request, files));
+    if (request.cache?.registryRef) {
+        args.push('--layers', '--cache-from', request.cache.registryRef);
+        if (request.cache.write)
+            args.push('--cache-to', request.cache.registryRef);
+    }
+    const local = localTag(request.image, request.key);
+    if (isList(request))
+        args.push('--manifest', local);
+    else
+        for (const tag of [local, ...request.tags])
+            args.push('--tag', tag);
+    args.push('--iidfile', files.iidFile, request.context);
+    return args;
+}
+/** One push per tag, of the image built (by id) or of the manifest list (by its local tag). */
+function containersPushArgs(request, options, files, imageId) {
+    if (!request.push)
+        return [];
+    return request.tags.map((tag, i) => {
+        const args = globalArgs(options);
+        if (isList(request))
+            args.push('manifest', 'push', '--all');
+        else
+            args.push('push');
+        args.push(...registryArgs(request, files), '--digestfile', files.digestFile(i));
+        args.push(isList(request) ? localTag(request.image, request.key) : imageId, `docker://${tag}`);
+        return { tag, args };
+    });
+}
+/** The whole build and push for buildah or podman, over the argv above. */
+async function containersBuild(tool, request, options) {
+    const command = options.command ?? tool;
+    const log = new BuildLog(request.onLine);
+    const work = privateWorkDir();
+    try {
+        const files = {
+            iidFile: path$2.join(work.dir, 'iid'),
+            digestFile: i => path$2.join(work.dir, `digest-${i}`),
+            authFile: containersAuthFile(work.dir, request.registry),
+            certDir: caDir(work.dir, request)
+        };
+        const built = await log.run({
+            command,
+            args: containersBuildArgs(tool, request, options, files),
+            what: `${tool} ${tool === 'buildah' ? 'bud' : 'build'}`
+        });
+        if (!built.ok)
+            return log.failure(built.error);
+        const imageId = normaliseDigest(readFileSync(files.iidFile, 'utf8'));
+        if (!imageId)
+            return log.failure(`${tool} wrote no image id`);
+        let digest;
+        for (const push of containersPushArgs(request, options, files, imageId)) {
+            const pushed = await log.run({ command, args: push.args, what: `${tool} push ${push.tag}` });
+            if (!pushed.ok)
+                return log.failure(pushed.error, { imageId });
+            digest ??= normaliseDigest(readFileSync(files.digestFile(0), 'utf8'));
+        }
+        const local = request.push
+            ? undefined
+            : { ref: isList(request) ? localTag(request.image, request.key) : imageId };
+        return log.success({ imageId, digest, local });
+    }
+    finally {
+        work.remove();
+    }
+}
+/** A CA file given without a directory: buildah and podman read CAs only from a `--cert-dir`. */
+function caDir(workDir, request) {
+    const registry = request.registry;
+    if (!registry?.caFile || registry.certDir)
+        return undefined;
+    const dir = path$2.join(workDir, 'certs');
+    mkdirSync(dir, { mode: 0o700 });
+    copyFileSync(registry.caFile, path$2.join(dir, 'ca.crt'));
+    return dir;
+}
+/** The buildah or podman builder: one class, since the two differ only in the program they run. */
+class ContainersToolBuilder {
+    name;
+    options;
+    description;
+    constructor(name, options = {}) {
+        this.name = name;
+        this.options = options;
+        const details = [
+            options.storageDriver,
+            options.isolation ?? 'chroot',
+            options.network && `network ${options.network}`
+        ];
+        this.description = `${name} (${details.filter(Boolean).join(', ')})`;
+    }
+    build(request) {
+        return containersBuild(this.name, request, this.options);
+    }
+}
+
+// docker: `docker build` then `docker push` per tag, against whichever daemon DOCKER_HOST names.
+// The daemon, not this client, decides how it reaches registries: plain HTTP is its
+// `insecure-registries` setting (127.0.0.0/8 is in it by default) and CAs are its
+// `/etc/docker/certs.d/<host>/ca.crt`; a request's `insecure`/`certDir` cannot change that here.
+// No registry layer cache: the classic builder's `--cache-from` only uses images already pulled.
+function sortedPairs(record) {
+    return Object.keys(record)
+        .sort()
+        .map(k => `${k}=${record[k]}`);
+}
+/** `docker build` arguments; the caller checks that at most one platform is asked for. */
+function dockerBuildArgs(request, options, files) {
+    const args = ['build', '--file', request.dockerfile];
+    if (request.target)
+        args.push('--target', request.target);
+    if (request.platforms.length === 1)
+        args.push('--platform', request.platforms[0]);
+    if (options.network)
+        args.push('--network', options.network);
+    for (const pair of sortedPairs(request.buildArgs))
+        args.push('--build-arg', pair);
+    for (const pair of sortedPairs(request.labels))
+        args.push('--label', pair);
+    for (const tag of [localTag(request.image, request.key), ...request.tags])
+        args.push('--tag', tag);
+    args.push('--iidfile', files.iidFile, request.context);
+    return args;
+}
+/** One `docker push` per tag (the image is tagged with each by the build). */
+function dockerPushArgs(request) {
+    return request.push ? request.tags.map(tag => ({ tag, args: ['push', tag] })) : [];
+}
+/** `docker push` prints `<tag>: digest: sha256:... size: N` when it is done. */
+function parseDockerPushDigest(output) {
+    const m = /digest: (sha256:[0-9a-f]{64})/.exec(output);
+    return m?.[1];
+}
+class DockerBuilder {
+    options;
+    name = 'docker';
+    description;
+    constructor(options = {}) {
+        this.options = options;
+        this.description = `docker (${options.host ?? process.env.DOCKER_HOST ?? 'default daemon'})`;
+    }
+    async build(request) {
+        const log = new BuildLog(request.onLine);
+        if (request.platforms.length > 1) {
+            return log.failure(`the docker builder builds one platform, not ${request.platforms.join(', ')}: use builder buildx (or buildah/podman) for several`);
+        }
+        const command = this.options.command ?? 'docker';
+        const work = privateWorkDir();
+        try {
+            const env = { ...process.env };
+            if (this.options.host)
+                env.DOCKER_HOST = this.options.host;
+            const config = dockerConfigDir(work.dir, request.registry);
+            if (config)
+                env.DOCKER_CONFIG = config;
+            if (request.registry?.insecure || request.registry?.certDir || request.registry?.caFile) {
+                log.line(`note: the docker daemon's own settings decide TLS for ${request.registry.host} (insecure-registries, /etc/docker/certs.d)`);
+            }
+            const files = { iidFile: path$2.join(work.dir, 'iid') };
+            const built = await log.run({
+                command,
+                args: dockerBuildArgs(request, this.options, files),
+                env,
+                what: 'docker build'
+            });
+            if (!built.ok)
+                return log.failure(built.error);
+            const imageId = normaliseDigest(readFileSync(files.iidFile, 'utf8'));
+            if (!imageId)
+                return log.failure('docker build wrote no image id');
+            let digest;
+            for (const push of dockerPushArgs(request)) {
+                const pushed = await log.run({
+                    command,
+                    args: push.args,
+                    env,
+                    what: `docker push ${push.tag}`
+                });
+                if (!pushed.ok)
+                    return log.failure(pushed.error, { imageId });
+                digest ??= parseDockerPushDigest(log.lastStdout);
+            }
+            // The local tag, not the id: the legacy builder takes both in FROM, but BuildKit (what `docker
+            // build` runs when buildx is installed) parses FROM as a reference and rejects `sha256:...`.
+            // The tag names the content key, so only a build of the same inputs can move it.
+            const local = request.push ? undefined : { ref: localTag(request.image, request.key) };
+            return log.success({ imageId, digest, local });
+        }
+        finally {
+            work.remove();
+        }
+    }
+}
+
+const AUTO_ORDER = ['buildx', 'docker', 'podman', 'buildah'];
+/** The first usable builder in `AUTO_ORDER` and the line that explains the choice (pure). */
+function chooseBuilder(probes) {
+    const chosen = probes.find(p => p.usable);
+    if (!chosen)
+        return undefined;
+    return {
+        name: chosen.name,
+        reason: `${chosen.name}: ${joinNotes(probes.slice(0, probes.indexOf(chosen) + 1))}`
+    };
+}
+/** The probes' notes in order, each said once (buildx and docker both find no `docker`). */
+function joinNotes(probes) {
+    return [...new Set(probes.map(p => p.note))].join(', ');
+}
+/** ` (first line of stderr)`, or nothing when the command said nothing. */
+function said(line) {
+    return line ? ` (${line})` : '';
+}
+async function run$1(command, args, env) {
+    try {
+        const r = await exec(command, args, { env, timeoutMs: 30000, maxBuffer: 1 << 16 });
+        const firstErr = r.stderr.toString('utf8').trim().split('\n')[0] ?? '';
+        return { found: true, ok: r.code === 0, stdout: r.stdout.toString('utf8'), firstErr };
+    }
+    catch (e) {
+        if (e instanceof SpawnError)
+            return { found: false, ok: false, stdout: '', firstErr: '' };
+        throw e;
+    }
+}
+function dockerEnv(host) {
+    return host ? { ...process.env, DOCKER_HOST: host } : process.env;
+}
+function storageArgs(o = {}) {
+    const args = [];
+    if (o.root)
+        args.push('--root', o.root);
+    if (o.runroot)
+        args.push('--runroot', o.runroot);
+    if (o.storageDriver)
+        args.push('--storage-driver', o.storageDriver);
+    return args;
+}
+/** Probes one builder with real commands (a version, then whether it can work). */
+async function probeBuilder(name, options = {}) {
+    switch (name) {
+        case 'buildx': {
+            const o = options.buildx ?? {};
+            const docker = o.command ?? 'docker';
+            const env = dockerEnv(o.host);
+            const version = await run$1(docker, ['buildx', 'version'], env);
+            if (!version.found)
+                return { name, usable: false, note: 'docker not found' };
+            if (!version.ok)
+                return { name, usable: false, note: 'docker buildx not installed' };
+            const inspect = await run$1(docker, ['buildx', 'inspect', ...(o.builder ? [o.builder] : [])], env);
+            const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1];
+            const status = /^Status:\s*(\S+)/m.exec(inspect.stdout)?.[1];
+            if (!inspect.ok || status === 'error') {
+                return {
+                    name,
+                    usable: false,
+                    note: `buildx found but its builder is not usable${said(inspect.firstErr || status || '')}`
+                };
+            }
+            const v = version.stdout.trim().split(/\s+/)[1] ?? '';
+            return {
+                name,
+                usable: true,
+                driver,
+                note: `docker buildx ${v} (driver ${driver ?? 'unknown'})`
+            };
+        }
+        case 'docker': {
+            const o = options.docker ?? {};
+            const r = await run$1(o.command ?? 'docker', ['version', '--format', '{{.Server.Version}}'], dockerEnv(o.host));
+            if (!r.found)
+                return { name, usable: false, note: 'docker not found' };
+            if (!r.ok)
+                return {
+                    name,
+                    usable: false,
+                    note: `docker found but no daemon reachable${said(r.firstErr)}`
+                };
+            return { name, usable: true, note: `docker daemon ${r.stdout.trim()}` };
+        }
+        case 'podman':
+        case 'buildah': {
+            const o = options[name] ?? {};
+            const command = o.command ?? name;
+            // `info` opens the storage: a podman that cannot (no user namespaces, bad driver) is not usable.
+            const args = name === 'podman'
+                ? [...storageArgs(o), 'info', '--format', '{{.Store.GraphDriverName}}']
+                : [...storageArgs(o), 'info'];
+            const r = await run$1(command, args);
+            if (!r.found)
+                return { name, usable: false, note: `${name} not found` };
+            if (!r.ok)
+                return {
+                    name,
+                    usable: false,
+                    note: `${name} found but \`${name} info\` failed${said(r.firstErr)}`
+                };
+            return { name, usable: true, note: `${name} found` };
+        }
+    }
+}
+/** The builder asked for, or with `auto` the first in `AUTO_ORDER` that works (UserError if none). */
+async function detectBuilder(choice, options = {}) {
+    if (choice !== 'auto')
+        return {
+            builder: makeBuilder(choice, options),
+            reason: `${choice}: chosen by the builder setting`
+        };
+    const probes = [];
+    for (const name of AUTO_ORDER) {
+        const probe = await probeBuilder(name, options);
+        probes.push(probe);
+        if (probe.usable)
+            break;
+    }
+    const chosen = chooseBuilder(probes);
+    if (!chosen) {
+        throw new UserError(`no image builder works here: ${joinNotes(probes)}; install docker (with buildx), podman or buildah, or set the builder`);
+    }
+    const buildx = probes.find(p => p.name === 'buildx');
+    const withDriver = chosen.name === 'buildx' && options.buildx?.localOutput === undefined
+        ? {
+            ...options,
+            buildx: {
+                ...options.buildx,
+                localOutput: buildx?.driver === 'docker' ? 'load' : 'oci-layout'
+            }
+        }
+        : options;
+    return { builder: makeBuilder(chosen.name, withDriver), reason: chosen.reason };
+}
+function makeBuilder(name, options = {}) {
+    switch (name) {
+        case 'buildx':
+            return new BuildxBuilder(options.buildx);
+        case 'docker':
+            return new DockerBuilder(options.docker);
+        case 'podman':
+            return new ContainersToolBuilder('podman', options.podman);
+        case 'buildah':
+            return new ContainersToolBuilder('buildah', options.buildah);
+    }
+}
+/** Detection deferred to the first call and done once: call it only when an image is to be built. */
+function lazyBuilder(choice, options = {}) {
+    let detected;
+    return () => (detected ??= detectBuilder(choice, options));
+}
+
+// Registry credentials as `docker login` and docker/login-action leave them: the docker config file
+// (`$DOCKER_CONFIG/config.json` or `~/.docker/config.json`) with its `auths` entries, and the
+// credential helpers it names (`credHelpers` per registry, `credsStore` for all), run as
+// `docker-credential-<name> get` with the server address on stdin.
+const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io'];
+/**
+ * `example.com:5000` from any way an `auths` key or helper entry may spell the registry:
+ * `https://example.com:5000/v2/`, `http://example.com:5000`, `example.com:5000`.
+ */
+function registryHostOf(address) {
+    const withoutScheme = address.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    const host = withoutScheme.split('/')[0].toLowerCase();
+    // Docker Hub is written three ways; `docker login` stores it as https://index.docker.io/v1/.
+    return DOCKER_HUB.includes(host) ? 'docker.io' : host;
+}
+/** Reads a docker config file's text; `file` names it in errors. Pure. */
+function parseDockerConfig(text, file) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UserError(`${file}: not valid JSON (${e.message})`);
+    }
+    if (!json || typeof json !== 'object' || Array.isArray(json))
+        throw new UserError(`${file}: expected a JSON object`);
+    const raw = json;
+    const auths = [];
+    const rawAuths = raw.auths ?? {};
+    if (typeof rawAuths !== 'object' || Array.isArray(rawAuths))
+        throw new UserError(`${file}: "auths" must be an object keyed by registry`);
+    for (const [serverAddress, value] of Object.entries(rawAuths)) {
+        if (!value || typeof value !== 'object')
+            continue;
+        const v = value;
+        const entry = { serverAddress };
+        if (typeof v.auth === 'string' && v.auth !== '') {
+            const decoded = Buffer.from(v.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon < 0)
+                throw new UserError(`${file}: auths["${serverAddress}"].auth is not base64 of "username:password"`);
+            entry.username = decoded.slice(0, colon);
+            entry.password = decoded.slice(colon + 1);
+        }
+        if (typeof v.username === 'string' && v.username !== '')
+            entry.username = v.username;
+        if (typeof v.password === 'string' && v.password !== '')
+            entry.password = v.password;
+        if (typeof v.identitytoken === 'string' && v.identitytoken !== '')
+            entry.identityToken = v.identitytoken;
+        auths.push(entry);
+    }
+    const credHelpers = {};
+    if (raw.credHelpers && typeof raw.credHelpers === 'object') {
+        for (const [host, helper] of Object.entries(raw.credHelpers))
+            if (typeof helper === 'string' && helper !== '')
+                credHelpers[registryHostOf(host)] = helper;
+    }
+    const config = { auths, credHelpers };
+    if (typeof raw.credsStore === 'string' && raw.credsStore !== '')
+        config.credsStore = raw.credsStore;
+    return config;
+}
+/** The `auths` entry for a registry host, matching however its key spells the host. */
+function authEntryFor(config, host) {
+    const wanted = registryHostOf(host);
+    return config.auths.find(a => registryHostOf(a.serverAddress) === wanted);
+}
+/** Which helper holds a registry's credentials: its own in `credHelpers`, else `credsStore`. */
+function helperFor(config, host) {
+    return config.credHelpers[registryHostOf(host)] ?? config.credsStore;
+}
+/** A helper's `get` answer (`{"ServerURL","Username","Secret"}`) as credentials. Pure. */
+function parseHelperAnswer(stdout, helper) {
+    let json;
+    try {
+        json = JSON.parse(stdout);
+    }
+    catch {
+        throw new UserError(`docker-credential-${helper} get: answered something that is not JSON`);
+    }
+    const username = typeof json.Username === 'string' ? json.Username : '';
+    const secret = typeof json.Secret === 'string' ? json.Secret : '';
+    // Docker's convention: the user name `<token>` marks the secret as an identity token.
+    if (username === '<token>')
+        return { identityToken: secret };
+    return { username, password: secret };
+}
+function dockerConfigPath(env) {
+    const dir = env.DOCKER_CONFIG || path$2.join(env.HOME || homedir(), '.docker');
+    return path$2.join(dir, 'config.json');
+}
+/** The docker config in effect, or an empty one when there is no file. */
+function readDockerConfig(env = process.env) {
+    const file = dockerConfigPath(env);
+    let text;
+    try {
+        text = readFileSync(file, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return { auths: [], credHelpers: {} };
+        throw new UserError(`${file}: cannot read the docker config (${e.message})`);
+    }
+    return parseDockerConfig(text, file);
+}
+async function runHelper(helper, serverAddress, env) {
+    const command = `docker-credential-${helper}`;
+    let result;
+    try {
+        result = await exec(command, ['get'], { input: serverAddress, env, timeoutMs: 30000 });
+    }
+    catch (e) {
+        if (e instanceof SpawnError)
+            throw new UserError(`the docker config names credential helper '${helper}', but ${command} cannot be run (${e.code ?? e.message}); install it or remove it from the docker config`);
+        throw e;
+    }
+    const stdout = result.stdout.toString('utf8').trim();
+    if (result.code !== 0) {
+        // The helper protocol's answer for "nothing stored for this registry".
+        if (/credentials not found/i.test(stdout + result.stderr.toString('utf8')))
+            return undefined;
+        const detail = (result.stderr.toString('utf8').trim() || stdout).split('\n')[0];
+        throw new UserError(`${command} get failed for ${serverAddress} (exit ${result.code ?? result.signal}): ${detail}`);
+    }
+    return parseHelperAnswer(stdout, helper);
+}
+/**
+ * The credentials the docker config holds for `host`, or undefined (anonymous). A helper is asked
+ * first, with the address as the `auths` key spells it when there is one; when it has nothing, the
+ * `auths` entry's own fields are used.
+ */
+async function dockerCredentials(host, env = process.env) {
+    const config = readDockerConfig(env);
+    const entry = authEntryFor(config, host);
+    const helper = helperFor(config, host);
+    if (helper) {
+        const fromHelper = await runHelper(helper, entry?.serverAddress ?? host, env);
+        if (fromHelper)
+            return fromHelper;
+    }
+    if (!entry)
+        return undefined;
+    const { serverAddress: _, ...credentials } = entry;
+    return credentials.username || credentials.identityToken ? credentials : undefined;
+}
+
+// Registry authentication as the registry asks for it: its 401's WWW-Authenticate decides between
+// basic auth and the Bearer token challenge (GET the realm with basic credentials, or anonymously,
+// for a token per scope; an identity token is exchanged with an OAuth2 refresh-token POST).
+/** `Bearer realm="https://x/token",service="x",scope="repository:a:pull"` as data. Pure. */
+function parseChallenge(header) {
+    const m = /^\s*([A-Za-z]+)\s*(.*)$/.exec(header);
+    if (!m)
+        return undefined;
+    const params = {};
+    const re = /([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))\s*,?\s*/g;
+    let p;
+    while ((p = re.exec(m[2])) !== null) {
+        if (p[0] === '')
+            break;
+        params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : p[3];
+    }
+    return { scheme: m[1].toLowerCase(), params };
+}
+/** Default token lifetime when the token service does not say (the spec's minimum). */
+const DEFAULT_TOKEN_SECONDS = 60;
+class Authenticator {
+    http;
+    registry;
+    loadCredentials;
+    mask;
+    scheme;
+    realm = '';
+    service;
+    tokens = new Map();
+    credentials;
+    constructor(http, registry, loadCredentials, mask) {
+        this.http = http;
+        this.registry = registry;
+        this.loadCredentials = loadCredentials;
+        this.mask = mask;
+    }
+    creds() {
+        this.credentials ??= this.loadCredentials().then(c => {
+            if (c?.password)
+                this.mask(c.password);
+            if (c?.identityToken)
+                this.mask(c.identityToken);
+            return c;
+        });
+        return this.credentials;
+    }
+    /** The Authorization header for a request needing `scope`, once the registry has said how. */
+    async header(scope) {
+        if (this.scheme === 'basic') {
+            const c = await this.creds();
+            return c?.username !== undefined ? basic(c) : undefined;
+        }
+        if (this.scheme === 'bearer')
+            return `Bearer ${(await this.token(scope)).value}`;
+        return undefined;
+    }
+    /**
+     * Learns from a 401 how to authenticate. `sent` is the Authorization header the refused request
+     * carried: a refusal of what we already sent means the credentials are wrong (or missing).
+     */
+    async challenged(response, scope, sent) {
+        const header = response.headers['www-authenticate'];
+        const challenge = parseChallenge(Array.isArray(header) ? header[0] : (header ?? ''));
+        const c = await this.creds();
+        if (challenge?.scheme === 'bearer' && challenge.params.realm) {
+            if (sent?.startsWith('Bearer ')) {
+                this.tokens.delete(scope);
+                throw this.refused(c, 'the registry refused the token its token service issued');
+            }
+            this.scheme = 'bearer';
+            this.realm = challenge.params.realm;
+            this.service = challenge.params.service;
+            return;
+        }
+        if (challenge?.scheme === 'basic') {
+            if (c?.username === undefined || !c.password)
+                throw this.missing();
+            if (sent?.startsWith('Basic '))
+                throw this.refused(c, '401');
+            this.scheme = 'basic';
+            return;
+        }
+        throw new UserError(`registry ${this.registry}: answered 401 with an authentication scheme this tool does not speak (${JSON.stringify(header ?? '')})`);
+    }
+    token(scope) {
+        const cached = this.tokens.get(scope);
+        if (cached) {
+            return cached.then(t => {
+                if (t.expiresAt > Date.now() + 5000)
+                    return t;
+                if (this.tokens.get(scope) === cached)
+                    this.tokens.delete(scope);
+                return this.token(scope);
+            });
+        }
+        const fresh = this.fetchToken(scope);
+        this.tokens.set(scope, fresh);
+        fresh.catch(() => this.tokens.delete(scope));
+        return fresh;
+    }
+    async fetchToken(scope) {
+        const c = await this.creds();
+        const url = new URL(this.realm);
+        let response;
+        if (c?.identityToken) {
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: c.identityToken,
+                client_id: 'imagegraph'
+            });
+            if (this.service)
+                form.set('service', this.service);
+            if (scope)
+                form.set('scope', scope);
+            response = await this.http.send({
+                method: 'POST',
+                url: url.toString(),
+                headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+                body: Buffer.from(form.toString())
+            });
+        }
+        else {
+            if (this.service)
+                url.searchParams.set('service', this.service);
+            if (scope)
+                url.searchParams.set('scope', scope);
+            if (c?.username)
+                url.searchParams.set('account', c.username);
+            const headers = {};
+            if (c?.username !== undefined && c.password)
+                headers.Authorization = basic(c);
+            response = await this.http.send({ method: 'GET', url: url.toString(), headers });
+        }
+        if (response.status === 401 || response.status === 403)
+            throw c
+                ? this.refused(c, `the token service ${url.origin} answered ${response.status}`)
+                : this.missing();
+        if (response.status !== 200)
+            throw new UserError(`registry ${this.registry}: the token service ${url.origin}${url.pathname} answered ${response.status}; check the registry's token service`);
+        let json;
+        try {
+            json = JSON.parse(response.body.toString('utf8'));
+        }
+        catch {
+            throw new UserError(`registry ${this.registry}: the token service ${url.origin} answered something that is not JSON`);
+        }
+        const value = json.token || json.access_token;
+        if (!value)
+            throw new UserError(`registry ${this.registry}: the token service ${url.origin} gave no token`);
+        this.mask(value);
+        const seconds = Math.max(json.expires_in ?? DEFAULT_TOKEN_SECONDS, DEFAULT_TOKEN_SECONDS);
+        return { value, expiresAt: Date.now() + seconds * 1000 };
+    }
+    /** The credentials were sent and refused. */
+    refused(c, detail) {
+        if (!c)
+            return this.missing();
+        const who = c.username ? `user '${c.username}'` : 'the identity token';
+        return new UserError(`registry ${this.registry}: the credentials for ${who} were rejected (${detail}); check the username and password (registry-username / registry-password, or docker login)`);
+    }
+    missing() {
+        return new UserError(`registry ${this.registry}: requires credentials (401) and none were found; log in (docker login, docker/login-action) or pass registry-username and registry-password`);
+    }
+}
+function basic(c) {
+    return `Basic ${Buffer.from(`${c.username}:${c.password ?? ''}`).toString('base64')}`;
+}
+
+// HTTP for the registry client: kept-alive connections, TLS verified against the system's CAs plus
+// NODE_EXTRA_CA_CERTS plus an optional CA file, a bound on requests in flight, retries of transient
+// failures with backoff, and one clear line for what a user must fix (TLS, unreachable host).
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EAI_AGAIN']);
+const MAX_BODY = 32 * 1024 * 1024;
+/** OpenSSL's names for "this certificate does not chain to a CA we trust". */
+const UNTRUSTED_CERT_CODES = new Set([
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_UNTRUSTED'
+]);
+const SYSTEM_BUNDLES = [
+    '/etc/ssl/certs/ca-certificates.crt',
+    '/etc/pki/tls/certs/ca-bundle.crt',
+    '/etc/ssl/ca-bundle.pem',
+    '/etc/ssl/cert.pem'
+];
+function readPem(file, what) {
+    try {
+        return readFileSync(file, 'utf8');
+    }
+    catch (e) {
+        throw new UserError(`${what} ${file} cannot be read (${e.code})`);
+    }
+}
+/**
+ * Node's bundled roots, the system store, NODE_EXTRA_CA_CERTS and `caFile`. Passing `ca` replaces
+ * Node's default list, so the extra certificates are named here again.
+ */
+function trustedCAs(env, caFile) {
+    const cas = [...tls.rootCertificates];
+    const getCACertificates = tls
+        .getCACertificates;
+    if (getCACertificates)
+        cas.push(...getCACertificates('system'));
+    else {
+        for (const file of SYSTEM_BUNDLES) {
+            try {
+                cas.push(readFileSync(file, 'utf8'));
+                break;
+            }
+            catch {
+                // not this distribution's path
+            }
+        }
+    }
+    if (env.NODE_EXTRA_CA_CERTS)
+        cas.push(readPem(env.NODE_EXTRA_CA_CERTS, 'NODE_EXTRA_CA_CERTS'));
+    if (caFile)
+        cas.push(readPem(caFile, 'the registry CA file'));
+    return cas;
+}
+/** A counting semaphore: at most `limit` holders at once, served in order. */
+class Limiter {
+    limit;
+    active = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    async run(task) {
+        if (this.active >= this.limit)
+            await new Promise(r => this.waiting.push(r));
+        else
+            this.active++;
+        try {
+            return await task();
+        }
+        finally {
+            const next = this.waiting.shift();
+            if (next)
+                next();
+            else
+                this.active--;
+        }
+    }
+}
+const sleep = (ms) => new Promise(r => setTimeout(r, ms));
+/** Seconds or an HTTP date, in milliseconds from `now`; undefined when absent or unreadable. */
+function retryAfterMs(value, now) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+class HttpClient {
+    options;
+    agent;
+    limiter;
+    constructor(options) {
+        this.options = options;
+        const agentOptions = {
+            keepAlive: true,
+            maxSockets: options.concurrency,
+            maxFreeSockets: options.concurrency
+        };
+        this.agent = options.insecure
+            ? new http$1.Agent(agentOptions)
+            : new https$1.Agent({ ...agentOptions, ca: trustedCAs(options.env, options.caFile) });
+        this.limiter = new Limiter(options.concurrency);
+    }
+    get scheme() {
+        return this.options.insecure ? 'http' : 'https';
+    }
+    /** Closes idle kept-alive sockets (the process can exit without waiting for them). */
+    close() {
+        this.agent.destroy();
+    }
+    /**
+     * Sends with retries of transient failures. Answers of any status are returned (the caller
+     * decides what a 404 means); a status still 5xx or 429 after the last try is returned too.
+     */
+    async send(request) {
+        const { attempts, baseDelayMs, maxRetryAfterMs } = this.options.retry;
+        for (let attempt = 1;; attempt++) {
+            let response;
+            let failure;
+            try {
+                response = await this.limiter.run(() => this.follow(request));
+            }
+            catch (e) {
+                failure = e;
+                if (!TRANSIENT_CODES.has(failure.code ?? ''))
+                    throw this.explain(failure, request);
+            }
+            const transientStatus = response && (response.status >= 500 || response.status === 429);
+            if (!failure && !transientStatus)
+                return response;
+            if (attempt >= attempts) {
+                if (response)
+                    return response;
+                throw new UserError(`registry ${this.options.registry}: ${request.method} ${request.url} failed ${attempts} times (${failure.code}: ${failure.message}); the registry or the network is failing, try again later`);
+            }
+            const backoff = baseDelayMs * 2 ** (attempt - 1) + Math.random() * baseDelayMs;
+            const asked = retryAfterMs(response?.headers['retry-after'], Date.now());
+            const wait = asked === undefined ? backoff : Math.min(asked, maxRetryAfterMs);
+            this.options.debug(`registry ${this.options.registry}: ${request.method} ${request.url}: ${response ? response.status : failure.code}; retry ${attempt}/${attempts - 1} in ${Math.round(wait)} ms`);
+            await sleep(wait);
+        }
+    }
+    async follow(request) {
+        let current = request;
+        for (let hop = 0;; hop++) {
+            const response = await this.once(current);
+            const location = response.headers.location;
+            if (!request.followRedirects || response.status < 300 || response.status >= 400 || !location)
+                return response;
+            if (hop >= 5)
+                throw new Error(`registry ${this.options.registry}: too many redirects`);
+            const next = new URL(location, current.url);
+            const headers = { ...current.headers };
+            // Credentials are for the registry only, never for the storage it redirects to.
+            if (next.origin !== new URL(request.url).origin)
+                delete headers.Authorization;
+            current = { ...current, url: next.toString(), headers };
+        }
+    }
+    once(request) {
+        const url = new URL(request.url);
+        if (url.protocol === 'http:' && !this.options.insecure)
+            return Promise.reject(new UserError(`registry ${this.options.registry}: refusing plain HTTP to ${url.origin}; name the registry insecure only if it speaks plain HTTP`));
+        const module = url.protocol === 'https:' ? https$1 : http$1;
+        // A plain-HTTP registry may send its token realm over HTTPS: that needs an HTTPS agent.
+        const agent = url.protocol === 'https:' && this.options.insecure ? undefined : this.agent;
+        return new Promise((resolve, reject) => {
+            const req = module.request(url, {
+                method: request.method,
+                headers: {
+                    'User-Agent': 'imagegraph',
+                    ...request.headers,
+                    ...(request.body ? { 'Content-Length': String(request.body.length) } : {})
+                },
+                agent
+            }, res => {
+                const chunks = [];
+                let size = 0;
+                res.on('data', (b) => {
+                    size += b.length;
+                    if (size > MAX_BODY) {
+                        req.destroy(new Error(`answer larger than ${MAX_BODY} bytes from ${url}`));
+                        return;
+                    }
+                    chunks.push(b);
+                });
+                res.on('error', reject);
+                res.on('end', () => resolve({
+                    status: res.statusCode ?? 0,
+                    headers: res.headers,
+                    body: Buffer.concat(chunks),
+                    url: url.toString()
+                }));
+            });
+            req.setTimeout(this.options.timeoutMs, () => {
+                const e = new Error(`no answer in ${this.options.timeoutMs} ms`);
+                e.code = 'ETIMEDOUT';
+                req.destroy(e);
+            });
+            req.on('error', reject);
+            req.end(request.body);
+        });
+    }
+    /** One line a user can act on for a failure that is not worth retrying. */
+    explain(e, request) {
+        if (e instanceof UserError)
+            return e;
+        const where = `registry ${this.options.registry}`;
+        const code = e.code ?? '';
+        const reason = e.message.replace(/^.*?: /, '');
+        if (UNTRUSTED_CERT_CODES.has(code))
+            return new UserError(`${where}: the TLS certificate is not trusted (${reason}); add its CA to NODE_EXTRA_CA_CERTS or the system store, or name the registry insecure if it speaks plain HTTP`);
+        if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+            return new UserError(`${where}: the TLS certificate does not name this host (${reason}); use the name the certificate was issued for`);
+        if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID')
+            return new UserError(`${where}: the TLS certificate is not valid now (${code}); renew it`);
+        const notTls = /wrong version number|packet length too long|unknown protocol/i.exec(e.message);
+        if (notTls)
+            return new UserError(`${where}: does not speak TLS (the TLS handshake got: ${notTls[0]}); if it speaks plain HTTP, name it insecure (registry-insecure: true / --insecure-registry)`);
+        if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH')
+            return new UserError(`${where}: cannot connect (${code}) to ${new URL(request.url).host}; check the registry address and that it is running`);
+        return new Error(`${where}: ${request.method} ${request.url}: ${e.message}`);
+    }
+}
+
+// The OCI distribution API of one registry, behind the Registry port: manifests as exact bytes with
+// their digest checked, retags by putting those bytes under a new tag, blob checks, tag lists, config
+// labels, and "is this tag really pullable" for one or thousands of tags over kept-alive connections.
+const MEDIA_TYPES = {
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json'
+};
+const ACCEPT = Object.values(MEDIA_TYPES).join(', ');
+const INDEX_TYPES = new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]);
+function sha256(bytes) {
+    return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+function digestOf(bytes, algorithm) {
+    return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
+}
+/** Layers a registry need not hold (Windows base layers fetched from elsewhere). */
+function isForeign(d) {
+    return /foreign|nondistributable/.test(d.mediaType ?? '');
+}
+/** An index entry that is not an image for a platform (buildx attestations). */
+function isAttestation(d) {
+    return (d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+        (d.platform?.os === 'unknown' && d.platform?.architecture === 'unknown'));
+}
+function platformOf(d) {
+    const p = d.platform ?? {};
+    return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+}
+function isIndex(manifest) {
+    return INDEX_TYPES.has(manifest.mediaType);
+}
+class HttpRegistry {
+    host;
+    http;
+    auth;
+    concurrency;
+    constructor(options) {
+        const problem = registryProblem(options.host);
+        if (problem)
+            throw new UserError(problem);
+        this.host = options.host;
+        const env = options.env ?? process.env;
+        this.concurrency = options.concurrency ?? 32;
+        this.http = new HttpClient({
+            registry: options.host,
+            insecure: options.insecure ?? false,
+            caFile: options.caFile,
+            env,
+            concurrency: this.concurrency,
+            retry: { attempts: 4, baseDelayMs: 250, maxRetryAfterMs: 10000, ...options.retry },
+            timeoutMs: options.timeoutMs ?? 30000,
+            debug: options.debug ?? (() => undefined)
+        });
+        const explicit = options.username !== undefined
+            ? { username: options.username, password: options.password ?? '' }
+            : undefined;
+        this.auth = new Authenticator(this.http, options.host, async () => explicit ?? (await dockerCredentials(options.host, env)), options.mask ?? (() => undefined));
+    }
+    /** Closes kept-alive sockets. */
+    close() {
+        this.http.close();
+    }
+    url(path) {
+        return `${this.http.scheme}://${this.host}${path}`;
+    }
+    /** A request with the registry's auth: on a 401 learn the scheme from the challenge, once. */
+    async request(request, scope) {
+        const { path, ...rest } = request;
+        const send = async () => {
+            const authorization = await this.auth.header(scope);
+            const headers = {
+                ...rest.headers,
+                ...(authorization ? { Authorization: authorization } : {})
+            };
+            return [await this.http.send({ ...rest, url: this.url(path), headers }), authorization];
+        };
+        let [response, sent] = await send();
+        if (response.status === 401) {
+            await this.auth.challenged(response, scope, sent);
+            [response, sent] = await send();
+            if (response.status === 401)
+                await this.auth.challenged(response, scope, sent);
+        }
+        if (response.status === 403)
+            throw new UserError(`registry ${this.host}: access denied (403 ${this.errorText(response)}) for ${scope}; the account needs ${scope.endsWith('push') ? 'push' : 'pull'} permission on that repository`);
+        if (response.status === 400 && /HTTP request to an HTTPS server/.test(response.body.toString()))
+            throw new UserError(`registry ${this.host}: speaks HTTPS, but was named insecure (plain HTTP); drop the insecure setting`);
+        return response;
+    }
+    /** The registry's `{"errors":[{code,message}]}` as one short text. */
+    errorText(response) {
+        try {
+            const json = JSON.parse(response.body.toString('utf8'));
+            if (json.errors?.length)
+                return json.errors.map(e => [e.code, e.message].filter(Boolean).join(': ')).join('; ');
+        }
+        catch {
+            // not the registry's JSON
+        }
+        return response.body.toString('utf8').slice(0, 200).trim();
+    }
+    unexpected(response, what) {
+        const text = `registry ${this.host}: ${what}: answered ${response.status} ${this.errorText(response)}`;
+        // Still failing after the retries: the registry's trouble, told as one line.
+        if (response.status >= 500 || response.status === 429)
+            return new UserError(`${text}; the registry is failing, try again later`);
+        return new Error(text);
+    }
+    /** A manifest request: undefined when the registry has none under that reference. */
+    async manifestResponse(method, repository, reference) {
+        assertRepository(repository);
+        assertManifestReference(reference);
+        const response = await this.request({ method, path: `/v2/${repository}/manifests/${reference}`, headers: { Accept: ACCEPT } }, pull(repository));
+        if (response.status === 404)
+            return undefined;
+        if (response.status !== 200)
+            throw this.unexpected(response, `manifest ${repository}:${reference}`);
+        return response;
+    }
+    async getManifest(repository, reference) {
+        const response = await this.manifestResponse('GET', repository, reference);
+        if (!response)
+            return undefined;
+        const bytes = response.body;
+        const digest = sha256(bytes);
+        // Fail closed: bytes that are not what the registry (or the digest we asked for) says.
+        const claimed = isDigest(reference)
+            ? reference
+            : response.headers['docker-content-digest'];
+        if (claimed && digestProblem(claimed) === undefined) {
+            const algorithm = claimed.slice(0, claimed.indexOf(':'));
+            const actual = digestOf(bytes, algorithm);
+            if (actual !== claimed)
+                throw new Error(`registry ${this.host}: manifest ${repository}:${reference} hashes to ${actual}, not ${claimed} as the registry says; refusing it`);
+        }
+        return { bytes, mediaType: this.mediaTypeOf(response, bytes), digest };
+    }
+    mediaTypeOf(response, bytes) {
+        const header = (response.headers['content-type'] ?? '').split(';')[0].trim();
+        if (header && header !== 'application/json' && header !== 'text/plain')
+            return header;
+        if (bytes) {
+            try {
+                const json = JSON.parse(bytes.toString('utf8'));
+                if (json.mediaType)
+                    return json.mediaType;
+                return json.manifests ? MEDIA_TYPES.ociIndex : MEDIA_TYPES.ociManifest;
+            }
+            catch {
+                // not JSON: keep the header
+            }
+        }
+        return header;
+    }
+    async headManifest(repository, reference) {
+        const response = await this.manifestResponse('HEAD', repository, reference);
+        if (!response)
+            return undefined;
+        const digest = response.headers['docker-content-digest'];
+        if (!digest || digestProblem(digest)) {
+            // Some registries do not say on HEAD; the bytes do.
+            const manifest = await this.getManifest(repository, reference);
+            return manifest && { digest: manifest.digest, mediaType: manifest.mediaType };
+        }
+        const head = { digest, mediaType: this.mediaTypeOf(response) };
+        const length = Number(response.headers['content-length']);
+        if (Number.isFinite(length) && length > 0)
+            head.size = length;
+        return head;
+    }
+    async putManifest(repository, tag, manifest) {
+        assertRepository(repository);
+        assertTag(tag);
+        const expected = sha256(manifest.bytes);
+        const response = await this.request({
+            method: 'PUT',
+            path: `/v2/${repository}/manifests/${tag}`,
+            headers: { 'Content-Type': manifest.mediaType },
+            body: manifest.bytes
+        }, push(repository));
+        if (response.status !== 201 && response.status !== 200)
+            throw this.unexpected(response, `put manifest ${repository}:${tag}`);
+        const reported = response.headers['docker-content-digest'];
+        if (reported && reported !== expected)
+            throw new Error(`registry ${this.host}: put ${repository}:${tag} stored digest ${reported}, not ${expected} of the bytes sent`);
+        return expected;
+    }
+    async hasBlob(repository, digest) {
+        assertRepository(repository);
+        const problem = digestProblem(digest);
+        if (problem)
+            throw new UserError(problem);
+        const response = await this.request({ method: 'HEAD', path: `/v2/${repository}/blobs/${digest}` }, pull(repository));
+        if (response.status === 404)
+            return false;
+        // A redirect to storage also means the registry has it.
+        if (response.status >= 200 && response.status < 400)
+            return true;
+        throw this.unexpected(response, `blob ${repository}@${digest}`);
+    }
+    async listTags(repository, options = {}) {
+        const pageSize = options.pageSize;
+        assertRepository(repository);
+        const tags = [];
+        let path = `/v2/${repository}/tags/list${pageSize ? `?n=${pageSize}` : ''}`;
+        const seen = new Set();
+        while (!seen.has(path)) {
+            seen.add(path);
+            const response = await this.request({ method: 'GET', path }, pull(repository));
+            if (response.status === 404)
+                return tags;
+            if (response.status !== 200)
+                throw this.unexpected(response, `tags of ${repository}`);
+            const json = JSON.parse(response.body.toString('utf8'));
+            tags.push(...(json.tags ?? []));
+            const next = nextLink(response.headers.link);
+            if (!next)
+                return tags;
+            const url = new URL(next, this.url(path));
+            path = url.pathname + url.search;
+        }
+        throw new Error(`registry ${this.host}: the tag list of ${repository} pages in a loop`);
+    }
+    async blobJson(repository, digest) {
+        const response = await this.request({ method: 'GET', path: `/v2/${repository}/blobs/${digest}`, followRedirects: true }, pull(repository));
+        if (response.status === 404)
+            return undefined;
+        if (response.status !== 200)
+            throw this.unexpected(response, `blob ${repository}@${digest}`);
+        const actual = sha256(response.body);
+        if (digest.startsWith('sha256:') && actual !== digest)
+            throw new Error(`registry ${this.host}: blob ${repository}@${digest} hashes to ${actual}`);
+        return JSON.parse(response.body.toString('utf8'));
+    }
+    async labels(repository, reference, platform) {
+        let manifest = await this.getManifest(repository, reference);
+        if (!manifest)
+            return undefined;
+        if (isIndex(manifest)) {
+            const entries = (parseManifest(manifest).manifests ?? []).filter(d => !isAttestation(d));
+            const chosen = platform ? entries.find(d => platformOf(d) === platform) : entries[0];
+            if (!chosen) {
+                if (!platform)
+                    return undefined;
+                throw new UserError(`${this.host}/${repository}:${reference} has no image for platform ${platform} (it has: ${entries.map(platformOf).join(', ') || 'none'})`);
+            }
+            manifest = await this.getManifest(repository, chosen.digest);
+            if (!manifest)
+                return undefined;
+        }
+        const config = parseManifest(manifest).config;
+        if (!config)
+            return {};
+        const json = (await this.blobJson(repository, config.digest));
+        if (json === undefined)
+            return undefined;
+        return { ...(json.config?.Labels ?? {}) };
+    }
+    async usability(repository, tag) {
+        return this.check(repository, tag, new Map());
+    }
+    async isUsable(repository, tag) {
+        return (await this.usability(repository, tag)).usable;
+    }
+    async usableMany(images, options = {}) {
+        const results = new Array(images.length);
+        // Images share base layers: ask for each blob of a repository once per call.
+        const blobs = new Map();
+        let next = 0;
+        const worker = async () => {
+            while (next < images.length) {
+                const i = next++;
+                results[i] = await this.check(images[i].repository, images[i].tag, blobs);
+            }
+        };
+        const workers = Math.max(1, Math.min(options.concurrency ?? this.concurrency, images.length));
+        await Promise.all(Array.from({ length: workers }, worker));
+        return results;
+    }
+    async check(repository, tag, blobs) {
+        const manifest = await this.getManifest(repository, tag);
+        if (!manifest)
+            return { usable: false, reason: { kind: 'manifest-missing', reference: tag } };
+        const hasBlob = (digest) => {
+            const key = `${repository}@${digest}`;
+            let known = blobs.get(key);
+            if (!known) {
+                known = this.hasBlob(repository, digest);
+                blobs.set(key, known);
+            }
+            return known;
+        };
+        const images = [];
+        if (isIndex(manifest)) {
+            const children = await Promise.all((parseManifest(manifest).manifests ?? []).map(async (d) => ({
+                d,
+                m: await this.getManifest(repository, d.digest)
+            })));
+            for (const { d, m } of children) {
+                if (!m)
+                    return { usable: false, reason: { kind: 'platform-manifest-missing', digest: d.digest } };
+                // An index of indexes is legal but rare; its inner entries are checked the same way.
+                if (isIndex(m)) {
+                    const inner = await this.check(repository, m.digest, blobs);
+                    if (!inner.usable)
+                        return inner;
+                }
+                else
+                    images.push(m);
+            }
+        }
+        else
+            images.push(manifest);
+        const wanted = [];
+        for (const m of images) {
+            const json = parseManifest(m);
+            for (const d of [json.config, ...(json.layers ?? [])])
+                if (d && !isForeign(d))
+                    wanted.push({ digest: d.digest, manifest: m.digest });
+        }
+        const present = await Promise.all(wanted.map(w => hasBlob(w.digest)));
+        const gone = wanted.find((_, i) => !present[i]);
+        if (gone)
+            return { usable: false, reason: { kind: 'blob-missing', ...gone } };
+        return { usable: true, manifest };
+    }
+}
+function parseManifest(manifest) {
+    try {
+        return JSON.parse(manifest.bytes.toString('utf8'));
+    }
+    catch {
+        throw new Error(`manifest ${manifest.digest} is not JSON`);
+    }
+}
+const pull = (repository) => `repository:${repository}:pull`;
+const push = (repository) => `repository:${repository}:pull,push`;
+/** The `rel="next"` target of a Link header. Pure. */
+function nextLink(header) {
+    const value = Array.isArray(header) ? header.join(',') : header;
+    if (!value)
+        return undefined;
+    for (const part of value.split(/,(?=\s*<)/)) {
+        const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+        if (m && /\brel="?next"?/i.test(m[2]))
+            return m[1];
+    }
+    return undefined;
+}
+/** The registry client for `options.host`. */
+function openRegistry(options) {
+    return new HttpRegistry(options);
+}
+
+// The results of the images of a run for people and for later steps: a headline, a markdown section
+// for the job summary and PR comment, a short text for the CLI, and the `results` output's JSON.
+// Names, tags, reasons and build output come from the repository: inert text (markdown.ts).
+/** Each output line of a failure is cut to this many characters in the job summary. */
+const SUMMARY_LINE_CHARS$1 = 300;
+/** The section's default size: the rest of the summary (plan, processes) needs room too. */
+const IMAGES_SECTION_BUDGET = 300_000;
+function count(run, ...statuses) {
+    return run.images.filter(i => statuses.includes(i.status)).length;
+}
+/**
+ * `built 3 · pushed 3 · reused 1 · unchanged 35 · failed 0`: built counts every image this run built,
+ * pushed or not; skipped is shown when there are any.
+ */
+function imagesHeadline(run) {
+    const parts = [
+        `built ${count(run, 'built', 'pushed')}`,
+        `pushed ${count(run, 'pushed')}`,
+        `reused ${count(run, 'reused')}`,
+        `unchanged ${count(run, 'unchanged')}`,
+        `failed ${count(run, 'failed')}`
+    ];
+    const skipped = count(run, 'skipped');
+    if (skipped > 0)
+        parts.push(`skipped ${skipped}`);
+    return parts.join(' · ');
+}
+function shortDigest(digest) {
+    return digest ? `${digest.slice(0, 'sha256:'.length + 12)}` : '';
+}
+/** The tags shown: the version tags, and the content tag only when there is nothing else. */
+function shownTags(image) {
+    const version = image.tags.filter(t => !t.startsWith('key-'));
+    return version.length > 0 ? version : image.tags.slice(0, 1);
+}
+/** Why, in one line: the first reason (and how many more), where it came from, what went wrong. */
+function why(image) {
+    const parts = [];
+    if (image.error)
+        parts.push(image.error);
+    if (image.reasons.length > 0)
+        parts.push(image.reasons.length > 1
+            ? `${image.reasons[0]} (+${image.reasons.length - 1} more)`
+            : image.reasons[0]);
+    if (image.builtFrom)
+        parts.push(`built from ${image.builtFrom.slice(0, 12)}`);
+    for (const notice of image.notices ?? [])
+        parts.push(notice);
+    return parts.join('; ');
+}
+/** A fence longer than any backtick run in the text, so nothing in it can close the block. */
+function fence(lines) {
+    const longest = Math.max(0, ...lines.map(l => Math.max(0, ...(l.match(/`+/g) ?? []).map(r => r.length))));
+    return '`'.repeat(Math.max(3, longest + 1));
+}
+/** The job summary's section (and the PR comment's): headline, a table, failures' last lines. */
+function imagesMarkdown(run, limit = IMAGES_SECTION_BUDGET) {
+    const out = ['### Images built', '', imagesHeadline(run)];
+    const where = run.registry ? `<code>${inert(run.registry)}</code>` : 'no registry';
+    out.push('', `${where}${run.push ? '' : ', not pushed'}${run.builder ? ` · builder ${inert(run.builder)}` : ''}`);
+    const listed = run.images.filter(i => i.status !== 'unchanged' || i.tags.length > 1);
+    const unchanged = run.images.filter(i => !listed.includes(i));
+    let size = out.join('\n').length;
+    if (listed.length > 0) {
+        out.push('', '| image | status | tags | digest | why |', '| --- | --- | --- | --- | --- |');
+        let shown = 0;
+        for (const image of listed) {
+            const status = image.status === 'failed' ? '**failed**' : image.status;
+            const tags = shownTags(image)
+                .map(t => `<code>${inert(t)}</code>`)
+                .join(' ');
+            const digest = image.digest ? `<code>${inert(shortDigest(image.digest))}</code>` : '';
+            const row = `| <code>${inert(image.name)}</code> | ${status} | ${tags} | ${digest} | ${inert(why(image))} |`;
+            if (size + row.length > limit)
+                break;
+            out.push(row);
+            size += row.length + 1;
+            shown++;
+        }
+        if (shown < listed.length)
+            out.push('', `*${listed.length - shown} more images are not listed here (size limit); the \`results\` output has them all.*`);
+    }
+    if (unchanged.length > 0) {
+        const names = unchanged.map(i => `<code>${inert(i.name)}</code>`).join(', ');
+        const text = size + names.length < limit
+            ? names
+            : `${unchanged.length} images (see the \`results\` output)`;
+        out.push('', `<details><summary>${unchanged.length} unchanged (not needed by this run)</summary>`, '', text, '', '</details>');
+    }
+    for (const image of run.images) {
+        if (image.status !== 'failed')
+            continue;
+        const tail = (image.logTail ?? []).map(l => l.length > SUMMARY_LINE_CHARS$1 ? `${l.slice(0, SUMMARY_LINE_CHARS$1)}…` : l);
+        const lines = tail.length > 0 ? tail : ['(no output)'];
+        const f = fence(lines);
+        out.push('', `<details><summary><code>${inert(image.name)}</code> failed: ${inert(image.error ?? '')}</summary>`, '', `${f}text`, ...lines, f, '', '</details>');
+    }
+    return `${out.join('\n')}\n`;
+}
+/** The action's `results` output (and `imagegraph run --json`'s images part): keyed by image name. */
+function imagesToJson(run) {
+    return Object.fromEntries(run.images.map(({ name, ...rest }) => [name, rest]));
+}
+
+// Whether a run pushes: what the workflow asked for, under the trust rules. An untrusted event (a
+// fork's pull request, pull_request_target, a workflow_run of a fork's run) never pushes, whatever
+// it asked; a pull request builds without pushing unless the workflow says `always`.
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+function pushDecision(setting, eventName, untrusted) {
+    if (setting === 'false')
+        return { push: false, why: 'push is false' };
+    if (untrusted)
+        return { push: false, why: `untrusted event (${untrusted}): nothing is pushed` };
+    if (setting === 'true' && PULL_REQUEST_EVENTS.has(eventName))
+        return {
+            push: false,
+            why: `a ${eventName} event builds without pushing (push: always pushes pull requests from this repository too)`
+        };
+    return { push: true, why: `push is ${setting} on a trusted ${eventName} event` };
+}
+
+function obj(v) {
+    return typeof v === 'object' && v !== null ? v : {};
+}
+function runNamesOfEvent(event) {
+    const names = { commit: event.commit };
+    const pr = obj(event.payload.pull_request);
+    if (event.eventName === 'pull_request' || event.eventName === 'pull_request_target') {
+        const head = obj(pr.head).ref;
+        if (typeof head === 'string' && head !== '')
+            names.branch = head;
+        const number = pr.number ?? event.payload.number;
+        if (typeof number === 'number')
+            names.pr = number;
+    }
+    else if (event.ref.startsWith('refs/heads/')) {
+        names.branch = event.ref.slice('refs/heads/'.length);
+    }
+    else if (event.ref.startsWith('refs/tags/')) {
+        names.ref = event.ref;
+    }
+    if (event.version)
+        names.version = event.version;
+    return names;
 }
 
 // The results of the matrix legs of one run, merged into one: each leg writes its results (an object
@@ -103174,6 +106044,8 @@ async function run() {
         const inputs = getInputs();
         if (inputs.token)
             setSecret(inputs.token);
+        if (inputs['registry-password'])
+            setSecret(inputs['registry-password']);
         // First of all: a malformed payload is one clear line, not a stack trace from a library.
         const event = readEvent(env);
         if (isDebug())
@@ -103210,7 +106082,7 @@ async function planMode(env, inputs, event) {
         graphFrom: workingDirectory,
         graphLabel: "input 'graph'"
     });
-    const { git, repo, graphFile } = location;
+    const { repo, graphFile } = location;
     info(`Graph file ${graphFile} in ${repo}`);
     const resolved = await group('Resolve base', async () => {
         const strategy = chooseBase({
@@ -103223,7 +106095,7 @@ async function planMode(env, inputs, event) {
             ...(event.missingBecause ? { payloadMissing: event.missingBecause } : {})
         });
         debug(`base strategy: ${JSON.stringify(strategy)}`);
-        return resolveBase(git, strategy, {
+        return resolveBase(location.git, strategy, {
             remote: REMOTE,
             ...(inputs['tag-pattern'] ? { tagPattern: inputs['tag-pattern'] } : {}),
             debug: message => debug(message)
@@ -103270,26 +106142,57 @@ async function planMode(env, inputs, event) {
     setOutput('base-reason', reason);
     setOutput('trusted', untrusted ? 'false' : 'true');
     const context = { baseWhy: reason };
+    if (inputs.mode !== 'build') {
+        if (env.GITHUB_STEP_SUMMARY)
+            await summary.addRaw(summaryMarkdown(plan, context)).write();
+        const comment = () => summaryMarkdown(plan, context, COMMENT_BUDGET);
+        // For a later job that alone may write to pull requests (mode: comment).
+        setOutput('comment-body', comment());
+        if (inputs.comment)
+            await postComment(inputs, event, commentMarker(plan.graphFile), comment);
+        return;
+    }
+    const job = await buildMode(env, inputs, event, location, plan, resolved.head, untrusted);
+    // The plan, then what the run did: the summary, and the same tables in the PR comment.
+    const imagesSection = imagesMarkdown(job.images);
+    const runSections = `${processesMarkdown(job.processes)}\n${imagesSection}`;
     if (env.GITHUB_STEP_SUMMARY)
-        await summary.addRaw(summaryMarkdown(plan, context)).write();
-    const comment = () => summaryMarkdown(plan, context, COMMENT_BUDGET);
-    // For a later job that alone may write to pull requests (mode: comment).
+        await summary.addRaw(`${summaryMarkdown(plan, context)}\n${runSections}`).write();
+    const commentImages = imagesMarkdown(job.images, COMMENT_BUDGET / 2);
+    const comment = () => `${summaryMarkdown(plan, context, COMMENT_BUDGET - commentImages.length - 2)}\n${commentImages}`;
     setOutput('comment-body', comment());
     if (inputs.comment)
         await postComment(inputs, event, commentMarker(plan.graphFile), comment);
-    if (inputs.mode === 'build')
-        await buildMode(env, inputs, plan, repo, untrusted);
+    const failedProcesses = processesFailed(job.processes);
+    const failedImages = imagesFailed(job.images);
+    const failures = [
+        ...(failedProcesses.length > 0
+            ? [
+                `${counted(failedProcesses.length, 'process', 'processes')} failed: ${failedProcesses.join(', ')}`
+            ]
+            : []),
+        ...(failedImages.length > 0
+            ? [`${counted(failedImages.length, 'image')} failed: ${failedImages.join(', ')}`]
+            : [])
+    ];
+    if (failures.length > 0)
+        throw new UserError(failures.join('; '));
 }
 /**
- * `mode: build`, the processes part: restore or run what the affected images need. Image builds
- * come after it (not yet). Untrusted events never write the cache, whatever `save-cache` says.
+ * `mode: build`: the processes the builds need, then the images: built, pushed, reused, tagged.
+ * Untrusted events never push and never write a cache, whatever the inputs say.
  */
-async function buildMode(env, inputs, plan, repo, untrusted) {
+async function buildMode(env, inputs, event, location, plan, head, untrusted) {
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     const chosen = chooseCacheSpec(inputs.cache, "input 'cache'", env, 'action', process.platform);
     const saveCache = inputs['save-cache'] === 'never' ? false : untrusted === undefined;
     if (untrusted && inputs['save-cache'] === 'always')
         warning(`save-cache: always is ignored on an untrusted event (${untrusted}): no cache is written`);
     info(`Cache: ${formatCacheSpec(chosen.spec)} (${chosen.reason}); ${saveCache ? 'saving' : 'not saving'}`);
+    const pushing = pushDecision(inputs.push, event.eventName, untrusted);
+    info(`Push: ${pushing.push ? 'yes' : 'no'} (${pushing.why})`);
+    if (untrusted && inputs.push !== 'false')
+        warning(`push is ignored on an untrusted event (${untrusted}): nothing is pushed`);
     const reporter = {
         info: message => info(message),
         warning: message => warning(message),
@@ -103302,27 +106205,85 @@ async function buildMode(env, inputs, plan, repo, untrusted) {
         },
         mask: value => setSecret(value)
     };
-    const run = await runProcesses({
+    const credentials = {
+        ...(inputs['registry-username'] ? { username: inputs['registry-username'] } : {}),
+        ...(inputs['registry-password'] ? { password: inputs['registry-password'] } : {})
+    };
+    const caFile = inputs['registry-ca-file']
+        ? path$2.resolve(workspace, inputs['registry-ca-file'])
+        : undefined;
+    const layerCache = layerCacheOf(inputs['layer-cache'], env, untrusted === undefined && pushing.push);
+    const job = await runJob({
         plan,
-        imagesToBuild: affectedImages(plan).map(n => n.name),
-        repository: repo,
-        saveCache,
+        repository: location.repo,
+        root: path$2.join(location.repo, path$2.dirname(location.graphFile)),
+        names: runNamesOfEvent({
+            eventName: event.eventName,
+            payload: event.payload,
+            ref: env.GITHUB_REF ?? '',
+            commit: head,
+            ...(inputs.version ? { version: inputs.version } : {})
+        }),
+        ...(inputs.registry ? { registry: inputs.registry } : {}),
+        ...(inputs.tags.length > 0 ? { tags: inputs.tags } : {}),
+        labels: { tags: "input 'tags'", registry: "input 'registry'", images: "input 'images'" },
+        push: pushing.push,
+        rebuildMissing: inputs['rebuild-missing'],
+        retagUnaffected: inputs['retag-unaffected'],
+        ...(inputs.images.length > 0 ? { images: inputs.images } : {}),
         ...(inputs.parallel !== undefined ? { parallel: inputs.parallel } : {}),
-        callerEnv: env
+        saveCache,
+        callerEnv: env,
+        created: new Date().toISOString(),
+        ...(env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
+            ? { source: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }
+            : {}),
+        connection: {
+            ...(inputs['registry-insecure'] ? { insecure: true } : {}),
+            ...(caFile ? { caFile } : {}),
+            ...credentials
+        },
+        ...(layerCache ? { layerCache } : {})
     }, {
         cache: createCache(chosen.spec, {
-            cwd: env.GITHUB_WORKSPACE ?? process.cwd(),
+            cwd: workspace,
             actions: { log: message => debug(message), mask: value => setSecret(value) }
         }),
         runner: new BashProcessRunner(),
-        reporter
+        reporter,
+        builder: lazyBuilder(inputs.builder),
+        registry: host => openRegistry({
+            host,
+            insecure: inputs['registry-insecure'],
+            ...credentials,
+            ...(caFile ? { caFile } : {}),
+            env,
+            debug: message => debug(message),
+            mask: value => setSecret(value)
+        }),
+        git: location.git
     });
-    setOutput('processes', JSON.stringify(processesToJson(run)));
-    if (env.GITHUB_STEP_SUMMARY)
-        await summary.addRaw(processesMarkdown(run)).write();
-    const failed = processesFailed(run);
-    if (failed.length > 0)
-        throw new UserError(`${counted(failed.length, 'process', 'processes')} failed: ${failed.join(', ')}`);
+    setOutput('processes', JSON.stringify(processesToJson(job.processes)));
+    const results = imagesToJson(job.images);
+    setOutput('results', resultsOutput(results));
+    setOutput('digests', JSON.stringify(job.images.digests));
+    const resultsFile = path$2.join(env.RUNNER_TEMP ?? os$1.tmpdir(), 'imagegraph', `results-${process.pid}.json`);
+    mkdirSync(path$2.dirname(resultsFile), { recursive: true });
+    writeFileSync$1(resultsFile, JSON.stringify(results));
+    setOutput('results-file', resultsFile);
+    return job;
+}
+/**
+ * The builder's layer cache: `auto` is the Actions cache for buildx where the runner has the cache
+ * service (one scope per image and platforms); `none`; or a registry reference for cached layers.
+ * Written only on trusted runs that push; read always.
+ */
+function layerCacheOf(setting, env, write) {
+    if (setting === 'none')
+        return undefined;
+    if (setting === 'auto')
+        return env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL ? { gha: true, write } : undefined;
+    return { registryRef: setting, write };
 }
 /** `mode: report`: the matrix legs' results files merged into one output and one table. */
 async function reportMode(env, inputs) {
