@@ -183,6 +183,23 @@ export function parseOutputFile(text: string): Record<string, string> {
   return out
 }
 
+let storageConf: string | undefined
+/**
+ * A private containers storage (vfs, in a temp dir) for the builds a `mode: build` run makes with
+ * buildah or podman: one per test file, so no test writes the machine's own image store.
+ */
+function privateStorageConf(): string {
+  if (!storageConf) {
+    const dir = tempDir('imagegraph-action-storage-')
+    storageConf = path.join(dir, 'storage.conf')
+    writeFileSync(
+      storageConf,
+      `[storage]\ndriver = "vfs"\ngraphroot = "${dir}/root"\nrunroot = "${dir}/run"\n`
+    )
+  }
+  return storageConf
+}
+
 /** `node dist/index.js` with only PATH, HOME and what the runner sets. */
 export function runAction(run: ActionRun): Promise<ActionResult> {
   const files = tempDir('imagegraph-runner-')
@@ -215,7 +232,8 @@ export function runAction(run: ActionRun): Promise<ActionResult> {
     GITHUB_STEP_SUMMARY: summaryPath,
     GITHUB_ENV: path.join(files, 'env'),
     GITHUB_STATE: path.join(files, 'state'),
-    RUNNER_TEMP: temp
+    RUNNER_TEMP: temp,
+    CONTAINERS_STORAGE_CONF: privateStorageConf()
   }
   for (const [name, value] of Object.entries(run.env ?? {}))
     if (value === undefined) delete env[name]
