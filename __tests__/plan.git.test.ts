@@ -112,7 +112,9 @@ describe('the demo scenario', () => {
     const { plan: p } = await scenario(r => r.write('images/base/motd', 'new motd\n'))
     expect(affected(p)).toEqual(['base', 'image-a'])
     expect(reasons(p, 'base')).toEqual(['images/base/motd -> image base'])
-    expect(reasons(p, 'image-a')).toEqual(['images/base/motd -> image base (image-args BASE) -> image image-a'])
+    expect(reasons(p, 'image-a')).toEqual([
+      'images/base/motd -> image base (image-args BASE) -> image image-a'
+    ])
   })
 
   test('a script the processes run: tools, both processes and every image built from them', async () => {
