@@ -48,7 +48,9 @@ describe('mode: build (processes)', () => {
     const two = JSON.parse(second.outputs.processes) as ProcessesJson
     expect(two.hit).toEqual(['process-a'])
     expect(two.ran).toEqual([])
-    expect(existsSync(path.join(workspace, 'build', 'rendered', 'app.yaml'))).toBe(true)
+    expect(existsSync(path.join(workspace, 'services', 'image-a', 'rendered', 'app.yaml'))).toBe(
+      true
+    )
   })
 
   test('pull_request_target is untrusted: the process runs, the cache is not written', async () => {

@@ -827,7 +827,7 @@ describe('failures', () => {
     expect(r.code).toBe(1)
     const errors = r.stdout.split('\n').filter(l => l.startsWith('::error::'))
     expect(errors).toEqual([
-      `::error::imagegraph.yml:${line}:${col} images.image-b.inputs[0]: unknown node 'procss-a' (did you mean 'process-a'?)`
+      `::error::imagegraph.yml:${line}:${col} images.image-a.inputs[0]: unknown node 'procss-a' (did you mean 'process-a'?)`
     ])
     expect(r.stdout + r.stderr).not.toMatch(STACK_FRAME)
     expect(r.stdout).not.toContain('internal error')

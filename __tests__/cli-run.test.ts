@@ -70,9 +70,9 @@ describe('imagegraph run', () => {
     const secondJson = (JSON.parse(second.out) as { processes: Json }).processes
     expect(secondJson.hit).toEqual(ran)
     expect(secondJson.ran).toEqual([])
-    expect(existsSync(path.join(clone.dir, 'build'))).toBe(true)
     const file = (dir: string) =>
-      readFileSync(path.join(dir, 'build', 'rendered', 'app.yaml'), 'utf8')
+      readFileSync(path.join(dir, 'services', 'image-a', 'rendered', 'app.yaml'), 'utf8')
+    expect(existsSync(path.join(clone.dir, 'services', 'image-a', 'rendered'))).toBe(true)
     expect(file(clone.dir)).toBe(file(repo.dir))
   })
 

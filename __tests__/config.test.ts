@@ -153,7 +153,7 @@ describe('parseGraph accepts', () => {
       kind: 'process',
       inputs: ['config-a', 'config-b', 'tools'],
       run: './scripts/render.sh',
-      outputs: ['build/rendered'],
+      outputs: ['services/image-a/rendered', 'services/image-b/rendered'],
       env: { MODE: 'prod' }
     })
     expect(node(graph, 'image-a')).toMatchObject({
@@ -161,6 +161,7 @@ describe('parseGraph accepts', () => {
       context: 'services/image-a',
       dockerfile: 'services/image-a/Dockerfile',
       buildArgs: { LOG_LEVEL: 'info' },
+      imageArgs: { BASE: 'base' },
       platforms: ['linux/amd64']
     })
     expect(node(graph, 'tools').description).toBe(

@@ -112,7 +112,9 @@ describe('the demo scenario', () => {
     const { plan: p } = await scenario(r => r.write('images/base/motd', 'new motd\n'))
     expect(affected(p)).toEqual(['base', 'image-a'])
     expect(reasons(p, 'base')).toEqual(['images/base/motd -> image base'])
-    expect(reasons(p, 'image-a')).toEqual(['images/base/motd -> image base -> image image-a'])
+    expect(reasons(p, 'image-a')).toEqual([
+      'images/base/motd -> image base (image-args BASE) -> image image-a'
+    ])
   })
 
   test('a script the processes run: tools, both processes and every image built from them', async () => {
@@ -356,20 +358,24 @@ images:
     platforms: ["linux/amd64"]
     build-args:
       LOG_LEVEL: "info"
-    inputs: [base, process-a]
+    image-args:
+      BASE: "base"
+    inputs: [process-a]
     context: services/image-a/
   base:
     description: a description changes no artifact
     context: images/base
 processes:
   process-b:
-    outputs: [build/limits]
+    outputs: ["./services/image-c/limits/"]
     run: ./scripts/limits.sh
     inputs: [tools, config-c]
   process-a:
     env:
       MODE: prod
-    outputs: [build/rendered]
+    outputs:
+      - services/image-a/rendered
+      - services/image-b/rendered
     run: ./scripts/render.sh
     inputs: [tools, config-b, config-a]
 configs:
@@ -573,7 +579,7 @@ describe('the CLI', () => {
       reasons: ['config/a/settings.yaml -> config config-a -> process process-a'],
       reasonCount: 1,
       inputs: ['config-a', 'config-b', 'tools'],
-      outputs: ['build/rendered']
+      outputs: ['services/image-a/rendered', 'services/image-b/rendered']
     })
     expect(json.processes['process-b']).toMatchObject({ affected: false, reasons: [] })
     expect(json.images['image-a']).toMatchObject({
@@ -641,7 +647,7 @@ describe('the CLI', () => {
       out: '',
       err:
         "imagegraph.yml:25:5 processes.process-b.output: unknown field 'output' (did you mean 'outputs'?); allowed: inputs, run, outputs, env, pass-env, timeout, description\n" +
-        "imagegraph.yml:38:14 images.image-b.inputs[0]: unknown node 'proces-a' (did you mean 'process-a'?)\n"
+        "imagegraph.yml:33:14 images.image-a.inputs[0]: unknown node 'proces-a' (did you mean 'process-a'?)\n"
     })
   })
 
@@ -671,8 +677,8 @@ describe('the CLI', () => {
       )
     )
     const lines = [
-      "imagegraph.yml:37:14 images.image-b.inputs[0]: unknown node 'proces-a' (did you mean 'process-a'?)",
-      "imagegraph.yml:39:14 images.image-c.context: 'services/nowhere' has no tracked files; the context must be a directory in the repository"
+      "imagegraph.yml:32:14 images.image-a.inputs[0]: unknown node 'proces-a' (did you mean 'process-a'?)",
+      "imagegraph.yml:40:14 images.image-c.context: 'services/nowhere' has no tracked files; the context must be a directory in the repository"
     ]
     expect(await cli(['validate'], broken.dir)).toEqual({
       code: 1,

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Render config A and B into one file per image.
+# Render config A and B into one file per image, inside each image's build context.
 set -euo pipefail
-mkdir -p build/rendered
-{
-  echo "# rendered (MODE=${MODE:-dev})"
-  cat config/a/settings.yaml config/b/features.yaml
-} > build/rendered/app.yaml
+for image in image-a image-b; do
+  mkdir -p "services/$image/rendered"
+  {
+    echo "# rendered for $image (MODE=${MODE:-dev})"
+    cat config/a/settings.yaml config/b/features.yaml
+  } > "services/$image/rendered/app.yaml"
+done
