@@ -50,8 +50,8 @@ Usage:
 
 retag builds nothing: it points tags at manifests already in the registry, moving them
 backwards or forwards as told. With --rev, every image's content key at REV (a commit, branch
-or tag); all or nothing unless --partial. With IMAGE (an image of the graph file at HEAD), the
-manifest TAG_OR_DIGEST names. The registry defaults to the graph file's registry:; credentials
+or tag); all or nothing unless --partial. With IMAGE (an image of the graph file at HEAD; a
+repository that is no image there is refused), the manifest TAG_OR_DIGEST names. The registry defaults to the graph file's registry:; credentials
 come from the docker config (docker login).
 
 Options (every command):

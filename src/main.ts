@@ -33,6 +33,7 @@ import { pushDecision } from './core/push.js'
 import { runNamesOfEvent } from './core/run-names.js'
 import { reportLegs } from './commands/report.js'
 import { retagAtRevision, retagImage } from './commands/retag.js'
+import { missingWords } from './core/retag.js'
 import { retagDigests, retagMarkdown, retagText, retagToJson } from './core/render/retag.js'
 import { selectImages } from './core/image-selection.js'
 import { resultsOutput } from './core/leg-results.js'
@@ -407,6 +408,11 @@ async function retagMode(
         )
   )
   core.info(retagText(result))
+  const missing = result.images.filter(i => i.status === 'missing')
+  if (missing.length > 0)
+    core.warning(
+      `Partial retag: ${counted(missing.length, 'image')} not retagged: ${missing.map(missingWords).join('; ')}`
+    )
   core.setOutput('results', JSON.stringify(retagToJson(result)))
   core.setOutput('digests', JSON.stringify(retagDigests(result)))
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(retagMarkdown(result)).write()
