@@ -837,7 +837,7 @@ describe('the CLI', () => {
     expect(await cli(['plna', '--base', base], repo.dir)).toEqual({
       code: 1,
       out: '',
-      err: "unknown command 'plna' (did you mean 'plan'?); commands: validate, plan, run, why, graph\n"
+      err: "unknown command 'plna' (did you mean 'plan'?); commands: validate, plan, run, retag, why, graph\n"
     })
   })
 

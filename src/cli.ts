@@ -11,6 +11,8 @@ import { locateGraph, readWorkingGraph } from './adapters/working-tree.js'
 import type { GraphLocation } from './adapters/working-tree.js'
 import { keyBreakdownsAt, namedRange, planLocatedGraph } from './commands/plan.js'
 import { runJob } from './commands/run.js'
+import { retagAtRevision, retagImage } from './commands/retag.js'
+import { retagDigests, retagText, retagToJson } from './core/render/retag.js'
 import { BUILDER_CHOICES, lazyBuilder } from './adapters/builders/detect.js'
 import type { BuilderChoice } from './adapters/builders/detect.js'
 import { openRegistry } from './adapters/registry.js'
@@ -40,8 +42,17 @@ Usage:
                  [--builder auto|buildx|docker|podman|buildah] [--registry HOST[/PATH]]
                  [--insecure-registry] [--registry-ca-file PEM] [--push] [--tags T1,T2]
                  [--images NAME,...] [--version V] [--no-rebuild-missing] [--retag-unaffected]
+  imagegraph retag --rev REV --tags TAG[,TAG] [--images NAME,...] [--partial] [--json]
+                 [--registry HOST[/PATH]] [--insecure-registry] [--registry-ca-file PEM]
+  imagegraph retag IMAGE --from TAG_OR_DIGEST --to TAG[,TAG] [--json] [--registry ...]
   imagegraph why NODE --base REV [--head REV] [--explain]
   imagegraph graph [--format mermaid|dot|json]
+
+retag builds nothing: it points tags at manifests already in the registry, moving them
+backwards or forwards as told. With --rev, every image's content key at REV (a commit, branch
+or tag); all or nothing unless --partial. With IMAGE (an image of the graph file at HEAD; a
+repository that is no image there is refused), the manifest TAG_OR_DIGEST names. The registry defaults to the graph file's registry:; credentials
+come from the docker config (docker login).
 
 Options (every command):
   --repo DIR     the repository, or a directory in it (default: the current directory)
@@ -75,8 +86,11 @@ interface CommandCall {
 interface Command {
   /** The command's own options; every command also takes COMMON_OPTIONS. */
   options: OptionTable
-  /** Its arguments after the options: none, or how many and what they are. */
-  arguments?: { count: number; what: string }
+  /**
+   * Its arguments after the options: none, or how many and what they are; `optional`: none is
+   * fine too (the command then does something else).
+   */
+  arguments?: { count: number; what: string; optional?: boolean }
   /** The exit status. */
   run(call: CommandCall): Promise<number>
 }
@@ -90,6 +104,12 @@ const VALUE = { type: 'string' } as const
 const SWITCH = { type: 'boolean' } as const
 /** The revisions a plan compares. */
 const RANGE_OPTIONS: OptionTable = { base: VALUE, head: VALUE }
+/** Where the images are and how to reach it. */
+const REGISTRY_OPTIONS: OptionTable = {
+  registry: VALUE,
+  'insecure-registry': SWITCH,
+  'registry-ca-file': VALUE
+}
 
 const COMMANDS: Record<string, Command> = {
   validate: { options: {}, run: validateCommand },
@@ -101,9 +121,7 @@ const COMMANDS: Record<string, Command> = {
       cache: VALUE,
       parallel: VALUE,
       builder: VALUE,
-      registry: VALUE,
-      'insecure-registry': SWITCH,
-      'registry-ca-file': VALUE,
+      ...REGISTRY_OPTIONS,
       push: SWITCH,
       tags: VALUE,
       images: VALUE,
@@ -112,6 +130,20 @@ const COMMANDS: Record<string, Command> = {
       'retag-unaffected': SWITCH
     },
     run: runCommand
+  },
+  retag: {
+    options: {
+      rev: VALUE,
+      tags: VALUE,
+      images: VALUE,
+      partial: SWITCH,
+      from: VALUE,
+      to: VALUE,
+      json: SWITCH,
+      ...REGISTRY_OPTIONS
+    },
+    arguments: { count: 1, what: 'an image name', optional: true },
+    run: retagCommand
   },
   why: {
     options: { ...RANGE_OPTIONS, explain: SWITCH, json: SWITCH },
@@ -154,11 +186,12 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   })
   const flags = values as Record<string, string | boolean>
   const expected = spec.arguments?.count ?? 0
-  if (!flags.help && positionals.length !== expected) {
+  const none = spec.arguments?.optional === true && positionals.length === 0
+  if (!flags.help && !none && positionals.length !== expected) {
     throw new UserError(
       expected === 0
         ? `${command}: unexpected argument '${positionals[0]}'`
-        : `${command}: expected ${expected} argument (${spec.arguments!.what}), got ${positionals.length}`
+        : `${command}: expected ${spec.arguments!.optional ? 'at most ' : ''}${expected} argument (${spec.arguments!.what}), got ${positionals.length}`
     )
   }
   return { command, positional: positionals, flags }
@@ -274,11 +307,7 @@ async function runCommand({ args, io, location }: CommandCall): Promise<number> 
   reporter.info(`cache: ${formatCacheSpec(spec)}`)
   const headRev = revisions.head
   const named = await location.git.refNamed(headRev)
-  const insecure = args.flags['insecure-registry'] === true
-  const caFile =
-    typeof args.flags['registry-ca-file'] === 'string'
-      ? path.resolve(io.cwd, args.flags['registry-ca-file'])
-      : undefined
+  const { insecure, caFile } = registryConnection(args, io)
   const registry = typeof args.flags.registry === 'string' ? args.flags.registry : undefined
   const push = args.flags.push === true
   const job = await runJob(
@@ -329,6 +358,105 @@ async function runCommand({ args, io, location }: CommandCall): Promise<number> 
     )
   else io.out(`${processesText(job.processes)}${imagesText(job.images)}`)
   return processesFailed(job.processes).length > 0 || imagesFailed(job.images).length > 0 ? 1 : 0
+}
+
+/** --insecure-registry and --registry-ca-file (relative to the current directory). */
+function registryConnection(args: ParsedArgs, io: Io): { insecure: boolean; caFile?: string } {
+  const caFile = args.flags['registry-ca-file']
+  return {
+    insecure: args.flags['insecure-registry'] === true,
+    ...(typeof caFile === 'string' ? { caFile: path.resolve(io.cwd, caFile) } : {})
+  }
+}
+
+/** The value of a string option, or undefined. */
+function stringFlag(args: ParsedArgs, name: string): string | undefined {
+  const value = args.flags[name]
+  return typeof value === 'string' ? value : undefined
+}
+
+/**
+ * `imagegraph retag`: a release or a rollback, built from nothing. `--rev`: every image at once;
+ * `IMAGE --from --to`: one image. The options of one form are refused with the other.
+ */
+async function retagCommand({ args, io, location }: CommandCall): Promise<number> {
+  const image = args.positional[0]
+  const given = (names: string[]) => names.filter(n => args.flags[n] !== undefined)
+  const [form, required, foreign] =
+    image === undefined
+      ? ['retag --rev', ['rev', 'tags'], ['from', 'to']]
+      : [`retag ${image}`, ['from', 'to'], ['rev', 'tags', 'images', 'partial']]
+  const missing = required.filter(n => args.flags[n] === undefined)
+  if (missing.length > 0)
+    throw new UserError(
+      image === undefined
+        ? `retag: give --rev REV and --tags TAG[,TAG] (every image), or IMAGE --from TAG_OR_DIGEST --to TAG (one image); missing ${missing.map(n => `--${n}`).join(', ')}`
+        : `${form}: --from TAG_OR_DIGEST and --to TAG[,TAG] are required; missing ${missing.map(n => `--${n}`).join(', ')}`
+    )
+  const extra = given(foreign)
+  if (extra.length > 0)
+    throw new UserError(
+      `${form}: ${extra.map(n => `--${n}`).join(', ')} ${extra.length === 1 ? 'belongs' : 'belong'} to ${image === undefined ? 'the one-image form (retag IMAGE --from --to)' : 'the every-image form (retag --rev REV --tags TAG)'}`
+    )
+  const { insecure, caFile } = registryConnection(args, io)
+  const opened: Array<{ close(): void }> = []
+  const wiring = {
+    git: location.git,
+    registry: (host: string) => {
+      const client = openRegistry({
+        host,
+        insecure,
+        ...(caFile ? { caFile } : {}),
+        env: process.env
+      })
+      opened.push(client)
+      return client
+    }
+  }
+  const registry = stringFlag(args, 'registry')
+  const common = {
+    graphFile: location.graphFile,
+    ...(registry ? { registry } : {}),
+    labels: {
+      registry: '--registry',
+      rev: '--rev',
+      fetchHint: 'fetch it first (git fetch origin tag NAME, or git fetch --unshallow)'
+    }
+  }
+  try {
+    const result =
+      image === undefined
+        ? await retagAtRevision(
+            {
+              ...common,
+              rev: String(args.flags.rev),
+              tags: parseTagList(String(args.flags.tags)),
+              ...(listFlag(args, 'images')
+                ? { images: parseImageList(String(args.flags.images)) }
+                : {}),
+              partial: args.flags.partial === true
+            },
+            wiring
+          )
+        : await retagImage(
+            {
+              ...common,
+              image,
+              from: String(args.flags.from),
+              to: parseTagList(String(args.flags.to))
+            },
+            wiring
+          )
+    if (args.flags.json)
+      io.out(
+        `${JSON.stringify({ images: retagToJson(result), digests: retagDigests(result) }, null, 2)}
+`
+      )
+    else io.out(retagText(result))
+    return 0
+  } finally {
+    for (const client of opened) client.close()
+  }
 }
 
 async function whyCommand({ args, io, location }: CommandCall): Promise<number> {

@@ -5,7 +5,7 @@ import { parseImageList } from './core/image-selection.js'
 import { parseTagList } from './core/tags.js'
 import { MAX_MATRIX_JOBS } from './core/outputs.js'
 
-export const MODES = ['plan', 'build', 'comment', 'report'] as const
+export const MODES = ['plan', 'build', 'comment', 'report', 'retag'] as const
 export const SAVE_CACHE = ['auto', 'always', 'never'] as const
 export const PUSH = ['false', 'true', 'always'] as const
 export const BUILDERS = ['auto', 'buildx', 'docker', 'podman', 'buildah'] as const
@@ -51,6 +51,12 @@ export interface Inputs {
   'retag-unaffected': boolean
   /** `auto` (the Actions cache for buildx on GitHub), `none`, or a registry reference. */
   'layer-cache': string
+  /** Mode `retag`: the revision whose content keys every image's tags go to. */
+  rev: string
+  /** Mode `retag`: the tag or digest the one image (input `images`) is retagged from. */
+  from: string
+  /** Mode `retag`: retag the present images even when some keys are missing. */
+  partial: boolean
 }
 
 function invalid(name: string, value: string, allowed: string): UserError {
@@ -96,7 +102,15 @@ export function getInputs(get: (name: string) => string = name => core.getInput(
   const builder = get('builder').trim() || 'auto'
   if (!(BUILDERS as readonly string[]).includes(builder))
     throw invalid('builder', builder, BUILDERS.join(', '))
+  const rev = get('rev').trim()
+  const from = get('from').trim()
+  const tags = parseTagList(get('tags'))
+  const images = parseImageList(get('images'))
+  if (mode === 'retag') checkRetagInputs({ rev, from, tags, images })
   return {
+    rev,
+    from,
+    partial: bool('partial', false),
     builder: builder as Inputs['builder'],
     registry: get('registry').trim(),
     'registry-insecure': bool('registry-insecure', false),
@@ -104,12 +118,12 @@ export function getInputs(get: (name: string) => string = name => core.getInput(
     'registry-password': get('registry-password'),
     'registry-ca-file': get('registry-ca-file').trim(),
     push: push as Inputs['push'],
-    tags: parseTagList(get('tags')),
+    tags,
     version: get('version').trim(),
     'rebuild-missing': bool('rebuild-missing', true),
     'retag-unaffected': bool('retag-unaffected', false),
     'layer-cache': get('layer-cache').trim() || 'auto',
-    images: parseImageList(get('images')),
+    images,
     'results-dir': resultsDir,
     cache: get('cache').trim(),
     'save-cache': saveCache as Inputs['save-cache'],
@@ -125,4 +139,30 @@ export function getInputs(get: (name: string) => string = name => core.getInput(
     mode: mode as Mode,
     'matrix-max-jobs': maxJobs
   }
+}
+
+/** Mode `retag` is either every image at a revision (`rev`) or one image from a tag (`from`). */
+function checkRetagInputs(given: {
+  rev: string
+  from: string
+  tags: string[]
+  images: string[]
+}): void {
+  const { rev, from, tags, images } = given
+  if (rev !== '' && from !== '')
+    throw new UserError(
+      "Inputs 'rev' and 'from' are both set with mode 'retag': give 'rev' to retag every image at a revision, or 'from' (with 'images' naming one image) to retag one image"
+    )
+  if (rev === '' && from === '')
+    throw new UserError(
+      "Input 'rev' or 'from' is required with mode 'retag': 'rev' (a commit, branch or release tag) retags every image to its content at that revision; 'from' (a tag or digest, with 'images' naming one image) retags one image"
+    )
+  if (from !== '' && images.length !== 1)
+    throw new UserError(
+      `Input 'images' must name exactly one image with 'from' (mode 'retag'); it names ${images.length === 0 ? 'none' : `${images.length}: ${images.join(', ')}`}`
+    )
+  if (tags.length === 0)
+    throw new UserError(
+      "Input 'tags' is required with mode 'retag': the tags to point at the images (e.g. production)"
+    )
 }

@@ -32,6 +32,9 @@ import { imagesMarkdown, imagesToJson } from './core/render/images.js'
 import { pushDecision } from './core/push.js'
 import { runNamesOfEvent } from './core/run-names.js'
 import { reportLegs } from './commands/report.js'
+import { retagAtRevision, retagImage } from './commands/retag.js'
+import { missingWords } from './core/retag.js'
+import { retagDigests, retagMarkdown, retagText, retagToJson } from './core/render/retag.js'
 import { selectImages } from './core/image-selection.js'
 import { resultsOutput } from './core/leg-results.js'
 import { upstreamImages, wavesOf, wavesOutput } from './core/waves.js'
@@ -68,6 +71,10 @@ export async function run(): Promise<void> {
     }
     if (inputs.mode === 'report') {
       await reportMode(env, inputs)
+      return
+    }
+    if (inputs.mode === 'retag') {
+      await retagMode(env, inputs, event)
       return
     }
     await planMode(env, inputs, event)
@@ -328,6 +335,87 @@ function layerCacheOf(
   if (setting === 'auto')
     return env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL ? { gha: true, write } : undefined
   return { registryRef: setting, write }
+}
+
+/**
+ * `mode: retag`: a release or a rollback with no build: every image's tags to its content at
+ * `rev`, or one image's from `from`. Never on an untrusted event: it moves what ships.
+ */
+async function retagMode(
+  env: NodeJS.ProcessEnv,
+  inputs: Inputs,
+  event: GitHubEvent
+): Promise<void> {
+  const untrusted = untrustedBecause(event.eventName, event.payload)
+  if (untrusted)
+    throw new UserError(
+      `mode 'retag' never runs on an untrusted event (${untrusted}): nothing was retagged; run it from workflow_dispatch or a push`
+    )
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
+  const workingDirectory = path.resolve(workspace, inputs['working-directory'])
+  const location = await locateGraph({
+    dir: workingDirectory,
+    dirLabel: "input 'working-directory'",
+    graph: inputs.graph,
+    graphFrom: workingDirectory,
+    graphLabel: "input 'graph'"
+  })
+  const credentials = {
+    ...(inputs['registry-username'] ? { username: inputs['registry-username'] } : {}),
+    ...(inputs['registry-password'] ? { password: inputs['registry-password'] } : {})
+  }
+  const caFile = inputs['registry-ca-file']
+    ? path.resolve(workspace, inputs['registry-ca-file'])
+    : undefined
+  const wiring = {
+    git: location.git,
+    registry: (host: string) =>
+      openRegistry({
+        host,
+        insecure: inputs['registry-insecure'],
+        ...credentials,
+        ...(caFile ? { caFile } : {}),
+        env,
+        debug: message => core.debug(message),
+        mask: value => core.setSecret(value)
+      })
+  }
+  const common = {
+    graphFile: location.graphFile,
+    ...(inputs.registry ? { registry: inputs.registry } : {}),
+    labels: {
+      registry: "input 'registry'",
+      rev: "input 'rev'",
+      fetchHint:
+        'check the repository out with its history (actions/checkout with fetch-depth: 0), or fetch the tag before this step'
+    }
+  }
+  const result = await core.group('Retag', () =>
+    inputs.rev
+      ? retagAtRevision(
+          {
+            ...common,
+            rev: inputs.rev,
+            tags: inputs.tags,
+            ...(inputs.images.length > 0 ? { images: inputs.images } : {}),
+            partial: inputs.partial
+          },
+          wiring
+        )
+      : retagImage(
+          { ...common, image: inputs.images[0], from: inputs.from, to: inputs.tags },
+          wiring
+        )
+  )
+  core.info(retagText(result))
+  const missing = result.images.filter(i => i.status === 'missing')
+  if (missing.length > 0)
+    core.warning(
+      `Partial retag: ${counted(missing.length, 'image')} not retagged: ${missing.map(missingWords).join('; ')}`
+    )
+  core.setOutput('results', JSON.stringify(retagToJson(result)))
+  core.setOutput('digests', JSON.stringify(retagDigests(result)))
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(retagMarkdown(result)).write()
 }
 
 /** `mode: report`: the matrix legs' results files merged into one output and one table. */

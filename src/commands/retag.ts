@@ -8,7 +8,13 @@ import { UserError, didYouMean } from '../core/errors.js'
 import { contentTag, keyOfContentTag } from '../core/image-names.js'
 import type { ImageNode } from '../core/graph/model.js'
 import { assertManifestReference, assertRepository, isDigest } from '../core/reference.js'
-import { MissingImagesError, checkTargetTags, unusableWords } from '../core/retag.js'
+import {
+  MissingImagesError,
+  checkTargetTags,
+  repositoryUnder,
+  retagRegistry,
+  unusableWords
+} from '../core/retag.js'
 import type {
   ImageRetag,
   ImageToRetag,
@@ -221,11 +227,14 @@ export interface ImageKeysRequest {
   repositoryOf: (image: string, node: ImageNode) => string
 }
 
-/** Every image's content key at a git revision, from the graph file as that revision has it. */
+/**
+ * Every image's content key at a git revision, from the graph file as that revision has it, and
+ * that file's `registry:` (the default registry of a retag).
+ */
 export async function imageKeysAt(
   git: Git,
   request: ImageKeysRequest
-): Promise<{ revision: RetagRevision; images: ImageToRetag[] }> {
+): Promise<{ revision: RetagRevision; images: ImageToRetag[]; registry?: string }> {
   const plan = await planRepository(git, {
     graphFile: request.graphFile,
     base: { kind: 'everything', head: request.rev, reason: 'retag' }
@@ -253,10 +262,134 @@ export async function imageKeysAt(
     )
   return {
     revision,
+    ...(plan.graph.registry ? { registry: plan.graph.registry } : {}),
     images: chosen.map(name => ({
       image: name,
       repository: request.repositoryOf(name, plan.graph.nodes.get(name) as ImageNode),
       key: plan.nodes.get(name)!.key
     }))
+  }
+}
+
+/** How the entry point names its options in messages, and how to fetch a revision it lacks. */
+export interface RetagLabels {
+  /** `--registry` or `input 'registry'`. */
+  registry: string
+  /** `--rev` or `input 'rev'`. */
+  rev: string
+  /** What to do when the revision is not in the repository (fetch it, fetch-depth: 0). */
+  fetchHint: string
+}
+
+export interface RetagWiring {
+  git: Git
+  /** The registry client for a host; called once, when the registry is known. */
+  registry: (host: string) => Registry
+}
+
+export interface RetagAtRequest {
+  /** A commit, branch or tag. */
+  rev: string
+  /** The graph file, relative to the repository's top. */
+  graphFile: string
+  /** Only these images (graph names); default every image of the graph at `rev`. */
+  images?: string[]
+  tags: string[]
+  partial?: boolean
+  /** `host[:port][/path]`; default the graph file's `registry:` at `rev`. */
+  registry?: string
+  labels: RetagLabels
+}
+
+/**
+ * `retag --rev` and the action's `mode: retag` with `rev`: every image's key at the revision, each
+ * image at `<registry path>/<its repository>`, then `retagRevision` (all or nothing unless partial).
+ */
+export async function retagAtRevision(
+  request: RetagAtRequest,
+  wiring: RetagWiring
+): Promise<RetagResult> {
+  checkTargetTags(request.tags)
+  await resolveRevision(wiring.git, request.rev, request.labels)
+  const at = await imageKeysAt(wiring.git, {
+    rev: request.rev,
+    graphFile: request.graphFile,
+    ...(request.images ? { images: request.images } : {}),
+    repositoryOf: (_, node) => node.repository
+  })
+  const registry = retagRegistry(request.registry, at.registry, {
+    label: request.labels.registry,
+    graphFile: request.graphFile,
+    rev: request.rev
+  })
+  return retagRevision(
+    {
+      images: at.images.map(i => ({ ...i, repository: repositoryUnder(registry, i.repository) })),
+      tags: request.tags,
+      ...(request.partial !== undefined ? { partial: request.partial } : {}),
+      revision: at.revision
+    },
+    { registry: wiring.registry(registry.host) }
+  )
+}
+
+export interface RetagImageRequest {
+  /** An image of the graph file at `rev`. */
+  image: string
+  /** A tag or a `sha256:` digest in the image's repository. */
+  from: string
+  to: string[]
+  /** Where the graph file is read for the image's repository; default HEAD. */
+  rev?: string
+  graphFile: string
+  /** `host[:port][/path]`; default the graph file's `registry:`. */
+  registry?: string
+  labels: Pick<RetagLabels, 'registry'>
+}
+
+/**
+ * `retag IMAGE --from --to` and the action's `mode: retag` with `from`: the image's repository from
+ * the graph file (at HEAD), then `retagOne`.
+ */
+export async function retagImage(
+  request: RetagImageRequest,
+  wiring: RetagWiring
+): Promise<RetagResult> {
+  checkTargetTags(request.to, 'to')
+  assertManifestReference(request.from, 'from')
+  const rev = request.rev ?? 'HEAD'
+  const at = await imageKeysAt(wiring.git, {
+    rev,
+    graphFile: request.graphFile,
+    images: [request.image],
+    repositoryOf: (_, node) => node.repository
+  })
+  const registry = retagRegistry(request.registry, at.registry, {
+    label: request.labels.registry,
+    graphFile: request.graphFile,
+    rev
+  })
+  const [image] = at.images
+  return retagOne(
+    {
+      image: image.image,
+      repository: repositoryUnder(registry, image.repository),
+      from: request.from,
+      to: request.to
+    },
+    { registry: wiring.registry(registry.host) }
+  )
+}
+
+/** A revision the repository lacks is the user's to fetch: say how, before any plan is made. */
+async function resolveRevision(git: Git, rev: string, labels: RetagLabels): Promise<string> {
+  try {
+    return await git.resolveCommit(rev)
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e
+    // Not a revision name at all (an option, a control character): git's own check says why.
+    if (!e.message.startsWith('unknown revision'))
+      throw new UserError(`${labels.rev}: ${e.message}`)
+    throw new UserError(`${labels.rev}: no revision '${rev}' in ${git.dir}; ${labels.fetchHint}`)
   }
 }

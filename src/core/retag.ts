@@ -4,7 +4,8 @@
 import type { UnusableReason } from '../adapters/ports.js'
 import { UserError } from './errors.js'
 import { keyOfContentTag } from './image-names.js'
-import { tagProblem } from './reference.js'
+import { splitRegistry } from './image-jobs.js'
+import { registryProblem, tagProblem } from './reference.js'
 
 /** One image to retag from its content tag: its graph name, repository and content key. */
 export interface ImageToRetag {
@@ -134,4 +135,41 @@ export class MissingImagesError extends UserError {
     )
     this.name = 'MissingImagesError'
   }
+}
+
+/** Where a retag's images are: the registry's host and the repository prefix under it. */
+export interface RetagRegistry {
+  host: string
+  prefix: string
+}
+
+/**
+ * The registry a retag reads and writes: the one the user named (`--registry`, input `registry`),
+ * else the graph file's `registry:` at the revision. Throws a UserError when there is none or it is
+ * not `host[:port][/path]`.
+ */
+export function retagRegistry(
+  given: string | undefined,
+  graphRegistry: string | undefined,
+  where: { label: string; graphFile: string; rev: string }
+): RetagRegistry {
+  const text = given || graphRegistry
+  if (!text)
+    throw new UserError(
+      `retag: no registry: give ${where.label}, or set registry: in ${where.graphFile} (it has none at ${where.rev})`
+    )
+  const registry = splitRegistry(text)
+  const problem = registryProblem(registry.host)
+  if (problem)
+    throw new UserError(
+      given
+        ? `${where.label}: ${problem}; write host[:port][/path], e.g. ghcr.io/my-org`
+        : `${where.graphFile} at ${where.rev}: registry: ${problem}`
+    )
+  return registry
+}
+
+/** An image's repository under the registry's path prefix (`my-org/api` for `ghcr.io/my-org`). */
+export function repositoryUnder(registry: RetagRegistry, repository: string): string {
+  return registry.prefix ? `${registry.prefix}/${repository}` : repository
 }

@@ -99,3 +99,52 @@ export function retagMarkdown(result: RetagResult): string {
   }
   return `${out.join('\n')}\n`
 }
+
+/** One image of the `results` output (and `retag --json`). */
+export interface RetagImageJson {
+  status: 'retagged' | 'missing'
+  repository: string
+  /** The content tag, or the tag or digest the user named. */
+  from: string
+  key?: string
+  /** Retagged: the digest every tag now names. */
+  digest?: string
+  /** Retagged: the tags set, in order. */
+  tags: string[]
+  /** Retagged: what each tag named before (null: it was new), to roll the rollback back. */
+  before?: Record<string, string | null>
+  /** Missing: why the image could not be retagged. */
+  reason?: string
+}
+
+/** The retag keyed by image, for the action's `results` output and `retag --json`. */
+export function retagToJson(result: RetagResult): Record<string, RetagImageJson> {
+  return Object.fromEntries(
+    result.images.map(i => {
+      const common = {
+        status: i.status,
+        repository: i.repository,
+        from: i.from,
+        ...(i.key !== undefined ? { key: i.key } : {})
+      }
+      return [
+        i.image,
+        i.status === 'retagged'
+          ? {
+              ...common,
+              digest: i.digest,
+              tags: i.tags.map(t => t.tag),
+              before: Object.fromEntries(i.tags.map(t => [t.tag, t.before]))
+            }
+          : { ...common, tags: [], reason: unusableWords(i.reason) }
+      ]
+    })
+  )
+}
+
+/** `{"api": "registry/repository@sha256:..."}` for every retagged image, as a build's `digests`. */
+export function retagDigests(result: RetagResult): Record<string, string> {
+  return Object.fromEntries(
+    retaggedOf(result).map(i => [i.image, `${result.registry}/${i.repository}@${i.digest}`])
+  )
+}
