@@ -176,3 +176,29 @@ describe('mode: build with images', () => {
     )
   })
 })
+
+describe('mode: plan with a registry: the waves hold what a build would build', () => {
+  const plan = (registryPath: string) =>
+    runAction({
+      workspace: o.checkout('refs/heads/main', second),
+      event: 'push',
+      payload: eventWith('push', at => ({ [at('before')]: first, [at('after')]: second })),
+      sha: second,
+      ref: 'refs/heads/main',
+      inputs: { ...inputs(), mode: 'plan', registry: registryPath }
+    })
+
+  test('every key already pushed: web is affected, yet no wave builds it', async () => {
+    const r = await plan(registry.host)
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.outputs['affected-images'])).toEqual(['web'])
+    expect(JSON.parse(r.outputs.waves)).toEqual([])
+    expect(r.stdout).toContain('To build (the registry lacks their keys): none')
+  })
+
+  test('keys missing under another path: unaffected base gets a wave before web', async () => {
+    const r = await plan(`${registry.host}/elsewhere`)
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.outputs.waves)).toEqual([{ image: ['base'] }, { image: ['web'] }])
+  })
+})

@@ -21,7 +21,7 @@ import type { Inputs } from './inputs.js'
 import { createCache } from './adapters/cache/factory.js'
 import type { Reporter } from './adapters/ports.js'
 import { BashProcessRunner } from './adapters/process-runner.js'
-import { runJob } from './commands/run.js'
+import { imagesToBuildFor, runJob } from './commands/run.js'
 import type { JobRun } from './commands/run.js'
 import { lazyBuilder } from './adapters/builders/detect.js'
 import { openRegistry } from './adapters/registry.js'
@@ -138,8 +138,12 @@ async function planMode(env: NodeJS.ProcessEnv, inputs: Inputs, event: GitHubEve
     core.info(
       `Images asked for: ${selectImages(inputs.images, plan.graph, "input 'images'").join(', ')}`
     )
+  // With a registry, the waves hold what a build run will build: affected images whose keys are
+  // missing, and (rebuild-missing) unaffected ones whose keys are missing; not the reused ones.
+  const toBuild =
+    inputs.mode === 'plan' ? await plannedBuilds(env, inputs, event, location, plan) : undefined
   const waves = wavesOf(
-    { build: json.affectedImages, upstream: upstreamImages(plan.graph) },
+    { build: toBuild ?? json.affectedImages, upstream: upstreamImages(plan.graph) },
     { maxJobs: inputs['matrix-max-jobs'] }
   )
   core.info(
@@ -200,6 +204,77 @@ async function planMode(env: NodeJS.ProcessEnv, inputs: Inputs, event: GitHubEve
       : [])
   ]
   if (failures.length > 0) throw new UserError(failures.join('; '))
+}
+
+/** The images a build would build, by the registry's answers; undefined without a registry. */
+async function plannedBuilds(
+  env: NodeJS.ProcessEnv,
+  inputs: Inputs,
+  event: GitHubEvent,
+  location: GraphLocation,
+  plan: Plan
+): Promise<string[] | undefined> {
+  if (!inputs.registry && !plan.graph.registry) return undefined
+  try {
+    const toBuild = await imagesToBuildFor(
+      {
+        plan,
+        root: path.join(location.repo, path.dirname(location.graphFile)),
+        names: runNamesOfEvent({
+          eventName: event.eventName,
+          payload: event.payload,
+          ref: env.GITHUB_REF ?? '',
+          commit: plan.head
+        }),
+        ...(inputs.registry ? { registry: inputs.registry } : {}),
+        labels: { tags: "input 'tags'", registry: "input 'registry'", images: "input 'images'" },
+        rebuildMissing: inputs['rebuild-missing']
+      },
+      {
+        registry: host => openRegistry(registryOptions(host, inputs, env)),
+        reporter: actionReporter()
+      }
+    )
+    if (toBuild)
+      core.info(`To build (the registry lacks their keys): ${toBuild.join(', ') || 'none'}`)
+    return toBuild
+  } catch (e) {
+    // The plan stands without it: a build step reports a bad template or a registry problem itself.
+    core.warning(
+      `Could not ask the registry which content keys it holds (${(e as Error).message}): the waves hold the affected images; legs still build any base whose key is missing`
+    )
+    return undefined
+  }
+}
+
+function actionReporter(): Reporter {
+  return {
+    info: message => core.info(message),
+    warning: message => core.warning(message),
+    debug: message => core.debug(message),
+    group: (name, lines) => {
+      core.startGroup(name)
+      for (const line of lines) core.info(line)
+      core.endGroup()
+    },
+    mask: value => core.setSecret(value)
+  }
+}
+
+function registryOptions(host: string, inputs: Inputs, env: NodeJS.ProcessEnv) {
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
+  return {
+    host,
+    insecure: inputs['registry-insecure'],
+    ...(inputs['registry-username'] ? { username: inputs['registry-username'] } : {}),
+    ...(inputs['registry-password'] ? { password: inputs['registry-password'] } : {}),
+    ...(inputs['registry-ca-file']
+      ? { caFile: path.resolve(workspace, inputs['registry-ca-file']) }
+      : {}),
+    env,
+    debug: (message: string) => core.debug(message),
+    mask: (value: string) => core.setSecret(value)
+  }
 }
 
 /**

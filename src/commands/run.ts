@@ -74,6 +74,42 @@ export interface JobRun {
   notes: string[]
 }
 
+/**
+ * The images a build run would build (affected, or with rebuild-missing any whose key the
+ * registry lacks, and the bases they need), asked of the registry without building: the plan's
+ * waves come from this list when the run has a registry, so a matrix leg exists for every image
+ * the legs will build. Undefined when there is no registry (then the affected images are the list).
+ */
+export async function imagesToBuildFor(
+  request: Pick<
+    RunRequest,
+    'plan' | 'root' | 'names' | 'registry' | 'tags' | 'labels' | 'rebuildMissing'
+  >,
+  ports: Pick<RunPorts, 'registry' | 'reporter'>
+): Promise<string[] | undefined> {
+  const { jobs, registryHost } = imageJobs({
+    plan: request.plan,
+    root: request.root,
+    names: request.names,
+    ...(request.registry ? { registry: request.registry } : {}),
+    ...(request.tags ? { tags: request.tags } : {}),
+    tagsLabel: request.labels.tags,
+    registryLabel: request.labels.registry
+  })
+  if (registryHost === undefined) return undefined
+  const decision = await decideImages(
+    {
+      jobs,
+      commit: request.names.commit,
+      created: '',
+      push: false,
+      ...(request.rebuildMissing !== undefined ? { rebuildMissing: request.rebuildMissing } : {})
+    },
+    { registry: ports.registry(registryHost), reporter: ports.reporter }
+  )
+  return decision.toBuild
+}
+
 export async function runJob(request: RunRequest, ports: RunPorts): Promise<JobRun> {
   const { plan } = request
   const { reporter } = ports
