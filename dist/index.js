@@ -51103,7 +51103,7 @@ function selectImages(names, graph, label) {
 }
 
 // Every input of action.yml, read once and validated into a typed object named by the inputs.
-const MODES = ['plan', 'build', 'comment', 'report'];
+const MODES = ['plan', 'build', 'comment', 'report', 'retag'];
 const SAVE_CACHE = ['auto', 'always', 'never'];
 const PUSH = ['false', 'true', 'always'];
 const BUILDERS = ['auto', 'buildx', 'docker', 'podman', 'buildah'];
@@ -51148,7 +51148,16 @@ function getInputs(get = name => getInput(name)) {
     const builder = get('builder').trim() || 'auto';
     if (!BUILDERS.includes(builder))
         throw invalid('builder', builder, BUILDERS.join(', '));
+    const rev = get('rev').trim();
+    const from = get('from').trim();
+    const tags = parseTagList(get('tags'));
+    const images = parseImageList(get('images'));
+    if (mode === 'retag')
+        checkRetagInputs({ rev, from, tags, images });
     return {
+        rev,
+        from,
+        partial: bool('partial', false),
         builder: builder,
         registry: get('registry').trim(),
         'registry-insecure': bool('registry-insecure', false),
@@ -51156,12 +51165,12 @@ function getInputs(get = name => getInput(name)) {
         'registry-password': get('registry-password'),
         'registry-ca-file': get('registry-ca-file').trim(),
         push: push,
-        tags: parseTagList(get('tags')),
+        tags,
         version: get('version').trim(),
         'rebuild-missing': bool('rebuild-missing', true),
         'retag-unaffected': bool('retag-unaffected', false),
         'layer-cache': get('layer-cache').trim() || 'auto',
-        images: parseImageList(get('images')),
+        images,
         'results-dir': resultsDir,
         cache: get('cache').trim(),
         'save-cache': saveCache,
@@ -51177,6 +51186,18 @@ function getInputs(get = name => getInput(name)) {
         mode: mode,
         'matrix-max-jobs': maxJobs
     };
+}
+/** Mode `retag` is either every image at a revision (`rev`) or one image from a tag (`from`). */
+function checkRetagInputs(given) {
+    const { rev, from, tags, images } = given;
+    if (rev !== '' && from !== '')
+        throw new UserError("Inputs 'rev' and 'from' are both set with mode 'retag': give 'rev' to retag every image at a revision, or 'from' (with 'images' naming one image) to retag one image");
+    if (rev === '' && from === '')
+        throw new UserError("Input 'rev' or 'from' is required with mode 'retag': 'rev' (a commit, branch or release tag) retags every image to its content at that revision; 'from' (a tag or digest, with 'images' naming one image) retags one image");
+    if (from !== '' && images.length !== 1)
+        throw new UserError(`Input 'images' must name exactly one image with 'from' (mode 'retag'); it names ${images.length === 0 ? 'none' : `${images.length}: ${images.join(', ')}`}`);
+    if (tags.length === 0)
+        throw new UserError("Input 'tags' is required with mode 'retag': the tags to point at the images (e.g. production)");
 }
 
 /**
@@ -102748,6 +102769,11 @@ function contentTag(key) {
         throw new Error(`not a content key: '${key}'`);
     return `key-${key}`;
 }
+/** The key a content tag names, or undefined for any other tag. */
+function keyOfContentTag(tag) {
+    const match = /^key-([0-9a-f]{64})$/.exec(tag);
+    return match ? match[1] : undefined;
+}
 /** OCI's own labels, and imagegraph's. */
 const LABELS = {
     source: 'org.opencontainers.image.source',
@@ -103849,6 +103875,32 @@ async function runProcesses(input, ports) {
     return { cache: ports.cache.description, saveCache: input.saveCache, processes };
 }
 
+/**
+ * The images a build run would build (affected, or with rebuild-missing any whose key the
+ * registry lacks, and the bases they need), asked of the registry without building: the plan's
+ * waves come from this list when the run has a registry, so a matrix leg exists for every image
+ * the legs will build. Undefined when there is no registry (then the affected images are the list).
+ */
+async function imagesToBuildFor(request, ports) {
+    const { jobs, registryHost } = imageJobs({
+        plan: request.plan,
+        root: request.root,
+        names: request.names,
+        ...(request.registry ? { registry: request.registry } : {}),
+        ...(request.tags ? { tags: request.tags } : {}),
+        tagsLabel: request.labels.tags,
+        registryLabel: request.labels.registry
+    });
+    if (registryHost === undefined)
+        return undefined;
+    const decision = await decideImages({
+        jobs,
+        commit: request.names.commit,
+        push: false,
+        ...(request.rebuildMissing !== undefined ? { rebuildMissing: request.rebuildMissing } : {})
+    }, { registry: ports.registry(registryHost), reporter: ports.reporter });
+    return decision.toBuild;
+}
 async function runJob(request, ports) {
     const { plan } = request;
     const { reporter } = ports;
@@ -105520,7 +105572,7 @@ function imagesHeadline(run) {
         parts.push(`skipped ${skipped}`);
     return parts.join(' · ');
 }
-function shortDigest(digest) {
+function shortDigest$1(digest) {
     return digest ? `${digest.slice(0, 'sha256:'.length + 12)}` : '';
 }
 /** The tags shown: the version tags, and the content tag only when there is nothing else. */
@@ -105564,7 +105616,7 @@ function imagesMarkdown(run, limit = IMAGES_SECTION_BUDGET) {
             const tags = shownTags(image)
                 .map(t => `<code>${inert(t)}</code>`)
                 .join(' ');
-            const digest = image.digest ? `<code>${inert(shortDigest(image.digest))}</code>` : '';
+            const digest = image.digest ? `<code>${inert(shortDigest$1(image.digest))}</code>` : '';
             const row = `| <code>${inert(image.name)}</code> | ${status} | ${tags} | ${digest} | ${inert(why(image))} |`;
             if (size + row.length > limit)
                 break;
@@ -105794,6 +105846,436 @@ async function reportLegs(input) {
         summary,
         ...(comment !== undefined ? { comment } : {})
     };
+}
+
+/** Whether a tag was moved by the retag (it named another digest, or nothing, before). */
+function moved(image, move) {
+    return move.before !== image.digest;
+}
+/**
+ * Throws a UserError when a tag cannot be a retag's target: not a valid tag, or a content tag
+ * (it names one build's exact inputs, so only a build of those inputs may write it).
+ */
+function checkTargetTags(tags, what = 'tags') {
+    if (tags.length === 0)
+        throw new UserError(`${what}: no tag given; name at least one tag to set`);
+    for (const tag of tags) {
+        const problem = tagProblem(tag);
+        if (problem)
+            throw new UserError(`${what}: ${problem}`);
+        if (keyOfContentTag(tag) !== undefined)
+            throw new UserError(`${what}: '${tag}' is a content tag: it names the inputs of one build, and only that build writes it; choose another tag`);
+    }
+}
+/** Why a reference cannot be used, in the user's words. */
+function unusableWords(reason) {
+    switch (reason.kind) {
+        case 'manifest-missing':
+            return 'not in the registry';
+        case 'platform-manifest-missing':
+            return `its index names platform manifest ${reason.digest}, which is gone`;
+        case 'blob-missing':
+            return `blob ${reason.digest} of manifest ${reason.manifest} is gone`;
+    }
+}
+/** `api (key 0123456789ab, not in the registry)`: one missing image, short enough for a list. */
+function missingWords(m) {
+    const source = m.key !== undefined ? `key ${m.key.slice(0, 12)}` : m.from;
+    return `${m.image} (${source}, ${unusableWords(m.reason)})`;
+}
+/** `at v1.4.0 (0123456789ab)`, or '' when the retag names no revision. */
+function revisionWords(revision) {
+    if (!revision)
+        return '';
+    const short = revision.commit.slice(0, 12);
+    return revision.rev === revision.commit || revision.rev === short
+        ? ` at ${short}`
+        : ` at ${revision.rev} (${short})`;
+}
+/**
+ * Some images have no usable content tag: nothing was moved. Carries the images, so a caller can
+ * show them in full (the summary) while the message stays one line.
+ */
+class MissingImagesError extends UserError {
+    missing;
+    total;
+    constructor(missing, total, revision, partial) {
+        const what = missing.length === total
+            ? `none of the ${total} image${total === 1 ? '' : 's'} was built`
+            : `${missing.length} of ${total} images were never built (or lost their content)`;
+        const advice = partial
+            ? 'build them first'
+            : 'build them first, or allow a partial retag (--partial) to move the others';
+        super(`retag${revisionWords(revision)}: ${what}, so no tag was moved: ${missing.map(missingWords).join('; ')}; ${advice}`);
+        this.missing = missing;
+        this.total = total;
+        this.name = 'MissingImagesError';
+    }
+}
+/**
+ * The registry a retag reads and writes: the one the user named (`--registry`, input `registry`),
+ * else the graph file's `registry:` at the revision. Throws a UserError when there is none or it is
+ * not `host[:port][/path]`.
+ */
+function retagRegistry(given, graphRegistry, where) {
+    const text = given || graphRegistry;
+    if (!text)
+        throw new UserError(`retag: no registry: give ${where.label}, or set registry: in ${where.graphFile} (it has none at ${where.rev})`);
+    const registry = splitRegistry(text);
+    const problem = registryProblem(registry.host);
+    if (problem)
+        throw new UserError(given
+            ? `${where.label}: ${problem}; write host[:port][/path], e.g. ghcr.io/my-org`
+            : `${where.graphFile} at ${where.rev}: registry: ${problem}`);
+    return registry;
+}
+/** An image's repository under the registry's path prefix (`my-org/api` for `ghcr.io/my-org`). */
+function repositoryUnder(registry, repository) {
+    return registry.prefix ? `${registry.prefix}/${repository}` : repository;
+}
+
+/**
+ * Points `tags` at every image's content tag, all or nothing: each content tag must be usable
+ * (manifest, platform manifests and blobs all answer) before any tag moves, unless `partial`.
+ * Throws a MissingImagesError (a UserError) naming every missing image with its key otherwise.
+ */
+async function retagRevision(request, ports) {
+    checkTargetTags(request.tags);
+    const tags = [...new Set(request.tags)];
+    const { registry } = ports;
+    const sources = request.images.map(i => ({ ...i, from: contentTag(i.key) }));
+    sources.forEach(s => assertRepository(s.repository, `image ${s.image}: repository`));
+    checkOneImagePerRepository(sources);
+    const usability = await registry.usableMany(sources.map(s => ({ repository: s.repository, tag: s.from })), request.concurrency ? { concurrency: request.concurrency } : {});
+    const missing = [];
+    const present = [];
+    sources.forEach((s, i) => {
+        const u = usability[i];
+        if (u.usable)
+            present.push({ source: s, manifest: u.manifest });
+        else
+            missing.push({ status: 'missing', ...s, reason: u.reason });
+    });
+    const partial = request.partial ?? false;
+    if (missing.length > 0 && (!partial || present.length === 0))
+        throw new MissingImagesError(missing, sources.length, request.revision, partial);
+    const retagged = await putTags(registry, present.map(p => ({ ...p.source, manifest: p.manifest })), tags);
+    const byImage = new Map([...retagged, ...missing].map(r => [r.image, r]));
+    return {
+        registry: registry.host,
+        ...(request.revision ? { revision: request.revision } : {}),
+        tags,
+        partial,
+        images: sources.map(s => byImage.get(s.image))
+    };
+}
+/** Two images in one repository would fight over every tag: refuse before anything moves. */
+function checkOneImagePerRepository(images) {
+    const owner = new Map();
+    for (const { image, repository } of images) {
+        const other = owner.get(repository);
+        if (other !== undefined && other !== image)
+            throw new UserError(`retag: images ${other} and ${image} are both pushed to repository ${repository}, so a tag there can name only one of them; give each image its own repository`);
+        owner.set(repository, image);
+    }
+}
+/** Points `to` at the manifest `from` names in one repository, if it is usable. */
+async function retagOne(request, ports) {
+    const { registry } = ports;
+    const image = request.image ?? request.repository;
+    assertRepository(request.repository, `image ${image}: repository`);
+    assertManifestReference(request.from, 'from');
+    checkTargetTags(request.to, 'to');
+    const to = [...new Set(request.to)];
+    const reference = `${registry.host}/${request.repository}${isDigest(request.from) ? '@' : ':'}${request.from}`;
+    const usability = await registry.usability(request.repository, request.from);
+    if (!usability.usable) {
+        if (usability.reason.kind !== 'manifest-missing')
+            throw new UserError(`retag ${image}: ${reference} cannot be pulled: ${unusableWords(usability.reason)}; nothing was moved`);
+        throw new UserError(`retag ${image}: ${reference} is not in the registry${await hint(registry, request)}`);
+    }
+    const key = keyOfContentTag(request.from);
+    const [retagged] = await putTags(registry, [
+        {
+            image,
+            repository: request.repository,
+            from: request.from,
+            manifest: usability.manifest,
+            ...(key !== undefined ? { key } : {})
+        }
+    ], to);
+    return { registry: registry.host, tags: to, partial: false, images: [retagged] };
+}
+/** What the repository does have, for a `from` it does not. */
+async function hint(registry, request) {
+    if (isDigest(request.from))
+        return '; name a digest or tag the repository has';
+    const tags = await registry.listTags(request.repository);
+    if (tags.length === 0)
+        return `; repository ${request.repository} has no tags`;
+    const suggestion = didYouMean(request.from, tags);
+    if (suggestion)
+        return suggestion;
+    const named = tags.filter(t => keyOfContentTag(t) === undefined);
+    return named.length > 0 && named.length <= 10
+        ? `; its tags besides content tags: ${named.join(', ')}`
+        : `; it has ${tags.length} other tags`;
+}
+/**
+ * Reads what each tag names now, then puts the exact manifest bytes under every tag that names
+ * something else. All requests go at once: the registry client bounds them and keeps connections.
+ */
+async function putTags(registry, sources, tags) {
+    const jobs = sources.flatMap(source => tags.map(tag => ({ source, tag })));
+    const outcomes = await Promise.allSettled(jobs.map(async ({ source, tag }) => {
+        const before = (await registry.headManifest(source.repository, tag))?.digest ?? null;
+        if (before !== source.manifest.digest) {
+            const digest = await registry.putManifest(source.repository, tag, source.manifest);
+            if (digest !== source.manifest.digest)
+                throw new Error(`registry ${registry.host}: ${source.repository}:${tag} got digest ${digest}, not ${source.manifest.digest}`);
+        }
+        return { tag, before };
+    }));
+    const failed = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [{ o, job: jobs[i] }] : []));
+    if (failed.length > 0) {
+        // The registry has no transactions: say what moved, so that the same retag again finishes it.
+        const done = outcomes.length - failed.length;
+        const first = failed[0];
+        const reason = first.o.reason instanceof Error ? first.o.reason.message : String(first.o.reason);
+        const failedNames = failed.map(f => `${f.job.source.repository}:${f.job.tag}`);
+        const listed = failedNames.length > 10
+            ? `${failedNames.slice(0, 10).join(', ')} and ${failedNames.length - 10} more`
+            : failedNames.join(', ');
+        const message = `retag: ${failed.length} of ${outcomes.length} tags could not be set (${listed}): ${reason}; ${done} were set; the same retag again sets the rest`;
+        throw first.o.reason instanceof UserError ? new UserError(message) : new Error(message);
+    }
+    return sources.map((source, s) => {
+        const moves = tags.map((_, t) => outcomes[s * tags.length + t].value);
+        return {
+            status: 'retagged',
+            image: source.image,
+            repository: source.repository,
+            ...(source.key !== undefined ? { key: source.key } : {}),
+            from: source.from,
+            digest: source.manifest.digest,
+            mediaType: source.manifest.mediaType,
+            tags: moves
+        };
+    });
+}
+/**
+ * Every image's content key at a git revision, from the graph file as that revision has it, and
+ * that file's `registry:` (the default registry of a retag).
+ */
+async function imageKeysAt(git, request) {
+    const plan = await planRepository(git, {
+        graphFile: request.graphFile,
+        base: { kind: 'everything', head: request.rev, reason: 'retag' }
+    });
+    const revision = { rev: request.rev, commit: plan.head };
+    const images = plan.order.filter(name => plan.nodes.get(name).kind === 'image');
+    let chosen = images;
+    if (request.images && request.images.length > 0) {
+        const known = new Set(images);
+        for (const name of request.images) {
+            if (known.has(name))
+                continue;
+            const node = plan.graph.nodes.get(name);
+            throw new UserError(node
+                ? `images: '${name}' is a ${node.kind} in ${request.graphFile} at ${request.rev}, not an image`
+                : `images: no image '${name}' in ${request.graphFile} at ${request.rev}${didYouMean(name, images)}`);
+        }
+        const wanted = new Set(request.images);
+        chosen = images.filter(name => wanted.has(name));
+    }
+    if (chosen.length === 0)
+        throw new UserError(`${request.graphFile} at ${request.rev} declares no images: nothing to retag`);
+    return {
+        revision,
+        ...(plan.graph.registry ? { registry: plan.graph.registry } : {}),
+        images: chosen.map(name => ({
+            image: name,
+            repository: request.repositoryOf(name, plan.graph.nodes.get(name)),
+            key: plan.nodes.get(name).key
+        }))
+    };
+}
+/**
+ * `retag --rev` and the action's `mode: retag` with `rev`: every image's key at the revision, each
+ * image at `<registry path>/<its repository>`, then `retagRevision` (all or nothing unless partial).
+ */
+async function retagAtRevision(request, wiring) {
+    checkTargetTags(request.tags);
+    await resolveRevision(wiring.git, request.rev, request.labels);
+    const at = await imageKeysAt(wiring.git, {
+        rev: request.rev,
+        graphFile: request.graphFile,
+        ...(request.images ? { images: request.images } : {}),
+        repositoryOf: (_, node) => node.repository
+    });
+    const registry = retagRegistry(request.registry, at.registry, {
+        label: request.labels.registry,
+        graphFile: request.graphFile,
+        rev: request.rev
+    });
+    return retagRevision({
+        images: at.images.map(i => ({ ...i, repository: repositoryUnder(registry, i.repository) })),
+        tags: request.tags,
+        ...(request.partial !== undefined ? { partial: request.partial } : {}),
+        revision: at.revision
+    }, { registry: wiring.registry(registry.host) });
+}
+/**
+ * `retag IMAGE --from --to` and the action's `mode: retag` with `from`: the image's repository from
+ * the graph file (at HEAD), then `retagOne`.
+ */
+async function retagImage(request, wiring) {
+    checkTargetTags(request.to, 'to');
+    assertManifestReference(request.from, 'from');
+    const rev = request.rev ?? 'HEAD';
+    const at = await imageKeysAt(wiring.git, {
+        rev,
+        graphFile: request.graphFile,
+        images: [request.image],
+        repositoryOf: (_, node) => node.repository
+    });
+    const registry = retagRegistry(request.registry, at.registry, {
+        label: request.labels.registry,
+        graphFile: request.graphFile,
+        rev
+    });
+    const [image] = at.images;
+    return retagOne({
+        image: image.image,
+        repository: repositoryUnder(registry, image.repository),
+        from: request.from,
+        to: request.to
+    }, { registry: wiring.registry(registry.host) });
+}
+/** A revision the repository lacks is the user's to fetch: say how, before any plan is made. */
+async function resolveRevision(git, rev, labels) {
+    try {
+        return await git.resolveCommit(rev);
+    }
+    catch (e) {
+        if (!(e instanceof UserError))
+            throw e;
+        // Not a revision name at all (an option, a control character): git's own check says why.
+        if (!e.message.startsWith('unknown revision'))
+            throw new UserError(`${labels.rev}: ${e.message}`);
+        throw new UserError(`${labels.rev}: no revision '${rev}' in ${git.dir}; ${labels.fetchHint}`);
+    }
+}
+
+// A retag's result for people: a text table for the CLI, a markdown section for the job summary.
+// Each tag shows what it named before, so a rollback can itself be rolled back by hand.
+/** `sha256:0123456789ab`: enough to tell digests apart in a table. */
+function shortDigest(digest) {
+    const colon = digest.indexOf(':');
+    return colon < 0 ? digest : digest.slice(0, colon + 13);
+}
+function retaggedOf(result) {
+    return result.images.filter((i) => i.status === 'retagged');
+}
+function missingOf(result) {
+    return result.images.filter((i) => i.status === 'missing');
+}
+/** "3 images retagged · 5 tags moved · 1 already in place · 1 missing" (zero counts left out). */
+function retagCounts(result) {
+    const images = retaggedOf(result);
+    const moves = images.flatMap(i => i.tags.map(t => moved(i, t)));
+    const parts = [
+        `${images.length} image${images.length === 1 ? '' : 's'} retagged`,
+        `${moves.filter(Boolean).length} tag${moves.filter(Boolean).length === 1 ? '' : 's'} moved`
+    ];
+    const inPlace = moves.filter(m => !m).length;
+    if (inPlace > 0)
+        parts.push(`${inPlace} already in place`);
+    const missing = missingOf(result).length;
+    if (missing > 0)
+        parts.push(`${missing} missing`);
+    return parts.join(' · ');
+}
+function headline(result) {
+    return `retag${revisionWords(result.revision)} on ${result.registry}: ${result.tags.join(', ')}`;
+}
+/** `production (was sha256:0123456789ab)`, `v1 (new)`, `latest (already there)`. */
+function moveWords(image, move) {
+    if (!moved(image, move))
+        return `${move.tag} (already there)`;
+    return move.before === null
+        ? `${move.tag} (new)`
+        : `${move.tag} (was ${shortDigest(move.before)})`;
+}
+/** The CLI's table: one row per image, then the missing ones (a partial retag). */
+function retagText(result) {
+    const rows = [
+        ['IMAGE', 'DIGEST', 'TAGS'],
+        ...retaggedOf(result).map(i => [
+            i.image,
+            shortDigest(i.digest),
+            i.tags.map(t => moveWords(i, t)).join(', ')
+        ])
+    ];
+    const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)));
+    const lines = [`${headline(result)}: ${retagCounts(result)}`];
+    for (const r of rows)
+        lines.push(r
+            .map((cellText, c) => cellText.padEnd(widths[c]))
+            .join('  ')
+            .trimEnd());
+    for (const m of missingOf(result))
+        lines.push(`not retagged: ${m.image}: ${m.repository}:${m.from} ${unusableWords(m.reason)}`);
+    return `${lines.join('\n')}\n`;
+}
+const code = (text) => `<code>${inert(text)}</code>`;
+/** The job summary's section: counts, a table of every image, then the missing ones. */
+function retagMarkdown(result) {
+    const out = [
+        '### Retag',
+        '',
+        `${inert(headline(result))}: ${retagCounts(result)}`,
+        '',
+        '| image | digest | tags | before |',
+        '| --- | --- | --- | --- |'
+    ];
+    for (const i of retaggedOf(result)) {
+        const before = i.tags.map(t => !moved(i, t) ? 'same' : t.before === null ? 'new' : code(shortDigest(t.before)));
+        out.push(`| ${code(i.image)} | ${code(shortDigest(i.digest))} | ${i.tags.map(t => code(t.tag)).join(', ')} | ${before.join(', ')} |`);
+    }
+    const missing = missingOf(result);
+    if (missing.length > 0) {
+        out.push('', `Not retagged (partial retag): ${missing.length}`, '');
+        for (const m of missing)
+            out.push(`- ${code(m.image)}: ${code(`${m.repository}:${m.from}`)} ${inert(unusableWords(m.reason))}`);
+    }
+    return `${out.join('\n')}\n`;
+}
+/** The retag keyed by image, for the action's `results` output and `retag --json`. */
+function retagToJson(result) {
+    return Object.fromEntries(result.images.map(i => {
+        const common = {
+            status: i.status,
+            repository: i.repository,
+            from: i.from,
+            ...(i.key !== undefined ? { key: i.key } : {})
+        };
+        return [
+            i.image,
+            i.status === 'retagged'
+                ? {
+                    ...common,
+                    digest: i.digest,
+                    tags: i.tags.map(t => t.tag),
+                    before: Object.fromEntries(i.tags.map(t => [t.tag, t.before]))
+                }
+                : { ...common, tags: [], reason: unusableWords(i.reason) }
+        ];
+    }));
+}
+/** `{"api": "registry/repository@sha256:..."}` for every retagged image, as a build's `digests`. */
+function retagDigests(result) {
+    return Object.fromEntries(retaggedOf(result).map(i => [i.image, `${result.registry}/${i.repository}@${i.digest}`]));
 }
 
 // The images to build, grouped by dependency level into waves: one matrix job per wave, each after
@@ -106062,6 +106544,10 @@ async function run() {
             await reportMode(env, inputs);
             return;
         }
+        if (inputs.mode === 'retag') {
+            await retagMode(env, inputs, event);
+            return;
+        }
         await planMode(env, inputs, event);
     }
     catch (e) {
@@ -106122,7 +106608,10 @@ async function planMode(env, inputs, event) {
     // Input images (a matrix leg's share): a misspelt name fails here, before anything is built.
     if (inputs.images.length > 0)
         info(`Images asked for: ${selectImages(inputs.images, plan.graph, "input 'images'").join(', ')}`);
-    const waves = wavesOf({ build: json.affectedImages, upstream: upstreamImages(plan.graph) }, { maxJobs: inputs['matrix-max-jobs'] });
+    // With a registry, the waves hold what a build run will build: affected images whose keys are
+    // missing, and (rebuild-missing) unaffected ones whose keys are missing; not the reused ones.
+    const toBuild = inputs.mode === 'plan' ? await plannedBuilds(env, inputs, event, location, plan) : undefined;
+    const waves = wavesOf({ build: toBuild ?? json.affectedImages, upstream: upstreamImages(plan.graph) }, { maxJobs: inputs['matrix-max-jobs'] });
     info(`${json.affectedImages.length} of ${Object.keys(json.images).length} images affected: ${json.affectedImages.join(', ') || 'none'}`);
     setOutput('plan', planOutput(json));
     // The whole plan, however large: the `plan` output is cut to fit GitHub's output size limit.
@@ -106177,6 +106666,66 @@ async function planMode(env, inputs, event) {
     ];
     if (failures.length > 0)
         throw new UserError(failures.join('; '));
+}
+/** The images a build would build, by the registry's answers; undefined without a registry. */
+async function plannedBuilds(env, inputs, event, location, plan) {
+    if (!inputs.registry && !plan.graph.registry)
+        return undefined;
+    try {
+        const toBuild = await imagesToBuildFor({
+            plan,
+            root: path$2.join(location.repo, path$2.dirname(location.graphFile)),
+            names: runNamesOfEvent({
+                eventName: event.eventName,
+                payload: event.payload,
+                ref: env.GITHUB_REF ?? '',
+                commit: plan.head
+            }),
+            ...(inputs.registry ? { registry: inputs.registry } : {}),
+            labels: { tags: "input 'tags'", registry: "input 'registry'", images: "input 'images'" },
+            rebuildMissing: inputs['rebuild-missing']
+        }, {
+            registry: host => openRegistry(registryOptions(host, inputs, env)),
+            reporter: actionReporter()
+        });
+        if (toBuild)
+            info(`To build (the registry lacks their keys): ${toBuild.join(', ') || 'none'}`);
+        return toBuild;
+    }
+    catch (e) {
+        // The plan stands without it: a build step reports a bad template or a registry problem itself.
+        warning(`Could not ask the registry which content keys it holds (${e.message}): the waves hold the affected images; legs still build any base whose key is missing`);
+        return undefined;
+    }
+}
+function actionReporter() {
+    return {
+        info: message => info(message),
+        warning: message => warning(message),
+        debug: message => debug(message),
+        group: (name, lines) => {
+            startGroup(name);
+            for (const line of lines)
+                info(line);
+            endGroup();
+        },
+        mask: value => setSecret(value)
+    };
+}
+function registryOptions(host, inputs, env) {
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    return {
+        host,
+        insecure: inputs['registry-insecure'],
+        ...(inputs['registry-username'] ? { username: inputs['registry-username'] } : {}),
+        ...(inputs['registry-password'] ? { password: inputs['registry-password'] } : {}),
+        ...(inputs['registry-ca-file']
+            ? { caFile: path$2.resolve(workspace, inputs['registry-ca-file']) }
+            : {}),
+        env,
+        debug: (message) => debug(message),
+        mask: (value) => setSecret(value)
+    };
 }
 /**
  * `mode: build`: the processes the builds need, then the images: built, pushed, reused, tagged.
@@ -106284,6 +106833,69 @@ function layerCacheOf(setting, env, write) {
     if (setting === 'auto')
         return env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL ? { gha: true, write } : undefined;
     return { registryRef: setting, write };
+}
+/**
+ * `mode: retag`: a release or a rollback with no build: every image's tags to its content at
+ * `rev`, or one image's from `from`. Never on an untrusted event: it moves what ships.
+ */
+async function retagMode(env, inputs, event) {
+    const untrusted = untrustedBecause(event.eventName, event.payload);
+    if (untrusted)
+        throw new UserError(`mode 'retag' never runs on an untrusted event (${untrusted}): nothing was retagged; run it from workflow_dispatch or a push`);
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    const workingDirectory = path$2.resolve(workspace, inputs['working-directory']);
+    const location = await locateGraph({
+        dir: workingDirectory,
+        dirLabel: "input 'working-directory'",
+        graph: inputs.graph,
+        graphFrom: workingDirectory,
+        graphLabel: "input 'graph'"
+    });
+    const credentials = {
+        ...(inputs['registry-username'] ? { username: inputs['registry-username'] } : {}),
+        ...(inputs['registry-password'] ? { password: inputs['registry-password'] } : {})
+    };
+    const caFile = inputs['registry-ca-file']
+        ? path$2.resolve(workspace, inputs['registry-ca-file'])
+        : undefined;
+    const wiring = {
+        git: location.git,
+        registry: (host) => openRegistry({
+            host,
+            insecure: inputs['registry-insecure'],
+            ...credentials,
+            ...(caFile ? { caFile } : {}),
+            env,
+            debug: message => debug(message),
+            mask: value => setSecret(value)
+        })
+    };
+    const common = {
+        graphFile: location.graphFile,
+        ...(inputs.registry ? { registry: inputs.registry } : {}),
+        labels: {
+            registry: "input 'registry'",
+            rev: "input 'rev'",
+            fetchHint: 'check the repository out with its history (actions/checkout with fetch-depth: 0), or fetch the tag before this step'
+        }
+    };
+    const result = await group('Retag', () => inputs.rev
+        ? retagAtRevision({
+            ...common,
+            rev: inputs.rev,
+            tags: inputs.tags,
+            ...(inputs.images.length > 0 ? { images: inputs.images } : {}),
+            partial: inputs.partial
+        }, wiring)
+        : retagImage({ ...common, image: inputs.images[0], from: inputs.from, to: inputs.tags }, wiring));
+    info(retagText(result));
+    const missing = result.images.filter(i => i.status === 'missing');
+    if (missing.length > 0)
+        warning(`Partial retag: ${counted(missing.length, 'image')} not retagged: ${missing.map(missingWords).join('; ')}`);
+    setOutput('results', JSON.stringify(retagToJson(result)));
+    setOutput('digests', JSON.stringify(retagDigests(result)));
+    if (env.GITHUB_STEP_SUMMARY)
+        await summary.addRaw(retagMarkdown(result)).write();
 }
 /** `mode: report`: the matrix legs' results files merged into one output and one table. */
 async function reportMode(env, inputs) {
