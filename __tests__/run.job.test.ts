@@ -184,6 +184,40 @@ describe('imagegraph run: the whole job against a real registry and buildah', ()
     expect(healed.json!.images.base.reasons).toEqual(['key not in the registry'])
   })
 
+  test('retag-unaffected: a release names every image on its existing digest, with no build', async () => {
+    let out = ''
+    const code = await runCli(
+      [
+        'run',
+        '--json',
+        '--base',
+        'HEAD',
+        '--cache',
+        'none',
+        '--builder',
+        'buildah',
+        '--registry',
+        registry.host,
+        '--insecure-registry',
+        '--push',
+        '--retag-unaffected',
+        '--tags',
+        'release-7'
+      ],
+      { cwd: repo.dir, out: s => void (out += s), err: () => undefined }
+    )
+    const json = JSON.parse(out) as RunJson
+    expect([code, statuses(json)]).toEqual([0, { base: 'unchanged', app: 'unchanged' }])
+    for (const [name, repository] of [
+      ['base', 'base'],
+      ['app', 'team/app']
+    ]) {
+      expect(json.images[name].tags).toContain('release-7')
+      const tagged = await inspectImage(registry, `${registry.host}/${repository}:release-7`)
+      expect(tagged.Digest).toBe(json.images[name].digest)
+    }
+  })
+
   test('without --push: images are built locally and the registry is left as it was', async () => {
     repo.write('app/app.txt', 'three\n').commit('change app again')
     const before = await tagsOf('team/app')
