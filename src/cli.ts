@@ -4,7 +4,6 @@
 // Exit status: 0 success, 1 the user's error (one line per problem on stderr), 2 an internal error.
 import * as path from 'node:path'
 import { parseArgs } from 'node:util'
-import { createCache } from './adapters/cache/factory.js'
 import type { Reporter } from './adapters/ports.js'
 import { BashProcessRunner } from './adapters/process-runner.js'
 import { locateGraph, readWorkingGraph } from './adapters/working-tree.js'
@@ -310,6 +309,8 @@ async function runCommand({ args, io, location }: CommandCall): Promise<number> 
   const { insecure, caFile } = registryConnection(args, io)
   const registry = typeof args.flags.registry === 'string' ? args.flags.registry : undefined
   const push = args.flags.push === true
+  // Loaded here only: the Actions cache library is most of the bundle, and no other command needs it.
+  const { createCache } = await import('./adapters/cache/factory.js')
   const job = await runJob(
     {
       plan,
