@@ -3,8 +3,8 @@
 // calls), then buildImages: in dependency order, independent images in parallel, each build handed
 // its bases by digest (or the local image this run made), tags set by putting the exact manifest
 // bytes, floating tags moved only forward. Shared by the action (`mode: build`) and `imagegraph run`.
-import * as os from 'node:os'
 import { performance } from 'node:perf_hooks'
+import { Slots, defaultParallel } from './slots.js'
 import type {
   Builder,
   GitAncestry,
@@ -121,33 +121,6 @@ export async function decideImages(
   }
   const decided = imageSteps(input.jobs, answers, options)
   return { ...decided, manifests }
-}
-
-/** Waits for a free slot: at most `size` holders at once, served in order of asking. */
-class Slots {
-  private free: number
-  private readonly waiting: Array<() => void> = []
-  constructor(size: number) {
-    this.free = size
-  }
-  async take(): Promise<void> {
-    if (this.free > 0) {
-      this.free--
-      return
-    }
-    await new Promise<void>(resolve => this.waiting.push(resolve))
-  }
-  give(): void {
-    const next = this.waiting.shift()
-    if (next) next()
-    else this.free++
-  }
-}
-
-function defaultParallel(): number {
-  return typeof os.availableParallelism === 'function'
-    ? os.availableParallelism()
-    : Math.max(1, os.cpus().length)
 }
 
 function errorText(e: unknown): string {

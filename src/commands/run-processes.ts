@@ -1,11 +1,11 @@
 // Use case: put in place the outputs of every process the run needs: restore each from the cache
 // by its content key, run it on a miss (after the processes it reads), check and save what it
 // wrote. Shared by the action (`mode: build`) and the CLI (`imagegraph run`); image builds follow.
-import * as os from 'node:os'
 import * as path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { SpawnError } from '../adapters/exec.js'
 import { missingOutputs, removeOutputs } from '../adapters/output-files.js'
+import { Slots, defaultParallel } from './slots.js'
 import type { Cache, ProcessRunner, Reporter } from '../adapters/ports.js'
 import { formatDuration } from '../core/duration.js'
 import { UserError } from '../core/errors.js'
@@ -47,33 +47,6 @@ export interface RunProcessesPorts {
   cache: Cache
   runner: ProcessRunner
   reporter: Reporter
-}
-
-/** Waits for a free slot: at most `size` holders at once, served in order of asking. */
-class Slots {
-  private free: number
-  private readonly waiting: Array<() => void> = []
-  constructor(size: number) {
-    this.free = size
-  }
-  async take(): Promise<void> {
-    if (this.free > 0) {
-      this.free--
-      return
-    }
-    await new Promise<void>(resolve => this.waiting.push(resolve))
-  }
-  give(): void {
-    const next = this.waiting.shift()
-    if (next) next()
-    else this.free++
-  }
-}
-
-function defaultParallel(): number {
-  return typeof os.availableParallelism === 'function'
-    ? os.availableParallelism()
-    : Math.max(1, os.cpus().length)
 }
 
 function errorText(e: unknown): string {
