@@ -220,18 +220,13 @@ async function plannedBuilds(
       {
         plan,
         root: path.join(location.repo, path.dirname(location.graphFile)),
-        names: runNamesOfEvent({
-          eventName: event.eventName,
-          payload: event.payload,
-          ref: env.GITHUB_REF ?? '',
-          commit: plan.head
-        }),
+        names: runNames(env, inputs, event, plan.head),
         ...(inputs.registry ? { registry: inputs.registry } : {}),
         labels: { tags: "input 'tags'", registry: "input 'registry'", images: "input 'images'" },
         rebuildMissing: inputs['rebuild-missing']
       },
       {
-        registry: host => openRegistry(registryOptions(host, inputs, env)),
+        registry: host => actionRegistry(host, inputs, env),
         reporter: actionReporter()
       }
     )
@@ -261,20 +256,39 @@ function actionReporter(): Reporter {
   }
 }
 
-function registryOptions(host: string, inputs: Inputs, env: NodeJS.ProcessEnv) {
+/** How the registry is reached, from the inputs: plain HTTP, its CA, the credentials. */
+function registryConnection(inputs: Inputs, env: NodeJS.ProcessEnv) {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
   return {
-    host,
-    insecure: inputs['registry-insecure'],
+    ...(inputs['registry-insecure'] ? { insecure: true } : {}),
     ...(inputs['registry-username'] ? { username: inputs['registry-username'] } : {}),
     ...(inputs['registry-password'] ? { password: inputs['registry-password'] } : {}),
     ...(inputs['registry-ca-file']
       ? { caFile: path.resolve(workspace, inputs['registry-ca-file']) }
-      : {}),
-    env,
-    debug: (message: string) => core.debug(message),
-    mask: (value: string) => core.setSecret(value)
+      : {})
   }
+}
+
+/** The registry client for a host, with the inputs' connection; secrets it learns are masked. */
+function actionRegistry(host: string, inputs: Inputs, env: NodeJS.ProcessEnv) {
+  return openRegistry({
+    host,
+    ...registryConnection(inputs, env),
+    env,
+    debug: message => core.debug(message),
+    mask: value => core.setSecret(value)
+  })
+}
+
+/** What names this run for tag templates and labels. */
+function runNames(env: NodeJS.ProcessEnv, inputs: Inputs, event: GitHubEvent, commit: string) {
+  return runNamesOfEvent({
+    eventName: event.eventName,
+    payload: event.payload,
+    ref: env.GITHUB_REF ?? '',
+    commit,
+    ...(inputs.version ? { version: inputs.version } : {})
+  })
 }
 
 /**
@@ -304,24 +318,7 @@ async function buildMode(
   core.info(`Push: ${pushing.push ? 'yes' : 'no'} (${pushing.why})`)
   if (untrusted && inputs.push !== 'false')
     core.warning(`push is ignored on an untrusted event (${untrusted}): nothing is pushed`)
-  const reporter: Reporter = {
-    info: message => core.info(message),
-    warning: message => core.warning(message),
-    debug: message => core.debug(message),
-    group: (name, lines) => {
-      core.startGroup(name)
-      for (const line of lines) core.info(line)
-      core.endGroup()
-    },
-    mask: value => core.setSecret(value)
-  }
-  const credentials = {
-    ...(inputs['registry-username'] ? { username: inputs['registry-username'] } : {}),
-    ...(inputs['registry-password'] ? { password: inputs['registry-password'] } : {})
-  }
-  const caFile = inputs['registry-ca-file']
-    ? path.resolve(workspace, inputs['registry-ca-file'])
-    : undefined
+  const reporter = actionReporter()
   const layerCache = layerCacheOf(
     inputs['layer-cache'],
     env,
@@ -332,13 +329,7 @@ async function buildMode(
       plan,
       repository: location.repo,
       root: path.join(location.repo, path.dirname(location.graphFile)),
-      names: runNamesOfEvent({
-        eventName: event.eventName,
-        payload: event.payload,
-        ref: env.GITHUB_REF ?? '',
-        commit: head,
-        ...(inputs.version ? { version: inputs.version } : {})
-      }),
+      names: runNames(env, inputs, event, head),
       ...(inputs.registry ? { registry: inputs.registry } : {}),
       ...(inputs.tags.length > 0 ? { tags: inputs.tags } : {}),
       labels: { tags: "input 'tags'", registry: "input 'registry'", images: "input 'images'" },
@@ -353,11 +344,7 @@ async function buildMode(
       ...(env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
         ? { source: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }
         : {}),
-      connection: {
-        ...(inputs['registry-insecure'] ? { insecure: true } : {}),
-        ...(caFile ? { caFile } : {}),
-        ...credentials
-      },
+      connection: registryConnection(inputs, env),
       ...(layerCache ? { layerCache } : {})
     },
     {
@@ -368,16 +355,7 @@ async function buildMode(
       runner: new BashProcessRunner(),
       reporter,
       builder: lazyBuilder(inputs.builder),
-      registry: host =>
-        openRegistry({
-          host,
-          insecure: inputs['registry-insecure'],
-          ...credentials,
-          ...(caFile ? { caFile } : {}),
-          env,
-          debug: message => core.debug(message),
-          mask: value => core.setSecret(value)
-        }),
+      registry: host => actionRegistry(host, inputs, env),
       git: location.git
     }
   )
@@ -435,25 +413,9 @@ async function retagMode(
     graphFrom: workingDirectory,
     graphLabel: "input 'graph'"
   })
-  const credentials = {
-    ...(inputs['registry-username'] ? { username: inputs['registry-username'] } : {}),
-    ...(inputs['registry-password'] ? { password: inputs['registry-password'] } : {})
-  }
-  const caFile = inputs['registry-ca-file']
-    ? path.resolve(workspace, inputs['registry-ca-file'])
-    : undefined
   const wiring = {
     git: location.git,
-    registry: (host: string) =>
-      openRegistry({
-        host,
-        insecure: inputs['registry-insecure'],
-        ...credentials,
-        ...(caFile ? { caFile } : {}),
-        env,
-        debug: message => core.debug(message),
-        mask: value => core.setSecret(value)
-      })
+    registry: (host: string) => actionRegistry(host, inputs, env)
   }
   const common = {
     graphFile: location.graphFile,
