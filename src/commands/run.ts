@@ -13,7 +13,7 @@ import type {
   Reporter
 } from '../adapters/ports.js'
 import { blockedImages, imageJobs } from '../core/image-jobs.js'
-import type { RunNames } from '../core/image-jobs.js'
+import type { ImageJobs, RunNames } from '../core/image-jobs.js'
 import type { ImagesRun } from '../core/image-results.js'
 import type { Plan } from '../core/plan.js'
 import type { ProcessesRun } from '../core/process-results.js'
@@ -74,20 +74,11 @@ export interface JobRun {
   notes: string[]
 }
 
-/**
- * The images a build run would build (affected, or with rebuild-missing any whose key the
- * registry lacks, and the bases they need), asked of the registry without building: the plan's
- * waves come from this list when the run has a registry, so a matrix leg exists for every image
- * the legs will build. Undefined when there is no registry (then the affected images are the list).
- */
-export async function imagesToBuildFor(
-  request: Pick<
-    RunRequest,
-    'plan' | 'root' | 'names' | 'registry' | 'tags' | 'labels' | 'rebuildMissing'
-  >,
-  ports: Pick<RunPorts, 'registry' | 'reporter'>
-): Promise<string[] | undefined> {
-  const { jobs, registryHost } = imageJobs({
+type JobsRequest = Pick<RunRequest, 'plan' | 'root' | 'names' | 'registry' | 'tags' | 'labels'>
+
+/** The images as jobs, every tag rendered and every name checked (throws before anything runs). */
+function jobsOf(request: JobsRequest): ImageJobs {
+  return imageJobs({
     plan: request.plan,
     root: request.root,
     names: request.names,
@@ -96,6 +87,19 @@ export async function imagesToBuildFor(
     tagsLabel: request.labels.tags,
     registryLabel: request.labels.registry
   })
+}
+
+/**
+ * The images a build run would build (affected, or with rebuild-missing any whose key the
+ * registry lacks, and the bases they need), asked of the registry without building: the plan's
+ * waves come from this list when the run has a registry, so a matrix leg exists for every image
+ * the legs will build. Undefined when there is no registry (then the affected images are the list).
+ */
+export async function imagesToBuildFor(
+  request: JobsRequest & Pick<RunRequest, 'rebuildMissing'>,
+  ports: Pick<RunPorts, 'registry' | 'reporter'>
+): Promise<string[] | undefined> {
+  const { jobs, registryHost } = jobsOf(request)
   if (registryHost === undefined) return undefined
   const decision = await decideImages(
     {
@@ -118,15 +122,7 @@ export async function runJob(request: RunRequest, ports: RunPorts): Promise<JobR
       ? selectImages(request.images, plan.graph, request.labels.images)
       : undefined
   // Every tag rendered and every name checked before the registry is asked or a process runs.
-  const { jobs, registryHost, notes } = imageJobs({
-    plan,
-    root: request.root,
-    names: request.names,
-    ...(request.registry ? { registry: request.registry } : {}),
-    ...(request.tags ? { tags: request.tags } : {}),
-    tagsLabel: request.labels.tags,
-    registryLabel: request.labels.registry
-  })
+  const { jobs, registryHost, notes } = jobsOf(request)
   for (const note of notes) reporter.info(note)
   const registry = registryHost !== undefined ? ports.registry(registryHost) : undefined
   const input = {
