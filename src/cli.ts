@@ -261,10 +261,14 @@ async function planCommand({ args, io, location }: CommandCall): Promise<number>
   return 0
 }
 
-/** A comma-separated list flag (`--tags a,b`), blanks dropped. */
-function listFlag(args: ParsedArgs, name: string): string[] | undefined {
+/** A list flag (`--tags a,b`, `--images a,b`) read by its parser; undefined when not given. */
+function listFlag(
+  args: ParsedArgs,
+  name: string,
+  parse: (text: string) => string[]
+): string[] | undefined {
   const value = args.flags[name]
-  return typeof value === 'string' ? parseTagList(value) : undefined
+  return typeof value === 'string' ? parse(value) : undefined
 }
 
 /**
@@ -309,6 +313,8 @@ async function runCommand({ args, io, location }: CommandCall): Promise<number> 
   const { insecure, caFile } = registryConnection(args, io)
   const registry = typeof args.flags.registry === 'string' ? args.flags.registry : undefined
   const push = args.flags.push === true
+  const tags = listFlag(args, 'tags', parseTagList)
+  const images = listFlag(args, 'images', parseImageList)
   // Loaded here only: the Actions cache library is most of the bundle, and no other command needs it.
   const { createCache } = await import('./adapters/cache/factory.js')
   const job = await runJob(
@@ -323,12 +329,12 @@ async function runCommand({ args, io, location }: CommandCall): Promise<number> 
         ...(typeof args.flags.version === 'string' ? { version: args.flags.version } : {})
       },
       ...(registry ? { registry } : {}),
-      ...(listFlag(args, 'tags') ? { tags: listFlag(args, 'tags') } : {}),
+      ...(tags ? { tags } : {}),
       labels: { tags: '--tags', registry: '--registry', images: '--images' },
       push,
       rebuildMissing: args.flags['no-rebuild-missing'] !== true,
       retagUnaffected: args.flags['retag-unaffected'] === true,
-      ...(listFlag(args, 'images') ? { images: parseImageList(String(args.flags.images)) } : {}),
+      ...(images ? { images } : {}),
       ...(parallel !== undefined ? { parallel } : {}),
       // A workstation is trusted with its own cache directory.
       saveCache: true,
@@ -400,6 +406,7 @@ async function retagCommand({ args, io, location }: CommandCall): Promise<number
       `${form}: ${extra.map(n => `--${n}`).join(', ')} ${extra.length === 1 ? 'belongs' : 'belong'} to ${image === undefined ? 'the one-image form (retag IMAGE --from --to)' : 'the every-image form (retag --rev REV --tags TAG)'}`
     )
   const { insecure, caFile } = registryConnection(args, io)
+  const images = listFlag(args, 'images', parseImageList)
   const opened: Array<{ close(): void }> = []
   const wiring = {
     git: location.git,
@@ -432,9 +439,7 @@ async function retagCommand({ args, io, location }: CommandCall): Promise<number
               ...common,
               rev: String(args.flags.rev),
               tags: parseTagList(String(args.flags.tags)),
-              ...(listFlag(args, 'images')
-                ? { images: parseImageList(String(args.flags.images)) }
-                : {}),
+              ...(images ? { images } : {}),
               partial: args.flags.partial === true
             },
             wiring
