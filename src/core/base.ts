@@ -62,7 +62,8 @@ export function everythingReason(resolved: ResolvedBase): string | undefined {
 }
 
 type Json = Record<string, unknown>
-const obj = (v: unknown): Json => (v && typeof v === 'object' ? (v as Json) : {})
+/** A payload field as an object, `{}` when it is not one. */
+export const obj = (v: unknown): Json => (v && typeof v === 'object' ? (v as Json) : {})
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
 
 /** The commit an event is about: a pull request's head, never its merge commit nor its base. */

@@ -1,10 +1,7 @@
 // What names a run in the action, for tag templates and labels: the commit built (a pull request's
 // head commit, never its merge commit), the branch, the pull request's number and the ref pushed.
+import { obj } from './base.js'
 import type { RunNames } from './image-jobs.js'
-
-function obj(v: unknown): Record<string, unknown> {
-  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {}
-}
 
 export function runNamesOfEvent(event: {
   eventName: string
