@@ -1,20 +1,15 @@
 // `imagegraph run` on a real repository with a real local cache directory: the first run misses
 // and runs the processes the affected images need; a fresh clone then restores them all.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { runCli } from '../src/cli.js'
+import { privateStorageConf } from './helpers/containers-storage.js'
 import { TestRepo, removeTempDirs, tempDir } from './helpers/repo.js'
 
 // Images are built too (no registry: locally), by buildah in a private storage.
-const storage = tempDir('imagegraph-cli-run-storage-')
 const previousConf = process.env.CONTAINERS_STORAGE_CONF
 beforeAll(() => {
-  const conf = path.join(storage, 'storage.conf')
-  writeFileSync(
-    conf,
-    `[storage]\ndriver = "vfs"\ngraphroot = "${storage}/root"\nrunroot = "${storage}/run"\n`
-  )
-  process.env.CONTAINERS_STORAGE_CONF = conf
+  process.env.CONTAINERS_STORAGE_CONF = privateStorageConf()
 })
 afterAll(() => {
   if (previousConf === undefined) delete process.env.CONTAINERS_STORAGE_CONF

@@ -5,15 +5,13 @@
 // key, a re-run builds nothing, a change builds only what it reaches, a revert reuses the old
 // digest, a deleted key heals, {{seq}} counts per content, a bad template stops before any build,
 // and a run without --push leaves the registry untouched.
-import { writeFileSync } from 'node:fs'
-import * as path from 'node:path'
 import { runCli } from '../src/cli.js'
 import { contentTag } from '../src/core/image-names.js'
 import { diffIds, inspectImage } from './helpers/base-image.js'
 import { RegistryServer } from './helpers/registry-server.js'
-import { TestRepo, removeTempDirs, tempDir } from './helpers/repo.js'
+import { privateStorageConf } from './helpers/containers-storage.js'
+import { TestRepo, removeTempDirs } from './helpers/repo.js'
 
-const storage = tempDir('imagegraph-run-job-storage-')
 const previousConf = process.env.CONTAINERS_STORAGE_CONF
 let registry: RegistryServer
 const repo = TestRepo.init()
@@ -33,12 +31,7 @@ interface RunJson {
 }
 
 beforeAll(async () => {
-  const conf = path.join(storage, 'storage.conf')
-  writeFileSync(
-    conf,
-    `[storage]\ndriver = "vfs"\ngraphroot = "${storage}/root"\nrunroot = "${storage}/run"\n`
-  )
-  process.env.CONTAINERS_STORAGE_CONF = conf
+  process.env.CONTAINERS_STORAGE_CONF = privateStorageConf()
   registry = await RegistryServer.start()
   repo.write(
     'imagegraph.yml',

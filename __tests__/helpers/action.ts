@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process'
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { parse as parseYaml } from 'yaml'
+import { privateStorageConf } from './containers-storage.js'
 import { EXAMPLE, ROOT, TestRepo, git, tempDir } from './repo.js'
 
 export const DIST = path.join(ROOT, 'dist', 'index.js')
@@ -181,23 +182,6 @@ export function parseOutputFile(text: string): Record<string, string> {
     out[name] = value.join('\n')
   }
   return out
-}
-
-let storageConf: string | undefined
-/**
- * A private containers storage (vfs, in a temp dir) for the builds a `mode: build` run makes with
- * buildah or podman: one per test file, so no test writes the machine's own image store.
- */
-function privateStorageConf(): string {
-  if (!storageConf) {
-    const dir = tempDir('imagegraph-action-storage-')
-    storageConf = path.join(dir, 'storage.conf')
-    writeFileSync(
-      storageConf,
-      `[storage]\ndriver = "vfs"\ngraphroot = "${dir}/root"\nrunroot = "${dir}/run"\n`
-    )
-  }
-  return storageConf
 }
 
 /** `node dist/index.js` with only PATH, HOME and what the runner sets. */
