@@ -19872,6 +19872,37 @@ function selectImages(names, graph, label) {
     return graph.order.filter(n => wanted.has(n.name)).map(n => n.name);
 }
 
+// How many things a command runs at once: a queue of slots, and the default size (the CPUs).
+// Shared by run-processes (processes) and build-images (builds).
+/** Waits for a free slot: at most `size` holders at once, served in order of asking. */
+class Slots {
+    free;
+    waiting = [];
+    constructor(size) {
+        this.free = size;
+    }
+    async take() {
+        if (this.free > 0) {
+            this.free--;
+            return;
+        }
+        await new Promise(resolve => this.waiting.push(resolve));
+    }
+    give() {
+        const next = this.waiting.shift();
+        if (next)
+            next();
+        else
+            this.free++;
+    }
+}
+/** The number of CPUs this process may use. */
+function defaultParallel() {
+    return typeof os.availableParallelism === 'function'
+        ? os.availableParallelism()
+        : Math.max(1, os.cpus().length);
+}
+
 // The names every part of the execution half agrees on: an image's content tag and the labels that
 // trace a pushed image back to its inputs. Builds write them; reuse, retag and {{seq}} read them.
 /** The content tag of a key: it names the exact inputs (tags allow 128 characters; this is 68). */
@@ -20085,33 +20116,6 @@ async function decideImages(input, ports) {
     }
     const decided = imageSteps(input.jobs, answers, options);
     return { ...decided, manifests };
-}
-/** Waits for a free slot: at most `size` holders at once, served in order of asking. */
-let Slots$1 = class Slots {
-    free;
-    waiting = [];
-    constructor(size) {
-        this.free = size;
-    }
-    async take() {
-        if (this.free > 0) {
-            this.free--;
-            return;
-        }
-        await new Promise(resolve => this.waiting.push(resolve));
-    }
-    give() {
-        const next = this.waiting.shift();
-        if (next)
-            next();
-        else
-            this.free++;
-    }
-};
-function defaultParallel$1() {
-    return typeof os.availableParallelism === 'function'
-        ? os.availableParallelism()
-        : Math.max(1, os.cpus().length);
 }
 function errorText$1(e) {
     return e instanceof Error ? e.message : String(e);
@@ -20449,14 +20453,14 @@ class ImagesJob {
  */
 async function buildImages(input, ports, decision) {
     checkInput(input, ports);
-    const parallel = input.parallel ?? defaultParallel$1();
+    const parallel = input.parallel ?? defaultParallel();
     if (!Number.isInteger(parallel) || parallel < 1)
         throw new UserError(`parallel: ${parallel} is not allowed; give a whole number of at least 1`);
     const decided = decision ?? (await decideImages(input, ports));
     const run = new ImagesJob(input, ports, decided);
     const jobs = new Map(input.jobs.map(j => [j.name, j]));
     const steps = new Map(decided.steps.map(s => [s.name, s]));
-    const slots = new Slots$1(parallel);
+    const slots = new Slots(parallel);
     const outcomes = new Map();
     for (const name of dependencyOrder(input.jobs)) {
         const step = steps.get(name);
@@ -20740,33 +20744,6 @@ function processSteps(plan, imagesToBuild) {
 function graphRoot(input) {
     return path.join(input.repository, path.dirname(input.plan.graphFile));
 }
-/** Waits for a free slot: at most `size` holders at once, served in order of asking. */
-class Slots {
-    free;
-    waiting = [];
-    constructor(size) {
-        this.free = size;
-    }
-    async take() {
-        if (this.free > 0) {
-            this.free--;
-            return;
-        }
-        await new Promise(resolve => this.waiting.push(resolve));
-    }
-    give() {
-        const next = this.waiting.shift();
-        if (next)
-            next();
-        else
-            this.free++;
-    }
-}
-function defaultParallel() {
-    return typeof os.availableParallelism === 'function'
-        ? os.availableParallelism()
-        : Math.max(1, os.cpus().length);
-}
 function errorText(e) {
     return e instanceof Error ? e.message : String(e);
 }
@@ -20986,15 +20963,10 @@ async function runProcesses(input, ports) {
     return { cache: ports.cache.description, saveCache: input.saveCache, processes };
 }
 
-async function runJob(request, ports) {
-    const { plan } = request;
-    const { reporter } = ports;
-    const images = request.images && request.images.length > 0
-        ? selectImages(request.images, plan.graph, request.labels.images)
-        : undefined;
-    // Every tag rendered and every name checked before the registry is asked or a process runs.
-    const { jobs, registryHost, notes } = imageJobs({
-        plan,
+/** The images as jobs, every tag rendered and every name checked (throws before anything runs). */
+function jobsOf(request) {
+    return imageJobs({
+        plan: request.plan,
         root: request.root,
         names: request.names,
         ...(request.registry ? { registry: request.registry } : {}),
@@ -21002,6 +20974,15 @@ async function runJob(request, ports) {
         tagsLabel: request.labels.tags,
         registryLabel: request.labels.registry
     });
+}
+async function runJob(request, ports) {
+    const { plan } = request;
+    const { reporter } = ports;
+    const images = request.images && request.images.length > 0
+        ? selectImages(request.images, plan.graph, request.labels.images)
+        : undefined;
+    // Every tag rendered and every name checked before the registry is asked or a process runs.
+    const { jobs, registryHost, notes } = jobsOf(request);
     for (const note of notes)
         reporter.info(note);
     const registry = registryHost !== undefined ? ports.registry(registryHost) : undefined;
@@ -23682,10 +23663,10 @@ async function planCommand({ args, io, location }) {
         io.out(planText(plan));
     return 0;
 }
-/** A comma-separated list flag (`--tags a,b`), blanks dropped. */
-function listFlag(args, name) {
+/** A list flag (`--tags a,b`, `--images a,b`) read by its parser; undefined when not given. */
+function listFlag(args, name, parse) {
     const value = args.flags[name];
-    return typeof value === 'string' ? parseTagList(value) : undefined;
+    return typeof value === 'string' ? parse(value) : undefined;
 }
 /**
  * `imagegraph run`: the whole job on a workstation: the images' keys checked in the registry, the
@@ -23719,6 +23700,8 @@ async function runCommand({ args, io, location }) {
     const { insecure, caFile } = registryConnection(args, io);
     const registry = typeof args.flags.registry === 'string' ? args.flags.registry : undefined;
     const push = args.flags.push === true;
+    const tags = listFlag(args, 'tags', parseTagList);
+    const images = listFlag(args, 'images', parseImageList);
     // Loaded here only: the Actions cache library is most of the bundle, and no other command needs it.
     const { createCache } = await import('./cli-factory.js');
     const job = await runJob({
@@ -23732,12 +23715,12 @@ async function runCommand({ args, io, location }) {
             ...(typeof args.flags.version === 'string' ? { version: args.flags.version } : {})
         },
         ...(registry ? { registry } : {}),
-        ...(listFlag(args, 'tags') ? { tags: listFlag(args, 'tags') } : {}),
+        ...(tags ? { tags } : {}),
         labels: { tags: '--tags', registry: '--registry', images: '--images' },
         push,
         rebuildMissing: args.flags['no-rebuild-missing'] !== true,
         retagUnaffected: args.flags['retag-unaffected'] === true,
-        ...(listFlag(args, 'images') ? { images: parseImageList(String(args.flags.images)) } : {}),
+        ...(images ? { images } : {}),
         ...(parallel !== undefined ? { parallel } : {}),
         // A workstation is trusted with its own cache directory.
         saveCache: true,
@@ -23794,6 +23777,7 @@ async function retagCommand({ args, io, location }) {
     if (extra.length > 0)
         throw new UserError(`${form}: ${extra.map(n => `--${n}`).join(', ')} ${extra.length === 1 ? 'belongs' : 'belong'} to ${image === undefined ? 'the one-image form (retag IMAGE --from --to)' : 'the every-image form (retag --rev REV --tags TAG)'}`);
     const { insecure, caFile } = registryConnection(args, io);
+    const images = listFlag(args, 'images', parseImageList);
     const opened = [];
     const wiring = {
         git: location.git,
@@ -23824,9 +23808,7 @@ async function retagCommand({ args, io, location }) {
                 ...common,
                 rev: String(args.flags.rev),
                 tags: parseTagList(String(args.flags.tags)),
-                ...(listFlag(args, 'images')
-                    ? { images: parseImageList(String(args.flags.images)) }
-                    : {}),
+                ...(images ? { images } : {}),
                 partial: args.flags.partial === true
             }, wiring)
             : await retagImage({

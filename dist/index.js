@@ -48862,12 +48862,13 @@ function baseReason(resolved) {
 function everythingReason(resolved) {
     return resolved.kind === 'range' ? undefined : baseReason(resolved);
 }
-const obj$1 = (v) => (v && typeof v === 'object' ? v : {});
+/** A payload field as an object, `{}` when it is not one. */
+const obj = (v) => (v && typeof v === 'object' ? v : {});
 const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
 /** The commit an event is about: a pull request's head, never its merge commit nor its base. */
 function headOf(e) {
     if (e.eventName === 'pull_request' || e.eventName === 'pull_request_target')
-        return str(obj$1(obj$1(obj$1(e.payload).pull_request).head).sha) ?? e.sha;
+        return str(obj(obj(obj(e.payload).pull_request).head).sha) ?? e.sha;
     return e.sha;
 }
 function chooseBase(e) {
@@ -48910,7 +48911,7 @@ function chooseForEvent(e) {
             }
             const branch = ref.replace(/^refs\/heads\//, '');
             if (!before || ZERO_SHA.test(before)) {
-                const defaultBranch = str(obj$1(p.repository).default_branch);
+                const defaultBranch = str(obj(p.repository).default_branch);
                 if (!defaultBranch)
                     return {
                         kind: 'everything',
@@ -48942,10 +48943,10 @@ function chooseForEvent(e) {
         }
         case 'pull_request':
         case 'pull_request_target': {
-            const pr = obj$1(p.pull_request);
-            const baseSha = str(obj$1(pr.base).sha);
-            const headSha = str(obj$1(pr.head).sha);
-            const baseBranch = str(obj$1(pr.base).ref);
+            const pr = obj(p.pull_request);
+            const baseSha = str(obj(pr.base).sha);
+            const headSha = str(obj(pr.head).sha);
+            const baseBranch = str(obj(pr.base).ref);
             const number = p.number ?? pr.number;
             if (!baseSha || !headSha)
                 return {
@@ -48961,7 +48962,7 @@ function chooseForEvent(e) {
             };
         }
         case 'merge_group': {
-            const group = obj$1(p.merge_group);
+            const group = obj(p.merge_group);
             const baseSha = str(group.base_sha);
             const headSha = str(group.head_sha);
             if (!baseSha || !headSha)
@@ -49053,22 +49054,22 @@ function untrustedBecause(eventName, payload) {
     if (eventName === 'pull_request_target')
         return "pull_request_target runs code from the pull request with the base repository's access";
     if (eventName === 'pull_request') {
-        const pr = obj$1(payload.pull_request);
+        const pr = obj(payload.pull_request);
         // GitHub sends head.repo null once the head repository is deleted: its code is nobody's.
-        if (!obj$1(obj$1(pr.head).repo).full_name)
+        if (!obj(obj(pr.head).repo).full_name)
             return 'pull request from a deleted or unknown head repository';
-        const headRepo = str(obj$1(obj$1(pr.head).repo).full_name);
-        const baseRepo = str(obj$1(obj$1(pr.base).repo).full_name) ?? str(obj$1(payload.repository).full_name);
-        if (obj$1(obj$1(pr.head).repo).fork === true || (headRepo && baseRepo && headRepo !== baseRepo)) {
+        const headRepo = str(obj(obj(pr.head).repo).full_name);
+        const baseRepo = str(obj(obj(pr.base).repo).full_name) ?? str(obj(payload.repository).full_name);
+        if (obj(obj(pr.head).repo).fork === true || (headRepo && baseRepo && headRepo !== baseRepo)) {
             return `pull request from the fork ${headRepo ?? '(unknown)'}`;
         }
     }
     if (eventName === 'workflow_run') {
         // A run triggered by a fork's pull request hands its artifacts and head to this trusted job.
-        const run = obj$1(payload.workflow_run);
-        const head = obj$1(run.head_repository);
+        const run = obj(payload.workflow_run);
+        const head = obj(run.head_repository);
         const headRepo = str(head.full_name);
-        const baseRepo = str(obj$1(payload.repository).full_name);
+        const baseRepo = str(obj(payload.repository).full_name);
         if (!headRepo)
             return 'workflow_run with no head repository';
         if (head.fork === true || (baseRepo && headRepo !== baseRepo))
@@ -49080,10 +49081,10 @@ function untrustedBecause(eventName, payload) {
 function pullRequestOf(eventName, payload) {
     if (eventName !== 'pull_request' && eventName !== 'pull_request_target')
         return undefined;
-    const repository = obj$1(payload.repository);
-    const owner = str(obj$1(repository.owner).login);
+    const repository = obj(payload.repository);
+    const owner = str(obj(repository.owner).login);
     const repo = str(repository.name);
-    const number = obj$1(payload.pull_request).number ?? payload.number;
+    const number = obj(payload.pull_request).number ?? payload.number;
     if (!owner || !repo || typeof number !== 'number')
         return undefined;
     return { owner, repo, number };
@@ -102761,6 +102762,37 @@ function blockedImages(graph, images, processProblems) {
     return blocked;
 }
 
+// How many things a command runs at once: a queue of slots, and the default size (the CPUs).
+// Shared by run-processes (processes) and build-images (builds).
+/** Waits for a free slot: at most `size` holders at once, served in order of asking. */
+class Slots {
+    free;
+    waiting = [];
+    constructor(size) {
+        this.free = size;
+    }
+    async take() {
+        if (this.free > 0) {
+            this.free--;
+            return;
+        }
+        await new Promise(resolve => this.waiting.push(resolve));
+    }
+    give() {
+        const next = this.waiting.shift();
+        if (next)
+            next();
+        else
+            this.free++;
+    }
+}
+/** The number of CPUs this process may use. */
+function defaultParallel() {
+    return typeof os$1.availableParallelism === 'function'
+        ? os$1.availableParallelism()
+        : Math.max(1, os$1.cpus().length);
+}
+
 // The names every part of the execution half agrees on: an image's content tag and the labels that
 // trace a pushed image back to its inputs. Builds write them; reuse, retag and {{seq}} read them.
 /** The content tag of a key: it names the exact inputs (tags allow 128 characters; this is 68). */
@@ -102974,33 +103006,6 @@ async function decideImages(input, ports) {
     }
     const decided = imageSteps(input.jobs, answers, options);
     return { ...decided, manifests };
-}
-/** Waits for a free slot: at most `size` holders at once, served in order of asking. */
-let Slots$1 = class Slots {
-    free;
-    waiting = [];
-    constructor(size) {
-        this.free = size;
-    }
-    async take() {
-        if (this.free > 0) {
-            this.free--;
-            return;
-        }
-        await new Promise(resolve => this.waiting.push(resolve));
-    }
-    give() {
-        const next = this.waiting.shift();
-        if (next)
-            next();
-        else
-            this.free++;
-    }
-};
-function defaultParallel$1() {
-    return typeof os$1.availableParallelism === 'function'
-        ? os$1.availableParallelism()
-        : Math.max(1, os$1.cpus().length);
 }
 function errorText$1(e) {
     return e instanceof Error ? e.message : String(e);
@@ -103338,14 +103343,14 @@ class ImagesJob {
  */
 async function buildImages(input, ports, decision) {
     checkInput(input, ports);
-    const parallel = input.parallel ?? defaultParallel$1();
+    const parallel = input.parallel ?? defaultParallel();
     if (!Number.isInteger(parallel) || parallel < 1)
         throw new UserError(`parallel: ${parallel} is not allowed; give a whole number of at least 1`);
     const decided = decision ?? (await decideImages(input, ports));
     const run = new ImagesJob(input, ports, decided);
     const jobs = new Map(input.jobs.map(j => [j.name, j]));
     const steps = new Map(decided.steps.map(s => [s.name, s]));
-    const slots = new Slots$1(parallel);
+    const slots = new Slots(parallel);
     const outcomes = new Map();
     for (const name of dependencyOrder(input.jobs)) {
         const step = steps.get(name);
@@ -103629,33 +103634,6 @@ function processSteps(plan, imagesToBuild) {
 function graphRoot(input) {
     return path$2.join(input.repository, path$2.dirname(input.plan.graphFile));
 }
-/** Waits for a free slot: at most `size` holders at once, served in order of asking. */
-class Slots {
-    free;
-    waiting = [];
-    constructor(size) {
-        this.free = size;
-    }
-    async take() {
-        if (this.free > 0) {
-            this.free--;
-            return;
-        }
-        await new Promise(resolve => this.waiting.push(resolve));
-    }
-    give() {
-        const next = this.waiting.shift();
-        if (next)
-            next();
-        else
-            this.free++;
-    }
-}
-function defaultParallel() {
-    return typeof os$1.availableParallelism === 'function'
-        ? os$1.availableParallelism()
-        : Math.max(1, os$1.cpus().length);
-}
 function errorText(e) {
     return e instanceof Error ? e.message : String(e);
 }
@@ -103875,14 +103853,9 @@ async function runProcesses(input, ports) {
     return { cache: ports.cache.description, saveCache: input.saveCache, processes };
 }
 
-/**
- * The images a build run would build (affected, or with rebuild-missing any whose key the
- * registry lacks, and the bases they need), asked of the registry without building: the plan's
- * waves come from this list when the run has a registry, so a matrix leg exists for every image
- * the legs will build. Undefined when there is no registry (then the affected images are the list).
- */
-async function imagesToBuildFor(request, ports) {
-    const { jobs, registryHost } = imageJobs({
+/** The images as jobs, every tag rendered and every name checked (throws before anything runs). */
+function jobsOf(request) {
+    return imageJobs({
         plan: request.plan,
         root: request.root,
         names: request.names,
@@ -103891,6 +103864,15 @@ async function imagesToBuildFor(request, ports) {
         tagsLabel: request.labels.tags,
         registryLabel: request.labels.registry
     });
+}
+/**
+ * The images a build run would build (affected, or with rebuild-missing any whose key the
+ * registry lacks, and the bases they need), asked of the registry without building: the plan's
+ * waves come from this list when the run has a registry, so a matrix leg exists for every image
+ * the legs will build. Undefined when there is no registry (then the affected images are the list).
+ */
+async function imagesToBuildFor(request, ports) {
+    const { jobs, registryHost } = jobsOf(request);
     if (registryHost === undefined)
         return undefined;
     const decision = await decideImages({
@@ -103908,15 +103890,7 @@ async function runJob(request, ports) {
         ? selectImages(request.images, plan.graph, request.labels.images)
         : undefined;
     // Every tag rendered and every name checked before the registry is asked or a process runs.
-    const { jobs, registryHost, notes } = imageJobs({
-        plan,
-        root: request.root,
-        names: request.names,
-        ...(request.registry ? { registry: request.registry } : {}),
-        ...(request.tags ? { tags: request.tags } : {}),
-        tagsLabel: request.labels.tags,
-        registryLabel: request.labels.registry
-    });
+    const { jobs, registryHost, notes } = jobsOf(request);
     for (const note of notes)
         reporter.info(note);
     const registry = registryHost !== undefined ? ports.registry(registryHost) : undefined;
@@ -105666,9 +105640,8 @@ function pushDecision(setting, eventName, untrusted) {
     return { push: true, why: `push is ${setting} on a trusted ${eventName} event` };
 }
 
-function obj(v) {
-    return typeof v === 'object' && v !== null ? v : {};
-}
+// What names a run in the action, for tag templates and labels: the commit built (a pull request's
+// head commit, never its merge commit), the branch, the pull request's number and the ref pushed.
 function runNamesOfEvent(event) {
     const names = { commit: event.commit };
     const pr = obj(event.payload.pull_request);
@@ -106675,17 +106648,12 @@ async function plannedBuilds(env, inputs, event, location, plan) {
         const toBuild = await imagesToBuildFor({
             plan,
             root: path$2.join(location.repo, path$2.dirname(location.graphFile)),
-            names: runNamesOfEvent({
-                eventName: event.eventName,
-                payload: event.payload,
-                ref: env.GITHUB_REF ?? '',
-                commit: plan.head
-            }),
+            names: runNames(env, inputs, event, plan.head),
             ...(inputs.registry ? { registry: inputs.registry } : {}),
             labels: { tags: "input 'tags'", registry: "input 'registry'", images: "input 'images'" },
             rebuildMissing: inputs['rebuild-missing']
         }, {
-            registry: host => openRegistry(registryOptions(host, inputs, env)),
+            registry: host => actionRegistry(host, inputs, env),
             reporter: actionReporter()
         });
         if (toBuild)
@@ -106712,20 +106680,37 @@ function actionReporter() {
         mask: value => setSecret(value)
     };
 }
-function registryOptions(host, inputs, env) {
+/** How the registry is reached, from the inputs: plain HTTP, its CA, the credentials. */
+function registryConnection(inputs, env) {
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     return {
-        host,
-        insecure: inputs['registry-insecure'],
+        ...(inputs['registry-insecure'] ? { insecure: true } : {}),
         ...(inputs['registry-username'] ? { username: inputs['registry-username'] } : {}),
         ...(inputs['registry-password'] ? { password: inputs['registry-password'] } : {}),
         ...(inputs['registry-ca-file']
             ? { caFile: path$2.resolve(workspace, inputs['registry-ca-file']) }
-            : {}),
-        env,
-        debug: (message) => debug(message),
-        mask: (value) => setSecret(value)
+            : {})
     };
+}
+/** The registry client for a host, with the inputs' connection; secrets it learns are masked. */
+function actionRegistry(host, inputs, env) {
+    return openRegistry({
+        host,
+        ...registryConnection(inputs, env),
+        env,
+        debug: message => debug(message),
+        mask: value => setSecret(value)
+    });
+}
+/** What names this run for tag templates and labels. */
+function runNames(env, inputs, event, commit) {
+    return runNamesOfEvent({
+        eventName: event.eventName,
+        payload: event.payload,
+        ref: env.GITHUB_REF ?? '',
+        commit,
+        ...(inputs.version ? { version: inputs.version } : {})
+    });
 }
 /**
  * `mode: build`: the processes the builds need, then the images: built, pushed, reused, tagged.
@@ -106742,37 +106727,13 @@ async function buildMode(env, inputs, event, location, plan, head, untrusted) {
     info(`Push: ${pushing.push ? 'yes' : 'no'} (${pushing.why})`);
     if (untrusted && inputs.push !== 'false')
         warning(`push is ignored on an untrusted event (${untrusted}): nothing is pushed`);
-    const reporter = {
-        info: message => info(message),
-        warning: message => warning(message),
-        debug: message => debug(message),
-        group: (name, lines) => {
-            startGroup(name);
-            for (const line of lines)
-                info(line);
-            endGroup();
-        },
-        mask: value => setSecret(value)
-    };
-    const credentials = {
-        ...(inputs['registry-username'] ? { username: inputs['registry-username'] } : {}),
-        ...(inputs['registry-password'] ? { password: inputs['registry-password'] } : {})
-    };
-    const caFile = inputs['registry-ca-file']
-        ? path$2.resolve(workspace, inputs['registry-ca-file'])
-        : undefined;
+    const reporter = actionReporter();
     const layerCache = layerCacheOf(inputs['layer-cache'], env, untrusted === undefined && pushing.push);
     const job = await runJob({
         plan,
         repository: location.repo,
         root: path$2.join(location.repo, path$2.dirname(location.graphFile)),
-        names: runNamesOfEvent({
-            eventName: event.eventName,
-            payload: event.payload,
-            ref: env.GITHUB_REF ?? '',
-            commit: head,
-            ...(inputs.version ? { version: inputs.version } : {})
-        }),
+        names: runNames(env, inputs, event, head),
         ...(inputs.registry ? { registry: inputs.registry } : {}),
         ...(inputs.tags.length > 0 ? { tags: inputs.tags } : {}),
         labels: { tags: "input 'tags'", registry: "input 'registry'", images: "input 'images'" },
@@ -106787,11 +106748,7 @@ async function buildMode(env, inputs, event, location, plan, head, untrusted) {
         ...(env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
             ? { source: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }
             : {}),
-        connection: {
-            ...(inputs['registry-insecure'] ? { insecure: true } : {}),
-            ...(caFile ? { caFile } : {}),
-            ...credentials
-        },
+        connection: registryConnection(inputs, env),
         ...(layerCache ? { layerCache } : {})
     }, {
         cache: createCache(chosen.spec, {
@@ -106801,15 +106758,7 @@ async function buildMode(env, inputs, event, location, plan, head, untrusted) {
         runner: new BashProcessRunner(),
         reporter,
         builder: lazyBuilder(inputs.builder),
-        registry: host => openRegistry({
-            host,
-            insecure: inputs['registry-insecure'],
-            ...credentials,
-            ...(caFile ? { caFile } : {}),
-            env,
-            debug: message => debug(message),
-            mask: value => setSecret(value)
-        }),
+        registry: host => actionRegistry(host, inputs, env),
         git: location.git
     });
     setOutput('processes', JSON.stringify(processesToJson(job.processes)));
@@ -106851,24 +106800,9 @@ async function retagMode(env, inputs, event) {
         graphFrom: workingDirectory,
         graphLabel: "input 'graph'"
     });
-    const credentials = {
-        ...(inputs['registry-username'] ? { username: inputs['registry-username'] } : {}),
-        ...(inputs['registry-password'] ? { password: inputs['registry-password'] } : {})
-    };
-    const caFile = inputs['registry-ca-file']
-        ? path$2.resolve(workspace, inputs['registry-ca-file'])
-        : undefined;
     const wiring = {
         git: location.git,
-        registry: (host) => openRegistry({
-            host,
-            insecure: inputs['registry-insecure'],
-            ...credentials,
-            ...(caFile ? { caFile } : {}),
-            env,
-            debug: message => debug(message),
-            mask: value => setSecret(value)
-        })
+        registry: (host) => actionRegistry(host, inputs, env)
     };
     const common = {
         graphFile: location.graphFile,
