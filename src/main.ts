@@ -151,14 +151,7 @@ async function planMode(env: NodeJS.ProcessEnv, inputs: Inputs, event: GitHubEve
   )
   core.setOutput('plan', planOutput(json))
   // The whole plan, however large: the `plan` output is cut to fit GitHub's output size limit.
-  const planFile = path.join(
-    env.RUNNER_TEMP ?? os.tmpdir(),
-    'imagegraph',
-    `plan-${process.pid}.json`
-  )
-  mkdirSync(path.dirname(planFile), { recursive: true })
-  writeFileSync(planFile, JSON.stringify(json))
-  core.setOutput('plan-file', planFile)
+  core.setOutput('plan-file', jsonFile(env, 'plan', json))
   core.setOutput('affected-images', JSON.stringify(json.affectedImages))
   core.setOutput('matrix', JSON.stringify(matrix))
   core.setOutput('waves', wavesOutput(waves))
@@ -363,14 +356,7 @@ async function buildMode(
   const results = imagesToJson(job.images)
   core.setOutput('results', resultsOutput(results))
   core.setOutput('digests', JSON.stringify(job.images.digests))
-  const resultsFile = path.join(
-    env.RUNNER_TEMP ?? os.tmpdir(),
-    'imagegraph',
-    `results-${process.pid}.json`
-  )
-  mkdirSync(path.dirname(resultsFile), { recursive: true })
-  writeFileSync(resultsFile, JSON.stringify(results))
-  core.setOutput('results-file', resultsFile)
+  core.setOutput('results-file', jsonFile(env, 'results', results))
   return job
 }
 
@@ -471,16 +457,21 @@ async function reportMode(env: NodeJS.ProcessEnv, inputs: Inputs): Promise<void>
   )
   core.setOutput('results', resultsOutput(report.results))
   // All of it, however large: the output is cut to fit GitHub's limit on very large runs.
-  const resultsFile = path.join(
-    env.RUNNER_TEMP ?? os.tmpdir(),
-    'imagegraph',
-    `results-${process.pid}.json`
-  )
-  mkdirSync(path.dirname(resultsFile), { recursive: true })
-  writeFileSync(resultsFile, JSON.stringify(report.results))
-  core.setOutput('results-file', resultsFile)
+  core.setOutput('results-file', jsonFile(env, 'results', report.results))
   if (report.comment !== undefined) core.setOutput('comment-body', report.comment)
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(report.summary).write()
+}
+
+/** A JSON file under RUNNER_TEMP holding all of a value its output may cut to fit; its path. */
+function jsonFile(env: NodeJS.ProcessEnv, name: string, value: unknown): string {
+  const file = path.join(
+    env.RUNNER_TEMP ?? os.tmpdir(),
+    'imagegraph',
+    `${name}-${process.pid}.json`
+  )
+  mkdirSync(path.dirname(file), { recursive: true })
+  writeFileSync(file, JSON.stringify(value))
+  return file
 }
 
 /** The sticky comment on the event's pull request; a failure to write it is a warning. */
