@@ -106588,10 +106588,7 @@ async function planMode(env, inputs, event) {
     info(`${json.affectedImages.length} of ${Object.keys(json.images).length} images affected: ${json.affectedImages.join(', ') || 'none'}`);
     setOutput('plan', planOutput(json));
     // The whole plan, however large: the `plan` output is cut to fit GitHub's output size limit.
-    const planFile = path$2.join(env.RUNNER_TEMP ?? os$1.tmpdir(), 'imagegraph', `plan-${process.pid}.json`);
-    mkdirSync(path$2.dirname(planFile), { recursive: true });
-    writeFileSync$1(planFile, JSON.stringify(json));
-    setOutput('plan-file', planFile);
+    setOutput('plan-file', jsonFile(env, 'plan', json));
     setOutput('affected-images', JSON.stringify(json.affectedImages));
     setOutput('matrix', JSON.stringify(matrix));
     setOutput('waves', wavesOutput(waves));
@@ -106765,10 +106762,7 @@ async function buildMode(env, inputs, event, location, plan, head, untrusted) {
     const results = imagesToJson(job.images);
     setOutput('results', resultsOutput(results));
     setOutput('digests', JSON.stringify(job.images.digests));
-    const resultsFile = path$2.join(env.RUNNER_TEMP ?? os$1.tmpdir(), 'imagegraph', `results-${process.pid}.json`);
-    mkdirSync(path$2.dirname(resultsFile), { recursive: true });
-    writeFileSync$1(resultsFile, JSON.stringify(results));
-    setOutput('results-file', resultsFile);
+    setOutput('results-file', jsonFile(env, 'results', results));
     return job;
 }
 /**
@@ -106843,14 +106837,18 @@ async function reportMode(env, inputs) {
     info(`${Object.keys(report.results).length} image results from ${report.files.length} files: ${report.files.join(', ') || 'none'}`);
     setOutput('results', resultsOutput(report.results));
     // All of it, however large: the output is cut to fit GitHub's limit on very large runs.
-    const resultsFile = path$2.join(env.RUNNER_TEMP ?? os$1.tmpdir(), 'imagegraph', `results-${process.pid}.json`);
-    mkdirSync(path$2.dirname(resultsFile), { recursive: true });
-    writeFileSync$1(resultsFile, JSON.stringify(report.results));
-    setOutput('results-file', resultsFile);
+    setOutput('results-file', jsonFile(env, 'results', report.results));
     if (report.comment !== undefined)
         setOutput('comment-body', report.comment);
     if (env.GITHUB_STEP_SUMMARY)
         await summary.addRaw(report.summary).write();
+}
+/** A JSON file under RUNNER_TEMP holding all of a value its output may cut to fit; its path. */
+function jsonFile(env, name, value) {
+    const file = path$2.join(env.RUNNER_TEMP ?? os$1.tmpdir(), 'imagegraph', `${name}-${process.pid}.json`);
+    mkdirSync(path$2.dirname(file), { recursive: true });
+    writeFileSync$1(file, JSON.stringify(value));
+    return file;
 }
 /** The sticky comment on the event's pull request; a failure to write it is a warning. */
 async function postComment(inputs, event, marker, body) {
