@@ -172,7 +172,7 @@ images:
     expect(add.after.nodes.get('api')!.breakdown.files.map(l => l.split('\t')[1])).toEqual([
       'docker/api.Dockerfile',
       'docker/api.Dockerfile.dockerignore',
-      'svc/app.txt'
+      'svc'
     ])
     const edit = await afterEdit(repo, r => r.write('docker/api.Dockerfile.dockerignore', 'y\n'))
     expect(affected(edit.after)).toEqual(['api'])
@@ -208,8 +208,8 @@ describe('symlinks are followed as the commit records them', () => {
     const linkOid = repo.git('rev-parse', 'HEAD:images/api').trim()
     expect(after.nodes.get('api')!.breakdown.files).toEqual([
       `120000 ${linkOid}\timages/api`,
-      expect.stringMatching(/^100644 [0-9a-f]{40}\treal\/api\/Dockerfile$/),
-      expect.stringMatching(/^100644 [0-9a-f]{40}\treal\/api\/app\.txt$/)
+      `040000 ${repo.git('rev-parse', 'HEAD:real/api').trim()}\treal/api`,
+      expect.stringMatching(/^100644 [0-9a-f]{40}\treal\/api\/Dockerfile$/)
     ])
   })
 

@@ -2,6 +2,7 @@ import { parseGraph } from '../src/core/graph/read.js'
 import { GraphFiles } from '../src/core/ownership.js'
 import { canonicalDefinition, computeKeys, hashedJson, stableStringify } from '../src/core/keys.js'
 import { treeLine } from '../src/core/changes.js'
+import { hashTree } from '../src/core/git-tree.js'
 import { yml } from './helpers/graphs.js'
 import { EXAMPLE } from './helpers/repo.js'
 import { readFileSync } from 'node:fs'
@@ -38,9 +39,17 @@ describe('content keys', () => {
       `100644 ${'c'.repeat(40)}\tservices/image-a/Dockerfile`,
       `160000 ${'d'.repeat(40)}\tservices/image-a/vendor`
     ])
+    // An image's context is one line, its tree id; its Dockerfile is named too.
+    const tree = hashTree(
+      [
+        { mode: '100644', name: 'Dockerfile', oid: 'c'.repeat(40) },
+        { mode: '160000', name: 'vendor', oid: 'd'.repeat(40) }
+      ],
+      40
+    )
     expect(keys.get('image-a')!.breakdown.files).toEqual([
-      `100644 ${'c'.repeat(40)}\tservices/image-a/Dockerfile`,
-      `160000 ${'d'.repeat(40)}\tservices/image-a/vendor`
+      `040000 ${tree}\tservices/image-a`,
+      `100644 ${'c'.repeat(40)}\tservices/image-a/Dockerfile`
     ])
   })
 

@@ -231,12 +231,13 @@ describe('file changes in config directories', () => {
       SPECIAL.map(f => `${f} (added) -> config config-c`).sort()
     )
     expect([...added.nodes.get('config-c')!.changedFiles].sort()).toEqual([...SPECIAL].sort())
-    expect(
-      added.nodes
-        .get('config-c')!
-        .breakdown.files.map(l => l.slice(l.indexOf('\t') + 1))
-        .sort()
-    ).toEqual([...SPECIAL, 'config/c/limits.yaml'].sort())
+    // config/c/** names the whole directory: its key holds git's tree id, which holds the names.
+    expect(added.nodes.get('config-c')!.breakdown.files).toEqual([
+      `040000 ${repo.git('rev-parse', `${second}:config/c`).trim()}\tconfig/c`
+    ])
+    expect(repo.git('rev-parse', `${second}:config/c`)).not.toEqual(
+      repo.git('rev-parse', `${first}:config/c`)
+    )
 
     for (const f of SPECIAL) repo.write(f, `${f}: 2\n`)
     const third = repo.commit('modify special paths')
@@ -255,16 +256,19 @@ describe('file changes in config directories', () => {
   })
 
   test("a file with a newline in its name in an image's context belongs to the image", async () => {
-    const { plan: p } = await scenario(r => r.write('services/image-b/new\nline.txt', 'x\n'))
+    const { plan: p, repo } = await scenario(r => r.write('services/image-b/new\nline.txt', 'x\n'))
     expect(affected(p)).toEqual(['image-b'])
     expect(reasons(p, 'image-b')).toEqual([
       'services/image-b/new\nline.txt (added) -> image image-b'
     ])
-    expect(p.nodes.get('image-b')!.breakdown.files.map(l => l.slice(l.indexOf('\t') + 1))).toEqual([
-      'services/image-b/Dockerfile',
-      'services/image-b/app.txt',
-      'services/image-b/new\nline.txt'
+    // The context is one line, git's own tree id: the new file is in it.
+    const tree = (rev: string) =>
+      `040000 ${repo.git('rev-parse', `${rev}:services/image-b`).trim()}`
+    expect(p.nodes.get('image-b')!.breakdown.files).toEqual([
+      `${tree('HEAD')}\tservices/image-b`,
+      `100644 ${repo.git('rev-parse', 'HEAD:services/image-b/Dockerfile').trim()}\tservices/image-b/Dockerfile`
     ])
+    expect(tree('HEAD')).not.toEqual(tree('HEAD~1'))
   })
 })
 
@@ -297,14 +301,16 @@ describe('other kinds of change in an image context', () => {
       'services/image-b/app.txt (type-changed) -> image image-b'
     ])
     expect(reasons(p, 'image-c')).toEqual(['services/image-c/vendor (submodule) -> image image-c'])
-    // The submodule counts by the commit it points at, the link by its target.
-    expect(p.nodes.get('image-c')!.breakdown.files).toContain(
-      `160000 ${libSecond}\tservices/image-c/vendor`
+    // The submodule counts by the commit it points at, the link by its target: both are in the
+    // context's tree, whose id is git's own.
+    expect(repo.git('ls-tree', 'HEAD', 'services/image-c/vendor')).toContain(
+      `160000 commit ${libSecond}`
     )
-    const linkOid = repo.git('rev-parse', 'HEAD:services/image-b/app.txt').trim()
-    expect(p.nodes.get('image-b')!.breakdown.files).toContain(
-      `120000 ${linkOid}\tservices/image-b/app.txt`
-    )
+    expect(repo.git('ls-tree', 'HEAD', 'services/image-b/app.txt')).toMatch(/^120000 blob /)
+    for (const image of ['image-b', 'image-c'])
+      expect(p.nodes.get(image)!.breakdown.files).toContain(
+        `040000 ${repo.git('rev-parse', `HEAD:services/${image}`).trim()}\tservices/${image}`
+      )
     const before = await planOf(repo, base, base)
     expect(keyChanges(before, p)).toEqual(['image-b', 'image-c'])
   })
@@ -501,12 +507,16 @@ describe('content keys', () => {
     expect(after.changedFiles).toEqual([{ path: 'services/image-c/app.txt', status: 'modified' }])
     expect(keyChanges(before, after)).toEqual(['image-c'])
     expect(affected(after)).toEqual(['image-c'])
+    // The mode is in git's tree: the context's tree id moves with it.
     const line = (p: Plan) =>
-      p.nodes
-        .get('image-c')!
-        .breakdown.files.find(l => l.endsWith('\tservices/image-c/app.txt'))!
-        .slice(0, 6)
-    expect([line(before), line(after)]).toEqual(['100644', '100755'])
+      p.nodes.get('image-c')!.breakdown.files.find(l => l.endsWith('\tservices/image-c'))
+    expect(line(after)).toBe(
+      `040000 ${repo.git('rev-parse', 'HEAD:services/image-c').trim()}\tservices/image-c`
+    )
+    expect(line(before)).toBe(
+      `040000 ${repo.git('rev-parse', 'HEAD~1:services/image-c').trim()}\tservices/image-c`
+    )
+    expect(line(before)).not.toBe(line(after))
   })
 
   test('reverting a change restores the keys', async () => {

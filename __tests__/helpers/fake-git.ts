@@ -44,6 +44,15 @@ export class FakeGit implements Git {
   async isAncestor(): Promise<boolean | undefined> {
     return notFaked()
   }
+  async objects(): Promise<never> {
+    return notFaked()
+  }
+  async filesUnder(): Promise<never> {
+    return notFaked()
+  }
+  async symlinksUnder(): Promise<never> {
+    return notFaked()
+  }
   async mergeBase(): Promise<string | null> {
     return null
   }

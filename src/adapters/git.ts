@@ -7,7 +7,7 @@ import type { ChangeStatus, ChangedFile, TrackedFile } from '../core/changes.js'
 import { UserError } from '../core/errors.js'
 import { decodeGraphText, decodePaths } from '../core/utf8.js'
 import { exec } from './exec.js'
-import type { Git, GitAncestry } from './ports.js'
+import type { Git, GitAncestry, GitObject } from './ports.js'
 
 export interface GitResult {
   stdout: string
@@ -66,20 +66,25 @@ export async function runGitToFile(cwd: string, args: string[]): Promise<GitResu
 
 /** Parse `git cat-file --batch` output: `<oid> <type> <size>\n<bytes>\n` or `<name> missing\n`. */
 export function parseCatFileBatch(out: Buffer, count: number): Array<Buffer | null> {
-  const results: Array<Buffer | null> = []
+  return parseCatFileObjects(out, count).map(o => (o?.type === 'blob' ? o.data : null))
+}
+
+/** Every object of `git cat-file --batch` output, whatever its type; null for a missing one. */
+export function parseCatFileObjects(out: Buffer, count: number): Array<GitObject | null> {
+  const results: Array<GitObject | null> = []
   let at = 0
   for (let i = 0; i < count; i++) {
     const eol = out.indexOf(10, at)
     if (eol === -1) throw new Error('git cat-file --batch: output ended early')
     const header = out.subarray(at, eol).toString('utf8')
-    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header)
+    const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header)
     if (!m) {
       results.push(null) // "<name> missing", "ambiguous" and the like: not a file there
       at = eol + 1
       continue
     }
-    const size = Number(m[2])
-    results.push(m[1] === 'blob' ? out.subarray(eol + 1, eol + 1 + size) : null)
+    const size = Number(m[3])
+    results.push({ oid: m[1], type: m[2], data: out.subarray(eol + 1, eol + 1 + size) })
     at = eol + 1 + size + 1
   }
   return results
@@ -292,6 +297,72 @@ export class GitCommandLine implements Git, GitAncestry {
       throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`)
     // Symlink targets are paths: decoded without loss, like every path git gives.
     return parseCatFileBatch(r.stdout, oids.length).map(b => (b === null ? null : decodePaths(b)))
+  }
+
+  /** Objects by name (ids, `<commit>^{tree}`) in one git call: null for each one not there. */
+  async objects(names: string[]): Promise<Array<GitObject | null>> {
+    if (names.length === 0) return []
+    if (names.some(n => /[\n\0]/.test(n) || n.startsWith('-')))
+      throw new Error('not an object name')
+    const r = await spawnGit(this.dir, ['cat-file', '--batch'], {
+      input: names.map(n => `${n}\n`).join('')
+    })
+    if (r.code !== 0)
+      throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`)
+    return parseCatFileObjects(r.stdout, names.length)
+  }
+
+  /** A commit's files under some directories ('' for all), with their object ids. */
+  async filesUnder(commit: string, dirs: string[]): Promise<TrackedFile[]> {
+    if (dirs.length === 0) return []
+    if (dirs.includes('')) return this.trackedFiles(commit)
+    checkRev(commit)
+    // Literal pathspecs: a directory named `a*` is that directory, not a pattern.
+    const r = await runGitToFile(this.dir, [
+      '--literal-pathspecs',
+      'ls-tree',
+      '-r',
+      '-z',
+      '--full-tree',
+      commit,
+      '--',
+      ...dirs
+    ])
+    if (r.code !== 0) throw new Error(`git ls-tree failed in ${this.dir}: ${r.stderr.trim()}`)
+    return parseTreeListing(r.stdout, 'ls-tree')
+  }
+
+  /**
+   * The symlinks under some directories of a commit: git walks the trees, this process only looks
+   * at each entry's mode and decodes the paths of links (thousands of files cost a scan).
+   */
+  async symlinksUnder(commit: string, dirs: string[]): Promise<string[]> {
+    if (dirs.length === 0) return []
+    checkRev(commit)
+    const r = await spawnGit(this.dir, [
+      '--literal-pathspecs',
+      'ls-tree',
+      '-r',
+      '-z',
+      '--full-tree',
+      commit,
+      '--',
+      ...(dirs.includes('') ? [] : dirs)
+    ])
+    if (r.code !== 0) throw new Error(`git ls-tree failed in ${this.dir}: ${r.stderr.trim()}`)
+    const out: string[] = []
+    const buf = r.stdout
+    // Records: `<mode> <type> <oid>\t<path>\0`; a link's mode is 120000.
+    for (let at = 0; at < buf.length;) {
+      let end = buf.indexOf(0, at)
+      if (end === -1) end = buf.length
+      if (buf[at] === 0x31 && buf[at + 1] === 0x32 && buf[at + 6] === 0x20) {
+        const tab = buf.indexOf(9, at)
+        out.push(decodePaths(buf.subarray(tab + 1, end)))
+      }
+      at = end + 1
+    }
+    return out
   }
 
   /** Whether a commit object is present locally (a shallow clone may lack it). */

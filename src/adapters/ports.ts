@@ -45,10 +45,28 @@ export interface Git extends GitAncestry {
   /** Blobs' text by object id: null for each one that is not there. */
   blobs(oids: string[]): Promise<Array<string | null>>
   /**
+   * Objects by name (an object id, `<commit>^{tree}`) in one call: their type and bytes, null for
+   * each one that is not there.
+   */
+  objects(names: string[]): Promise<Array<GitObject | null>>
+  /**
+   * The files of a commit under some directories (repository paths, '' for all), recursively:
+   * `git ls-tree -r` limited to them, so the cost is what lies under them, not the repository.
+   */
+  filesUnder(commit: string, dirs: string[]): Promise<TrackedFile[]>
+  /** The paths of the symlinks under some directories of a commit (only those are decoded). */
+  symlinksUnder(commit: string, dirs: string[]): Promise<string[]>
+  /**
    * What a revision as a person typed it names, for tag templates: the branch checked out (HEAD)
    * or named, or the tag named (`refs/tags/v1.2.3`); nothing for a commit id or a detached HEAD.
    */
   refNamed(rev: string): Promise<{ branch?: string; tagRef?: string }>
+}
+
+export interface GitObject {
+  oid: string
+  type: string
+  data: Buffer
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,20 +5,21 @@ import { symlinkedGraph, workingFile } from '../adapters/working-tree.js'
 import type { Git } from '../adapters/ports.js'
 import { everythingReason } from '../core/base.js'
 import type { ResolvedBase } from '../core/base.js'
-import type { TrackedFile } from '../core/changes.js'
 import { parseGraph, readGraph } from '../core/graph/read.js'
 import type { Graph } from '../core/graph/model.js'
 import { GraphError, UserError, sortProblems } from '../core/errors.js'
 import { computeKeys } from '../core/keys.js'
-import { GraphFiles } from '../core/ownership.js'
 import type { KeyBreakdown } from '../core/keys.js'
-import { isSymlink } from '../core/links.js'
+import { SYMLINK_MODE } from '../core/links.js'
+import { TREE_MODE, parseTreeObject } from '../core/git-tree.js'
 import { plan } from '../core/plan.js'
 import type { Plan } from '../core/plan.js'
 import { shortId } from '../core/render/text.js'
 import { graphRoot, scopeChangedFiles, scopeTrackedFiles, underRoot } from '../core/scope.js'
 import { decodeGraphText } from '../core/utf8.js'
+import { commitFiles } from './commit-files.js'
 import { readSymlinks } from './files.js'
+import { CommitTree } from './tree-lookup.js'
 import { problemsWithFiles } from './validate.js'
 
 export interface PlanRequest {
@@ -63,7 +64,6 @@ function parseWorkingGraph(request: PlanRequest): { text: string; graph: Graph }
 
 export async function planRepository(git: Git, request: PlanRequest): Promise<Plan> {
   const root = graphRoot(request.graphFile)
-  const listing = git.listTrackedFiles()
   const wanted = request.base
   const [head, base = null] = await git.resolveCommits(
     wanted.kind === 'range' ? [wanted.head, wanted.base] : [wanted.head]
@@ -76,17 +76,15 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
     base === null
       ? Promise.resolve([])
       : git.changedFiles(base, head).then(c => scopeChangedFiles(c, root))
-  const tracked = listing.at(head).then(f => scopeTrackedFiles(f, root))
-  const symlinks = tracked.then(files => readSymlinks(git, files))
-  // Nothing is left unhandled if the graph turns out invalid and we throw before awaiting these.
+  // Nothing is left unhandled if the graph turns out invalid and we throw before awaiting it.
   changes.catch(() => undefined)
-  tracked.catch(() => undefined)
-  symlinks.catch(() => undefined)
   // Every git call is under way: the working tree's graph file is parsed while git works.
   const working = parseWorkingGraph(request)
   const [graphBytes, baseGraphBytes = null] = await graphTexts
+  const graphName = underRoot(request.graphFile, root)!
   if (graphBytes === null) {
-    if (isDirectoryIn(await tracked, request.graphFile, root))
+    const entry = await pathEntry(git, head, root, graphName)
+    if (entry?.mode === TREE_MODE)
       throw new UserError(
         `${request.graphFile} is a directory in commit ${shortId(head)}; name the graph file in it (${request.graphFile}/imagegraph.yml)`
       )
@@ -104,7 +102,10 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
     baseUnreadable = `${request.graphFile} at base ${shortId(base!)} is not valid (${e.message.split('\n')[0]}): every node is affected`
   }
   // A symlink's blob is its target's name: it never equals a working tree's valid graph file.
-  if (working?.text !== graphText && isSymlinkIn(await tracked, request.graphFile, root))
+  if (
+    working?.text !== graphText &&
+    (await pathEntry(git, head, root, graphName))?.mode === SYMLINK_MODE
+  )
     throw symlinkedGraph(request.graphFile, graphText, head)
   let graph: Graph
   if (working?.text === graphText) graph = working.graph
@@ -113,12 +114,16 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
     if (!read.graph) throw new GraphError(read.problems)
     if (read.problems.length > 0) {
       // Report the problems that need the files too, so that one run lists every mistake.
+      const tracked = scopeTrackedFiles(await git.trackedFiles(head), root)
       throw new GraphError(
-        sortProblems(problemsWithFiles(read.graph, read.problems, await tracked, await symlinks))
+        sortProblems(
+          problemsWithFiles(read.graph, read.problems, tracked, await readSymlinks(git, tracked))
+        )
       )
     }
     graph = read.graph
   }
+  const files = await commitFiles(git, head, graph, root)
   const everythingBecause = everythingReason(wanted) ?? baseUnreadable
   return plan({
     graph,
@@ -128,8 +133,7 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
     base: base ?? '',
     head,
     changedFiles: await changes,
-    trackedFiles: await tracked,
-    symlinks: await symlinks,
+    files,
     ...(everythingBecause ? { everythingBecause } : {})
   })
 }
@@ -141,11 +145,10 @@ export async function keyBreakdownsAt(
   graphFile: string
 ): Promise<Map<string, KeyBreakdown> | null> {
   const root = graphRoot(graphFile)
-  const [text, tracked] = await Promise.all([
-    git.fileAt(rev, graphFile),
-    git.trackedFiles(rev).then(f => scopeTrackedFiles(f, root))
-  ])
-  if (text === null || isSymlinkIn(tracked, graphFile, root)) return null
+  const text = await git.fileAt(rev, graphFile)
+  if (text === null) return null
+  if ((await pathEntry(git, rev, root, underRoot(graphFile, root)!))?.mode === SYMLINK_MODE)
+    return null
   let graph
   try {
     graph = parseGraph(text, graphFile)
@@ -153,20 +156,24 @@ export async function keyBreakdownsAt(
     if (e instanceof UserError) return null
     throw e
   }
-  const links = await readSymlinks(git, tracked)
-  const keys = computeKeys(graph, new GraphFiles(graph, links).membership(tracked))
+  const files = await commitFiles(git, await git.resolveCommit(rev), graph, root)
+  const keys = computeKeys(graph, files.membership)
   return new Map([...keys].map(([name, k]) => [name, k.breakdown]))
 }
 
-/** Whether the commit's files (under root) hold graphFile as a symbolic link. */
-function isSymlinkIn(files: TrackedFile[], graphFile: string, root: string): boolean {
-  const name = underRoot(graphFile, root)
-  const self = files.find(f => f.path === name)
-  return self !== undefined && isSymlink(self)
-}
-
-/** Whether graphFile names a directory among the commit's files (under root). */
-function isDirectoryIn(files: TrackedFile[], graphFile: string, root: string): boolean {
-  const prefix = `${underRoot(graphFile, root) ?? graphFile}/`
-  return files.some(f => f.path.startsWith(prefix))
+/** What stands at a path of a commit (under root), its links not followed; null when nothing. */
+async function pathEntry(
+  git: Git,
+  commit: string,
+  root: string,
+  path: string
+): Promise<{ mode: string } | null> {
+  const slash = path.lastIndexOf('/')
+  const parent = slash === -1 ? '' : path.slice(0, slash)
+  const answer = (await new CommitTree(git, commit, root).resolve([parent])).get(parent)!
+  if (answer.error || answer.entry?.mode !== TREE_MODE) return null
+  const [tree] = await git.objects([answer.entry.oid])
+  if (!tree) return null
+  const name = path.slice(slash + 1)
+  return parseTreeObject(tree.data, tree.oid.length / 2).find(e => e.name === name) ?? null
 }

@@ -8,6 +8,7 @@ import { SECTION_OF } from './graph/model.js'
 import type { ConfigNode, Graph, GraphNode } from './graph/model.js'
 import type { Segment } from './graph/positions.js'
 import { pathText } from './graph/positions.js'
+import { isTree } from './git-tree.js'
 import { isSymlink } from './links.js'
 import { isUnder } from './ownership.js'
 import type { FileMembership } from './ownership.js'
@@ -41,7 +42,10 @@ export function checkGraphAgainstFiles(graph: Graph, membership: FileMembership)
     const files = membership.files.get(node.name) ?? []
     if (node.kind === 'image') {
       // A symlink to a directory is followed (links.ts); only a real file is not a context.
-      if (node.context !== '' && files.some(f => f.path === node.context && !isSymlink(f))) {
+      if (
+        node.context !== '' &&
+        files.some(f => f.path === node.context && !isSymlink(f) && !isTree(f))
+      ) {
         problems.push(
           problemAt(
             graph,

@@ -5,8 +5,11 @@
 //   kind:        config, process or image
 //   definition:  the node's canonical definition (see canonicalDefinition; no names, no
 //                `description`, `repository`, `tags`, `tag-pattern`, timeouts or passed variables)
-//   filesDigest: sha256 of one line per input file, "<mode> <git object id>\t<path>\n", sorted
-//                by path: a config's matched files; an image's context files and Dockerfile
+//   filesDigest: sha256 of one line per input, "<mode> <git object id>\t<path>\n", sorted by
+//                path: a config's matched files (blob ids); an image's context directory as one
+//                line with git's tree id ("040000 <tree id>\t<dir>", '.' for the root), which
+//                changes exactly when a file beneath it does, then its Dockerfile and ignore files
+//                (blob ids) and the symlinks on the way to them
 //   upstream:    the keys of every input, sorted
 // })
 // Nothing else: not the node's name or its inputs' names (two nodes with the same definition and
@@ -21,7 +24,7 @@ import { inputsOf } from './graph/model.js'
 import type { FileMembership } from './ownership.js'
 import { encodePaths } from './utf8.js'
 
-export const KEY_SCHEMA = 'imagegraph-key/v3'
+export const KEY_SCHEMA = 'imagegraph-key/v4'
 
 export interface KeyBreakdown {
   schema: string

@@ -90,6 +90,15 @@ export function compilePattern(pattern: string): (path: string) => boolean {
   return picomatch(pattern, GLOB_OPTIONS)
 }
 
+/**
+ * The path a pattern names whole (`dir/**`, or a path without wildcards: it and everything under
+ * it), or undefined when the pattern selects among files.
+ */
+export function wholePathOf(pattern: string): string | undefined {
+  const scan = scanOf(pattern)
+  return !scan.isGlob || scan.glob === '**' ? scan.base : undefined
+}
+
 /** The fixed directory a pattern cannot match outside of ('' when it has none), unescaped. */
 export function anchorOf(pattern: string): string {
   return scanOf(pattern).base

@@ -2,9 +2,14 @@
 // context, Dockerfile and that Dockerfile's own ignore file), through symlinks too, and which nodes
 // own a changed path.
 import type { TrackedFile } from './changes.js'
-import type { Graph, GraphNode } from './graph/model.js'
+import type { ConfigNode, Graph, GraphNode } from './graph/model.js'
 import { dockerfileIgnoreFile } from './generated.js'
-import { Symlinks, isSymlink } from './links.js'
+import { TREE_MODE, modeOf, treeIdOf } from './git-tree.js'
+import { overlapsOutput, wholePathLines, wholePathsOf } from './config-trees.js'
+import type { WholePath } from './config-trees.js'
+import { outputIndexOf } from './output-paths.js'
+import type { OutputIndex } from './output-paths.js'
+import { Symlinks, isSymlink, objectIdOf } from './links.js'
 import { PathIndex, anchorOf, compilePattern } from './match.js'
 
 /**
@@ -42,6 +47,8 @@ interface Slot {
   anchors: string[]
   /** The paths of files, once files are added out of the path-ordered stream. */
   seen?: Set<string>
+  /** An image's paths named one by one: its Dockerfile, ignore files and the links on the way. */
+  named?: Set<string>
 }
 
 function overlaps(a: string, b: string): boolean {
@@ -54,6 +61,7 @@ export class GraphFiles {
   private readonly slots: Slot[] = []
 
   private readonly realContexts = new Map<string, string>()
+  private outputs?: OutputIndex
   private readonly linkProblems: LinkProblem[] = []
 
   /**
@@ -96,27 +104,32 @@ export class GraphFiles {
           this.realContexts.set(node.name, context)
         }
         const dockerfile = this.follow(slot, node.dockerfile, 'dockerfile')
-        this.index.addFile(node.dockerfile, { slot, dockerfile: dockerfile === node.dockerfile })
-        if (dockerfile !== node.dockerfile)
-          this.index.addFile(dockerfile, { slot, dockerfile: true })
+        this.addNamed(slot, node.dockerfile, dockerfile === node.dockerfile)
+        if (dockerfile !== node.dockerfile) this.addNamed(slot, dockerfile, true)
         // Decides what of the context is sent, wherever it lies; most images have none.
         for (const ignore of new Set([
           dockerfileIgnoreFile(node.dockerfile),
           dockerfileIgnoreFile(dockerfile)
         ])) {
-          this.index.addFile(ignore, { slot, dockerfile: false })
+          this.addNamed(slot, ignore, false)
           const real = this.follow(slot, ignore, 'dockerfile')
-          if (real !== ignore) this.index.addFile(real, { slot, dockerfile: false })
+          if (real !== ignore) this.addNamed(slot, real, false)
         }
       }
     }
+  }
+
+  /** One path an image names (not a directory): it is one of the image's files when tracked. */
+  private addNamed(slot: Slot, path: string, dockerfile: boolean): void {
+    this.index.addFile(path, { slot, dockerfile })
+    ;(slot.named ??= new Set()).add(path)
   }
 
   /** The real path of one an image names; the links on the way become its files. */
   private follow(slot: Slot, path: string, field: 'context' | 'dockerfile'): string {
     slot.anchors.push(path)
     const real = this.symlinks.resolve(path)
-    for (const link of real.via) this.index.addFile(link, { slot, dockerfile: false })
+    for (const link of real.via) this.addNamed(slot, link, false)
     if ('error' in real) {
       // One mistake, said once: the context's link is usually the Dockerfile's too.
       if (!this.linkProblems.some(p => p.node === slot.node.name))
@@ -176,7 +189,11 @@ export class GraphFiles {
     return names
   }
 
-  /** Every node's files. The hot loop of a plan: one pass, candidates looked up per directory. */
+  /**
+   * Every node's files: a config's matched files; an image's context as one tree line (its tree id,
+   * computed from the files beneath as git computes it) and the files it names one by one (see
+   * imageFiles). One pass, candidates looked up per directory.
+   */
   membership(tracked: TrackedFile[]): FileMembership {
     for (const slot of this.slots) {
       slot.files = []
@@ -218,12 +235,64 @@ export class GraphFiles {
     if (this.symlinks.size > 0) this.filesThroughLinks(tracked, linkProblems)
     const files = new Map<string, TrackedFile[]>()
     const dockerfileFound = new Set<string>()
+    let linkFiles: Map<string, TrackedFile> | undefined
     for (const slot of this.slots) {
-      files.set(slot.node.name, slot.files)
+      const node = slot.node
+      let lines = slot.files
+      if (node.kind === 'image')
+        lines = imageFiles(lines, this.realContexts.get(node.name) ?? node.context, slot.named)
+      else if (node.kind === 'config') {
+        const whole = this.byTrees(node)
+        if (whole) {
+          linkFiles ??= new Map(tracked.filter(isSymlink).map(f => [f.path, f]))
+          lines = wholePathLines(whole.map(path => this.wholePath(path, lines, linkFiles!)))
+        }
+      }
+      files.set(node.name, lines)
       if (slot.dockerfileFound) dockerfileFound.add(slot.node.name)
       slot.seen = undefined
     }
     return { files, dockerfileFound, realContexts: this.realContexts, linkProblems }
+  }
+
+  /**
+   * The paths a config names whole, when its content is their trees (config-trees.ts): none of
+   * them goes through a link out, holds a link, or overlaps a process output.
+   */
+  byTrees(config: ConfigNode): string[] | undefined {
+    const whole = wholePathsOf(config)
+    if (!whole) return undefined
+    this.outputs ??= outputIndexOf(this.graph)
+    for (const path of whole) {
+      const real = this.symlinks.resolve(path)
+      if ('error' in real) return undefined
+      if (overlapsOutput(this.outputs, path) || overlapsOutput(this.outputs, real.path))
+        return undefined
+      for (const link of this.symlinks.targets.keys())
+        if (isUnder(link, real.path) && link !== real.path) return undefined
+    }
+    return whole
+  }
+
+  /** A path a config names whole, from a listing of its files: followed, with its tree id. */
+  private wholePath(
+    path: string,
+    files: TrackedFile[],
+    linkFiles: Map<string, TrackedFile>
+  ): WholePath {
+    const real = this.symlinks.resolve(path) as { path: string; via: string[] }
+    const via = real.via.flatMap(link => {
+      const file = linkFiles.get(link)
+      return file ? [{ path: link, oid: objectIdOf(file) }] : []
+    })
+    const tree = treeIdOf(files, real.path)
+    if (tree !== undefined) return { real: real.path, via, entry: { mode: TREE_MODE, oid: tree } }
+    const file = files.find(f => f.path === real.path)
+    return {
+      real: real.path,
+      via,
+      entry: file ? { mode: modeOf(file), oid: objectIdOf(file) } : null
+    }
   }
 
   /**
@@ -266,6 +335,23 @@ export class GraphFiles {
       })
     }
   }
+}
+
+/**
+ * What an image's key holds of the repository: its context directory as one tree line (`040000
+ * <tree id>\t<dir>`, '.' for the root), the files it names one by one (Dockerfile, ignore files,
+ * the links on the way) and a file that stands where the context should be (an error to report).
+ */
+export function imageFiles(
+  files: TrackedFile[],
+  context: string,
+  named: Set<string> = new Set()
+): TrackedFile[] {
+  const out: TrackedFile[] = []
+  const tree = treeIdOf(files, context)
+  if (tree !== undefined) out.push({ path: context || '.', mode: TREE_MODE, oid: tree })
+  for (const f of files) if (f.path === context || named.has(f.path)) out.push(f)
+  return out
 }
 
 export function isUnder(path: string, dir: string): boolean {

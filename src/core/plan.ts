@@ -10,6 +10,7 @@ import { computeKeys, nodeLabel, writtenDefinition } from './keys.js'
 import type { ContentKey, KeyBreakdown } from './keys.js'
 import { checkGraphAgainstFiles } from './file-checks.js'
 import { GraphFiles } from './ownership.js'
+import type { FileMembership } from './ownership.js'
 import type { Symlinks } from './links.js'
 import { reasonChains, renderChain } from './reasons.js'
 import type { ReasonChain } from './reasons.js'
@@ -26,12 +27,22 @@ export interface PlanInput {
   base: string
   head: string
   changedFiles: ChangedFile[]
-  /** Every tracked file at head, with its git object id. */
-  trackedFiles: TrackedFile[]
-  /** The symlinks among trackedFiles with their targets (none when not given). */
+  /**
+   * What the graph's nodes hold at head, read from git's trees (commands/commit-files.ts); or,
+   * without it, every tracked file at head with its object id (trackedFiles) and the symlinks
+   * among them. Both give the same keys.
+   */
+  files?: NodeFiles
+  trackedFiles?: TrackedFile[]
   symlinks?: Symlinks
   /** Set when the base could not be used at all: every node is affected for this reason. */
   everythingBecause?: string
+}
+
+/** The graph's files at a commit, as read from its trees, and the index that found them. */
+export interface NodeFiles {
+  membership: FileMembership
+  graphFiles: GraphFiles
 }
 
 export interface NodePlan {
@@ -87,8 +98,8 @@ function readBaseGraph(input: PlanInput, head: Graph): { graph?: Graph; unusable
 
 export function plan(input: PlanInput): Plan {
   const graph = input.graph ?? parseGraph(input.graphText, input.graphFile)
-  const graphFiles = new GraphFiles(graph, input.symlinks)
-  const membership = graphFiles.membership(input.trackedFiles)
+  const graphFiles = input.files?.graphFiles ?? new GraphFiles(graph, input.symlinks)
+  const membership = input.files?.membership ?? graphFiles.membership(input.trackedFiles ?? [])
   const problems = checkGraphAgainstFiles(graph, membership)
   const errors = problems.filter(p => p.severity === 'error')
   if (errors.length > 0) throw new GraphError(errors)

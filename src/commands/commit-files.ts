@@ -1,0 +1,213 @@
+// A graph's files at a commit, read from git's trees: what each node holds, for its key and the
+// checks, at a cost that grows with what the graph names, not with the repository.
+// - An image's context is one tree id (looked up, never listed): a build copies the links inside
+//   it as links, so the tree id is exactly what it reads. Its Dockerfile and ignore files are
+//   looked up one by one, and every link on the way to them is followed.
+// - A config's files are listed under its patterns' fixed directories only (`git ls-tree -r --
+//   dir`): its negations and file-name wildcards select files, and a link inside leads to files
+//   that are its too (they are listed in turn). A pattern with no fixed directory (`**/*.go`)
+//   lists the whole root.
+// The same commit gives the same lines as a listing of every file would (GraphFiles.membership):
+// keys do not depend on how the files were found.
+import type { Git } from '../adapters/ports.js'
+import type { TrackedFile } from '../core/changes.js'
+import { dockerfileIgnoreFile } from '../core/generated.js'
+import { TREE_MODE } from '../core/git-tree.js'
+import type { Graph } from '../core/graph/model.js'
+import { SYMLINK_MODE, Symlinks, isSymlink } from '../core/links.js'
+import { anchorOf } from '../core/match.js'
+import { GraphFiles, isUnder } from '../core/ownership.js'
+import type { FileMembership } from '../core/ownership.js'
+import { scopeTrackedFiles, underRoot } from '../core/scope.js'
+import { overlapsOutput, wholePathLines, wholePathsOf } from '../core/config-trees.js'
+import { outputIndexOf } from '../core/output-paths.js'
+import { CommitTree } from './tree-lookup.js'
+import type { PathAnswer } from './tree-lookup.js'
+
+/** How many times links inside configs lead to more directories to list before it is a loop. */
+const MAX_LINK_ROUNDS = 8
+
+export interface CommitFiles {
+  membership: FileMembership
+  /** The links met on the way to what the graph names, with their targets. */
+  symlinks: Symlinks
+  /** The index of the graph's paths, for finding which nodes own a changed path. */
+  graphFiles: GraphFiles
+}
+
+/** The graph's files at commit; root is the graph's directory in the repository. */
+export async function commitFiles(
+  git: Git,
+  commit: string,
+  graph: Graph,
+  root: string
+): Promise<CommitFiles> {
+  const tree = new CommitTree(git, commit, root)
+  const images = [...graph.nodes.values()].flatMap(n => (n.kind === 'image' ? [n] : []))
+  const configAnchors = new Set<string>()
+  for (const node of graph.nodes.values())
+    if (node.kind === 'config')
+      for (const pattern of node.paths)
+        if (!pattern.startsWith('!')) configAnchors.add(anchorOf(pattern))
+  const answers = await tree.resolve([
+    ...images.flatMap(n => [n.context, n.dockerfile, dockerfileIgnoreFile(n.dockerfile)]),
+    ...configAnchors
+  ])
+  // A Dockerfile reached through a link has the real file's ignore file too.
+  const realIgnores = images.flatMap(n => {
+    const real = answers.get(n.dockerfile)!
+    return real.error || real.real === n.dockerfile ? [] : [dockerfileIgnoreFile(real.real)]
+  })
+  for (const [path, answer] of await tree.resolve(realIgnores)) answers.set(path, answer)
+
+  // Configs named by their trees, unless a link inside one says otherwise (config-trees.ts).
+  const outputs = outputIndexOf(graph)
+  const byTrees = new Map<string, PathAnswer[]>()
+  for (const node of graph.nodes.values()) {
+    if (node.kind !== 'config') continue
+    const whole = wholePathsOf(node)
+    const paths = whole?.map(p => answers.get(p)!)
+    if (
+      paths?.every(
+        (a, i) =>
+          !a.error && !overlapsOutput(outputs, whole![i]) && !overlapsOutput(outputs, a.real)
+      )
+    )
+      byTrees.set(node.name, paths)
+  }
+  const dirs = outermost(
+    [...byTrees.values()].flat().flatMap(a => (a.entry?.mode === TREE_MODE ? [a.real] : []))
+  )
+  const linksInside = (
+    await git.symlinksUnder(
+      commit,
+      dirs.map(d => repoPath(tree, d))
+    )
+  ).flatMap(p => {
+    const path = underRoot(p, tree.root)
+    return path === undefined ? [] : [path]
+  })
+  for (const [name, paths] of byTrees)
+    if (linksInside.some(link => paths.some(a => link !== a.real && isUnder(link, a.real))))
+      byTrees.delete(name)
+  const listedAnchors = new Set<string>()
+  for (const node of graph.nodes.values())
+    if (node.kind === 'config' && !byTrees.has(node.name))
+      for (const pattern of node.paths)
+        if (!pattern.startsWith('!')) listedAnchors.add(anchorOf(pattern))
+
+  const listing = await configListing(
+    git,
+    tree,
+    [...listedAnchors].map(a => answers.get(a)!)
+  )
+  const targets = new Map<string, string>()
+  for (const [path, link] of tree.links) targets.set(path, link.target)
+  const symlinks = new Symlinks(targets)
+  const graphFiles = new GraphFiles(graph, symlinks)
+  const membership = graphFiles.membership(listing)
+  for (const [name, paths] of byTrees)
+    membership.files.set(
+      name,
+      wholePathLines(
+        paths.map(a => ({
+          real: a.real,
+          via: a.via.map(link => ({ path: link, oid: tree.links.get(link)!.oid })),
+          entry: a.entry
+        }))
+      )
+    )
+  for (const node of images) {
+    const named = [node.dockerfile, dockerfileIgnoreFile(node.dockerfile)]
+    const dockerfile = answers.get(node.dockerfile)!
+    if (!dockerfile.error && dockerfile.real !== node.dockerfile)
+      named.push(dockerfileIgnoreFile(dockerfile.real))
+    const lines = imageLines(
+      tree,
+      answers.get(node.context)!,
+      named.map(p => answers.get(p)!)
+    )
+    membership.files.set(node.name, lines)
+    if (!dockerfile.error && dockerfile.entry && dockerfile.entry.mode !== TREE_MODE)
+      membership.dockerfileFound.add(node.name)
+    else membership.dockerfileFound.delete(node.name)
+  }
+  return { membership, symlinks, graphFiles }
+}
+
+/**
+ * An image's lines, as GraphFiles.membership gives them from a full listing: the context's tree
+ * (or the file that stands in its place), each named file at its real path, every link on the way.
+ */
+function imageLines(tree: CommitTree, context: PathAnswer, named: PathAnswer[]): TrackedFile[] {
+  const lines = new Map<string, TrackedFile>()
+  const add = (path: string, mode: string, oid: string) => {
+    if (!lines.has(path)) lines.set(path, { path, mode, oid })
+  }
+  const links = (answer: PathAnswer) => {
+    for (const link of answer.via) add(link, SYMLINK_MODE, tree.links.get(link)!.oid)
+  }
+  links(context)
+  if (!context.error && context.entry) {
+    if (context.entry.mode === TREE_MODE) add(context.real || '.', TREE_MODE, context.entry.oid)
+    else add(context.real, context.entry.mode, context.entry.oid)
+  }
+  for (const answer of named) {
+    links(answer)
+    if (!answer.error && answer.entry && answer.entry.mode !== TREE_MODE)
+      add(answer.real, answer.entry.mode, answer.entry.oid)
+  }
+  return [...lines.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+/**
+ * The files under the configs' fixed directories (as their real paths), and under whatever the
+ * links among them lead to, in path order; the links' targets join tree.links.
+ */
+async function configListing(
+  git: Git,
+  tree: CommitTree,
+  anchors: PathAnswer[]
+): Promise<TrackedFile[]> {
+  const listed: string[] = []
+  const byPath = new Map<string, TrackedFile>()
+  let wanted = anchors.filter(a => !a.error && a.entry).map(a => a.real)
+  for (let round = 0; wanted.length > 0; round++) {
+    const dirs = outermost(wanted).filter(d => !listed.some(l => isUnder(d, l)))
+    if (dirs.length === 0) break
+    if (round === MAX_LINK_ROUNDS)
+      throw new Error(`links inside configs lead on more than ${MAX_LINK_ROUNDS} times`)
+    listed.push(...dirs)
+    const repoDirs = dirs.map(d => repoPath(tree, d))
+    const files = scopeTrackedFiles(await git.filesUnder(tree.commit, repoDirs), tree.root)
+    const newLinks: TrackedFile[] = []
+    for (const f of files) {
+      if (byPath.has(f.path)) continue
+      byPath.set(f.path, f)
+      if (isSymlink(f) && !tree.links.has(f.path)) newLinks.push(f)
+    }
+    // Links inside a config are followed (resolving one reads its target): what they lead to is
+    // listed next.
+    const resolved = await tree.resolve(newLinks.map(l => l.path))
+    wanted = []
+    for (const answer of resolved.values())
+      if (!answer.error && answer.entry) wanted.push(answer.real)
+  }
+  // The links on the way to the configs' directories are theirs too, as in a full listing.
+  for (const [path, link] of tree.links)
+    if (!byPath.has(path)) byPath.set(path, { path, mode: SYMLINK_MODE, oid: link.oid })
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+/** A path under the graph's root as the repository names it. */
+function repoPath(tree: CommitTree, path: string): string {
+  return tree.root === '' ? path : path === '' ? tree.root : `${tree.root}/${path}`
+}
+
+/** The directories not under another of them. */
+function outermost(dirs: string[]): string[] {
+  const sorted = [...new Set(dirs)].sort()
+  const out: string[] = []
+  for (const d of sorted) if (!out.some(o => isUnder(d, o))) out.push(d)
+  return out
+}

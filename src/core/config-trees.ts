@@ -1,0 +1,53 @@
+// A config that names whole directories (`config/app/**`, `scripts`) holds exactly what their
+// trees hold, so its key names each by git's tree id instead of listing every file beneath:
+// nothing to list at plan time. Only when the tree id would not say everything does the config
+// keep its file lines: a negation or a wildcard in a file name selects files; a link inside leads
+// to files elsewhere that are the config's too; a process output inside (or around) it needs the
+// check that the config holds no file the process writes.
+import type { TrackedFile } from './changes.js'
+import type { ConfigNode } from './graph/model.js'
+import { TREE_MODE } from './git-tree.js'
+import { SYMLINK_MODE } from './links.js'
+import { wholePathOf } from './match.js'
+import type { OutputIndex } from './output-paths.js'
+
+/** The paths a config names whole, or undefined when one of its patterns selects files. */
+export function wholePathsOf(config: ConfigNode): string[] | undefined {
+  const out: string[] = []
+  for (const pattern of config.paths) {
+    if (pattern.startsWith('!')) return undefined
+    const whole = wholePathOf(pattern)
+    if (whole === undefined) return undefined
+    out.push(whole)
+  }
+  return out
+}
+
+/** Whether a process output lies at, under or above path. */
+export function overlapsOutput(outputs: OutputIndex, path: string): boolean {
+  return outputs.producerOf(path) !== undefined || outputs.outputsUnder(path).length > 0
+}
+
+/** What a config names whole, each path as followed through links. */
+export interface WholePath {
+  /** The real path ('' the root), or undefined when a link on the way leads out. */
+  real: string | undefined
+  /** The links on the way, each with its object id. */
+  via: Array<{ path: string; oid: string }>
+  /** What stands at the real path: a tree (a directory), a file, or nothing. */
+  entry: { mode: string; oid: string } | null
+}
+
+/** A whole-path config's lines: the links on the way, then each path's tree or file line. */
+export function wholePathLines(paths: WholePath[]): TrackedFile[] {
+  const lines = new Map<string, TrackedFile>()
+  for (const p of paths) {
+    for (const link of p.via)
+      if (!lines.has(link.path))
+        lines.set(link.path, { path: link.path, mode: SYMLINK_MODE, oid: link.oid })
+    if (p.real === undefined || p.entry === null) continue
+    const path = p.entry.mode === TREE_MODE ? p.real || '.' : p.real
+    if (!lines.has(path)) lines.set(path, { path, mode: p.entry.mode, oid: p.entry.oid })
+  }
+  return [...lines.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
