@@ -728,6 +728,26 @@ describe('the CLI', () => {
     ])
   })
 
+  test('why --explain names the files behind a directory whose tree id changed', async () => {
+    const own = TestRepo.fromExample()
+    const first = own.commit('example')
+    own.write('services/image-b/app.txt', 'changed\n').write('config/b/new.yaml', 'n: 1\n')
+    own.commit('edit image-b and config-b')
+    const r = await cli(['why', 'image-b', '--base', first, '--explain'], own.dir)
+    expect([r.code, r.err]).toEqual([0, ''])
+    const tree = (rev: string, dir: string) => own.git('rev-parse', `${rev}:${dir}`).trim()
+    const lines = r.out.split('\n')
+    const at = lines.indexOf('Key at base differs:')
+    expect(lines.slice(at + 1, at + 3)).toEqual([
+      `  file changed: services/image-b (040000 ${tree(first, 'services/image-b')} -> 040000 ${tree('HEAD', 'services/image-b')})`,
+      '    services/image-b/app.txt (modified)'
+    ])
+    // Down the inputs too: config-b names its directory whole, and the new file is named.
+    expect(r.out).toContain(
+      `file changed: config/b (040000 ${tree(first, 'config/b')} -> 040000 ${tree('HEAD', 'config/b')})\n        config/b/new.yaml (added)\n`
+    )
+  })
+
   test('why image-c --explain: not affected, the same key at base', async () => {
     const r = await cli(['why', 'image-c', '--base', base, '--explain'], repo.dir)
     expect(r.code).toBe(0)

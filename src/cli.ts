@@ -8,7 +8,7 @@ import type { Reporter } from './adapters/ports.js'
 import { BashProcessRunner } from './adapters/process-runner.js'
 import { locateGraph, readWorkingGraph } from './adapters/working-tree.js'
 import type { GraphLocation } from './adapters/working-tree.js'
-import { keyBreakdownsAt, namedRange, planLocatedGraph } from './commands/plan.js'
+import { changedTreeFiles, keyBreakdownsAt, namedRange, planLocatedGraph } from './commands/plan.js'
 import { runJob } from './commands/run.js'
 import { retagAtRevision, retagImage } from './commands/retag.js'
 import { retagDigests, retagText, retagToJson } from './core/render/retag.js'
@@ -479,7 +479,15 @@ async function whyCommand({ args, io, location }: CommandCall): Promise<number> 
     io.out(
       `${JSON.stringify({ ...node, ...(baseBreakdown !== undefined ? { baseBreakdown } : {}) }, null, 2)}\n`
     )
-  } else io.out(whyText(plan, node, atBase))
+  } else
+    io.out(
+      whyText(
+        plan,
+        node,
+        atBase,
+        atBase === undefined ? undefined : await changedTreeFiles(location.git, plan, atBase)
+      )
+    )
   return 0
 }
 

@@ -13,6 +13,7 @@ import type { KeyBreakdown } from '../core/keys.js'
 import { SYMLINK_MODE } from '../core/links.js'
 import { TREE_MODE, parseTreeObject } from '../core/git-tree.js'
 import { plan } from '../core/plan.js'
+import { explainKeyDifference, treeChangeKey, treeChanges } from '../core/explain.js'
 import type { Plan } from '../core/plan.js'
 import { shortId } from '../core/render/text.js'
 import { graphRoot, scopeChangedFiles, scopeTrackedFiles, underRoot } from '../core/scope.js'
@@ -176,4 +177,35 @@ async function pathEntry(
   if (!tree) return null
   const name = path.slice(slash + 1)
   return parseTreeObject(tree.data, tree.oid.length / 2).find(e => e.name === name) ?? null
+}
+
+/**
+ * The files behind each directory whose tree id differs between a node's key at base and at head,
+ * for every node: `why --explain` names them (whyText's treeFiles).
+ */
+export async function changedTreeFiles(
+  git: Git,
+  p: Plan,
+  base: Map<string, KeyBreakdown> | null
+): Promise<Map<string, string[]>> {
+  const changes = new Map<string, { path: string; before: string; after: string }>()
+  for (const node of p.nodes.values())
+    for (const change of treeChanges(explainKeyDifference(base?.get(node.name), node.breakdown)))
+      changes.set(treeChangeKey(change), change)
+  const out = new Map<string, string[]>()
+  await Promise.all(
+    [...changes].map(async ([key, change]) => {
+      const prefix = change.path === '.' ? '' : `${change.path}/`
+      const files = await git.changedFiles(change.before, change.after)
+      out.set(
+        key,
+        files.map(f =>
+          f.oldPath === undefined
+            ? `${prefix}${f.path} (${f.status})`
+            : `${prefix}${f.path} (${f.status} from ${prefix}${f.oldPath})`
+        )
+      )
+    })
+  )
+  return out
 }

@@ -78,3 +78,26 @@ export function explainKeyDifference(
   }
   return out
 }
+
+/**
+ * A directory's tree id changed: which one, so that its files can be named (`git diff` of the two
+ * trees). The key holds one line per directory; the explanation goes down to the file.
+ */
+export function treeChanges(
+  differences: KeyDifference[]
+): Array<{ path: string; before: string; after: string }> {
+  const out: Array<{ path: string; before: string; after: string }> = []
+  for (const d of differences)
+    if (
+      d.kind === 'file-changed' &&
+      d.before.startsWith('040000 ') &&
+      d.after.startsWith('040000 ')
+    )
+      out.push({ path: d.path, before: d.before.slice(7), after: d.after.slice(7) })
+  return out
+}
+
+/** How a changed tree's files are looked up: `<path>\0<before>\0<after>`. */
+export function treeChangeKey(change: { path: string; before: string; after: string }): string {
+  return `${change.path}\0${change.before}\0${change.after}`
+}

@@ -3,7 +3,7 @@ import type { ChangedFile } from './changes.js'
 import { inputsOf } from './graph/model.js'
 import type { Graph, GraphNode } from './graph/model.js'
 import { formatProblem } from './errors.js'
-import { explainKeyDifference } from './explain.js'
+import { explainKeyDifference, treeChangeKey, treeChanges } from './explain.js'
 import type { KeyDifference } from './explain.js'
 import { nodeLabel, stableStringify } from './keys.js'
 import type { KeyBreakdown } from './keys.js'
@@ -107,7 +107,8 @@ export function explainLines(
   name: string,
   base: Map<string, KeyBreakdown>,
   indent = '  ',
-  seen = new Set<string>()
+  seen = new Set<string>(),
+  treeFiles: Map<string, string[]> = new Map()
 ): string[] {
   const node = p.nodes.get(name)!
   seen.add(name)
@@ -119,14 +120,25 @@ export function explainLines(
   const out: string[] = []
   for (const difference of explainKeyDifference(before, node.breakdown)) {
     out.push(`${indent}${keyDifferenceText(difference)}`)
+    for (const change of treeChanges([difference]))
+      for (const file of treeFiles.get(treeChangeKey(change)) ?? []) out.push(`${indent}  ${file}`)
     const input = difference.kind === 'input-changed' ? byLabel.get(difference.input) : undefined
     if (input !== undefined && !seen.has(input))
-      out.push(...explainLines(p, input, base, `${indent}  `, seen))
+      out.push(...explainLines(p, input, base, `${indent}  `, seen, treeFiles))
   }
   return out
 }
 
-export function whyText(p: Plan, n: NodePlan, base?: Map<string, KeyBreakdown> | null): string {
+/**
+ * `why NODE` as text; with base, why its key differs from its key there, each changed directory's
+ * files named from treeFiles (treeChangeKey -> the files that differ, e.g. `a/b.yaml (modified)`).
+ */
+export function whyText(
+  p: Plan,
+  n: NodePlan,
+  base?: Map<string, KeyBreakdown> | null,
+  treeFiles: Map<string, string[]> = new Map()
+): string {
   const out: string[] = []
   out.push(
     `${nodeLabel(n)}: ${n.affected ? 'affected' : 'not affected'} between ${shortId(p.base)} and ${shortId(p.head)}`
@@ -145,7 +157,7 @@ export function whyText(p: Plan, n: NodePlan, base?: Map<string, KeyBreakdown> |
       out.push('Key at base: the same')
     } else {
       out.push('Key at base differs:')
-      out.push(...explainLines(p, n.name, base))
+      out.push(...explainLines(p, n.name, base, '  ', new Set(), treeFiles))
     }
     out.push('')
     out.push('Key breakdown at head:')
