@@ -32,8 +32,9 @@ const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
 const REPO_ROOT = path.dirname(BENCH_DIR)
 const COMMAND_TIMEOUT_MS = 10 * 60 * 1000
 
-// Rounds per size: heavier sizes get fewer. A full run of every size takes about 8 minutes here
-// (2 cores) once the repositories are cached, and about 4 more to generate them; the budget is 10.
+// Rounds per size: heavier sizes get fewer (huge, 3). A full run of every size and shape took 13
+// minutes here (2 cores) at a load of 7-10, about half that idle, once the repositories are
+// cached; generating them adds about 5. The budget is about 10 minutes.
 const DEFAULT_ROUNDS = {
   small: { warmup: 1, runs: 7 },
   medium: { warmup: 1, runs: 7 },
