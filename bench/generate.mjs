@@ -10,10 +10,17 @@
 // process -> configs and upstream processes), so a changed file marks the same images affected
 // for every tool. Files outside any package (docs/, tools/) belong to no node.
 //
-// Usage: node bench/generate.mjs <size> [dir]      (sizes: small, medium, large, large-50kb)
+// Two sizes differ in kind:
+//   packages  200 packages of 500 files (packages/pkg-NNN/), one image per package whose inputs are
+//             the images of the package's dependencies: few packages, many files each.
+//   huge      large's graph and files, byte for byte, plus 900,000 files in directories no node
+//             names (vendor/, third_party/, docs/archive/). Written with `git fast-import` straight
+//             into commits, with an index (`git read-tree`) but no work tree: plan reads commits.
+//
+// Usage: node bench/generate.mjs <size> [dir]      (sizes: small, medium, large, large-50kb, packages, huge)
 //        node bench/generate.mjs <size> --cached   (prints the cached repository, generating it if needed)
 
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -34,6 +41,19 @@ export const SIZES = {
     configs: 200,
     processes: 150,
     sourceFileBytes: 50 * 1024
+  },
+  // Few packages, many files each: every package is an image, its inputs its dependencies' images.
+  packages: { kind: 'packages', files: 100_000, packages: 200, filesPerPackage: 500 },
+  // large's graph and every file of it, plus files no node names: planning must not grow with them.
+  // No work tree (turbo and Nx are not run on it), so it is written with git fast-import.
+  huge: {
+    files: 1_000_000,
+    images: 2_000,
+    configs: 200,
+    processes: 150,
+    graphOf: 'large',
+    extraFiles: 900_000,
+    workTree: false
   }
 }
 
@@ -255,6 +275,138 @@ class FileWriter {
   }
 }
 
+/**
+ * Writes a repository's commits with `git fast-import` instead of files: blobs are streamed to a
+ * temporary file as they are written, each commit lists the paths it sets, and finish() imports
+ * the stream and fills the index (`git read-tree`) without checking anything out. A million small
+ * files take seconds this way, against many minutes through the file system and `git add`.
+ */
+class FastImportWriter {
+  constructor(dir) {
+    this.dir = dir
+    this.scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'imagegraph-bench-import-'))
+    this.streamFile = path.join(this.scratch, 'stream')
+    this.fd = fs.openSync(this.streamFile, 'w')
+    this.chunks = []
+    this.pending = 0
+    this.mark = 0
+    this.entries = [] // filemodify lines of the commit being put together
+    this.kept = new Map() // path -> bytes, for files a later commit appends to
+    this.count = 0
+    this.bytes = 0
+  }
+  push(buffer) {
+    this.chunks.push(buffer)
+    this.pending += buffer.length
+    if (this.pending >= 8 * 1024 * 1024) this.flush()
+  }
+  flush() {
+    if (this.pending === 0) return
+    fs.writeSync(this.fd, Buffer.concat(this.chunks, this.pending))
+    this.chunks = []
+    this.pending = 0
+  }
+  write(rel, content, { keep = true } = {}) {
+    const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content)
+    const mark = ++this.mark
+    this.push(Buffer.from(`blob\nmark :${mark}\ndata ${bytes.length}\n`))
+    this.push(bytes)
+    this.push(Buffer.from('\n'))
+    this.entries.push(`M 100644 :${mark} ${rel}\n`)
+    if (keep) this.kept.set(rel, bytes)
+    this.count++
+    this.bytes += bytes.length
+  }
+  append(rel, text) {
+    const before = this.kept.get(rel)
+    if (!before) throw new Error(`fast-import: ${rel} was not kept, so it cannot be appended to`)
+    this.count-- // the same file, changed
+    this.bytes -= before.length
+    this.write(rel, Buffer.concat([before, Buffer.from(text)]))
+  }
+  commit(message, isoDate) {
+    const ident = `imagegraph bench <bench@imagegraph.invalid> ${Date.parse(isoDate) / 1000} +0000`
+    const text = Buffer.from(`${message}\n`)
+    this.push(
+      Buffer.from(
+        `commit refs/heads/main\nauthor ${ident}\ncommitter ${ident}\ndata ${text.length}\n`
+      )
+    )
+    this.push(text)
+    for (let i = 0; i < this.entries.length; i += 10_000)
+      this.push(Buffer.from(this.entries.slice(i, i + 10_000).join('')))
+    this.push(Buffer.from('\n'))
+    this.entries = []
+  }
+  finish() {
+    this.push(Buffer.from('done\n'))
+    this.flush()
+    fs.closeSync(this.fd)
+    const input = fs.openSync(this.streamFile, 'r')
+    try {
+      const r = spawnSync('git', ['fast-import', '--quiet', '--done'], {
+        cwd: this.dir,
+        stdio: [input, 'ignore', 'pipe'],
+        encoding: 'utf8'
+      })
+      if (r.status !== 0) throw new Error(`git fast-import failed: ${r.stderr || r.error}`)
+    } finally {
+      fs.closeSync(input)
+      fs.rmSync(this.scratch, { recursive: true, force: true })
+    }
+    // An index that holds the head commit, as a checkout has, but no work tree.
+    git(this.dir, ['read-tree', 'main'])
+    this.kept.clear()
+  }
+}
+
+/** `git init` with the bench's fixed identity and settings. */
+function initRepo(dir) {
+  git(dir, ['init', '-q', '-b', 'main'])
+  git(dir, ['config', 'user.name', 'imagegraph bench'])
+  git(dir, ['config', 'user.email', 'bench@imagegraph.invalid'])
+  git(dir, ['config', 'commit.gpgsign', 'false'])
+  git(dir, ['config', 'core.autocrlf', 'false'])
+}
+
+const UNNAMED_EXTENSIONS = ['js', 'js', 'ts', 'json', 'md', 'c', 'h', 'txt']
+
+/**
+ * Files in directories that no node names (vendor/, third_party/, docs/archive/), nested up to
+ * three levels below a few hundred library directories. Small bodies: no tool reads them, and a
+ * million of them must be quick to write. Their own PRNG leaves every other draw as it was.
+ */
+function writeUnnamedFiles(out, count, seed) {
+  const rng = makeRng(`imagegraph-bench/${GENERATOR_VERSION}/${seed}`)
+  const pool = makeTextPool(rng, 64 * 1024)
+  const tops = [
+    { share: 0.6, dir: i => `vendor/lib-${pad(i, 3)}`, dirs: 600 },
+    { share: 0.2, dir: i => `third_party/mod-${pad(i, 3)}`, dirs: 200 },
+    { share: 0.2, dir: i => `docs/archive/vol-${pad(i, 2)}`, dirs: 50 }
+  ]
+  const perDir = new Map()
+  let written = 0
+  tops.forEach((top, t) => {
+    const n = t === tops.length - 1 ? count - written : Math.round(count * top.share)
+    for (let k = 0; k < n; k++) {
+      const dirRel = top.dir(Math.floor(rng() * top.dirs))
+      const index = perDir.get(dirRel) ?? 0
+      perDir.set(dirRel, index + 1)
+      const rel = `${dirRel}/${nestedPath(rng, index, UNNAMED_EXTENSIONS)}`
+      const length = 40 + Math.floor(rng() * 400)
+      const offset = Math.floor(rng() * (pool.length - length))
+      out.write(
+        rel,
+        Buffer.concat([Buffer.from(`# ${rel}\n`), pool.subarray(offset, offset + length)]),
+        {
+          keep: false
+        }
+      )
+    }
+    written += n
+  })
+}
+
 const IMAGE_EXTENSIONS = ['ts', 'ts', 'js', 'json', 'md', 'txt']
 const CONFIG_EXTENSIONS = ['yaml', 'yaml', 'conf', 'json', 'md']
 const OTHER_EXTENSIONS = ['md', 'md', 'txt', 'sh']
@@ -300,13 +452,17 @@ export function generateRepo({ size, dir, log = () => {} }) {
   const spec = SIZES[size]
   if (!spec)
     throw new Error(`Unknown size '${size}'. Valid sizes: ${Object.keys(SIZES).join(', ')}`)
+  if (spec.kind === 'packages') return generatePackagesRepo({ size, dir, log })
   const started = performance.now()
-  const rng = makeRng(`imagegraph-bench/${GENERATOR_VERSION}/${size}`)
-  const graph = buildGraph(size, rng)
+  // huge draws from large's seed in the same order, so every one of large's files is identical.
+  const graphSize = spec.graphOf ?? size
+  const graphSpec = SIZES[graphSize]
+  const rng = makeRng(`imagegraph-bench/${GENERATOR_VERSION}/${graphSize}`)
+  const graph = buildGraph(graphSize, rng)
   fs.mkdirSync(dir, { recursive: true })
   if (fs.readdirSync(dir).length > 0) throw new Error(`${dir} is not empty`)
 
-  const sourceBytes = spec.sourceFileBytes
+  const sourceBytes = graphSpec.sourceFileBytes
   const pool = makeTextPool(rng, sourceBytes ? 4 * 1024 * 1024 : 256 * 1024)
   const body = rel => {
     const header = Buffer.from(`# ${rel}\n`)
@@ -315,12 +471,13 @@ export function generateRepo({ size, dir, log = () => {} }) {
     return Buffer.concat([header, pool.subarray(offset, offset + length)])
   }
 
-  const out = new FileWriter(dir)
+  const fastImport = spec.workTree === false
+  const out = fastImport ? new FastImportWriter(dir) : new FileWriter(dir)
   const workspaceGlobs = ['config/*', 'processes/*', 'images/*']
   const packages = []
 
   // Fixed files: root, then one package per node.
-  const rootName = `synthetic-${size}`
+  const rootName = `synthetic-${graphSize}`
   out.write('.gitignore', 'node_modules/\n.nx/\n.turbo/\nbuild/\n')
   out.write(
     'README.md',
@@ -391,9 +548,11 @@ export function generateRepo({ size, dir, log = () => {} }) {
   out.write('package-lock.json', packageLock(rootName, workspaceGlobs, packages))
 
   // Source files fill the rest: 70% in image contexts, 20% in config directories, 10% elsewhere.
-  const remaining = spec.files - out.count
+  const remaining = graphSpec.files - out.count
   if (remaining < 0)
-    throw new Error(`size ${size}: ${spec.files} files is fewer than the ${out.count} fixed files`)
+    throw new Error(
+      `size ${size}: ${graphSpec.files} files is fewer than the ${out.count} fixed files`
+    )
   const imageShare = Math.round(remaining * 0.7)
   const configShare = Math.round(remaining * 0.2)
   const otherShare = remaining - imageShare - configShare
@@ -422,42 +581,34 @@ export function generateRepo({ size, dir, log = () => {} }) {
     const top = n % 3 === 0 ? 'tools' : `docs/section-${pad(Math.floor(rng() * 20), 2)}`
     sources.other.push(addSource(top, OTHER_EXTENSIONS))
   }
+  // Files no node names, from a PRNG of their own so that large's draws stay as they were.
+  if (spec.extraFiles) writeUnnamedFiles(out, spec.extraFiles, `${size}/unnamed`)
   const written = performance.now()
   log(
     `  wrote ${out.count} files (${(out.bytes / 1e6).toFixed(1)} MB) in ${((written - started) / 1000).toFixed(1)}s`
   )
 
-  git(dir, ['init', '-q', '-b', 'main'])
-  git(dir, ['config', 'user.name', 'imagegraph bench'])
-  git(dir, ['config', 'user.email', 'bench@imagegraph.invalid'])
-  git(dir, ['config', 'commit.gpgsign', 'false'])
-  git(dir, ['config', 'core.autocrlf', 'false'])
+  initRepo(dir)
   if (sourceBytes) git(dir, ['config', 'core.looseCompression', '1']) // 1 GB of text: favour speed
-  git(dir, ['add', '-A'])
-  git(
-    dir,
-    ['commit', '-q', '--no-verify', '-m', `Synthetic ${size} monorepo`],
-    commitEnv('2024-01-01T00:00:00Z')
-  )
-  const base = git(dir, ['rev-parse', 'HEAD'])
+  const commit = (message, isoDate) => {
+    if (fastImport) return out.commit(message, isoDate)
+    git(dir, ['add', '-A'])
+    git(dir, ['commit', '-q', '--no-verify', '-m', message], commitEnv(isoDate))
+  }
+  commit(`Synthetic ${size} monorepo`, '2024-01-01T00:00:00Z')
 
   // The second commit: one config file, one image-context file, one new image file, one unrelated file.
   const changes = chooseChanges(graph, sources, rng)
   for (const change of changes) {
-    const abs = path.join(dir, change.path)
-    if (change.kind === 'added') {
-      out.write(change.path, body(change.path))
-    } else {
-      fs.appendFileSync(abs, `\n# changed in the second commit (${change.reason})\n`)
-    }
+    const text = `\n# changed in the second commit (${change.reason})\n`
+    if (change.kind === 'added') out.write(change.path, body(change.path))
+    else if (fastImport) out.append(change.path, text)
+    else fs.appendFileSync(path.join(dir, change.path), text)
   }
-  git(dir, ['add', '-A'])
-  git(
-    dir,
-    ['commit', '-q', '--no-verify', '-m', 'Change a handful of files'],
-    commitEnv('2024-01-02T00:00:00Z')
-  )
+  commit('Change a handful of files', '2024-01-02T00:00:00Z')
+  if (fastImport) out.finish()
   const head = git(dir, ['rev-parse', 'HEAD'])
+  const base = git(dir, ['rev-parse', 'HEAD~1'])
 
   const expectedAffectedImages = downstreamImages(
     graph,
@@ -540,6 +691,211 @@ function chooseChanges(graph, sources, rng) {
     reason: 'unrelated file'
   })
   return changes
+}
+
+// The packages size: few packages with many files each. Every package is an npm workspace with
+// its own image (context = the package's directory, the default Dockerfile in it), and an image's
+// inputs are the images of its package's dependencies, so the affected images are the changed
+// packages' reverse-dependency closure: what `turbo ls --affected` and Nx compute from the same
+// package.json dependencies.
+
+const packageName = i => `pkg-${pad(i, 3)}`
+const MAX_PACKAGE_DEPENDENCIES = 4
+
+/**
+ * The packages' dependency DAG: package i depends on 0-4 packages with a lower number, picked with
+ * a skew so that a few low-numbered packages (the core libraries) have many dependents. Pure.
+ */
+export function buildPackagesGraph(spec, rng) {
+  const images = []
+  const depth = []
+  for (let i = 0; i < spec.packages; i++) {
+    const name = packageName(i)
+    const deps = new Set()
+    const count = Math.min(i, Math.floor(rng() * (MAX_PACKAGE_DEPENDENCIES + 1)))
+    while (deps.size < count) deps.add(Math.floor(i * rng() ** 2))
+    const inputs = [...deps].sort((a, b) => a - b)
+    depth.push(inputs.length === 0 ? 0 : 1 + Math.max(...inputs.map(d => depth[d])))
+    images.push({ name, dir: `packages/${name}`, inputs: inputs.map(packageName) })
+  }
+  return { configs: [], processes: [], images, maxImageDepth: Math.max(0, ...depth) }
+}
+
+export function renderPackagesYml(graph) {
+  const lines = ['# Generated by bench/generate.mjs (size packages)', 'version: 1', 'images:']
+  for (const img of graph.images) {
+    lines.push(`  ${img.name}:`, `    context: ${img.dir}`)
+    if (img.inputs.length > 0) lines.push(`    inputs: [${img.inputs.join(', ')}]`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+/** The packages size's repository: files on disk, two commits, then packed. Returns its description. */
+function generatePackagesRepo({ size, dir, log }) {
+  const spec = SIZES[size]
+  const started = performance.now()
+  const rng = makeRng(`imagegraph-bench/${GENERATOR_VERSION}/${size}`)
+  const graph = buildPackagesGraph(spec, rng)
+  fs.mkdirSync(dir, { recursive: true })
+  if (fs.readdirSync(dir).length > 0) throw new Error(`${dir} is not empty`)
+  const pool = makeTextPool(rng, 256 * 1024)
+  const body = rel => {
+    const header = Buffer.from(`# ${rel}\n`)
+    const length = 150 + Math.floor(rng() * 1500)
+    const offset = Math.floor(rng() * (pool.length - length))
+    return Buffer.concat([header, pool.subarray(offset, offset + length)])
+  }
+
+  const out = new FileWriter(dir)
+  const rootName = `synthetic-${size}`
+  const workspaceGlobs = ['packages/*']
+  const json = value => JSON.stringify(value, null, 2) + '\n'
+  out.write('.gitignore', 'node_modules/\n.nx/\n.turbo/\nbuild/\n')
+  out.write(
+    'README.md',
+    `# ${rootName}\n\nGenerated by imagegraph's bench/generate.mjs (version ${GENERATOR_VERSION}).\n`
+  )
+  out.write('imagegraph.yml', renderPackagesYml(graph))
+  out.write(
+    'package.json',
+    json({
+      name: rootName,
+      private: true,
+      packageManager: PACKAGE_MANAGER,
+      workspaces: workspaceGlobs
+    })
+  )
+  out.write(
+    'turbo.json',
+    json({
+      $schema: 'https://turborepo.com/schema.json',
+      tasks: { build: { dependsOn: ['^build'], outputs: [] } }
+    })
+  )
+  out.write(
+    'nx.json',
+    json({
+      useDaemonProcess: false,
+      neverConnectToCloud: true,
+      defaultBase: 'main',
+      targetDefaults: { build: { dependsOn: ['^build'] } }
+    })
+  )
+  const packages = graph.images.map(img => ({ name: img.name, dir: img.dir, deps: img.inputs }))
+  out.write('package-lock.json', packageLock(rootName, workspaceGlobs, packages))
+  // A few files outside every package, for the change that affects nothing.
+  const unrelated = []
+  for (let k = 0; k < 20; k++) {
+    const rel = `docs/${nestedPath(rng, k, OTHER_EXTENSIONS)}`
+    out.write(rel, body(rel))
+    unrelated.push(rel)
+  }
+  const sources = new Map()
+  for (const img of graph.images) {
+    out.write(
+      `${img.dir}/package.json`,
+      packageJson(img.name, img.inputs, `docker build -t ${img.name} .`)
+    )
+    out.write(
+      `${img.dir}/Dockerfile`,
+      `FROM debian:12-slim\nCOPY . /srv/${img.name}\nCMD ["/srv/${img.name}/start"]\n`
+    )
+    const files = []
+    for (let k = 0; k < spec.filesPerPackage - 2; k++) {
+      const rel = `${img.dir}/${nestedPath(rng, k, IMAGE_EXTENSIONS)}`
+      out.write(rel, body(rel))
+      files.push(rel)
+    }
+    sources.set(img.name, files)
+  }
+  log(
+    `  wrote ${out.count} files (${(out.bytes / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)}s`
+  )
+
+  initRepo(dir)
+  // No background `gc --auto` during a timing: the repository is packed once, below.
+  git(dir, ['config', 'gc.auto', '0'])
+  git(dir, ['add', '-A'])
+  git(
+    dir,
+    ['commit', '-q', '--no-verify', '-m', `Synthetic ${size} monorepo`],
+    commitEnv('2024-01-01T00:00:00Z')
+  )
+
+  // The second commit: a file in a package whose dependents reach about a tenth of the packages,
+  // a file in a package nothing depends on, a new file in a third package, an unrelated file.
+  const reach = img => downstreamImages(graph, [img.name]).length
+  const target = Math.max(2, Math.round(graph.images.length / 10))
+  const shared = graph.images.reduce((best, img) =>
+    Math.abs(reach(img) - target) < Math.abs(reach(best) - target) ? img : best
+  )
+  const leaves = graph.images.filter(img => reach(img) === 1 && img !== shared)
+  const leaf = leaves[Math.floor(leaves.length / 2)]
+  const last = graph.images.findLast(img => img !== shared && img !== leaf)
+  const pick = list => list[Math.floor(rng() * list.length)]
+  const changes = [
+    {
+      kind: 'modified',
+      path: pick(sources.get(shared.name)),
+      node: shared.name,
+      reason: 'file in a package many depend on'
+    },
+    {
+      kind: 'modified',
+      path: pick(sources.get(leaf.name)),
+      node: leaf.name,
+      reason: 'file in a package nothing depends on'
+    },
+    {
+      kind: 'added',
+      path: `${last.dir}/src/deep/added-in-head.ts`,
+      node: last.name,
+      reason: 'new file in a package'
+    },
+    { kind: 'modified', path: pick(unrelated), node: null, reason: 'unrelated file' }
+  ]
+  for (const change of changes) {
+    if (change.kind === 'added') out.write(change.path, body(change.path))
+    else
+      fs.appendFileSync(
+        path.join(dir, change.path),
+        `\n# changed in the second commit (${change.reason})\n`
+      )
+  }
+  git(dir, ['add', '-A'])
+  git(
+    dir,
+    ['commit', '-q', '--no-verify', '-m', 'Change a handful of files'],
+    commitEnv('2024-01-02T00:00:00Z')
+  )
+  git(dir, ['gc', '-q'])
+  const head = git(dir, ['rev-parse', 'HEAD'])
+  const base = git(dir, ['rev-parse', 'HEAD~1'])
+
+  const expectedAffectedImages = downstreamImages(
+    graph,
+    changes.filter(c => c.node).map(c => c.node)
+  )
+  const meta = {
+    generatorVersion: GENERATOR_VERSION,
+    size,
+    spec,
+    base,
+    head,
+    files: git(dir, ['ls-files', '-z']).split('\0').filter(Boolean).length,
+    bytes: out.bytes,
+    counts: { configs: 0, processes: 0, images: graph.images.length, packages: packages.length },
+    maxImageChainDepth: graph.maxImageDepth,
+    dependencyEdges: graph.images.reduce((n, img) => n + img.inputs.length, 0),
+    changes,
+    expectedAffectedImages,
+    generateSeconds: Number(((performance.now() - started) / 1000).toFixed(2))
+  }
+  fs.writeFileSync(path.join(dir, '.git', META_FILE), JSON.stringify(meta, null, 2) + '\n')
+  log(
+    `  committed ${meta.files} files in ${meta.generateSeconds}s total; ${expectedAffectedImages.length}/${graph.images.length} images affected`
+  )
+  return meta
 }
 
 // Graph shapes: repositories whose cost is in the graph, not the files, timed on imagegraph alone.

@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 // The imagegraph benchmark: times `imagegraph plan` against Turborepo, Nx and a git floor on
-// generated monorepos, and writes bench/RESULTS.md and bench/results.json: the issue's targets
-// judged on large, the scaling curve over small, medium and large, then a table per size.
+// generated monorepos, and writes bench/RESULTS.md and bench/results.json: issue 12's targets
+// (bench/targets.mjs: large, packages, huge against large, no slower than the baseline), the
+// scaling curve over small, medium and large, then a table per size.
 //
 //   node bench/run.mjs [--sizes small,medium] [--shapes deep-chain,wide] [--runs N] [--warmup N]
-//                      [--regenerate] [--imagegraph path/to/cli.js] [--cache-dir DIR]
+//                      [--regenerate] [--rebaseline] [--imagegraph path/to/cli.js] [--cache-dir DIR]
+//
+// Sizes: small, medium, large, large-50kb, packages (200 packages x 500 files), huge (large's
+// graph plus 900,000 files no node names; imagegraph and the git floor only: no work tree).
+// --rebaseline takes the results before this run as the new baseline for "no slower".
 //
 // --sizes alone runs only those sizes, --shapes alone only those graph shapes (imagegraph alone:
 // a deep chain and a wide graph, where the cost is in the graph); neither runs everything.
@@ -21,18 +26,22 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { SHAPES, SIZES, GENERATOR_VERSION, ensureRepo, ensureShapeRepo } from './generate.mjs'
 import { withRegistrySection } from './registry.mjs'
+import { assessTargets, baselineFrom, renderTargets } from './targets.mjs'
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
 const REPO_ROOT = path.dirname(BENCH_DIR)
 const COMMAND_TIMEOUT_MS = 10 * 60 * 1000
 
-// Rounds per size: heavier sizes get fewer. A full run of every size takes about 5 minutes here
-// (2 cores), generation included; the budget is 15.
+// Rounds per size: heavier sizes get fewer (huge, 3). A full run of every size and shape took 13
+// minutes here (2 cores) at a load of 7-10, about half that idle, once the repositories are
+// cached; generating them adds about 5. The budget is about 10 minutes.
 const DEFAULT_ROUNDS = {
   small: { warmup: 1, runs: 7 },
   medium: { warmup: 1, runs: 7 },
   large: { warmup: 1, runs: 5 },
-  'large-50kb': { warmup: 1, runs: 5 }
+  'large-50kb': { warmup: 1, runs: 5 },
+  packages: { warmup: 1, runs: 5 },
+  huge: { warmup: 1, runs: 3 }
 }
 
 // Keeps the peers off the network and quiet: no telemetry, no cloud, no daemon, no update check.
@@ -54,6 +63,7 @@ function parseArgs(argv) {
     runs: process.env.BENCH_RUNS ? Number(process.env.BENCH_RUNS) : null,
     warmup: process.env.BENCH_WARMUP ? Number(process.env.BENCH_WARMUP) : null,
     regenerate: process.env.BENCH_REGENERATE === '1',
+    rebaseline: false,
     imagegraph: process.env.IMAGEGRAPH_CLI ?? path.join(REPO_ROOT, 'dist', 'cli.js'),
     cacheDir: process.env.BENCH_CACHE_DIR ?? path.join(os.tmpdir(), 'imagegraph-bench')
   }
@@ -83,6 +93,9 @@ function parseArgs(argv) {
       case '--regenerate':
         options.regenerate = true
         break
+      case '--rebaseline':
+        options.rebaseline = true
+        break
       case '--imagegraph':
         options.imagegraph = path.resolve(value())
         break
@@ -103,7 +116,7 @@ function parseArgs(argv) {
       }
       default:
         throw new Error(
-          `Unknown option '${arg}'. Valid options: --sizes, --shapes, --runs, --warmup, --regenerate, --imagegraph, --cache-dir`
+          `Unknown option '${arg}'. Valid options: --sizes, --shapes, --runs, --warmup, --regenerate, --rebaseline, --imagegraph, --cache-dir`
         )
     }
   }
@@ -300,7 +313,8 @@ function tail(file, chars = 600) {
   }
 }
 
-const imageNamesOf = names => names.filter(n => /^img-\d+$/.test(n)).sort()
+// Images are img-NNNN, or pkg-NNN in the packages size; configs and processes never match.
+const imageNamesOf = names => names.filter(n => /^(img|pkg)-\d+$/.test(n)).sort()
 
 function compareAffected(found, expected) {
   const missing = expected.filter(n => !found.includes(n))
@@ -327,8 +341,11 @@ function imagegraphAffected(plan) {
   return null
 }
 
-/** The commands timed for one repository, in their base order. */
-function commandsFor({ dir, meta }, peers, imagegraphCli) {
+/**
+ * The commands timed for one repository, in their base order. Without a work tree (huge) only
+ * imagegraph and the floor run: turbo and Nx read the work tree.
+ */
+function commandsFor({ dir, meta }, peers, imagegraphCli, withPeers = true) {
   const env = { ...process.env, ...QUIET_ENV }
   for (const key of Object.keys(env)) if (key.startsWith('GITHUB_')) delete env[key] // no CI guesses
   const scmEnv = { ...env, TURBO_SCM_BASE: meta.base, TURBO_SCM_HEAD: meta.head }
@@ -368,7 +385,7 @@ function commandsFor({ dir, meta }, peers, imagegraphCli) {
       }
     })
   }
-  commands.push(
+  const peerCommands = [
     {
       id: 'turbo-dry',
       group: 'peer',
@@ -441,7 +458,10 @@ function commandsFor({ dir, meta }, peers, imagegraphCli) {
       check(stdoutFile) {
         return compareAffected(imageNamesOf(readJson(stdoutFile)), expected)
       }
-    },
+    }
+  ]
+  if (withPeers) commands.push(...peerCommands)
+  commands.push(
     {
       id: 'git-ls-files',
       group: 'floor',
@@ -506,9 +526,11 @@ function benchSize(size, options, peers, meter) {
   }
   log(`\n== ${size}`)
   const repo = ensureRepo({ size, regenerate: options.regenerate, root: options.cacheDir, log })
-  linkNxInto(repo.dir, peers)
+  const withPeers = SIZES[size].workTree !== false
+  if (withPeers) linkNxInto(repo.dir, peers)
+  else log('  no work tree: turbo and Nx are not run on this size')
   const cli = fs.existsSync(options.imagegraph) ? options.imagegraph : null
-  const commands = commandsFor(repo, peers, cli)
+  const commands = commandsFor(repo, peers, cli, withPeers)
   // A busy machine (load above the core count) makes every figure noisier; the table says so.
   const loadBefore = os.loadavg()[0]
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `imagegraph-bench-${size}-`))
@@ -643,6 +665,12 @@ function benchSize(size, options, peers, meter) {
       megabytes: round(repo.meta.bytes / 1e6, 1),
       ...repo.meta.counts,
       maxImageChainDepth: repo.meta.maxImageChainDepth,
+      ...(SIZES[size].kind ? { kind: SIZES[size].kind } : {}),
+      ...(repo.meta.dependencyEdges != null ? { dependencyEdges: repo.meta.dependencyEdges } : {}),
+      ...(SIZES[size].graphOf
+        ? { graphOf: SIZES[size].graphOf, unnamedFiles: SIZES[size].extraFiles }
+        : {}),
+      workTree: withPeers,
       changedFiles: repo.meta.changes,
       expectedAffectedImages: repo.meta.expectedAffectedImages.length,
       generateSeconds: repo.meta.generateSeconds,
@@ -653,11 +681,7 @@ function benchSize(size, options, peers, meter) {
       ? {
           cli: path.relative(REPO_ROOT, cli) || cli,
           // Tells apart the builds timed when sizes come from different runs.
-          cliSha256: crypto
-            .createHash('sha256')
-            .update(fs.readFileSync(cli))
-            .digest('hex')
-            .slice(0, 12)
+          cliSha256: buildHash(cli)
         }
       : {
           skipped: `no CLI at ${path.relative(REPO_ROOT, options.imagegraph) || options.imagegraph} (build it first)`
@@ -670,13 +694,27 @@ function benchSize(size, options, peers, meter) {
   }
 }
 
+/**
+ * A short SHA-256 of the CLI and the chunks beside it: dist/cli.js is a small loader that imports
+ * rollup's chunks (dist/cli-*.js), so its own bytes do not tell two builds apart.
+ */
+function buildHash(cli) {
+  const hash = crypto.createHash('sha256').update(fs.readFileSync(cli))
+  const dir = path.dirname(cli)
+  for (const name of fs.readdirSync(dir).sort())
+    if (name.endsWith('.js') && path.join(dir, name) !== cli)
+      hash.update(name).update(fs.readFileSync(path.join(dir, name)))
+  return hash.digest('hex').slice(0, 12)
+}
+
 const fmtMs = ms => (ms == null ? '–' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1))
 const fmtX = x => `${x >= 10 ? x.toFixed(1) : x.toFixed(2)}x`
 const fmtPercent = fraction => `${Math.ceil(fraction * 100)}%`
 const roundsSpread = values =>
   values.length > 1 ? `rounds ${fmtX(Math.min(...values))}–${fmtX(Math.max(...values))}` : '1 round'
 
-// The issue's targets are judged on this size; the scaling curve runs over these.
+// Issue 7's targets (kept below issue 12's as earlier targets) were judged on this size; the
+// scaling curve runs over these.
 const TARGET_SIZE = 'large'
 const CURVE_SIZES = ['small', 'medium', 'large']
 const MEMORY_LIMIT_MB = 300
@@ -728,10 +766,10 @@ function growthSteps(scaling) {
 }
 
 /**
- * The issue's targets, judged on TARGET_SIZE from the ratios taken within each round. A row's `met`
+ * Issue 7's targets, judged on TARGET_SIZE from the ratios taken within each round. A row's `met`
  * is null when the figures it needs were not measured.
  */
-function assessTargets(sizes) {
+function assessEarlierTargets(sizes) {
   const r = sizes[TARGET_SIZE]
   const ig = r?.commands?.imagegraph
   const timed = Boolean(ig && ig.medianMs !== null && !r.imagegraph.skipped)
@@ -844,6 +882,7 @@ function assessTargets(sizes) {
   }
 
   return {
+    issue: 7,
     size: TARGET_SIZE,
     measuredAt: r?.measuredAt ?? null,
     loadAverage1m: r?.loadAverage1m ?? null,
@@ -864,14 +903,13 @@ function describeLoad(load, cores) {
   )
 }
 
-function renderTargets(results) {
-  const { targets } = results
+function renderEarlierTargets(results) {
+  const targets = results.earlierTargets
+  if (!targets) return []
   const lines = [
-    '## Targets',
+    `### Earlier targets (issue ${targets.issue ?? 7}, on ${targets.size})`,
     '',
-    `Judged on ${targets.size}${targets.measuredAt ? `, measured ${targets.measuredAt.slice(0, 16).replace('T', ' ')} UTC` : ''}. ` +
-      'The floor is `git ls-files -s -z` + `git diff --name-only -z` + `node -e 0`, summed per round; ' +
-      'each ratio is the median of the ratios taken within a round. ' +
+    'Superseded by the targets above; kept to show the distance travelled. ' +
       describeLoad(targets.loadAverage1m, targets.cores),
     '',
     '| target | measured on ' + targets.size + ' | verdict |',
@@ -938,6 +976,15 @@ function renderScaling(results) {
       ''
     )
   }
+  for (const size of ['packages', 'huge']) {
+    const r = results.sizes[size]
+    if (!r || r.imagegraph.skipped || r.commands.imagegraph?.medianMs == null) continue
+    lines.push(
+      `Off the curve, ${size} (${r.repo.files.toLocaleString('en')} files, ${r.repo.images.toLocaleString('en')} images${r.repo.graphOf ? `, ${r.repo.graphOf}'s graph` : ''}) takes ` +
+        `${fmtMs(r.commands.imagegraph.medianMs)} ms, ${r.ratios.fullFloor?.median != null ? fmtX(r.ratios.fullFloor.median) : '–'} the floor.`,
+      ''
+    )
+  }
   return lines
 }
 
@@ -952,6 +999,7 @@ function renderMarkdown(results) {
       `Node ${m.node}, git ${m.git}, turbo ${m.turbo}, nx ${m.nx}. Peak memory read with ${results.memoryMeter}.`,
     '',
     ...renderTargets(results),
+    ...renderEarlierTargets(results),
     ...renderScaling(results)
   ]
   for (const size of Object.keys(SIZES)) {
@@ -960,13 +1008,26 @@ function renderMarkdown(results) {
     const repo = r.repo
     lines.push(`## ${size}`)
     lines.push('')
+    const graphText =
+      repo.kind === 'packages'
+        ? `${repo.images} packages of about ${Math.round(repo.files / repo.images).toLocaleString('en')} files, one image each whose inputs are its dependencies' images ` +
+          `(${repo.dependencyEdges ?? '?'} dependency edges, chains up to ${repo.maxImageChainDepth} edges long)`
+        : `${repo.configs} configs, ${repo.processes} processes, ${repo.images} images (image-on-image chains up to ${repo.maxImageChainDepth} edges long)` +
+          (repo.graphOf
+            ? `: ${repo.graphOf}'s graph and files, byte for byte, plus ${repo.unnamedFiles.toLocaleString('en')} files in directories no node names (vendor/, third_party/, docs/archive/)`
+            : '')
     lines.push(
-      `${repo.files.toLocaleString('en')} tracked files (${repo.megabytes} MB), ${repo.configs} configs, ${repo.processes} processes, ` +
-        `${repo.images} images (image-on-image chains up to ${repo.maxImageChainDepth} edges long); the second commit changes ${repo.changedFiles.length} files ` +
+      `${repo.files.toLocaleString('en')} tracked files (${repo.megabytes} MB), ${graphText}; the second commit changes ${repo.changedFiles.length} files ` +
         `and affects ${repo.expectedAffectedImages} images. Median of ${r.rounds.runs} interleaved rounds after ${r.rounds.warmup} warm-up; measured ${r.measuredAt.slice(0, 16).replace('T', ' ')} UTC, ` +
         `1-minute load average ${r.loadAverage1m?.before ?? '?'} before and ${r.loadAverage1m?.after ?? '?'} after on ${r.machine?.cores ?? m.cores} cores.`
     )
     lines.push('')
+    if (repo.workTree === false)
+      lines.push(
+        'This repository has commits and an index but no work tree (written with `git fast-import`; a million files on disk would cost minutes to write and gigabytes to keep), ' +
+          'so turbo and Nx, which read the work tree, are not run on it: only imagegraph, which plans from commits, and the floor.',
+        ''
+      )
     if (r.machine && JSON.stringify(r.machine) !== JSON.stringify(m)) {
       lines.push(
         `Measured on another machine or setup: ${r.machine.cpu}, ${r.machine.cores} cores; Node ${r.machine.node}, turbo ${r.machine.turbo}, nx ${r.machine.nx}.`,
@@ -1181,14 +1242,21 @@ async function main() {
       'python-wait4': 'python3 os.wait4',
       none: 'nothing (not measured)'
     }[meter.kind],
-    targets: previous.targets ?? null,
+    // "No slower anywhere else" compares with these figures: the results before the first run
+    // that recorded a baseline, carried from run to run until --rebaseline takes the current ones.
+    baseline:
+      !options.rebaseline && Object.keys(previous.baseline?.sizes ?? {}).length > 0
+        ? previous.baseline
+        : baselineFrom(previous, describeResultsFile()),
+    targets: null,
+    earlierTargets: null,
     scaling: previous.scaling ?? null,
     sizes: { ...previous.sizes },
     shapes: { ...previous.shapes }
   }
-  for (const size of options.sizes) {
-    results.sizes[size] = { ...benchSize(size, options, peers, meter), runStartedAt, machine }
-    results.targets = assessTargets(results.sizes)
+  const update = async () => {
+    results.targets = assessTargets(results)
+    results.earlierTargets = assessEarlierTargets(results.sizes)
     results.scaling = scalingOf(results.sizes)
     fs.writeFileSync(resultsFile, await formatJson(resultsFile, results))
     // The registry scenario (bench/registry.mjs) keeps its section.
@@ -1197,18 +1265,27 @@ async function main() {
       withRegistrySection(renderMarkdown(results))
     )
   }
+  for (const size of options.sizes) {
+    results.sizes[size] = { ...benchSize(size, options, peers, meter), runStartedAt, machine }
+    await update()
+  }
   for (const shape of options.shapes) {
     results.shapes[shape] = { ...benchShape(shape, options, meter), runStartedAt, machine }
-    fs.writeFileSync(resultsFile, await formatJson(resultsFile, results))
-    // The registry scenario (bench/registry.mjs) keeps its section.
-    fs.writeFileSync(
-      path.join(BENCH_DIR, 'RESULTS.md'),
-      withRegistrySection(renderMarkdown(results))
-    )
+    await update()
   }
   log(
     `\nWrote ${path.relative(process.cwd(), path.join(BENCH_DIR, 'RESULTS.md'))} and ${path.relative(process.cwd(), resultsFile)}`
   )
+}
+
+/** Where the baseline's figures come from: results.json before this run, and its commit. */
+function describeResultsFile() {
+  const rel = 'bench/results.json'
+  const commit = firstLine('git', ['-C', REPO_ROOT, 'log', '-1', '--format=%h %cs', '--', rel])
+  if (!commit) return `${rel} before the run that took this baseline`
+  const clean =
+    spawnSync('git', ['-C', REPO_ROOT, 'diff', '--quiet', 'HEAD', '--', rel]).status === 0
+  return `${rel} before the run that took this baseline, ${clean ? 'as committed in' : 'changed since'} ${commit}`
 }
 
 /** JSON as the repository's Prettier would write it, so `prettier --check .` stays clean. */

@@ -1,0 +1,305 @@
+// Issue 12's targets, judged from bench/results.json's figures: plan cost near the git floor on
+// large and on packages, ahead of turbo; flat in files no node names (huge against large); and no
+// slower than the baseline (the results before issue 12) on every size and shape measured then.
+//
+// Every speed ratio is the median of the ratios taken within a round (both commands ran in the
+// same round, so a slow moment on the machine slows both), except huge / large, which compares
+// two sizes' medians: those sizes must come from the same run to mean much, and the row says
+// when they do not.
+
+export const ISSUE = 12
+const FLOOR_LIMIT = 1.5
+const FLAT_LIMIT = 1.3
+const HUGE_MEMORY_LIMIT_MB = 150
+
+const median = values => {
+  const sorted = values.filter(v => Number.isFinite(v)).sort((a, b) => a - b)
+  if (sorted.length === 0) return null
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+const round = (value, digits = 3) => (value == null ? null : Number(value.toFixed(digits)))
+const fmtMs = ms => (ms == null ? '–' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1))
+const fmtX = x => `${x >= 10 ? x.toFixed(1) : x.toFixed(2)}x`
+const fmtPercent = fraction => `${Math.ceil(fraction * 100)}%`
+const faster = ratio => (ratio < 0.995 ? `${Math.round((1 - ratio) * 100)}% faster` : 'as fast')
+const spread = values =>
+  values.length > 1 ? `rounds ${fmtX(Math.min(...values))}–${fmtX(Math.max(...values))}` : '1 round'
+const when = iso => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'an unknown time')
+
+const timedOn = r =>
+  Boolean(r && !r.imagegraph?.skipped && r.commands?.imagegraph?.medianMs != null)
+
+/**
+ * The baseline for "no slower anywhere else": imagegraph's figures per size and shape from the
+ * results as they were before a run (bench/results.json read before it is overwritten). `source`
+ * says where they came from (the file's commit). Sizes without imagegraph timed are left out.
+ */
+export function baselineFrom(previous, source) {
+  const sizes = {}
+  for (const [size, r] of Object.entries(previous?.sizes ?? {})) {
+    if (!timedOn(r)) continue
+    sizes[size] = {
+      medianMs: r.commands.imagegraph.medianMs,
+      fullFloorMs: r.fullFloor?.medianMs ?? null,
+      toFullFloor: r.ratios?.fullFloor?.median ?? null,
+      maxRssKiB: Math.max(0, ...(r.commands.imagegraph.maxRssKiB ?? []).filter(Number.isFinite)),
+      measuredAt: r.measuredAt ?? null,
+      cliSha256: r.imagegraph?.cliSha256 ?? null,
+      loadAverage1m: r.loadAverage1m ?? null
+    }
+  }
+  const shapes = {}
+  for (const [shape, r] of Object.entries(previous?.shapes ?? {})) {
+    const plan = r.commands?.plan
+    if (plan?.medianMs == null) continue
+    shapes[shape] = {
+      planMedianMs: plan.medianMs,
+      planCpuMs: plan.medianCpuMs ?? null,
+      measuredAt: r.measuredAt ?? null,
+      loadAverage1m: r.loadAverage1m ?? null
+    }
+  }
+  return { source, takenAt: new Date().toISOString(), sizes, shapes }
+}
+
+function notMeasured(row, why) {
+  return { ...row, value: null, measured: why, met: null, verdict: '–' }
+}
+
+/** imagegraph / (git ls-files + git diff + node -e 0) on one size: at most `limit`. */
+function floorRow(sizes, size, limit) {
+  const row = {
+    id: `${size}-floor`,
+    size,
+    target: `${size}: the full plan at most ${limit}x the floor`,
+    limit
+  }
+  const r = sizes[size]
+  const ratios = timedOn(r) ? (r.ratios?.fullFloor?.perRound ?? []) : []
+  if (ratios.length === 0) return notMeasured(row, `not measured on ${size}`)
+  const value = median(ratios)
+  const met = value <= limit
+  return {
+    ...row,
+    value: round(value),
+    measured: `imagegraph / floor = ${fmtX(value)} (${spread(ratios)}; ${fmtMs(r.commands.imagegraph.medianMs)} ms against ${fmtMs(r.fullFloor.medianMs)} ms)`,
+    met,
+    verdict: met
+      ? `met, ${fmtX(limit / value)} to spare`
+      : `missed by ${fmtX(value / limit)}: imagegraph needs ${fmtPercent(1 - limit / value)} less time (about ${fmtMs(limit * r.fullFloor.medianMs)} ms at this floor)`
+  }
+}
+
+/**
+ * peer / imagegraph on one size: at least `limit` (a speed-up), or above 1 when `faster` (the
+ * issue says "faster than", so equal is not enough).
+ */
+function speedUpRow(sizes, size, peer, limit, faster = false) {
+  const r = sizes[size]
+  const label = r?.commands?.[peer]?.label ?? peer
+  const row = {
+    id: `${size}-${peer}`,
+    size,
+    target: faster
+      ? `${size}: faster than \`${label}\``
+      : `${size}: at least ${limit}x faster than \`${label}\``,
+    limit
+  }
+  const speedUps =
+    timedOn(r) && !r.commands[peer]?.error ? (r.ratios?.[peer]?.perRound ?? []).map(x => 1 / x) : []
+  if (speedUps.length === 0) return notMeasured(row, `not measured on ${size}`)
+  const value = median(speedUps)
+  const met = faster ? value > limit : value >= limit
+  return {
+    ...row,
+    value: round(value),
+    measured: `${label} / imagegraph = ${fmtX(value)} (${spread(speedUps)}; ${fmtMs(r.commands[peer].medianMs)} ms against ${fmtMs(r.commands.imagegraph.medianMs)} ms)`,
+    met,
+    verdict: met
+      ? `met, ${fmtX(value / limit)} to spare`
+      : `missed by ${fmtX(limit / value)}: imagegraph needs ${fmtPercent(1 - value / limit)} less time`
+  }
+}
+
+/** huge's imagegraph median over large's: at most FLAT_LIMIT; the two should share a run. */
+function flatTimeRow(sizes) {
+  const row = {
+    id: 'flat-time',
+    size: 'huge',
+    target: `huge (large's graph, 10x the files): plan within ${FLAT_LIMIT}x of large`,
+    limit: FLAT_LIMIT
+  }
+  const [huge, large] = [sizes.huge, sizes.large]
+  if (!timedOn(huge) || !timedOn(large))
+    return notMeasured(row, 'needs huge and large measured (`--sizes large,huge`)')
+  const value = huge.commands.imagegraph.medianMs / large.commands.imagegraph.medianMs
+  const sameRun = huge.runStartedAt && huge.runStartedAt === large.runStartedAt
+  const sameBuild = huge.imagegraph.cliSha256 === large.imagegraph.cliSha256
+  const caution = sameRun
+    ? ''
+    : `; CAUTION: from different runs (large ${when(large.measuredAt)}, huge ${when(huge.measuredAt)}${sameBuild ? '' : ', different builds'}): run \`--sizes large,huge\` together`
+  const met = value <= FLAT_LIMIT
+  const floors =
+    huge.fullFloor?.medianMs != null && large.fullFloor?.medianMs != null
+      ? `; the floor grows ${fmtX(huge.fullFloor.medianMs / large.fullFloor.medianMs)} (${fmtMs(large.fullFloor.medianMs)} → ${fmtMs(huge.fullFloor.medianMs)} ms)`
+      : ''
+  return {
+    ...row,
+    value: round(value),
+    sameRun: Boolean(sameRun),
+    measured: `huge / large = ${fmtX(value)} (medians ${fmtMs(huge.commands.imagegraph.medianMs)} ms against ${fmtMs(large.commands.imagegraph.medianMs)} ms, ${huge.repo.files.toLocaleString('en')} against ${large.repo.files.toLocaleString('en')} files${floors})${caution}`,
+    met,
+    verdict: met
+      ? `met, ${fmtX(FLAT_LIMIT / value)} to spare`
+      : `missed by ${fmtX(value / FLAT_LIMIT)}: huge needs ${fmtPercent(1 - FLAT_LIMIT / value)} less time (about ${fmtMs(FLAT_LIMIT * large.commands.imagegraph.medianMs)} ms)`
+  }
+}
+
+/** imagegraph's peak memory on huge: the highest ru_maxrss of its rounds, under the limit. */
+function flatMemoryRow(sizes) {
+  const row = {
+    id: 'flat-memory',
+    size: 'huge',
+    target: `huge: peak memory under ${HUGE_MEMORY_LIMIT_MB} MB`,
+    limit: HUGE_MEMORY_LIMIT_MB
+  }
+  const r = sizes.huge
+  const rss = timedOn(r) ? r.commands.imagegraph.maxRssKiB.filter(Number.isFinite) : []
+  if (rss.length === 0) return notMeasured(row, 'not measured on huge')
+  const peakKiB = Math.max(...rss)
+  const peakMB = (peakKiB * 1024) / 1e6
+  const met = peakMB < HUGE_MEMORY_LIMIT_MB
+  return {
+    ...row,
+    value: round(peakMB, 1),
+    measured: `peak RSS ${peakMB.toFixed(0)} MB (${(peakKiB / 1024).toFixed(1)} MiB), the highest of ${rss.length} rounds`,
+    met,
+    verdict: met
+      ? `met, ${(HUGE_MEMORY_LIMIT_MB - peakMB).toFixed(0)} MB to spare`
+      : `missed by ${(peakMB - HUGE_MEMORY_LIMIT_MB).toFixed(0)} MB (${fmtX(peakMB / HUGE_MEMORY_LIMIT_MB)})`
+  }
+}
+
+/**
+ * One size against the baseline: imagegraph's median now at most the baseline's. Machine load
+ * differs between runs, so the ratio to the floor (measured in the same rounds) is shown beside.
+ */
+function noSlowerSizeRow(sizes, size, then) {
+  const row = {
+    id: `no-slower-${size}`,
+    size,
+    target: `${size}: no slower than the baseline`,
+    limit: 1
+  }
+  const r = sizes[size]
+  if (!timedOn(r)) return notMeasured(row, `not measured on ${size}`)
+  const now = r.commands.imagegraph.medianMs
+  const value = now / then.medianMs
+  const floorNow = r.ratios?.fullFloor?.median ?? null
+  const floorThen = then.toFullFloor
+  const floorText =
+    floorNow != null && floorThen != null
+      ? `; imagegraph / floor ${fmtX(floorThen)} then, ${fmtX(floorNow)} now (floor ${fmtMs(then.fullFloorMs)} → ${fmtMs(r.fullFloor.medianMs)} ms)`
+      : ''
+  const load = `; load ${then.loadAverage1m?.before ?? '?'}/${then.loadAverage1m?.after ?? '?'} then, ${r.loadAverage1m?.before ?? '?'}/${r.loadAverage1m?.after ?? '?'} now`
+  const met = value <= 1
+  const floorVerdict =
+    floorNow != null && floorThen != null
+      ? ` (against the floor: ${floorNow <= floorThen ? 'no slower' : `${fmtX(floorNow / floorThen)} slower`})`
+      : ''
+  return {
+    ...row,
+    value: round(value),
+    toFullFloor: { then: floorThen, now: round(floorNow) },
+    measured: `${fmtMs(then.medianMs)} ms then (${when(then.measuredAt)}), ${fmtMs(now)} ms now: ${fmtX(value)}${floorText}${load}`,
+    met,
+    verdict: met
+      ? `met, ${faster(value)}${floorVerdict}`
+      : `missed: ${fmtX(value)} the baseline${floorVerdict}`
+  }
+}
+
+/** A graph shape against the baseline: plan's median now at most the baseline's; CPU beside. */
+function noSlowerShapeRow(shapes, shape, then) {
+  const row = {
+    id: `no-slower-shape-${shape}`,
+    size: `shape ${shape}`,
+    target: `shape ${shape}: plan no slower than the baseline`,
+    limit: 1
+  }
+  const plan = shapes?.[shape]?.commands?.plan
+  if (plan?.medianMs == null) return notMeasured(row, `shape ${shape} not measured`)
+  const value = plan.medianMs / then.planMedianMs
+  const cpu =
+    plan.medianCpuMs != null && then.planCpuMs != null
+      ? `; CPU ${fmtMs(then.planCpuMs)} → ${fmtMs(plan.medianCpuMs)} ms (${fmtX(plan.medianCpuMs / then.planCpuMs)})`
+      : ''
+  const met = value <= 1
+  return {
+    ...row,
+    value: round(value),
+    measured: `${fmtMs(then.planMedianMs)} ms then (${when(then.measuredAt)}), ${fmtMs(plan.medianMs)} ms now: ${fmtX(value)}${cpu}`,
+    met,
+    verdict: met ? `met, ${faster(value)}` : `missed: ${fmtX(value)} the baseline`
+  }
+}
+
+/** Every target of the issue, one row each; `met` is null where the figures are missing. */
+export function assessTargets({ sizes, shapes, baseline }) {
+  const rows = [
+    floorRow(sizes, 'large', FLOOR_LIMIT),
+    speedUpRow(sizes, 'large', 'turbo-dry', 5),
+    speedUpRow(sizes, 'large', 'turbo-ls', 1, true),
+    floorRow(sizes, 'packages', FLOOR_LIMIT),
+    speedUpRow(sizes, 'packages', 'turbo-ls', 1, true),
+    speedUpRow(sizes, 'packages', 'turbo-dry', 3),
+    flatTimeRow(sizes),
+    flatMemoryRow(sizes)
+  ]
+  for (const [size, then] of Object.entries(baseline?.sizes ?? {}))
+    rows.push(noSlowerSizeRow(sizes, size, then))
+  for (const [shape, then] of Object.entries(baseline?.shapes ?? {}))
+    rows.push(noSlowerShapeRow(shapes, shape, then))
+  return { issue: ISSUE, rows }
+}
+
+/** The targets section of RESULTS.md: one table, then the load per size and the baseline. */
+export function renderTargets(results) {
+  const { targets, baseline } = results
+  const cores = results.machine?.cores
+  const lines = [
+    `## Targets (issue ${targets.issue})`,
+    '',
+    'The floor is `git ls-files -s -z` + `git diff --name-only -z` + `node -e 0`, summed per round; ' +
+      'a ratio between imagegraph and a peer or the floor is the median of the ratios taken within a round. ' +
+      'huge / large is the ratio of the two sizes’ medians, which means most when both come from one run. ' +
+      `“No slower” compares imagegraph’s median with the baseline’s (${baseline?.source ?? 'none recorded'}); ` +
+      'the machine’s load differs between runs, so the ratio to the floor, measured in the same rounds, is shown beside it.',
+    '',
+    '| target | measured | verdict |',
+    '| --- | --- | --- |'
+  ]
+  for (const row of targets.rows) lines.push(`| ${row.target} | ${row.measured} | ${row.verdict} |`)
+  lines.push('')
+  const measured = Object.entries(results.sizes ?? {})
+  if (measured.length > 0) {
+    const busy = measured.some(
+      ([, r]) => Math.max(r.loadAverage1m?.before ?? 0, r.loadAverage1m?.after ?? 0) > cores
+    )
+    lines.push(
+      `1-minute load average before/after, per size: ${measured.map(([size, r]) => `${size} ${r.loadAverage1m?.before ?? '?'}/${r.loadAverage1m?.after ?? '?'}`).join(', ')}, on ${cores} cores. ` +
+        (busy
+          ? 'Above the core count, other work competed for the CPU: every time is inflated and noisy, and ratios taken within a round cancel part of that, not all of it (turbo runs threads in parallel, imagegraph runs git alongside Node). Re-measure on an idle machine before leaning on a ratio near its target.'
+          : 'The machine was otherwise about idle.'),
+      ''
+    )
+  }
+  const runs = new Set(measured.map(([, r]) => r.runStartedAt).filter(Boolean))
+  if (runs.size > 1)
+    lines.push(
+      `The sizes come from ${runs.size} different runs (${measured.map(([size, r]) => `${size} ${when(r.measuredAt)}`).join(', ')}); \`npm run bench\` measures them together.`,
+      ''
+    )
+  return lines
+}
