@@ -54,6 +54,6 @@ export function corpusCases(): CorpusCase[] {
         CorpusCase,
         'name' | 'dir'
       >
-      return { name, dir, buildArgs: {}, ...spec }
+      return { name, dir, ...spec, buildArgs: spec.buildArgs ?? {} }
     })
 }
