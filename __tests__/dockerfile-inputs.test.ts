@@ -305,4 +305,32 @@ describe('selectContextFiles', () => {
       selectContextFiles(paths, beneath, () => true, { symlinks: new Set(['lib/link']) }).whole
     ).toBeUndefined()
   })
+
+  test('COPY reaches kept files only; RUN --mount reaches ignored ones too (buildah binds the directory as is)', () => {
+    const inputs = read(
+      'FROM busybox\nCOPY data/ /d/\nRUN --mount=type=bind,source=data,target=/m ls /m\n'
+    )
+    const keep = contextFilter('data/*.tmp\n')
+    const s = selectContextFiles(['data/a.txt', 'data/b.tmp', 'other'], inputs, keep)
+    expect(s.reached.map(r => r.files)).toEqual([['data/a.txt'], ['data/a.txt', 'data/b.tmp']])
+    expect(s.files).toEqual(['data/a.txt', 'data/b.tmp'])
+  })
+
+  test('whole: every file of the context, the ignore file not applied', () => {
+    const s = selectContextFiles(
+      ['b', 'a.tmp', 'd/c'],
+      read('FROM x\nCOPY $U /u\n'),
+      contextFilter('*.tmp\n')
+    )
+    expect(s.files).toEqual(['a.tmp', 'b', 'd/c'])
+    expect(s.whole?.line).toBe(2)
+  })
+
+  test('an empty directory counts only when a source copies it and the ignore file keeps it', () => {
+    const inputs = read('FROM busybox\nCOPY logs/ /logs/\n')
+    const paths = ['logs/a/x.log', 'logs/b/y.log', 'src/c/z.log']
+    const s = selectContextFiles(paths, inputs, contextFilter('**/*.log\nlogs/b\n'))
+    expect(s.files).toEqual([])
+    expect(s.emptyDirectories).toEqual(['logs', 'logs/a'])
+  })
 })

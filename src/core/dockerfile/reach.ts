@@ -5,7 +5,7 @@
 import type { DockerfileInputs, Source } from './model.js'
 
 export interface ContextSelection {
-  /** Every context file the build can read, sorted: all the kept files when `whole` is set. */
+  /** Every context file the build can read, sorted: every file of the context when `whole` is set. */
   files: string[]
   /**
    * Directories the build copies that hold no file it can read (every file beneath is ignored),
@@ -13,7 +13,10 @@ export interface ContextSelection {
    * file to a new directory under `COPY . .` changes the image).
    */
   emptyDirectories: string[]
-  /** The kept files each source reaches, in source order (empty when `whole` is set). */
+  /**
+   * The files each source reaches, in source order (empty when `whole` is set): kept files for COPY
+   * and ADD; any file for `RUN --mount`, which buildah binds without the ignore file.
+   */
   reached: { source: Source; files: string[] }[]
   /** Set when the whole context is the input, with the reason. */
   whole?: { reason: string; line?: number }
@@ -37,9 +40,11 @@ export function selectContextFiles(
   options: SelectOptions = {}
 ): ContextSelection {
   const kept = paths.filter(keep).sort()
+  // Every file, the ignore file not applied: a Dockerfile not understood may bind the context,
+  // which buildah does without the ignore file.
   const whole = (reason: string, line?: number): ContextSelection => ({
-    files: kept,
-    emptyDirectories: emptyDirectories(paths, kept, keep, () => true),
+    files: [...paths].sort(),
+    emptyDirectories: [],
     reached: [],
     whole: { reason, line }
   })
@@ -54,34 +59,47 @@ export function selectContextFiles(
     }
   }
   const all = new Set<string>()
-  const matchers = inputs.sources.flatMap(s => s.patterns.map(compilePattern))
+  const everything = [...paths].sort()
   const reached = inputs.sources.map(source => {
     const own = source.patterns.map(compilePattern)
-    const files = kept.filter(f => own.some(m => m(f)))
+    const files = candidates(source, kept, everything).filter(f => own.some(m => m(f)))
     for (const f of files) all.add(f)
     return { source, files }
   })
-  const reaches = (dir: string) => matchers.some(m => m(dir))
-  return {
-    files: [...all].sort(),
-    emptyDirectories: emptyDirectories(paths, kept, keep, reaches),
-    reached
-  }
+  const copies = inputs.sources.filter(s => !bindsUnfiltered(s)).flatMap(s => s.patterns)
+  const binds = inputs.sources.filter(bindsUnfiltered).flatMap(s => s.patterns)
+  const copied = copies.map(compilePattern)
+  const bound = binds.map(compilePattern)
+  const made = (dir: string) => (keep(dir) && copied.some(m => m(dir))) || bound.some(m => m(dir))
+  const files = [...all].sort()
+  return { files, emptyDirectories: emptyDirectories(paths, files, made), reached }
 }
 
-/** Directories of the context that the filter keeps and a source reaches, with no kept file beneath. */
+/**
+ * buildah (1.28) binds the context directory as it is on disk for `RUN --mount=type=bind`: the
+ * ignore file does not apply there (BuildKit binds the filtered context). Never narrower than
+ * either: a bind mount reaches ignored files too.
+ */
+function bindsUnfiltered(source: Source): boolean {
+  return source.instruction === 'RUN --mount'
+}
+
+function candidates(source: Source, kept: string[], everything: string[]): string[] {
+  return bindsUnfiltered(source) ? everything : kept
+}
+
+/** Directories of the context the build makes (`made`) with no file it reads beneath. */
 function emptyDirectories(
   paths: readonly string[],
-  kept: readonly string[],
-  keep: (path: string) => boolean,
-  reaches: (dir: string) => boolean
+  files: readonly string[],
+  made: (dir: string) => boolean
 ): string[] {
   const full = new Set<string>()
-  for (const f of kept) for (const d of parents(f)) full.add(d)
+  for (const f of files) for (const d of parents(f)) full.add(d)
   const empty = new Set<string>()
   for (const p of paths) {
     for (const d of parents(p)) {
-      if (!full.has(d) && !empty.has(d) && keep(d) && reaches(d)) empty.add(d)
+      if (!full.has(d) && !empty.has(d) && made(d)) empty.add(d)
     }
   }
   return [...empty].sort()
