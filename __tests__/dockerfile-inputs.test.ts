@@ -76,6 +76,17 @@ describe('dockerfileInputs', () => {
     expect(inputs.sources[0].text.endsWith('…')).toBe(true)
   })
 
+  test('CRLF line ends, FROM flags, a directive with spaces', () => {
+    const text =
+      '# syntax = docker/dockerfile:1\r\nFROM --platform=$BUILDPLATFORM busybox AS b\r\nCOPY a \\\r\n  b /x\r\n'
+    expect(read(text)).toEqual({
+      kind: 'narrowed',
+      sources: [{ instruction: 'COPY', line: 3, text: 'COPY a b /x', patterns: ['a', 'b'] }],
+      args: []
+    })
+    expect(read('# syntax = example/x\nFROM busybox\n')).toMatchObject({ kind: 'whole', line: 1 })
+  })
+
   test('a JSON source with a space keeps it (dockerfile-ast drops whitespace from JSON strings)', () => {
     expect(patterns(read('FROM busybox\nCOPY ["my dir/a b.txt", "/x/"]\n'))).toEqual([
       ['my dir/a b.txt']
