@@ -165,3 +165,81 @@ export function exec(
     }
   })
 }
+
+/**
+ * A long-lived child that answers requests written to its stdin (`git cat-file --batch`): the
+ * same argument-array spawn, in its own process group. It holds this process open only while a
+ * request waits for its answer, so an idle session never delays exit (it ends with its stdin).
+ */
+export class Session {
+  private readonly child
+  private waiting = 0
+  private failure: Error | undefined
+
+  constructor(
+    command: string,
+    args: string[],
+    options: { cwd?: string; env?: NodeJS.ProcessEnv },
+    onStdout: (chunk: Buffer) => void
+  ) {
+    this.child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true
+    })
+    const stderr: Buffer[] = []
+    this.child.stdout!.on('data', onStdout)
+    this.child.stderr!.on('data', (b: Buffer) => stderr.push(b))
+    this.child.stdin!.on('error', () => undefined)
+    this.child.on('error', e => {
+      this.failure = new SpawnError(
+        command,
+        (e as NodeJS.ErrnoException).code,
+        `could not run ${command}: ${e.message}`
+      )
+    })
+    this.child.on('close', code => {
+      this.failure ??= new Error(
+        `${command} ${args.join(' ')} ended (${code}): ${Buffer.concat(stderr).toString('utf8').trim()}`
+      )
+      this.onEnd?.(this.failure)
+    })
+    this.idle()
+  }
+
+  /** Called once when the child is gone (an answer still awaited then will never come). */
+  onEnd?: (error: Error) => void
+
+  get ended(): Error | undefined {
+    return this.failure
+  }
+
+  /** Writes a request; the caller calls answered() once its answer has come. */
+  write(data: string): void {
+    if (this.waiting++ === 0) this.busy()
+    this.child.stdin!.write(data)
+  }
+
+  answered(): void {
+    if (--this.waiting === 0) this.idle()
+  }
+
+  /** Ends stdin: the child finishes and exits. */
+  close(): void {
+    this.child.stdin!.end()
+  }
+
+  private busy(): void {
+    this.child.ref()
+    ;(this.child.stdout as unknown as { ref?: () => void }).ref?.()
+    ;(this.child.stderr as unknown as { ref?: () => void }).ref?.()
+  }
+
+  private idle(): void {
+    this.child.unref()
+    ;(this.child.stdout as unknown as { unref?: () => void }).unref?.()
+    ;(this.child.stderr as unknown as { unref?: () => void }).unref?.()
+    ;(this.child.stdin as unknown as { unref?: () => void }).unref?.()
+  }
+}

@@ -6,7 +6,7 @@ import * as path from 'node:path'
 import type { ChangeStatus, ChangedFile, TrackedFile } from '../core/changes.js'
 import { UserError } from '../core/errors.js'
 import { decodeGraphText, decodePaths } from '../core/utf8.js'
-import { exec } from './exec.js'
+import { Session, exec } from './exec.js'
 import type { Git, GitAncestry, GitObject } from './ports.js'
 
 export interface GitResult {
@@ -162,6 +162,93 @@ export function parseTreeListing(
   return out
 }
 
+/**
+ * `git cat-file --batch` kept running for the life of a plan: a plan walks trees level by level,
+ * and each level's objects are one request to the same process instead of one process each.
+ */
+class ObjectStore {
+  private session?: Session
+  private closer?: NodeJS.Timeout
+  private pending: Buffer[] = []
+  private readonly queue: Array<{
+    count: number
+    results: Array<GitObject | null>
+    resolve: (objects: Array<GitObject | null>) => void
+    reject: (e: Error) => void
+  }> = []
+
+  constructor(private readonly dir: string) {}
+
+  read(names: string[]): Promise<Array<GitObject | null>> {
+    if (names.length === 0) return Promise.resolve([])
+    if (this.closer) clearTimeout(this.closer)
+    if (this.session?.ended) this.session = undefined
+    const session = (this.session ??= this.start())
+    return new Promise((resolve, reject) => {
+      this.queue.push({ count: names.length, results: [], resolve, reject })
+      session.write(names.map(n => `${n}\n`).join(''))
+    })
+  }
+
+  private start(): Session {
+    const session = new Session(
+      'git',
+      ['cat-file', '--batch'],
+      { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } },
+      chunk => {
+        this.pending.push(chunk)
+        this.parse()
+      }
+    )
+    session.onEnd = error => {
+      for (const waiting of this.queue.splice(0)) waiting.reject(error)
+    }
+    return session
+  }
+
+  /** An idle git process is let go after a while (a long job plans once, then builds). */
+  private closeWhenIdle(): void {
+    const session = this.session
+    this.closer = setTimeout(() => {
+      if (this.session === session && this.queue.length === 0) {
+        this.session = undefined
+        session?.close()
+      }
+    }, 2000)
+    this.closer.unref()
+  }
+
+  /** Answers every request whose objects have all arrived. */
+  private parse(): void {
+    let buf = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending)
+    let at = 0
+    while (this.queue.length > 0) {
+      const head = this.queue[0]
+      if (head.results.length === head.count) {
+        this.queue.shift()
+        this.session!.answered()
+        head.resolve(head.results)
+        if (this.queue.length === 0) this.closeWhenIdle()
+        continue
+      }
+      const eol = buf.indexOf(10, at)
+      if (eol === -1) break
+      const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(buf.toString('latin1', at, eol))
+      if (!m) {
+        head.results.push(null) // "<name> missing", "ambiguous": not there
+        at = eol + 1
+        continue
+      }
+      const end = eol + 1 + Number(m[3])
+      if (end + 1 > buf.length) break
+      head.results.push({ oid: m[1], type: m[2], data: buf.subarray(eol + 1, end) })
+      at = end + 1
+    }
+    buf = buf.subarray(at)
+    this.pending = buf.length > 0 ? [buf] : []
+  }
+}
+
 /** Whether git refused an option it does not know (an older git). */
 const unknownOption = (r: GitResult) => r.code === 129 || /unknown option|usage:/i.test(r.stderr)
 
@@ -173,7 +260,11 @@ function checkRev(rev: string): void {
 
 /** The git command line on one repository. */
 export class GitCommandLine implements Git, GitAncestry {
-  constructor(readonly dir: string) {}
+  private readonly store: ObjectStore
+
+  constructor(readonly dir: string) {
+    this.store = new ObjectStore(dir)
+  }
 
   private async git(args: string[], what: string): Promise<string> {
     const r = await runGit(this.dir, args)
@@ -277,26 +368,19 @@ export class GitCommandLine implements Git, GitAncestry {
   /** Several files' bytes at commits in one git call: null for each one that is not there. */
   async fileBytesAt(wanted: Array<{ rev: string; path: string }>): Promise<Array<Buffer | null>> {
     if (wanted.length === 0) return []
-    const input = wanted.map(w => `${w.rev}:${w.path}\n`).join('')
-    if (wanted.some(w => /[\n\0]/.test(w.path)))
+    if (wanted.some(w => /[\n\0]/.test(w.path) || /[\n\0]/.test(w.rev) || w.rev.startsWith('-')))
       return Promise.all(wanted.map(w => this.fileBytes(w.rev, w.path)))
-    const r = await spawnGit(this.dir, ['cat-file', '--batch'], { input })
-    if (r.code !== 0)
-      throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`)
-    return parseCatFileBatch(r.stdout, wanted.length)
+    const objects = await this.store.read(wanted.map(w => `${w.rev}:${w.path}`))
+    return objects.map(o => (o?.type === 'blob' ? o.data : null))
   }
 
   /** Blobs' text by object id, in one git call: null for each one that is not there. */
   async blobs(oids: string[]): Promise<Array<string | null>> {
     if (oids.length === 0) return []
     if (oids.some(oid => !/^[0-9a-f]{40,64}$/.test(oid))) throw new Error('not an object id')
-    const r = await spawnGit(this.dir, ['cat-file', '--batch'], {
-      input: oids.map(oid => `${oid}\n`).join('')
-    })
-    if (r.code !== 0)
-      throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`)
     // Symlink targets are paths: decoded without loss, like every path git gives.
-    return parseCatFileBatch(r.stdout, oids.length).map(b => (b === null ? null : decodePaths(b)))
+    const objects = await this.store.read(oids)
+    return objects.map(o => (o?.type === 'blob' ? decodePaths(o.data) : null))
   }
 
   /** Objects by name (ids, `<commit>^{tree}`) in one git call: null for each one not there. */
