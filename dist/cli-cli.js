@@ -152,6 +152,66 @@ function exec(command, args, options = {}) {
         }
     });
 }
+/**
+ * A long-lived child that answers requests written to its stdin (`git cat-file --batch`): the
+ * same argument-array spawn, in its own process group. It holds this process open only while a
+ * request waits for its answer, so an idle session never delays exit (it ends with its stdin).
+ */
+class Session {
+    child;
+    waiting = 0;
+    failure;
+    constructor(command, args, options, onStdout) {
+        this.child = spawn(command, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            detached: true
+        });
+        const stderr = [];
+        this.child.stdout.on('data', onStdout);
+        this.child.stderr.on('data', (b) => stderr.push(b));
+        this.child.stdin.on('error', () => undefined);
+        this.child.on('error', e => {
+            this.failure = new SpawnError(command, e.code, `could not run ${command}: ${e.message}`);
+        });
+        this.child.on('close', code => {
+            this.failure ??= new Error(`${command} ${args.join(' ')} ended (${code}): ${Buffer.concat(stderr).toString('utf8').trim()}`);
+            this.onEnd?.(this.failure);
+        });
+        this.idle();
+    }
+    /** Called once when the child is gone (an answer still awaited then will never come). */
+    onEnd;
+    get ended() {
+        return this.failure;
+    }
+    /** Writes a request; the caller calls answered() once its answer has come. */
+    write(data) {
+        if (this.waiting++ === 0)
+            this.busy();
+        this.child.stdin.write(data);
+    }
+    answered() {
+        if (--this.waiting === 0)
+            this.idle();
+    }
+    /** Ends stdin: the child finishes and exits. */
+    close() {
+        this.child.stdin.end();
+    }
+    busy() {
+        this.child.ref();
+        this.child.stdout.ref?.();
+        this.child.stderr.ref?.();
+    }
+    idle() {
+        this.child.unref();
+        this.child.stdout.unref?.();
+        this.child.stderr.unref?.();
+        this.child.stdin.unref?.();
+    }
+}
 
 // A process's command, run as GitHub runs a `run:` step: `bash --noprofile --norc -eo pipefail -c
 // <script>`. The script is the graph file's text, handed to bash as one argument; nothing is
@@ -6549,6 +6609,14 @@ function compilePattern(pattern) {
         return path => path === literal || path.startsWith(`${literal}/`);
     }
     return picomatch(pattern, GLOB_OPTIONS);
+}
+/**
+ * The path a pattern names whole (`dir/**`, or a path without wildcards: it and everything under
+ * it), or undefined when the pattern selects among files.
+ */
+function wholePathOf(pattern) {
+    const scan = scanOf(pattern);
+    return !scan.isGlob || scan.glob === '**' ? scan.base : undefined;
 }
 /** The fixed directory a pattern cannot match outside of ('' when it has none), unescaped. */
 function anchorOf(pattern) {
@@ -17609,27 +17677,6 @@ async function runGitToFile(cwd, args) {
         rmSync(dir, { recursive: true, force: true });
     }
 }
-/** Parse `git cat-file --batch` output: `<oid> <type> <size>\n<bytes>\n` or `<name> missing\n`. */
-function parseCatFileBatch(out, count) {
-    const results = [];
-    let at = 0;
-    for (let i = 0; i < count; i++) {
-        const eol = out.indexOf(10, at);
-        if (eol === -1)
-            throw new Error('git cat-file --batch: output ended early');
-        const header = out.subarray(at, eol).toString('utf8');
-        const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-        if (!m) {
-            results.push(null); // "<name> missing", "ambiguous" and the like: not a file there
-            at = eol + 1;
-            continue;
-        }
-        const size = Number(m[2]);
-        results.push(m[1] === 'blob' ? out.subarray(eol + 1, eol + 1 + size) : null);
-        at = eol + 1 + size + 1;
-    }
-    return results;
-}
 const STATUS = {
     A: 'added',
     M: 'modified',
@@ -17698,6 +17745,87 @@ function parseTreeListing(text, format) {
     }
     return out;
 }
+/**
+ * `git cat-file --batch` kept running for the life of a plan: a plan walks trees level by level,
+ * and each level's objects are one request to the same process instead of one process each.
+ */
+class ObjectStore {
+    dir;
+    session;
+    closer;
+    pending = [];
+    queue = [];
+    constructor(dir) {
+        this.dir = dir;
+    }
+    read(names) {
+        if (names.length === 0)
+            return Promise.resolve([]);
+        if (this.closer)
+            clearTimeout(this.closer);
+        if (this.session?.ended)
+            this.session = undefined;
+        const session = (this.session ??= this.start());
+        return new Promise((resolve, reject) => {
+            this.queue.push({ count: names.length, results: [], resolve, reject });
+            session.write(names.map(n => `${n}\n`).join(''));
+        });
+    }
+    start() {
+        const session = new Session('git', ['cat-file', '--batch'], { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } }, chunk => {
+            this.pending.push(chunk);
+            this.parse();
+        });
+        session.onEnd = error => {
+            for (const waiting of this.queue.splice(0))
+                waiting.reject(error);
+        };
+        return session;
+    }
+    /** An idle git process is let go after a while (a long job plans once, then builds). */
+    closeWhenIdle() {
+        const session = this.session;
+        this.closer = setTimeout(() => {
+            if (this.session === session && this.queue.length === 0) {
+                this.session = undefined;
+                session?.close();
+            }
+        }, 2000);
+        this.closer.unref();
+    }
+    /** Answers every request whose objects have all arrived. */
+    parse() {
+        let buf = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
+        let at = 0;
+        while (this.queue.length > 0) {
+            const head = this.queue[0];
+            if (head.results.length === head.count) {
+                this.queue.shift();
+                this.session.answered();
+                head.resolve(head.results);
+                if (this.queue.length === 0)
+                    this.closeWhenIdle();
+                continue;
+            }
+            const eol = buf.indexOf(10, at);
+            if (eol === -1)
+                break;
+            const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(buf.toString('latin1', at, eol));
+            if (!m) {
+                head.results.push(null); // "<name> missing", "ambiguous": not there
+                at = eol + 1;
+                continue;
+            }
+            const end = eol + 1 + Number(m[3]);
+            if (end + 1 > buf.length)
+                break;
+            head.results.push({ oid: m[1], type: m[2], data: buf.subarray(eol + 1, end) });
+            at = end + 1;
+        }
+        buf = buf.subarray(at);
+        this.pending = buf.length > 0 ? [buf] : [];
+    }
+}
 /** Whether git refused an option it does not know (an older git). */
 const unknownOption = (r) => r.code === 129 || /unknown option|usage:/i.test(r.stderr);
 function checkRev(rev) {
@@ -17708,8 +17836,10 @@ function checkRev(rev) {
 /** The git command line on one repository. */
 class GitCommandLine {
     dir;
+    store;
     constructor(dir) {
         this.dir = dir;
+        this.store = new ObjectStore(dir);
     }
     async git(args, what) {
         const r = await runGit(this.dir, args);
@@ -17812,13 +17942,10 @@ class GitCommandLine {
     async fileBytesAt(wanted) {
         if (wanted.length === 0)
             return [];
-        const input = wanted.map(w => `${w.rev}:${w.path}\n`).join('');
-        if (wanted.some(w => /[\n\0]/.test(w.path)))
+        if (wanted.some(w => /[\n\0]/.test(w.path) || /[\n\0]/.test(w.rev) || w.rev.startsWith('-')))
             return Promise.all(wanted.map(w => this.fileBytes(w.rev, w.path)));
-        const r = await spawnGit(this.dir, ['cat-file', '--batch'], { input });
-        if (r.code !== 0)
-            throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`);
-        return parseCatFileBatch(r.stdout, wanted.length);
+        const objects = await this.store.read(wanted.map(w => `${w.rev}:${w.path}`));
+        return objects.map(o => (o?.type === 'blob' ? o.data : null));
     }
     /** Blobs' text by object id, in one git call: null for each one that is not there. */
     async blobs(oids) {
@@ -17826,13 +17953,74 @@ class GitCommandLine {
             return [];
         if (oids.some(oid => !/^[0-9a-f]{40,64}$/.test(oid)))
             throw new Error('not an object id');
-        const r = await spawnGit(this.dir, ['cat-file', '--batch'], {
-            input: oids.map(oid => `${oid}\n`).join('')
-        });
-        if (r.code !== 0)
-            throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`);
         // Symlink targets are paths: decoded without loss, like every path git gives.
-        return parseCatFileBatch(r.stdout, oids.length).map(b => (b === null ? null : decodePaths(b)));
+        const objects = await this.store.read(oids);
+        return objects.map(o => (o?.type === 'blob' ? decodePaths(o.data) : null));
+    }
+    /** Objects by name (ids, `<commit>^{tree}`) in one git call: null for each one not there. */
+    async objects(names) {
+        if (names.length === 0)
+            return [];
+        if (names.some(n => /[\n\0]/.test(n) || n.startsWith('-')))
+            throw new Error('not an object name');
+        return this.store.read(names);
+    }
+    /** A commit's files under some directories ('' for all), with their object ids. */
+    async filesUnder(commit, dirs) {
+        if (dirs.length === 0)
+            return [];
+        if (dirs.includes(''))
+            return this.trackedFiles(commit);
+        checkRev(commit);
+        // Literal pathspecs: a directory named `a*` is that directory, not a pattern.
+        const r = await runGitToFile(this.dir, [
+            '--literal-pathspecs',
+            'ls-tree',
+            '-r',
+            '-z',
+            '--full-tree',
+            commit,
+            '--',
+            ...dirs
+        ]);
+        if (r.code !== 0)
+            throw new Error(`git ls-tree failed in ${this.dir}: ${r.stderr.trim()}`);
+        return parseTreeListing(r.stdout, 'ls-tree');
+    }
+    /**
+     * The symlinks under some directories of a commit: git walks the trees, this process only looks
+     * at each entry's mode and decodes the paths of links (thousands of files cost a scan).
+     */
+    async symlinksUnder(commit, dirs) {
+        if (dirs.length === 0)
+            return [];
+        checkRev(commit);
+        const r = await spawnGit(this.dir, [
+            '--literal-pathspecs',
+            'ls-tree',
+            '-r',
+            '-z',
+            '--full-tree',
+            commit,
+            '--',
+            ...(dirs.includes('') ? [] : dirs)
+        ]);
+        if (r.code !== 0)
+            throw new Error(`git ls-tree failed in ${this.dir}: ${r.stderr.trim()}`);
+        const out = [];
+        const buf = r.stdout;
+        // Records: `<mode> <type> <oid>\t<path>\0`; a link's mode is 120000.
+        for (let at = 0; at < buf.length;) {
+            let end = buf.indexOf(0, at);
+            if (end === -1)
+                end = buf.length;
+            if (buf[at] === 0x31 && buf[at + 1] === 0x32 && buf[at + 6] === 0x20) {
+                const tab = buf.indexOf(9, at);
+                out.push(decodePaths(buf.subarray(tab + 1, end)));
+            }
+            at = end + 1;
+        }
+        return out;
     }
     /** Whether a commit object is present locally (a shallow clone may lack it). */
     async hasCommit(sha) {
@@ -18573,15 +18761,18 @@ function touchedPaths(change) {
 //   kind:        config, process or image
 //   definition:  the node's canonical definition (see canonicalDefinition; no names, no
 //                `description`, `repository`, `tags`, `tag-pattern`, timeouts or passed variables)
-//   filesDigest: sha256 of one line per input file, "<mode> <git object id>\t<path>\n", sorted
-//                by path: a config's matched files; an image's context files and Dockerfile
+//   filesDigest: sha256 of one line per input, "<mode> <git object id>\t<path>\n", sorted by
+//                path: a config's matched files (blob ids); an image's context directory as one
+//                line with git's tree id ("040000 <tree id>\t<dir>", '.' for the root), which
+//                changes exactly when a file beneath it does, then its Dockerfile and ignore files
+//                (blob ids) and the symlinks on the way to them
 //   upstream:    the keys of every input, sorted
 // })
 // Nothing else: not the node's name or its inputs' names (two nodes with the same definition and
 // inputs have one key: a rename rebuilds nothing), not the checkout path, the machine, mtimes or
 // map order. The breakdown is kept beside the key, with the names as labels that are not hashed,
 // so that `imagegraph why NODE --explain` can say why two keys differ.
-const KEY_SCHEMA = 'imagegraph-key/v3';
+const KEY_SCHEMA = 'imagegraph-key/v4';
 const hashOnce = typeof crypto.hash === 'function'
     ? data => crypto.hash('sha256', data)
     : data => crypto.createHash('sha256').update(data).digest('hex');
@@ -18703,7 +18894,7 @@ function computeKeys(graph, membership) {
 
 const SYMLINK_MODE = '120000';
 /** As the kernel's ELOOP: more links than this in one resolution is a loop. */
-const MAX_HOPS = 40;
+const MAX_HOPS$1 = 40;
 /** How many links deep another name of a file is looked for (a link to a link's directory...). */
 const MAX_ALIAS_DEPTH = 8;
 function isSymlink(f) {
@@ -18754,7 +18945,7 @@ class Symlinks {
             if (target === undefined)
                 continue;
             via.push(here);
-            if (++hops > MAX_HOPS)
+            if (++hops > MAX_HOPS$1)
                 return { error: `${describeVia(via.slice(0, 3), this.targets)}, ..., which loop`, via };
             if (target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target))
                 return {
@@ -18825,6 +19016,183 @@ function describeVia(via, targets) {
     return via.map(link => `the symlink ${link} -> ${targets.get(link)}`).join(', then ');
 }
 
+// Git's tree objects: the Merkle tree a commit already is. A directory's tree id changes exactly
+// when something below it changes, so one id names a whole image context. The id can be read from
+// git (parseTreeObject) or computed from a listing of the files beneath (treeIdOf), and both give
+// git's own id: a key is the same whichever way its files were found.
+const TREE_MODE = '040000';
+function isTree(f) {
+    return 'line' in f ? f.line.startsWith(`${TREE_MODE} `) : f.mode === TREE_MODE;
+}
+/** The mode of a tracked file. */
+function modeOf(f) {
+    return 'line' in f ? f.line.slice(0, f.line.indexOf(' ')) : f.mode;
+}
+/** A tree object's entries; oidBytes is 20 (SHA-1 repositories) or 32 (SHA-256). */
+function parseTreeObject(data, oidBytes) {
+    const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const entries = [];
+    let at = 0;
+    while (at < buf.length) {
+        const space = buf.indexOf(32, at);
+        const nul = buf.indexOf(0, space + 1);
+        if (space === -1 || nul === -1 || nul + 1 + oidBytes > buf.length)
+            throw new Error('git tree object is cut short');
+        const mode = buf.toString('latin1', at, space);
+        entries.push({
+            mode: mode.length === 5 ? `0${mode}` : mode,
+            // The same lossless decoding as every path git gives (utf8.ts).
+            name: decodePaths(buf.subarray(space + 1, nul)),
+            oid: buf.toString('hex', nul + 1, nul + 1 + oidBytes)
+        });
+        at = nul + 1 + oidBytes;
+    }
+    return entries;
+}
+/**
+ * A tree object as git gave it: an entry is found by its name without decoding the others (a plan
+ * reads thousands of trees to look up one or two names in each). A large tree is indexed once.
+ */
+class TreeObject {
+    data;
+    oidBytes;
+    index;
+    constructor(data, oidBytes) {
+        this.data = data;
+        this.oidBytes = oidBytes;
+    }
+    get(name) {
+        // Names compared as bytes: latin1 maps each byte to one character.
+        // eslint-disable-next-line no-control-regex
+        const key = /^[\x00-\x7f]*$/.test(name) ? name : encodePaths(name).toString('latin1');
+        const { data } = this;
+        let at;
+        if (data.length > 4096) {
+            if (!this.index) {
+                this.index = new Map();
+                for (let i = 0; i < data.length;) {
+                    const space = data.indexOf(32, i);
+                    const nul = data.indexOf(0, space + 1);
+                    this.index.set(data.toString('latin1', space + 1, nul), i);
+                    i = nul + 1 + this.oidBytes;
+                }
+            }
+            at = this.index.get(key);
+        }
+        else {
+            for (let i = 0; i < data.length;) {
+                const space = data.indexOf(32, i);
+                const nul = data.indexOf(0, space + 1);
+                if (nul - space - 1 === key.length && data.toString('latin1', space + 1, nul) === key) {
+                    at = i;
+                    break;
+                }
+                i = nul + 1 + this.oidBytes;
+            }
+        }
+        if (at === undefined)
+            return undefined;
+        const space = data.indexOf(32, at);
+        const nul = data.indexOf(0, space + 1);
+        const mode = data.toString('latin1', at, space);
+        return {
+            mode: mode.length === 5 ? `0${mode}` : mode,
+            oid: data.toString('hex', nul + 1, nul + 1 + this.oidBytes)
+        };
+    }
+}
+/** Git's id of a tree holding these entries (each name one path segment). */
+function hashTree(entries, oidHexLength) {
+    const named = entries.map(e => {
+        const name = encodePaths(e.name);
+        // Git orders a subtree as if its name ended with '/'.
+        const sortKey = e.mode === TREE_MODE ? Buffer.concat([name, Buffer.from('/')]) : name;
+        return { e, name, sortKey };
+    });
+    named.sort((a, b) => Buffer.compare(a.sortKey, b.sortKey));
+    const parts = [];
+    for (const { e, name } of named) {
+        parts.push(Buffer.from(`${e.mode === TREE_MODE ? '40000' : e.mode} `, 'latin1'));
+        parts.push(name, Buffer.from([0]), oidBytesOf(e.oid));
+    }
+    const body = Buffer.concat(parts);
+    const hash = crypto.createHash(oidHexLength === 64 ? 'sha256' : 'sha1');
+    hash.update(`tree ${body.length}\0`);
+    hash.update(body);
+    return hash.digest('hex');
+}
+/** An object id as the bytes a tree holds; a hand-made id that is not hex is hashed as its text. */
+function oidBytesOf(oid) {
+    return /^(?:[0-9a-f]{2})+$/.test(oid) ? Buffer.from(oid, 'hex') : Buffer.from(oid, 'utf8');
+}
+/**
+ * The tree id of directory dir ('' is the root) from the files beneath it, each with its path from
+ * the same root: git's own id when the list holds every file under dir. Undefined when none is.
+ */
+function treeIdOf(files, dir) {
+    const prefix = dir === '' ? '' : `${dir}/`;
+    const root = { files: [], dirs: new Map() };
+    let oidLength = 40;
+    let any = false;
+    for (const f of files) {
+        if (!f.path.startsWith(prefix) || f.path.length === prefix.length)
+            continue;
+        any = true;
+        const parts = f.path.slice(prefix.length).split('/');
+        let here = root;
+        for (let i = 0; i < parts.length - 1; i++) {
+            let next = here.dirs.get(parts[i]);
+            if (!next)
+                here.dirs.set(parts[i], (next = { files: [], dirs: new Map() }));
+            here = next;
+        }
+        const oid = objectIdOf(f);
+        if (oid.length === 64)
+            oidLength = 64;
+        here.files.push({ mode: modeOf(f), name: parts[parts.length - 1], oid });
+    }
+    if (!any)
+        return undefined;
+    const hashDir = (d) => hashTree([
+        ...d.files,
+        ...[...d.dirs].map(([name, sub]) => ({ mode: TREE_MODE, name, oid: hashDir(sub) }))
+    ], oidLength);
+    return hashDir(root);
+}
+
+/** The paths a config names whole, or undefined when one of its patterns selects files. */
+function wholePathsOf(config) {
+    const out = [];
+    for (const pattern of config.paths) {
+        if (pattern.startsWith('!'))
+            return undefined;
+        const whole = wholePathOf(pattern);
+        if (whole === undefined)
+            return undefined;
+        out.push(whole);
+    }
+    return out;
+}
+/** Whether a process output lies at, under or above path. */
+function overlapsOutput(outputs, path) {
+    return outputs.producerOf(path) !== undefined || outputs.outputsUnder(path).length > 0;
+}
+/** A whole-path config's lines: the links on the way, then each path's tree or file line. */
+function wholePathLines(paths) {
+    const lines = new Map();
+    for (const p of paths) {
+        for (const link of p.via)
+            if (!lines.has(link.path))
+                lines.set(link.path, { path: link.path, mode: SYMLINK_MODE, oid: link.oid });
+        if (p.real === undefined || p.entry === null)
+            continue;
+        const path = p.entry.mode === TREE_MODE ? p.real || '.' : p.real;
+        if (!lines.has(path))
+            lines.set(path, { path, mode: p.entry.mode, oid: p.entry.oid });
+    }
+    return [...lines.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
 function overlaps(a, b) {
     return isUnder(a, b) || isUnder(b, a);
 }
@@ -18835,6 +19203,7 @@ class GraphFiles {
     index = new PathIndex();
     slots = [];
     realContexts = new Map();
+    outputs;
     linkProblems = [];
     /**
      * symlinks: the links of the same tree as the files to come. A context, Dockerfile or config
@@ -18880,28 +19249,33 @@ class GraphFiles {
                     this.realContexts.set(node.name, context);
                 }
                 const dockerfile = this.follow(slot, node.dockerfile, 'dockerfile');
-                this.index.addFile(node.dockerfile, { slot, dockerfile: dockerfile === node.dockerfile });
+                this.addNamed(slot, node.dockerfile, dockerfile === node.dockerfile);
                 if (dockerfile !== node.dockerfile)
-                    this.index.addFile(dockerfile, { slot, dockerfile: true });
+                    this.addNamed(slot, dockerfile, true);
                 // Decides what of the context is sent, wherever it lies; most images have none.
                 for (const ignore of new Set([
                     dockerfileIgnoreFile(node.dockerfile),
                     dockerfileIgnoreFile(dockerfile)
                 ])) {
-                    this.index.addFile(ignore, { slot, dockerfile: false });
+                    this.addNamed(slot, ignore, false);
                     const real = this.follow(slot, ignore, 'dockerfile');
                     if (real !== ignore)
-                        this.index.addFile(real, { slot, dockerfile: false });
+                        this.addNamed(slot, real, false);
                 }
             }
         }
+    }
+    /** One path an image names (not a directory): it is one of the image's files when tracked. */
+    addNamed(slot, path, dockerfile) {
+        this.index.addFile(path, { slot, dockerfile });
+        (slot.named ??= new Set()).add(path);
     }
     /** The real path of one an image names; the links on the way become its files. */
     follow(slot, path, field) {
         slot.anchors.push(path);
         const real = this.symlinks.resolve(path);
         for (const link of real.via)
-            this.index.addFile(link, { slot, dockerfile: false });
+            this.addNamed(slot, link, false);
         if ('error' in real) {
             // One mistake, said once: the context's link is usually the Dockerfile's too.
             if (!this.linkProblems.some(p => p.node === slot.node.name))
@@ -18958,7 +19332,11 @@ class GraphFiles {
             });
         return names;
     }
-    /** Every node's files. The hot loop of a plan: one pass, candidates looked up per directory. */
+    /**
+     * Every node's files: a config's matched files; an image's context as one tree line (its tree id,
+     * computed from the files beneath as git computes it) and the files it names one by one (see
+     * imageFiles). One pass, candidates looked up per directory.
+     */
     membership(tracked) {
         for (const slot of this.slots) {
             slot.files = [];
@@ -19007,13 +19385,63 @@ class GraphFiles {
             this.filesThroughLinks(tracked, linkProblems);
         const files = new Map();
         const dockerfileFound = new Set();
+        let linkFiles;
         for (const slot of this.slots) {
-            files.set(slot.node.name, slot.files);
+            const node = slot.node;
+            let lines = slot.files;
+            if (node.kind === 'image')
+                lines = imageFiles(lines, this.realContexts.get(node.name) ?? node.context, slot.named);
+            else if (node.kind === 'config') {
+                const whole = this.byTrees(node);
+                if (whole) {
+                    linkFiles ??= new Map(tracked.filter(isSymlink).map(f => [f.path, f]));
+                    lines = wholePathLines(whole.map(path => this.wholePath(path, lines, linkFiles)));
+                }
+            }
+            files.set(node.name, lines);
             if (slot.dockerfileFound)
                 dockerfileFound.add(slot.node.name);
             slot.seen = undefined;
         }
         return { files, dockerfileFound, realContexts: this.realContexts, linkProblems };
+    }
+    /**
+     * The paths a config names whole, when its content is their trees (config-trees.ts): none of
+     * them goes through a link out, holds a link, or overlaps a process output.
+     */
+    byTrees(config) {
+        const whole = wholePathsOf(config);
+        if (!whole)
+            return undefined;
+        this.outputs ??= outputIndexOf(this.graph);
+        for (const path of whole) {
+            const real = this.symlinks.resolve(path);
+            if ('error' in real)
+                return undefined;
+            if (overlapsOutput(this.outputs, path) || overlapsOutput(this.outputs, real.path))
+                return undefined;
+            for (const link of this.symlinks.targets.keys())
+                if (isUnder(link, real.path) && link !== real.path)
+                    return undefined;
+        }
+        return whole;
+    }
+    /** A path a config names whole, from a listing of its files: followed, with its tree id. */
+    wholePath(path, files, linkFiles) {
+        const real = this.symlinks.resolve(path);
+        const via = real.via.flatMap(link => {
+            const file = linkFiles.get(link);
+            return file ? [{ path: link, oid: objectIdOf(file) }] : [];
+        });
+        const tree = treeIdOf(files, real.path);
+        if (tree !== undefined)
+            return { real: real.path, via, entry: { mode: TREE_MODE, oid: tree } };
+        const file = files.find(f => f.path === real.path);
+        return {
+            real: real.path,
+            via,
+            entry: file ? { mode: modeOf(file), oid: objectIdOf(file) } : null
+        };
     }
     /**
      * A config's files by the names they have through links (`cfglink/a.yaml` for `cfgreal/a.yaml`),
@@ -19062,6 +19490,21 @@ class GraphFiles {
         }
     }
 }
+/**
+ * What an image's key holds of the repository: its context directory as one tree line (`040000
+ * <tree id>\t<dir>`, '.' for the root), the files it names one by one (Dockerfile, ignore files,
+ * the links on the way) and a file that stands where the context should be (an error to report).
+ */
+function imageFiles(files, context, named = new Set()) {
+    const out = [];
+    const tree = treeIdOf(files, context);
+    if (tree !== undefined)
+        out.push({ path: context || '.', mode: TREE_MODE, oid: tree });
+    for (const f of files)
+        if (f.path === context || named.has(f.path))
+            out.push(f);
+    return out;
+}
 function isUnder(path, dir) {
     return dir === '' || path === dir || path.startsWith(`${dir}/`);
 }
@@ -19093,7 +19536,8 @@ function checkGraphAgainstFiles(graph, membership) {
         const files = membership.files.get(node.name) ?? [];
         if (node.kind === 'image') {
             // A symlink to a directory is followed (links.ts); only a real file is not a context.
-            if (node.context !== '' && files.some(f => f.path === node.context && !isSymlink(f))) {
+            if (node.context !== '' &&
+                files.some(f => f.path === node.context && !isSymlink(f) && !isTree(f))) {
                 problems.push(problemAt(graph, at(node, 'context'), `'${node.context}' is a file; the context must be a directory`));
                 continue;
             }
@@ -19288,8 +19732,8 @@ function readBaseGraph(input, head) {
 }
 function plan(input) {
     const graph = input.graph ?? parseGraph(input.graphText, input.graphFile);
-    const graphFiles = new GraphFiles(graph, input.symlinks);
-    const membership = graphFiles.membership(input.trackedFiles);
+    const graphFiles = input.files?.graphFiles ?? new GraphFiles(graph, input.symlinks);
+    const membership = input.files?.membership ?? graphFiles.membership(input.trackedFiles ?? []);
     const problems = checkGraphAgainstFiles(graph, membership);
     const errors = problems.filter(p => p.severity === 'error');
     if (errors.length > 0)
@@ -19424,6 +19868,79 @@ function planToJson(p, formatWarning) {
     return out;
 }
 
+/** A key breakdown's file line `<mode> <oid>\t<path>`, split into its path and its entry. */
+function fileEntries(lines) {
+    return new Map(lines.map(line => {
+        const tab = line.indexOf('\t');
+        return [line.slice(tab + 1), line.slice(0, tab)];
+    }));
+}
+/** What was added, changed and removed between two maps: after's order, then the removed ones. */
+function mapChanges(before, after) {
+    const out = [];
+    for (const [name, now] of after) {
+        const was = before.get(name);
+        if (was !== now)
+            out.push(was === undefined ? { name, now } : { name, was, now });
+    }
+    for (const [name, was] of before)
+        if (!after.has(name))
+            out.push({ name, was });
+    return out;
+}
+/** The differences between two breakdowns of the same node, in the breakdown's order. */
+function explainKeyDifference(before, after) {
+    if (!before)
+        return [{ kind: 'new-node', node: { kind: after.kind, name: after.name } }];
+    const out = [];
+    if (before.schema !== after.schema)
+        out.push({ kind: 'schema', before: before.schema, after: after.schema });
+    if (before.kind !== after.kind)
+        out.push({ kind: 'node-kind', before: before.kind, after: after.kind });
+    const fields = new Set([...Object.keys(before.definition), ...Object.keys(after.definition)]);
+    for (const field of [...fields].sort()) {
+        const was = before.definition[field];
+        const now = after.definition[field];
+        if (stableStringify(was) !== stableStringify(now))
+            out.push({ kind: 'definition', field, before: was, after: now });
+    }
+    for (const { name: path, was, now } of mapChanges(fileEntries(before.files), fileEntries(after.files))) {
+        if (was === undefined)
+            out.push({ kind: 'file-added', path, entry: now });
+        else if (now === undefined)
+            out.push({ kind: 'file-removed', path });
+        else
+            out.push({ kind: 'file-changed', path, before: was, after: now });
+    }
+    const keysOf = (b) => new Map(b.upstream.map(u => [u.node, u.key]));
+    for (const { name: input, was, now } of mapChanges(keysOf(before), keysOf(after))) {
+        if (was === undefined)
+            out.push({ kind: 'input-added', input, key: now });
+        else if (now === undefined)
+            out.push({ kind: 'input-removed', input });
+        else
+            out.push({ kind: 'input-changed', input, before: was, after: now });
+    }
+    return out;
+}
+/**
+ * A directory's tree id changed: which one, so that its files can be named (`git diff` of the two
+ * trees). The key holds one line per directory; the explanation goes down to the file.
+ */
+function treeChanges(differences) {
+    const out = [];
+    for (const d of differences)
+        if (d.kind === 'file-changed' &&
+            d.before.startsWith('040000 ') &&
+            d.after.startsWith('040000 '))
+            out.push({ path: d.path, before: d.before.slice(7), after: d.after.slice(7) });
+    return out;
+}
+/** How a changed tree's files are looked up: `<path>\0<before>\0<after>`. */
+function treeChangeKey(change) {
+    return `${change.path}\0${change.before}\0${change.after}`;
+}
+
 /** The directory that holds a repository-relative graph file: '' for the repository's top. */
 function graphRoot$1(graphFile) {
     const slash = graphFile.lastIndexOf('/');
@@ -19473,6 +19990,324 @@ function scopeChangedFiles(changes, root) {
         else if (from !== undefined && c.status === 'renamed')
             out.push({ path: from, status: 'deleted' });
     }
+    return out;
+}
+
+/** As the kernel's ELOOP: more links than this in one resolution is a loop. */
+const MAX_HOPS = 40;
+/** The trees of one commit under a root directory ('' the repository's top). */
+class CommitTree {
+    git;
+    commit;
+    root;
+    trees = new Map();
+    /** Every link met on the way, by its path under the root: its blob and its target. */
+    links = new Map();
+    blobs = new Map();
+    rootTree;
+    constructor(git, commit, root) {
+        this.git = git;
+        this.commit = commit;
+        this.root = root;
+    }
+    /** Each path's answer, by path. */
+    async resolve(paths) {
+        const answers = new Map();
+        const rootTree = await this.root$();
+        let pending = [];
+        for (const path of new Set(paths)) {
+            if (rootTree === null)
+                answers.set(path, { real: path, via: [], entry: null });
+            else
+                pending.push({
+                    path,
+                    queue: path === '' ? [] : path.split('/'),
+                    out: [],
+                    trees: [rootTree],
+                    via: [],
+                    hops: 0
+                });
+        }
+        while (pending.length > 0) {
+            const needs = new Set();
+            const next = [];
+            for (const walk of pending) {
+                const step = this.advance(walk);
+                if ('answer' in step)
+                    answers.set(walk.path, step.answer);
+                else {
+                    needs.add(step.need);
+                    next.push(walk);
+                }
+            }
+            if (needs.size > 0)
+                await this.read([...needs]);
+            pending = next;
+        }
+        return answers;
+    }
+    /** The root directory's tree id, or null when the commit has no such directory. */
+    root$() {
+        this.rootTree ??= (async () => {
+            const [commitTree] = await this.git.objects([`${this.commit}^{tree}`]);
+            if (!commitTree || commitTree.type !== 'tree')
+                return null;
+            this.store(commitTree);
+            let tree = commitTree.oid;
+            for (const segment of this.root === '' ? [] : this.root.split('/')) {
+                if (!this.trees.has(tree))
+                    await this.read([tree]);
+                const entry = this.trees.get(tree)?.get(segment);
+                if (!entry || entry.mode !== TREE_MODE)
+                    return null;
+                tree = entry.oid;
+            }
+            return tree;
+        })();
+        return this.rootTree;
+    }
+    /** Walks as far as the trees read so far allow; asks for the one object that is missing. */
+    advance(walk) {
+        const { queue, out, trees, via } = walk;
+        const answer = (entry, error) => ({
+            answer: {
+                real: error ? walk.path : [...out, ...queue].join('/'),
+                via: [...via],
+                entry,
+                ...(error ? { error } : {})
+            }
+        });
+        if (queue.length === 0 && out.length === 0)
+            return answer({ mode: TREE_MODE, oid: trees[0] });
+        while (queue.length > 0) {
+            const segment = queue[0];
+            if (segment === '' || segment === '.') {
+                queue.shift();
+                if (queue.length === 0)
+                    return answer(this.entryOf(out, trees));
+                continue;
+            }
+            if (segment === '..') {
+                if (out.length === 0)
+                    return answer(null, `${this.describe(via)}, which leads outside the repository`);
+                queue.shift();
+                out.pop();
+                trees.pop();
+                if (queue.length === 0)
+                    return answer(this.entryOf(out, trees));
+                continue;
+            }
+            const dir = trees[trees.length - 1];
+            const entries = this.trees.get(dir);
+            if (!entries)
+                return { need: dir };
+            const entry = entries.get(segment);
+            if (!entry)
+                return answer(null);
+            if (entry.mode === SYMLINK_MODE) {
+                const linkPath = [...out, segment].join('/');
+                const target = this.blobs.get(entry.oid);
+                if (target === undefined)
+                    return { need: entry.oid };
+                this.links.set(linkPath, { oid: entry.oid, target });
+                via.push(linkPath);
+                if (++walk.hops > MAX_HOPS)
+                    return answer(null, `${this.describe(via.slice(0, 3))}, ..., which loop`);
+                if (target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target))
+                    return answer(null, `${this.describe(via)}, which leads outside the repository`);
+                queue.shift();
+                queue.unshift(...target.split('/'));
+                continue;
+            }
+            queue.shift();
+            out.push(segment);
+            if (queue.length === 0)
+                return answer({ mode: entry.mode, oid: entry.oid });
+            if (entry.mode !== TREE_MODE) {
+                // A file where a directory should be: nothing is beneath it.
+                return answer(null);
+            }
+            trees.push(entry.oid);
+        }
+        return answer(this.entryOf(out, trees));
+    }
+    /** The entry for the directory the walk stands in (after '.' or '..'). */
+    entryOf(out, trees) {
+        return { mode: TREE_MODE, oid: trees[out.length] ?? trees[trees.length - 1] };
+    }
+    describe(via) {
+        return via.map(link => `the symlink ${link} -> ${this.links.get(link)?.target}`).join(', then ');
+    }
+    /** Reads objects into the caches: trees parsed, blobs (link targets) as text. */
+    async read(oids) {
+        const objects = await this.git.objects(oids);
+        objects.forEach((object, i) => {
+            if (object === null)
+                throw new Error(`git has no object ${oids[i]} (commit ${this.commit})`);
+            this.store(object);
+        });
+    }
+    store(object) {
+        if (object.type === 'tree')
+            this.trees.set(object.oid, new TreeObject(object.data, object.oid.length / 2));
+        else if (object.type === 'blob')
+            this.blobs.set(object.oid, decodePaths(object.data));
+    }
+}
+
+/** How many times links inside configs lead to more directories to list before it is a loop. */
+const MAX_LINK_ROUNDS = 8;
+/** The graph's files at commit; root is the graph's directory in the repository. */
+async function commitFiles(git, commit, graph, root) {
+    const tree = new CommitTree(git, commit, root);
+    const images = [...graph.nodes.values()].flatMap(n => (n.kind === 'image' ? [n] : []));
+    const configAnchors = new Set();
+    for (const node of graph.nodes.values())
+        if (node.kind === 'config')
+            for (const pattern of node.paths)
+                if (!pattern.startsWith('!'))
+                    configAnchors.add(anchorOf(pattern));
+    const answers = await tree.resolve([
+        ...images.flatMap(n => [n.context, n.dockerfile, dockerfileIgnoreFile(n.dockerfile)]),
+        ...configAnchors
+    ]);
+    // A Dockerfile reached through a link has the real file's ignore file too.
+    const realIgnores = images.flatMap(n => {
+        const real = answers.get(n.dockerfile);
+        return real.error || real.real === n.dockerfile ? [] : [dockerfileIgnoreFile(real.real)];
+    });
+    for (const [path, answer] of await tree.resolve(realIgnores))
+        answers.set(path, answer);
+    // Configs named by their trees, unless a link inside one says otherwise (config-trees.ts).
+    const outputs = outputIndexOf(graph);
+    const byTrees = new Map();
+    for (const node of graph.nodes.values()) {
+        if (node.kind !== 'config')
+            continue;
+        const whole = wholePathsOf(node);
+        const paths = whole?.map(p => answers.get(p));
+        if (paths?.every((a, i) => !a.error && !overlapsOutput(outputs, whole[i]) && !overlapsOutput(outputs, a.real)))
+            byTrees.set(node.name, paths);
+    }
+    const dirs = outermost([...byTrees.values()].flat().flatMap(a => (a.entry?.mode === TREE_MODE ? [a.real] : [])));
+    const linksInside = (await git.symlinksUnder(commit, dirs.map(d => repoPath(tree, d)))).flatMap(p => {
+        const path = underRoot(p, tree.root);
+        return path === undefined ? [] : [path];
+    });
+    for (const [name, paths] of byTrees)
+        if (linksInside.some(link => paths.some(a => link !== a.real && isUnder(link, a.real))))
+            byTrees.delete(name);
+    const listedAnchors = new Set();
+    for (const node of graph.nodes.values())
+        if (node.kind === 'config' && !byTrees.has(node.name))
+            for (const pattern of node.paths)
+                if (!pattern.startsWith('!'))
+                    listedAnchors.add(anchorOf(pattern));
+    const listing = await configListing(git, tree, [...listedAnchors].map(a => answers.get(a)));
+    const targets = new Map();
+    for (const [path, link] of tree.links)
+        targets.set(path, link.target);
+    const symlinks = new Symlinks(targets);
+    const graphFiles = new GraphFiles(graph, symlinks);
+    const membership = graphFiles.membership(listing);
+    for (const [name, paths] of byTrees)
+        membership.files.set(name, wholePathLines(paths.map(a => ({
+            real: a.real,
+            via: a.via.map(link => ({ path: link, oid: tree.links.get(link).oid })),
+            entry: a.entry
+        }))));
+    for (const node of images) {
+        const named = [node.dockerfile, dockerfileIgnoreFile(node.dockerfile)];
+        const dockerfile = answers.get(node.dockerfile);
+        if (!dockerfile.error && dockerfile.real !== node.dockerfile)
+            named.push(dockerfileIgnoreFile(dockerfile.real));
+        const lines = imageLines(tree, answers.get(node.context), named.map(p => answers.get(p)));
+        membership.files.set(node.name, lines);
+        if (!dockerfile.error && dockerfile.entry && dockerfile.entry.mode !== TREE_MODE)
+            membership.dockerfileFound.add(node.name);
+        else
+            membership.dockerfileFound.delete(node.name);
+    }
+    return { membership, symlinks, graphFiles };
+}
+/**
+ * An image's lines, as GraphFiles.membership gives them from a full listing: the context's tree
+ * (or the file that stands in its place), each named file at its real path, every link on the way.
+ */
+function imageLines(tree, context, named) {
+    const lines = new Map();
+    const add = (path, mode, oid) => {
+        if (!lines.has(path))
+            lines.set(path, { path, mode, oid });
+    };
+    const links = (answer) => {
+        for (const link of answer.via)
+            add(link, SYMLINK_MODE, tree.links.get(link).oid);
+    };
+    links(context);
+    if (!context.error && context.entry) {
+        if (context.entry.mode === TREE_MODE)
+            add(context.real || '.', TREE_MODE, context.entry.oid);
+        else
+            add(context.real, context.entry.mode, context.entry.oid);
+    }
+    for (const answer of named) {
+        links(answer);
+        if (!answer.error && answer.entry && answer.entry.mode !== TREE_MODE)
+            add(answer.real, answer.entry.mode, answer.entry.oid);
+    }
+    return [...lines.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+/**
+ * The files under the configs' fixed directories (as their real paths), and under whatever the
+ * links among them lead to, in path order; the links' targets join tree.links.
+ */
+async function configListing(git, tree, anchors) {
+    const listed = [];
+    const byPath = new Map();
+    let wanted = anchors.filter(a => !a.error && a.entry).map(a => a.real);
+    for (let round = 0; wanted.length > 0; round++) {
+        const dirs = outermost(wanted).filter(d => !listed.some(l => isUnder(d, l)));
+        if (dirs.length === 0)
+            break;
+        if (round === MAX_LINK_ROUNDS)
+            throw new Error(`links inside configs lead on more than ${MAX_LINK_ROUNDS} times`);
+        listed.push(...dirs);
+        const repoDirs = dirs.map(d => repoPath(tree, d));
+        const files = scopeTrackedFiles(await git.filesUnder(tree.commit, repoDirs), tree.root);
+        const newLinks = [];
+        for (const f of files) {
+            if (byPath.has(f.path))
+                continue;
+            byPath.set(f.path, f);
+            if (isSymlink(f) && !tree.links.has(f.path))
+                newLinks.push(f);
+        }
+        // Links inside a config are followed (resolving one reads its target): what they lead to is
+        // listed next.
+        const resolved = await tree.resolve(newLinks.map(l => l.path));
+        wanted = [];
+        for (const answer of resolved.values())
+            if (!answer.error && answer.entry)
+                wanted.push(answer.real);
+    }
+    // The links on the way to the configs' directories are theirs too, as in a full listing.
+    for (const [path, link] of tree.links)
+        if (!byPath.has(path))
+            byPath.set(path, { path, mode: SYMLINK_MODE, oid: link.oid });
+    return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+/** A path under the graph's root as the repository names it. */
+function repoPath(tree, path) {
+    return tree.root === '' ? path : path === '' ? tree.root : `${tree.root}/${path}`;
+}
+/** The directories not under another of them. */
+function outermost(dirs) {
+    const sorted = [...new Set(dirs)].sort();
+    const out = [];
+    for (const d of sorted)
+        if (!out.some(o => isUnder(d, o)))
+            out.push(d);
     return out;
 }
 
@@ -19536,7 +20371,6 @@ function parseWorkingGraph(request) {
 }
 async function planRepository(git, request) {
     const root = graphRoot$1(request.graphFile);
-    const listing = git.listTrackedFiles();
     const wanted = request.base;
     const [head, base = null] = await git.resolveCommits(wanted.kind === 'range' ? [wanted.head, wanted.base] : [wanted.head]);
     const graphTexts = git.fileBytesAt([
@@ -19546,17 +20380,15 @@ async function planRepository(git, request) {
     const changes = base === null
         ? Promise.resolve([])
         : git.changedFiles(base, head).then(c => scopeChangedFiles(c, root));
-    const tracked = listing.at(head).then(f => scopeTrackedFiles(f, root));
-    const symlinks = tracked.then(files => readSymlinks(git, files));
-    // Nothing is left unhandled if the graph turns out invalid and we throw before awaiting these.
+    // Nothing is left unhandled if the graph turns out invalid and we throw before awaiting it.
     changes.catch(() => undefined);
-    tracked.catch(() => undefined);
-    symlinks.catch(() => undefined);
     // Every git call is under way: the working tree's graph file is parsed while git works.
     const working = parseWorkingGraph(request);
     const [graphBytes, baseGraphBytes = null] = await graphTexts;
+    const graphName = underRoot(request.graphFile, root);
     if (graphBytes === null) {
-        if (isDirectoryIn(await tracked, request.graphFile, root))
+        const entry = await pathEntry(git, head, root, graphName);
+        if (entry?.mode === TREE_MODE)
             throw new UserError(`${request.graphFile} is a directory in commit ${shortId(head)}; name the graph file in it (${request.graphFile}/imagegraph.yml)`);
         throw new UserError(`${request.graphFile} is not in commit ${shortId(head)} of ${git.dir}; commit it, or name the graph file that is`);
     }
@@ -19572,7 +20404,8 @@ async function planRepository(git, request) {
         baseUnreadable = `${request.graphFile} at base ${shortId(base)} is not valid (${e.message.split('\n')[0]}): every node is affected`;
     }
     // A symlink's blob is its target's name: it never equals a working tree's valid graph file.
-    if (working?.text !== graphText && isSymlinkIn(await tracked, request.graphFile, root))
+    if (working?.text !== graphText &&
+        (await pathEntry(git, head, root, graphName))?.mode === SYMLINK_MODE)
         throw symlinkedGraph(request.graphFile, graphText, head);
     let graph;
     if (working?.text === graphText)
@@ -19583,10 +20416,12 @@ async function planRepository(git, request) {
             throw new GraphError(read.problems);
         if (read.problems.length > 0) {
             // Report the problems that need the files too, so that one run lists every mistake.
-            throw new GraphError(sortProblems(problemsWithFiles(read.graph, read.problems, await tracked, await symlinks)));
+            const tracked = scopeTrackedFiles(await git.trackedFiles(head), root);
+            throw new GraphError(sortProblems(problemsWithFiles(read.graph, read.problems, tracked, await readSymlinks(git, tracked))));
         }
         graph = read.graph;
     }
+    const files = await commitFiles(git, head, graph, root);
     const everythingBecause = everythingReason(wanted) ?? baseUnreadable;
     return plan({
         graph,
@@ -19596,19 +20431,17 @@ async function planRepository(git, request) {
         base: base ?? '',
         head,
         changedFiles: await changes,
-        trackedFiles: await tracked,
-        symlinks: await symlinks,
+        files,
         ...(everythingBecause ? { everythingBecause } : {})
     });
 }
 /** Every node's key breakdown at another revision (null when the graph is not there or not valid). */
 async function keyBreakdownsAt(git, rev, graphFile) {
     const root = graphRoot$1(graphFile);
-    const [text, tracked] = await Promise.all([
-        git.fileAt(rev, graphFile),
-        git.trackedFiles(rev).then(f => scopeTrackedFiles(f, root))
-    ]);
-    if (text === null || isSymlinkIn(tracked, graphFile, root))
+    const text = await git.fileAt(rev, graphFile);
+    if (text === null)
+        return null;
+    if ((await pathEntry(git, rev, root, underRoot(graphFile, root)))?.mode === SYMLINK_MODE)
         return null;
     let graph;
     try {
@@ -19619,20 +20452,41 @@ async function keyBreakdownsAt(git, rev, graphFile) {
             return null;
         throw e;
     }
-    const links = await readSymlinks(git, tracked);
-    const keys = computeKeys(graph, new GraphFiles(graph, links).membership(tracked));
+    const files = await commitFiles(git, await git.resolveCommit(rev), graph, root);
+    const keys = computeKeys(graph, files.membership);
     return new Map([...keys].map(([name, k]) => [name, k.breakdown]));
 }
-/** Whether the commit's files (under root) hold graphFile as a symbolic link. */
-function isSymlinkIn(files, graphFile, root) {
-    const name = underRoot(graphFile, root);
-    const self = files.find(f => f.path === name);
-    return self !== undefined && isSymlink(self);
+/** What stands at a path of a commit (under root), its links not followed; null when nothing. */
+async function pathEntry(git, commit, root, path) {
+    const slash = path.lastIndexOf('/');
+    const parent = slash === -1 ? '' : path.slice(0, slash);
+    const answer = (await new CommitTree(git, commit, root).resolve([parent])).get(parent);
+    if (answer.error || answer.entry?.mode !== TREE_MODE)
+        return null;
+    const [tree] = await git.objects([answer.entry.oid]);
+    if (!tree)
+        return null;
+    const name = path.slice(slash + 1);
+    return parseTreeObject(tree.data, tree.oid.length / 2).find(e => e.name === name) ?? null;
 }
-/** Whether graphFile names a directory among the commit's files (under root). */
-function isDirectoryIn(files, graphFile, root) {
-    const prefix = `${underRoot(graphFile, root) ?? graphFile}/`;
-    return files.some(f => f.path.startsWith(prefix));
+/**
+ * The files behind each directory whose tree id differs between a node's key at base and at head,
+ * for every node: `why --explain` names them (whyText's treeFiles).
+ */
+async function changedTreeFiles(git, p, base) {
+    const changes = new Map();
+    for (const node of p.nodes.values())
+        for (const change of treeChanges(explainKeyDifference(base?.get(node.name), node.breakdown)))
+            changes.set(treeChangeKey(change), change);
+    const out = new Map();
+    await Promise.all([...changes].map(async ([key, change]) => {
+        const prefix = change.path === '.' ? '' : `${change.path}/`;
+        const files = await git.changedFiles(change.before, change.after);
+        out.set(key, files.map(f => f.oldPath === undefined
+            ? `${prefix}${f.path} (${f.status})`
+            : `${prefix}${f.path} (${f.status} from ${prefix}${f.oldPath})`));
+    }));
+    return out;
 }
 
 // The images of a run as the build command needs them: the plan's image nodes made into plain jobs
@@ -23245,62 +24099,6 @@ function processesText(run) {
     return `${lines.join('\n')}\n`;
 }
 
-/** A key breakdown's file line `<mode> <oid>\t<path>`, split into its path and its entry. */
-function fileEntries(lines) {
-    return new Map(lines.map(line => {
-        const tab = line.indexOf('\t');
-        return [line.slice(tab + 1), line.slice(0, tab)];
-    }));
-}
-/** What was added, changed and removed between two maps: after's order, then the removed ones. */
-function mapChanges(before, after) {
-    const out = [];
-    for (const [name, now] of after) {
-        const was = before.get(name);
-        if (was !== now)
-            out.push(was === undefined ? { name, now } : { name, was, now });
-    }
-    for (const [name, was] of before)
-        if (!after.has(name))
-            out.push({ name, was });
-    return out;
-}
-/** The differences between two breakdowns of the same node, in the breakdown's order. */
-function explainKeyDifference(before, after) {
-    if (!before)
-        return [{ kind: 'new-node', node: { kind: after.kind, name: after.name } }];
-    const out = [];
-    if (before.schema !== after.schema)
-        out.push({ kind: 'schema', before: before.schema, after: after.schema });
-    if (before.kind !== after.kind)
-        out.push({ kind: 'node-kind', before: before.kind, after: after.kind });
-    const fields = new Set([...Object.keys(before.definition), ...Object.keys(after.definition)]);
-    for (const field of [...fields].sort()) {
-        const was = before.definition[field];
-        const now = after.definition[field];
-        if (stableStringify(was) !== stableStringify(now))
-            out.push({ kind: 'definition', field, before: was, after: now });
-    }
-    for (const { name: path, was, now } of mapChanges(fileEntries(before.files), fileEntries(after.files))) {
-        if (was === undefined)
-            out.push({ kind: 'file-added', path, entry: now });
-        else if (now === undefined)
-            out.push({ kind: 'file-removed', path });
-        else
-            out.push({ kind: 'file-changed', path, before: was, after: now });
-    }
-    const keysOf = (b) => new Map(b.upstream.map(u => [u.node, u.key]));
-    for (const { name: input, was, now } of mapChanges(keysOf(before), keysOf(after))) {
-        if (was === undefined)
-            out.push({ kind: 'input-added', input, key: now });
-        else if (now === undefined)
-            out.push({ kind: 'input-removed', input });
-        else
-            out.push({ kind: 'input-changed', input, before: was, after: now });
-    }
-    return out;
-}
-
 function changeLine(c) {
     const status = c.status.padEnd(12);
     return c.oldPath ? `${status} ${c.oldPath} -> ${c.path}` : `${status} ${c.path}`;
@@ -23381,7 +24179,7 @@ function keyDifferenceText(difference) {
  * Why a key differs from its value at base, followed down the inputs whose keys changed, so a miss
  * ends at the file or definition that caused it.
  */
-function explainLines(p, name, base, indent = '  ', seen = new Set()) {
+function explainLines(p, name, base, indent = '  ', seen = new Set(), treeFiles = new Map()) {
     const node = p.nodes.get(name);
     seen.add(name);
     const before = base.get(name);
@@ -23392,13 +24190,20 @@ function explainLines(p, name, base, indent = '  ', seen = new Set()) {
     const out = [];
     for (const difference of explainKeyDifference(before, node.breakdown)) {
         out.push(`${indent}${keyDifferenceText(difference)}`);
+        for (const change of treeChanges([difference]))
+            for (const file of treeFiles.get(treeChangeKey(change)) ?? [])
+                out.push(`${indent}  ${file}`);
         const input = difference.kind === 'input-changed' ? byLabel.get(difference.input) : undefined;
         if (input !== undefined && !seen.has(input))
-            out.push(...explainLines(p, input, base, `${indent}  `, seen));
+            out.push(...explainLines(p, input, base, `${indent}  `, seen, treeFiles));
     }
     return out;
 }
-function whyText(p, n, base) {
+/**
+ * `why NODE` as text; with base, why its key differs from its key there, each changed directory's
+ * files named from treeFiles (treeChangeKey -> the files that differ, e.g. `a/b.yaml (modified)`).
+ */
+function whyText(p, n, base, treeFiles = new Map()) {
     const out = [];
     out.push(`${nodeLabel(n)}: ${n.affected ? 'affected' : 'not affected'} between ${shortId(p.base)} and ${shortId(p.head)}`);
     out.push(`key ${n.key}`);
@@ -23416,7 +24221,7 @@ function whyText(p, n, base) {
         }
         else {
             out.push('Key at base differs:');
-            out.push(...explainLines(p, n.name, base));
+            out.push(...explainLines(p, n.name, base, '  ', new Set(), treeFiles));
         }
         out.push('');
         out.push('Key breakdown at head:');
@@ -23843,7 +24648,7 @@ async function whyCommand({ args, io, location }) {
         io.out(`${JSON.stringify({ ...node, ...(baseBreakdown !== undefined ? { baseBreakdown } : {}) }, null, 2)}\n`);
     }
     else
-        io.out(whyText(plan, node, atBase));
+        io.out(whyText(plan, node, atBase, atBase === undefined ? undefined : await changedTreeFiles(location.git, plan, atBase)));
     return 0;
 }
 async function runCli(argv, io) {

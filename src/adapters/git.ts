@@ -388,12 +388,7 @@ export class GitCommandLine implements Git, GitAncestry {
     if (names.length === 0) return []
     if (names.some(n => /[\n\0]/.test(n) || n.startsWith('-')))
       throw new Error('not an object name')
-    const r = await spawnGit(this.dir, ['cat-file', '--batch'], {
-      input: names.map(n => `${n}\n`).join('')
-    })
-    if (r.code !== 0)
-      throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`)
-    return parseCatFileObjects(r.stdout, names.length)
+    return this.store.read(names)
   }
 
   /** A commit's files under some directories ('' for all), with their object ids. */
