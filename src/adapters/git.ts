@@ -391,59 +391,6 @@ export class GitCommandLine implements Git, GitAncestry {
     return this.store.read(names)
   }
 
-  /** A commit's files under some directories ('' for all), with their object ids. */
-  async filesUnder(commit: string, dirs: string[]): Promise<TrackedFile[]> {
-    if (dirs.length === 0) return []
-    if (dirs.includes('')) return this.trackedFiles(commit)
-    checkRev(commit)
-    // Literal pathspecs: a directory named `a*` is that directory, not a pattern.
-    const r = await runGitToFile(this.dir, [
-      '--literal-pathspecs',
-      'ls-tree',
-      '-r',
-      '-z',
-      '--full-tree',
-      commit,
-      '--',
-      ...dirs
-    ])
-    if (r.code !== 0) throw new Error(`git ls-tree failed in ${this.dir}: ${r.stderr.trim()}`)
-    return parseTreeListing(r.stdout, 'ls-tree')
-  }
-
-  /**
-   * The symlinks under some directories of a commit: git walks the trees, this process only looks
-   * at each entry's mode and decodes the paths of links (thousands of files cost a scan).
-   */
-  async symlinksUnder(commit: string, dirs: string[]): Promise<string[]> {
-    if (dirs.length === 0) return []
-    checkRev(commit)
-    const r = await spawnGit(this.dir, [
-      '--literal-pathspecs',
-      'ls-tree',
-      '-r',
-      '-z',
-      '--full-tree',
-      commit,
-      '--',
-      ...(dirs.includes('') ? [] : dirs)
-    ])
-    if (r.code !== 0) throw new Error(`git ls-tree failed in ${this.dir}: ${r.stderr.trim()}`)
-    const out: string[] = []
-    const buf = r.stdout
-    // Records: `<mode> <type> <oid>\t<path>\0`; a link's mode is 120000.
-    for (let at = 0; at < buf.length;) {
-      let end = buf.indexOf(0, at)
-      if (end === -1) end = buf.length
-      if (buf[at] === 0x31 && buf[at + 1] === 0x32 && buf[at + 6] === 0x20) {
-        const tab = buf.indexOf(9, at)
-        out.push(decodePaths(buf.subarray(tab + 1, end)))
-      }
-      at = end + 1
-    }
-    return out
-  }
-
   /** Whether a commit object is present locally (a shallow clone may lack it). */
   async hasCommit(sha: string): Promise<boolean> {
     const r = await runGit(this.dir, ['cat-file', '-e', `${sha}^{commit}`])

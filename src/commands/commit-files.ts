@@ -3,10 +3,12 @@
 // - An image's context is one tree id (looked up, never listed): a build copies the links inside
 //   it as links, so the tree id is exactly what it reads. Its Dockerfile and ignore files are
 //   looked up one by one, and every link on the way to them is followed.
-// - A config's files are listed under its patterns' fixed directories only (`git ls-tree -r --
-//   dir`): its negations and file-name wildcards select files, and a link inside leads to files
-//   that are its too (they are listed in turn). A pattern with no fixed directory (`**/*.go`)
-//   lists the whole root.
+// - A config whose patterns name whole paths (`config/app/**`) is their tree ids too, once a scan
+//   of the trees beneath has found no link inside (config-trees.ts).
+// - Any other config's files are listed under its patterns' fixed directories only, tree by tree:
+//   its negations and file-name wildcards select files, and a link inside leads to files that are
+//   its too (they are listed in turn). A pattern with no fixed directory (`**/*.go`) lists the
+//   whole root.
 // The same commit gives the same lines as a listing of every file would (GraphFiles.membership):
 // keys do not depend on how the files were found.
 import type { Git } from '../adapters/ports.js'
@@ -18,7 +20,6 @@ import { SYMLINK_MODE, Symlinks, isSymlink } from '../core/links.js'
 import { anchorOf } from '../core/match.js'
 import { GraphFiles, isUnder } from '../core/ownership.js'
 import type { FileMembership } from '../core/ownership.js'
-import { scopeTrackedFiles, underRoot } from '../core/scope.js'
 import { overlapsOutput, wholePathLines, wholePathsOf } from '../core/config-trees.js'
 import { outputIndexOf } from '../core/output-paths.js'
 import { CommitTree } from './tree-lookup.js'
@@ -75,18 +76,8 @@ export async function commitFiles(
     )
       byTrees.set(node.name, paths)
   }
-  const dirs = outermost(
-    [...byTrees.values()].flat().flatMap(a => (a.entry?.mode === TREE_MODE ? [a.real] : []))
-  )
-  const linksInside = (
-    await git.symlinksUnder(
-      commit,
-      dirs.map(d => repoPath(tree, d))
-    )
-  ).flatMap(p => {
-    const path = underRoot(p, tree.root)
-    return path === undefined ? [] : [path]
-  })
+  const dirs = outermostAnswers([...byTrees.values()].flat())
+  const linksInside = (await tree.filesUnder(dirs, true)).map(f => f.path)
   for (const [name, paths] of byTrees)
     if (linksInside.some(link => paths.some(a => link !== a.real && isUnder(link, a.real))))
       byTrees.delete(name)
@@ -97,7 +88,6 @@ export async function commitFiles(
         if (!pattern.startsWith('!')) listedAnchors.add(anchorOf(pattern))
 
   const listing = await configListing(
-    git,
     tree,
     [...listedAnchors].map(a => answers.get(a)!)
   )
@@ -164,22 +154,22 @@ function imageLines(tree: CommitTree, context: PathAnswer, named: PathAnswer[]):
  * The files under the configs' fixed directories (as their real paths), and under whatever the
  * links among them lead to, in path order; the links' targets join tree.links.
  */
-async function configListing(
-  git: Git,
-  tree: CommitTree,
-  anchors: PathAnswer[]
-): Promise<TrackedFile[]> {
+async function configListing(tree: CommitTree, anchors: PathAnswer[]): Promise<TrackedFile[]> {
   const listed: string[] = []
   const byPath = new Map<string, TrackedFile>()
-  let wanted = anchors.filter(a => !a.error && a.entry).map(a => a.real)
+  let wanted = anchors
   for (let round = 0; wanted.length > 0; round++) {
-    const dirs = outermost(wanted).filter(d => !listed.some(l => isUnder(d, l)))
-    if (dirs.length === 0) break
+    const fresh = wanted.filter(a => !a.error && a.entry && !listed.some(l => isUnder(a.real, l)))
+    if (fresh.length === 0) break
     if (round === MAX_LINK_ROUNDS)
       throw new Error(`links inside configs lead on more than ${MAX_LINK_ROUNDS} times`)
-    listed.push(...dirs)
-    const repoDirs = dirs.map(d => repoPath(tree, d))
-    const files = scopeTrackedFiles(await git.filesUnder(tree.commit, repoDirs), tree.root)
+    const dirs = outermostAnswers(fresh)
+    listed.push(...dirs.map(d => d.path))
+    const files = await tree.filesUnder(dirs)
+    // A pattern that names a file: the file itself.
+    for (const a of fresh)
+      if (a.entry!.mode !== TREE_MODE && !listed.some(l => isUnder(a.real, l)))
+        files.push({ path: a.real, mode: a.entry!.mode, oid: a.entry!.oid })
     const newLinks: TrackedFile[] = []
     for (const f of files) {
       if (byPath.has(f.path)) continue
@@ -188,10 +178,7 @@ async function configListing(
     }
     // Links inside a config are followed (resolving one reads its target): what they lead to is
     // listed next.
-    const resolved = await tree.resolve(newLinks.map(l => l.path))
-    wanted = []
-    for (const answer of resolved.values())
-      if (!answer.error && answer.entry) wanted.push(answer.real)
+    wanted = [...(await tree.resolve(newLinks.map(l => l.path))).values()]
   }
   // The links on the way to the configs' directories are theirs too, as in a full listing.
   for (const [path, link] of tree.links)
@@ -199,9 +186,12 @@ async function configListing(
   return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
-/** A path under the graph's root as the repository names it. */
-function repoPath(tree: CommitTree, path: string): string {
-  return tree.root === '' ? path : path === '' ? tree.root : `${tree.root}/${path}`
+/** The directories (with their trees) among answers, none under another. */
+function outermostAnswers(answers: PathAnswer[]): Array<{ path: string; tree: string }> {
+  const trees = new Map<string, string>()
+  for (const a of answers)
+    if (!a.error && a.entry?.mode === TREE_MODE) trees.set(a.real, a.entry.oid)
+  return outermost([...trees.keys()]).map(path => ({ path, tree: trees.get(path)! }))
 }
 
 /** The directories not under another of them. */

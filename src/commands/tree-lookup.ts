@@ -3,6 +3,7 @@
 // one git call per directory level for all paths at once, and each tree once: a plan reads the
 // trees on the way to what the graph names, never the rest of the repository.
 import type { Git, GitObject } from '../adapters/ports.js'
+import type { TrackedFile } from '../core/changes.js'
 import { TREE_MODE, TreeObject } from '../core/git-tree.js'
 import { SYMLINK_MODE } from '../core/links.js'
 import { decodePaths } from '../core/utf8.js'
@@ -79,6 +80,34 @@ export class CommitTree {
       pending = next
     }
     return answers
+  }
+
+  /**
+   * Every file under some directories (paths under the root, each with its tree id), read tree by
+   * tree in one request per level: what `git ls-tree -r` gives, without a process of its own or
+   * pathspecs to match. linksOnly: only the symlinks (nothing else is decoded).
+   */
+  async filesUnder(
+    dirs: Array<{ path: string; tree: string }>,
+    linksOnly = false
+  ): Promise<TrackedFile[]> {
+    const out: TrackedFile[] = []
+    let level = dirs
+    while (level.length > 0) {
+      const missing = [...new Set(level.map(d => d.tree).filter(t => !this.trees.has(t)))]
+      if (missing.length > 0) await this.read(missing)
+      const next: Array<{ path: string; tree: string }> = []
+      for (const dir of level) {
+        const prefix = dir.path === '' ? '' : `${dir.path}/`
+        this.trees.get(dir.tree)!.forEach(entry => {
+          if (entry.kind === 'tree') next.push({ path: prefix + entry.name(), tree: entry.oid() })
+          else if (!linksOnly || entry.kind === 'link')
+            out.push({ path: prefix + entry.name(), mode: entry.mode(), oid: entry.oid() })
+        })
+      }
+      level = next
+    }
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   }
 
   /** The root directory's tree id, or null when the commit has no such directory. */

@@ -59,6 +59,42 @@ export class TreeObject {
     private readonly oidBytes: number
   ) {}
 
+  /**
+   * Calls found for each entry: its mode's first two bytes tell a tree (`4`), a link (`12`), a
+   * submodule (`16`) or a file (`10`) without any text being made; name() and mode() decode.
+   */
+  forEach(
+    found: (entry: {
+      kind: 'tree' | 'link' | 'other'
+      name(): string
+      mode(): string
+      oid(): string
+    }) => void
+  ): void {
+    const { data, oidBytes } = this
+    for (let at = 0; at < data.length;) {
+      const space = data.indexOf(32, at)
+      const nul = data.indexOf(0, space + 1)
+      const start = at
+      const kind =
+        data[start] === 0x34
+          ? 'tree'
+          : data[start] === 0x31 && data[start + 1] === 0x32
+            ? 'link'
+            : 'other'
+      found({
+        kind,
+        name: () => decodePaths(data.subarray(space + 1, nul)),
+        mode: () => {
+          const mode = data.toString('latin1', start, space)
+          return mode.length === 5 ? `0${mode}` : mode
+        },
+        oid: () => data.toString('hex', nul + 1, nul + 1 + oidBytes)
+      })
+      at = nul + 1 + oidBytes
+    }
+  }
+
   get(name: string): { mode: string; oid: string } | undefined {
     // Names compared as bytes: latin1 maps each byte to one character.
     // eslint-disable-next-line no-control-regex
