@@ -30,8 +30,10 @@ const onwarn = (warning, warn) => {
 export default [
   {
     input: 'src/index.ts',
+    // index.js is a stub that turns on Node's compile cache and then loads the action (index-main.js).
     // Not inlined: @actions/github stays in its own chunk, evaluated only when a comment is posted
-    // (its top level parses the event payload, which src/event.ts must check first).
+    // (its top level parses the event payload, which src/event.ts must check first); the cache
+    // backends, the builders and the registry client are loaded by the modes that use them.
     output: {
       dir: 'dist',
       entryFileNames: 'index.js',
@@ -43,9 +45,12 @@ export default [
     onwarn
   },
   {
-    input: 'src/cli.ts',
-    // Not inlined: the cache backends (with @actions/cache, most of the bundle) stay in their own
-    // chunk, loaded only by `imagegraph run`, so every other command starts without parsing them.
+    input: 'src/bin.ts',
+    // cli.js is a stub that turns on Node's compile cache and then loads the CLI (cli-cli.js). Not
+    // inlined: `run` and `retag` (builders, registry client) and the cache backends (with
+    // @actions/cache, most of the bundle) stay in their own chunks, loaded only by the commands
+    // that use them, so plan, why, validate and graph start without parsing them
+    // (__tests__/startup.test.ts holds this).
     output: {
       dir: 'dist',
       entryFileNames: 'cli.js',
@@ -55,6 +60,14 @@ export default [
       banner: chunk => (chunk.isEntry ? '#!/usr/bin/env node' : '')
     },
     plugins: plugins(),
+    onwarn
+  },
+  {
+    // The position-keeping YAML parser, for both bundles: require()d (synchronously) the first time
+    // a graph problem needs a line (src/adapters/yaml-package.ts); a valid graph never loads it.
+    input: 'yaml',
+    output: { file: 'dist/yaml.cjs', format: 'cjs', exports: 'named', sourcemap: false },
+    plugins: [nodeResolve({ preferBuiltins: true }), commonjs()],
     onwarn
   }
 ]
