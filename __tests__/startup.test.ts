@@ -133,7 +133,7 @@ describe('the CLI loads what the command needs', () => {
 })
 
 describe('the action loads what the mode needs', () => {
-  test('plan mode without a registry: the action chunk only', async () => {
+  test('plan mode without a registry: the action chunk only, no HTTP client', async () => {
     const o = Origin.withExample()
     const before = o.dev.head()
     const after = o.dev.write('config/a/settings.env', 'CHANGED=1\n').commit('change')
@@ -150,7 +150,10 @@ describe('the action loads what the mode needs', () => {
     expect(r.stdout).not.toContain('::error::')
     expect(r.code).toBe(0)
     expect(JSON.parse(r.outputs['affected-images']).length).toBeGreaterThan(0)
-    expect(loadedFrom(log).dist).toEqual(['index-main.js', 'index.js'])
+    // Not index-http.js: @actions/core imports undici, which only the cache and the API use.
+    const loaded = loadedFrom(log)
+    expect(loaded.dist).toEqual(['index-commonjs-helpers.js', 'index-main.js', 'index.js'])
+    for (const builtin of NETWORK) expect(loaded.builtins).not.toContain(builtin)
   })
 })
 
