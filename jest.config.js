@@ -8,6 +8,8 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
+  // The graph reader loads its position-keeping YAML parser through the composition root's loader.
+  setupFiles: ['<rootDir>/__tests__/helpers/position-parser.ts'],
   testTimeout: 120000,
   // Integration tests start real servers and builders; two cores, so keep it modest.
   maxWorkers: 2

@@ -4,31 +4,22 @@
 // Exit status: 0 success, 1 the user's error (one line per problem on stderr), 2 an internal error.
 import * as path from 'node:path'
 import { parseArgs } from 'node:util'
-import type { Reporter } from './adapters/ports.js'
-import { BashProcessRunner } from './adapters/process-runner.js'
 import { locateGraph, readWorkingGraph } from './adapters/working-tree.js'
-import type { GraphLocation } from './adapters/working-tree.js'
-import { changedTreeFiles, keyBreakdownsAt, namedRange, planLocatedGraph } from './commands/plan.js'
-import { runJob } from './commands/run.js'
-import { retagAtRevision, retagImage } from './commands/retag.js'
-import { retagDigests, retagText, retagToJson } from './core/render/retag.js'
-import { BUILDER_CHOICES, lazyBuilder } from './adapters/builders/detect.js'
-import type { BuilderChoice } from './adapters/builders/detect.js'
-import { openRegistry } from './adapters/registry.js'
-import { parseImageList } from './core/image-selection.js'
-import { imagesFailed } from './core/image-results.js'
-import { imagesText, imagesToJson } from './core/render/images.js'
-import { parseTagList } from './core/tags.js'
+import { loadYamlPackage } from './adapters/yaml-package.js'
+import { changedTreeFiles, keyBreakdownsAt, planLocatedGraph } from './commands/plan.js'
 import { validateWorkingGraph } from './commands/validate.js'
-import type { ResolvedBase } from './core/base.js'
-import { chooseCacheSpec, formatCacheSpec } from './core/cache-spec.js'
-import { parseGraph } from './core/graph/read.js'
 import { UserError, didYouMean, formatProblem } from './core/errors.js'
+import { usePositionParser } from './core/graph/position-parser.js'
+import { parseGraph } from './core/graph/read.js'
 import { planToJson } from './core/plan.js'
-import { processesFailed, processesToJson } from './core/process-results.js'
-import { processesText } from './core/render/processes.js'
 import { counted } from './core/render/text.js'
 import { graphDot, graphJson, graphMermaid, planText, whyText } from './core/report.js'
+import { namedRevisions } from './cli/call.js'
+import type { CommandCall, Io, ParsedArgs } from './cli/call.js'
+
+export type { ParsedArgs } from './cli/call.js'
+
+usePositionParser(loadYamlPackage)
 
 export const VERSION = '0.1.0'
 
@@ -62,25 +53,6 @@ Options (every command):
 `
 
 type OptionTable = Record<string, { type: 'string' | 'boolean' }>
-
-export interface ParsedArgs {
-  command: string
-  positional: string[]
-  flags: Record<string, string | boolean>
-}
-
-interface Io {
-  cwd: string
-  out: (text: string) => void
-  err: (text: string) => void
-}
-
-/** What a command's run gets: its arguments, the terminal, and where the graph file is. */
-interface CommandCall {
-  args: ParsedArgs
-  io: Io
-  location: GraphLocation
-}
 
 interface Command {
   /** The command's own options; every command also takes COMMON_OPTIONS. */
@@ -128,7 +100,8 @@ const COMMANDS: Record<string, Command> = {
       'no-rebuild-missing': SWITCH,
       'retag-unaffected': SWITCH
     },
-    run: runCommand
+    // run and retag bring the builders and the registry client: loaded when they are the command.
+    run: async call => (await import('./cli/run.js')).runCommand(call)
   },
   retag: {
     options: {
@@ -142,7 +115,7 @@ const COMMANDS: Record<string, Command> = {
       ...REGISTRY_OPTIONS
     },
     arguments: { count: 1, what: 'an image name', optional: true },
-    run: retagCommand
+    run: async call => (await import('./cli/retag.js')).retagCommand(call)
   },
   why: {
     options: { ...RANGE_OPTIONS, explain: SWITCH, json: SWITCH },
@@ -222,13 +195,6 @@ function checkOption(
     )
 }
 
-/** The revisions `--base` and `--head` name; --base is required. */
-function namedRevisions(args: ParsedArgs): ResolvedBase {
-  const base = args.flags.base
-  if (typeof base !== 'string') throw new UserError(`${args.command}: --base REV is required`)
-  return namedRange(base, typeof args.flags.head === 'string' ? args.flags.head : 'HEAD')
-}
-
 async function validateCommand({ io, location }: CommandCall): Promise<number> {
   const { git, repo, graphFile } = location
   const { graph, warnings } = await validateWorkingGraph(
@@ -259,210 +225,6 @@ async function planCommand({ args, io, location }: CommandCall): Promise<number>
   if (args.flags.json) io.out(`${JSON.stringify(planToJson(plan, formatProblem), null, 2)}\n`)
   else io.out(planText(plan))
   return 0
-}
-
-/** A list flag (`--tags a,b`, `--images a,b`) read by its parser; undefined when not given. */
-function listFlag(
-  args: ParsedArgs,
-  name: string,
-  parse: (text: string) => string[]
-): string[] | undefined {
-  const value = args.flags[name]
-  return typeof value === 'string' ? parse(value) : undefined
-}
-
-/**
- * `imagegraph run`: the whole job on a workstation: the images' keys checked in the registry, the
- * processes the builds need restored or run, the images built, and with --push pushed and tagged.
- */
-async function runCommand({ args, io, location }: CommandCall): Promise<number> {
-  const revisions = namedRevisions(args)
-  const plan = await planLocatedGraph(location, revisions)
-  const env = process.env
-  const { spec } = chooseCacheSpec(
-    typeof args.flags.cache === 'string' ? args.flags.cache : undefined,
-    '--cache',
-    env,
-    'cli',
-    process.platform
-  )
-  let parallel: number | undefined
-  if (typeof args.flags.parallel === 'string') {
-    parallel = Number(args.flags.parallel)
-    if (!Number.isInteger(parallel) || parallel < 1)
-      throw new UserError(
-        `run: --parallel ${args.flags.parallel} is not a whole number of at least 1`
-      )
-  }
-  const builder = typeof args.flags.builder === 'string' ? args.flags.builder : 'auto'
-  if (!(BUILDER_CHOICES as readonly string[]).includes(builder))
-    throw new UserError(
-      `run: --builder ${builder} is not a builder; use ${BUILDER_CHOICES.join(', ')}`
-    )
-  const reporter: Reporter = {
-    info: message => io.err(`${message}\n`),
-    warning: message => io.err(`warning: ${message}\n`),
-    debug: () => undefined,
-    group: (name, lines) => io.err([`== ${name}`, ...lines, ''].join('\n')),
-    mask: () => undefined,
-    processLine: (name, line) => io.err(`[${name}] ${line}\n`)
-  }
-  reporter.info(`cache: ${formatCacheSpec(spec)}`)
-  const headRev = revisions.head
-  const named = await location.git.refNamed(headRev)
-  const { insecure, caFile } = registryConnection(args, io)
-  const registry = typeof args.flags.registry === 'string' ? args.flags.registry : undefined
-  const push = args.flags.push === true
-  const tags = listFlag(args, 'tags', parseTagList)
-  const images = listFlag(args, 'images', parseImageList)
-  // Loaded here only: the Actions cache library is most of the bundle, and no other command needs it.
-  const { createCache } = await import('./adapters/cache/factory.js')
-  const job = await runJob(
-    {
-      plan,
-      repository: location.repo,
-      root: path.join(location.repo, path.dirname(location.graphFile)),
-      names: {
-        commit: plan.head,
-        ...(named.branch ? { branch: named.branch } : {}),
-        ...(named.tagRef ? { ref: named.tagRef } : {}),
-        ...(typeof args.flags.version === 'string' ? { version: args.flags.version } : {})
-      },
-      ...(registry ? { registry } : {}),
-      ...(tags ? { tags } : {}),
-      labels: { tags: '--tags', registry: '--registry', images: '--images' },
-      push,
-      rebuildMissing: args.flags['no-rebuild-missing'] !== true,
-      retagUnaffected: args.flags['retag-unaffected'] === true,
-      ...(images ? { images } : {}),
-      ...(parallel !== undefined ? { parallel } : {}),
-      // A workstation is trusted with its own cache directory.
-      saveCache: true,
-      callerEnv: env,
-      created: new Date().toISOString(),
-      connection: { ...(insecure ? { insecure } : {}), ...(caFile ? { caFile } : {}) }
-    },
-    {
-      cache: createCache(spec, { cwd: io.cwd }),
-      runner: new BashProcessRunner(),
-      reporter,
-      builder: lazyBuilder(builder as BuilderChoice),
-      registry: host => openRegistry({ host, insecure, ...(caFile ? { caFile } : {}), env }),
-      git: location.git
-    }
-  )
-  if (args.flags.json)
-    io.out(
-      `${JSON.stringify(
-        {
-          processes: processesToJson(job.processes),
-          images: imagesToJson(job.images),
-          digests: job.images.digests
-        },
-        null,
-        2
-      )}\n`
-    )
-  else io.out(`${processesText(job.processes)}${imagesText(job.images)}`)
-  return processesFailed(job.processes).length > 0 || imagesFailed(job.images).length > 0 ? 1 : 0
-}
-
-/** --insecure-registry and --registry-ca-file (relative to the current directory). */
-function registryConnection(args: ParsedArgs, io: Io): { insecure: boolean; caFile?: string } {
-  const caFile = args.flags['registry-ca-file']
-  return {
-    insecure: args.flags['insecure-registry'] === true,
-    ...(typeof caFile === 'string' ? { caFile: path.resolve(io.cwd, caFile) } : {})
-  }
-}
-
-/** The value of a string option, or undefined. */
-function stringFlag(args: ParsedArgs, name: string): string | undefined {
-  const value = args.flags[name]
-  return typeof value === 'string' ? value : undefined
-}
-
-/**
- * `imagegraph retag`: a release or a rollback, built from nothing. `--rev`: every image at once;
- * `IMAGE --from --to`: one image. The options of one form are refused with the other.
- */
-async function retagCommand({ args, io, location }: CommandCall): Promise<number> {
-  const image = args.positional[0]
-  const given = (names: string[]) => names.filter(n => args.flags[n] !== undefined)
-  const [form, required, foreign] =
-    image === undefined
-      ? ['retag --rev', ['rev', 'tags'], ['from', 'to']]
-      : [`retag ${image}`, ['from', 'to'], ['rev', 'tags', 'images', 'partial']]
-  const missing = required.filter(n => args.flags[n] === undefined)
-  if (missing.length > 0)
-    throw new UserError(
-      image === undefined
-        ? `retag: give --rev REV and --tags TAG[,TAG] (every image), or IMAGE --from TAG_OR_DIGEST --to TAG (one image); missing ${missing.map(n => `--${n}`).join(', ')}`
-        : `${form}: --from TAG_OR_DIGEST and --to TAG[,TAG] are required; missing ${missing.map(n => `--${n}`).join(', ')}`
-    )
-  const extra = given(foreign)
-  if (extra.length > 0)
-    throw new UserError(
-      `${form}: ${extra.map(n => `--${n}`).join(', ')} ${extra.length === 1 ? 'belongs' : 'belong'} to ${image === undefined ? 'the one-image form (retag IMAGE --from --to)' : 'the every-image form (retag --rev REV --tags TAG)'}`
-    )
-  const { insecure, caFile } = registryConnection(args, io)
-  const images = listFlag(args, 'images', parseImageList)
-  const opened: Array<{ close(): void }> = []
-  const wiring = {
-    git: location.git,
-    registry: (host: string) => {
-      const client = openRegistry({
-        host,
-        insecure,
-        ...(caFile ? { caFile } : {}),
-        env: process.env
-      })
-      opened.push(client)
-      return client
-    }
-  }
-  const registry = stringFlag(args, 'registry')
-  const common = {
-    graphFile: location.graphFile,
-    ...(registry ? { registry } : {}),
-    labels: {
-      registry: '--registry',
-      rev: '--rev',
-      fetchHint: 'fetch it first (git fetch origin tag NAME, or git fetch --unshallow)'
-    }
-  }
-  try {
-    const result =
-      image === undefined
-        ? await retagAtRevision(
-            {
-              ...common,
-              rev: String(args.flags.rev),
-              tags: parseTagList(String(args.flags.tags)),
-              ...(images ? { images } : {}),
-              partial: args.flags.partial === true
-            },
-            wiring
-          )
-        : await retagImage(
-            {
-              ...common,
-              image,
-              from: String(args.flags.from),
-              to: parseTagList(String(args.flags.to))
-            },
-            wiring
-          )
-    if (args.flags.json)
-      io.out(
-        `${JSON.stringify({ images: retagToJson(result), digests: retagDigests(result) }, null, 2)}
-`
-      )
-    else io.out(retagText(result))
-    return 0
-  } finally {
-    for (const client of opened) client.close()
-  }
 }
 
 async function whyCommand({ args, io, location }: CommandCall): Promise<number> {
@@ -534,6 +296,3 @@ export async function main(): Promise<void> {
   })
   process.exitCode = code
 }
-
-// dist/cli.js is the bin; `import` of this module from tests does not run it.
-if (process.argv[1] && /(^|[\\/])(cli\.(js|ts)|imagegraph)$/.test(process.argv[1])) void main()

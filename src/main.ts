@@ -17,14 +17,13 @@ import { readEvent } from './event.js'
 import type { GitHubEvent } from './event.js'
 import { getInputs } from './inputs.js'
 import type { Inputs } from './inputs.js'
+import { loadYamlPackage } from './adapters/yaml-package.js'
+import { usePositionParser } from './core/graph/position-parser.js'
 
-import { createCache } from './adapters/cache/factory.js'
-import type { Reporter } from './adapters/ports.js'
-import { BashProcessRunner } from './adapters/process-runner.js'
-import { imagesToBuildFor, runJob } from './commands/run.js'
+// The cache backends, the builders, the registry client and the retag use case are imported where
+// a mode needs them: a plan run without a registry evaluates none of them.
+import type { Registry, Reporter } from './adapters/ports.js'
 import type { JobRun } from './commands/run.js'
-import { lazyBuilder } from './adapters/builders/detect.js'
-import { openRegistry } from './adapters/registry.js'
 import type { GraphLocation } from './adapters/working-tree.js'
 import type { LayerCache } from './adapters/ports.js'
 import { imagesFailed } from './core/image-results.js'
@@ -32,7 +31,6 @@ import { imagesMarkdown, imagesToJson } from './core/render/images.js'
 import { pushDecision } from './core/push.js'
 import { runNamesOfEvent } from './core/run-names.js'
 import { reportLegs } from './commands/report.js'
-import { retagAtRevision, retagImage } from './commands/retag.js'
 import { missingWords } from './core/retag.js'
 import { retagDigests, retagMarkdown, retagText, retagToJson } from './core/render/retag.js'
 import { selectImages } from './core/image-selection.js'
@@ -43,6 +41,8 @@ import { planToJson } from './core/plan.js'
 import type { Plan } from './core/plan.js'
 import { processesFailed, processesToJson } from './core/process-results.js'
 import { processesMarkdown } from './core/render/processes.js'
+
+usePositionParser(loadYamlPackage)
 
 /** The remote actions/checkout makes: missing commits and tags are fetched from it. */
 const REMOTE = 'origin'
@@ -208,6 +208,10 @@ async function plannedBuilds(
   plan: Plan
 ): Promise<string[] | undefined> {
   if (!inputs.registry && !plan.graph.registry) return undefined
+  const [{ imagesToBuildFor }, registry] = await Promise.all([
+    import('./commands/run.js'),
+    actionRegistry(inputs, env)
+  ])
   try {
     const toBuild = await imagesToBuildFor(
       {
@@ -218,10 +222,7 @@ async function plannedBuilds(
         labels: { tags: "input 'tags'", registry: "input 'registry'", images: "input 'images'" },
         rebuildMissing: inputs['rebuild-missing']
       },
-      {
-        registry: host => actionRegistry(host, inputs, env),
-        reporter: actionReporter()
-      }
+      { registry, reporter: actionReporter() }
     )
     if (toBuild)
       core.info(`To build (the registry lacks their keys): ${toBuild.join(', ') || 'none'}`)
@@ -263,14 +264,19 @@ function registryConnection(inputs: Inputs, env: NodeJS.ProcessEnv) {
 }
 
 /** The registry client for a host, with the inputs' connection; secrets it learns are masked. */
-function actionRegistry(host: string, inputs: Inputs, env: NodeJS.ProcessEnv) {
-  return openRegistry({
-    host,
-    ...registryConnection(inputs, env),
-    env,
-    debug: message => core.debug(message),
-    mask: value => core.setSecret(value)
-  })
+async function actionRegistry(
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv
+): Promise<(host: string) => Registry> {
+  const { openRegistry } = await import('./adapters/registry.js')
+  return host =>
+    openRegistry({
+      host,
+      ...registryConnection(inputs, env),
+      env,
+      debug: message => core.debug(message),
+      mask: value => core.setSecret(value)
+    })
 }
 
 /** What names this run for tag templates and labels. */
@@ -317,6 +323,14 @@ async function buildMode(
     env,
     untrusted === undefined && pushing.push
   )
+  const [{ runJob }, { createCache }, { BashProcessRunner }, { lazyBuilder }, registry] =
+    await Promise.all([
+      import('./commands/run.js'),
+      import('./adapters/cache/factory.js'),
+      import('./adapters/process-runner.js'),
+      import('./adapters/builders/detect.js'),
+      actionRegistry(inputs, env)
+    ])
   const job = await runJob(
     {
       plan,
@@ -348,7 +362,7 @@ async function buildMode(
       runner: new BashProcessRunner(),
       reporter,
       builder: lazyBuilder(inputs.builder),
-      registry: host => actionRegistry(host, inputs, env),
+      registry,
       git: location.git
     }
   )
@@ -399,10 +413,11 @@ async function retagMode(
     graphFrom: workingDirectory,
     graphLabel: "input 'graph'"
   })
-  const wiring = {
-    git: location.git,
-    registry: (host: string) => actionRegistry(host, inputs, env)
-  }
+  const [{ retagAtRevision, retagImage }, registry] = await Promise.all([
+    import('./commands/retag.js'),
+    actionRegistry(inputs, env)
+  ])
+  const wiring = { git: location.git, registry }
   const common = {
     graphFile: location.graphFile,
     ...(inputs.registry ? { registry: inputs.registry } : {}),

@@ -1,7 +1,10 @@
 // Which base to compare against for each event GitHub sends, decided from the payload alone.
 // Resolving it (fetching commits, finding merge-bases and tags) is src/commands/resolve-base.ts's job.
 
-import semver from 'semver'
+// semver's functions one by one, not its whole index (ranges and all), which every start would load.
+import compareSemver from 'semver/functions/compare.js'
+import compareSemverBuild from 'semver/functions/compare-build.js'
+import parseSemver from 'semver/functions/parse.js'
 import type { SemVer } from 'semver'
 import { shortId } from './render/text.js'
 
@@ -197,7 +200,7 @@ export function tagVersion(
 
 /** The part after the numbers as semver reads it (`-rc.10+build.2`), or null when it is not semver. */
 function suffixVersion(suffix: string): SemVer | null {
-  return semver.parse(`0.0.0${suffix}`)
+  return parseSemver(`0.0.0${suffix}`)
 }
 
 /**
@@ -214,7 +217,7 @@ function compareVersions(
     const d = (a.numbers[i] ?? 0) - (b.numbers[i] ?? 0)
     if (d !== 0) return d
   }
-  return semver.compare(a.pre, b.pre)
+  return compareSemver(a.pre, b.pre)
 }
 
 /**
@@ -246,7 +249,7 @@ export function previousTag(
     // choice never depends on the order git lists tags in.
     const order = best
       ? compareVersions(v, best.v) ||
-        semver.compareBuild(v.pre, best.v.pre) ||
+        compareSemverBuild(v.pre, best.v.pre) ||
         (t > best.tag ? 1 : -1)
       : 1
     if (order > 0) best = { tag: t, v }

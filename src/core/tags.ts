@@ -1,7 +1,8 @@
 // Version tags from templates (`{{major}}.{{minor}}`, `pr-{{pr}}`, `latest`): parsing, which ones
 // float, rendering to a valid OCI tag, and the values they are filled with. Pure: the graph reader
 // checks templates with it, the build renders them. Problems are data; tagTemplateMessage words them.
-import semver from 'semver'
+// One function of semver, not its whole index: the graph reader loads this file on every start.
+import parseSemver from 'semver/functions/parse.js'
 import { closestWord } from './errors.js'
 import type { Graph, ImageNode } from './graph/model.js'
 import { tagProblem } from './reference.js'
@@ -203,7 +204,7 @@ export function versionFromRef(ref: string, tagPattern?: string): RefVersion | u
     text = m[1] ?? ''
   }
   if (/\s/.test(text)) return undefined
-  const parsed = semver.parse(text)
+  const parsed = parseSemver(text)
   if (!parsed) return undefined
   return {
     version: parsed.version,

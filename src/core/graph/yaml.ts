@@ -4,10 +4,17 @@
 // prototype (a user's `__proto__` or `constructor` is a name like any other), numbers that keep
 // their spelling (`1.20` stays "1.20"), keys by their spelling. Merge keys (`<<`) are refused.
 import jsyaml from 'js-yaml'
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml'
-import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml'
+import type { Document, LineCounter, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml'
 import { GraphError, sortProblems } from '../errors.js'
 import type { Problem } from '../errors.js'
+import { positionParser } from './position-parser.js'
+import type { PositionParser } from './position-parser.js'
+
+// The position-keeping parser's functions, loaded only when called (a valid graph never calls them).
+const isAlias = ((n: unknown) => positionParser().isAlias(n)) as PositionParser['isAlias']
+const isMap = ((n: unknown) => positionParser().isMap(n)) as PositionParser['isMap']
+const isScalar = ((n: unknown) => positionParser().isScalar(n)) as PositionParser['isScalar']
+const isSeq = ((n: unknown) => positionParser().isSeq(n)) as PositionParser['isSeq']
 
 export interface Position {
   line: number
@@ -212,6 +219,7 @@ export class Locations {
 
   private parsed(): { doc: Document; lines: LineCounter } {
     if (!this.doc || !this.lines) {
+      const { LineCounter, parseDocument } = positionParser()
       this.lines = new LineCounter()
       this.doc = parseDocument(this.text, {
         lineCounter: this.lines,
