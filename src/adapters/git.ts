@@ -170,6 +170,9 @@ class ObjectStore {
   private session?: Session
   private closer?: NodeJS.Timeout
   private pending: Buffer[] = []
+  private pendingBytes = 0
+  /** Bytes the object being read needs before it is whole (0: unknown yet). */
+  private need = 0
   private readonly queue: Array<{
     count: number
     results: Array<GitObject | null>
@@ -197,7 +200,9 @@ class ObjectStore {
       { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } },
       chunk => {
         this.pending.push(chunk)
-        this.parse()
+        this.pendingBytes += chunk.length
+        // A large object comes in many chunks: joined once it is all there, not at every chunk.
+        if (this.pendingBytes >= this.need) this.parse()
       }
     )
     session.onEnd = error => {
@@ -231,6 +236,7 @@ class ObjectStore {
         if (this.queue.length === 0) this.closeWhenIdle()
         continue
       }
+      this.need = 0
       const eol = buf.indexOf(10, at)
       if (eol === -1) break
       const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(buf.toString('latin1', at, eol))
@@ -240,12 +246,16 @@ class ObjectStore {
         continue
       }
       const end = eol + 1 + Number(m[3])
-      if (end + 1 > buf.length) break
+      if (end + 1 > buf.length) {
+        this.need = end + 1 - at
+        break
+      }
       head.results.push({ oid: m[1], type: m[2], data: buf.subarray(eol + 1, end) })
       at = end + 1
     }
     buf = buf.subarray(at)
     this.pending = buf.length > 0 ? [buf] : []
+    this.pendingBytes = buf.length
   }
 }
 

@@ -99,10 +99,11 @@ export class CommitTree {
       const next: Array<{ path: string; tree: string }> = []
       for (const dir of level) {
         const prefix = dir.path === '' ? '' : `${dir.path}/`
-        this.trees.get(dir.tree)!.forEach(entry => {
-          if (entry.kind === 'tree') next.push({ path: prefix + entry.name(), tree: entry.oid() })
-          else if (!linksOnly || entry.kind === 'link')
-            out.push({ path: prefix + entry.name(), mode: entry.mode(), oid: entry.oid() })
+        const tree = this.trees.get(dir.tree)!
+        tree.forEach((kind, at, nul) => {
+          if (kind === 'tree') next.push({ path: prefix + tree.name(at, nul), tree: tree.oid(nul) })
+          else if (!linksOnly || kind === 'link')
+            out.push({ path: prefix + tree.name(at, nul), mode: tree.mode(at), oid: tree.oid(nul) })
         })
       }
       level = next

@@ -60,39 +60,34 @@ export class TreeObject {
   ) {}
 
   /**
-   * Calls found for each entry: its mode's first two bytes tell a tree (`4`), a link (`12`), a
-   * submodule (`16`) or a file (`10`) without any text being made; name() and mode() decode.
+   * Calls found for each entry with where it lies (see name, mode and oid): its mode's first bytes
+   * tell a tree, a link or anything else without any text being made.
    */
-  forEach(
-    found: (entry: {
-      kind: 'tree' | 'link' | 'other'
-      name(): string
-      mode(): string
-      oid(): string
-    }) => void
-  ): void {
-    const { data, oidBytes } = this
+  forEach(found: (kind: 'tree' | 'link' | 'other', at: number, nul: number) => void): void {
+    const { data } = this
     for (let at = 0; at < data.length;) {
-      const space = data.indexOf(32, at)
-      const nul = data.indexOf(0, space + 1)
-      const start = at
-      const kind =
-        data[start] === 0x34
-          ? 'tree'
-          : data[start] === 0x31 && data[start + 1] === 0x32
-            ? 'link'
-            : 'other'
-      found({
-        kind,
-        name: () => decodePaths(data.subarray(space + 1, nul)),
-        mode: () => {
-          const mode = data.toString('latin1', start, space)
-          return mode.length === 5 ? `0${mode}` : mode
-        },
-        oid: () => data.toString('hex', nul + 1, nul + 1 + oidBytes)
-      })
-      at = nul + 1 + oidBytes
+      const nul = data.indexOf(0, at + 6)
+      found(
+        data[at] === 0x34 ? 'tree' : data[at] === 0x31 && data[at + 1] === 0x32 ? 'link' : 'other',
+        at,
+        nul
+      )
+      at = nul + 1 + this.oidBytes
     }
+  }
+
+  /** The name of the entry at `at` (forEach). */
+  name(at: number, nul: number): string {
+    return decodePaths(this.data.subarray(this.data.indexOf(32, at) + 1, nul))
+  }
+
+  mode(at: number): string {
+    const mode = this.data.toString('latin1', at, this.data.indexOf(32, at))
+    return mode.length === 5 ? `0${mode}` : mode
+  }
+
+  oid(nul: number): string {
+    return this.data.toString('hex', nul + 1, nul + 1 + this.oidBytes)
   }
 
   get(name: string): { mode: string; oid: string } | undefined {
