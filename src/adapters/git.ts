@@ -401,6 +401,26 @@ export class GitCommandLine implements Git, GitAncestry {
     return this.store.read(names)
   }
 
+  /** A commit's files under some directories ('' for all), with their object ids. */
+  async filesUnder(commit: string, dirs: string[]): Promise<TrackedFile[]> {
+    if (dirs.length === 0) return []
+    if (dirs.includes('')) return this.trackedFiles(commit)
+    checkRev(commit)
+    // Literal pathspecs: a directory named `a*` is that directory, not a pattern.
+    const r = await runGitToFile(this.dir, [
+      '--literal-pathspecs',
+      'ls-tree',
+      '-r',
+      '-z',
+      '--full-tree',
+      commit,
+      '--',
+      ...dirs
+    ])
+    if (r.code !== 0) throw new Error(`git ls-tree failed in ${this.dir}: ${r.stderr.trim()}`)
+    return parseTreeListing(r.stdout, 'ls-tree')
+  }
+
   /** Whether a commit object is present locally (a shallow clone may lack it). */
   async hasCommit(sha: string): Promise<boolean> {
     const r = await runGit(this.dir, ['cat-file', '-e', `${sha}^{commit}`])

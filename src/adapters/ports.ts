@@ -50,6 +50,11 @@ export interface Git extends GitAncestry {
    */
   objects(names: string[]): Promise<Array<GitObject | null>>
   /**
+   * The files of a commit under some directories (repository paths, '' for all), recursively:
+   * `git ls-tree -r` limited to them, so the cost is what lies under them, not the repository.
+   */
+  filesUnder(commit: string, dirs: string[]): Promise<TrackedFile[]>
+  /**
    * What a revision as a person typed it names, for tag templates: the branch checked out (HEAD)
    * or named, or the tag named (`refs/tags/v1.2.3`); nothing for a commit id or a detached HEAD.
    */

@@ -17,6 +17,7 @@ import { dockerfileIgnoreFile } from '../core/generated.js'
 import { TREE_MODE } from '../core/git-tree.js'
 import type { Graph } from '../core/graph/model.js'
 import { SYMLINK_MODE, Symlinks, isSymlink } from '../core/links.js'
+import { scopeTrackedFiles } from '../core/scope.js'
 import { anchorOf } from '../core/match.js'
 import { GraphFiles, isUnder } from '../core/ownership.js'
 import type { FileMembership } from '../core/ownership.js'
@@ -50,6 +51,16 @@ export async function commitFiles(
     if (node.kind === 'config')
       for (const pattern of node.paths)
         if (!pattern.startsWith('!')) configAnchors.add(anchorOf(pattern))
+  // git lists the configs' directories (as named) in a process of its own while the trees are
+  // walked: two processes, two cores. One reached through a link is walked instead.
+  const prelisted = new Prelisted(outermost([...configAnchors]))
+  const listing = git
+    .filesUnder(
+      commit,
+      prelisted.dirs.map(d => repoPath(root, d))
+    )
+    .then(files => prelisted.fill(scopeTrackedFiles(files, root)))
+  listing.catch(() => undefined)
   const answers = await tree.resolve([
     ...images.flatMap(n => [n.context, n.dockerfile, dockerfileIgnoreFile(n.dockerfile)]),
     ...configAnchors
@@ -76,8 +87,15 @@ export async function commitFiles(
     )
       byTrees.set(node.name, paths)
   }
+  await listing
   const dirs = outermostAnswers([...byTrees.values()].flat())
-  const linksInside = (await tree.filesUnder(dirs, true)).map(f => f.path)
+  const linksInside = [
+    ...prelisted.links,
+    ...(await tree.filesUnder(
+      dirs.filter(d => !prelisted.covers(d.path)),
+      true
+    ))
+  ].map(f => f.path)
   for (const [name, paths] of byTrees)
     if (linksInside.some(link => paths.some(a => link !== a.real && isUnder(link, a.real))))
       byTrees.delete(name)
@@ -87,15 +105,16 @@ export async function commitFiles(
       for (const pattern of node.paths)
         if (!pattern.startsWith('!')) listedAnchors.add(anchorOf(pattern))
 
-  const listing = await configListing(
+  const configFiles = await configListing(
     tree,
-    [...listedAnchors].map(a => answers.get(a)!)
+    [...listedAnchors].map(a => answers.get(a)!),
+    prelisted
   )
   const targets = new Map<string, string>()
   for (const [path, link] of tree.links) targets.set(path, link.target)
   const symlinks = new Symlinks(targets)
   const graphFiles = new GraphFiles(graph, symlinks)
-  const membership = graphFiles.membership(listing)
+  const membership = graphFiles.membership(configFiles)
   for (const [name, paths] of byTrees)
     membership.files.set(
       name,
@@ -154,7 +173,11 @@ function imageLines(tree: CommitTree, context: PathAnswer, named: PathAnswer[]):
  * The files under the configs' fixed directories (as their real paths), and under whatever the
  * links among them lead to, in path order; the links' targets join tree.links.
  */
-async function configListing(tree: CommitTree, anchors: PathAnswer[]): Promise<TrackedFile[]> {
+async function configListing(
+  tree: CommitTree,
+  anchors: PathAnswer[],
+  prelisted: Prelisted
+): Promise<TrackedFile[]> {
   const listed: string[] = []
   const byPath = new Map<string, TrackedFile>()
   let wanted = anchors
@@ -165,7 +188,10 @@ async function configListing(tree: CommitTree, anchors: PathAnswer[]): Promise<T
       throw new Error(`links inside configs lead on more than ${MAX_LINK_ROUNDS} times`)
     const dirs = outermostAnswers(fresh)
     listed.push(...dirs.map(d => d.path))
-    const files = await tree.filesUnder(dirs)
+    const files = [
+      ...dirs.flatMap(d => (prelisted.covers(d.path) ? prelisted.under(d.path) : [])),
+      ...(await tree.filesUnder(dirs.filter(d => !prelisted.covers(d.path))))
+    ]
     // A pattern that names a file: the file itself.
     for (const a of fresh)
       if (a.entry!.mode !== TREE_MODE && !listed.some(l => isUnder(a.real, l)))
@@ -184,6 +210,55 @@ async function configListing(tree: CommitTree, anchors: PathAnswer[]): Promise<T
   for (const [path, link] of tree.links)
     if (!byPath.has(path)) byPath.set(path, { path, mode: SYMLINK_MODE, oid: link.oid })
   return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+/** What git listed under some directories, by path. */
+class Prelisted {
+  private files: TrackedFile[] = []
+  /** The symlinks among them. */
+  links: TrackedFile[] = []
+
+  constructor(readonly dirs: string[]) {}
+
+  fill(files: TrackedFile[]): void {
+    this.files = files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    this.links = files.filter(isSymlink)
+  }
+
+  covers(path: string): boolean {
+    return this.dirs.some(d => isUnder(path, d))
+  }
+
+  /** The files at or under path. */
+  under(path: string): TrackedFile[] {
+    if (path === '') return this.files
+    const out: TrackedFile[] = []
+    const exact = this.files[this.lowerBound(path)]
+    if (exact?.path === path) out.push(exact)
+    // Everything under path/ is one run in path order (`path-x` sorts before `path/`).
+    const prefix = `${path}/`
+    for (let i = this.lowerBound(prefix); i < this.files.length; i++) {
+      if (!this.files[i].path.startsWith(prefix)) break
+      out.push(this.files[i])
+    }
+    return out
+  }
+
+  private lowerBound(path: string): number {
+    let lo = 0
+    let hi = this.files.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (this.files[mid].path < path) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+}
+
+/** A path under the graph's root as the repository names it. */
+function repoPath(root: string, path: string): string {
+  return root === '' ? path : path === '' ? root : `${root}/${path}`
 }
 
 /** The directories (with their trees) among answers, none under another. */
