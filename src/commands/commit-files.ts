@@ -178,23 +178,23 @@ async function configListing(
   anchors: PathAnswer[],
   prelisted: Prelisted
 ): Promise<TrackedFile[]> {
-  const listed: string[] = []
+  const listed = new Set<string>()
   const byPath = new Map<string, TrackedFile>()
   let wanted = anchors
   for (let round = 0; wanted.length > 0; round++) {
-    const fresh = wanted.filter(a => !a.error && a.entry && !listed.some(l => isUnder(a.real, l)))
+    const fresh = wanted.filter(a => !a.error && a.entry && !underAny(listed, a.real))
     if (fresh.length === 0) break
     if (round === MAX_LINK_ROUNDS)
       throw new Error(`links inside configs lead on more than ${MAX_LINK_ROUNDS} times`)
     const dirs = outermostAnswers(fresh)
-    listed.push(...dirs.map(d => d.path))
+    for (const d of dirs) listed.add(d.path)
     const files = [
       ...dirs.flatMap(d => (prelisted.covers(d.path) ? prelisted.under(d.path) : [])),
       ...(await tree.filesUnder(dirs.filter(d => !prelisted.covers(d.path))))
     ]
     // A pattern that names a file: the file itself.
     for (const a of fresh)
-      if (a.entry!.mode !== TREE_MODE && !listed.some(l => isUnder(a.real, l)))
+      if (a.entry!.mode !== TREE_MODE && !underAny(listed, a.real))
         files.push({ path: a.real, mode: a.entry!.mode, oid: a.entry!.oid })
     const newLinks: TrackedFile[] = []
     for (const f of files) {
@@ -218,15 +218,19 @@ class Prelisted {
   /** The symlinks among them. */
   links: TrackedFile[] = []
 
-  constructor(readonly dirs: string[]) {}
+  constructor(readonly dirs: string[]) {
+    this.dirSet = new Set(dirs)
+  }
 
   fill(files: TrackedFile[]): void {
     this.files = files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     this.links = files.filter(isSymlink)
   }
 
+  private readonly dirSet: Set<string>
+
   covers(path: string): boolean {
-    return this.dirs.some(d => isUnder(path, d))
+    return underAny(this.dirSet, path)
   }
 
   /** The files at or under path. */
@@ -271,8 +275,18 @@ function outermostAnswers(answers: PathAnswer[]): Array<{ path: string; tree: st
 
 /** The directories not under another of them. */
 function outermost(dirs: string[]): string[] {
-  const sorted = [...new Set(dirs)].sort()
-  const out: string[] = []
-  for (const d of sorted) if (!out.some(o => isUnder(d, o))) out.push(d)
-  return out
+  const kept = new Set<string>()
+  // Shorter first: a directory's ancestors are decided before it.
+  for (const d of [...new Set(dirs)].sort((a, b) => a.length - b.length))
+    if (!underAny(kept, d)) kept.add(d)
+  return [...kept].sort()
+}
+
+/** Whether path is one of dirs or lies under one: a lookup per level, not per directory. */
+function underAny(dirs: Set<string>, path: string): boolean {
+  if (dirs.size === 0) return false
+  if (dirs.has('') || dirs.has(path)) return true
+  for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1))
+    if (dirs.has(path.slice(0, slash))) return true
+  return false
 }
