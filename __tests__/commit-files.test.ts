@@ -115,6 +115,42 @@ describe('keys from trees equal keys from a full listing', () => {
     expect(trees.app[0]).toBe(`040000 ${repo.git('rev-parse', 'HEAD:sub/app').trim()}\tapp`)
   })
 
+  test('many configs (listed by git ls-tree beside the tree walk) give the same lines', async () => {
+    const repo = TestRepo.fromExample()
+    const configs: string[] = []
+    for (let i = 0; i < 40; i++) {
+      repo.write(`cfg/c${i}/a.yaml`, `a: ${i}\n`).write(`cfg/c${i}/sub/b.md`, `b ${i}\n`)
+      const paths =
+        i % 3 === 0
+          ? `["cfg/c${i}/**", "!cfg/c${i}/**/*.md"]`
+          : i % 3 === 1
+            ? `["cfg/c${i}/*.yaml"]`
+            : `["cfg/c${i}/**"]`
+      configs.push(`  c${i}: { paths: ${paths} }`)
+    }
+    repo.symlink('cfg/c5/linked', '../c7')
+    repo.symlink('cfglink', 'cfg/c9')
+    configs.push('  vialink: { paths: ["cfglink/**"] }')
+    repo.write(
+      'imagegraph.yml',
+      [
+        'version: 1',
+        'configs:',
+        ...configs,
+        'images:',
+        '  base: { context: images/base }',
+        ''
+      ].join('\n')
+    )
+    repo.commit('many configs')
+    const { trees, listed } = await bothWays(repo)
+    expect(trees).toEqual(listed)
+    expect(trees.c2).toEqual([`040000 ${repo.git('rev-parse', 'HEAD:cfg/c2').trim()}\tcfg/c2`])
+    expect(trees.c0.map(l => l.split('\t')[1])).toEqual(['cfg/c0/a.yaml'])
+    // A link inside a config: its files are listed and followed, not named by the tree.
+    expect(trees.c5.some(l => l.endsWith('\tcfg/c7/a.yaml'))).toBe(true)
+  })
+
   test('a link out of the repository is an error either way', async () => {
     const repo = TestRepo.fromExample()
     repo.symlink('config/c/out', '../../../../etc')

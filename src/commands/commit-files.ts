@@ -26,6 +26,9 @@ import { outputIndexOf } from '../core/output-paths.js'
 import { CommitTree } from './tree-lookup.js'
 import type { PathAnswer } from './tree-lookup.js'
 
+/** Above this many config directories, git lists them in a process of its own. */
+const PRELIST_ABOVE = 32
+
 /** How many times links inside configs lead to more directories to list before it is a loop. */
 const MAX_LINK_ROUNDS = 8
 
@@ -51,9 +54,12 @@ export async function commitFiles(
     if (node.kind === 'config')
       for (const pattern of node.paths)
         if (!pattern.startsWith('!')) configAnchors.add(anchorOf(pattern))
-  // git lists the configs' directories (as named) in a process of its own while the trees are
-  // walked: two processes, two cores. One reached through a link is walked instead.
-  const prelisted = new Prelisted(outermost([...configAnchors]))
+  // Many configs: git lists their directories (as named) in a process of its own while the trees
+  // are walked (two processes, two cores). A few: their trees are walked too, which costs less
+  // than starting a process. A directory reached through a link is always walked.
+  const prelisted = new Prelisted(
+    configAnchors.size > PRELIST_ABOVE ? outermost([...configAnchors]) : []
+  )
   const listing = git
     .filesUnder(
       commit,
