@@ -10827,6 +10827,8 @@ class CommitTree {
     }
 }
 
+/** Above this many config directories, git lists them in a process of its own. */
+const PRELIST_ABOVE = 32;
 /** How many times links inside configs lead to more directories to list before it is a loop. */
 const MAX_LINK_ROUNDS = 8;
 /** The graph's files at commit; root is the graph's directory in the repository. */
@@ -10839,9 +10841,10 @@ async function commitFiles(git, commit, graph, root) {
             for (const pattern of node.paths)
                 if (!pattern.startsWith('!'))
                     configAnchors.add(anchorOf(pattern));
-    // git lists the configs' directories (as named) in a process of its own while the trees are
-    // walked: two processes, two cores. One reached through a link is walked instead.
-    const prelisted = new Prelisted(outermost([...configAnchors]));
+    // Many configs: git lists their directories (as named) in a process of its own while the trees
+    // are walked (two processes, two cores). A few: their trees are walked too, which costs less
+    // than starting a process. A directory reached through a link is always walked.
+    const prelisted = new Prelisted(configAnchors.size > PRELIST_ABOVE ? outermost([...configAnchors]) : []);
     const listing = git
         .filesUnder(commit, prelisted.dirs.map(d => repoPath(root, d)))
         .then(files => prelisted.fill(scopeTrackedFiles(files, root)));
