@@ -5,13 +5,14 @@
 // the image's creation time and every file's time in the committed layers); layers are compared
 // by `rootfs.diff_ids`. The base `busybox` is made offline from busybox-static and tagged
 // docker.io/library/busybox:latest in a private vfs storage, so `FROM busybox` never pulls.
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { exec } from '../src/adapters/exec.js'
 import { contextFilter, ignoreFileFor } from '../src/core/dockerfile/ignore.js'
 import { dockerfileInputs } from '../src/core/dockerfile/inputs.js'
 import { selectContextFiles } from '../src/core/dockerfile/reach.js'
 import { type CorpusCase, corpusCases, fixtureFiles } from './helpers/dockerfile-corpus.js'
+import { writeBusyboxContext } from './helpers/base-image.js'
 import { removeTempDirs, tempDir } from './helpers/repo.js'
 
 const APPLETS = ['sh', 'echo', 'cat', 'ls', 'mkdir', 'test']
@@ -36,11 +37,7 @@ beforeAll(async () => {
     '--storage-driver',
     'vfs'
   ]
-  const context = path.join(dir, 'base')
-  mkdirSync(path.join(context, 'bin'), { recursive: true })
-  copyFileSync('/bin/busybox', path.join(context, 'bin', 'busybox'))
-  for (const applet of APPLETS) symlinkSync('busybox', path.join(context, 'bin', applet))
-  writeFileSync(path.join(context, 'Dockerfile'), 'FROM scratch\nCOPY bin/ /bin/\n')
+  const context = writeBusyboxContext(path.join(dir, 'base'), APPLETS)
   await buildah(['bud', '--isolation', 'chroot', '--timestamp', '0', '--tag', BASE, context])
 })
 

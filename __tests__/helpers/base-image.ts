@@ -60,6 +60,18 @@ async function must(command: string, args: string[]): Promise<string> {
 let storage: Promise<string[]> | undefined
 const pushed = new Map<string, Promise<string>>()
 
+/**
+ * Writes the context of the offline base image into dir: busybox and its applets (the ones given,
+ * or the default set) under /bin, FROM scratch. No registry, no network.
+ */
+export function writeBusyboxContext(dir: string, applets: string[] = APPLETS): string {
+  mkdirSync(path.join(dir, 'bin'), { recursive: true })
+  copyFileSync('/bin/busybox', path.join(dir, 'bin', 'busybox'))
+  for (const applet of applets) symlinkSync('busybox', path.join(dir, 'bin', applet))
+  writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\nCOPY bin/ /bin/\n')
+  return dir
+}
+
 /** Builds the busybox image once (per test file: jest gives each file its own module registry). */
 function buildOnce(): Promise<string[]> {
   storage ??= (async () => {
@@ -72,11 +84,7 @@ function buildOnce(): Promise<string[]> {
       '--storage-driver',
       'vfs'
     ]
-    const context = path.join(dir, 'context')
-    mkdirSync(path.join(context, 'bin'), { recursive: true })
-    copyFileSync('/bin/busybox', path.join(context, 'bin', 'busybox'))
-    for (const applet of APPLETS) symlinkSync('busybox', path.join(context, 'bin', applet))
-    writeFileSync(path.join(context, 'Dockerfile'), 'FROM scratch\nCOPY bin/ /bin/\n')
+    const context = writeBusyboxContext(path.join(dir, 'context'))
     await must('buildah', [...global, 'bud', '--isolation', 'chroot', '--tag', LOCAL_NAME, context])
     return global
   })()
