@@ -67,10 +67,12 @@ export async function commitFiles(
     )
     .then(files => prelisted.fill(scopeTrackedFiles(files, root)))
   listing.catch(() => undefined)
-  const answers = await tree.resolve([
-    ...images.flatMap(n => [n.context, n.dockerfile, dockerfileIgnoreFile(n.dockerfile)]),
-    ...configAnchors
-  ])
+  // Contexts first: a Dockerfile in its context is then one step from there.
+  const answers = await tree.resolve([...images.map(n => n.context), ...configAnchors])
+  for (const [path, answer] of await tree.resolve(
+    images.flatMap(n => [n.dockerfile, dockerfileIgnoreFile(n.dockerfile)])
+  ))
+    answers.set(path, answer)
   // A Dockerfile reached through a link has the real file's ignore file too.
   const realIgnores = images.flatMap(n => {
     const real = answers.get(n.dockerfile)!

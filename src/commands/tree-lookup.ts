@@ -40,6 +40,8 @@ export class CommitTree {
   /** Every link met on the way, by its path under the root: its blob and its target. */
   readonly links = new Map<string, { oid: string; target: string }>()
   private readonly blobs = new Map<string, string>()
+  /** Directories resolved with no link on the way: where a walk into them stands. */
+  private readonly directories = new Map<string, { out: string[]; trees: string[] }>()
   private rootTree?: Promise<string | null>
 
   constructor(
@@ -54,16 +56,33 @@ export class CommitTree {
     const rootTree = await this.root$()
     let pending: Walk[] = []
     for (const path of new Set(paths)) {
-      if (rootTree === null) answers.set(path, { real: path, via: [], entry: null })
-      else
-        pending.push({
-          path,
-          queue: path === '' ? [] : path.split('/'),
-          out: [],
-          trees: [rootTree],
-          via: [],
-          hops: 0
-        })
+      if (rootTree === null) {
+        answers.set(path, { real: path, via: [], entry: null })
+        continue
+      }
+      // A path in a directory already resolved without a link starts there (a Dockerfile in its
+      // context): the same state a walk from the root would reach, without the steps.
+      const slash = path.lastIndexOf('/')
+      const dir = slash === -1 ? undefined : this.directories.get(path.slice(0, slash))
+      pending.push(
+        dir
+          ? {
+              path,
+              queue: [path.slice(slash + 1)],
+              out: [...dir.out],
+              trees: [...dir.trees],
+              via: [],
+              hops: 0
+            }
+          : {
+              path,
+              queue: path === '' ? [] : path.split('/'),
+              out: [],
+              trees: [rootTree],
+              via: [],
+              hops: 0
+            }
+      )
     }
     while (pending.length > 0) {
       const needs = new Set<string>()
@@ -178,7 +197,11 @@ export class CommitTree {
       }
       queue.shift()
       out.push(segment)
-      if (queue.length === 0) return answer({ mode: entry.mode, oid: entry.oid })
+      if (queue.length === 0) {
+        if (entry.mode === TREE_MODE && via.length === 0 && out.join('/') === walk.path)
+          this.directories.set(walk.path, { out: [...out], trees: [...trees, entry.oid] })
+        return answer({ mode: entry.mode, oid: entry.oid })
+      }
       if (entry.mode !== TREE_MODE) {
         // A file where a directory should be: nothing is beneath it.
         return answer(null)
