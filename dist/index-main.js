@@ -12392,6 +12392,8 @@ class CommitTree {
     /** Every link met on the way, by its path under the root: its blob and its target. */
     links = new Map();
     blobs = new Map();
+    /** Directories resolved with no link on the way: where a walk into them stands. */
+    directories = new Map();
     rootTree;
     constructor(git, commit, root) {
         this.git = git;
@@ -12404,10 +12406,24 @@ class CommitTree {
         const rootTree = await this.root$();
         let pending = [];
         for (const path of new Set(paths)) {
-            if (rootTree === null)
+            if (rootTree === null) {
                 answers.set(path, { real: path, via: [], entry: null });
-            else
-                pending.push({
+                continue;
+            }
+            // A path in a directory already resolved without a link starts there (a Dockerfile in its
+            // context): the same state a walk from the root would reach, without the steps.
+            const slash = path.lastIndexOf('/');
+            const dir = slash === -1 ? undefined : this.directories.get(path.slice(0, slash));
+            pending.push(dir
+                ? {
+                    path,
+                    queue: [path.slice(slash + 1)],
+                    out: [...dir.out],
+                    trees: [...dir.trees],
+                    via: [],
+                    hops: 0
+                }
+                : {
                     path,
                     queue: path === '' ? [] : path.split('/'),
                     out: [],
@@ -12536,8 +12552,11 @@ class CommitTree {
             }
             queue.shift();
             out.push(segment);
-            if (queue.length === 0)
+            if (queue.length === 0) {
+                if (entry.mode === TREE_MODE && via.length === 0 && out.join('/') === walk.path)
+                    this.directories.set(walk.path, { out: [...out], trees: [...trees, entry.oid] });
                 return answer({ mode: entry.mode, oid: entry.oid });
+            }
             if (entry.mode !== TREE_MODE) {
                 // A file where a directory should be: nothing is beneath it.
                 return answer(null);
@@ -12592,10 +12611,10 @@ async function commitFiles(git, commit, graph, root) {
         .filesUnder(commit, prelisted.dirs.map(d => repoPath(root, d)))
         .then(files => prelisted.fill(scopeTrackedFiles(files, root)));
     listing.catch(() => undefined);
-    const answers = await tree.resolve([
-        ...images.flatMap(n => [n.context, n.dockerfile, dockerfileIgnoreFile(n.dockerfile)]),
-        ...configAnchors
-    ]);
+    // Contexts first: a Dockerfile in its context is then one step from there.
+    const answers = await tree.resolve([...images.map(n => n.context), ...configAnchors]);
+    for (const [path, answer] of await tree.resolve(images.flatMap(n => [n.dockerfile, dockerfileIgnoreFile(n.dockerfile)])))
+        answers.set(path, answer);
     // A Dockerfile reached through a link has the real file's ignore file too.
     const realIgnores = images.flatMap(n => {
         const real = answers.get(n.dockerfile);
