@@ -12,6 +12,7 @@
 // The same commit gives the same lines as a listing of every file would (GraphFiles.membership):
 // keys do not depend on how the files were found.
 import type { Git } from '../adapters/ports.js'
+import { byPath } from '../core/changes.js'
 import type { TrackedFile } from '../core/changes.js'
 import { dockerfileIgnoreFile } from '../core/generated.js'
 import { TREE_MODE } from '../core/git-tree.js'
@@ -174,7 +175,7 @@ function imageLines(tree: CommitTree, context: PathAnswer, named: PathAnswer[]):
     if (!answer.error && answer.entry && answer.entry.mode !== TREE_MODE)
       add(answer.real, answer.entry.mode, answer.entry.oid)
   }
-  return [...lines.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return [...lines.values()].sort(byPath)
 }
 
 /**
@@ -187,7 +188,7 @@ async function configListing(
   prelisted: Prelisted
 ): Promise<TrackedFile[]> {
   const listed = new Set<string>()
-  const byPath = new Map<string, TrackedFile>()
+  const found = new Map<string, TrackedFile>()
   let wanted = anchors
   for (let round = 0; wanted.length > 0; round++) {
     const fresh = wanted.filter(a => !a.error && a.entry && !underAny(listed, a.real))
@@ -206,8 +207,8 @@ async function configListing(
         files.push({ path: a.real, mode: a.entry!.mode, oid: a.entry!.oid })
     const newLinks: TrackedFile[] = []
     for (const f of files) {
-      if (byPath.has(f.path)) continue
-      byPath.set(f.path, f)
+      if (found.has(f.path)) continue
+      found.set(f.path, f)
       if (isSymlink(f) && !tree.links.has(f.path)) newLinks.push(f)
     }
     // Links inside a config are followed (resolving one reads its target): what they lead to is
@@ -216,8 +217,8 @@ async function configListing(
   }
   // The links on the way to the configs' directories are theirs too, as in a full listing.
   for (const [path, link] of tree.links)
-    if (!byPath.has(path)) byPath.set(path, { path, mode: SYMLINK_MODE, oid: link.oid })
-  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    if (!found.has(path)) found.set(path, { path, mode: SYMLINK_MODE, oid: link.oid })
+  return [...found.values()].sort(byPath)
 }
 
 /** What git listed under some directories, by path. */
@@ -231,7 +232,7 @@ class Prelisted {
   }
 
   fill(files: TrackedFile[]): void {
-    this.files = files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    this.files = files.sort(byPath)
     this.links = files.filter(isSymlink)
   }
 

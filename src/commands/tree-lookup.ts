@@ -3,6 +3,7 @@
 // one git call per directory level for all paths at once, and each tree once: a plan reads the
 // trees on the way to what the graph names, never the rest of the repository.
 import type { Git, GitObject } from '../adapters/ports.js'
+import { byPath } from '../core/changes.js'
 import type { TrackedFile } from '../core/changes.js'
 import { TREE_MODE, TreeObject } from '../core/git-tree.js'
 import { SYMLINK_MODE } from '../core/links.js'
@@ -127,7 +128,7 @@ export class CommitTree {
       }
       level = next
     }
-    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    return out.sort(byPath)
   }
 
   /** The root directory's tree id, or null when the commit has no such directory. */

@@ -5,6 +5,7 @@
 // entries in.
 import * as crypto from 'node:crypto'
 import * as path from 'node:path'
+import { byPath } from './changes.js'
 
 export const MANIFEST_SCHEMA = 1
 
@@ -91,7 +92,7 @@ export function makeManifest(key: string, paths: string[], items: CacheEntryItem
     schema: MANIFEST_SCHEMA,
     key,
     paths: [...paths].sort(),
-    items: [...items].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    items: [...items].sort(byPath)
   }
 }
 

@@ -29,6 +29,11 @@ export interface ChangedFile {
 export type TrackedFile =
   { path: string; line: string } | { path: string; mode: string; oid: string }
 
+/** Orders anything with a path by that path (as git lists files: a run per directory). */
+export function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0
+}
+
 /** The line a file contributes to a content key: `<mode> <object id>\t<path>`. */
 export function treeLine(f: TrackedFile): string {
   return 'line' in f ? f.line : `${f.mode} ${f.oid}\t${f.path}`

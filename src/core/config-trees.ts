@@ -4,6 +4,7 @@
 // keep its file lines: a negation or a wildcard in a file name selects files; a link inside leads
 // to files elsewhere that are the config's too; a process output inside (or around) it needs the
 // check that the config holds no file the process writes.
+import { byPath } from './changes.js'
 import type { TrackedFile } from './changes.js'
 import type { ConfigNode } from './graph/model.js'
 import { TREE_MODE } from './git-tree.js'
@@ -49,5 +50,5 @@ export function wholePathLines(paths: WholePath[]): TrackedFile[] {
     const path = p.entry.mode === TREE_MODE ? p.real || '.' : p.real
     if (!lines.has(path)) lines.set(path, { path, mode: p.entry.mode, oid: p.entry.oid })
   }
-  return [...lines.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return [...lines.values()].sort(byPath)
 }

@@ -17,7 +17,7 @@
 // map order. The breakdown is kept beside the key, with the names as labels that are not hashed,
 // so that `imagegraph why NODE --explain` can say why two keys differ.
 import * as crypto from 'node:crypto'
-import { treeLine } from './changes.js'
+import { byPath, treeLine } from './changes.js'
 import type { TrackedFile } from './changes.js'
 import type { Graph, GraphNode, NodeKind } from './graph/model.js'
 import { inputsOf } from './graph/model.js'
@@ -121,10 +121,6 @@ export function writtenDefinition(node: GraphNode): Record<string, unknown> {
 
 export function nodeLabel(node: { kind: NodeKind; name: string }): string {
   return `${node.kind} ${node.name}`
-}
-
-function byPath(a: TrackedFile, b: TrackedFile): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0
 }
 
 /** Files in path order; git already lists them so, and then nothing is sorted. */
