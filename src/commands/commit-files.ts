@@ -16,13 +16,14 @@ import { byPath } from '../core/changes.js'
 import type { TrackedFile } from '../core/changes.js'
 import { dockerfileIgnoreFile } from '../core/generated.js'
 import { TREE_MODE } from '../core/git-tree.js'
-import type { Graph } from '../core/graph/model.js'
+import type { Graph, GraphNode } from '../core/graph/model.js'
 import { SYMLINK_MODE, Symlinks, isSymlink } from '../core/links.js'
 import { scopeTrackedFiles } from '../core/scope.js'
 import { anchorOf } from '../core/match.js'
 import { GraphFiles, isUnder } from '../core/ownership.js'
 import type { FileMembership } from '../core/ownership.js'
 import { overlapsOutput, wholePathLines, wholePathsOf } from '../core/config-trees.js'
+import type { WholePath } from '../core/config-trees.js'
 import { outputIndexOf } from '../core/output-paths.js'
 import { CommitTree } from './tree-lookup.js'
 import type { PathAnswer } from './tree-lookup.js'
@@ -50,11 +51,7 @@ export async function commitFiles(
 ): Promise<CommitFiles> {
   const tree = new CommitTree(git, commit, root)
   const images = [...graph.nodes.values()].flatMap(n => (n.kind === 'image' ? [n] : []))
-  const configAnchors = new Set<string>()
-  for (const node of graph.nodes.values())
-    if (node.kind === 'config')
-      for (const pattern of node.paths)
-        if (!pattern.startsWith('!')) configAnchors.add(anchorOf(pattern))
+  const configAnchors = anchorsOf(graph.nodes.values())
   // Many configs: git lists their directories (as named) in a process of its own while the trees
   // are walked (two processes, two cores). A few: their trees are walked too, which costs less
   // than starting a process. A directory reached through a link is always walked.
@@ -108,11 +105,7 @@ export async function commitFiles(
   for (const [name, paths] of byTrees)
     if (linksInside.some(link => paths.some(a => link !== a.real && isUnder(link, a.real))))
       byTrees.delete(name)
-  const listedAnchors = new Set<string>()
-  for (const node of graph.nodes.values())
-    if (node.kind === 'config' && !byTrees.has(node.name))
-      for (const pattern of node.paths)
-        if (!pattern.startsWith('!')) listedAnchors.add(anchorOf(pattern))
+  const listedAnchors = anchorsOf([...graph.nodes.values()].filter(n => !byTrees.has(n.name)))
 
   const configFiles = await configListing(
     tree,
@@ -125,16 +118,7 @@ export async function commitFiles(
   const graphFiles = new GraphFiles(graph, symlinks)
   const membership = graphFiles.membership(configFiles)
   for (const [name, paths] of byTrees)
-    membership.files.set(
-      name,
-      wholePathLines(
-        paths.map(a => ({
-          real: a.real,
-          via: a.via.map(link => ({ path: link, oid: tree.links.get(link)!.oid })),
-          entry: a.entry
-        }))
-      )
-    )
+    membership.files.set(name, wholePathLines(paths.map(a => wholePath(tree, a))))
   for (const node of images) {
     const named = [node.dockerfile, dockerfileIgnoreFile(node.dockerfile)]
     const dockerfile = answers.get(node.dockerfile)!
@@ -158,24 +142,32 @@ export async function commitFiles(
  * (or the file that stands in its place), each named file at its real path, every link on the way.
  */
 function imageLines(tree: CommitTree, context: PathAnswer, named: PathAnswer[]): TrackedFile[] {
-  const lines = new Map<string, TrackedFile>()
-  const add = (path: string, mode: string, oid: string) => {
-    if (!lines.has(path)) lines.set(path, { path, mode, oid })
+  return wholePathLines([
+    wholePath(tree, context),
+    // A Dockerfile or ignore file that is a directory is no file of the image.
+    ...named.map(a => ({
+      ...wholePath(tree, a),
+      ...(a.entry?.mode === TREE_MODE ? { entry: null } : {})
+    }))
+  ])
+}
+
+/** An answer as config-trees.ts takes it: the links on the way with their object ids. */
+function wholePath(tree: CommitTree, answer: PathAnswer): WholePath {
+  return {
+    real: answer.error ? undefined : answer.real,
+    via: answer.via.map(link => ({ path: link, oid: tree.links.get(link)!.oid })),
+    entry: answer.entry
   }
-  const links = (answer: PathAnswer) => {
-    for (const link of answer.via) add(link, SYMLINK_MODE, tree.links.get(link)!.oid)
-  }
-  links(context)
-  if (!context.error && context.entry) {
-    if (context.entry.mode === TREE_MODE) add(context.real || '.', TREE_MODE, context.entry.oid)
-    else add(context.real, context.entry.mode, context.entry.oid)
-  }
-  for (const answer of named) {
-    links(answer)
-    if (!answer.error && answer.entry && answer.entry.mode !== TREE_MODE)
-      add(answer.real, answer.entry.mode, answer.entry.oid)
-  }
-  return [...lines.values()].sort(byPath)
+}
+
+/** The fixed directories of the configs' patterns (their negations aside). */
+function anchorsOf(configs: Iterable<GraphNode>): Set<string> {
+  const anchors = new Set<string>()
+  for (const node of configs)
+    if (node.kind === 'config')
+      for (const pattern of node.paths) if (!pattern.startsWith('!')) anchors.add(anchorOf(pattern))
+  return anchors
 }
 
 /**

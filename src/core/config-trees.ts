@@ -29,7 +29,7 @@ export function overlapsOutput(outputs: OutputIndex, path: string): boolean {
   return outputs.producerOf(path) !== undefined || outputs.outputsUnder(path).length > 0
 }
 
-/** What a config names whole, each path as followed through links. */
+/** A path named whole (a config's directory, an image's context or Dockerfile), followed through links. */
 export interface WholePath {
   /** The real path ('' the root), or undefined when a link on the way leads out. */
   real: string | undefined
@@ -39,7 +39,10 @@ export interface WholePath {
   entry: { mode: string; oid: string } | null
 }
 
-/** A whole-path config's lines: the links on the way, then each path's tree or file line. */
+/**
+ * The key lines of paths named whole (a whole-path config's; an image's context and files): the
+ * links on the way, then each path's tree or file line, once each, in path order.
+ */
 export function wholePathLines(paths: WholePath[]): TrackedFile[] {
   const lines = new Map<string, TrackedFile>()
   for (const p of paths) {
