@@ -3,8 +3,9 @@
 // agree for every node, and a computed tree id must be git's own.
 import { GitCommandLine } from '../src/adapters/git.js'
 import { commitFiles } from '../src/commands/commit-files.js'
+import { CommitTree } from '../src/commands/tree-lookup.js'
 import { readSymlinks } from '../src/commands/files.js'
-import { parseTreeObject, treeIdOf } from '../src/core/git-tree.js'
+import { TreeObject, treeIdOf } from '../src/core/git-tree.js'
 import { parseGraph } from '../src/core/graph/read.js'
 import { computeKeys } from '../src/core/keys.js'
 import { GraphFiles } from '../src/core/ownership.js'
@@ -19,7 +20,10 @@ async function bothWays(repo: TestRepo, graphFile = 'imagegraph.yml') {
   const head = await git.resolveCommit('HEAD')
   const root = graphRoot(graphFile)
   const graph = parseGraph((await git.fileAt(head, graphFile))!, graphFile)
-  const trees = computeKeys(graph, (await commitFiles(git, head, graph, root)).membership)
+  const trees = computeKeys(
+    graph,
+    (await commitFiles(git, new CommitTree(git, head, root), graph)).membership
+  )
   const tracked = scopeTrackedFiles(await git.trackedFiles(head), root)
   const listed = computeKeys(
     graph,
@@ -158,7 +162,7 @@ describe('keys from trees equal keys from a full listing', () => {
     const git = new GitCommandLine(repo.dir)
     const head = await git.resolveCommit('HEAD')
     const graph = parseGraph((await git.fileAt(head, 'imagegraph.yml'))!)
-    const { membership } = await commitFiles(git, head, graph, '')
+    const { membership } = await commitFiles(git, new CommitTree(git, head, ''), graph)
     expect(membership.linkProblems.map(p => p.node)).toEqual(['config-c'])
   })
 })
@@ -171,8 +175,18 @@ describe('git trees', () => {
     repo.commit('tree')
     const git = new GitCommandLine(repo.dir)
     const [tree] = await git.objects([repo.git('rev-parse', 'HEAD:d').trim()])
-    const entries = parseTreeObject(tree!.data, 20)
-    expect(entries.map(e => `${e.mode} ${e.oid}\t${e.name}`).join('\n')).toBe(
+    const object = new TreeObject(tree!.data, 20)
+    const entries: string[] = []
+    object.forEach((_kind, at, nul) =>
+      entries.push(`${object.mode(at)} ${object.oid(nul)}\t${object.name(at, nul)}`)
+    )
+    for (const name of ['a.b', 'a', 'é', 'link'])
+      expect(object.get(name)).toEqual({
+        mode: repo.git('ls-tree', 'HEAD', `d/${name}`).split(' ')[0],
+        oid: repo.git('rev-parse', `HEAD:d/${name}`).trim()
+      })
+    expect(object.get('missing')).toBeUndefined()
+    expect(entries.join('\n')).toBe(
       repo
         .git('-c', 'core.quotePath=false', 'ls-tree', 'HEAD:d')
         .trim()

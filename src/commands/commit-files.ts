@@ -42,14 +42,9 @@ export interface CommitFiles {
   graphFiles: GraphFiles
 }
 
-/** The graph's files at commit; root is the graph's directory in the repository. */
-export async function commitFiles(
-  git: Git,
-  commit: string,
-  graph: Graph,
-  root: string
-): Promise<CommitFiles> {
-  const tree = new CommitTree(git, commit, root)
+/** The graph's files at the tree's commit, under its root (the graph's directory). */
+export async function commitFiles(git: Git, tree: CommitTree, graph: Graph): Promise<CommitFiles> {
+  const { commit, root } = tree
   const images = [...graph.nodes.values()].flatMap(n => (n.kind === 'image' ? [n] : []))
   const configAnchors = anchorsOf(graph.nodes.values())
   // Many configs: git lists their directories (as named) in a process of its own while the trees

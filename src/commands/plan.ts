@@ -11,7 +11,7 @@ import { GraphError, UserError, sortProblems } from '../core/errors.js'
 import { computeKeys } from '../core/keys.js'
 import type { KeyBreakdown } from '../core/keys.js'
 import { SYMLINK_MODE } from '../core/links.js'
-import { TREE_MODE, parseTreeObject } from '../core/git-tree.js'
+import { TREE_MODE } from '../core/git-tree.js'
 import { plan } from '../core/plan.js'
 import { explainKeyDifference, treeChangeKey, treeChanges } from '../core/explain.js'
 import type { Plan } from '../core/plan.js'
@@ -83,8 +83,9 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
   const working = parseWorkingGraph(request)
   const [graphBytes, baseGraphBytes = null] = await graphTexts
   const graphName = underRoot(request.graphFile, root)!
+  const tree = new CommitTree(git, head, root)
   if (graphBytes === null) {
-    const entry = await pathEntry(git, head, root, graphName)
+    const entry = await tree.entryAt(graphName)
     if (entry?.mode === TREE_MODE)
       throw new UserError(
         `${request.graphFile} is a directory in commit ${shortId(head)}; name the graph file in it (${request.graphFile}/imagegraph.yml)`
@@ -103,10 +104,7 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
     baseUnreadable = `${request.graphFile} at base ${shortId(base!)} is not valid (${e.message.split('\n')[0]}): every node is affected`
   }
   // A symlink's blob is its target's name: it never equals a working tree's valid graph file.
-  if (
-    working?.text !== graphText &&
-    (await pathEntry(git, head, root, graphName))?.mode === SYMLINK_MODE
-  )
+  if (working?.text !== graphText && (await tree.entryAt(graphName))?.mode === SYMLINK_MODE)
     throw symlinkedGraph(request.graphFile, graphText, head)
   let graph: Graph
   if (working?.text === graphText) graph = working.graph
@@ -124,7 +122,7 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
     }
     graph = read.graph
   }
-  const files = await commitFiles(git, head, graph, root)
+  const files = await commitFiles(git, tree, graph)
   const everythingBecause = everythingReason(wanted) ?? baseUnreadable
   return plan({
     graph,
@@ -148,8 +146,8 @@ export async function keyBreakdownsAt(
   const root = graphRoot(graphFile)
   const text = await git.fileAt(rev, graphFile)
   if (text === null) return null
-  if ((await pathEntry(git, rev, root, underRoot(graphFile, root)!))?.mode === SYMLINK_MODE)
-    return null
+  const tree = new CommitTree(git, await git.resolveCommit(rev), root)
+  if ((await tree.entryAt(underRoot(graphFile, root)!))?.mode === SYMLINK_MODE) return null
   let graph
   try {
     graph = parseGraph(text, graphFile)
@@ -157,26 +155,9 @@ export async function keyBreakdownsAt(
     if (e instanceof UserError) return null
     throw e
   }
-  const files = await commitFiles(git, await git.resolveCommit(rev), graph, root)
+  const files = await commitFiles(git, tree, graph)
   const keys = computeKeys(graph, files.membership)
   return new Map([...keys].map(([name, k]) => [name, k.breakdown]))
-}
-
-/** What stands at a path of a commit (under root), its links not followed; null when nothing. */
-async function pathEntry(
-  git: Git,
-  commit: string,
-  root: string,
-  path: string
-): Promise<{ mode: string } | null> {
-  const slash = path.lastIndexOf('/')
-  const parent = slash === -1 ? '' : path.slice(0, slash)
-  const answer = (await new CommitTree(git, commit, root).resolve([parent])).get(parent)!
-  if (answer.error || answer.entry?.mode !== TREE_MODE) return null
-  const [tree] = await git.objects([answer.entry.oid])
-  if (!tree) return null
-  const name = path.slice(slash + 1)
-  return parseTreeObject(tree.data, tree.oid.length / 2).find(e => e.name === name) ?? null
 }
 
 /**

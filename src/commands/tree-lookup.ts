@@ -131,6 +131,16 @@ export class CommitTree {
     return out.sort(byPath)
   }
 
+  /** What stands at path, a link there not followed (links above it are); null when nothing. */
+  async entryAt(path: string): Promise<{ mode: string; oid: string } | null> {
+    const slash = path.lastIndexOf('/')
+    const parent = slash === -1 ? '' : path.slice(0, slash)
+    const dir = (await this.resolve([parent])).get(parent)!
+    if (dir.error || dir.entry?.mode !== TREE_MODE) return null
+    if (!this.trees.has(dir.entry.oid)) await this.read([dir.entry.oid])
+    return this.trees.get(dir.entry.oid)!.get(path.slice(slash + 1)) ?? null
+  }
+
   /** The root directory's tree id, or null when the commit has no such directory. */
   private root$(): Promise<string | null> {
     this.rootTree ??= (async () => {

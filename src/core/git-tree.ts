@@ -1,6 +1,6 @@
 // Git's tree objects: the Merkle tree a commit already is. A directory's tree id changes exactly
 // when something below it changes, so one id names a whole image context. The id can be read from
-// git (parseTreeObject) or computed from a listing of the files beneath (treeIdOf), and both give
+// git (TreeObject) or computed from a listing of the files beneath (treeIdOf), and both give
 // git's own id: a key is the same whichever way its files were found.
 import * as crypto from 'node:crypto'
 import type { TrackedFile } from './changes.js'
@@ -25,26 +25,9 @@ export function modeOf(f: TrackedFile): string {
   return 'line' in f ? f.line.slice(0, f.line.indexOf(' ')) : f.mode
 }
 
-/** A tree object's entries; oidBytes is 20 (SHA-1 repositories) or 32 (SHA-256). */
-export function parseTreeObject(data: Uint8Array, oidBytes: number): TreeEntry[] {
-  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-  const entries: TreeEntry[] = []
-  let at = 0
-  while (at < buf.length) {
-    const space = buf.indexOf(32, at)
-    const nul = buf.indexOf(0, space + 1)
-    if (space === -1 || nul === -1 || nul + 1 + oidBytes > buf.length)
-      throw new Error('git tree object is cut short')
-    const mode = buf.toString('latin1', at, space)
-    entries.push({
-      mode: mode.length === 5 ? `0${mode}` : mode,
-      // The same lossless decoding as every path git gives (utf8.ts).
-      name: decodePaths(buf.subarray(space + 1, nul)),
-      oid: buf.toString('hex', nul + 1, nul + 1 + oidBytes)
-    })
-    at = nul + 1 + oidBytes
-  }
-  return entries
+/** A mode as ls-tree writes it: git's tree objects write a directory's as `40000`. */
+function lsTreeMode(raw: string): string {
+  return raw.length === 5 ? `0${raw}` : raw
 }
 
 /**
@@ -82,8 +65,7 @@ export class TreeObject {
   }
 
   mode(at: number): string {
-    const mode = this.data.toString('latin1', at, this.data.indexOf(32, at))
-    return mode.length === 5 ? `0${mode}` : mode
+    return lsTreeMode(this.data.toString('latin1', at, this.data.indexOf(32, at)))
   }
 
   oid(nul: number): string {
@@ -119,13 +101,7 @@ export class TreeObject {
       }
     }
     if (at === undefined) return undefined
-    const space = data.indexOf(32, at)
-    const nul = data.indexOf(0, space + 1)
-    const mode = data.toString('latin1', at, space)
-    return {
-      mode: mode.length === 5 ? `0${mode}` : mode,
-      oid: data.toString('hex', nul + 1, nul + 1 + this.oidBytes)
-    }
+    return { mode: this.mode(at), oid: this.oid(data.indexOf(0, data.indexOf(32, at) + 1)) }
   }
 }
 
