@@ -184,10 +184,14 @@ async function configListing(
       throw new Error(`links inside configs lead on more than ${MAX_LINK_ROUNDS} times`)
     const dirs = outermostAnswers(fresh)
     for (const d of dirs) listed.add(d.path)
-    const files = [
-      ...dirs.flatMap(d => (prelisted.covers(d.path) ? prelisted.under(d.path) : [])),
-      ...(await tree.filesUnder(dirs.filter(d => !prelisted.covers(d.path))))
-    ]
+    const parts: TrackedFile[][] = []
+    const walked: typeof dirs = []
+    for (const d of dirs)
+      if (prelisted.covers(d.path)) parts.push(prelisted.under(d.path))
+      else walked.push(d)
+    // Joined, not spread into push: a listing can hold a million files.
+    parts.push(await tree.filesUnder(walked))
+    const files = parts.flat()
     // A pattern that names a file: the file itself.
     for (const a of fresh)
       if (a.entry!.mode !== TREE_MODE && !underAny(listed, a.real))
@@ -214,6 +218,8 @@ class Prelisted {
   /** The symlinks among them. */
   links: TrackedFile[] = []
 
+  private readonly dirSet: Set<string>
+
   constructor(readonly dirs: string[]) {
     this.dirSet = new Set(dirs)
   }
@@ -222,8 +228,6 @@ class Prelisted {
     this.files = files.sort(byPath)
     this.links = files.filter(isSymlink)
   }
-
-  private readonly dirSet: Set<string>
 
   covers(path: string): boolean {
     return underAny(this.dirSet, path)

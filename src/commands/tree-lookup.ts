@@ -3,14 +3,10 @@
 // one git call per directory level for all paths at once, and each tree once: a plan reads the
 // trees on the way to what the graph names, never the rest of the repository.
 import type { Git, GitObject } from '../adapters/ports.js'
-import { byPath } from '../core/changes.js'
 import type { TrackedFile } from '../core/changes.js'
 import { TREE_MODE, TreeObject } from '../core/git-tree.js'
-import { SYMLINK_MODE } from '../core/links.js'
+import { MAX_HOPS, SYMLINK_MODE, describeVia, isAbsoluteTarget } from '../core/links.js'
 import { decodePaths } from '../core/utf8.js'
-
-/** As the kernel's ELOOP: more links than this in one resolution is a loop. */
-const MAX_HOPS = 40
 
 export interface PathAnswer {
   /** The path with every link on the way followed ('' is the root). */
@@ -65,25 +61,14 @@ export class CommitTree {
       // context): the same state a walk from the root would reach, without the steps.
       const slash = path.lastIndexOf('/')
       const dir = slash === -1 ? undefined : this.directories.get(path.slice(0, slash))
-      pending.push(
-        dir
-          ? {
-              path,
-              queue: [path.slice(slash + 1)],
-              out: [...dir.out],
-              trees: [...dir.trees],
-              via: [],
-              hops: 0
-            }
-          : {
-              path,
-              queue: path === '' ? [] : path.split('/'),
-              out: [],
-              trees: [rootTree],
-              via: [],
-              hops: 0
-            }
-      )
+      pending.push({
+        path,
+        via: [],
+        hops: 0,
+        ...(dir
+          ? { queue: [path.slice(slash + 1)], out: [...dir.out], trees: [...dir.trees] }
+          : { queue: path === '' ? [] : path.split('/'), out: [], trees: [rootTree] })
+      })
     }
     while (pending.length > 0) {
       const needs = new Set<string>()
@@ -105,7 +90,8 @@ export class CommitTree {
   /**
    * Every file under some directories (paths under the root, each with its tree id), read tree by
    * tree in one request per level: what `git ls-tree -r` gives, without a process of its own or
-   * pathspecs to match. linksOnly: only the symlinks (nothing else is decoded).
+   * pathspecs to match, in no particular order. linksOnly: only the symlinks (nothing else is
+   * decoded).
    */
   async filesUnder(
     dirs: Array<{ path: string; tree: string }>,
@@ -128,7 +114,7 @@ export class CommitTree {
       }
       level = next
     }
-    return out.sort(byPath)
+    return out
   }
 
   /** What stands at path, a link there not followed (links above it are); null when nothing. */
@@ -200,7 +186,7 @@ export class CommitTree {
         via.push(linkPath)
         if (++walk.hops > MAX_HOPS)
           return answer(null, `${this.describe(via.slice(0, 3))}, ..., which loop`)
-        if (target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target))
+        if (isAbsoluteTarget(target))
           return answer(null, `${this.describe(via)}, which leads outside the repository`)
         queue.shift()
         queue.unshift(...target.split('/'))
@@ -228,7 +214,7 @@ export class CommitTree {
   }
 
   private describe(via: string[]): string {
-    return via.map(link => `the symlink ${link} -> ${this.links.get(link)?.target}`).join(', then ')
+    return describeVia(via, { get: link => this.links.get(link)?.target })
   }
 
   /** Reads objects into the caches: trees parsed, blobs (link targets) as text. */

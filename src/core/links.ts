@@ -7,7 +7,7 @@ import type { TrackedFile } from './changes.js'
 
 export const SYMLINK_MODE = '120000'
 /** As the kernel's ELOOP: more links than this in one resolution is a loop. */
-const MAX_HOPS = 40
+export const MAX_HOPS = 40
 /** How many links deep another name of a file is looked for (a link to a link's directory...). */
 const MAX_ALIAS_DEPTH = 8
 
@@ -62,7 +62,7 @@ export class Symlinks {
       via.push(here)
       if (++hops > MAX_HOPS)
         return { error: `${describeVia(via.slice(0, 3), this.targets)}, ..., which loop`, via }
-      if (target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target))
+      if (isAbsoluteTarget(target))
         return {
           error: `${describeVia(via, this.targets)}, which leads outside the repository`,
           via
@@ -122,6 +122,15 @@ export class Symlinks {
   }
 }
 
-function describeVia(via: string[], targets: Map<string, string>): string {
-  return via.map(link => `the symlink ${link} -> ${targets.get(link)}`).join(', then ')
+/** The links a resolution went through, as a message says them. */
+export function describeVia(
+  via: string[],
+  targetOf: { get(link: string): string | undefined }
+): string {
+  return via.map(link => `the symlink ${link} -> ${targetOf.get(link)}`).join(', then ')
+}
+
+/** A link target that names a place outside any repository (`/etc`, `C:\\`). */
+export function isAbsoluteTarget(target: string): boolean {
+  return target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target)
 }
