@@ -64,32 +64,6 @@ export async function runGitToFile(cwd: string, args: string[]): Promise<GitResu
   }
 }
 
-/** Parse `git cat-file --batch` output: `<oid> <type> <size>\n<bytes>\n` or `<name> missing\n`. */
-export function parseCatFileBatch(out: Buffer, count: number): Array<Buffer | null> {
-  return parseCatFileObjects(out, count).map(o => (o?.type === 'blob' ? o.data : null))
-}
-
-/** Every object of `git cat-file --batch` output, whatever its type; null for a missing one. */
-export function parseCatFileObjects(out: Buffer, count: number): Array<GitObject | null> {
-  const results: Array<GitObject | null> = []
-  let at = 0
-  for (let i = 0; i < count; i++) {
-    const eol = out.indexOf(10, at)
-    if (eol === -1) throw new Error('git cat-file --batch: output ended early')
-    const header = out.subarray(at, eol).toString('utf8')
-    const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header)
-    if (!m) {
-      results.push(null) // "<name> missing", "ambiguous" and the like: not a file there
-      at = eol + 1
-      continue
-    }
-    const size = Number(m[3])
-    results.push({ oid: m[1], type: m[2], data: out.subarray(eol + 1, eol + 1 + size) })
-    at = eol + 1 + size + 1
-  }
-  return results
-}
-
 const STATUS: Record<string, ChangeStatus> = {
   A: 'added',
   M: 'modified',
