@@ -22,7 +22,7 @@ import { scopeTrackedFiles } from '../core/scope.js'
 import { anchorOf } from '../core/match.js'
 import { GraphFiles, isUnder } from '../core/ownership.js'
 import type { FileMembership } from '../core/ownership.js'
-import { overlapsOutput, wholePathLines, wholePathsOf } from '../core/config-trees.js'
+import { wholePathLines, wholePathsByTrees } from '../core/config-trees.js'
 import type { WholePath } from '../core/config-trees.js'
 import { outputIndexOf } from '../core/output-paths.js'
 import { CommitTree } from './tree-lookup.js'
@@ -78,15 +78,15 @@ export async function commitFiles(git: Git, tree: CommitTree, graph: Graph): Pro
   const byTrees = new Map<string, PathAnswer[]>()
   for (const node of graph.nodes.values()) {
     if (node.kind !== 'config') continue
-    const whole = wholePathsOf(node)
-    const paths = whole?.map(p => answers.get(p)!)
-    if (
-      paths?.every(
-        (a, i) =>
-          !a.error && !overlapsOutput(outputs, whole![i]) && !overlapsOutput(outputs, a.real)
+    const whole = wholePathsByTrees(node, outputs, path => {
+      const answer = answers.get(path)!
+      return answer.error ? undefined : answer.real
+    })
+    if (whole)
+      byTrees.set(
+        node.name,
+        whole.map(path => answers.get(path)!)
       )
-    )
-      byTrees.set(node.name, paths)
   }
   await listing
   const dirs = outermostAnswers([...byTrees.values()].flat())

@@ -13,7 +13,7 @@ import { wholePathOf } from './match.js'
 import type { OutputIndex } from './output-paths.js'
 
 /** The paths a config names whole, or undefined when one of its patterns selects files. */
-export function wholePathsOf(config: ConfigNode): string[] | undefined {
+function wholePathsOf(config: ConfigNode): string[] | undefined {
   const out: string[] = []
   for (const pattern of config.paths) {
     if (pattern.startsWith('!')) return undefined
@@ -25,8 +25,29 @@ export function wholePathsOf(config: ConfigNode): string[] | undefined {
 }
 
 /** Whether a process output lies at, under or above path. */
-export function overlapsOutput(outputs: OutputIndex, path: string): boolean {
+function overlapsOutput(outputs: OutputIndex, path: string): boolean {
   return outputs.producerOf(path) !== undefined || outputs.outputsUnder(path).length > 0
+}
+
+/**
+ * The paths a config names whole, when only a link inside them could still keep its content from
+ * being their trees: each one resolves (realOf gives undefined for a link that leads out) and no
+ * process output overlaps it, as named or as resolved. Both ways of reading a commit's files ask
+ * this, so that they name the same configs by trees.
+ */
+export function wholePathsByTrees(
+  config: ConfigNode,
+  outputs: OutputIndex,
+  realOf: (path: string) => string | undefined
+): string[] | undefined {
+  const whole = wholePathsOf(config)
+  if (!whole) return undefined
+  for (const path of whole) {
+    const real = realOf(path)
+    if (real === undefined || overlapsOutput(outputs, path) || overlapsOutput(outputs, real))
+      return undefined
+  }
+  return whole
 }
 
 /** A path named whole (a config's directory, an image's context or Dockerfile), followed through links. */

@@ -5,7 +5,7 @@ import type { TrackedFile } from './changes.js'
 import type { ConfigNode, Graph, GraphNode } from './graph/model.js'
 import { dockerfileIgnoreFile } from './generated.js'
 import { TREE_MODE, modeOf, treeIdOf } from './git-tree.js'
-import { overlapsOutput, wholePathLines, wholePathsOf } from './config-trees.js'
+import { wholePathLines, wholePathsByTrees } from './config-trees.js'
 import type { WholePath } from './config-trees.js'
 import { outputIndexOf } from './output-paths.js'
 import type { OutputIndex } from './output-paths.js'
@@ -260,16 +260,15 @@ export class GraphFiles {
    * them goes through a link out, holds a link, or overlaps a process output.
    */
   byTrees(config: ConfigNode): string[] | undefined {
-    const whole = wholePathsOf(config)
-    if (!whole) return undefined
     this.outputs ??= outputIndexOf(this.graph)
-    for (const path of whole) {
+    const whole = wholePathsByTrees(config, this.outputs, path => {
       const real = this.symlinks.resolve(path)
-      if ('error' in real) return undefined
-      if (overlapsOutput(this.outputs, path) || overlapsOutput(this.outputs, real.path))
-        return undefined
+      return 'error' in real ? undefined : real.path
+    })
+    for (const path of whole ?? []) {
+      const real = (this.symlinks.resolve(path) as { path: string }).path
       for (const link of this.symlinks.targets.keys())
-        if (isUnder(link, real.path) && link !== real.path) return undefined
+        if (isUnder(link, real) && link !== real) return undefined
     }
     return whole
   }
