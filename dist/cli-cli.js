@@ -9355,6 +9355,10 @@ function versionProblem(value) {
 }
 
 // What git says changed, and what is tracked, in the core's terms.
+/** Orders anything with a path by that path (as git lists files: a run per directory). */
+function byPath(a, b) {
+    return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
 /** The line a file contributes to a content key: `<mode> <object id>\t<path>`. */
 function treeLine(f) {
     return 'line' in f ? f.line : `${f.mode} ${f.oid}\t${f.path}`;
@@ -9465,9 +9469,6 @@ function writtenDefinition(node) {
 function nodeLabel(node) {
     return `${node.kind} ${node.name}`;
 }
-function byPath(a, b) {
-    return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-}
 /** Files in path order; git already lists them so, and then nothing is sorted. */
 function sortedByPath(files) {
     for (let i = 1; i < files.length; i++)
@@ -9516,7 +9517,7 @@ function computeKeys(graph, membership) {
 
 const SYMLINK_MODE = '120000';
 /** As the kernel's ELOOP: more links than this in one resolution is a loop. */
-const MAX_HOPS$1 = 40;
+const MAX_HOPS = 40;
 /** How many links deep another name of a file is looked for (a link to a link's directory...). */
 const MAX_ALIAS_DEPTH = 8;
 function isSymlink(f) {
@@ -9567,9 +9568,9 @@ class Symlinks {
             if (target === undefined)
                 continue;
             via.push(here);
-            if (++hops > MAX_HOPS$1)
+            if (++hops > MAX_HOPS)
                 return { error: `${describeVia(via.slice(0, 3), this.targets)}, ..., which loop`, via };
-            if (target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target))
+            if (isAbsoluteTarget(target))
                 return {
                     error: `${describeVia(via, this.targets)}, which leads outside the repository`,
                     via
@@ -9634,13 +9635,18 @@ class Symlinks {
         return out;
     }
 }
-function describeVia(via, targets) {
-    return via.map(link => `the symlink ${link} -> ${targets.get(link)}`).join(', then ');
+/** The links a resolution went through, as a message says them. */
+function describeVia(via, targetOf) {
+    return via.map(link => `the symlink ${link} -> ${targetOf.get(link)}`).join(', then ');
+}
+/** A link target that names a place outside any repository (`/etc`, `C:\\`). */
+function isAbsoluteTarget(target) {
+    return target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target);
 }
 
 // Git's tree objects: the Merkle tree a commit already is. A directory's tree id changes exactly
 // when something below it changes, so one id names a whole image context. The id can be read from
-// git (parseTreeObject) or computed from a listing of the files beneath (treeIdOf), and both give
+// git (TreeObject) or computed from a listing of the files beneath (treeIdOf), and both give
 // git's own id: a key is the same whichever way its files were found.
 const TREE_MODE = '040000';
 function isTree(f) {
@@ -9650,26 +9656,9 @@ function isTree(f) {
 function modeOf(f) {
     return 'line' in f ? f.line.slice(0, f.line.indexOf(' ')) : f.mode;
 }
-/** A tree object's entries; oidBytes is 20 (SHA-1 repositories) or 32 (SHA-256). */
-function parseTreeObject(data, oidBytes) {
-    const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    const entries = [];
-    let at = 0;
-    while (at < buf.length) {
-        const space = buf.indexOf(32, at);
-        const nul = buf.indexOf(0, space + 1);
-        if (space === -1 || nul === -1 || nul + 1 + oidBytes > buf.length)
-            throw new Error('git tree object is cut short');
-        const mode = buf.toString('latin1', at, space);
-        entries.push({
-            mode: mode.length === 5 ? `0${mode}` : mode,
-            // The same lossless decoding as every path git gives (utf8.ts).
-            name: decodePaths(buf.subarray(space + 1, nul)),
-            oid: buf.toString('hex', nul + 1, nul + 1 + oidBytes)
-        });
-        at = nul + 1 + oidBytes;
-    }
-    return entries;
+/** A mode as ls-tree writes it: git's tree objects write a directory's as `40000`. */
+function lsTreeMode(raw) {
+    return raw.length === 5 ? `0${raw}` : raw;
 }
 /**
  * A tree object as git gave it: an entry is found by its name without decoding the others (a plan
@@ -9700,8 +9689,7 @@ class TreeObject {
         return decodePaths(this.data.subarray(this.data.indexOf(32, at) + 1, nul));
     }
     mode(at) {
-        const mode = this.data.toString('latin1', at, this.data.indexOf(32, at));
-        return mode.length === 5 ? `0${mode}` : mode;
+        return lsTreeMode(this.data.toString('latin1', at, this.data.indexOf(32, at)));
     }
     oid(nul) {
         return this.data.toString('hex', nul + 1, nul + 1 + this.oidBytes);
@@ -9737,13 +9725,7 @@ class TreeObject {
         }
         if (at === undefined)
             return undefined;
-        const space = data.indexOf(32, at);
-        const nul = data.indexOf(0, space + 1);
-        const mode = data.toString('latin1', at, space);
-        return {
-            mode: mode.length === 5 ? `0${mode}` : mode,
-            oid: data.toString('hex', nul + 1, nul + 1 + this.oidBytes)
-        };
+        return { mode: this.mode(at), oid: this.oid(data.indexOf(0, data.indexOf(32, at) + 1)) };
     }
 }
 /** Git's id of a tree holding these entries (each name one path segment). */
@@ -9805,6 +9787,12 @@ function treeIdOf(files, dir) {
     return hashDir(root);
 }
 
+// A config that names whole directories (`config/app/**`, `scripts`) holds exactly what their
+// trees hold, so its key names each by git's tree id instead of listing every file beneath:
+// nothing to list at plan time. Only when the tree id would not say everything does the config
+// keep its file lines: a negation or a wildcard in a file name selects files; a link inside leads
+// to files elsewhere that are the config's too; a process output inside (or around) it needs the
+// check that the config holds no file the process writes.
 /** The paths a config names whole, or undefined when one of its patterns selects files. */
 function wholePathsOf(config) {
     const out = [];
@@ -9822,7 +9810,27 @@ function wholePathsOf(config) {
 function overlapsOutput(outputs, path) {
     return outputs.producerOf(path) !== undefined || outputs.outputsUnder(path).length > 0;
 }
-/** A whole-path config's lines: the links on the way, then each path's tree or file line. */
+/**
+ * The paths a config names whole, when only a link inside them could still keep its content from
+ * being their trees: each one resolves (realOf gives undefined for a link that leads out) and no
+ * process output overlaps it, as named or as resolved. Both ways of reading a commit's files ask
+ * this, so that they name the same configs by trees.
+ */
+function wholePathsByTrees(config, outputs, realOf) {
+    const whole = wholePathsOf(config);
+    if (!whole)
+        return undefined;
+    for (const path of whole) {
+        const real = realOf(path);
+        if (real === undefined || overlapsOutput(outputs, path) || overlapsOutput(outputs, real))
+            return undefined;
+    }
+    return whole;
+}
+/**
+ * The key lines of paths named whole (a whole-path config's; an image's context and files): the
+ * links on the way, then each path's tree or file line, once each, in path order.
+ */
 function wholePathLines(paths) {
     const lines = new Map();
     for (const p of paths) {
@@ -9835,7 +9843,7 @@ function wholePathLines(paths) {
         if (!lines.has(path))
             lines.set(path, { path, mode: p.entry.mode, oid: p.entry.oid });
     }
-    return [...lines.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return [...lines.values()].sort(byPath);
 }
 
 function overlaps(a, b) {
@@ -10055,18 +10063,15 @@ class GraphFiles {
      * them goes through a link out, holds a link, or overlaps a process output.
      */
     byTrees(config) {
-        const whole = wholePathsOf(config);
-        if (!whole)
-            return undefined;
         this.outputs ??= outputIndexOf(this.graph);
-        for (const path of whole) {
+        const whole = wholePathsByTrees(config, this.outputs, path => {
             const real = this.symlinks.resolve(path);
-            if ('error' in real)
-                return undefined;
-            if (overlapsOutput(this.outputs, path) || overlapsOutput(this.outputs, real.path))
-                return undefined;
+            return 'error' in real ? undefined : real.path;
+        });
+        for (const path of whole ?? []) {
+            const real = this.symlinks.resolve(path).path;
             for (const link of this.symlinks.targets.keys())
-                if (isUnder(link, real.path) && link !== real.path)
+                if (isUnder(link, real) && link !== real)
                     return undefined;
         }
         return whole;
@@ -10638,228 +10643,15 @@ function scopeChangedFiles(changes, root) {
     return out;
 }
 
-/** As the kernel's ELOOP: more links than this in one resolution is a loop. */
-const MAX_HOPS = 40;
-/** The trees of one commit under a root directory ('' the repository's top). */
-class CommitTree {
-    git;
-    commit;
-    root;
-    trees = new Map();
-    /** Every link met on the way, by its path under the root: its blob and its target. */
-    links = new Map();
-    blobs = new Map();
-    /** Directories resolved with no link on the way: where a walk into them stands. */
-    directories = new Map();
-    rootTree;
-    constructor(git, commit, root) {
-        this.git = git;
-        this.commit = commit;
-        this.root = root;
-    }
-    /** Each path's answer, by path. */
-    async resolve(paths) {
-        const answers = new Map();
-        const rootTree = await this.root$();
-        let pending = [];
-        for (const path of new Set(paths)) {
-            if (rootTree === null) {
-                answers.set(path, { real: path, via: [], entry: null });
-                continue;
-            }
-            // A path in a directory already resolved without a link starts there (a Dockerfile in its
-            // context): the same state a walk from the root would reach, without the steps.
-            const slash = path.lastIndexOf('/');
-            const dir = slash === -1 ? undefined : this.directories.get(path.slice(0, slash));
-            pending.push(dir
-                ? {
-                    path,
-                    queue: [path.slice(slash + 1)],
-                    out: [...dir.out],
-                    trees: [...dir.trees],
-                    via: [],
-                    hops: 0
-                }
-                : {
-                    path,
-                    queue: path === '' ? [] : path.split('/'),
-                    out: [],
-                    trees: [rootTree],
-                    via: [],
-                    hops: 0
-                });
-        }
-        while (pending.length > 0) {
-            const needs = new Set();
-            const next = [];
-            for (const walk of pending) {
-                const step = this.advance(walk);
-                if ('answer' in step)
-                    answers.set(walk.path, step.answer);
-                else {
-                    needs.add(step.need);
-                    next.push(walk);
-                }
-            }
-            if (needs.size > 0)
-                await this.read([...needs]);
-            pending = next;
-        }
-        return answers;
-    }
-    /**
-     * Every file under some directories (paths under the root, each with its tree id), read tree by
-     * tree in one request per level: what `git ls-tree -r` gives, without a process of its own or
-     * pathspecs to match. linksOnly: only the symlinks (nothing else is decoded).
-     */
-    async filesUnder(dirs, linksOnly = false) {
-        const out = [];
-        let level = dirs;
-        while (level.length > 0) {
-            const missing = [...new Set(level.map(d => d.tree).filter(t => !this.trees.has(t)))];
-            if (missing.length > 0)
-                await this.read(missing);
-            const next = [];
-            for (const dir of level) {
-                const prefix = dir.path === '' ? '' : `${dir.path}/`;
-                const tree = this.trees.get(dir.tree);
-                tree.forEach((kind, at, nul) => {
-                    if (kind === 'tree')
-                        next.push({ path: prefix + tree.name(at, nul), tree: tree.oid(nul) });
-                    else if (!linksOnly || kind === 'link')
-                        out.push({ path: prefix + tree.name(at, nul), mode: tree.mode(at), oid: tree.oid(nul) });
-                });
-            }
-            level = next;
-        }
-        return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    }
-    /** The root directory's tree id, or null when the commit has no such directory. */
-    root$() {
-        this.rootTree ??= (async () => {
-            const [commitTree] = await this.git.objects([`${this.commit}^{tree}`]);
-            if (!commitTree || commitTree.type !== 'tree')
-                return null;
-            this.store(commitTree);
-            let tree = commitTree.oid;
-            for (const segment of this.root === '' ? [] : this.root.split('/')) {
-                if (!this.trees.has(tree))
-                    await this.read([tree]);
-                const entry = this.trees.get(tree)?.get(segment);
-                if (!entry || entry.mode !== TREE_MODE)
-                    return null;
-                tree = entry.oid;
-            }
-            return tree;
-        })();
-        return this.rootTree;
-    }
-    /** Walks as far as the trees read so far allow; asks for the one object that is missing. */
-    advance(walk) {
-        const { queue, out, trees, via } = walk;
-        const answer = (entry, error) => ({
-            answer: {
-                real: error ? walk.path : [...out, ...queue].join('/'),
-                via: [...via],
-                entry,
-                ...(error ? { error } : {})
-            }
-        });
-        if (queue.length === 0 && out.length === 0)
-            return answer({ mode: TREE_MODE, oid: trees[0] });
-        while (queue.length > 0) {
-            const segment = queue[0];
-            if (segment === '' || segment === '.') {
-                queue.shift();
-                if (queue.length === 0)
-                    return answer(this.entryOf(out, trees));
-                continue;
-            }
-            if (segment === '..') {
-                if (out.length === 0)
-                    return answer(null, `${this.describe(via)}, which leads outside the repository`);
-                queue.shift();
-                out.pop();
-                trees.pop();
-                if (queue.length === 0)
-                    return answer(this.entryOf(out, trees));
-                continue;
-            }
-            const dir = trees[trees.length - 1];
-            const entries = this.trees.get(dir);
-            if (!entries)
-                return { need: dir };
-            const entry = entries.get(segment);
-            if (!entry)
-                return answer(null);
-            if (entry.mode === SYMLINK_MODE) {
-                const linkPath = [...out, segment].join('/');
-                const target = this.blobs.get(entry.oid);
-                if (target === undefined)
-                    return { need: entry.oid };
-                this.links.set(linkPath, { oid: entry.oid, target });
-                via.push(linkPath);
-                if (++walk.hops > MAX_HOPS)
-                    return answer(null, `${this.describe(via.slice(0, 3))}, ..., which loop`);
-                if (target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target))
-                    return answer(null, `${this.describe(via)}, which leads outside the repository`);
-                queue.shift();
-                queue.unshift(...target.split('/'));
-                continue;
-            }
-            queue.shift();
-            out.push(segment);
-            if (queue.length === 0) {
-                if (entry.mode === TREE_MODE && via.length === 0 && out.join('/') === walk.path)
-                    this.directories.set(walk.path, { out: [...out], trees: [...trees, entry.oid] });
-                return answer({ mode: entry.mode, oid: entry.oid });
-            }
-            if (entry.mode !== TREE_MODE) {
-                // A file where a directory should be: nothing is beneath it.
-                return answer(null);
-            }
-            trees.push(entry.oid);
-        }
-        return answer(this.entryOf(out, trees));
-    }
-    /** The entry for the directory the walk stands in (after '.' or '..'). */
-    entryOf(out, trees) {
-        return { mode: TREE_MODE, oid: trees[out.length] ?? trees[trees.length - 1] };
-    }
-    describe(via) {
-        return via.map(link => `the symlink ${link} -> ${this.links.get(link)?.target}`).join(', then ');
-    }
-    /** Reads objects into the caches: trees parsed, blobs (link targets) as text. */
-    async read(oids) {
-        const objects = await this.git.objects(oids);
-        objects.forEach((object, i) => {
-            if (object === null)
-                throw new Error(`git has no object ${oids[i]} (commit ${this.commit})`);
-            this.store(object);
-        });
-    }
-    store(object) {
-        if (object.type === 'tree')
-            this.trees.set(object.oid, new TreeObject(object.data, object.oid.length / 2));
-        else if (object.type === 'blob')
-            this.blobs.set(object.oid, decodePaths(object.data));
-    }
-}
-
 /** Above this many config directories, git lists them in a process of its own. */
 const PRELIST_ABOVE = 32;
 /** How many times links inside configs lead to more directories to list before it is a loop. */
 const MAX_LINK_ROUNDS = 8;
-/** The graph's files at commit; root is the graph's directory in the repository. */
-async function commitFiles(git, commit, graph, root) {
-    const tree = new CommitTree(git, commit, root);
+/** The graph's files at the tree's commit, under its root (the graph's directory). */
+async function commitFiles(git, tree, graph) {
+    const { commit, root } = tree;
     const images = [...graph.nodes.values()].flatMap(n => (n.kind === 'image' ? [n] : []));
-    const configAnchors = new Set();
-    for (const node of graph.nodes.values())
-        if (node.kind === 'config')
-            for (const pattern of node.paths)
-                if (!pattern.startsWith('!'))
-                    configAnchors.add(anchorOf(pattern));
+    const configAnchors = anchorsOf(graph.nodes.values());
     // Many configs: git lists their directories (as named) in a process of its own while the trees
     // are walked (two processes, two cores). A few: their trees are walked too, which costs less
     // than starting a process. A directory reached through a link is always walked.
@@ -10885,10 +10677,12 @@ async function commitFiles(git, commit, graph, root) {
     for (const node of graph.nodes.values()) {
         if (node.kind !== 'config')
             continue;
-        const whole = wholePathsOf(node);
-        const paths = whole?.map(p => answers.get(p));
-        if (paths?.every((a, i) => !a.error && !overlapsOutput(outputs, whole[i]) && !overlapsOutput(outputs, a.real)))
-            byTrees.set(node.name, paths);
+        const whole = wholePathsByTrees(node, outputs, path => {
+            const answer = answers.get(path);
+            return answer.error ? undefined : answer.real;
+        });
+        if (whole)
+            byTrees.set(node.name, whole.map(path => answers.get(path)));
     }
     await listing;
     const dirs = outermostAnswers([...byTrees.values()].flat());
@@ -10899,12 +10693,7 @@ async function commitFiles(git, commit, graph, root) {
     for (const [name, paths] of byTrees)
         if (linksInside.some(link => paths.some(a => link !== a.real && isUnder(link, a.real))))
             byTrees.delete(name);
-    const listedAnchors = new Set();
-    for (const node of graph.nodes.values())
-        if (node.kind === 'config' && !byTrees.has(node.name))
-            for (const pattern of node.paths)
-                if (!pattern.startsWith('!'))
-                    listedAnchors.add(anchorOf(pattern));
+    const listedAnchors = anchorsOf([...graph.nodes.values()].filter(n => !byTrees.has(n.name)));
     const configFiles = await configListing(tree, [...listedAnchors].map(a => answers.get(a)), prelisted);
     const targets = new Map();
     for (const [path, link] of tree.links)
@@ -10913,11 +10702,7 @@ async function commitFiles(git, commit, graph, root) {
     const graphFiles = new GraphFiles(graph, symlinks);
     const membership = graphFiles.membership(configFiles);
     for (const [name, paths] of byTrees)
-        membership.files.set(name, wholePathLines(paths.map(a => ({
-            real: a.real,
-            via: a.via.map(link => ({ path: link, oid: tree.links.get(link).oid })),
-            entry: a.entry
-        }))));
+        membership.files.set(name, wholePathLines(paths.map(a => wholePath(tree, a))));
     for (const node of images) {
         const named = [node.dockerfile, dockerfileIgnoreFile(node.dockerfile)];
         const dockerfile = answers.get(node.dockerfile);
@@ -10937,28 +10722,32 @@ async function commitFiles(git, commit, graph, root) {
  * (or the file that stands in its place), each named file at its real path, every link on the way.
  */
 function imageLines(tree, context, named) {
-    const lines = new Map();
-    const add = (path, mode, oid) => {
-        if (!lines.has(path))
-            lines.set(path, { path, mode, oid });
+    return wholePathLines([
+        wholePath(tree, context),
+        // A Dockerfile or ignore file that is a directory is no file of the image.
+        ...named.map(a => ({
+            ...wholePath(tree, a),
+            ...(a.entry?.mode === TREE_MODE ? { entry: null } : {})
+        }))
+    ]);
+}
+/** An answer as config-trees.ts takes it: the links on the way with their object ids. */
+function wholePath(tree, answer) {
+    return {
+        real: answer.error ? undefined : answer.real,
+        via: answer.via.map(link => ({ path: link, oid: tree.links.get(link).oid })),
+        entry: answer.entry
     };
-    const links = (answer) => {
-        for (const link of answer.via)
-            add(link, SYMLINK_MODE, tree.links.get(link).oid);
-    };
-    links(context);
-    if (!context.error && context.entry) {
-        if (context.entry.mode === TREE_MODE)
-            add(context.real || '.', TREE_MODE, context.entry.oid);
-        else
-            add(context.real, context.entry.mode, context.entry.oid);
-    }
-    for (const answer of named) {
-        links(answer);
-        if (!answer.error && answer.entry && answer.entry.mode !== TREE_MODE)
-            add(answer.real, answer.entry.mode, answer.entry.oid);
-    }
-    return [...lines.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+/** The fixed directories of the configs' patterns (their negations aside). */
+function anchorsOf(configs) {
+    const anchors = new Set();
+    for (const node of configs)
+        if (node.kind === 'config')
+            for (const pattern of node.paths)
+                if (!pattern.startsWith('!'))
+                    anchors.add(anchorOf(pattern));
+    return anchors;
 }
 /**
  * The files under the configs' fixed directories (as their real paths), and under whatever the
@@ -10966,7 +10755,7 @@ function imageLines(tree, context, named) {
  */
 async function configListing(tree, anchors, prelisted) {
     const listed = new Set();
-    const byPath = new Map();
+    const found = new Map();
     let wanted = anchors;
     for (let round = 0; wanted.length > 0; round++) {
         const fresh = wanted.filter(a => !a.error && a.entry && !underAny(listed, a.real));
@@ -10977,19 +10766,25 @@ async function configListing(tree, anchors, prelisted) {
         const dirs = outermostAnswers(fresh);
         for (const d of dirs)
             listed.add(d.path);
-        const files = [
-            ...dirs.flatMap(d => (prelisted.covers(d.path) ? prelisted.under(d.path) : [])),
-            ...(await tree.filesUnder(dirs.filter(d => !prelisted.covers(d.path))))
-        ];
+        const parts = [];
+        const walked = [];
+        for (const d of dirs)
+            if (prelisted.covers(d.path))
+                parts.push(prelisted.under(d.path));
+            else
+                walked.push(d);
+        // Joined, not spread into push: a listing can hold a million files.
+        parts.push(await tree.filesUnder(walked));
+        const files = parts.flat();
         // A pattern that names a file: the file itself.
         for (const a of fresh)
             if (a.entry.mode !== TREE_MODE && !underAny(listed, a.real))
                 files.push({ path: a.real, mode: a.entry.mode, oid: a.entry.oid });
         const newLinks = [];
         for (const f of files) {
-            if (byPath.has(f.path))
+            if (found.has(f.path))
                 continue;
-            byPath.set(f.path, f);
+            found.set(f.path, f);
             if (isSymlink(f) && !tree.links.has(f.path))
                 newLinks.push(f);
         }
@@ -10999,9 +10794,9 @@ async function configListing(tree, anchors, prelisted) {
     }
     // The links on the way to the configs' directories are theirs too, as in a full listing.
     for (const [path, link] of tree.links)
-        if (!byPath.has(path))
-            byPath.set(path, { path, mode: SYMLINK_MODE, oid: link.oid });
-    return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        if (!found.has(path))
+            found.set(path, { path, mode: SYMLINK_MODE, oid: link.oid });
+    return [...found.values()].sort(byPath);
 }
 /** What git listed under some directories, by path. */
 class Prelisted {
@@ -11009,15 +10804,15 @@ class Prelisted {
     files = [];
     /** The symlinks among them. */
     links = [];
+    dirSet;
     constructor(dirs) {
         this.dirs = dirs;
         this.dirSet = new Set(dirs);
     }
     fill(files) {
-        this.files = files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        this.files = files.sort(byPath);
         this.links = files.filter(isSymlink);
     }
-    dirSet;
     covers(path) {
         return underAny(this.dirSet, path);
     }
@@ -11099,6 +10894,215 @@ async function readSymlinks(git, tracked) {
     return new Symlinks(map);
 }
 
+/** The trees of one commit under a root directory ('' the repository's top). */
+class CommitTree {
+    git;
+    commit;
+    root;
+    trees = new Map();
+    /** Every link met on the way, by its path under the root: its blob and its target. */
+    links = new Map();
+    blobs = new Map();
+    /** Directories resolved with no link on the way: where a walk into them stands. */
+    directories = new Map();
+    rootTree;
+    constructor(git, commit, root) {
+        this.git = git;
+        this.commit = commit;
+        this.root = root;
+    }
+    /** Each path's answer, by path. */
+    async resolve(paths) {
+        const answers = new Map();
+        const rootTree = await this.root$();
+        let pending = [];
+        for (const path of new Set(paths)) {
+            if (rootTree === null) {
+                answers.set(path, { real: path, via: [], entry: null });
+                continue;
+            }
+            // A path in a directory already resolved without a link starts there (a Dockerfile in its
+            // context): the same state a walk from the root would reach, without the steps.
+            const slash = path.lastIndexOf('/');
+            const dir = slash === -1 ? undefined : this.directories.get(path.slice(0, slash));
+            pending.push({
+                path,
+                via: [],
+                hops: 0,
+                ...(dir
+                    ? { queue: [path.slice(slash + 1)], out: [...dir.out], trees: [...dir.trees] }
+                    : { queue: path === '' ? [] : path.split('/'), out: [], trees: [rootTree] })
+            });
+        }
+        while (pending.length > 0) {
+            const needs = new Set();
+            const next = [];
+            for (const walk of pending) {
+                const step = this.advance(walk);
+                if ('answer' in step)
+                    answers.set(walk.path, step.answer);
+                else {
+                    needs.add(step.need);
+                    next.push(walk);
+                }
+            }
+            if (needs.size > 0)
+                await this.read([...needs]);
+            pending = next;
+        }
+        return answers;
+    }
+    /**
+     * Every file under some directories (paths under the root, each with its tree id), read tree by
+     * tree in one request per level: what `git ls-tree -r` gives, without a process of its own or
+     * pathspecs to match, in no particular order. linksOnly: only the symlinks (nothing else is
+     * decoded).
+     */
+    async filesUnder(dirs, linksOnly = false) {
+        const out = [];
+        let level = dirs;
+        while (level.length > 0) {
+            const missing = [...new Set(level.map(d => d.tree).filter(t => !this.trees.has(t)))];
+            if (missing.length > 0)
+                await this.read(missing);
+            const next = [];
+            for (const dir of level) {
+                const prefix = dir.path === '' ? '' : `${dir.path}/`;
+                const tree = this.trees.get(dir.tree);
+                tree.forEach((kind, at, nul) => {
+                    if (kind === 'tree')
+                        next.push({ path: prefix + tree.name(at, nul), tree: tree.oid(nul) });
+                    else if (!linksOnly || kind === 'link')
+                        out.push({ path: prefix + tree.name(at, nul), mode: tree.mode(at), oid: tree.oid(nul) });
+                });
+            }
+            level = next;
+        }
+        return out;
+    }
+    /** What stands at path, a link there not followed (links above it are); null when nothing. */
+    async entryAt(path) {
+        const slash = path.lastIndexOf('/');
+        const parent = slash === -1 ? '' : path.slice(0, slash);
+        const dir = (await this.resolve([parent])).get(parent);
+        if (dir.error || dir.entry?.mode !== TREE_MODE)
+            return null;
+        if (!this.trees.has(dir.entry.oid))
+            await this.read([dir.entry.oid]);
+        return this.trees.get(dir.entry.oid).get(path.slice(slash + 1)) ?? null;
+    }
+    /** The root directory's tree id, or null when the commit has no such directory. */
+    root$() {
+        this.rootTree ??= (async () => {
+            const [commitTree] = await this.git.objects([`${this.commit}^{tree}`]);
+            if (!commitTree || commitTree.type !== 'tree')
+                return null;
+            this.store(commitTree);
+            let tree = commitTree.oid;
+            for (const segment of this.root === '' ? [] : this.root.split('/')) {
+                if (!this.trees.has(tree))
+                    await this.read([tree]);
+                const entry = this.trees.get(tree)?.get(segment);
+                if (!entry || entry.mode !== TREE_MODE)
+                    return null;
+                tree = entry.oid;
+            }
+            return tree;
+        })();
+        return this.rootTree;
+    }
+    /** Walks as far as the trees read so far allow; asks for the one object that is missing. */
+    advance(walk) {
+        const { queue, out, trees, via } = walk;
+        const answer = (entry, error) => ({
+            answer: {
+                real: error ? walk.path : [...out, ...queue].join('/'),
+                via: [...via],
+                entry,
+                ...(error ? { error } : {})
+            }
+        });
+        if (queue.length === 0 && out.length === 0)
+            return answer({ mode: TREE_MODE, oid: trees[0] });
+        while (queue.length > 0) {
+            const segment = queue[0];
+            if (segment === '' || segment === '.') {
+                queue.shift();
+                if (queue.length === 0)
+                    return answer(this.entryOf(out, trees));
+                continue;
+            }
+            if (segment === '..') {
+                if (out.length === 0)
+                    return answer(null, `${this.describe(via)}, which leads outside the repository`);
+                queue.shift();
+                out.pop();
+                trees.pop();
+                if (queue.length === 0)
+                    return answer(this.entryOf(out, trees));
+                continue;
+            }
+            const dir = trees[trees.length - 1];
+            const entries = this.trees.get(dir);
+            if (!entries)
+                return { need: dir };
+            const entry = entries.get(segment);
+            if (!entry)
+                return answer(null);
+            if (entry.mode === SYMLINK_MODE) {
+                const linkPath = [...out, segment].join('/');
+                const target = this.blobs.get(entry.oid);
+                if (target === undefined)
+                    return { need: entry.oid };
+                this.links.set(linkPath, { oid: entry.oid, target });
+                via.push(linkPath);
+                if (++walk.hops > MAX_HOPS)
+                    return answer(null, `${this.describe(via.slice(0, 3))}, ..., which loop`);
+                if (isAbsoluteTarget(target))
+                    return answer(null, `${this.describe(via)}, which leads outside the repository`);
+                queue.shift();
+                queue.unshift(...target.split('/'));
+                continue;
+            }
+            queue.shift();
+            out.push(segment);
+            if (queue.length === 0) {
+                if (entry.mode === TREE_MODE && via.length === 0 && out.join('/') === walk.path)
+                    this.directories.set(walk.path, { out: [...out], trees: [...trees, entry.oid] });
+                return answer({ mode: entry.mode, oid: entry.oid });
+            }
+            if (entry.mode !== TREE_MODE) {
+                // A file where a directory should be: nothing is beneath it.
+                return answer(null);
+            }
+            trees.push(entry.oid);
+        }
+        return answer(this.entryOf(out, trees));
+    }
+    /** The entry for the directory the walk stands in (after '.' or '..'). */
+    entryOf(out, trees) {
+        return { mode: TREE_MODE, oid: trees[out.length] ?? trees[trees.length - 1] };
+    }
+    describe(via) {
+        return describeVia(via, { get: link => this.links.get(link)?.target });
+    }
+    /** Reads objects into the caches: trees parsed, blobs (link targets) as text. */
+    async read(oids) {
+        const objects = await this.git.objects(oids);
+        objects.forEach((object, i) => {
+            if (object === null)
+                throw new Error(`git has no object ${oids[i]} (commit ${this.commit})`);
+            this.store(object);
+        });
+    }
+    store(object) {
+        if (object.type === 'tree')
+            this.trees.set(object.oid, new TreeObject(object.data, object.oid.length / 2));
+        else if (object.type === 'blob')
+            this.blobs.set(object.oid, decodePaths(object.data));
+    }
+}
+
 /** The problems of reading a graph, followed by those of checking it against the files. */
 function problemsWithFiles(graph, readProblems, files, symlinks) {
     const membership = new GraphFiles(graph, symlinks).membership(files);
@@ -11159,8 +11163,9 @@ async function planRepository(git, request) {
     const working = parseWorkingGraph(request);
     const [graphBytes, baseGraphBytes = null] = await graphTexts;
     const graphName = underRoot(request.graphFile, root);
+    const tree = new CommitTree(git, head, root);
     if (graphBytes === null) {
-        const entry = await pathEntry(git, head, root, graphName);
+        const entry = await tree.entryAt(graphName);
         if (entry?.mode === TREE_MODE)
             throw new UserError(`${request.graphFile} is a directory in commit ${shortId(head)}; name the graph file in it (${request.graphFile}/imagegraph.yml)`);
         throw new UserError(`${request.graphFile} is not in commit ${shortId(head)} of ${git.dir}; commit it, or name the graph file that is`);
@@ -11177,8 +11182,7 @@ async function planRepository(git, request) {
         baseUnreadable = `${request.graphFile} at base ${shortId(base)} is not valid (${e.message.split('\n')[0]}): every node is affected`;
     }
     // A symlink's blob is its target's name: it never equals a working tree's valid graph file.
-    if (working?.text !== graphText &&
-        (await pathEntry(git, head, root, graphName))?.mode === SYMLINK_MODE)
+    if (working?.text !== graphText && (await tree.entryAt(graphName))?.mode === SYMLINK_MODE)
         throw symlinkedGraph(request.graphFile, graphText, head);
     let graph;
     if (working?.text === graphText)
@@ -11194,7 +11198,7 @@ async function planRepository(git, request) {
         }
         graph = read.graph;
     }
-    const files = await commitFiles(git, head, graph, root);
+    const files = await commitFiles(git, tree, graph);
     const everythingBecause = everythingReason(wanted) ?? baseUnreadable;
     return plan({
         graph,
@@ -11214,7 +11218,8 @@ async function keyBreakdownsAt(git, rev, graphFile) {
     const text = await git.fileAt(rev, graphFile);
     if (text === null)
         return null;
-    if ((await pathEntry(git, rev, root, underRoot(graphFile, root)))?.mode === SYMLINK_MODE)
+    const tree = new CommitTree(git, await git.resolveCommit(rev), root);
+    if ((await tree.entryAt(underRoot(graphFile, root)))?.mode === SYMLINK_MODE)
         return null;
     let graph;
     try {
@@ -11225,22 +11230,9 @@ async function keyBreakdownsAt(git, rev, graphFile) {
             return null;
         throw e;
     }
-    const files = await commitFiles(git, await git.resolveCommit(rev), graph, root);
+    const files = await commitFiles(git, tree, graph);
     const keys = computeKeys(graph, files.membership);
     return new Map([...keys].map(([name, k]) => [name, k.breakdown]));
-}
-/** What stands at a path of a commit (under root), its links not followed; null when nothing. */
-async function pathEntry(git, commit, root, path) {
-    const slash = path.lastIndexOf('/');
-    const parent = slash === -1 ? '' : path.slice(0, slash);
-    const answer = (await new CommitTree(git, commit, root).resolve([parent])).get(parent);
-    if (answer.error || answer.entry?.mode !== TREE_MODE)
-        return null;
-    const [tree] = await git.objects([answer.entry.oid]);
-    if (!tree)
-        return null;
-    const name = path.slice(slash + 1);
-    return parseTreeObject(tree.data, tree.oid.length / 2).find(e => e.name === name) ?? null;
 }
 /**
  * The files behind each directory whose tree id differs between a node's key at base and at head,
@@ -11724,4 +11716,4 @@ var cli = /*#__PURE__*/Object.freeze({
     runCli: runCli
 });
 
-export { pathText as A, formatProblem as B, versionFromRef as C, Suggestions as D, commonjsGlobal as E, requireParse$1 as F, requireSemver as G, requireCompare as H, requireCompareBuild as I, requireRe as J, KEY_SCHEMA as K, requireConstants$1 as L, requireDebug as M, requireParseOptions as N, requireIdentifiers as O, cli as P, SpawnError as S, UserError as U, parseTagList as a, tagProblem as b, counted as c, registryProblem as d, exec as e, formatDuration as f, assertManifestReference as g, planRepository as h, inputsOf as i, didYouMean as j, assertRepository as k, listFlag as l, isDigest as m, namedRevisions as n, digestProblem as o, planLocatedGraph as p, assertTag as q, registryConnection as r, stringFlag as s, textTable as t, parseTagTemplate as u, tagTemplateMessage as v, repositoryProblem as w, templatesFor as x, renderTag as y, isFloating as z };
+export { pathText as A, formatProblem as B, versionFromRef as C, Suggestions as D, commonjsGlobal as E, requireParse$1 as F, requireSemver as G, requireCompare as H, requireCompareBuild as I, requireRe as J, KEY_SCHEMA as K, requireConstants$1 as L, requireDebug as M, requireParseOptions as N, requireIdentifiers as O, byPath as P, cli as Q, SpawnError as S, UserError as U, parseTagList as a, tagProblem as b, counted as c, registryProblem as d, exec as e, formatDuration as f, assertManifestReference as g, planRepository as h, inputsOf as i, didYouMean as j, assertRepository as k, listFlag as l, isDigest as m, namedRevisions as n, digestProblem as o, planLocatedGraph as p, assertTag as q, registryConnection as r, stringFlag as s, textTable as t, parseTagTemplate as u, tagTemplateMessage as v, repositoryProblem as w, templatesFor as x, renderTag as y, isFloating as z };

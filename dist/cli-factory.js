@@ -26,7 +26,7 @@ import require$$0$5, { inspect } from 'node:util';
 import require$$7 from 'node:querystring';
 import require$$8 from 'node:events';
 import require$$0$6 from 'node:diagnostics_channel';
-import { E as commonjsGlobal, F as requireParse$1, G as requireSemver$1, H as requireCompare, I as requireCompareBuild, J as requireRe, L as requireConstants$5, M as requireDebug, N as requireParseOptions, O as requireIdentifiers } from './cli-cli.js';
+import { E as commonjsGlobal, F as requireParse$1, G as requireSemver$1, H as requireCompare, I as requireCompareBuild, J as requireRe, L as requireConstants$5, M as requireDebug, N as requireParseOptions, O as requireIdentifiers, P as byPath } from './cli-cli.js';
 import tls__default from 'node:tls';
 import zlib from 'node:zlib';
 import require$$5 from 'node:perf_hooks';
@@ -83717,7 +83717,7 @@ function makeManifest(key, paths, items) {
         schema: MANIFEST_SCHEMA,
         key,
         paths: [...paths].sort(),
-        items: [...items].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+        items: [...items].sort(byPath)
     };
 }
 function serializeManifest(m) {

@@ -22,5 +22,5 @@ function enableCompileCache() {
 // The `imagegraph` command (dist/cli.js). It imports nothing else statically: the compile cache is
 // on before the CLI's chunks load, and each command loads only the chunks it needs (src/cli.ts).
 enableCompileCache();
-const { main } = await import('./cli-cli.js').then(function (n) { return n.P; });
+const { main } = await import('./cli-cli.js').then(function (n) { return n.Q; });
 await main();

@@ -1,6 +1,6 @@
 import * as path$2 from 'node:path';
 import { dirname as dirname$1 } from 'node:path';
-import { l as debug, m as requireParse, n as requireSemver$1, o as requireCompare, p as requireCompareBuild, q as requireRe, t as requireConstants, u as requireDebug, v as requireParseOptions, w as requireIdentifiers, x as mkdirP, y as exec, z as which, A as warning, B as info, C as isDebug, D as setSecret, E as rmRF, F as error } from './index-main.js';
+import { l as debug, m as requireParse, n as requireSemver$1, o as requireCompare, p as requireCompareBuild, q as requireRe, t as requireConstants, u as requireDebug, v as requireParseOptions, w as requireIdentifiers, x as mkdirP, y as exec, z as which, A as warning, B as info, C as isDebug, D as setSecret, E as rmRF, F as error, G as byPath } from './index-main.js';
 import * as path$1 from 'path';
 import * as fs from 'fs';
 import { writeFileSync, existsSync } from 'fs';
@@ -53403,7 +53403,7 @@ function makeManifest(key, paths, items) {
         schema: MANIFEST_SCHEMA,
         key,
         paths: [...paths].sort(),
-        items: [...items].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+        items: [...items].sort(byPath)
     };
 }
 function serializeManifest(m) {

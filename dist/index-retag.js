@@ -1,4 +1,4 @@
-import { G as planRepository, U as UserError, H as didYouMean, I as checkTargetTags, J as retagRegistry, M as repositoryUnder, g as assertManifestReference, d as assertRepository, h as isDigest, N as unusableWords, O as keyOfContentTag, c as contentTag, P as MissingImagesError } from './index-main.js';
+import { H as planRepository, U as UserError, I as didYouMean, J as checkTargetTags, M as retagRegistry, N as repositoryUnder, g as assertManifestReference, d as assertRepository, h as isDigest, O as unusableWords, P as keyOfContentTag, c as contentTag, Q as MissingImagesError } from './index-main.js';
 import 'os';
 import 'crypto';
 import 'fs';

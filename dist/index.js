@@ -21,5 +21,5 @@ function enableCompileCache() {
 // The action's entry (dist/index.js). It imports nothing else statically, so the compile cache is
 // on before the action's chunks load.
 enableCompileCache();
-const { run } = await import('./index-main.js').then(function (n) { return n.Q; });
+const { run } = await import('./index-main.js').then(function (n) { return n.R; });
 await run();
