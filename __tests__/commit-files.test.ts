@@ -20,10 +20,10 @@ async function bothWays(repo: TestRepo, graphFile = 'imagegraph.yml') {
   const head = await git.resolveCommit('HEAD')
   const root = graphRoot(graphFile)
   const graph = parseGraph((await git.fileAt(head, graphFile))!, graphFile)
-  const trees = computeKeys(
-    graph,
-    (await commitFiles(git, new CommitTree(git, head, root), graph)).membership
-  )
+  // The whole contexts: the lines a Dockerfile's COPYs narrow them to (issue 13) come from the
+  // tree reading alone, on top of these (`narrowed`).
+  const read = (await commitFiles(git, new CommitTree(git, head, root), graph)).membership
+  const trees = computeKeys(graph, { ...read, keyFiles: undefined, reach: undefined })
   const tracked = scopeTrackedFiles(await git.trackedFiles(head), root)
   const listed = computeKeys(
     graph,
@@ -31,18 +31,29 @@ async function bothWays(repo: TestRepo, graphFile = 'imagegraph.yml') {
   )
   const breakdowns = (keys: typeof trees) =>
     Object.fromEntries([...keys].map(([name, k]) => [name, k.breakdown.files]))
-  return { trees: breakdowns(trees), listed: breakdowns(listed), keys: trees }
+  return {
+    trees: breakdowns(trees),
+    listed: breakdowns(listed),
+    keys: trees,
+    narrowed: breakdowns(computeKeys(graph, read))
+  }
 }
 
 describe('keys from trees equal keys from a full listing', () => {
   test('the bundled example', async () => {
     const repo = TestRepo.fromExample()
     repo.commit('example')
-    const { trees, listed } = await bothWays(repo)
+    const { trees, listed, narrowed } = await bothWays(repo)
     expect(trees).toEqual(listed)
+    const blob = (path: string) => repo.git('rev-parse', `HEAD:${path}`).trim()
     expect(trees['image-a']).toEqual([
-      `040000 ${repo.git('rev-parse', 'HEAD:services/image-a').trim()}\tservices/image-a`,
-      `100644 ${repo.git('rev-parse', 'HEAD:services/image-a/Dockerfile').trim()}\tservices/image-a/Dockerfile`
+      `040000 ${blob('services/image-a')}\tservices/image-a`,
+      `100644 ${blob('services/image-a/Dockerfile')}\tservices/image-a/Dockerfile`
+    ])
+    // Its Dockerfile copies app.txt and a process's output (not in git): the file is the line.
+    expect(narrowed['image-a']).toEqual([
+      `100644 ${blob('services/image-a/Dockerfile')}\tservices/image-a/Dockerfile`,
+      `100644 ${blob('services/image-a/app.txt')}\tservices/image-a/app.txt`
     ])
   })
 

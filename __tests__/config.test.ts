@@ -109,7 +109,7 @@ describe('parseGraph rejects', () => {
     )
     expect(problemsOf(text)).toEqual([
       "imagegraph.yml:5:14 images.api.inputs[0]: unknown node 'rendr' (did you mean 'render'?)",
-      "imagegraph.yml:6:5 images.api.buildargs: unknown field 'buildargs' (did you mean 'build-args'?); allowed: context, dockerfile, inputs, build-args, platforms, target, image-args, repository, tags, tag-pattern, description",
+      "imagegraph.yml:6:5 images.api.buildargs: unknown field 'buildargs' (did you mean 'build-args'?); allowed: context, dockerfile, inputs, build-args, platforms, target, image-args, repository, tags, tag-pattern, context-inputs, build-args-file, description",
       'imagegraph.yml:10:10 processes.render.env: expected a mapping of NAME: value, got a list'
     ])
   })

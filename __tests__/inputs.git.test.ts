@@ -203,27 +203,32 @@ describe('symlinks are followed as the commit records them', () => {
     expect(await validate(repo)).toMatchObject({ code: 0, err: '' })
     const { before, after } = await afterEdit(repo, r => r.write('real/api/app.txt', 'v2\n'))
     expect(affected(after)).toEqual(['api'])
-    expect(reasons(after, 'api')).toEqual(['real/api/app.txt -> image api'])
+    expect(reasons(after, 'api')).toEqual([
+      'real/api/app.txt -> COPY app.txt / (images/api/Dockerfile:2) -> image api'
+    ])
     expect(key(after, 'api')).not.toBe(key(before, 'api'))
     const linkOid = repo.git('rev-parse', 'HEAD:images/api').trim()
+    // The link to the context, the Dockerfile, and the one file its COPY reaches, at real paths.
     expect(after.nodes.get('api')!.breakdown.files).toEqual([
       `120000 ${linkOid}\timages/api`,
-      `040000 ${repo.git('rev-parse', 'HEAD:real/api').trim()}\treal/api`,
-      expect.stringMatching(/^100644 [0-9a-f]{40}\treal\/api\/Dockerfile$/)
+      expect.stringMatching(/^100644 [0-9a-f]{40}\treal\/api\/Dockerfile$/),
+      `100644 ${repo.git('rev-parse', 'HEAD:real/api/app.txt').trim()}\treal/api/app.txt`
     ])
   })
 
   test('a link above the context (services -> src) and a retargeted link both count', async () => {
     const repo = repoWith('version: 1\nimages:\n  api:\n    context: services/api\n', {
-      'src/api/Dockerfile': 'FROM scratch\n',
+      'src/api/Dockerfile': 'FROM scratch\nCOPY app.txt /\n',
       'src/api/app.txt': 'v1\n',
-      'src2/api/Dockerfile': 'FROM scratch\n',
+      'src2/api/Dockerfile': 'FROM scratch\nCOPY app.txt /\n',
       'src2/api/app.txt': 'v2\n'
     })
     repo.symlink('services', 'src')
     repo.commit('link')
     const edit = await afterEdit(repo, r => r.write('src/api/app.txt', 'v3\n'))
-    expect(reasons(edit.after, 'api')).toEqual(['src/api/app.txt -> image api'])
+    expect(reasons(edit.after, 'api')).toEqual([
+      'src/api/app.txt -> COPY app.txt / (services/api/Dockerfile:2) -> image api'
+    ])
     const retarget = await afterEdit(repo, r => r.symlink('services', 'src2'))
     expect(affected(retarget.after)).toEqual(['api'])
     expect(reasons(retarget.after, 'api')).toEqual(['services -> image api'])

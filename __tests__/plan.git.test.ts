@@ -10,6 +10,8 @@ import { EXAMPLE, TestRepo, git, removeTempDirs, submoduleSource } from './helpe
 afterAll(removeTempDirs)
 
 const GRAPH = readFileSync(path.join(EXAMPLE, 'imagegraph.yml'), 'utf8')
+/** The example with every image's whole context as its input (`context-inputs: whole`). */
+const WHOLE_GRAPH = `${GRAPH}context-inputs: whole\n`
 
 function planOf(repo: TestRepo, base: string | null, head = 'HEAD'): Promise<Plan> {
   return planRepository(new GitCommandLine(repo.dir), {
@@ -20,9 +22,11 @@ function planOf(repo: TestRepo, base: string | null, head = 'HEAD'): Promise<Pla
 
 /** Commit the example, apply an edit, commit it, and plan base..head. */
 async function scenario(
-  edit: (repo: TestRepo) => void
+  edit: (repo: TestRepo) => void,
+  graph?: string
 ): Promise<{ repo: TestRepo; base: string; head: string; plan: Plan }> {
   const repo = TestRepo.fromExample()
+  if (graph !== undefined) repo.write('imagegraph.yml', graph).commit('graph')
   const base = repo.head()
   edit(repo)
   const head = repo.commit('edit')
@@ -96,7 +100,9 @@ describe('the demo scenario', () => {
   test('a file in services/image-c: only image-c', async () => {
     const { plan: p } = await scenario(r => r.write('services/image-c/app.txt', 'service c v2\n'))
     expect(affected(p)).toEqual(['image-c'])
-    expect(reasons(p, 'image-c')).toEqual(['services/image-c/app.txt -> image image-c'])
+    expect(reasons(p, 'image-c')).toEqual([
+      'services/image-c/app.txt -> COPY app.txt /app.txt (services/image-c/Dockerfile:3) -> image image-c'
+    ])
     expect(p.nodes.get('image-c')!.changedFiles).toEqual(['services/image-c/app.txt'])
   })
 
@@ -111,9 +117,11 @@ describe('the demo scenario', () => {
   test('images/base/motd: base and image-a, which is built on it', async () => {
     const { plan: p } = await scenario(r => r.write('images/base/motd', 'new motd\n'))
     expect(affected(p)).toEqual(['base', 'image-a'])
-    expect(reasons(p, 'base')).toEqual(['images/base/motd -> image base'])
+    expect(reasons(p, 'base')).toEqual([
+      'images/base/motd -> COPY motd /etc/motd (images/base/Dockerfile:2) -> image base'
+    ])
     expect(reasons(p, 'image-a')).toEqual([
-      'images/base/motd -> image base (image-args BASE) -> image image-a'
+      'images/base/motd -> COPY motd /etc/motd (images/base/Dockerfile:2) -> image base (image-args BASE) -> image image-a'
     ])
   })
 
@@ -255,8 +263,11 @@ describe('file changes in config directories', () => {
     expect(reasons(p, 'config-c')).toEqual(['config/c/new\nline.yaml (added) -> config config-c'])
   })
 
-  test("a file with a newline in its name in an image's context belongs to the image", async () => {
-    const { plan: p, repo } = await scenario(r => r.write('services/image-b/new\nline.txt', 'x\n'))
+  test("a file with a newline in its name in an image's whole context belongs to the image", async () => {
+    const { plan: p, repo } = await scenario(
+      r => r.write('services/image-b/new\nline.txt', 'x\n'),
+      WHOLE_GRAPH
+    )
     expect(affected(p)).toEqual(['image-b'])
     expect(reasons(p, 'image-b')).toEqual([
       'services/image-b/new\nline.txt (added) -> image image-b'
@@ -277,6 +288,8 @@ describe('other kinds of change in an image context', () => {
     const { lib, second: libSecond } = submoduleSource()
 
     const repo = TestRepo.fromExample()
+    // The whole contexts: the Dockerfiles copy neither the vendored directory nor the link.
+    repo.write('imagegraph.yml', WHOLE_GRAPH)
     repo.git(
       '-c',
       'protocol.file.allow=always',
@@ -412,13 +425,14 @@ version: 1
           'imagegraph.yml',
           `${GRAPH}  image-d:\n    context: services/image-d\n    inputs: [base]\n`
         )
-        .write('services/image-d/Dockerfile', 'FROM base\n')
+        .write('services/image-d/Dockerfile', 'FROM base\nCOPY app.txt /\n')
         .write('services/image-d/app.txt', 'service d\n')
+        .write('services/image-d/notes.txt', 'no COPY reaches this\n')
     )
     expect(affected(p)).toEqual(['image-d'])
     expect(reasons(p, 'image-d')).toEqual([
       'services/image-d/Dockerfile (added) -> image image-d',
-      'services/image-d/app.txt (added) -> image image-d',
+      'services/image-d/app.txt (added) -> COPY app.txt / (services/image-d/Dockerfile:2) -> image image-d',
       'imagegraph.yml: image image-d is new -> image image-d'
     ])
   })
@@ -507,15 +521,12 @@ describe('content keys', () => {
     expect(after.changedFiles).toEqual([{ path: 'services/image-c/app.txt', status: 'modified' }])
     expect(keyChanges(before, after)).toEqual(['image-c'])
     expect(affected(after)).toEqual(['image-c'])
-    // The mode is in git's tree: the context's tree id moves with it.
+    // The Dockerfile copies the file: its line holds the mode git records.
+    const blob = repo.git('rev-parse', 'HEAD:services/image-c/app.txt').trim()
     const line = (p: Plan) =>
-      p.nodes.get('image-c')!.breakdown.files.find(l => l.endsWith('\tservices/image-c'))
-    expect(line(after)).toBe(
-      `040000 ${repo.git('rev-parse', 'HEAD:services/image-c').trim()}\tservices/image-c`
-    )
-    expect(line(before)).toBe(
-      `040000 ${repo.git('rev-parse', 'HEAD~1:services/image-c').trim()}\tservices/image-c`
-    )
+      p.nodes.get('image-c')!.breakdown.files.find(l => l.endsWith('\tservices/image-c/app.txt'))
+    expect(line(after)).toBe(`100755 ${blob}\tservices/image-c/app.txt`)
+    expect(line(before)).toBe(`100644 ${blob}\tservices/image-c/app.txt`)
     expect(line(before)).not.toBe(line(after))
   })
 
@@ -730,6 +741,7 @@ describe('the CLI', () => {
 
   test('why --explain names the files behind a directory whose tree id changed', async () => {
     const own = TestRepo.fromExample()
+    own.write('imagegraph.yml', WHOLE_GRAPH)
     const first = own.commit('example')
     own.write('services/image-b/app.txt', 'changed\n').write('config/b/new.yaml', 'n: 1\n')
     own.commit('edit image-b and config-b')

@@ -201,7 +201,9 @@ describe('the schema lists the fields the code knows', () => {
       'processes',
       'images',
       'registry',
-      'tags'
+      'tags',
+      'context-inputs',
+      'build-args-file'
     ])
     expect(schema.required).toEqual(['version'])
   })

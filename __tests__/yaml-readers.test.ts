@@ -166,7 +166,7 @@ describe('names that are also JavaScript properties', () => {
     test.each(JS_NAMES)('%s as a top-level key is an unknown field', name => {
       const problems = outcome(yml('version: 1', `${name}: {}`), reader).problems
       expect(problems).toEqual([
-        `imagegraph.yml:2:1 ${name}: unknown field '${name}'; allowed: version, configs, processes, images, registry, tags`
+        `imagegraph.yml:2:1 ${name}: unknown field '${name}'; allowed: version, configs, processes, images, registry, tags, context-inputs, build-args-file`
       ])
     })
 
@@ -180,7 +180,7 @@ describe('names that are also JavaScript properties', () => {
     test.each(JS_NAMES)('%s as a section is read as nothing else', name => {
       const text = yml('version: 1', 'images:', '  api:', '    context: api', `    ${name}: {}`)
       expect(outcome(text, reader).problems).toEqual([
-        `imagegraph.yml:5:5 images.api.${name}: unknown field '${name}'; allowed: context, dockerfile, inputs, build-args, platforms, target, image-args, repository, tags, tag-pattern, description`
+        `imagegraph.yml:5:5 images.api.${name}: unknown field '${name}'; allowed: context, dockerfile, inputs, build-args, platforms, target, image-args, repository, tags, tag-pattern, context-inputs, build-args-file, description`
       ])
     })
 

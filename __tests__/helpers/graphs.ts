@@ -24,7 +24,7 @@ export const STRUCTURAL_MISTAKES: BadGraph[] = [
     title: 'unknown top-level field',
     text: yml('version: 1', 'imagez: {}'),
     problems: [
-      "imagegraph.yml:2:1 imagez: unknown field 'imagez' (did you mean 'images'?); allowed: version, configs, processes, images, registry, tags"
+      "imagegraph.yml:2:1 imagez: unknown field 'imagez' (did you mean 'images'?); allowed: version, configs, processes, images, registry, tags, context-inputs, build-args-file"
     ]
   },
   {
@@ -37,7 +37,7 @@ export const STRUCTURAL_MISTAKES: BadGraph[] = [
       '    buildargs: { A: 1 }'
     ),
     problems: [
-      "imagegraph.yml:5:5 images.api.buildargs: unknown field 'buildargs' (did you mean 'build-args'?); allowed: context, dockerfile, inputs, build-args, platforms, target, image-args, repository, tags, tag-pattern, description"
+      "imagegraph.yml:5:5 images.api.buildargs: unknown field 'buildargs' (did you mean 'build-args'?); allowed: context, dockerfile, inputs, build-args, platforms, target, image-args, repository, tags, tag-pattern, context-inputs, build-args-file, description"
     ]
   },
   {
@@ -82,28 +82,28 @@ export const STRUCTURAL_MISTAKES: BadGraph[] = [
     title: 'empty file',
     text: '',
     problems: [
-      'imagegraph.yml:1:1 expected a mapping with version, configs, processes, images, registry, tags, got nothing'
+      'imagegraph.yml:1:1 expected a mapping with version, configs, processes, images, registry, tags, context-inputs, build-args-file, got nothing'
     ]
   },
   {
     title: 'only comments',
     text: yml('# nothing yet'),
     problems: [
-      'imagegraph.yml:1:1 expected a mapping with version, configs, processes, images, registry, tags, got nothing'
+      'imagegraph.yml:1:1 expected a mapping with version, configs, processes, images, registry, tags, context-inputs, build-args-file, got nothing'
     ]
   },
   {
     title: 'a list at top level',
     text: yml('- version: 1'),
     problems: [
-      'imagegraph.yml:1:1 expected a mapping with version, configs, processes, images, registry, tags, got a list'
+      'imagegraph.yml:1:1 expected a mapping with version, configs, processes, images, registry, tags, context-inputs, build-args-file, got a list'
     ]
   },
   {
     title: 'a string at top level',
     text: yml('imagegraph'),
     problems: [
-      "imagegraph.yml:1:1 expected a mapping with version, configs, processes, images, registry, tags, got the string 'imagegraph'"
+      "imagegraph.yml:1:1 expected a mapping with version, configs, processes, images, registry, tags, context-inputs, build-args-file, got the string 'imagegraph'"
     ]
   },
   {
@@ -124,7 +124,7 @@ export const STRUCTURAL_MISTAKES: BadGraph[] = [
     title: 'a node with nothing under it',
     text: yml('version: 1', 'images:', '  api:'),
     problems: [
-      'imagegraph.yml:3:7 images.api: expected a mapping with context, dockerfile, inputs, build-args, platforms, target, image-args, repository, tags, tag-pattern, description, got nothing'
+      'imagegraph.yml:3:7 images.api: expected a mapping with context, dockerfile, inputs, build-args, platforms, target, image-args, repository, tags, tag-pattern, context-inputs, build-args-file, description, got nothing'
     ]
   },
   {

@@ -26,6 +26,7 @@ import { wholePathLines, wholePathsByTrees } from '../core/config-trees.js'
 import type { WholePath } from '../core/config-trees.js'
 import { outputIndexOf } from '../core/output-paths.js'
 import { CommitTree } from './tree-lookup.js'
+import { imageInputs } from './image-inputs.js'
 import type { PathAnswer } from './tree-lookup.js'
 
 /** Above this many config directories, git lists them in a process of its own. */
@@ -114,21 +115,31 @@ export async function commitFiles(git: Git, tree: CommitTree, graph: Graph): Pro
   const membership = graphFiles.membership(configFiles)
   for (const [name, paths] of byTrees)
     membership.files.set(name, wholePathLines(paths.map(a => wholePath(tree, a))))
+  const inputs = await imageInputs(git, tree, graph, answers)
+  const more = await tree.resolve([...inputs.named.values()].flat())
+  const keyFiles = new Map<string, TrackedFile[]>()
   for (const node of images) {
     const named = [node.dockerfile, dockerfileIgnoreFile(node.dockerfile)]
     const dockerfile = answers.get(node.dockerfile)!
     if (!dockerfile.error && dockerfile.real !== node.dockerfile)
       named.push(dockerfileIgnoreFile(dockerfile.real))
-    const lines = imageLines(
-      tree,
-      answers.get(node.context)!,
-      named.map(p => answers.get(p)!)
-    )
-    membership.files.set(node.name, lines)
+    const namedAnswers = named.map(p => answers.get(p)!)
+    const context = answers.get(node.context)!
+    membership.files.set(node.name, imageLines(tree, context, namedAnswers))
+    const narrowed = inputs.lines.get(node.name)
+    if (narrowed) {
+      // The context's ignore files decide what is sent: read whole, as the Dockerfile is.
+      const ignores = inputs.named.get(node.name)!.map(p => more.get(p)!)
+      const own = imageLines(tree, null, [...namedAnswers, ...ignores], context.via)
+      keyFiles.set(node.name, [...own, ...narrowed].sort(byPath))
+    }
     if (!dockerfile.error && dockerfile.entry && dockerfile.entry.mode !== TREE_MODE)
       membership.dockerfileFound.add(node.name)
     else membership.dockerfileFound.delete(node.name)
   }
+  membership.reach = inputs.reach
+  membership.keyFiles = keyFiles
+  graphFiles.useReach(inputs.reach, inputs.named)
   return { membership, symlinks, graphFiles }
 }
 
@@ -136,9 +147,17 @@ export async function commitFiles(git: Git, tree: CommitTree, graph: Graph): Pro
  * An image's lines, as GraphFiles.membership gives them from a full listing: the context's tree
  * (or the file that stands in its place), each named file at its real path, every link on the way.
  */
-function imageLines(tree: CommitTree, context: PathAnswer, named: PathAnswer[]): TrackedFile[] {
+function imageLines(
+  tree: CommitTree,
+  context: PathAnswer | null,
+  named: PathAnswer[],
+  contextVia: string[] = []
+): TrackedFile[] {
   return wholePathLines([
-    wholePath(tree, context),
+    // Narrowed (context null): the links on the way to the context still lead the build there.
+    context
+      ? wholePath(tree, context)
+      : wholePath(tree, { real: '', via: contextVia, entry: null }),
     // A Dockerfile or ignore file that is a directory is no file of the image.
     ...named.map(a => ({
       ...wholePath(tree, a),

@@ -21,6 +21,7 @@ import { decodeGraphText } from '../core/utf8.js'
 import { commitFiles } from './commit-files.js'
 import { readSymlinks } from './files.js'
 import { CommitTree } from './tree-lookup.js'
+import { argChangesSince } from './image-inputs.js'
 import { problemsWithFiles } from './validate.js'
 
 export interface PlanRequest {
@@ -124,6 +125,18 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
   }
   const files = await commitFiles(git, tree, graph)
   const everythingBecause = everythingReason(wanted) ?? baseUnreadable
+  const changedFiles = await changes
+  const argChanges =
+    base === null || everythingBecause
+      ? undefined
+      : await argChangesSince(
+          git,
+          graph,
+          files.membership.reach ?? new Map(),
+          changedFiles,
+          base,
+          root
+        )
   return plan({
     graph,
     graphText,
@@ -131,8 +144,9 @@ export async function planRepository(git: Git, request: PlanRequest): Promise<Pl
     baseGraphText,
     base: base ?? '',
     head,
-    changedFiles: await changes,
+    changedFiles,
     files,
+    ...(argChanges ? { argChanges } : {}),
     ...(everythingBecause ? { everythingBecause } : {})
   })
 }

@@ -24,7 +24,7 @@ import { inputsOf } from './graph/model.js'
 import type { FileMembership } from './ownership.js'
 import { encodePaths } from './utf8.js'
 
-export const KEY_SCHEMA = 'imagegraph-key/v4'
+export const KEY_SCHEMA = 'imagegraph-key/v5'
 
 export interface KeyBreakdown {
   schema: string
@@ -81,7 +81,8 @@ function sortedRecord(r: Record<string, string>): Record<string, string> {
  */
 export function canonicalDefinition(
   node: GraphNode,
-  keyOf: (name: string) => string
+  keyOf: (name: string) => string,
+  fileArgs: Record<string, string> = {}
 ): Record<string, unknown> {
   switch (node.kind) {
     case 'config':
@@ -97,7 +98,9 @@ export function canonicalDefinition(
       for (const arg of Object.keys(node.imageArgs).sort())
         imageArgs[arg] = keyOf(node.imageArgs[arg])
       return {
-        buildArgs: sortedRecord(node.buildArgs),
+        // What the builder is given: build-args, and the build-args-file's values of the ARGs the
+        // Dockerfile declares (the same value either way is the same build).
+        buildArgs: sortedRecord({ ...fileArgs, ...node.buildArgs }),
         context: node.context,
         dockerfile: node.dockerfile,
         imageArgs,
@@ -116,7 +119,13 @@ export function canonicalDefinition(
 export function writtenDefinition(node: GraphNode): Record<string, unknown> {
   const definition = canonicalDefinition(node, name => name)
   if (node.kind === 'config') return definition
-  return { ...definition, inputs: [...node.inputs].sort() }
+  if (node.kind === 'process') return { ...definition, inputs: [...node.inputs].sort() }
+  return {
+    ...definition,
+    buildArgsFile: node.buildArgsFile ?? null,
+    contextInputs: node.contextInputs,
+    inputs: [...node.inputs].sort()
+  }
 }
 
 export function nodeLabel(node: { kind: NodeKind; name: string }): string {
@@ -149,7 +158,8 @@ export function hashedJson(b: KeyBreakdown): string {
 export function computeKeys(graph: Graph, membership: FileMembership): Map<string, ContentKey> {
   const keys = new Map<string, ContentKey>()
   for (const node of graph.order) {
-    const lines = sortedByPath(membership.files.get(node.name) ?? []).map(treeLine)
+    const files = membership.keyFiles?.get(node.name) ?? membership.files.get(node.name) ?? []
+    const lines = sortedByPath(files).map(treeLine)
     const upstream = inputsOf(node)
       .map(name => {
         const input = graph.nodes.get(name)!
@@ -160,7 +170,11 @@ export function computeKeys(graph: Graph, membership: FileMembership): Map<strin
       schema: KEY_SCHEMA,
       kind: node.kind,
       name: node.name,
-      definition: canonicalDefinition(node, name => keys.get(name)!.key),
+      definition: canonicalDefinition(
+        node,
+        name => keys.get(name)!.key,
+        membership.reach?.get(node.name)?.fileArgs
+      ),
       files: lines,
       filesDigest: sha256(lines.length === 0 ? '' : `${lines.join('\n')}\n`),
       upstream

@@ -11,6 +11,8 @@ import { outputIndexOf } from './output-paths.js'
 import type { OutputIndex } from './output-paths.js'
 import { Symlinks, isSymlink, objectIdOf } from './links.js'
 import { PathIndex, anchorOf, compilePattern } from './match.js'
+import { reachSteps } from './image-reach.js'
+import type { ImageReach } from './image-reach.js'
 
 /**
  * Which files belong to which node: a config's matched files; an image's context, Dockerfile and
@@ -24,6 +26,12 @@ export interface FileMembership {
   realContexts: Map<string, string>
   /** Paths that go through a symlink out of the repository (or round in a loop). */
   linkProblems: LinkProblem[]
+  /**
+   * What each image's build reads, once its Dockerfile is read (commands/image-inputs.ts); keys
+   * then take an image's lines from keyFiles, and `files` keeps its whole context for the checks.
+   */
+  reach?: Map<string, ImageReach>
+  keyFiles?: Map<string, TrackedFile[]>
 }
 
 export interface LinkProblem {
@@ -49,6 +57,8 @@ interface Slot {
   seen?: Set<string>
   /** An image's paths named one by one: its Dockerfile, ignore files and the links on the way. */
   named?: Set<string>
+  /** What of its context an image's build reads (image-reach.ts); all of it when unset. */
+  reach?: ImageReach
 }
 
 function overlaps(a: string, b: string): boolean {
@@ -57,7 +67,7 @@ function overlaps(a: string, b: string): boolean {
 
 /** Index the graph's file-owning nodes once; reuse it for tracked files and changed files. */
 export class GraphFiles {
-  private readonly index = new PathIndex<{ slot: Slot; dockerfile: boolean }>()
+  private readonly index = new PathIndex<{ slot: Slot; dockerfile: boolean; context?: true }>()
   private readonly slots: Slot[] = []
 
   private readonly realContexts = new Map<string, string>()
@@ -97,10 +107,10 @@ export class GraphFiles {
         if (excluded.length === 1) slot.excluded = excluded[0]
         else if (excluded.length > 1) slot.excluded = p => excluded.some(test => test(p))
       } else {
-        this.index.addDirectory(node.context, { slot, dockerfile: false })
+        this.index.addDirectory(node.context, { slot, dockerfile: false, context: true })
         const context = this.follow(slot, node.context, 'context')
         if (context !== node.context) {
-          this.index.addDirectory(context, { slot, dockerfile: false })
+          this.index.addDirectory(context, { slot, dockerfile: false, context: true })
           this.realContexts.set(node.name, context)
         }
         const dockerfile = this.follow(slot, node.dockerfile, 'dockerfile')
@@ -116,6 +126,19 @@ export class GraphFiles {
           if (real !== ignore) this.addNamed(slot, real, false)
         }
       }
+    }
+  }
+
+  /**
+   * What each image's build reads of its context, once its Dockerfile is read: a changed file
+   * under a context is the image's only when an instruction reaches it. named: more paths each
+   * image reads whole (the context's ignore files).
+   */
+  useReach(reach: Map<string, ImageReach>, named: Map<string, string[]>): void {
+    for (const slot of this.slots) {
+      const found = reach.get(slot.node.name)
+      if (found) slot.reach = found
+      for (const path of named.get(slot.node.name) ?? []) this.addNamed(slot, path, false)
     }
   }
 
@@ -145,21 +168,24 @@ export class GraphFiles {
   }
 
   /**
-   * Calls found once per node that owns path (and says whether it is that image's Dockerfile).
-   * symlinkChange: path is, or was at the other end of the change, a symlink.
+   * Calls found once per node that owns path (and says whether it is that image's Dockerfile, and
+   * through which steps a narrowed image reads it: `COPY src/ ./ (src/api/Dockerfile:4)`).
+   * symlinkChange: path is, or was at the other end of the change, a symlink. contentOnly: the
+   * change edits the file, neither adds nor removes it.
    */
   owners(
     path: string,
-    found: (node: GraphNode, isDockerfile: boolean) => void,
-    symlinkChange = false
+    found: (node: GraphNode, isDockerfile: boolean, steps?: string[]) => void,
+    symlinkChange = false,
+    contentOnly = false
   ): void {
     let seen: GraphNode[] | undefined
-    const once = (node: GraphNode) => {
+    const once = (node: GraphNode, steps?: string[]) => {
       if (seen?.includes(node)) return
       ;(seen ??= []).push(node)
-      found(node, false)
+      found(node, false, steps)
     }
-    const names = this.holders(path, once, found)
+    const names = this.holders(path, once, found, contentOnly)
     if (!symlinkChange && !this.symlinks.targets.has(path)) return
     // A link added, retargeted or removed at or above what a node names may change all it holds.
     if (symlinkChange || this.symlinks.targets.has(path)) {
@@ -172,13 +198,20 @@ export class GraphFiles {
   /** The nodes that hold path, by its name and (configs) by every other name it has through links. */
   private holders(
     path: string,
-    once: (node: GraphNode) => void,
-    dockerfileOf: (node: GraphNode, isDockerfile: true) => void = once
+    once: (node: GraphNode, steps?: string[]) => void,
+    dockerfileOf: (node: GraphNode, isDockerfile: true) => void = node => once(node),
+    contentOnly = false
   ): string[] {
-    this.index.match(path, ({ slot, dockerfile }) => {
+    this.index.match(path, ({ slot, dockerfile, context }) => {
       if (slot.excluded?.(path)) return
       if (dockerfile) dockerfileOf(slot.node, true)
-      else once(slot.node)
+      else if (!context || !slot.reach || slot.named?.has(path)) once(slot.node)
+      else if (slot.reach.kind === 'whole')
+        once(slot.node, slot.reach.reason ? [`the whole context (${slot.reach.reason})`] : [])
+      else {
+        const steps = reachSteps(slot.reach, path, contentOnly)
+        if (steps.length > 0) once(slot.node, steps)
+      }
     })
     if (this.symlinks.size === 0) return []
     const names = this.symlinks.otherNames(path).map(n => n.path)

@@ -13,7 +13,7 @@ import { GraphFiles } from './ownership.js'
 import type { FileMembership } from './ownership.js'
 import type { Symlinks } from './links.js'
 import { reasonChains, renderChain } from './reasons.js'
-import type { ReasonChain } from './reasons.js'
+import type { Cause, ReasonChain } from './reasons.js'
 
 export { MAX_CHAINS } from './reasons.js'
 
@@ -37,6 +37,11 @@ export interface PlanInput {
   symlinks?: Symlinks
   /** Set when the base could not be used at all: every node is affected for this reason. */
   everythingBecause?: string
+  /**
+   * The build-args-file values each image takes that differ from the base's, one origin each
+   * (`.env: AGENT_VERSION changed`); commands/plan.ts reads the base's file for them.
+   */
+  argChanges?: Map<string, string[]>
 }
 
 /** The graph's files at a commit, as read from its trees, and the index that found them. */
@@ -63,6 +68,8 @@ export interface NodePlan {
   changedFiles: string[]
   inputs: string[]
   breakdown: KeyBreakdown
+  /** An image's values from its build-args-file, passed to the builder with build-args. */
+  fileArgs?: Record<string, string>
 }
 
 export interface Plan {
@@ -105,13 +112,17 @@ export function plan(input: PlanInput): Plan {
   if (errors.length > 0) throw new GraphError(errors)
   const keys = computeKeys(graph, membership)
 
-  // Direct causes: the origin of each chain that starts at this node.
-  const direct = new Map<string, string[]>()
+  // Direct causes: the origin of each chain that starts at this node, with the steps from it to
+  // the node (the instructions that read a changed file).
+  const direct = new Map<string, Cause[]>()
   const changedFilesOf = new Map<string, string[]>()
-  const addDirect = (name: string, origin: string) => {
+  const addDirect = (name: string, origin: string, steps: string[] = []) => {
+    const causes: Cause[] = steps.length === 0 ? [origin] : steps.map(step => [origin, step])
     const list = direct.get(name)
-    if (!list) direct.set(name, [origin])
-    else if (!list.includes(origin)) list.push(origin)
+    if (!list) direct.set(name, causes)
+    else
+      for (const cause of causes)
+        if (!list.some(c => JSON.stringify(c) === JSON.stringify(cause))) list.push(cause)
   }
 
   let everythingBecause = input.everythingBecause
@@ -129,16 +140,19 @@ export function plan(input: PlanInput): Plan {
       for (const { path, origin } of touchedPaths(change)) {
         graphFiles.owners(
           path,
-          node => {
-            addDirect(node.name, origin)
+          (node, _dockerfile, steps) => {
+            addDirect(node.name, origin, steps)
             const files = changedFilesOf.get(node.name)
             if (!files) changedFilesOf.set(node.name, [path])
             else if (!files.includes(path)) files.push(path)
           },
-          change.symlink === true
+          change.symlink === true,
+          change.status === 'modified'
         )
       }
     }
+    for (const [name, origins] of input.argChanges ?? [])
+      for (const origin of origins) addDirect(name, origin)
     for (const node of baseGraph === graph ? [] : graph.nodes.values()) {
       const before = baseGraph!.nodes.get(node.name)
       if (!before || before.kind !== node.kind)
@@ -167,7 +181,8 @@ export function plan(input: PlanInput): Plan {
       reasonCount: count,
       changedFiles: changedFilesOf.get(node.name) ?? [],
       inputs: inputsOf(node),
-      breakdown: key.breakdown
+      breakdown: key.breakdown,
+      ...(fileArgsOf(membership, node.name) ?? {})
     })
   }
   return {
@@ -181,6 +196,15 @@ export function plan(input: PlanInput): Plan {
     warnings: problems.filter(p => p.severity === 'warning'),
     graph
   }
+}
+
+/** An image's build-args-file values, when it takes any. */
+function fileArgsOf(
+  membership: FileMembership,
+  name: string
+): { fileArgs: Record<string, string> } | undefined {
+  const fileArgs = membership.reach?.get(name)?.fileArgs
+  return fileArgs && Object.keys(fileArgs).length > 0 ? { fileArgs } : undefined
 }
 
 /** Affected images, inputs before consumers: the order to build them in. */

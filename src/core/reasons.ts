@@ -62,6 +62,19 @@ export function renderChain(chain: ReasonChain, maxSteps = MAX_SHOWN_STEPS): str
   )
 }
 
+/**
+ * A node's direct cause: its origin (a changed file, a definition change), or the origin and the
+ * steps that lead from it to the node (`src/api/main.go`, `COPY src/ ./ (src/api/Dockerfile:4)`).
+ */
+export type Cause = string | readonly string[]
+
+function causeChain(cause: Cause): ReasonChain {
+  if (typeof cause === 'string') return origin(cause)
+  let chain = origin(cause[0])
+  for (let i = 1; i < cause.length; i++) chain = extend(chain, cause[i])
+  return chain
+}
+
 export interface NodeReasons {
   /** At most MAX_CHAINS chains, direct causes first, then by input in the node's order. */
   chains: ReasonChain[]
@@ -75,7 +88,7 @@ export interface NodeReasons {
  */
 export function reasonChains(
   graph: Graph,
-  origins: Map<string, string[]>
+  origins: Map<string, Cause[]>
 ): Map<string, NodeReasons> {
   const out = new Map<string, NodeReasons>()
   for (const node of graph.order) {
@@ -83,7 +96,7 @@ export function reasonChains(
     const chains: ReasonChain[] = []
     let count = 0
     for (const cause of origins.get(node.name) ?? []) {
-      if (chains.length < MAX_CHAINS) chains.push(extend(origin(cause), label))
+      if (chains.length < MAX_CHAINS) chains.push(extend(causeChain(cause), label))
       count++
     }
     for (const name of inputsOf(node)) {

@@ -5,7 +5,8 @@ import { registryProblem, repositoryProblem } from '../reference.js'
 import { parseTagTemplate, tagPatternProblem, tagTemplateMessage } from '../tags.js'
 import { checkGlob, normalizeGlob } from '../match.js'
 import { DEFAULT_TIMEOUT_SECONDS, parseDuration } from '../duration.js'
-import type { GraphNode, NodeKind } from './model.js'
+import { CONTEXT_INPUTS } from './model.js'
+import type { ContextInputs, GraphNode, NodeKind } from './model.js'
 import { pathText } from './positions.js'
 import { YamlNumber, isYamlMap } from './yaml.js'
 import type { Locator, Segment, Value, YamlMap } from './yaml.js'
@@ -28,6 +29,7 @@ type FieldType =
   | 'registry'
   | 'tag-templates'
   | 'tag-pattern'
+  | 'context-inputs'
 interface FieldSpec {
   type: FieldType
   required?: boolean
@@ -58,14 +60,27 @@ export const FIELDS: Record<NodeKind, Record<string, FieldSpec>> = {
     repository: { type: 'repository' },
     tags: { type: 'tag-templates' },
     'tag-pattern': { type: 'tag-pattern' },
+    'context-inputs': { type: 'context-inputs' },
+    'build-args-file': { type: 'file' },
     description: { type: 'string' }
   }
 }
-export const TOP_FIELDS = ['version', 'configs', 'processes', 'images', 'registry', 'tags']
+export const TOP_FIELDS = [
+  'version',
+  'configs',
+  'processes',
+  'images',
+  'registry',
+  'tags',
+  'context-inputs',
+  'build-args-file'
+]
 /** The top-level fields that are read like a node's: what type each is. */
 export const TOP_FIELD_TYPES: Record<string, FieldType> = {
   registry: 'registry',
-  tags: 'tag-templates'
+  tags: 'tag-templates',
+  'context-inputs': 'context-inputs',
+  'build-args-file': 'file'
 }
 const PLATFORM_PATTERN = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
 const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/
@@ -273,6 +288,16 @@ export function readField(r: Reader, type: FieldType, value: Value, segs: Segmen
     }
     case 'image-args':
       return readImageArgs(r, value, segs)
+    case 'context-inputs':
+      if (typeof value !== 'string' || !(CONTEXT_INPUTS as readonly string[]).includes(value)) {
+        r.error(
+          segs,
+          'value',
+          `expected ${CONTEXT_INPUTS.join(' or ')}, got ${describe(value)}${typeof value === 'string' ? didYouMean(value, [...CONTEXT_INPUTS]) : ''}`
+        )
+        return undefined
+      }
+      return value
     case 'repository':
     case 'registry':
     case 'tag-pattern': {
@@ -395,6 +420,7 @@ export function readNode(
           )
       const tags = values.tags as string[] | undefined
       const tagPattern = values['tag-pattern'] as string | undefined
+      const buildArgsFile = values['build-args-file'] as string | undefined
       return {
         kind,
         ...common,
@@ -407,7 +433,10 @@ export function readNode(
         ...(target !== undefined ? { target } : {}),
         repository: (values.repository as string | undefined) ?? name,
         ...(tags !== undefined ? { tags } : {}),
-        ...(tagPattern !== undefined ? { tagPattern } : {})
+        ...(tagPattern !== undefined ? { tagPattern } : {}),
+        // The top level's value, when the image has none, is filled in by the reader (read.ts).
+        contextInputs: (values['context-inputs'] as ContextInputs | undefined) ?? 'dockerfile',
+        ...(buildArgsFile !== undefined ? { buildArgsFile } : {})
       }
     }
   }

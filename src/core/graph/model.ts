@@ -6,6 +6,8 @@ export const GRAPH_VERSION = 1
 export const DEFAULT_GRAPH_FILE = 'imagegraph.yml'
 
 export type NodeKind = 'config' | 'process' | 'image'
+export type ContextInputs = 'dockerfile' | 'whole'
+export const CONTEXT_INPUTS: readonly ContextInputs[] = ['dockerfile', 'whole']
 
 interface NodeCommon {
   name: string
@@ -47,6 +49,16 @@ export interface ImageNode extends NodeCommon {
   tags?: string[]
   /** `tag-pattern`: a glob over git tags selecting the image's own version series (`api/v*`). */
   tagPattern?: string
+  /**
+   * `context-inputs`: `dockerfile` (the default) counts the context files the Dockerfile's COPY,
+   * ADD and bind mounts reach, after the ignore file; `whole` counts every file of the context.
+   */
+  contextInputs: ContextInputs
+  /**
+   * `build-args-file`: a dotenv file (root-relative) whose values the ARGs the Dockerfile declares
+   * take, read at the commit planned.
+   */
+  buildArgsFile?: string
   /**
    * Inputs it consumes without listing them in `inputs`: processes that write its context or
    * Dockerfile (each with `because`), and images named only in `image-args`.

@@ -23,7 +23,7 @@ import {
   readNode
 } from './fields.js'
 import { DEFAULT_GRAPH_FILE, GRAPH_VERSION, KIND_OF, NAME_PATTERN, SECTION_OF } from './model.js'
-import type { Graph, GraphNode } from './model.js'
+import type { ContextInputs, Graph, GraphNode } from './model.js'
 import { Positions } from './positions.js'
 import { Locations, YamlNumber, loadYaml } from './yaml.js'
 import type { Value, YamlReader } from './yaml.js'
@@ -147,6 +147,7 @@ export function readGraph(
       'version'
     )
 
+  applyTopDefaults(nodes, top)
   checkReferences(r, nodes)
   checkImageArgs(r, nodes)
   checkOutputs(r, nodes)
@@ -168,4 +169,18 @@ function versionProblem(value: Value): string {
   if (typeof value === 'string' && value.trim() === String(GRAPH_VERSION))
     return `version must be the number ${GRAPH_VERSION}, not the string '${value}'; write 'version: ${GRAPH_VERSION}' without quotes`
   return `unsupported version ${describe(value).replace(/^number /, '')}; supported: ${GRAPH_VERSION}`
+}
+
+/** `context-inputs` and `build-args-file` at the top level: every image's that sets none itself. */
+function applyTopDefaults(nodes: Map<string, GraphNode>, top: Record<string, unknown>): void {
+  const contextInputs = top['context-inputs'] as ContextInputs | undefined
+  const buildArgsFile = top['build-args-file'] as string | undefined
+  if (contextInputs === undefined && buildArgsFile === undefined) return
+  for (const node of nodes.values()) {
+    if (node.kind !== 'image') continue
+    if (contextInputs !== undefined && !node.fields.includes('context-inputs'))
+      node.contextInputs = contextInputs
+    if (buildArgsFile !== undefined && !node.fields.includes('build-args-file'))
+      node.buildArgsFile = buildArgsFile
+  }
 }

@@ -1,0 +1,209 @@
+// What each image's build reads of the commit (issue 13): its Dockerfile, ignore files and
+// build-args-file are read from git's objects, the Dockerfile's sources looked up in the commit's
+// trees (core/image-reach.ts, core/reach-lines.ts), and the image's key lines made from what they
+// reach. Every image is read at once: one batch of lookups per step for the whole graph.
+import * as dotenv from 'dotenv'
+import type { Git } from '../adapters/ports.js'
+import { touchedPaths } from '../core/changes.js'
+import type { ChangedFile, TrackedFile } from '../core/changes.js'
+import { UserError } from '../core/errors.js'
+import { dockerfileIgnoreFile } from '../core/generated.js'
+import { TREE_MODE } from '../core/git-tree.js'
+import type { Graph, ImageNode } from '../core/graph/model.js'
+import { fileArgChanges, imageReach } from '../core/image-reach.js'
+import type { ImageReach, ImageTexts } from '../core/image-reach.js'
+import { outputIndexOf } from '../core/output-paths.js'
+import { reachAnchors, reachLines, reachListings } from '../core/reach-lines.js'
+import type { PathEntry } from '../core/reach-lines.js'
+import type { CommitTree, PathAnswer } from './tree-lookup.js'
+
+export interface ImageInputs {
+  /** What each image's build reads. */
+  reach: Map<string, ImageReach>
+  /** The lines of each image whose inputs are narrowed, for its key (without its named files). */
+  lines: Map<string, TrackedFile[]>
+  /** The paths each image reads whole besides its context: its context's ignore files. */
+  named: Map<string, string[]>
+}
+
+const decoder = new TextDecoder()
+
+/** A path under a directory ('' is the root). */
+function join(dir: string, name: string): string {
+  return dir === '' ? name : `${dir}/${name}`
+}
+
+/**
+ * Reads every image's Dockerfile and ignore files at the tree's commit. answers: the lookups of
+ * every image's context, Dockerfile and `<Dockerfile>.dockerignore` (commitFiles made them).
+ */
+export async function imageInputs(
+  git: Git,
+  tree: CommitTree,
+  graph: Graph,
+  answers: Map<string, PathAnswer>
+): Promise<ImageInputs> {
+  const images = [...graph.nodes.values()].flatMap(n => (n.kind === 'image' ? [n] : []))
+  const out: ImageInputs = { reach: new Map(), lines: new Map(), named: new Map() }
+  const contexts = new Map<string, string>()
+  const wanted: string[] = []
+  for (const node of images) {
+    const context = answers.get(node.context)!
+    // A context that is not a directory is an error the checks report.
+    if (context.error || context.entry?.mode !== TREE_MODE) continue
+    contexts.set(node.name, context.real)
+    const named = [join(context.real, '.dockerignore'), join(context.real, '.containerignore')]
+    out.named.set(node.name, named)
+    wanted.push(...named)
+    if (node.buildArgsFile !== undefined) wanted.push(node.buildArgsFile)
+  }
+  const more = await tree.resolve(wanted)
+  const answerOf = (path: string) => answers.get(path) ?? more.get(path)!
+  const blobs = await readBlobs(
+    git,
+    images.flatMap(node => {
+      const paths = [node.dockerfile, dockerfileIgnoreFile(node.dockerfile)]
+      paths.push(...(out.named.get(node.name) ?? []))
+      if (node.buildArgsFile !== undefined) paths.push(node.buildArgsFile)
+      return paths.map(answerOf)
+    })
+  )
+  const textOf = (path: string): string | null => {
+    const answer = answerOf(path)
+    if (answer.error || !answer.entry || answer.entry.mode === TREE_MODE) return null
+    return blobs.get(answer.entry.oid) ?? null
+  }
+  const outputs = outputIndexOf(graph)
+  for (const node of images) {
+    const context = contexts.get(node.name)
+    if (context === undefined) continue
+    const texts: ImageTexts = {
+      dockerfile: textOf(node.dockerfile),
+      dockerfileIgnore: textOf(dockerfileIgnoreFile(node.dockerfile)),
+      dockerignore: textOf(join(context, '.dockerignore')),
+      containerignore: textOf(join(context, '.containerignore')),
+      ...(node.buildArgsFile !== undefined
+        ? { argsFile: argsFileValues(node, textOf(node.buildArgsFile)) }
+        : {})
+    }
+    let reach = imageReach(node, context, texts)
+    // What a process writes is not in the commit: its Dockerfile or ignore file is not known yet.
+    const written = [
+      node.dockerfile,
+      dockerfileIgnoreFile(node.dockerfile),
+      ...out.named.get(node.name)!
+    ]
+      .map(path => ({ path, holder: outputs.producerOf(path) }))
+      .find(w => w.holder)
+    if (reach.kind === 'narrowed' && written)
+      reach = {
+        kind: 'whole',
+        reason: `${written.path} is written by process ${written.holder!.process}, so what the build copies is known only after it runs`,
+        fileArgs: reach.fileArgs,
+        declared: reach.declared
+      }
+    out.reach.set(node.name, reach)
+  }
+  await narrowedLines(tree, out)
+  return out
+}
+
+/** The blobs behind the answers that name files, as text, by object id. */
+async function readBlobs(git: Git, answers: PathAnswer[]): Promise<Map<string, string>> {
+  const oids = new Set<string>()
+  for (const a of answers)
+    if (!a.error && a.entry && a.entry.mode !== TREE_MODE && a.entry.mode !== '160000')
+      oids.add(a.entry.oid)
+  const list = [...oids]
+  const objects = list.length > 0 ? await git.objects(list) : []
+  const texts = new Map<string, string>()
+  objects.forEach((object, i) => {
+    if (object?.type === 'blob') texts.set(list[i], decoder.decode(object.data))
+  })
+  return texts
+}
+
+/** The values of an image's build-args-file; a file that is not in the commit is the user's mistake. */
+function argsFileValues(node: ImageNode, text: string | null): Record<string, string> {
+  if (text === null)
+    throw new UserError(
+      `image ${node.name}: build-args-file '${node.buildArgsFile}' is not a file in the commit; commit it or drop the field`
+    )
+  return parseArgsFile(text)
+}
+
+/** A dotenv file's values, as the `dotenv` package reads them (no `${...}` expansion). */
+export function parseArgsFile(text: string): Record<string, string> {
+  return dotenv.parse(text)
+}
+
+/** Every narrowed image's lines: anchors looked up in one batch, directories listed in another. */
+async function narrowedLines(tree: CommitTree, inputs: ImageInputs): Promise<void> {
+  const narrowed = [...inputs.reach].flatMap(([name, reach]) =>
+    reach.kind === 'narrowed' ? [{ name, reach }] : []
+  )
+  const anchors = await tree.resolve([...new Set(narrowed.flatMap(n => reachAnchors(n.reach)))])
+  const at = (path: string): PathEntry => {
+    const answer = anchors.get(path)!
+    return answer.error ? { entry: null } : { real: answer.real, entry: answer.entry }
+  }
+  const listings = new Map<string, TrackedFile[]>()
+  const dirs = [...new Set(narrowed.flatMap(n => reachListings(n.reach, { at })))]
+  await Promise.all(
+    dirs.map(async dir => {
+      const entry = at(dir).entry!
+      listings.set(dir, await tree.filesUnder([{ path: dir, tree: entry.oid }]))
+    })
+  )
+  for (const { name, reach } of narrowed) {
+    const result = reachLines(reach, { at, under: dir => listings.get(dir) ?? [] })
+    if ('whole' in result)
+      inputs.reach.set(name, {
+        kind: 'whole',
+        reason: result.whole,
+        fileArgs: reach.fileArgs,
+        declared: reach.declared
+      })
+    else {
+      inputs.lines.set(name, result.lines)
+      reach.fullDirs = result.fullDirs
+    }
+  }
+}
+
+/**
+ * The build-args-file values that changed since the base, per image (`.env: AGENT_VERSION
+ * changed`): only the values an image takes count, so an edit to the rest of the file affects none.
+ * root: the graph's directory in the repository.
+ */
+export async function argChangesSince(
+  git: Git,
+  graph: Graph,
+  reach: ReadonlyMap<string, ImageReach>,
+  changed: ChangedFile[],
+  base: string,
+  root: string
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>()
+  const touched = new Set(changed.flatMap(c => touchedPaths(c).map(t => t.path)))
+  const images = [...graph.nodes.values()].flatMap(n =>
+    n.kind === 'image' && n.buildArgsFile !== undefined && touched.has(n.buildArgsFile) ? [n] : []
+  )
+  if (images.length === 0) return out
+  const files = [...new Set(images.map(n => n.buildArgsFile!))]
+  const bytes = await git.fileBytesAt(
+    files.map(path => ({ rev: base, path: root === '' ? path : `${root}/${path}` }))
+  )
+  const before = new Map(
+    files.map((file, i) => [
+      file,
+      bytes[i] === null ? null : parseArgsFile(decoder.decode(bytes[i]!))
+    ])
+  )
+  for (const node of images) {
+    const r = reach.get(node.name)
+    const origins = r ? fileArgChanges(node, r, before.get(node.buildArgsFile!)!) : []
+    if (origins.length > 0) out.set(node.name, origins)
+  }
+  return out
+}

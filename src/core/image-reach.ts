@@ -1,0 +1,266 @@
+// What an image's build reads of the repository (issue 13): with `context-inputs: dockerfile` (the
+// default), the context files its Dockerfile's COPY, ADD and bind mounts reach, minus what the
+// ignore file excludes; the whole context when the graph asks for it or when the Dockerfile cannot
+// be read with certainty (then with the reason). Pure: the texts come from the caller.
+import { DockerfileParser } from 'dockerfile-ast'
+import { contextFilter } from './dockerfile/ignore.js'
+import { dockerfileInputs } from './dockerfile/inputs.js'
+import type { Source } from './dockerfile/model.js'
+import { compilePattern } from './dockerfile/reach.js'
+import { parseArgDeclarations } from './dockerfile/words.js'
+import type { ImageNode } from './graph/model.js'
+
+/** The texts an image's reading needs, at the commit planned; null where no file is. */
+export interface ImageTexts {
+  dockerfile: string | null
+  /** `<Dockerfile>.dockerignore`, which BuildKit reads before the context's `.dockerignore`. */
+  dockerfileIgnore: string | null
+  /** `<context>/.dockerignore`. */
+  dockerignore: string | null
+  /** `<context>/.containerignore`, which buildah and podman read before `.dockerignore`. */
+  containerignore: string | null
+  /** The values of the image's `build-args-file`, when it has one. */
+  argsFile?: Record<string, string>
+}
+
+/** One source of a context-reading instruction, its patterns under the graph's root. */
+export interface ReachSource {
+  source: Source
+  /** Root-relative patterns ('' is the root); wildcards as the builders read them. */
+  patterns: string[]
+  /** `RUN --mount=type=bind`: buildah binds the context as it is on disk, ignore file not applied. */
+  bind: boolean
+  /** Whether a pattern names the root-relative path or a directory above it. */
+  reaches(path: string): boolean
+  /** `COPY src/ ./ (src/api/Dockerfile:4)`: the step a reason names. */
+  step: string
+}
+
+export type ImageReach = NarrowedReach | WholeReach
+
+export interface NarrowedReach {
+  kind: 'narrowed'
+  declared: ReadonlySet<string> | null
+  /** The context's real directory under the root ('' is the root). */
+  context: string
+  sources: ReachSource[]
+  /** Whether a build sends the root-relative path under the context (the ignore files). */
+  keep(path: string): boolean
+  /** Whether an ignore line may exclude the root-relative directory or something beneath it. */
+  mayIgnoreUnder(dir: string): boolean
+  /** Values from the build-args-file for the ARGs the Dockerfile declares (and build-args does not set). */
+  fileArgs: Record<string, string>
+  /**
+   * The directories that hold a file the build reads, among those listed for the key
+   * (reach-lines.ts): adding or removing an ignored file elsewhere may make or empty one.
+   */
+  fullDirs?: ReadonlySet<string>
+}
+
+export interface WholeReach {
+  kind: 'whole'
+  /** The ARGs the Dockerfile declares (null: not known, so the build-args-file gives every value). */
+  declared: ReadonlySet<string> | null
+  /** Why every context file is an input, when the graph did not ask for it (`context-inputs: whole`). */
+  reason?: string
+  fileArgs: Record<string, string>
+}
+
+const TEMPLATE_REF = (name: string) => new RegExp(`\\$\\{?${name}(?![A-Za-z0-9_])`)
+
+/**
+ * The image's reach. context: its real directory under the root; texts: the files as the commit
+ * holds them.
+ */
+export function imageReach(node: ImageNode, context: string, texts: ImageTexts): ImageReach {
+  const declared = texts.dockerfile === null ? null : declaredArgs(texts.dockerfile)
+  const fileArgs = argsFromFile(node, texts.argsFile, declared)
+  const whole = (reason?: string): WholeReach => ({
+    kind: 'whole',
+    declared,
+    ...(reason !== undefined ? { reason } : {}),
+    fileArgs
+  })
+  if (node.contextInputs === 'whole') return whole()
+  if (texts.dockerfile === null) return whole(`${node.dockerfile} is not a file in the commit`)
+  const inputs = dockerfileInputs(texts.dockerfile, {
+    buildArgs: { ...fileArgs, ...node.buildArgs },
+    ...(node.target !== undefined ? { target: node.target } : {}),
+    file: node.dockerfile
+  })
+  if (inputs.kind === 'whole') return whole(inputs.reason)
+  // An image-args ARG holds another image's digest, known at build time only.
+  for (const source of inputs.sources)
+    for (const arg of Object.keys(node.imageArgs))
+      if (TEMPLATE_REF(arg).test(source.text))
+        return whole(
+          `${node.dockerfile}:${source.line}: ${source.text}: ${arg} is an image-args value, known only when the build runs`
+        )
+  const under = (p: string) => (p === '.' ? context : context === '' ? p : `${context}/${p}`)
+  const relative = (path: string) => (context === '' ? path : path.slice(context.length + 1))
+  const sources: ReachSource[] = inputs.sources.map(source => {
+    const patterns = source.patterns.map(under)
+    const tests = source.patterns.map(compilePattern)
+    return {
+      source,
+      patterns,
+      bind: source.instruction === 'RUN --mount',
+      reaches: path => inContext(path, context) && tests.some(t => t(relative(path) || '.')),
+      step: `${source.text} (${node.dockerfile}:${source.line})`
+    }
+  })
+  // BuildKit reads `<Dockerfile>.dockerignore`, else `.dockerignore`; buildah and podman
+  // `.containerignore`, else `.dockerignore`. A file either sends is an input.
+  const buildkit = texts.dockerfileIgnore ?? texts.dockerignore
+  const buildah = texts.containerignore ?? texts.dockerignore
+  // Either builder sending everything sends what any rule excludes.
+  const rules = buildkit === null || buildah === null ? [] : [...new Set([buildkit, buildah])]
+  const filters = rules.map(contextFilter)
+  const exclusions = rules.flatMap(exclusionPatterns)
+  return {
+    kind: 'narrowed',
+    declared,
+    context,
+    sources,
+    keep: rules.length === 0 ? () => true : path => filters.some(keep => keep(relative(path))),
+    mayIgnoreUnder: dir => exclusions.some(p => mayMatchAtOrUnder(p, relative(dir))),
+    fileArgs
+  }
+}
+
+/** Whether path is the context or lies beneath it. */
+function inContext(path: string, context: string): boolean {
+  return context === '' || path === context || path.startsWith(`${context}/`)
+}
+
+/**
+ * The values a build-args-file gives: those of the ARGs the Dockerfile declares that build-args
+ * does not set. A Dockerfile that is not there declares nothing known: every value is passed.
+ */
+export function argsFromFile(
+  node: ImageNode,
+  file: Record<string, string> | undefined,
+  declared: ReadonlySet<string> | null
+): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (!file) return out
+  for (const name of Object.keys(file).sort())
+    if ((declared === null || declared.has(name)) && !Object.hasOwn(node.buildArgs, name))
+      out[name] = file[name]
+  return out
+}
+
+/** Every name an ARG instruction of the Dockerfile declares, in any stage. */
+export function declaredArgs(text: string): Set<string> {
+  const names = new Set<string>()
+  const dockerfile = DockerfileParser.parse(text)
+  const escape = dockerfile.getEscapeCharacter()
+  for (const ins of dockerfile.getInstructions())
+    if (ins.getKeyword().toUpperCase() === 'ARG')
+      for (const [name] of parseArgDeclarations(ins.getArgumentsContent() ?? '', escape))
+        names.add(name)
+  return names
+}
+
+/** The exclusion lines of an ignore file (not its `!` exceptions), cleaned as moby cleans them. */
+function exclusionPatterns(text: string): string[][] {
+  const out: string[][] = []
+  for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    const line = raw.trim()
+    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue
+    const segments = line.split('/').filter(s => s !== '' && s !== '.')
+    if (segments.length > 0) out.push(segments)
+  }
+  return out
+}
+
+/**
+ * Whether an ignore pattern may match the context-relative directory, one above it or one beneath
+ * it: segment by segment, `**` any depth, any other wildcard tried against the segment (a superset
+ * of moby's matching: an unreadable segment counts as a match).
+ */
+function mayMatchAtOrUnder(pattern: string[], dir: string): boolean {
+  return mayMatch(pattern, dir === '' ? [] : dir.split('/'), 0, 0)
+}
+
+function mayMatch(pattern: string[], dir: string[], i: number, j: number): boolean {
+  // The pattern ended at or above the directory (it excludes it), or the directory ended first
+  // (the rest of the pattern may name something beneath it).
+  if (i === pattern.length || j === dir.length) return true
+  const segment = pattern[i]
+  if (segment === '**') return mayMatch(pattern, dir, i + 1, j) || mayMatch(pattern, dir, i, j + 1)
+  return segmentMatches(segment, dir[j]) && mayMatch(pattern, dir, i + 1, j + 1)
+}
+
+function segmentMatches(segment: string, name: string): boolean {
+  if (!/[*?[\\]/.test(segment)) return segment === name
+  let re = ''
+  for (let k = 0; k < segment.length; k++) {
+    const ch = segment[k]
+    if (ch === '*') re += '[^/]*'
+    else if (ch === '?') re += '[^/]'
+    else if (ch === '\\' && k + 1 < segment.length) re += escapeRegExp(segment[++k])
+    else if (ch === '[') return true
+    else re += escapeRegExp(ch)
+  }
+  return new RegExp(`^${re}$`, 's').test(name)
+}
+
+function escapeRegExp(ch: string): string {
+  return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
+}
+
+/**
+ * The steps that say how a changed path reaches a narrowed image (`COPY src/ ./ (Dockerfile:4)`),
+ * one per instruction; none when no instruction reaches it. contentOnly: the change only edits the
+ * file, so an ignored file is no input (adding or removing one can make or empty a directory the
+ * build copies).
+ */
+export function reachSteps(reach: NarrowedReach, path: string, contentOnly: boolean): string[] {
+  const steps: string[] = []
+  const kept = reach.keep(path)
+  for (const s of reach.sources) {
+    if (!s.reaches(path)) continue
+    if (s.bind || kept || (!contentOnly && makesDirectory(reach, s, path))) steps.push(s.step)
+  }
+  return steps
+}
+
+/**
+ * Whether adding or removing the ignored file at path may make or empty a directory the source
+ * copies: one of its directories the source reaches holds no file the build reads.
+ */
+function makesDirectory(reach: NarrowedReach, source: ReachSource, path: string): boolean {
+  if (!reach.fullDirs) return true
+  for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) {
+    const dir = path.slice(0, cut)
+    if (!source.reaches(dir)) break
+    if (!reach.fullDirs.has(dir)) return true
+  }
+  return false
+}
+
+/**
+ * How the build-args-file's values the image takes differ between two commits, one origin each
+ * (`.env: AGENT_VERSION changed`). before: the file's values at the base (null: no file there).
+ */
+export function fileArgChanges(
+  node: ImageNode,
+  reach: ImageReach,
+  before: Record<string, string> | null
+): string[] {
+  const old = argsFromFile(node, before ?? {}, reach.declared)
+  const now = reach.fileArgs
+  const out: string[] = []
+  for (const name of [...new Set([...Object.keys(old), ...Object.keys(now)])].sort()) {
+    const what = !(name in old)
+      ? 'added'
+      : !(name in now)
+        ? 'removed'
+        : old[name] !== now[name]
+          ? 'changed'
+          : ''
+    if (what) out.push(`${node.buildArgsFile}: ${name} ${what}`)
+  }
+  return out
+}

@@ -1,0 +1,173 @@
+// The lines a narrowed image's key holds of its context (issue 13), from what stands at the paths
+// its Dockerfile's sources name. A source that names a directory the ignore files cannot touch is
+// that directory's tree id (one line, whatever it holds); a file is its blob id; a pattern with a
+// wildcard, or a directory an ignore line may reach into, is listed and its files selected one by
+// one (dockerfile/reach.ts), with the directories the build makes that hold no file it reads.
+import { byPath, treeLine } from './changes.js'
+import type { TrackedFile } from './changes.js'
+import type { Source } from './dockerfile/model.js'
+import { selectContextFiles } from './dockerfile/reach.js'
+import { TREE_MODE } from './git-tree.js'
+import type { NarrowedReach, ReachSource } from './image-reach.js'
+import { isSymlink } from './links.js'
+
+/** Git's id of the empty tree: a directory the build makes with nothing in it that it reads. */
+export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904'
+
+/** What stands at a root-relative path: `real` is where the links on the way lead (undefined: out). */
+export interface PathEntry {
+  real?: string
+  entry: { mode: string; oid: string } | null
+}
+
+/** How the lines see the commit: paths looked up, directories listed (files at their real paths). */
+export interface ReachView {
+  at(path: string): PathEntry
+  under(dir: string): TrackedFile[]
+}
+
+export type ReachLines =
+  { lines: TrackedFile[]; fullDirs: Set<string> } | { whole: string; line?: number }
+
+const WILDCARD = /[*?[\\]/
+
+/** The part of a pattern before its first wildcard segment: the directory it starts in. */
+function anchorOf(pattern: string): string {
+  if (!WILDCARD.test(pattern)) return pattern
+  const segments = pattern.split('/')
+  const fixed: string[] = []
+  for (const s of segments) {
+    if (WILDCARD.test(s)) break
+    fixed.push(s)
+  }
+  return fixed.join('/')
+}
+
+/** The paths to look up before anything else: where each source pattern starts. */
+export function reachAnchors(reach: NarrowedReach): string[] {
+  return [...new Set(reach.sources.flatMap(s => s.patterns.map(anchorOf)))]
+}
+
+type Decision =
+  | { kind: 'none' }
+  | { kind: 'line'; line: TrackedFile }
+  | { kind: 'list'; dir: string }
+  | { kind: 'whole'; reason: string; line: number }
+
+function decide(
+  reach: NarrowedReach,
+  source: ReachSource,
+  pattern: string,
+  view: ReachView
+): Decision {
+  const anchor = anchorOf(pattern)
+  const literal = anchor === pattern
+  const at = view.at(anchor)
+  // A builder follows a link a source names or passes through: it reads files under other names.
+  if (at.real !== anchor)
+    return {
+      kind: 'whole',
+      reason: `${source.step}: ${anchor || '.'} goes through a symbolic link`,
+      line: source.source.line
+    }
+  if (at.entry === null) return { kind: 'none' }
+  if (at.entry.mode === TREE_MODE) {
+    if (literal && (source.bind || !reach.mayIgnoreUnder(anchor)))
+      return { kind: 'line', line: { path: anchor || '.', mode: TREE_MODE, oid: at.entry.oid } }
+    return { kind: 'list', dir: anchor }
+  }
+  if (!literal || !(source.bind || reach.keep(anchor))) return { kind: 'none' }
+  return { kind: 'line', line: { path: anchor, mode: at.entry.mode, oid: at.entry.oid } }
+}
+
+/** The directories to list once the anchors are looked up (view.at answers them). */
+export function reachListings(reach: NarrowedReach, view: Pick<ReachView, 'at'>): string[] {
+  const dirs = new Set<string>()
+  for (const source of reach.sources)
+    for (const pattern of source.patterns) {
+      const d = decide(reach, source, pattern, { ...view, under: () => [] })
+      if (d.kind === 'whole') return []
+      if (d.kind === 'list') dirs.add(d.dir)
+    }
+  return [...dirs]
+}
+
+/** The image's lines of its context, or why the whole context is the input after all. */
+export function reachLines(reach: NarrowedReach, view: ReachView): ReachLines {
+  const lines = new Map<string, TrackedFile>()
+  const listed: Array<{ source: ReachSource; patterns: string[] }> = []
+  const dirs = new Set<string>()
+  const fullDirs = new Set<string>()
+  for (const source of reach.sources) {
+    const patterns: string[] = []
+    for (const pattern of source.patterns) {
+      const d = decide(reach, source, pattern, view)
+      if (d.kind === 'whole') return { whole: d.reason, line: d.line }
+      if (d.kind === 'line') lines.set(treeLine(d.line), d.line)
+      else if (d.kind === 'list') {
+        patterns.push(pattern)
+        dirs.add(d.dir)
+      }
+    }
+    if (patterns.length > 0) listed.push({ source, patterns })
+  }
+  if (listed.length > 0) {
+    const selected = selectListed(reach, listed, outermost([...dirs]), view)
+    if ('whole' in selected) return selected
+    for (const line of selected.lines) lines.set(treeLine(line), line)
+    for (const dir of selected.fullDirs) fullDirs.add(dir)
+  }
+  return { lines: [...lines.values()].sort(byPath), fullDirs }
+}
+
+/** The files the listed sources reach, and the directories they make empty. */
+function selectListed(
+  reach: NarrowedReach,
+  listed: Array<{ source: ReachSource; patterns: string[] }>,
+  dirs: string[],
+  view: ReachView
+): ReachLines {
+  const context = reach.context
+  const relative = (path: string) => (context === '' ? path : path.slice(context.length + 1))
+  const absolute = (path: string) => (context === '' ? path : `${context}/${path}`)
+  const files = new Map<string, TrackedFile>()
+  for (const dir of dirs) for (const f of view.under(dir)) files.set(relative(f.path), f)
+  const symlinks = new Set<string>()
+  for (const [path, f] of files) if (isSymlink(f)) symlinks.add(path)
+  const sources: Source[] = listed.map(({ source, patterns }) => ({
+    ...source.source,
+    patterns: patterns.map(p => relative(p) || '.')
+  }))
+  const selection = selectContextFiles(
+    [...files.keys()],
+    { kind: 'narrowed', sources, args: [] },
+    path => reach.keep(absolute(path)),
+    { symlinks }
+  )
+  if (selection.whole) {
+    const line = selection.whole.line
+    const source = listed.find(l => l.source.source.line === line)?.source
+    return {
+      whole: source ? `${source.step}: ${selection.whole.reason}` : selection.whole.reason,
+      ...(line !== undefined ? { line } : {})
+    }
+  }
+  // Listed files already stand at their root-relative paths.
+  const lines: TrackedFile[] = selection.files.map(path => files.get(path)!)
+  for (const dir of selection.emptyDirectories)
+    lines.push({ path: absolute(dir), mode: TREE_MODE, oid: EMPTY_TREE })
+  const fullDirs = new Set<string>()
+  for (const line of lines)
+    for (let cut = line.path.lastIndexOf('/'); cut > 0; cut = line.path.lastIndexOf('/', cut - 1))
+      fullDirs.add(line.path.slice(0, cut))
+  return { lines, fullDirs }
+}
+
+/** The directories not under another of them. */
+function outermost(dirs: string[]): string[] {
+  const sorted = [...new Set(dirs)].sort((a, b) => a.length - b.length)
+  const kept: string[] = []
+  for (const d of sorted)
+    if (!kept.some(k => k === '' || d === k || d.startsWith(`${k}/`))) kept.push(d)
+  return kept
+}
