@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { GitCommandLine } from '../src/adapters/git.js'
 import type { Plan } from '../src/core/plan.js'
-import { namedRange, planRepository } from '../src/commands/plan.js'
+import { keyBreakdownsAt, namedRange, planRepository } from '../src/commands/plan.js'
+import { whyText } from '../src/core/report.js'
 import { TestRepo, removeTempDirs } from './helpers/repo.js'
 
 afterAll(removeTempDirs)
@@ -513,5 +514,128 @@ describe('keys hold what the build reads', () => {
     const files = (n: string) => p.nodes.get(n)!.breakdown.filesDigest
     expect(files('shop-checkout')).not.toBe(files('shop-quote'))
     expect(files('shop-checkout')).not.toBe(files('cart'))
+  })
+})
+
+describe('build-args-file: the ARGs a Dockerfile declares take their values from a dotenv file', () => {
+  // kafka declares AGENT_VERSION (and uses it in a source); quote declares nothing.
+  const shape: Shape = {
+    files: {
+      '.env': '# versions\nAGENT_VERSION=1.0.0\nOTHER=a\nexport QUOTED="x y" # comment\n',
+      'src/kafka/Dockerfile': [
+        'FROM busybox',
+        'ARG AGENT_VERSION',
+        'ARG QUOTED',
+        'COPY ./src/kafka/agent-${AGENT_VERSION}.jar /agent.jar',
+        ''
+      ].join('\n'),
+      'src/kafka/agent-1.0.0.jar': 'one\n',
+      'src/kafka/agent-2.0.0.jar': 'two\n'
+    },
+    graph: {
+      top: ['build-args-file: .env'],
+      more: { kafka: ['context: .', 'dockerfile: src/kafka/Dockerfile'] }
+    }
+  }
+  const writeEnv = (text: string) => (repo: TestRepo) => repo.write('.env', text)
+
+  test('the declared values are in the plan, for the builder; the rest of the file is not', async () => {
+    const { plan: p } = await scenario(() => {}, shape)
+    expect(p.nodes.get('kafka')!.fileArgs).toEqual({ AGENT_VERSION: '1.0.0', QUOTED: 'x y' })
+    expect(p.nodes.get('kafka')!.breakdown.definition.buildArgs).toEqual({
+      AGENT_VERSION: '1.0.0',
+      QUOTED: 'x y'
+    })
+    expect(p.nodes.get('quote')!.fileArgs).toBeUndefined()
+  })
+
+  test('a changed value affects the images that declare it, and names the variable', async () => {
+    const { plan: p, before } = await scenario(
+      writeEnv('# versions\nAGENT_VERSION=2.0.0\nOTHER=a\nexport QUOTED="x y" # comment\n'),
+      shape
+    )
+    expect(affected(p)).toEqual(['kafka'])
+    expect(reasons(p, 'kafka')).toEqual(['.env: AGENT_VERSION changed -> image kafka'])
+    expect(keyChanges(before, p)).toEqual(['kafka'])
+    // The value is expanded in the source: the other jar is now the input.
+    expect(p.nodes.get('kafka')!.breakdown.files.some(l => l.endsWith('agent-2.0.0.jar'))).toBe(
+      true
+    )
+  })
+
+  test('a value no Dockerfile declares, or a comment, affects nothing and moves no key', async () => {
+    const { plan: p, before } = await scenario(
+      writeEnv('# other versions\nAGENT_VERSION=1.0.0\nOTHER=b\nexport QUOTED="x y"\nNEW=1\n'),
+      shape
+    )
+    expect(affected(p)).toEqual([])
+    expect(keyChanges(before, p)).toEqual([])
+  })
+
+  test('build-args wins over the file, and an edit of the file then changes nothing', async () => {
+    const own: Shape = {
+      ...shape,
+      graph: {
+        ...shape.graph,
+        more: {
+          kafka: [
+            'context: .',
+            'dockerfile: src/kafka/Dockerfile',
+            'build-args: { AGENT_VERSION: 2.0.0 }'
+          ]
+        }
+      }
+    }
+    const { plan: p } = await scenario(writeEnv('AGENT_VERSION=3.0.0\nexport QUOTED="x y"\n'), own)
+    expect(affected(p)).toEqual([])
+    expect(p.nodes.get('kafka')!.breakdown.definition.buildArgs).toEqual({
+      AGENT_VERSION: '2.0.0',
+      QUOTED: 'x y'
+    })
+  })
+
+  test('a build-args-file that is not in the commit is an error naming the image and the file', async () => {
+    const repo = demoRepo({ ...shape, files: { ...shape.files } })
+    repo.remove('.env')
+    const head = repo.commit('no env')
+    await expect(planOf(repo, head, head)).rejects.toThrow(
+      "image checkout: build-args-file '.env' is not a file in the commit"
+    )
+  })
+})
+
+describe('why --explain lists the instructions and what each reaches', () => {
+  test('checkout: its COPYs and the files and directories behind them; quote when whole', async () => {
+    const repo = demoRepo({
+      files: { 'src/quote/Dockerfile': ['FROM busybox', 'COPY ${UNSET}/ ./', ''].join('\n') }
+    })
+    const head = repo.head()
+    const p = await planOf(repo, head, head)
+    const git = new GitCommandLine(repo.dir)
+    const text = whyText(
+      p,
+      p.nodes.get('checkout')!,
+      await keyBreakdownsAt(git, head, 'imagegraph.yml')
+    )
+    const at = text.split('\n').indexOf('Context inputs: what the Dockerfile reads')
+    expect(at).toBeGreaterThan(0)
+    expect(text.split('\n').slice(at + 1, at + 9)).toEqual([
+      '  COPY ./src/checkout/go.mod ./src/checkout/go.sum ./ (src/checkout/Dockerfile:3)',
+      '    src/checkout/go.mod',
+      '    src/checkout/go.sum',
+      '  COPY ["/pb/demo.proto", "pb/"] (src/checkout/Dockerfile:4)',
+      '    pb/demo.proto',
+      '  COPY ./src/checkout/ ./ (src/checkout/Dockerfile:5)',
+      ...p.nodes
+        .get('checkout')!
+        .breakdown.files.map(l => l.split('\t')[1])
+        .filter(f => f.startsWith('src/checkout/'))
+        .slice(0, 2)
+        .map(f => `    ${f}`)
+    ])
+    const quote = whyText(p, p.nodes.get('quote')!, null)
+    expect(quote).toContain(
+      'Context inputs: the whole context (src/quote/Dockerfile:2: COPY ${UNSET}/ ./: the source ${UNSET}'
+    )
   })
 })

@@ -264,3 +264,27 @@ export function fileArgChanges(
   }
   return out
 }
+
+/** What an image reads of its context, for `why --explain`: each instruction and its paths. */
+export type ContextReads =
+  { whole: string } | { instructions: Array<{ step: string; paths: string[] }> }
+
+/**
+ * The instructions of a narrowed image and the key lines each reaches (a directory as one path,
+ * `dir/`), or why the whole context is read. lines: the image's key lines.
+ */
+export function contextReads(
+  reach: ImageReach,
+  lines: ReadonlyArray<{ path: string; directory: boolean }>
+): ContextReads {
+  if (reach.kind === 'whole')
+    return { whole: reach.reason ?? 'context-inputs: whole in the graph file' }
+  return {
+    instructions: reach.sources.map(s => ({
+      step: s.step,
+      paths: lines
+        .filter(l => s.reaches(l.path === '.' ? reach.context : l.path))
+        .map(l => (l.directory ? `${l.path}/` : l.path))
+    }))
+  }
+}

@@ -1,5 +1,8 @@
 // Two commits -> an explained plan: what changed, what is affected and why, every content key.
-import { touchedPaths } from './changes.js'
+import { touchedPaths, treeLine } from './changes.js'
+import { TREE_MODE } from './git-tree.js'
+import { contextReads } from './image-reach.js'
+import type { ContextReads } from './image-reach.js'
 import type { ChangedFile, TrackedFile } from './changes.js'
 import { GraphError, UserError } from './errors.js'
 import type { Problem } from './errors.js'
@@ -70,6 +73,8 @@ export interface NodePlan {
   breakdown: KeyBreakdown
   /** An image's values from its build-args-file, passed to the builder with build-args. */
   fileArgs?: Record<string, string>
+  /** An image's instructions that read its context and what each reaches (`why --explain`). */
+  contextReads?: ContextReads
 }
 
 export interface Plan {
@@ -182,7 +187,8 @@ export function plan(input: PlanInput): Plan {
       changedFiles: changedFilesOf.get(node.name) ?? [],
       inputs: inputsOf(node),
       breakdown: key.breakdown,
-      ...(fileArgsOf(membership, node.name) ?? {})
+      ...(fileArgsOf(membership, node.name) ?? {}),
+      ...readsOf(membership, node.name)
     })
   }
   return {
@@ -196,6 +202,17 @@ export function plan(input: PlanInput): Plan {
     warnings: problems.filter(p => p.severity === 'warning'),
     graph
   }
+}
+
+/** What an image reads of its context, once its Dockerfile was read. */
+function readsOf(membership: FileMembership, name: string): { contextReads?: ContextReads } {
+  const reach = membership.reach?.get(name)
+  if (!reach) return {}
+  const lines = (membership.keyFiles?.get(name) ?? []).map(f => ({
+    path: f.path,
+    directory: treeLine(f).startsWith(`${TREE_MODE} `)
+  }))
+  return { contextReads: contextReads(reach, lines) }
 }
 
 /** An image's build-args-file values, when it takes any. */

@@ -11,6 +11,7 @@ import { affectedImages } from './plan.js'
 import type { NodePlan, Plan } from './plan.js'
 import { renderChain } from './reasons.js'
 import { counted, shortId } from './render/text.js'
+import type { ContextReads } from './image-reach.js'
 
 export function changeLine(c: ChangedFile): string {
   const status = c.status.padEnd(12)
@@ -159,6 +160,10 @@ export function whyText(
       out.push('Key at base differs:')
       out.push(...explainLines(p, n.name, base, '  ', new Set(), treeFiles))
     }
+    if (n.contextReads) {
+      out.push('')
+      out.push(...contextReadLines(n.contextReads))
+    }
     out.push('')
     out.push('Key breakdown at head:')
     out.push(`  schema      ${n.breakdown.schema}`)
@@ -172,6 +177,20 @@ export function whyText(
     for (const u of n.breakdown.upstream) out.push(`    ${u.node} ${u.key}`)
   }
   return `${out.join('\n')}\n`
+}
+
+/** What an image reads of its context: each instruction and the paths it reaches. */
+function contextReadLines(reads: ContextReads): string[] {
+  if ('whole' in reads) return [`Context inputs: the whole context (${reads.whole})`]
+  const out = ['Context inputs: what the Dockerfile reads']
+  if (reads.instructions.length === 0) out.push('  no instruction reads the context')
+  for (const { step, paths } of reads.instructions) {
+    out.push(`  ${step}`)
+    for (const path of paths.slice(0, 50)) out.push(`    ${path}`)
+    if (paths.length > 50) out.push(`    ... and ${paths.length - 50} more`)
+    if (paths.length === 0) out.push('    nothing in the commit')
+  }
+  return out
 }
 
 const MERMAID_SHAPES: Record<GraphNode['kind'], [string, string]> = {

@@ -1,0 +1,107 @@
+// The key lines of a narrowed image (core/reach-lines.ts) against the context selection that the
+// sufficiency test builds with buildah (dockerfile/reach.ts, dockerfile-inputs.buildah.test.ts):
+// for every case of the corpus, the files the lines stand for (a tree line: every file beneath)
+// are never fewer than the selection's, and the same when one ignore file applies to both
+// builders. A tree line that skipped an ignored file, or a pattern the shortcut misread, fails here.
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import * as path from 'node:path'
+import type { TrackedFile } from '../src/core/changes.js'
+import { contextFilter, ignoreFileFor } from '../src/core/dockerfile/ignore.js'
+import { dockerfileInputs } from '../src/core/dockerfile/inputs.js'
+import { selectContextFiles } from '../src/core/dockerfile/reach.js'
+import { TREE_MODE, treeIdOf } from '../src/core/git-tree.js'
+import type { ImageNode } from '../src/core/graph/model.js'
+import { imageReach } from '../src/core/image-reach.js'
+import { EMPTY_TREE, reachLines } from '../src/core/reach-lines.js'
+import { corpusCases, fixtureFiles } from './helpers/dockerfile-corpus.js'
+
+const oid = (p: string) => createHash('sha1').update(p).digest('hex')
+
+function imageNode(c: { dockerfile: string; buildArgs: Record<string, string>; target?: string }) {
+  return {
+    kind: 'image',
+    name: 'x',
+    fields: [],
+    context: '',
+    dockerfile: c.dockerfile,
+    inputs: [],
+    buildArgs: c.buildArgs,
+    imageArgs: {},
+    platforms: [],
+    ...(c.target !== undefined ? { target: c.target } : {}),
+    repository: 'x',
+    contextInputs: 'dockerfile'
+  } as ImageNode
+}
+
+/** A view of a file list as the commit's trees would give it (no links in the corpus). */
+function viewOf(files: TrackedFile[]) {
+  const byPath = new Map(files.map(f => [f.path, f]))
+  return {
+    at: (p: string) => {
+      const file = byPath.get(p) as { mode: string; oid: string } | undefined
+      if (file) return { real: p, entry: { mode: file.mode, oid: file.oid } }
+      const tree = treeIdOf(files, p)
+      return { real: p, entry: tree === undefined ? null : { mode: TREE_MODE, oid: tree } }
+    },
+    under: (dir: string) => files.filter(f => dir === '' || f.path.startsWith(`${dir}/`))
+  }
+}
+
+const cases = corpusCases().filter(c => c.expect.whole === undefined)
+
+describe('key lines stand for at least what the build reads', () => {
+  test.each(cases.map(c => [c.name, c]))('%s', (_name, c) => {
+    const paths = [...new Set([...c.files, ...fixtureFiles(c.dir)])].sort()
+    const files: TrackedFile[] = paths.map(p => ({ path: p, mode: '100644', oid: oid(p) }))
+    const text = (name: string) =>
+      existsSync(path.join(c.dir, name)) ? readFileSync(path.join(c.dir, name), 'utf8') : null
+    const reach = imageReach(imageNode(c), '', {
+      dockerfile: text(c.dockerfile),
+      dockerfileIgnore: text(`${c.dockerfile}.dockerignore`),
+      dockerignore: text('.dockerignore'),
+      containerignore: text('.containerignore')
+    })
+    expect(reach.kind).toBe('narrowed')
+    if (reach.kind !== 'narrowed') return
+    const result = reachLines(reach, viewOf(files))
+    if ('whole' in result) throw new Error(result.whole)
+    const standsFor = new Set<string>()
+    const empty: string[] = []
+    for (const line of result.lines) {
+      const l = line as { path: string; mode: string; oid: string }
+      if (l.mode !== TREE_MODE) standsFor.add(l.path)
+      else if (l.oid === EMPTY_TREE) empty.push(l.path)
+      else {
+        expect(l.oid).toBe(treeIdOf(files, l.path === '.' ? '' : l.path))
+        for (const f of viewOf(files).under(l.path === '.' ? '' : l.path)) standsFor.add(f.path)
+      }
+    }
+    // The selection the sufficiency test builds from (BuildKit's ignore file, as there).
+    const inputs = dockerfileInputs(text(c.dockerfile)!, {
+      buildArgs: c.buildArgs,
+      target: c.target,
+      file: c.dockerfile
+    })
+    const ignoreFile = ignoreFileFor(c.dockerfile, '.').find(f => text(f) !== null)
+    const selection = selectContextFiles(
+      paths,
+      inputs,
+      contextFilter(ignoreFile ? text(ignoreFile) : null)
+    )
+    for (const f of selection.files) expect(standsFor).toContain(f)
+    const oneIgnoreFile =
+      [`${c.dockerfile}.dockerignore`, '.dockerignore', '.containerignore'].filter(
+        f => text(f) !== null
+      ).length <= 1
+    if (oneIgnoreFile) {
+      // The Dockerfile and ignore files are counted by name beside these lines, and so may be missing.
+      const named = new Set([c.dockerfile, `${c.dockerfile}.dockerignore`, '.dockerignore'])
+      expect([...standsFor].filter(f => !named.has(f)).sort()).toEqual(
+        selection.files.filter(f => !named.has(f))
+      )
+      expect(empty).toEqual(selection.emptyDirectories)
+    }
+  })
+})
