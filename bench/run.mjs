@@ -1165,13 +1165,15 @@ function benchShape(shape, options, meter) {
       args: ['plan', '--json', '--base', meta.base, '--head', meta.head, '--repo', dir]
     },
     { id: 'validate', label: 'imagegraph validate', args: ['validate', '--repo', dir] }
-  ].map(c => ({
-    ...c,
-    file: process.execPath,
-    args: [options.imagegraph, ...c.args],
-    cwd: dir,
-    env
-  }))
+  ]
+    .filter(c => SHAPES[shape].commands?.includes(c.id) ?? true)
+    .map(c => ({
+      ...c,
+      file: process.execPath,
+      args: [options.imagegraph, ...c.args],
+      cwd: dir,
+      env
+    }))
   const runs = options.runs ?? SHAPES[shape].rounds?.runs ?? 3
   const warmup = options.warmup ?? SHAPES[shape].rounds?.warmup ?? 1
   const samples = Object.fromEntries(commands.map(c => [c.id, []]))

@@ -337,6 +337,12 @@ function rootContextNoSlowerRow(shapes, baseline) {
   const affectedNow = r.check?.scope
     ? { images: r.check.affectedImages, of: r.check.ofImages, scope: r.check.scope }
     : null
+  const fastest = (samples, min) => (samples?.length ? Math.min(...samples) : (min ?? null))
+  const [fastThen, fastNow] = [fastest(then.samplesMs), fastest(plan.samplesMs, plan.minMs)]
+  const fast =
+    fastThen != null && fastNow != null
+      ? `; fastest round ${fmtMs(fastThen)} → ${fmtMs(fastNow)} ms (${fmtX(fastNow / fastThen)})`
+      : ''
   const sameBuild = then.cliSha256 != null && then.cliSha256 === r.imagegraph?.cliSha256
   const caution = sameBuild
     ? '; the same build as the baseline (nothing to compare yet: rebuild dist/ with the change and run again)'
@@ -349,7 +355,7 @@ function rootContextNoSlowerRow(shapes, baseline) {
     sameBuild,
     measured:
       `${fmtMs(then.planMedianMs)} ms then (${when(then.measuredAt)}, build ${then.cliSha256 ?? '?'}, ${affectedText(then.affected)}), ` +
-      `${fmtMs(plan.medianMs)} ms now (build ${r.imagegraph?.cliSha256 ?? '?'}, ${affectedText(affectedNow)}): ${fmtX(value)}${cpu}${load}${caution}`,
+      `${fmtMs(plan.medianMs)} ms now (build ${r.imagegraph?.cliSha256 ?? '?'}, ${affectedText(affectedNow)}): ${fmtX(value)}${cpu}${fast}${load}${caution}`,
     met,
     verdict: met
       ? `met, ${faster(value)}`
