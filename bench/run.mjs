@@ -6,13 +6,15 @@
 //
 //   node bench/run.mjs [--sizes small,medium] [--shapes deep-chain,wide,rootctx] [--runs N]
 //                      [--warmup N] [--regenerate] [--rebaseline] [--baseline-shapes rootctx]
-//                      [--imagegraph path/to/cli.js] [--cache-dir DIR]
+//                      [--compare-build REV] [--imagegraph path/to/cli.js] [--cache-dir DIR]
 //
 // Sizes: small, medium, large, large-50kb, packages (200 packages x 500 files), huge (large's
 // graph plus 900,000 files no node names; imagegraph and the git floor only: no work tree).
 // --rebaseline takes the results before this run as the new baseline for "no slower".
 // --baseline-shapes rootctx takes this run's figures for those shapes as their baseline (the rest
 // of the baseline is kept): issue 13's "no slower on the root-context shape" compares with it.
+// --compare-build REV also times the dist/ committed at REV on the shapes, in the same rounds
+// (plan / that build's plan, per round): a comparison the machine's load cancels out of.
 //
 // --sizes alone runs only those sizes, --shapes alone only those graph shapes (imagegraph alone:
 // a deep chain and a wide graph, where the cost is in the graph, and rootctx, 25 images built from
@@ -75,6 +77,7 @@ function parseArgs(argv) {
     warmup: process.env.BENCH_WARMUP ? Number(process.env.BENCH_WARMUP) : null,
     regenerate: process.env.BENCH_REGENERATE === '1',
     rebaseline: false,
+    compareBuild: process.env.BENCH_COMPARE_BUILD ?? null,
     baselineShapes: process.env.BENCH_BASELINE_SHAPES
       ? process.env.BENCH_BASELINE_SHAPES.split(',')
       : [],
@@ -110,6 +113,9 @@ function parseArgs(argv) {
       case '--rebaseline':
         options.rebaseline = true
         break
+      case '--compare-build':
+        options.compareBuild = value()
+        break
       case '--baseline-shapes':
         options.baselineShapes = value()
           .split(',')
@@ -136,7 +142,7 @@ function parseArgs(argv) {
       }
       default:
         throw new Error(
-          `Unknown option '${arg}'. Valid options: --sizes, --shapes, --runs, --warmup, --regenerate, --rebaseline, --baseline-shapes, --imagegraph, --cache-dir`
+          `Unknown option '${arg}'. Valid options: --sizes, --shapes, --runs, --warmup, --regenerate, --rebaseline, --baseline-shapes, --compare-build, --imagegraph, --cache-dir`
         )
     }
   }
@@ -1174,6 +1180,18 @@ function benchShape(shape, options, meter) {
       cwd: dir,
       env
     }))
+  // --compare-build: the other build's plan in the same rounds, so the load cancels in the ratio.
+  const compare = options.compareBuild ? { ...options.compareBuild } : null
+  if (compare) {
+    const plan = commands.find(c => c.id === 'plan')
+    commands.push({
+      ...plan,
+      id: 'plan-then',
+      label: `imagegraph plan --json (build of ${compare.rev})`,
+      args: [compare.cli, ...plan.args.slice(1)]
+    })
+  }
+  const perRound = []
   const runs = options.runs ?? SHAPES[shape].rounds?.runs ?? 3
   const warmup = options.warmup ?? SHAPES[shape].rounds?.warmup ?? 1
   const samples = Object.fromEntries(commands.map(c => [c.id, []]))
@@ -1182,9 +1200,21 @@ function benchShape(shape, options, meter) {
   const load = () => Number(os.loadavg()[0].toFixed(2))
   const loadBefore = load()
   for (let round = 0; round < warmup + runs; round++) {
-    for (const command of commands) {
+    const walls = {}
+    // With a build to compare, the order alternates per round, so neither always goes first.
+    for (const command of compare && round % 2 ? [...commands].reverse() : commands) {
       const m = measure(meter, command, scratch)
       if (!m.ok) errors[command.id] = m.error
+      if (m.ok) walls[command.id] = m.wallMs
+      if (command.id === 'plan-then' && m.ok && compare && !compare.check) {
+        const names = JSON.parse(fs.readFileSync(m.stdoutFile, 'utf8')).affectedImages
+        compare.check = {
+          affectedImages: names.length,
+          ...(meta.expected
+            ? { ofImages: meta.counts.images, ...affectedScope(names, meta.expected) }
+            : {})
+        }
+      }
       if (command.id === 'plan' && m.ok && check === null) {
         const text = fs.readFileSync(m.stdoutFile, 'utf8')
         const plan = JSON.parse(text)
@@ -1212,6 +1242,8 @@ function benchShape(shape, options, meter) {
       if (round >= warmup && m.ok) samples[command.id].push(m)
       log(`  ${command.id} ${m.ok ? `${m.wallMs.toFixed(0)} ms` : 'FAILED'}`)
     }
+    if (round >= warmup && walls.plan && walls['plan-then'])
+      perRound.push(walls.plan / walls['plan-then'])
   }
   fs.rmSync(scratch, { recursive: true, force: true })
   const summary = Object.fromEntries(
@@ -1253,6 +1285,21 @@ function benchShape(shape, options, meter) {
       cli: path.relative(REPO_ROOT, options.imagegraph),
       cliSha256: buildHash(options.imagegraph)
     },
+    ...(compare
+      ? {
+          compared: {
+            rev: compare.rev,
+            commit: compare.commit,
+            cliSha256: buildHash(compare.cli),
+            check: compare.check ?? null,
+            // plan / plan-then, each round; the median is the figure to read.
+            ratio: {
+              perRound: perRound.map(v => round(v, 3)),
+              median: perRound.length ? round(median(perRound), 3) : null
+            }
+          }
+        }
+      : {}),
     rounds: { runs, warmup },
     measuredAt: new Date().toISOString(),
     loadAverage1m: { before: loadBefore, after: load() },
@@ -1334,6 +1381,8 @@ async function main() {
   )
   if (!fs.existsSync(options.imagegraph))
     log(`imagegraph skipped: no CLI at ${options.imagegraph} (build it first)`)
+  if (options.compareBuild)
+    options.compareBuild = extractBuild(options.compareBuild, options.cacheDir)
 
   // Sizes not measured now keep their earlier figures, so one size can be re-run alone.
   const resultsFile = path.join(BENCH_DIR, 'results.json')
@@ -1407,6 +1456,29 @@ function describeResultsFile() {
   const clean =
     spawnSync('git', ['-C', REPO_ROOT, 'diff', '--quiet', 'HEAD', '--', rel]).status === 0
   return `${rel} before the run that took this baseline, ${clean ? 'as committed in' : 'changed since'} ${commit}`
+}
+
+/**
+ * --compare-build REV: the dist/ committed at REV, written once under the cache directory (named by
+ * its tree id), to be timed beside this build on the shapes. dist/ is self-contained (rollup
+ * bundles the dependencies), so it runs from anywhere.
+ */
+function extractBuild(rev, cacheDir) {
+  const commit = firstLine('git', ['-C', REPO_ROOT, 'rev-parse', '--verify', `${rev}^{commit}`])
+  const tree =
+    commit && firstLine('git', ['-C', REPO_ROOT, 'rev-parse', '--verify', `${commit}:dist`])
+  if (!tree) throw new Error(`--compare-build: '${rev}' is not a commit with a dist/ here`)
+  const dir = path.join(cacheDir, `build-${tree.slice(0, 12)}`)
+  const cli = path.join(dir, 'dist', 'cli.js')
+  if (!fs.existsSync(cli)) {
+    fs.mkdirSync(dir, { recursive: true })
+    const tar = path.join(dir, 'dist.tar')
+    execFileSync('git', ['-C', REPO_ROOT, 'archive', '--format=tar', '-o', tar, commit, 'dist'])
+    execFileSync('tar', ['-xf', tar, '-C', dir])
+    fs.rmSync(tar)
+  }
+  log(`Comparing with the build of ${rev} (${commit.slice(0, 7)}): ${cli}`)
+  return { rev, commit: commit.slice(0, 7), cli }
 }
 
 /**

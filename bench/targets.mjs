@@ -347,20 +347,33 @@ function rootContextNoSlowerRow(shapes, baseline) {
   const caution = sameBuild
     ? '; the same build as the baseline (nothing to compare yet: rebuild dist/ with the change and run again)'
     : ''
-  const met = value <= 1
+  // With --compare-build, the two builds ran in the same rounds: that ratio decides, since the
+  // load cancels in it; the recorded baseline's figure stays beside it.
+  const same = r.compared?.ratio?.median != null ? r.compared : null
+  const sameText = same
+    ? `. In the same rounds against the build of ${same.rev} (${same.commit}, build ${same.cliSha256}, ${affectedText(same.check?.scope ? { images: same.check.affectedImages, of: same.check.ofImages, scope: same.check.scope } : null)}): ` +
+      `plan / that plan = ${fmtX(same.ratio.median)} (${spread(same.ratio.perRound)})`
+    : ''
+  const decisive = same ? same.ratio.median : value
+  const met = decisive <= 1
+  const against = same ? `the build of ${same.rev}, in the same rounds` : 'the baseline'
   return {
     ...row,
-    value: round(value),
+    value: round(decisive),
+    againstRecorded: round(value),
+    ...(same ? { sameRounds: round(same.ratio.median) } : {}),
     ...(cpuRatio != null ? { cpu: round(cpuRatio) } : {}),
     sameBuild,
     measured:
       `${fmtMs(then.planMedianMs)} ms then (${when(then.measuredAt)}, build ${then.cliSha256 ?? '?'}, ${affectedText(then.affected)}), ` +
-      `${fmtMs(plan.medianMs)} ms now (build ${r.imagegraph?.cliSha256 ?? '?'}, ${affectedText(affectedNow)}): ${fmtX(value)}${cpu}${fast}${load}${caution}`,
+      `${fmtMs(plan.medianMs)} ms now (build ${r.imagegraph?.cliSha256 ?? '?'}, ${affectedText(affectedNow)}): ${fmtX(value)}${cpu}${fast}${load}${caution}${sameText}`,
     met,
     verdict: met
-      ? `met, ${faster(value)}`
-      : `missed: ${fmtX(value)} the baseline` +
-        (cpuRatio != null && cpuRatio <= 1 ? ' (CPU time no higher: the machine, more likely)' : '')
+      ? `met, ${faster(decisive)} than ${against}`
+      : `missed: ${fmtX(decisive)} ${against}` +
+        (!same && cpuRatio != null && cpuRatio <= 1
+          ? ' (CPU time no higher: the machine, more likely; `--compare-build` times both builds in the same rounds)'
+          : '')
   }
 }
 
