@@ -1494,7 +1494,10 @@ function describeBuild(cli) {
   if (!built) return 'this run (--baseline-shapes)'
   const clean =
     spawnSync('git', ['-C', REPO_ROOT, 'diff', '--quiet', 'HEAD', '--', rel]).status === 0
-  return `this run (--baseline-shapes) with dist/ ${clean ? 'as committed in' : 'changed since'} ${built}, at ${head}`
+  const tree = clean
+    ? firstLine('git', ['-C', REPO_ROOT, 'rev-parse', '--short', 'HEAD:dist'])
+    : null
+  return `this run (--baseline-shapes) with dist/ ${clean ? `as committed in ${built} (tree ${tree})` : `changed since ${built}`}, at ${head}`
 }
 
 /** JSON as the repository's Prettier would write it, so `prettier --check .` stays clean. */
