@@ -369,7 +369,7 @@ function rootContextNoSlowerRow(shapes, baseline) {
       `${fmtMs(plan.medianMs)} ms now (build ${r.imagegraph?.cliSha256 ?? '?'}, ${affectedText(affectedNow)}): ${fmtX(value)}${cpu}${fast}${load}${caution}${sameText}`,
     met,
     verdict: met
-      ? `met, ${faster(decisive)} than ${against}`
+      ? `met, ${faster(decisive)} ${decisive < 0.995 ? 'than' : 'as'} ${against}`
       : `missed: ${fmtX(decisive)} ${against}` +
         (!same && cpuRatio != null && cpuRatio <= 1
           ? ' (CPU time no higher: the machine, more likely; `--compare-build` times both builds in the same rounds)'
