@@ -352,7 +352,10 @@ function rootContextNoSlowerRow(shapes, baseline) {
   const same = r.compared?.ratio?.median != null ? r.compared : null
   const sameText = same
     ? `. In the same rounds against the build of ${same.rev} (${same.commit}, build ${same.cliSha256}, ${affectedText(same.check?.scope ? { images: same.check.affectedImages, of: same.check.ofImages, scope: same.check.scope } : null)}): ` +
-      `plan / that plan = ${fmtX(same.ratio.median)} (${spread(same.ratio.perRound)})`
+      `plan / that plan = ${fmtX(same.ratio.median)} (${spread(same.ratio.perRound)})` +
+      (same.cliSha256 === r.imagegraph?.cliSha256
+        ? ': the same build timed twice, so this is the noise of the ratio, not a comparison'
+        : '')
     : ''
   const decisive = same ? same.ratio.median : value
   const met = decisive <= 1
@@ -447,7 +450,8 @@ export function renderRootContextTargets(results) {
     `## Targets (issue ${targets.issue})`,
     '',
     'On the root-context shape (`rootctx`: 25 images built from the repository root, each Dockerfile copying its own `src/<service>/`, about half also `pb/demo.proto`; bench/README.md). ' +
-      `“No slower” compares plan’s median with the baseline’s (${then?.source ?? 'none recorded'}); CPU time (user + system) and the load are beside it, since the machine’s load differs between runs. ` +
+      `“No slower” compares plan’s median with the baseline’s (${then?.source ?? 'none recorded'}); CPU time (user + system), the fastest round and the load are beside it, since the machine’s load differs between runs. ` +
+      'When the run had `--compare-build REV`, that build’s plan ran in the same rounds and the median of the per-round ratios decides instead: the load cancels in it. ' +
       'The affected rows are the plan’s correctness on the shape: narrowed (issue 13), the whole context (before it), or neither (a wrong plan).',
     '',
     '| target | measured | verdict |',
