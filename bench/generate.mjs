@@ -917,7 +917,7 @@ export const SHAPES = {
   wide: { configs: 2_000, processes: 3_000, images: 5_000 },
   // A plan here takes a few hundred ms, so more rounds for a "no slower" verdict (issue 13), and
   // plan alone: validate (seconds here) would load the machine between plan's rounds.
-  rootctx: { services: 25, files: 10_000, rounds: { warmup: 1, runs: 15 }, commands: ['plan'] }
+  rootctx: { services: 25, files: 10_000, rounds: { warmup: 1, runs: 31 }, commands: ['plan'] }
 }
 
 // The services of open-telemetry/opentelemetry-demo, and a few more to make 25.

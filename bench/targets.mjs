@@ -360,11 +360,20 @@ function rootContextNoSlowerRow(shapes, baseline) {
   const decisive = same ? same.ratio.median : value
   const met = decisive <= 1
   const against = same ? `the build of ${same.rev}, in the same rounds` : 'the baseline'
+  // Whether "slower" stands out of the noise: a sign test over the rounds (this build slower in
+  // k of n rounds; the chance of at least k if neither were slower). On this shared machine the
+  // same build timed against itself lands a few percent either side of 1.
+  const slowerRounds = same?.ratio?.perRound?.filter(x => x > 1).length ?? null
+  const p = same ? signTestP(slowerRounds, same.ratio.perRound.length) : null
+  const signText =
+    p == null
+      ? ''
+      : `slower in ${slowerRounds} of ${same.ratio.perRound.length} rounds, sign test p = ${p.toFixed(2)}`
   return {
     ...row,
     value: round(decisive),
     againstRecorded: round(value),
-    ...(same ? { sameRounds: round(same.ratio.median) } : {}),
+    ...(same ? { sameRounds: round(same.ratio.median), slowerRounds, signTestP: round(p) } : {}),
     ...(cpuRatio != null ? { cpu: round(cpuRatio) } : {}),
     sameBuild,
     measured:
@@ -374,10 +383,26 @@ function rootContextNoSlowerRow(shapes, baseline) {
     verdict: met
       ? `met, ${faster(decisive)} ${decisive < 0.995 ? 'than' : 'as'} ${against}`
       : `missed: ${fmtX(decisive)} ${against}` +
+        (p == null
+          ? ''
+          : p < 0.05
+            ? ` (${signText}: slower beyond the noise)`
+            : ` (${signText}: within the noise; more rounds, \`--runs 61\`, would tell)`) +
         (!same && cpuRatio != null && cpuRatio <= 1
           ? ' (CPU time no higher: the machine, more likely; `--compare-build` times both builds in the same rounds)'
           : '')
   }
+}
+
+/** P(X >= k) for X ~ Binomial(n, 1/2): how often k or more of n rounds are slower by chance. */
+function signTestP(k, n) {
+  let p = 0
+  let choose = 1 // C(n, 0)
+  for (let i = 0; i <= n; i++) {
+    if (i >= k) p += choose
+    choose = (choose * (n - i)) / (i + 1)
+  }
+  return p / 2 ** n
 }
 
 /** rootctx's affected images for one change: the narrowed set meets it, anything else does not. */
