@@ -1104,11 +1104,10 @@ function affectedScope(names, expected) {
   const same = list => list.length === names.length && list.every(n => names.includes(n))
   const scope = same(expected.narrowed) ? 'narrowed' : same(expected.whole) ? 'whole' : 'neither'
   if (scope !== 'neither') return { scope }
-  const all = new Set([...expected.narrowed, ...expected.whole])
   return {
     scope,
     missing: expected.narrowed.filter(n => !names.includes(n)).slice(0, 10),
-    unknown: names.filter(n => !all.has(n)).slice(0, 10)
+    extra: names.filter(n => !expected.narrowed.includes(n)).slice(0, 10)
   }
 }
 

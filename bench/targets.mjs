@@ -426,7 +426,7 @@ function rootContextScopeRow(shapes, { id, changedFile, check, expected }) {
   const met = check.scope === 'narrowed'
   const wrong =
     check.scope === 'neither'
-      ? ` (missing ${check.missing?.join(', ') || 'none'}; not images of the graph: ${check.unknown?.join(', ') || 'none'})`
+      ? ` (of the narrowed set, missing: ${check.missing?.join(', ') || 'none'}; beyond it: ${check.extra?.join(', ') || 'none'})`
       : ''
   return {
     ...row,
