@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The imagegraph benchmark: times `imagegraph plan` against Turborepo, Nx and a git floor on
 // generated monorepos, and writes bench/RESULTS.md and bench/results.json: issue 12's targets
-// (bench/targets.mjs: large, packages, huge against large, no slower than the baseline), the
-// scaling curve over small, medium and large, then a table per size.
+// (bench/targets.mjs: large, packages, huge against large, no slower than the baseline), issue
+// 13's on the root-context shape, the scaling curve over small, medium and large, then a table
+// per size.
 //
 //   node bench/run.mjs [--sizes small,medium] [--shapes deep-chain,wide,rootctx] [--runs N]
 //                      [--warmup N] [--regenerate] [--rebaseline] [--baseline-shapes rootctx]
