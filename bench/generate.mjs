@@ -19,6 +19,7 @@
 //
 // Usage: node bench/generate.mjs <size> [dir]      (sizes: small, medium, large, large-50kb, packages, huge)
 //        node bench/generate.mjs <size> --cached   (prints the cached repository, generating it if needed)
+//        node bench/generate.mjs <shape> [dir | --cached]   (shapes: deep-chain, wide, rootctx)
 
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -904,13 +905,208 @@ function generatePackagesRepo({ size, dir, log }) {
 //   wide        10,000 nodes: 2,000 configs, 3,000 processes (outputs build/p-NNNN), 5,000 images;
 //               every fifth image's context is a process's output (a generated context), the rest
 //               take 1-2 processes; one config change reaches about a tenth of the images.
+//   rootctx     the opentelemetry-demo layout (issue 13): 25 services under src/<svc>/, every image
+//               built with `context: .` and `dockerfile: src/<svc>/Dockerfile`, Dockerfiles that
+//               copy their own directory (and about half of them pb/demo.proto), a root
+//               .dockerignore, about 10,000 files; the head commit changes src/checkout/main.go.
+//               A plan narrowed to what the Dockerfiles copy affects checkout alone; one that
+//               counts the whole context affects all 25. A second change (pb/demo.proto, on the
+//               branch `variant-proto` after the head) affects exactly the images that copy it.
 export const SHAPES = {
   'deep-chain': { images: 2_000 },
-  wide: { configs: 2_000, processes: 3_000, images: 5_000 }
+  wide: { configs: 2_000, processes: 3_000, images: 5_000 },
+  // A plan here takes a few hundred ms, so more rounds for a "no slower" verdict (issue 13), and
+  // plan alone: validate (seconds here) would load the machine between plan's rounds.
+  rootctx: { services: 25, files: 10_000, rounds: { warmup: 1, runs: 31 }, commands: ['plan'] }
+}
+
+// The services of open-telemetry/opentelemetry-demo, and a few more to make 25.
+const ROOTCTX_SERVICES = [
+  'accounting',
+  'ad',
+  'cart',
+  'checkout',
+  'currency',
+  'email',
+  'flagd',
+  'flagd-ui',
+  'fraud-detection',
+  'frontend',
+  'frontend-proxy',
+  'grafana',
+  'image-provider',
+  'jaeger',
+  'kafka',
+  'llm',
+  'load-generator',
+  'opensearch',
+  'otel-collector',
+  'payment',
+  'postgresql',
+  'product-catalog',
+  'quote',
+  'recommendation',
+  'shipping'
+]
+// The services whose Dockerfile copies the shared pb/demo.proto, as the demo's gRPC services do.
+const ROOTCTX_PROTO = new Set([
+  'accounting',
+  'ad',
+  'cart',
+  'checkout',
+  'currency',
+  'email',
+  'fraud-detection',
+  'frontend',
+  'payment',
+  'product-catalog',
+  'quote',
+  'recommendation',
+  'shipping'
+])
+// The services whose Dockerfile names a source through an ARG (`COPY ./src/${SVC}/extra/ ...`).
+const ROOTCTX_ARG = new Set(['ad', 'fraud-detection', 'kafka'])
+// A root .dockerignore after the demo's: directory patterns, `src/*/` patterns that match beneath
+// every copied service directory (so a narrowed plan lists those directories' files), and a `!`.
+const ROOTCTX_DOCKERIGNORE = `.github
+docs
+internal
+src/*/README.md
+src/*/Dockerfile
+src/*/*/Dockerfile
+**/node_modules
+**/.git
+*.md
+!README.md
+
+###################################
+# currency
+./src/currency/client.js
+./src/currency/node_modules/
+###################################
+
+###################################
+# frontend
+./src/frontend/node_modules/
+
+###################################
+# shipping
+./src/shipping/target
+###################################
+
+.claude
+.git
+`
+
+function rootctxDockerfile(svc) {
+  const lines = ['# syntax=docker/dockerfile:1', 'FROM busybox AS builder']
+  if (ROOTCTX_ARG.has(svc)) lines.push(`ARG SVC=${svc}`)
+  lines.push(
+    'WORKDIR /app',
+    `COPY ./src/${svc}/go.mod ./src/${svc}/go.sum ./`,
+    'RUN echo "download modules"',
+    `COPY ./src/${svc}/ ./`
+  )
+  if (ROOTCTX_PROTO.has(svc)) lines.push('COPY ["/pb/demo.proto", "/build/proto/"]')
+  if (ROOTCTX_ARG.has(svc)) lines.push('COPY ./src/${SVC}/extra/ ./extra/')
+  lines.push(
+    `RUN echo "build ${svc}" > /app/${svc}`,
+    '',
+    'FROM busybox',
+    'WORKDIR /app',
+    `COPY --from=builder /app/ ./`,
+    `ENTRYPOINT ["/app/${svc}"]`
+  )
+  return `${lines.join('\n')}\n`
+}
+
+/**
+ * The rootctx shape's files: 25 services of 150-300 files (sources, tests, docs nested up to three
+ * deep), pb/demo.proto, docs/ (2,000 files), test/, internal/ and kubernetes/, about 10,000 in all.
+ */
+function buildRootContextShape() {
+  const rng = makeRng(`imagegraph-bench/${GENERATOR_VERSION}/rootctx`)
+  const pool = makeTextPool(rng, 128 * 1024)
+  const files = new Map()
+  const body = rel => {
+    const length = 100 + Math.floor(rng() * 1400)
+    const offset = Math.floor(rng() * (pool.length - length))
+    return `// ${rel}\n${pool.subarray(offset, offset + length).toString('latin1')}`
+  }
+  const fill = (dir, count, kinds) => {
+    for (let k = 0; k < count; k++) {
+      const kind = kinds[Math.floor(rng() * kinds.length)]
+      const levels = Math.floor(rng() * 3)
+      const parts = [dir, kind.dir]
+      if (levels > 0) parts.push(`m${Math.floor(rng() * 5)}`)
+      if (levels > 1) parts.push(`s${Math.floor(rng() * 4)}`)
+      parts.push(`f${pad(k, 4)}.${kind.ext[Math.floor(rng() * kind.ext.length)]}`)
+      const rel = parts.join('/')
+      files.set(rel, body(rel))
+    }
+  }
+  const serviceKinds = [
+    { dir: 'src', ext: ['go', 'go', 'ts', 'py', 'java'] },
+    { dir: 'internal', ext: ['go', 'ts'] },
+    { dir: 'tests', ext: ['go', 'ts', 'json'] },
+    { dir: 'docs', ext: ['md', 'md', 'png'] }
+  ]
+  const lines = ['# Generated by bench/generate.mjs (shape rootctx)', 'version: 1', 'images:']
+  for (const svc of ROOTCTX_SERVICES) {
+    const dir = `src/${svc}`
+    lines.push(`  ${svc}:`, '    context: .', `    dockerfile: ${dir}/Dockerfile`)
+    files.set(`${dir}/Dockerfile`, rootctxDockerfile(svc))
+    files.set(`${dir}/README.md`, `# ${svc}\n\nOne of the demo's services.\n`)
+    files.set(`${dir}/go.mod`, `module github.com/example/demo/${svc}\n\ngo 1.22\n`)
+    files.set(`${dir}/go.sum`, body(`${dir}/go.sum`))
+    files.set(`${dir}/main.go`, `package main\n\n// ${svc}\nfunc main() {}\n`)
+    if (ROOTCTX_ARG.has(svc)) {
+      for (let k = 0; k < 4; k++)
+        files.set(`${dir}/extra/e${k}.conf`, body(`${dir}/extra/e${k}.conf`))
+    }
+    fill(dir, 150 + Math.floor(rng() * 151), serviceKinds)
+  }
+  files.set('pb/demo.proto', 'syntax = "proto3";\n\npackage oteldemo;\n')
+  files.set('.dockerignore', ROOTCTX_DOCKERIGNORE)
+  files.set('README.md', '# A root-context monorepo\n\nGenerated by bench/generate.mjs.\n')
+  files.set('.env', 'IMAGE_VERSION=2.0.0\nOTEL_JAVA_AGENT_VERSION=2.10.0\n')
+  files.set(
+    'docker-compose.yml',
+    `services:\n${ROOTCTX_SERVICES.map(s => `  ${s}: {}`).join('\n')}\n`
+  )
+  fill('docs', 2_000, [
+    { dir: 'guide', ext: ['md', 'md', 'png'] },
+    { dir: 'reference', ext: ['md', 'yaml'] }
+  ])
+  fill('test', 1_000, [{ dir: 'tracetesting', ext: ['yaml', 'yaml', 'json'] }])
+  fill('internal', 400, [{ dir: 'tools', ext: ['go', 'sh'] }])
+  // kubernetes/ fills up to the shape's file count.
+  fill('kubernetes', Math.max(0, SHAPES.rootctx.files - files.size - 1), [
+    { dir: 'manifests', ext: ['yaml'] }
+  ])
+  files.set('imagegraph.yml', `${lines.join('\n')}\n`)
+  const all = [...ROOTCTX_SERVICES].sort()
+  return {
+    files,
+    changed: {
+      path: 'src/checkout/main.go',
+      // A plan narrowed to what each Dockerfile copies (issue 13) against one counting the whole
+      // context (every image's context is the repository root).
+      expected: { narrowed: ['checkout'], whole: all },
+      variants: [
+        {
+          name: 'proto',
+          path: 'pb/demo.proto',
+          expected: { narrowed: all.filter(s => ROOTCTX_PROTO.has(s)), whole: all }
+        }
+      ]
+    }
+  }
 }
 
 /** The imagegraph.yml and files of a shape, and which change affects what. Pure. */
 export function buildShape(shape) {
+  if (shape === 'rootctx') return buildRootContextShape()
   const spec = SHAPES[shape]
   const files = new Map()
   const lines = [`# Generated by bench/generate.mjs (shape ${shape})`, 'version: 1']
@@ -993,6 +1189,8 @@ export function generateShapeRepo({ shape, dir, log = () => {} }) {
   for (const [rel, content] of files) out.write(rel, content)
   git(dir, ['init', '-q', '-b', 'main'])
   git(dir, ['config', 'commit.gpgsign', 'false'])
+  // No background `gc --auto` (10,000 loose objects start one): the repository is packed below.
+  git(dir, ['config', 'gc.auto', '0'])
   git(dir, ['add', '-A'])
   git(
     dir,
@@ -1007,9 +1205,23 @@ export function generateShapeRepo({ shape, dir, log = () => {} }) {
     commitEnv('2024-01-02T00:00:00Z')
   )
   // Packed once, as the sizes are and as a clone on a CI runner is (objects arrive in a pack).
-  git(dir, ['config', 'gc.auto', '0'])
   git(dir, ['gc', '-q'])
   const head = git(dir, ['rev-parse', 'HEAD'])
+  // Further changes (rootctx's pb/demo.proto) each on a branch of their own after the head, so
+  // the work tree and the index stay on the head, as a checkout of it has them.
+  const variants = (changed.variants ?? []).map(variant => {
+    git(dir, ['checkout', '-q', '-b', `variant-${variant.name}`, head])
+    fs.appendFileSync(path.join(dir, variant.path), '# changed\n')
+    git(
+      dir,
+      ['commit', '-q', '-a', '--no-verify', '-m', `Change ${variant.path}`],
+      commitEnv('2024-01-03T00:00:00Z')
+    )
+    const variantHead = git(dir, ['rev-parse', 'HEAD'])
+    git(dir, ['checkout', '-q', 'main'])
+    return { ...variant, base: head, head: variantHead }
+  })
+  if (variants.length > 0) git(dir, ['gc', '-q'])
   const graph = files.get('imagegraph.yml')
   const count = section => {
     const body = graph.split(`\n${section}:\n`)[1]?.split(/\n[a-z]+:\n/)[0] ?? ''
@@ -1023,7 +1235,10 @@ export function generateShapeRepo({ shape, dir, log = () => {} }) {
     files: files.size,
     counts: { configs: count('configs'), processes: count('processes'), images: count('images') },
     changedFile: changed.path,
-    expectedAffectedImages: changed.affectedImages,
+    // A count, or for rootctx the narrowed plan's count, with both expected sets in `expected`.
+    expectedAffectedImages: changed.affectedImages ?? changed.expected.narrowed.length,
+    ...(changed.expected ? { expected: changed.expected } : {}),
+    ...(variants.length > 0 ? { variants } : {}),
     generateSeconds: Number(((performance.now() - started) / 1000).toFixed(2))
   }
   fs.writeFileSync(path.join(dir, '.git', META_FILE), JSON.stringify(meta, null, 2) + '\n')
@@ -1070,14 +1285,24 @@ export function ensureRepo({ size, regenerate = false, root, log = () => {} }) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [size, target] = process.argv.slice(2)
-  if (!size || !SIZES[size]) {
+  if (!size || !(SIZES[size] || SHAPES[size])) {
     console.error(
-      `Usage: node bench/generate.mjs <size> [dir | --cached]\nValid sizes: ${Object.keys(SIZES).join(', ')}`
+      `Usage: node bench/generate.mjs <size | shape> [dir | --cached]\nValid sizes: ${Object.keys(SIZES).join(', ')}; shapes: ${Object.keys(SHAPES).join(', ')}`
     )
     process.exit(2)
   }
   const log = line => console.error(line)
-  if (!target || target === '--cached') {
+  if (SHAPES[size]) {
+    const shape = size
+    const { dir, meta } =
+      !target || target === '--cached'
+        ? ensureShapeRepo({ shape, log })
+        : {
+            dir: path.resolve(target),
+            meta: generateShapeRepo({ shape, dir: path.resolve(target), log })
+          }
+    console.log(JSON.stringify({ dir, ...meta }, null, 2))
+  } else if (!target || target === '--cached') {
     const { dir, meta } = ensureRepo({ size, log })
     console.log(JSON.stringify({ dir, ...meta }, null, 2))
   } else {

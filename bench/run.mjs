@@ -1,18 +1,25 @@
 #!/usr/bin/env node
 // The imagegraph benchmark: times `imagegraph plan` against Turborepo, Nx and a git floor on
 // generated monorepos, and writes bench/RESULTS.md and bench/results.json: issue 12's targets
-// (bench/targets.mjs: large, packages, huge against large, no slower than the baseline), the
-// scaling curve over small, medium and large, then a table per size.
+// (bench/targets.mjs: large, packages, huge against large, no slower than the baseline), issue
+// 13's on the root-context shape, the scaling curve over small, medium and large, then a table
+// per size.
 //
-//   node bench/run.mjs [--sizes small,medium] [--shapes deep-chain,wide] [--runs N] [--warmup N]
-//                      [--regenerate] [--rebaseline] [--imagegraph path/to/cli.js] [--cache-dir DIR]
+//   node bench/run.mjs [--sizes small,medium] [--shapes deep-chain,wide,rootctx] [--runs N]
+//                      [--warmup N] [--regenerate] [--rebaseline] [--baseline-shapes rootctx]
+//                      [--compare-build REV] [--imagegraph path/to/cli.js] [--cache-dir DIR]
 //
 // Sizes: small, medium, large, large-50kb, packages (200 packages x 500 files), huge (large's
 // graph plus 900,000 files no node names; imagegraph and the git floor only: no work tree).
 // --rebaseline takes the results before this run as the new baseline for "no slower".
+// --baseline-shapes rootctx takes this run's figures for those shapes as their baseline (the rest
+// of the baseline is kept): issue 13's "no slower on the root-context shape" compares with it.
+// --compare-build REV also times the dist/ committed at REV on the shapes, in the same rounds
+// (plan / that build's plan, per round): a comparison the machine's load cancels out of.
 //
 // --sizes alone runs only those sizes, --shapes alone only those graph shapes (imagegraph alone:
-// a deep chain and a wide graph, where the cost is in the graph); neither runs everything.
+// a deep chain and a wide graph, where the cost is in the graph, and rootctx, 25 images built from
+// the repository root, issue 13's shape); neither runs everything.
 //
 // Every command runs as a whole process, as a user runs it (cold start included). Runs are
 // interleaved: each round runs every command once, in an order rotated per round, so a noisy
@@ -26,7 +33,14 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { SHAPES, SIZES, GENERATOR_VERSION, ensureRepo, ensureShapeRepo } from './generate.mjs'
 import { withRegistrySection } from './registry.mjs'
-import { assessTargets, baselineFrom, renderTargets } from './targets.mjs'
+import {
+  assessRootContextTargets,
+  assessTargets,
+  baselineFrom,
+  renderRootContextTargets,
+  renderTargets,
+  shapeBaselineFrom
+} from './targets.mjs'
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
 const REPO_ROOT = path.dirname(BENCH_DIR)
@@ -64,6 +78,10 @@ function parseArgs(argv) {
     warmup: process.env.BENCH_WARMUP ? Number(process.env.BENCH_WARMUP) : null,
     regenerate: process.env.BENCH_REGENERATE === '1',
     rebaseline: false,
+    compareBuild: process.env.BENCH_COMPARE_BUILD ?? null,
+    baselineShapes: process.env.BENCH_BASELINE_SHAPES
+      ? process.env.BENCH_BASELINE_SHAPES.split(',')
+      : [],
     imagegraph: process.env.IMAGEGRAPH_CLI ?? path.join(REPO_ROOT, 'dist', 'cli.js'),
     cacheDir: process.env.BENCH_CACHE_DIR ?? path.join(os.tmpdir(), 'imagegraph-bench')
   }
@@ -96,6 +114,15 @@ function parseArgs(argv) {
       case '--rebaseline':
         options.rebaseline = true
         break
+      case '--compare-build':
+        options.compareBuild = value()
+        break
+      case '--baseline-shapes':
+        options.baselineShapes = value()
+          .split(',')
+          .map(s => s.trim())
+          .filter(Boolean)
+        break
       case '--imagegraph':
         options.imagegraph = path.resolve(value())
         break
@@ -116,7 +143,7 @@ function parseArgs(argv) {
       }
       default:
         throw new Error(
-          `Unknown option '${arg}'. Valid options: --sizes, --shapes, --runs, --warmup, --regenerate, --rebaseline, --imagegraph, --cache-dir`
+          `Unknown option '${arg}'. Valid options: --sizes, --shapes, --runs, --warmup, --regenerate, --rebaseline, --baseline-shapes, --compare-build, --imagegraph, --cache-dir`
         )
     }
   }
@@ -126,6 +153,12 @@ function parseArgs(argv) {
   }
   options.sizes ??= []
   options.shapes ??= []
+  for (const shape of options.baselineShapes) {
+    if (!options.shapes.includes(shape))
+      throw new Error(
+        `--baseline-shapes: '${shape}' is not measured in this run (it must be among --shapes: ${options.shapes.join(', ') || 'none'})`
+      )
+  }
   for (const shape of options.shapes) {
     if (!SHAPES[shape])
       throw new Error(
@@ -1000,6 +1033,7 @@ function renderMarkdown(results) {
     '',
     ...renderTargets(results),
     ...renderEarlierTargets(results),
+    ...renderRootContextTargets(results),
     ...renderScaling(results)
   ]
   for (const size of Object.keys(SIZES)) {
@@ -1062,6 +1096,57 @@ function renderMarkdown(results) {
   return lines.join('\n')
 }
 
+/**
+ * Which of a shape's expected sets the affected images are (rootctx): `narrowed`, the images whose
+ * Dockerfiles copy the changed file (issue 13); `whole`, every image whose context holds it (the
+ * rule before issue 13); `neither` is a wrong plan.
+ */
+function affectedScope(names, expected) {
+  const same = list => list.length === names.length && list.every(n => names.includes(n))
+  const scope = same(expected.narrowed) ? 'narrowed' : same(expected.whole) ? 'whole' : 'neither'
+  if (scope !== 'neither') return { scope }
+  return {
+    scope,
+    missing: expected.narrowed.filter(n => !names.includes(n)).slice(0, 10),
+    extra: names.filter(n => !expected.narrowed.includes(n)).slice(0, 10)
+  }
+}
+
+const SCOPE_TEXT = {
+  narrowed: 'narrowed to what the Dockerfiles copy',
+  whole: 'the whole context',
+  neither: 'FAILED: neither the narrowed nor the whole-context set'
+}
+
+/** "1 of 25 (narrowed to what the Dockerfiles copy) for src/checkout/main.go" */
+function describeScope(check, changedFile) {
+  if (check.error) return `FAILED: ${check.error.split('\n')[0].slice(0, 120)}`
+  return `${check.affectedImages} of ${check.ofImages} (${SCOPE_TEXT[check.scope]}) for ${changedFile}`
+}
+
+/** Plans a shape's further change once (untimed) and says which set its affected images are. */
+function checkVariant(variant, planCommand, meta, scratch) {
+  const args = [
+    'plan',
+    '--json',
+    '--base',
+    variant.base,
+    '--head',
+    variant.head,
+    '--repo',
+    planCommand.cwd
+  ]
+  const m = measure(
+    { kind: 'none' },
+    { ...planCommand, id: `variant-${variant.name}`, args: [planCommand.args[0], ...args] },
+    scratch
+  )
+  const base = { name: variant.name, path: variant.path, ofImages: meta.counts.images }
+  if (!m.ok) return { ...base, scope: 'neither', error: m.error }
+  const names = JSON.parse(fs.readFileSync(m.stdoutFile, 'utf8')).affectedImages
+  return { ...base, affectedImages: names.length, ...affectedScope(names, variant.expected) }
+}
+
 /** A shape's limit: no run over a few seconds (the issue's target). */
 const SHAPE_LIMIT_MS = 5_000
 
@@ -1086,40 +1171,79 @@ function benchShape(shape, options, meter) {
       args: ['plan', '--json', '--base', meta.base, '--head', meta.head, '--repo', dir]
     },
     { id: 'validate', label: 'imagegraph validate', args: ['validate', '--repo', dir] }
-  ].map(c => ({
-    ...c,
-    file: process.execPath,
-    args: [options.imagegraph, ...c.args],
-    cwd: dir,
-    env
-  }))
-  const runs = options.runs ?? 3
-  const warmup = options.warmup ?? 1
+  ]
+    .filter(c => SHAPES[shape].commands?.includes(c.id) ?? true)
+    .map(c => ({
+      ...c,
+      file: process.execPath,
+      args: [options.imagegraph, ...c.args],
+      cwd: dir,
+      env
+    }))
+  // --compare-build: the other build's plan in the same rounds, so the load cancels in the ratio.
+  const compare = options.compareBuild ? { ...options.compareBuild } : null
+  if (compare) {
+    const plan = commands.find(c => c.id === 'plan')
+    commands.push({
+      ...plan,
+      id: 'plan-then',
+      label: `imagegraph plan --json (build of ${compare.rev})`,
+      args: [compare.cli, ...plan.args.slice(1)]
+    })
+  }
+  const perRound = []
+  const runs = options.runs ?? SHAPES[shape].rounds?.runs ?? 3
+  const warmup = options.warmup ?? SHAPES[shape].rounds?.warmup ?? 1
   const samples = Object.fromEntries(commands.map(c => [c.id, []]))
   const errors = {}
   let check = null
   const load = () => Number(os.loadavg()[0].toFixed(2))
   const loadBefore = load()
   for (let round = 0; round < warmup + runs; round++) {
-    for (const command of commands) {
+    const walls = {}
+    // With a build to compare, the order alternates per round, so neither always goes first.
+    for (const command of compare && round % 2 ? [...commands].reverse() : commands) {
       const m = measure(meter, command, scratch)
       if (!m.ok) errors[command.id] = m.error
+      if (m.ok) walls[command.id] = m.wallMs
+      if (command.id === 'plan-then' && m.ok && compare && !compare.check) {
+        const names = JSON.parse(fs.readFileSync(m.stdoutFile, 'utf8')).affectedImages
+        compare.check = {
+          affectedImages: names.length,
+          ...(meta.expected
+            ? { ofImages: meta.counts.images, ...affectedScope(names, meta.expected) }
+            : {})
+        }
+      }
       if (command.id === 'plan' && m.ok && check === null) {
         const text = fs.readFileSync(m.stdoutFile, 'utf8')
         const plan = JSON.parse(text)
+        const scoped = meta.expected ? affectedScope(plan.affectedImages, meta.expected) : {}
         check = {
           affectedImages: plan.affectedImages.length,
-          matchesGraph: plan.affectedImages.length === meta.expectedAffectedImages,
+          ...(meta.expected ? { ofImages: meta.counts.images } : {}),
+          ...scoped,
+          matchesGraph: meta.expected
+            ? scoped.scope !== 'neither'
+            : plan.affectedImages.length === meta.expectedAffectedImages,
           planJsonBytes: Buffer.byteLength(text),
           longestReasonChars: Math.max(
             0,
             ...Object.values(plan.images).flatMap(n => n.reasons.map(r => r.length))
           )
         }
+        if (meta.expected) log(`  affected ${describeScope(check, meta.changedFile)}`)
+        if (meta.variants) {
+          check.variants = meta.variants.map(v => checkVariant(v, command, meta, scratch))
+          for (const v of check.variants)
+            log(`  variant ${v.name}: affected ${describeScope(v, v.path)}`)
+        }
       }
       if (round >= warmup && m.ok) samples[command.id].push(m)
       log(`  ${command.id} ${m.ok ? `${m.wallMs.toFixed(0)} ms` : 'FAILED'}`)
     }
+    if (round >= warmup && walls.plan && walls['plan-then'])
+      perRound.push(walls.plan / walls['plan-then'])
   }
   fs.rmSync(scratch, { recursive: true, force: true })
   const summary = Object.fromEntries(
@@ -1149,8 +1273,33 @@ function benchShape(shape, options, meter) {
       ...meta.counts,
       nodes: meta.counts.configs + meta.counts.processes + meta.counts.images,
       changedFile: meta.changedFile,
-      expectedAffectedImages: meta.expectedAffectedImages
+      expectedAffectedImages: meta.expectedAffectedImages,
+      ...(meta.expected ? { expected: meta.expected } : {}),
+      ...(meta.variants
+        ? {
+            variants: meta.variants.map(v => ({ name: v.name, path: v.path, expected: v.expected }))
+          }
+        : {})
     },
+    imagegraph: {
+      cli: path.relative(REPO_ROOT, options.imagegraph),
+      cliSha256: buildHash(options.imagegraph)
+    },
+    ...(compare
+      ? {
+          compared: {
+            rev: compare.rev,
+            commit: compare.commit,
+            cliSha256: buildHash(compare.cli),
+            check: compare.check ?? null,
+            // plan / plan-then, each round; the median is the figure to read.
+            ratio: {
+              perRound: perRound.map(v => round(v, 3)),
+              median: perRound.length ? round(median(perRound), 3) : null
+            }
+          }
+        }
+      : {}),
     rounds: { runs, warmup },
     measuredAt: new Date().toISOString(),
     loadAverage1m: { before: loadBefore, after: load() },
@@ -1181,7 +1330,7 @@ function renderShapes(results) {
       const plan = id === 'plan' && r.check
       lines.push(
         `| ${shape} | ${r.repo.files.toLocaleString('en')} | ${r.repo.nodes.toLocaleString('en')} | ` +
-          `${r.check ? `${r.check.affectedImages}${r.check.matchesGraph ? '' : ' (DIFFERS)'}` : '–'} | \`${c.label}\` | ` +
+          `${r.check ? `${r.check.affectedImages}${r.check.scope ? ` of ${r.check.ofImages} (${r.check.scope})` : ''}${r.check.matchesGraph ? '' : ' (DIFFERS)'}` : '–'} | \`${c.label}\` | ` +
           `${c.error ? `FAILED: ${c.error.split('\n')[0].slice(0, 60)}` : fmtMs(c.medianMs)} | ${fmtMs(c.minMs)}–${fmtMs(c.maxMs)} | ${fmtMs(c.medianCpuMs)} | ${c.maxRssMiB ?? '–'} | ` +
           `${plan ? `${(plan.planJsonBytes / 1e6).toFixed(2)} MB (${Math.round(plan.planJsonBytes / r.repo.nodes)} B/node)` : ''} | ` +
           `${plan ? `${plan.longestReasonChars} chars` : ''} | ${id === 'plan' ? (r.target.met ? 'met' : `missed: slowest ${fmtMs(r.target.slowestMs)} ms`) : ''} |`
@@ -1192,7 +1341,13 @@ function renderShapes(results) {
   for (const [shape, r] of shapes)
     lines.push(
       `${shape}: ${r.repo.configs} configs, ${r.repo.processes} processes, ${r.repo.images} images; the second commit changes ${r.repo.changedFile}. ` +
-        `Median of ${r.rounds.runs} rounds after ${r.rounds.warmup} warm-up, measured ${r.measuredAt.slice(0, 16).replace('T', ' ')} UTC, 1-minute load average ${r.loadAverage1m.before} before and ${r.loadAverage1m.after} after.`
+        `Median of ${r.rounds.runs} rounds after ${r.rounds.warmup} warm-up, measured ${r.measuredAt.slice(0, 16).replace('T', ' ')} UTC, 1-minute load average ${r.loadAverage1m.before} before and ${r.loadAverage1m.after} after` +
+        (r.imagegraph?.cliSha256 ? `, build ${r.imagegraph.cliSha256}.` : '.') +
+        (r.check?.scope
+          ? ` Affected ${describeScope(r.check, r.repo.changedFile)}` +
+            (r.check.variants ?? []).map(v => `; ${describeScope(v, v.path)} (untimed)`).join('') +
+            '.'
+          : '')
     )
   lines.push('')
   return lines
@@ -1226,6 +1381,8 @@ async function main() {
   )
   if (!fs.existsSync(options.imagegraph))
     log(`imagegraph skipped: no CLI at ${options.imagegraph} (build it first)`)
+  if (options.compareBuild)
+    options.compareBuild = extractBuild(options.compareBuild, options.cacheDir)
 
   // Sizes not measured now keep their earlier figures, so one size can be re-run alone.
   const resultsFile = path.join(BENCH_DIR, 'results.json')
@@ -1249,6 +1406,7 @@ async function main() {
         ? previous.baseline
         : baselineFrom(previous, describeResultsFile()),
     targets: null,
+    rootContextTargets: null,
     earlierTargets: null,
     scaling: previous.scaling ?? null,
     sizes: { ...previous.sizes },
@@ -1256,6 +1414,7 @@ async function main() {
   }
   const update = async () => {
     results.targets = assessTargets(results)
+    results.rootContextTargets = assessRootContextTargets(results)
     results.earlierTargets = assessEarlierTargets(results.sizes)
     results.scaling = scalingOf(results.sizes)
     fs.writeFileSync(resultsFile, await formatJson(resultsFile, results))
@@ -1271,6 +1430,17 @@ async function main() {
   }
   for (const shape of options.shapes) {
     results.shapes[shape] = { ...benchShape(shape, options, meter), runStartedAt, machine }
+    // --baseline-shapes: this run's figures become the shape's baseline; the rest is kept.
+    if (options.baselineShapes.includes(shape)) {
+      results.baseline = {
+        ...results.baseline,
+        shapes: {
+          ...results.baseline.shapes,
+          [shape]: shapeBaselineFrom(results.shapes[shape], describeBuild(options.imagegraph))
+        }
+      }
+      log(`  recorded as the baseline for shape ${shape}`)
+    }
     await update()
   }
   log(
@@ -1286,6 +1456,48 @@ function describeResultsFile() {
   const clean =
     spawnSync('git', ['-C', REPO_ROOT, 'diff', '--quiet', 'HEAD', '--', rel]).status === 0
   return `${rel} before the run that took this baseline, ${clean ? 'as committed in' : 'changed since'} ${commit}`
+}
+
+/**
+ * --compare-build REV: the dist/ committed at REV, written once under the cache directory (named by
+ * its tree id), to be timed beside this build on the shapes. dist/ is self-contained (rollup
+ * bundles the dependencies), so it runs from anywhere.
+ */
+function extractBuild(rev, cacheDir) {
+  const commit = firstLine('git', ['-C', REPO_ROOT, 'rev-parse', '--verify', `${rev}^{commit}`])
+  const tree =
+    commit && firstLine('git', ['-C', REPO_ROOT, 'rev-parse', '--verify', `${commit}:dist`])
+  if (!tree) throw new Error(`--compare-build: '${rev}' is not a commit with a dist/ here`)
+  const dir = path.join(cacheDir, `build-${tree.slice(0, 12)}`)
+  const cli = path.join(dir, 'dist', 'cli.js')
+  if (!fs.existsSync(cli)) {
+    fs.mkdirSync(dir, { recursive: true })
+    const tar = path.join(dir, 'dist.tar')
+    execFileSync('git', ['-C', REPO_ROOT, 'archive', '--format=tar', '-o', tar, commit, 'dist'])
+    execFileSync('tar', ['-xf', tar, '-C', dir])
+    fs.rmSync(tar)
+  }
+  log(`Comparing with the build of ${rev} (${commit.slice(0, 7)}): ${cli}`)
+  return { rev, commit: commit.slice(0, 7), cli }
+}
+
+/**
+ * The build timed, for a baseline taken in this run: the last commit that wrote dist/, whether
+ * dist/ still matches it, and the commit checked out.
+ */
+function describeBuild(cli) {
+  const rel = 'dist'
+  if (path.resolve(cli) !== path.join(REPO_ROOT, rel, 'cli.js'))
+    return `this run (--baseline-shapes) with ${cli}`
+  const built = firstLine('git', ['-C', REPO_ROOT, 'log', '-1', '--format=%h %cs', '--', rel])
+  const head = firstLine('git', ['-C', REPO_ROOT, 'log', '-1', '--format=%h'])
+  if (!built) return 'this run (--baseline-shapes)'
+  const clean =
+    spawnSync('git', ['-C', REPO_ROOT, 'diff', '--quiet', 'HEAD', '--', rel]).status === 0
+  const tree = clean
+    ? firstLine('git', ['-C', REPO_ROOT, 'rev-parse', '--short', 'HEAD:dist'])
+    : null
+  return `this run (--baseline-shapes) with dist/ ${clean ? `as committed in ${built} (tree ${tree})` : `changed since ${built}`}, at ${head}`
 }
 
 /** JSON as the repository's Prettier would write it, so `prettier --check .` stays clean. */

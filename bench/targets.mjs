@@ -1,6 +1,8 @@
 // Issue 12's targets, judged from bench/results.json's figures: plan cost near the git floor on
 // large and on packages, ahead of turbo; flat in files no node names (huge against large); and no
 // slower than the baseline (the results before issue 12) on every size and shape measured then.
+// Then issue 13's, a section of their own: on the root-context shape (rootctx), planning no slower
+// than the build before issue 13, and the affected images narrowed to what the Dockerfiles copy.
 //
 // Every speed ratio is the median of the ratios taken within a round (both commands ran in the
 // same round, so a slow moment on the machine slows both), except huge / large, which compares
@@ -8,6 +10,10 @@
 // when they do not.
 
 export const ISSUE = 12
+export const ROOT_CONTEXT_ISSUE = 13
+// Shapes whose "no slower" row belongs to a later issue's section, not to issue 12's.
+const ISSUE_OF_SHAPE = { rootctx: ROOT_CONTEXT_ISSUE }
+const ROOT_CONTEXT_SHAPE = 'rootctx'
 const FLOOR_LIMIT = 1.5
 const FLAT_LIMIT = 1.3
 const HUGE_MEMORY_LIMIT_MB = 150
@@ -51,16 +57,43 @@ export function baselineFrom(previous, source) {
   }
   const shapes = {}
   for (const [shape, r] of Object.entries(previous?.shapes ?? {})) {
-    const plan = r.commands?.plan
-    if (plan?.medianMs == null) continue
-    shapes[shape] = {
-      planMedianMs: plan.medianMs,
-      planCpuMs: plan.medianCpuMs ?? null,
-      measuredAt: r.measuredAt ?? null,
-      loadAverage1m: r.loadAverage1m ?? null
-    }
+    const entry = shapeBaselineFrom(r)
+    if (entry) shapes[shape] = entry
   }
   return { source, takenAt: new Date().toISOString(), sizes, shapes }
+}
+
+/**
+ * One shape's baseline figures from its results: plan's median wall and CPU time, when and under
+ * what load, which build, and (rootctx) which set of images the plan affected then. `source` is
+ * set when the entry is taken apart from the rest of the baseline (run.mjs --baseline-shapes).
+ */
+export function shapeBaselineFrom(r, source) {
+  const plan = r?.commands?.plan
+  if (plan?.medianMs == null) return null
+  return {
+    planMedianMs: plan.medianMs,
+    planCpuMs: plan.medianCpuMs ?? null,
+    measuredAt: r.measuredAt ?? null,
+    loadAverage1m: r.loadAverage1m ?? null,
+    ...(source
+      ? {
+          source,
+          rounds: r.rounds ?? null,
+          samplesMs: plan.samplesMs ?? null,
+          cliSha256: r.imagegraph?.cliSha256 ?? null
+        }
+      : {}),
+    ...(r.check?.scope
+      ? {
+          affected: {
+            images: r.check.affectedImages,
+            of: r.check.ofImages,
+            scope: r.check.scope
+          }
+        }
+      : {})
+  }
 }
 
 function notMeasured(row, why) {
@@ -260,8 +293,198 @@ export function assessTargets({ sizes, shapes, baseline }) {
   for (const [size, then] of Object.entries(baseline?.sizes ?? {}))
     rows.push(noSlowerSizeRow(sizes, size, then))
   for (const [shape, then] of Object.entries(baseline?.shapes ?? {}))
-    rows.push(noSlowerShapeRow(shapes, shape, then))
+    if ((ISSUE_OF_SHAPE[shape] ?? ISSUE) === ISSUE) rows.push(noSlowerShapeRow(shapes, shape, then))
   return { issue: ISSUE, rows }
+}
+
+const SCOPE_TEXT = {
+  narrowed: 'narrowed to what the Dockerfiles copy',
+  whole: 'the whole context, as before issue 13',
+  neither: 'neither the narrowed nor the whole-context set: a wrong plan'
+}
+const affectedText = a => (a ? `${a.images} of ${a.of} affected, ${a.scope}` : 'affected unknown')
+
+/**
+ * rootctx's plan now against its baseline (the build before issue 13, taken with
+ * --baseline-shapes rootctx): the median wall time at most the baseline's; CPU time, load and the
+ * affected images then and now beside it.
+ */
+function rootContextNoSlowerRow(shapes, baseline) {
+  const shape = ROOT_CONTEXT_SHAPE
+  const row = {
+    id: `${shape}-no-slower`,
+    size: `shape ${shape}`,
+    target: `${shape} (25 images, all \`context: .\`): plan no slower than before issue 13`,
+    limit: 1
+  }
+  const then = baseline?.shapes?.[shape]
+  if (!then)
+    return notMeasured(
+      row,
+      'no baseline: `--shapes rootctx --baseline-shapes rootctx` with the build before issue 13'
+    )
+  const r = shapes?.[shape]
+  const plan = r?.commands?.plan
+  if (plan?.medianMs == null) return notMeasured(row, `shape ${shape} not measured`)
+  const value = plan.medianMs / then.planMedianMs
+  const cpuRatio =
+    plan.medianCpuMs != null && then.planCpuMs != null ? plan.medianCpuMs / then.planCpuMs : null
+  const cpu =
+    cpuRatio != null
+      ? `; CPU ${fmtMs(then.planCpuMs)} → ${fmtMs(plan.medianCpuMs)} ms (${fmtX(cpuRatio)})`
+      : ''
+  const load = `; load ${then.loadAverage1m?.before ?? '?'}/${then.loadAverage1m?.after ?? '?'} then, ${r.loadAverage1m?.before ?? '?'}/${r.loadAverage1m?.after ?? '?'} now`
+  const affectedNow = r.check?.scope
+    ? { images: r.check.affectedImages, of: r.check.ofImages, scope: r.check.scope }
+    : null
+  const fastest = (samples, min) => (samples?.length ? Math.min(...samples) : (min ?? null))
+  const [fastThen, fastNow] = [fastest(then.samplesMs), fastest(plan.samplesMs, plan.minMs)]
+  const fast =
+    fastThen != null && fastNow != null
+      ? `; fastest round ${fmtMs(fastThen)} → ${fmtMs(fastNow)} ms (${fmtX(fastNow / fastThen)})`
+      : ''
+  const sameBuild = then.cliSha256 != null && then.cliSha256 === r.imagegraph?.cliSha256
+  const caution = sameBuild
+    ? '; the same build as the baseline (nothing to compare yet: rebuild dist/ with the change and run again)'
+    : ''
+  // With --compare-build, the two builds ran in the same rounds: that ratio decides, since the
+  // load cancels in it; the recorded baseline's figure stays beside it.
+  const same = r.compared?.ratio?.median != null ? r.compared : null
+  const sameText = same
+    ? `. In the same rounds against the build of ${same.rev} (${same.commit}, build ${same.cliSha256}, ${affectedText(same.check?.scope ? { images: same.check.affectedImages, of: same.check.ofImages, scope: same.check.scope } : null)}): ` +
+      `plan / that plan = ${fmtX(same.ratio.median)} (${spread(same.ratio.perRound)})` +
+      (same.cliSha256 === r.imagegraph?.cliSha256
+        ? ': the same build timed twice, so this is the noise of the ratio, not a comparison'
+        : '')
+    : ''
+  const decisive = same ? same.ratio.median : value
+  const met = decisive <= 1
+  const against = same ? `the build of ${same.rev}, in the same rounds` : 'the baseline'
+  // Whether "slower" stands out of the noise: a sign test over the rounds (this build slower in
+  // k of n rounds; the chance of at least k if neither were slower). On this shared machine the
+  // same build timed against itself lands a few percent either side of 1.
+  const slowerRounds = same?.ratio?.perRound?.filter(x => x > 1).length ?? null
+  const p = same ? signTestP(slowerRounds, same.ratio.perRound.length) : null
+  const signText =
+    p == null
+      ? ''
+      : `slower in ${slowerRounds} of ${same.ratio.perRound.length} rounds, sign test p = ${p.toFixed(2)}`
+  return {
+    ...row,
+    value: round(decisive),
+    againstRecorded: round(value),
+    ...(same ? { sameRounds: round(same.ratio.median), slowerRounds, signTestP: round(p) } : {}),
+    ...(cpuRatio != null ? { cpu: round(cpuRatio) } : {}),
+    sameBuild,
+    measured:
+      `${fmtMs(then.planMedianMs)} ms then (${when(then.measuredAt)}, build ${then.cliSha256 ?? '?'}, ${affectedText(then.affected)}), ` +
+      `${fmtMs(plan.medianMs)} ms now (build ${r.imagegraph?.cliSha256 ?? '?'}, ${affectedText(affectedNow)}): ${fmtX(value)}${cpu}${fast}${load}${caution}${sameText}`,
+    met,
+    verdict: met
+      ? `met, ${faster(decisive)} ${decisive < 0.995 ? 'than' : 'as'} ${against}`
+      : `missed: ${fmtX(decisive)} ${against}` +
+        (p == null
+          ? ''
+          : p < 0.05
+            ? ` (${signText}: slower beyond the noise)`
+            : ` (${signText}: within the noise; more rounds, \`--runs 61\`, would tell)`) +
+        (!same && cpuRatio != null && cpuRatio <= 1
+          ? ' (CPU time no higher: the machine, more likely; `--compare-build` times both builds in the same rounds)'
+          : '')
+  }
+}
+
+/** P(X >= k) for X ~ Binomial(n, 1/2): how often k or more of n rounds are slower by chance. */
+function signTestP(k, n) {
+  let p = 0
+  let choose = 1 // C(n, 0)
+  for (let i = 0; i <= n; i++) {
+    if (i >= k) p += choose
+    choose = (choose * (n - i)) / (i + 1)
+  }
+  return p / 2 ** n
+}
+
+/** rootctx's affected images for one change: the narrowed set meets it, anything else does not. */
+function rootContextScopeRow(shapes, { id, changedFile, check, expected }) {
+  const images = expected?.narrowed ?? []
+  const row = {
+    id: `${ROOT_CONTEXT_SHAPE}-${id}`,
+    size: `shape ${ROOT_CONTEXT_SHAPE}`,
+    target: `${ROOT_CONTEXT_SHAPE}: a change to ${changedFile} affects ${images.length === 1 ? `${images[0]} alone` : `exactly the ${images.length} images that copy it`}`,
+    limit: images.length
+  }
+  if (!check) return notMeasured(row, `shape ${ROOT_CONTEXT_SHAPE} not measured`)
+  if (check.error)
+    return {
+      ...row,
+      value: null,
+      measured: `plan FAILED: ${check.error.split('\n')[0].slice(0, 120)}`,
+      met: false,
+      verdict: 'FAILED'
+    }
+  const met = check.scope === 'narrowed'
+  const wrong =
+    check.scope === 'neither'
+      ? ` (of the narrowed set, missing: ${check.missing?.join(', ') || 'none'}; beyond it: ${check.extra?.join(', ') || 'none'})`
+      : ''
+  return {
+    ...row,
+    value: check.affectedImages,
+    scope: check.scope,
+    measured: `${check.affectedImages} of ${check.ofImages} affected: ${SCOPE_TEXT[check.scope]}${wrong}`,
+    met,
+    verdict: met
+      ? 'met'
+      : check.scope === 'whole'
+        ? `not met: the whole context (${check.affectedImages} of ${check.ofImages})`
+        : 'FAILED: the plan is wrong on this shape'
+  }
+}
+
+/** Issue 13's targets on the root-context shape, one row each. */
+export function assessRootContextTargets({ shapes, baseline }) {
+  const r = shapes?.[ROOT_CONTEXT_SHAPE]
+  const rows = [
+    rootContextNoSlowerRow(shapes, baseline),
+    rootContextScopeRow(shapes, {
+      id: 'narrowed',
+      changedFile: r?.repo?.changedFile ?? 'src/checkout/main.go',
+      check: r?.check,
+      expected: r?.repo?.expected ?? { narrowed: ['checkout'] }
+    })
+  ]
+  for (const variant of r?.repo?.variants ?? [])
+    rows.push(
+      rootContextScopeRow(shapes, {
+        id: `variant-${variant.name}`,
+        changedFile: variant.path,
+        check: r.check?.variants?.find(v => v.name === variant.name),
+        expected: variant.expected
+      })
+    )
+  return { issue: ROOT_CONTEXT_ISSUE, rows }
+}
+
+/** The section of RESULTS.md for issue 13's targets. */
+export function renderRootContextTargets(results) {
+  const targets = results.rootContextTargets
+  if (!targets) return []
+  const then = results.baseline?.shapes?.[ROOT_CONTEXT_SHAPE]
+  const lines = [
+    `## Targets (issue ${targets.issue})`,
+    '',
+    'On the root-context shape (`rootctx`: 25 images built from the repository root, each Dockerfile copying its own `src/<service>/`, about half also `pb/demo.proto`; bench/README.md). ' +
+      `“No slower” compares plan’s median with the baseline’s (${then?.source ?? 'none recorded'}); CPU time (user + system), the fastest round and the load are beside it, since the machine’s load differs between runs. ` +
+      'When the run had `--compare-build REV`, that build’s plan ran in the same rounds and the median of the per-round ratios decides instead: the load cancels in it. ' +
+      'The affected rows are the plan’s correctness on the shape: narrowed (issue 13), the whole context (before it), or neither (a wrong plan).',
+    '',
+    '| target | measured | verdict |',
+    '| --- | --- | --- |'
+  ]
+  for (const row of targets.rows) lines.push(`| ${row.target} | ${row.measured} | ${row.verdict} |`)
+  lines.push('')
+  return lines
 }
 
 /** The targets section of RESULTS.md: one table, then the load per size and the baseline. */
