@@ -121,7 +121,7 @@ describe('push', () => {
       'services/image-b/app.txt'
     ])
     expect(plan.images['image-b'].reasons).toEqual([
-      'services/image-b/app.txt -> image image-b',
+      'services/image-b/app.txt -> COPY app.txt /app.txt (services/image-b/Dockerfile:3) -> image image-b',
       'config/b/features.yaml -> config config-b -> process process-a -> image image-b'
     ])
     expect(plan.images.base.affected).toBe(false)

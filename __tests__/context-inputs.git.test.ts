@@ -375,8 +375,10 @@ describe('images built from the repository root read only what their Dockerfiles
     // Whatever narrowing does to the other images, quote reads the whole context.
     expect(p.nodes.get('quote')!.affected).toBe(true)
     expect(reasons(p, 'quote').some(r => r.includes('src/checkout/main.go'))).toBe(true)
-    // TODO(lead): the plan says why the whole context is quote's input; fill in the wording, e.g.
-    // expect(reasons(p, 'quote')).toContain('src/checkout/main.go -> image quote (whole context: src/quote/Dockerfile:2: …)')
+    // The plan says why the whole context is quote's input.
+    expect(reasons(p, 'quote')).toEqual([
+      'src/checkout/main.go -> the whole context (src/quote/Dockerfile:2: COPY ${UNSET}/ ./: the source ${UNSET}/ holds $UNSET, a variable with no value here) -> image quote'
+    ])
   })
 
   test('case 9b: a # syntax= frontend other than docker/dockerfile makes the whole context the input', async () => {
@@ -393,8 +395,10 @@ describe('images built from the repository root read only what their Dockerfiles
     // Whatever narrowing does to the other images, quote reads the whole context.
     expect(p.nodes.get('quote')!.affected).toBe(true)
     expect(reasons(p, 'quote').some(r => r.includes('src/checkout/main.go'))).toBe(true)
-    // TODO(lead): the plan says why the whole context is quote's input; fill in the wording, e.g.
-    // expect(reasons(p, 'quote')).toContain('src/checkout/main.go -> image quote (whole context: src/quote/Dockerfile:1: …)')
+    // The plan says why the whole context is quote's input.
+    expect(reasons(p, 'quote')).toEqual([
+      "src/checkout/main.go -> the whole context (src/quote/Dockerfile:1: # syntax=example.com/custom:1 is not Docker's Dockerfile frontend) -> image quote"
+    ])
   })
 
   test('case 9c: a source through a symlink in the context makes the whole context the input', async () => {
@@ -407,8 +411,10 @@ describe('images built from the repository root read only what their Dockerfiles
     // Whatever narrowing does to the other images, quote reads the whole context.
     expect(p.nodes.get('quote')!.affected).toBe(true)
     expect(reasons(p, 'quote').some(r => r.includes('src/checkout/main.go'))).toBe(true)
-    // TODO(lead): the plan says why the whole context is quote's input; fill in the wording, e.g.
-    // expect(reasons(p, 'quote')).toContain('src/checkout/main.go -> image quote (whole context: src/quote/Dockerfile:2: …)')
+    // The plan says why the whole context is quote's input.
+    expect(reasons(p, 'quote')).toEqual([
+      'src/checkout/main.go -> the whole context (COPY ./src/quote/current/ /app/ (src/quote/Dockerfile:2): src/quote/current goes through a symbolic link) -> image quote'
+    ])
   })
 
   test('case 10a: context-inputs: whole at the top level keeps the whole context as every input', async () => {
@@ -637,5 +643,34 @@ describe('why --explain lists the instructions and what each reaches', () => {
     expect(quote).toContain(
       'Context inputs: the whole context (src/quote/Dockerfile:2: COPY ${UNSET}/ ./: the source ${UNSET}'
     )
+  })
+})
+
+describe('a process writing under the context is an input only when a COPY reaches its output', () => {
+  const shape: Shape = {
+    files: { 'site/config.yaml': 'title: docs\n', 'proto/gen.yaml': 'lang: go\n' },
+    graph: {
+      top: [
+        'configs:',
+        '  site: { paths: [site/config.yaml] }',
+        '  gen: { paths: [proto/gen.yaml] }',
+        'processes:',
+        '  docs: { inputs: [site], run: ./build-docs.sh, outputs: [public] }',
+        '  protoc: { inputs: [gen], run: ./protoc.sh, outputs: [src/checkout/genproto] }'
+      ]
+    }
+  }
+
+  test('only the process whose output checkout copies is its input', async () => {
+    const { plan: p } = await scenario(() => {}, shape)
+    expect(p.nodes.get('checkout')!.inputs).toEqual(['protoc'])
+    expect(p.nodes.get('cart')!.inputs).toEqual([])
+    const docs = await scenario(edit('site/config.yaml'), shape)
+    expect(affected(docs.plan)).toEqual(['site', 'docs'])
+    const gen = await scenario(edit('proto/gen.yaml'), shape)
+    expect(affected(gen.plan)).toEqual(['gen', 'protoc', 'checkout'])
+    expect(reasons(gen.plan, 'checkout')).toEqual([
+      'proto/gen.yaml -> config gen -> process protoc (produces its context .) -> image checkout'
+    ])
   })
 })

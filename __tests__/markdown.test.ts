@@ -1,5 +1,7 @@
 // Hostile repository content in the job summary and the PR comment: file names, reasons, base
 // reasons and branch names render as the text they are, never as markup, links or mentions.
+import { readFileSync } from 'node:fs'
+import * as path from 'node:path'
 import { GitCommandLine } from '../src/adapters/git.js'
 import type { TrackedFile } from '../src/core/changes.js'
 import { inert } from '../src/core/markdown.js'
@@ -134,7 +136,10 @@ function planWith(changed: string[]): Plan {
 
 test('a real repository: a committed file with a lone CR, a link and a mention in its name', async () => {
   const repo = TestRepo.fromExample()
-  const base = repo.head()
+  // The whole context is image-b's input: its Dockerfile copies no such file.
+  const graph = readFileSync(path.join(repo.dir, 'imagegraph.yml'), 'utf8')
+  repo.write('imagegraph.yml', `${graph}context-inputs: whole\n`)
+  const base = repo.commit('whole contexts')
   const name = 'services/image-b/notes\r[release](https:/evil.example) @octocat `x`.txt'
   repo.write(name, 'hello\n')
   const head = repo.commit('a hostile file name')

@@ -730,10 +730,16 @@ describe('the CLI', () => {
     ])
     // The difference is followed down the inputs whose keys changed, to the file that changed.
     const blob = (rev: string) => repo.git('rev-parse', `${rev}:config/a/settings.yaml`).trim()
-    expect(lines.slice(5, 10)).toEqual([
+    expect(lines.slice(5, 16)).toEqual([
       `  input key changed: process process-a (${short('process-a', atBase)} -> ${short('process-a', p)})`,
       `    input key changed: config config-a (${short('config-a', atBase)} -> ${short('config-a', p)})`,
       `      file changed: config/a/settings.yaml (100644 ${blob(base)} -> 100644 ${blob(head)})`,
+      '',
+      'Context inputs: what the Dockerfile reads',
+      '  COPY rendered/app.yaml /etc/app.yaml (services/image-a/Dockerfile:4)',
+      '    nothing in the commit',
+      '  COPY app.txt /app.txt (services/image-a/Dockerfile:5)',
+      '    services/image-a/app.txt',
       '',
       'Key breakdown at head:'
     ])

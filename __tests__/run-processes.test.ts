@@ -167,7 +167,7 @@ describe('run-processes', () => {
     expect(readFileSync(path.join(dir, 'out/combined.txt'), 'utf8')).toBe('A1\nB1\n')
     const key = first.run.processes.find(p => p.name === 'combine')!
     expect(s.cache.saves).toContain(key.cacheKey)
-    expect(key.cacheKey).toMatch(/^imagegraph-v4-process-combine-[0-9a-f]{64}$/)
+    expect(key.cacheKey).toMatch(/^imagegraph-v5-process-combine-[0-9a-f]{64}$/)
     expect(key.bytesSaved).toBe(6)
     expect(first.reporter.groups.map(g => g.name.split(':')[0]).sort()).toEqual([
       'combine',

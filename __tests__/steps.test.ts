@@ -111,11 +111,11 @@ describe('processSteps', () => {
     expect(byName.get('docs')).toMatchObject({ affected: true, neededBy: [], after: ['gen'] })
     const key = p.nodes.get('render')!.key
     expect(byName.get('render')!.key).toBe(key)
-    expect(byName.get('render')!.cacheKey).toBe(`imagegraph-v4-process-render-${key}`)
+    expect(byName.get('render')!.cacheKey).toBe(`imagegraph-v5-process-render-${key}`)
   })
 
   test('the cache entry key carries the key schema version', () => {
-    expect(processCacheKey('render', 'abc')).toBe('imagegraph-v4-process-render-abc')
+    expect(processCacheKey('render', 'abc')).toBe('imagegraph-v5-process-render-abc')
   })
 
   test.each(['nope', 'gen', 'c1'])('%p is not an image to build', name => {

@@ -6,6 +6,10 @@ import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as crypto from 'node:crypto';
+import path__default from 'path';
+import fs__default from 'fs';
+import os__default from 'os';
+import crypto__default from 'crypto';
 
 /** A mistake the user can fix (bad graph file, unknown revision, bad flag). Exit status 1, no stack. */
 class UserError extends Error {
@@ -220,6 +224,35 @@ var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof win
 
 function getDefaultExportFromCjs$1 (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
+}
+
+function getAugmentedNamespace(n) {
+  if (Object.prototype.hasOwnProperty.call(n, '__esModule')) return n;
+  var f = n.default;
+	if (typeof f == "function") {
+		var a = function a () {
+			var isInstance = false;
+      try {
+        isInstance = this instanceof a;
+      } catch (e) {}
+			if (isInstance) {
+        return Reflect.construct(f, arguments, this.constructor);
+			}
+			return f.apply(this, arguments);
+		};
+		a.prototype = f.prototype;
+  } else a = {};
+  Object.defineProperty(a, '__esModule', {value: true});
+	Object.keys(n).forEach(function (k) {
+		var d = Object.getOwnPropertyDescriptor(n, k);
+		Object.defineProperty(a, k, d.get ? d : {
+			enumerable: true,
+			get: function () {
+				return n[k];
+			}
+		});
+	});
+	return a;
 }
 
 var debug_1;
@@ -3834,7 +3867,7 @@ function firstUnbalanced(pattern) {
  * A matcher for one pattern. A pattern without wildcards names a file or a directory: it matches
  * that path and everything under it, as a git pathspec does.
  */
-function compilePattern(pattern) {
+function compilePattern$1(pattern) {
     const scan = scanOf(pattern);
     if (!scan.isGlob) {
         const literal = scan.base;
@@ -3851,7 +3884,7 @@ function wholePathOf(pattern) {
     return !scan.isGlob || scan.glob === '**' ? scan.base : undefined;
 }
 /** The fixed directory a pattern cannot match outside of ('' when it has none), unescaped. */
-function anchorOf(pattern) {
+function anchorOf$1(pattern) {
     return scanOf(pattern).base;
 }
 class PathIndex {
@@ -3997,6 +4030,7 @@ function formatDuration(seconds) {
 
 const GRAPH_VERSION = 1;
 const DEFAULT_GRAPH_FILE = 'imagegraph.yml';
+const CONTEXT_INPUTS = ['dockerfile', 'whole'];
 const SECTION_OF = {
     config: 'configs',
     process: 'processes',
@@ -7530,14 +7564,27 @@ const FIELDS = {
         repository: { type: 'repository' },
         tags: { type: 'tag-templates' },
         'tag-pattern': { type: 'tag-pattern' },
+        'context-inputs': { type: 'context-inputs' },
+        'build-args-file': { type: 'file' },
         description: { type: 'string' }
     }
 };
-const TOP_FIELDS = ['version', 'configs', 'processes', 'images', 'registry', 'tags'];
+const TOP_FIELDS = [
+    'version',
+    'configs',
+    'processes',
+    'images',
+    'registry',
+    'tags',
+    'context-inputs',
+    'build-args-file'
+];
 /** The top-level fields that are read like a node's: what type each is. */
 const TOP_FIELD_TYPES = {
     registry: 'registry',
-    tags: 'tag-templates'
+    tags: 'tag-templates',
+    'context-inputs': 'context-inputs',
+    'build-args-file': 'file'
 };
 const PLATFORM_PATTERN = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
 const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -7588,13 +7635,13 @@ function describe(v) {
     return `${typeof v} ${String(v)}`;
 }
 /** Collects the problems of a reading, each at its path segments. */
-class Reader {
+let Reader$1 = class Reader {
     problems = [];
     /** path: how the message names the place, when not its segments (a missing top-level field). */
     error(segments, at, message, path = pathText(segments)) {
         this.problems.push({ loc: { segments, at }, path, message });
     }
-}
+};
 function readStringList(r, value, segs, what, check) {
     if (!Array.isArray(value)) {
         r.error(segs, 'value', `expected a list of ${what}, got ${describe(value)}`);
@@ -7724,6 +7771,12 @@ function readField(r, type, value, segs) {
         }
         case 'image-args':
             return readImageArgs(r, value, segs);
+        case 'context-inputs':
+            if (typeof value !== 'string' || !CONTEXT_INPUTS.includes(value)) {
+                r.error(segs, 'value', `expected ${CONTEXT_INPUTS.join(' or ')}, got ${describe(value)}${typeof value === 'string' ? didYouMean(value, [...CONTEXT_INPUTS]) : ''}`);
+                return undefined;
+            }
+            return value;
         case 'repository':
         case 'registry':
         case 'tag-pattern': {
@@ -7817,6 +7870,7 @@ function readNode(r, kind, name, body, segs) {
                     r.error([...segs, 'image-args', arg], 'key', `'${arg}' is also set in build-args; an ARG comes from build-args or from image-args, not both`);
             const tags = values.tags;
             const tagPattern = values['tag-pattern'];
+            const buildArgsFile = values['build-args-file'];
             return {
                 kind,
                 ...common,
@@ -7829,7 +7883,10 @@ function readNode(r, kind, name, body, segs) {
                 ...(target !== undefined ? { target } : {}),
                 repository: values.repository ?? name,
                 ...(tags !== undefined ? { tags } : {}),
-                ...(tagPattern !== undefined ? { tagPattern } : {})
+                ...(tagPattern !== undefined ? { tagPattern } : {}),
+                // The top level's value, when the image has none, is filled in by the reader (read.ts).
+                contextInputs: values['context-inputs'] ?? 'dockerfile',
+                ...(buildArgsFile !== undefined ? { buildArgsFile } : {})
             };
         }
     }
@@ -8897,105 +8954,8 @@ function everythingReason(resolved) {
     return resolved.kind === 'range' ? undefined : baseReason(resolved);
 }
 
-/** BuildKit reads `<Dockerfile>.dockerignore` before `<context>/.dockerignore`, when it exists. */
-function dockerfileIgnoreFile(dockerfile) {
-    return `${dockerfile}.dockerignore`;
-}
-/** Every process output, sorted, with its process: the outputs under a directory are one run. */
+const isUnder$2 = (path, dir) => dir === '' || path === dir || (path.startsWith(dir) && path.charCodeAt(dir.length) === 47);
 let OutputIndex$1 = class OutputIndex {
-    byPath = new Map();
-    sorted;
-    constructor(nodes) {
-        for (const node of nodes)
-            if (node.kind === 'process')
-                for (const o of node.outputs)
-                    this.byPath.set(o, node.name);
-        this.sorted = [...this.byPath.keys()].sort();
-    }
-    /** The output that holds path (path itself or an ancestor), if any. */
-    holding(path) {
-        for (let p = path;;) {
-            const process = this.byPath.get(p);
-            if (process !== undefined)
-                return { output: p, process };
-            const cut = p.lastIndexOf('/');
-            if (cut === -1)
-                return undefined;
-            p = p.slice(0, cut);
-        }
-    }
-    /** The outputs strictly under dir ('' is the repository root): a binary search, then a run. */
-    under(dir) {
-        const prefix = dir === '' ? '' : `${dir}/`;
-        let lo = 0;
-        let hi = this.sorted.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (this.sorted[mid] < prefix)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        const out = [];
-        for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(prefix); i++)
-            out.push({ output: this.sorted[i], process: this.byPath.get(this.sorted[i]) });
-        return out;
-    }
-};
-/** The processes each image consumes through its context and Dockerfile, by image name. */
-function findImpliedInputs(nodes) {
-    const outputs = new OutputIndex$1(nodes.values());
-    const implied = new Map();
-    for (const node of nodes.values()) {
-        if (node.kind !== 'image')
-            continue;
-        const found = [];
-        const add = (process, what, path) => {
-            if (!found.some(f => f.process === process && f.what === what))
-                found.push({ process, what, path });
-        };
-        const holder = outputs.holding(node.context);
-        if (holder)
-            add(holder.process, 'context', node.context || '.');
-        for (const o of outputs.under(node.context))
-            add(o.process, 'context', node.context || '.');
-        for (const [path, what] of [
-            [node.dockerfile, 'Dockerfile'],
-            [dockerfileIgnoreFile(node.dockerfile), 'Dockerfile ignore file']
-        ]) {
-            const h = outputs.holding(path);
-            if (h)
-                add(h.process, what, path);
-        }
-        if (found.length > 0)
-            implied.set(node.name, found);
-    }
-    return implied;
-}
-/** Record the implied inputs on the images (their `inputs` stay as the file spells them). */
-function addImpliedInputs(nodes) {
-    for (const [name, because] of findImpliedInputs(nodes)) {
-        const image = nodes.get(name);
-        const extra = [...new Set(because.map(b => b.process))].filter(p => !image.inputs.includes(p));
-        image.implied = {
-            inputs: extra.length > 0 ? [...image.inputs, ...extra] : image.inputs,
-            because
-        };
-    }
-}
-/** How a reason chain says why an input it passes through was not listed: '' when it was. */
-function impliedNote(node, input) {
-    if (node.kind !== 'image' || !node.implied || node.inputs.includes(input))
-        return '';
-    const b = node.implied.because.find(i => i.process === input);
-    if (b)
-        return ` (produces its ${b.what} ${b.path})`;
-    const arg = Object.keys(node.imageArgs).find(a => node.imageArgs[a] === input);
-    return arg !== undefined ? ` (image-args ${arg})` : '';
-}
-
-const isUnder$1 = (path, dir) => dir === '' || path === dir || (path.startsWith(dir) && path.charCodeAt(dir.length) === 47);
-class OutputIndex {
     /** Each output path, by the first process that lists it. */
     exact = new Map();
     /** Each directory above an output, by the first output under it. */
@@ -9045,7 +9005,7 @@ class OutputIndex {
                 hi = mid;
         }
         for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(dir); i++)
-            if (isUnder$1(this.sorted[i], dir))
+            if (isUnder$2(this.sorted[i], dir))
                 out.push(this.exact.get(this.sorted[i]));
         return out;
     }
@@ -9054,26 +9014,175 @@ class OutputIndex {
      * pattern inside an output names what the process writes).
      */
     namedBy(pattern) {
-        const anchor = anchorOf(pattern);
+        const anchor = anchorOf$1(pattern);
         const holder = this.producerOf(anchor);
         if (holder)
             return [holder];
-        const matches = compilePattern(pattern);
+        const matches = compilePattern$1(pattern);
         return this.outputsUnder(anchor).filter(o => matches(o.path));
     }
-}
+};
 const indexes = new WeakMap();
 /** The outputs of a graph's processes, indexed once per graph. */
 function outputIndexOf(graph) {
     let index = indexes.get(graph);
     if (!index) {
-        index = new OutputIndex();
+        index = new OutputIndex$1();
         for (const node of graph.nodes.values())
             if (node.kind === 'process')
                 node.outputs.forEach((path, i) => index.add({ path, process: node.name, index: i }));
         indexes.set(graph, index);
     }
     return index;
+}
+
+/** BuildKit reads `<Dockerfile>.dockerignore` before `<context>/.dockerignore`, when it exists. */
+function dockerfileIgnoreFile(dockerfile) {
+    return `${dockerfile}.dockerignore`;
+}
+/** Every process output, sorted, with its process: the outputs under a directory are one run. */
+class OutputIndex {
+    byPath = new Map();
+    sorted;
+    constructor(nodes) {
+        for (const node of nodes)
+            if (node.kind === 'process')
+                for (const o of node.outputs)
+                    this.byPath.set(o, node.name);
+        this.sorted = [...this.byPath.keys()].sort();
+    }
+    /** The output that holds path (path itself or an ancestor), if any. */
+    holding(path) {
+        for (let p = path;;) {
+            const process = this.byPath.get(p);
+            if (process !== undefined)
+                return { output: p, process };
+            const cut = p.lastIndexOf('/');
+            if (cut === -1)
+                return undefined;
+            p = p.slice(0, cut);
+        }
+    }
+    /** The outputs strictly under dir ('' is the repository root): a binary search, then a run. */
+    under(dir) {
+        const prefix = dir === '' ? '' : `${dir}/`;
+        let lo = 0;
+        let hi = this.sorted.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.sorted[mid] < prefix)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const out = [];
+        for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(prefix); i++)
+            out.push({ output: this.sorted[i], process: this.byPath.get(this.sorted[i]) });
+        return out;
+    }
+}
+/** The processes each image consumes through its context and Dockerfile, by image name. */
+function findImpliedInputs(nodes) {
+    const outputs = new OutputIndex(nodes.values());
+    const implied = new Map();
+    for (const node of nodes.values()) {
+        if (node.kind !== 'image')
+            continue;
+        const found = [];
+        const add = (process, what, path) => {
+            if (!found.some(f => f.process === process && f.what === what))
+                found.push({ process, what, path });
+        };
+        const holder = outputs.holding(node.context);
+        if (holder)
+            add(holder.process, 'context', node.context || '.');
+        for (const o of outputs.under(node.context))
+            add(o.process, 'context', node.context || '.');
+        for (const [path, what] of [
+            [node.dockerfile, 'Dockerfile'],
+            [dockerfileIgnoreFile(node.dockerfile), 'Dockerfile ignore file']
+        ]) {
+            const h = outputs.holding(path);
+            if (h)
+                add(h.process, what, path);
+        }
+        if (found.length > 0)
+            implied.set(node.name, found);
+    }
+    return implied;
+}
+/** Record the implied inputs on the images (their `inputs` stay as the file spells them). */
+function addImpliedInputs(nodes) {
+    for (const [name, because] of findImpliedInputs(nodes)) {
+        const image = nodes.get(name);
+        const extra = [...new Set(because.map(b => b.process))].filter(p => !image.inputs.includes(p));
+        image.implied = {
+            inputs: extra.length > 0 ? [...image.inputs, ...extra] : image.inputs,
+            because
+        };
+    }
+}
+/** How a reason chain says why an input it passes through was not listed: '' when it was. */
+function impliedNote(node, input) {
+    if (node.kind !== 'image' || !node.implied || node.inputs.includes(input))
+        return '';
+    const b = node.implied.because.find(i => i.process === input);
+    if (b)
+        return ` (produces its ${b.what} ${b.path})`;
+    const arg = Object.keys(node.imageArgs).find(a => node.imageArgs[a] === input);
+    return arg !== undefined ? ` (image-args ${arg})` : '';
+}
+/**
+ * Once an image's Dockerfile is read (issue 13), a process that writes into its context is its
+ * input only when an instruction reaches what it writes: an output under the context that no COPY
+ * names leaves the image's inputs (its `because` stays, for the checks). A process the graph file
+ * lists, or that writes the Dockerfile or an ignore file, stays.
+ */
+function narrowImpliedInputs(graph, reach) {
+    const outputs = outputIndexOf(graph);
+    for (const node of graph.nodes.values()) {
+        const r = reach.get(node.name);
+        if (node.kind !== 'image' || !node.implied || r?.kind !== 'narrowed')
+            continue;
+        const unread = new Set();
+        for (const b of node.implied.because) {
+            if (b.what !== 'context' || node.inputs.includes(b.process))
+                continue;
+            const written = [
+                ...outputs.outputsUnder(r.context),
+                ...[outputs.producerOf(r.context)].filter(o => o !== undefined)
+            ].filter(o => o.process === b.process);
+            if (!written.some(o => reachesOutput(r, o.path)))
+                unread.add(b.process);
+        }
+        // A process also implied for its Dockerfile or ignore file, or named by image-args, stays.
+        for (const b of node.implied.because)
+            if (b.what !== 'context')
+                unread.delete(b.process);
+        for (const image of Object.values(node.imageArgs))
+            unread.delete(image);
+        if (unread.size > 0)
+            node.implied = {
+                inputs: node.implied.inputs.filter(i => !unread.has(i)),
+                because: node.implied.because
+            };
+    }
+}
+/** Whether a source may copy something of the output at path (a superset for wildcards). */
+function reachesOutput(reach, output) {
+    for (const s of reach.sources)
+        for (const pattern of s.patterns) {
+            const cut = pattern.search(/[*?[\\]/);
+            const anchor = cut === -1
+                ? pattern
+                : pattern.slice(0, pattern.lastIndexOf('/', cut) + 1).replace(/\/$/, '');
+            if (isUnder$1(output, anchor) || isUnder$1(anchor, output))
+                return true;
+        }
+    return false;
+}
+function isUnder$1(path, dir) {
+    return dir === '' || path === dir || path.startsWith(`${dir}/`);
 }
 
 // Checks that span nodes: references between nodes, outputs that overlap or feed their own
@@ -9142,7 +9251,7 @@ function article(kind) {
     return kind === 'image' ? 'an' : 'a';
 }
 function checkOutputs(r, nodes) {
-    const outputs = new OutputIndex();
+    const outputs = new OutputIndex$1();
     for (const node of nodes.values()) {
         if (node.kind !== 'process')
             continue;
@@ -9269,7 +9378,7 @@ options = {}) {
             return { problems: e.problems };
         throw e;
     }
-    const r = new Reader();
+    const r = new Reader$1();
     const nodes = new Map();
     const nodePaths = new Map();
     const top = Object.create(null);
@@ -9332,6 +9441,7 @@ options = {}) {
     }
     if (!Object.hasOwn(root, 'version'))
         r.error([], 'value', `missing required field 'version'; add 'version: ${GRAPH_VERSION}'`, 'version');
+    applyTopDefaults(nodes, top);
     checkReferences(r, nodes);
     checkImageArgs(r, nodes);
     checkOutputs(r, nodes);
@@ -9352,6 +9462,21 @@ function versionProblem(value) {
     if (typeof value === 'string' && value.trim() === String(GRAPH_VERSION))
         return `version must be the number ${GRAPH_VERSION}, not the string '${value}'; write 'version: ${GRAPH_VERSION}' without quotes`;
     return `unsupported version ${describe(value).replace(/^number /, '')}; supported: ${GRAPH_VERSION}`;
+}
+/** `context-inputs` and `build-args-file` at the top level: every image's that sets none itself. */
+function applyTopDefaults(nodes, top) {
+    const contextInputs = top['context-inputs'];
+    const buildArgsFile = top['build-args-file'];
+    if (contextInputs === undefined && buildArgsFile === undefined)
+        return;
+    for (const node of nodes.values()) {
+        if (node.kind !== 'image')
+            continue;
+        if (contextInputs !== undefined && !node.fields.includes('context-inputs'))
+            node.contextInputs = contextInputs;
+        if (buildArgsFile !== undefined && !node.fields.includes('build-args-file'))
+            node.buildArgsFile = buildArgsFile;
+    }
 }
 
 // What git says changed, and what is tracked, in the core's terms.
@@ -9398,7 +9523,7 @@ function touchedPaths(change) {
 // inputs have one key: a rename rebuilds nothing), not the checkout path, the machine, mtimes or
 // map order. The breakdown is kept beside the key, with the names as labels that are not hashed,
 // so that `imagegraph why NODE --explain` can say why two keys differ.
-const KEY_SCHEMA = 'imagegraph-key/v4';
+const KEY_SCHEMA = 'imagegraph-key/v5';
 const hashOnce = typeof crypto.hash === 'function'
     ? data => crypto.hash('sha256', data)
     : data => crypto.createHash('sha256').update(data).digest('hex');
@@ -9430,7 +9555,7 @@ function sortedRecord(r) {
  * keys, and `image-args` as ARG -> the upstream image's key (keyOf). Keys are written in sorted
  * order (hashedJson relies on it).
  */
-function canonicalDefinition(node, keyOf) {
+function canonicalDefinition(node, keyOf, fileArgs = {}) {
     switch (node.kind) {
         case 'config':
             return { paths: [...node.paths].sort() };
@@ -9445,7 +9570,9 @@ function canonicalDefinition(node, keyOf) {
             for (const arg of Object.keys(node.imageArgs).sort())
                 imageArgs[arg] = keyOf(node.imageArgs[arg]);
             return {
-                buildArgs: sortedRecord(node.buildArgs),
+                // What the builder is given: build-args, and the build-args-file's values of the ARGs the
+                // Dockerfile declares (the same value either way is the same build).
+                buildArgs: sortedRecord({ ...fileArgs, ...node.buildArgs }),
                 context: node.context,
                 dockerfile: node.dockerfile,
                 imageArgs,
@@ -9464,7 +9591,14 @@ function writtenDefinition(node) {
     const definition = canonicalDefinition(node, name => name);
     if (node.kind === 'config')
         return definition;
-    return { ...definition, inputs: [...node.inputs].sort() };
+    if (node.kind === 'process')
+        return { ...definition, inputs: [...node.inputs].sort() };
+    return {
+        ...definition,
+        buildArgsFile: node.buildArgsFile ?? null,
+        contextInputs: node.contextInputs,
+        inputs: [...node.inputs].sort()
+    };
 }
 function nodeLabel(node) {
     return `${node.kind} ${node.name}`;
@@ -9494,7 +9628,8 @@ function hashedJson(b) {
 function computeKeys(graph, membership) {
     const keys = new Map();
     for (const node of graph.order) {
-        const lines = sortedByPath(membership.files.get(node.name) ?? []).map(treeLine);
+        const files = membership.keyFiles?.get(node.name) ?? membership.files.get(node.name) ?? [];
+        const lines = sortedByPath(files).map(treeLine);
         const upstream = inputsOf(node)
             .map(name => {
             const input = graph.nodes.get(name);
@@ -9505,7 +9640,7 @@ function computeKeys(graph, membership) {
             schema: KEY_SCHEMA,
             kind: node.kind,
             name: node.name,
-            definition: canonicalDefinition(node, name => keys.get(name).key),
+            definition: canonicalDefinition(node, name => keys.get(name).key, membership.reach?.get(node.name)?.fileArgs),
             files: lines,
             filesDigest: sha256(lines.length === 0 ? '' : `${lines.join('\n')}\n`),
             upstream
@@ -9787,6 +9922,8466 @@ function treeIdOf(files, dir) {
     return hashDir(root);
 }
 
+var main$4 = {};
+
+var argument = {};
+
+var hasRequiredArgument;
+
+function requireArgument () {
+	if (hasRequiredArgument) return argument;
+	hasRequiredArgument = 1;
+	Object.defineProperty(argument, "__esModule", { value: true });
+	argument.Argument = void 0;
+	class Argument {
+	    constructor(value, range) {
+	        this.value = value;
+	        this.range = range;
+	    }
+	    toString() {
+	        return this.value;
+	    }
+	    getRange() {
+	        return this.range;
+	    }
+	    getValue() {
+	        return this.value;
+	    }
+	    isAfter(position) {
+	        if (this.range.end.line < position.line) {
+	            return false;
+	        }
+	        return this.range.start.line > position.line ? true : this.range.start.character > position.character;
+	    }
+	    isBefore(position) {
+	        if (this.range.start.line < position.line) {
+	            return true;
+	        }
+	        return this.range.end.line > position.line ? false : this.range.end.character < position.character;
+	    }
+	}
+	argument.Argument = Argument;
+	return argument;
+}
+
+var jsonArgument = {};
+
+var hasRequiredJsonArgument;
+
+function requireJsonArgument () {
+	if (hasRequiredJsonArgument) return jsonArgument;
+	hasRequiredJsonArgument = 1;
+	Object.defineProperty(jsonArgument, "__esModule", { value: true });
+	jsonArgument.JSONArgument = void 0;
+	const argument_1 = requireArgument();
+	class JSONArgument extends argument_1.Argument {
+	    constructor(value, range, jsonRange) {
+	        super(value, range);
+	        this.jsonRange = jsonRange;
+	    }
+	    getJSONRange() {
+	        return this.jsonRange;
+	    }
+	    getJSONValue() {
+	        let value = super.getValue();
+	        value = value.substring(1, value.length - 1);
+	        return value;
+	    }
+	}
+	jsonArgument.JSONArgument = JSONArgument;
+	return jsonArgument;
+}
+
+var comment = {};
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Microsoft Corporation. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+var DocumentUri;
+(function (DocumentUri) {
+    function is(value) {
+        return typeof value === 'string';
+    }
+    DocumentUri.is = is;
+})(DocumentUri || (DocumentUri = {}));
+var URI;
+(function (URI) {
+    function is(value) {
+        return typeof value === 'string';
+    }
+    URI.is = is;
+})(URI || (URI = {}));
+var integer;
+(function (integer) {
+    integer.MIN_VALUE = -2147483648;
+    integer.MAX_VALUE = 2147483647;
+    function is(value) {
+        return typeof value === 'number' && integer.MIN_VALUE <= value && value <= integer.MAX_VALUE;
+    }
+    integer.is = is;
+})(integer || (integer = {}));
+var uinteger;
+(function (uinteger) {
+    uinteger.MIN_VALUE = 0;
+    uinteger.MAX_VALUE = 2147483647;
+    function is(value) {
+        return typeof value === 'number' && uinteger.MIN_VALUE <= value && value <= uinteger.MAX_VALUE;
+    }
+    uinteger.is = is;
+})(uinteger || (uinteger = {}));
+/**
+ * The Position namespace provides helper functions to work with
+ * {@link Position} literals.
+ */
+var Position;
+(function (Position) {
+    /**
+     * Creates a new Position literal from the given line and character.
+     * @param line The position's line.
+     * @param character The position's character.
+     */
+    function create(line, character) {
+        if (line === Number.MAX_VALUE) {
+            line = uinteger.MAX_VALUE;
+        }
+        if (character === Number.MAX_VALUE) {
+            character = uinteger.MAX_VALUE;
+        }
+        return { line, character };
+    }
+    Position.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link Position} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.uinteger(candidate.line) && Is.uinteger(candidate.character);
+    }
+    Position.is = is;
+})(Position || (Position = {}));
+/**
+ * The Range namespace provides helper functions to work with
+ * {@link Range} literals.
+ */
+var Range;
+(function (Range) {
+    function create(one, two, three, four) {
+        if (Is.uinteger(one) && Is.uinteger(two) && Is.uinteger(three) && Is.uinteger(four)) {
+            return { start: Position.create(one, two), end: Position.create(three, four) };
+        }
+        else if (Position.is(one) && Position.is(two)) {
+            return { start: one, end: two };
+        }
+        else {
+            throw new Error(`Range#create called with invalid arguments[${one}, ${two}, ${three}, ${four}]`);
+        }
+    }
+    Range.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link Range} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Position.is(candidate.start) && Position.is(candidate.end);
+    }
+    Range.is = is;
+})(Range || (Range = {}));
+/**
+ * The Location namespace provides helper functions to work with
+ * {@link Location} literals.
+ */
+var Location;
+(function (Location) {
+    /**
+     * Creates a Location literal.
+     * @param uri The location's uri.
+     * @param range The location's range.
+     */
+    function create(uri, range) {
+        return { uri, range };
+    }
+    Location.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link Location} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.range) && (Is.string(candidate.uri) || Is.undefined(candidate.uri));
+    }
+    Location.is = is;
+})(Location || (Location = {}));
+/**
+ * The LocationLink namespace provides helper functions to work with
+ * {@link LocationLink} literals.
+ */
+var LocationLink;
+(function (LocationLink) {
+    /**
+     * Creates a LocationLink literal.
+     * @param targetUri The definition's uri.
+     * @param targetRange The full range of the definition.
+     * @param targetSelectionRange The span of the symbol definition at the target.
+     * @param originSelectionRange The span of the symbol being defined in the originating source file.
+     */
+    function create(targetUri, targetRange, targetSelectionRange, originSelectionRange) {
+        return { targetUri, targetRange, targetSelectionRange, originSelectionRange };
+    }
+    LocationLink.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link LocationLink} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.targetRange) && Is.string(candidate.targetUri)
+            && Range.is(candidate.targetSelectionRange)
+            && (Range.is(candidate.originSelectionRange) || Is.undefined(candidate.originSelectionRange));
+    }
+    LocationLink.is = is;
+})(LocationLink || (LocationLink = {}));
+/**
+ * The Color namespace provides helper functions to work with
+ * {@link Color} literals.
+ */
+var Color;
+(function (Color) {
+    /**
+     * Creates a new Color literal.
+     */
+    function create(red, green, blue, alpha) {
+        return {
+            red,
+            green,
+            blue,
+            alpha,
+        };
+    }
+    Color.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link Color} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.numberRange(candidate.red, 0, 1)
+            && Is.numberRange(candidate.green, 0, 1)
+            && Is.numberRange(candidate.blue, 0, 1)
+            && Is.numberRange(candidate.alpha, 0, 1);
+    }
+    Color.is = is;
+})(Color || (Color = {}));
+/**
+ * The ColorInformation namespace provides helper functions to work with
+ * {@link ColorInformation} literals.
+ */
+var ColorInformation;
+(function (ColorInformation) {
+    /**
+     * Creates a new ColorInformation literal.
+     */
+    function create(range, color) {
+        return {
+            range,
+            color,
+        };
+    }
+    ColorInformation.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link ColorInformation} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.range) && Color.is(candidate.color);
+    }
+    ColorInformation.is = is;
+})(ColorInformation || (ColorInformation = {}));
+/**
+ * The Color namespace provides helper functions to work with
+ * {@link ColorPresentation} literals.
+ */
+var ColorPresentation;
+(function (ColorPresentation) {
+    /**
+     * Creates a new ColorInformation literal.
+     */
+    function create(label, textEdit, additionalTextEdits) {
+        return {
+            label,
+            textEdit,
+            additionalTextEdits,
+        };
+    }
+    ColorPresentation.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link ColorInformation} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.string(candidate.label)
+            && (Is.undefined(candidate.textEdit) || TextEdit.is(candidate.textEdit))
+            && (Is.undefined(candidate.additionalTextEdits) || Is.typedArray(candidate.additionalTextEdits, TextEdit.is));
+    }
+    ColorPresentation.is = is;
+})(ColorPresentation || (ColorPresentation = {}));
+/**
+ * A set of predefined range kinds.
+ */
+var FoldingRangeKind;
+(function (FoldingRangeKind) {
+    /**
+     * Folding range for a comment
+     */
+    FoldingRangeKind.Comment = 'comment';
+    /**
+     * Folding range for an import or include
+     */
+    FoldingRangeKind.Imports = 'imports';
+    /**
+     * Folding range for a region (e.g. `#region`)
+     */
+    FoldingRangeKind.Region = 'region';
+})(FoldingRangeKind || (FoldingRangeKind = {}));
+/**
+ * The folding range namespace provides helper functions to work with
+ * {@link FoldingRange} literals.
+ */
+var FoldingRange;
+(function (FoldingRange) {
+    /**
+     * Creates a new FoldingRange literal.
+     */
+    function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
+        const result = {
+            startLine,
+            endLine
+        };
+        if (Is.defined(startCharacter)) {
+            result.startCharacter = startCharacter;
+        }
+        if (Is.defined(endCharacter)) {
+            result.endCharacter = endCharacter;
+        }
+        if (Is.defined(kind)) {
+            result.kind = kind;
+        }
+        if (Is.defined(collapsedText)) {
+            result.collapsedText = collapsedText;
+        }
+        return result;
+    }
+    FoldingRange.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link FoldingRange} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.uinteger(candidate.startLine) && Is.uinteger(candidate.endLine)
+            && (Is.undefined(candidate.startCharacter) || Is.uinteger(candidate.startCharacter))
+            && (Is.undefined(candidate.endCharacter) || Is.uinteger(candidate.endCharacter))
+            && (Is.undefined(candidate.kind) || Is.string(candidate.kind));
+    }
+    FoldingRange.is = is;
+})(FoldingRange || (FoldingRange = {}));
+/**
+ * The DiagnosticRelatedInformation namespace provides helper functions to work with
+ * {@link DiagnosticRelatedInformation} literals.
+ */
+var DiagnosticRelatedInformation;
+(function (DiagnosticRelatedInformation) {
+    /**
+     * Creates a new DiagnosticRelatedInformation literal.
+     */
+    function create(location, message) {
+        return {
+            location,
+            message
+        };
+    }
+    DiagnosticRelatedInformation.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link DiagnosticRelatedInformation} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Location.is(candidate.location) && Is.string(candidate.message);
+    }
+    DiagnosticRelatedInformation.is = is;
+})(DiagnosticRelatedInformation || (DiagnosticRelatedInformation = {}));
+/**
+ * The diagnostic's severity.
+ */
+var DiagnosticSeverity;
+(function (DiagnosticSeverity) {
+    /**
+     * Reports an error.
+     */
+    DiagnosticSeverity.Error = 1;
+    /**
+     * Reports a warning.
+     */
+    DiagnosticSeverity.Warning = 2;
+    /**
+     * Reports an information.
+     */
+    DiagnosticSeverity.Information = 3;
+    /**
+     * Reports a hint.
+     */
+    DiagnosticSeverity.Hint = 4;
+})(DiagnosticSeverity || (DiagnosticSeverity = {}));
+/**
+ * The diagnostic tags.
+ *
+ * @since 3.15.0
+ */
+var DiagnosticTag;
+(function (DiagnosticTag) {
+    /**
+     * Unused or unnecessary code.
+     *
+     * Clients are allowed to render diagnostics with this tag faded out instead of having
+     * an error squiggle.
+     */
+    DiagnosticTag.Unnecessary = 1;
+    /**
+     * Deprecated or obsolete code.
+     *
+     * Clients are allowed to rendered diagnostics with this tag strike through.
+     */
+    DiagnosticTag.Deprecated = 2;
+})(DiagnosticTag || (DiagnosticTag = {}));
+/**
+ * The CodeDescription namespace provides functions to deal with descriptions for diagnostic codes.
+ *
+ * @since 3.16.0
+ */
+var CodeDescription;
+(function (CodeDescription) {
+    function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.string(candidate.href);
+    }
+    CodeDescription.is = is;
+})(CodeDescription || (CodeDescription = {}));
+/**
+ * The Diagnostic namespace provides helper functions to work with
+ * {@link Diagnostic} literals.
+ */
+var Diagnostic;
+(function (Diagnostic) {
+    /**
+     * Creates a new Diagnostic literal.
+     */
+    function create(range, message, severity, code, source, relatedInformation) {
+        const result = { range, message };
+        if (Is.defined(severity)) {
+            result.severity = severity;
+        }
+        if (Is.defined(code)) {
+            result.code = code;
+        }
+        if (Is.defined(source)) {
+            result.source = source;
+        }
+        if (Is.defined(relatedInformation)) {
+            result.relatedInformation = relatedInformation;
+        }
+        return result;
+    }
+    Diagnostic.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link Diagnostic} interface.
+     */
+    function is(value) {
+        var _a;
+        const candidate = value;
+        return Is.defined(candidate)
+            && Range.is(candidate.range)
+            && (Is.string(candidate.message) || MarkupContent.is(candidate.message))
+            && (Is.number(candidate.severity) || Is.undefined(candidate.severity))
+            && (Is.integer(candidate.code) || Is.string(candidate.code) || Is.undefined(candidate.code))
+            && (Is.undefined(candidate.codeDescription) || (Is.string((_a = candidate.codeDescription) === null || _a === void 0 ? void 0 : _a.href)))
+            && (Is.string(candidate.source) || Is.undefined(candidate.source))
+            && (Is.undefined(candidate.relatedInformation) || Is.typedArray(candidate.relatedInformation, DiagnosticRelatedInformation.is));
+    }
+    Diagnostic.is = is;
+    /**
+     * Checks whether the given diagnostic's message conforms to the 3.17.0
+     * version of the protocol where the message is a string.
+     *
+     * @param value the diagnostic
+     * @returns true if the diagnostic's message is a string, false otherwise.
+     */
+    function is3_17(value) {
+        return Is.string(value.message);
+    }
+    Diagnostic.is3_17 = is3_17;
+    /**
+     * Gets the message string of a diagnostic. If the message is already a
+     * string, it is returned as is. If the message is a MarkupContent,
+     * the value of the MarkupContent is returned. Otherwise an error is thrown.
+     *
+     * @param diagnostic the diagnostic to get the message string from.
+     * @returns the message string of the given diagnostic.
+     */
+    function getMessageString(diagnostic) {
+        if (Is.string(diagnostic.message)) {
+            return diagnostic.message;
+        }
+        else if (MarkupContent.is(diagnostic.message)) {
+            return diagnostic.message.value;
+        }
+        else {
+            throw new Error(`Unknown message type ${typeof diagnostic.message}`);
+        }
+    }
+    Diagnostic.getMessageString = getMessageString;
+})(Diagnostic || (Diagnostic = {}));
+/**
+ * The Command namespace provides helper functions to work with
+ * {@link Command} literals.
+ */
+var Command;
+(function (Command) {
+    /**
+     * Creates a new Command literal.
+     */
+    function create(title, command, ...args) {
+        const result = { title, command };
+        if (Is.defined(args) && args.length > 0) {
+            result.arguments = args;
+        }
+        return result;
+    }
+    Command.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link Command} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.title) && (candidate.tooltip === undefined || Is.string(candidate.tooltip)) && Is.string(candidate.command);
+    }
+    Command.is = is;
+})(Command || (Command = {}));
+/**
+ * The TextEdit namespace provides helper function to create replace,
+ * insert and delete edits more easily.
+ */
+var TextEdit;
+(function (TextEdit) {
+    /**
+     * Creates a replace text edit.
+     * @param range The range of text to be replaced.
+     * @param newText The new text.
+     */
+    function replace(range, newText) {
+        return { range, newText };
+    }
+    TextEdit.replace = replace;
+    /**
+     * Creates an insert text edit.
+     * @param position The position to insert the text at.
+     * @param newText The text to be inserted.
+     */
+    function insert(position, newText) {
+        return { range: { start: position, end: position }, newText };
+    }
+    TextEdit.insert = insert;
+    /**
+     * Creates a delete text edit.
+     * @param range The range of text to be deleted.
+     */
+    function del(range) {
+        return { range, newText: '' };
+    }
+    TextEdit.del = del;
+    function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate)
+            && Is.string(candidate.newText)
+            && Range.is(candidate.range);
+    }
+    TextEdit.is = is;
+})(TextEdit || (TextEdit = {}));
+var ChangeAnnotation;
+(function (ChangeAnnotation) {
+    function create(label, needsConfirmation, description) {
+        const result = { label };
+        if (needsConfirmation !== undefined) {
+            result.needsConfirmation = needsConfirmation;
+        }
+        if (description !== undefined) {
+            result.description = description;
+        }
+        return result;
+    }
+    ChangeAnnotation.create = create;
+    function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Is.string(candidate.label) &&
+            (Is.boolean(candidate.needsConfirmation) || candidate.needsConfirmation === undefined) &&
+            (Is.string(candidate.description) || candidate.description === undefined);
+    }
+    ChangeAnnotation.is = is;
+})(ChangeAnnotation || (ChangeAnnotation = {}));
+var ChangeAnnotationIdentifier;
+(function (ChangeAnnotationIdentifier) {
+    function is(value) {
+        const candidate = value;
+        return Is.string(candidate);
+    }
+    ChangeAnnotationIdentifier.is = is;
+})(ChangeAnnotationIdentifier || (ChangeAnnotationIdentifier = {}));
+var AnnotatedTextEdit;
+(function (AnnotatedTextEdit) {
+    /**
+     * Creates an annotated replace text edit.
+     *
+     * @param range The range of text to be replaced.
+     * @param newText The new text.
+     * @param annotation The annotation.
+     */
+    function replace(range, newText, annotation) {
+        return { range, newText, annotationId: annotation };
+    }
+    AnnotatedTextEdit.replace = replace;
+    /**
+     * Creates an annotated insert text edit.
+     *
+     * @param position The position to insert the text at.
+     * @param newText The text to be inserted.
+     * @param annotation The annotation.
+     */
+    function insert(position, newText, annotation) {
+        return { range: { start: position, end: position }, newText, annotationId: annotation };
+    }
+    AnnotatedTextEdit.insert = insert;
+    /**
+     * Creates an annotated delete text edit.
+     *
+     * @param range The range of text to be deleted.
+     * @param annotation The annotation.
+     */
+    function del(range, annotation) {
+        return { range, newText: '', annotationId: annotation };
+    }
+    AnnotatedTextEdit.del = del;
+    function is(value) {
+        const candidate = value;
+        return TextEdit.is(candidate) && (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId));
+    }
+    AnnotatedTextEdit.is = is;
+})(AnnotatedTextEdit || (AnnotatedTextEdit = {}));
+/**
+ * The TextDocumentEdit namespace provides helper function to create
+ * an edit that manipulates a text document.
+ */
+var TextDocumentEdit;
+(function (TextDocumentEdit) {
+    /**
+     * Creates a new `TextDocumentEdit`
+     */
+    function create(textDocument, edits) {
+        return { textDocument, edits };
+    }
+    TextDocumentEdit.create = create;
+    function is(value) {
+        const candidate = value;
+        return Is.defined(candidate)
+            && OptionalVersionedTextDocumentIdentifier.is(candidate.textDocument)
+            && Array.isArray(candidate.edits);
+    }
+    TextDocumentEdit.is = is;
+})(TextDocumentEdit || (TextDocumentEdit = {}));
+var CreateFile;
+(function (CreateFile) {
+    function create(uri, options, annotation) {
+        const result = {
+            kind: 'create',
+            uri
+        };
+        if (options !== undefined && (options.overwrite !== undefined || options.ignoreIfExists !== undefined)) {
+            result.options = options;
+        }
+        if (annotation !== undefined) {
+            result.annotationId = annotation;
+        }
+        return result;
+    }
+    CreateFile.create = create;
+    function is(value) {
+        const candidate = value;
+        return candidate && candidate.kind === 'create' && Is.string(candidate.uri) && (candidate.options === undefined ||
+            ((candidate.options.overwrite === undefined || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === undefined || Is.boolean(candidate.options.ignoreIfExists)))) && (candidate.annotationId === undefined || ChangeAnnotationIdentifier.is(candidate.annotationId));
+    }
+    CreateFile.is = is;
+})(CreateFile || (CreateFile = {}));
+var RenameFile;
+(function (RenameFile) {
+    function create(oldUri, newUri, options, annotation) {
+        const result = {
+            kind: 'rename',
+            oldUri,
+            newUri
+        };
+        if (options !== undefined && (options.overwrite !== undefined || options.ignoreIfExists !== undefined)) {
+            result.options = options;
+        }
+        if (annotation !== undefined) {
+            result.annotationId = annotation;
+        }
+        return result;
+    }
+    RenameFile.create = create;
+    function is(value) {
+        const candidate = value;
+        return candidate && candidate.kind === 'rename' && Is.string(candidate.oldUri) && Is.string(candidate.newUri) && (candidate.options === undefined ||
+            ((candidate.options.overwrite === undefined || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === undefined || Is.boolean(candidate.options.ignoreIfExists)))) && (candidate.annotationId === undefined || ChangeAnnotationIdentifier.is(candidate.annotationId));
+    }
+    RenameFile.is = is;
+})(RenameFile || (RenameFile = {}));
+var DeleteFile;
+(function (DeleteFile) {
+    function create(uri, options, annotation) {
+        const result = {
+            kind: 'delete',
+            uri
+        };
+        if (options !== undefined && (options.recursive !== undefined || options.ignoreIfNotExists !== undefined)) {
+            result.options = options;
+        }
+        if (annotation !== undefined) {
+            result.annotationId = annotation;
+        }
+        return result;
+    }
+    DeleteFile.create = create;
+    function is(value) {
+        const candidate = value;
+        return candidate && candidate.kind === 'delete' && Is.string(candidate.uri) && (candidate.options === undefined ||
+            ((candidate.options.recursive === undefined || Is.boolean(candidate.options.recursive)) && (candidate.options.ignoreIfNotExists === undefined || Is.boolean(candidate.options.ignoreIfNotExists)))) && (candidate.annotationId === undefined || ChangeAnnotationIdentifier.is(candidate.annotationId));
+    }
+    DeleteFile.is = is;
+})(DeleteFile || (DeleteFile = {}));
+var WorkspaceEdit;
+(function (WorkspaceEdit) {
+    function is(value) {
+        const candidate = value;
+        return candidate &&
+            (candidate.changes !== undefined || candidate.documentChanges !== undefined) &&
+            (candidate.documentChanges === undefined || candidate.documentChanges.every((change) => {
+                if (Is.string(change.kind)) {
+                    return CreateFile.is(change) || RenameFile.is(change) || DeleteFile.is(change);
+                }
+                else {
+                    return TextDocumentEdit.is(change);
+                }
+            }));
+    }
+    WorkspaceEdit.is = is;
+})(WorkspaceEdit || (WorkspaceEdit = {}));
+class TextEditChangeImpl {
+    constructor(edits, changeAnnotations) {
+        this.edits = edits;
+        this.changeAnnotations = changeAnnotations;
+    }
+    insert(position, newText, annotation) {
+        let edit;
+        let id;
+        if (annotation === undefined) {
+            edit = TextEdit.insert(position, newText);
+        }
+        else if (ChangeAnnotationIdentifier.is(annotation)) {
+            id = annotation;
+            edit = AnnotatedTextEdit.insert(position, newText, annotation);
+        }
+        else {
+            this.assertChangeAnnotations(this.changeAnnotations);
+            id = this.changeAnnotations.manage(annotation);
+            edit = AnnotatedTextEdit.insert(position, newText, id);
+        }
+        this.edits.push(edit);
+        if (id !== undefined) {
+            return id;
+        }
+    }
+    replace(range, newText, annotation) {
+        let edit;
+        let id;
+        if (annotation === undefined) {
+            edit = TextEdit.replace(range, newText);
+        }
+        else if (ChangeAnnotationIdentifier.is(annotation)) {
+            id = annotation;
+            edit = AnnotatedTextEdit.replace(range, newText, annotation);
+        }
+        else {
+            this.assertChangeAnnotations(this.changeAnnotations);
+            id = this.changeAnnotations.manage(annotation);
+            edit = AnnotatedTextEdit.replace(range, newText, id);
+        }
+        this.edits.push(edit);
+        if (id !== undefined) {
+            return id;
+        }
+    }
+    delete(range, annotation) {
+        let edit;
+        let id;
+        if (annotation === undefined) {
+            edit = TextEdit.del(range);
+        }
+        else if (ChangeAnnotationIdentifier.is(annotation)) {
+            id = annotation;
+            edit = AnnotatedTextEdit.del(range, annotation);
+        }
+        else {
+            this.assertChangeAnnotations(this.changeAnnotations);
+            id = this.changeAnnotations.manage(annotation);
+            edit = AnnotatedTextEdit.del(range, id);
+        }
+        this.edits.push(edit);
+        if (id !== undefined) {
+            return id;
+        }
+    }
+    add(edit) {
+        this.edits.push(edit);
+    }
+    all() {
+        return this.edits;
+    }
+    clear() {
+        this.edits.splice(0, this.edits.length);
+    }
+    assertChangeAnnotations(value) {
+        if (value === undefined) {
+            throw new Error(`Text edit change is not configured to manage change annotations.`);
+        }
+    }
+}
+var SnippetTextEdit;
+(function (SnippetTextEdit) {
+    function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate)
+            && Range.is(candidate.range)
+            && StringValue.isSnippet(candidate.snippet)
+            && (candidate.annotationId === undefined ||
+                (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId)));
+    }
+    SnippetTextEdit.is = is;
+})(SnippetTextEdit || (SnippetTextEdit = {}));
+/**
+ * A helper class
+ */
+class ChangeAnnotations {
+    constructor(annotations) {
+        this._annotations = annotations === undefined ? Object.create(null) : annotations;
+        this._counter = 0;
+        this._size = 0;
+    }
+    all() {
+        return this._annotations;
+    }
+    get size() {
+        return this._size;
+    }
+    manage(idOrAnnotation, annotation) {
+        let id;
+        if (ChangeAnnotationIdentifier.is(idOrAnnotation)) {
+            id = idOrAnnotation;
+        }
+        else {
+            id = this.nextId();
+            annotation = idOrAnnotation;
+        }
+        if (this._annotations[id] !== undefined) {
+            throw new Error(`Id ${id} is already in use.`);
+        }
+        if (annotation === undefined) {
+            throw new Error(`No annotation provided for id ${id}`);
+        }
+        this._annotations[id] = annotation;
+        this._size++;
+        return id;
+    }
+    nextId() {
+        this._counter++;
+        return this._counter.toString();
+    }
+}
+/**
+ * A workspace change helps constructing changes to a workspace.
+ */
+class WorkspaceChange {
+    constructor(workspaceEdit) {
+        this._textEditChanges = Object.create(null);
+        if (workspaceEdit !== undefined) {
+            this._workspaceEdit = workspaceEdit;
+            if (workspaceEdit.documentChanges) {
+                this._changeAnnotations = new ChangeAnnotations(workspaceEdit.changeAnnotations);
+                workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+                workspaceEdit.documentChanges.forEach((change) => {
+                    if (TextDocumentEdit.is(change)) {
+                        const textEditChange = new TextEditChangeImpl(change.edits, this._changeAnnotations);
+                        this._textEditChanges[change.textDocument.uri] = textEditChange;
+                    }
+                });
+            }
+            else if (workspaceEdit.changes) {
+                Object.keys(workspaceEdit.changes).forEach((key) => {
+                    const textEditChange = new TextEditChangeImpl(workspaceEdit.changes[key]);
+                    this._textEditChanges[key] = textEditChange;
+                });
+            }
+        }
+        else {
+            this._workspaceEdit = {};
+        }
+    }
+    /**
+     * Returns the underlying {@link WorkspaceEdit} literal
+     * use to be returned from a workspace edit operation like rename.
+     */
+    get edit() {
+        this.initDocumentChanges();
+        if (this._changeAnnotations !== undefined) {
+            if (this._changeAnnotations.size === 0) {
+                this._workspaceEdit.changeAnnotations = undefined;
+            }
+            else {
+                this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+            }
+        }
+        return this._workspaceEdit;
+    }
+    getTextEditChange(key) {
+        if (OptionalVersionedTextDocumentIdentifier.is(key)) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === undefined) {
+                throw new Error('Workspace edit is not configured for document changes.');
+            }
+            const textDocument = { uri: key.uri, version: key.version };
+            let result = this._textEditChanges[textDocument.uri];
+            if (!result) {
+                const edits = [];
+                const textDocumentEdit = {
+                    textDocument,
+                    edits
+                };
+                this._workspaceEdit.documentChanges.push(textDocumentEdit);
+                result = new TextEditChangeImpl(edits, this._changeAnnotations);
+                this._textEditChanges[textDocument.uri] = result;
+            }
+            return result;
+        }
+        else {
+            this.initChanges();
+            if (this._workspaceEdit.changes === undefined) {
+                throw new Error('Workspace edit is not configured for normal text edit changes.');
+            }
+            let result = this._textEditChanges[key];
+            if (!result) {
+                const edits = [];
+                this._workspaceEdit.changes[key] = edits;
+                result = new TextEditChangeImpl(edits);
+                this._textEditChanges[key] = result;
+            }
+            return result;
+        }
+    }
+    initDocumentChanges() {
+        if (this._workspaceEdit.documentChanges === undefined && this._workspaceEdit.changes === undefined) {
+            this._changeAnnotations = new ChangeAnnotations();
+            this._workspaceEdit.documentChanges = [];
+            this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+        }
+    }
+    initChanges() {
+        if (this._workspaceEdit.documentChanges === undefined && this._workspaceEdit.changes === undefined) {
+            this._workspaceEdit.changes = Object.create(null);
+        }
+    }
+    createFile(uri, optionsOrAnnotation, options) {
+        this.initDocumentChanges();
+        if (this._workspaceEdit.documentChanges === undefined) {
+            throw new Error('Workspace edit is not configured for document changes.');
+        }
+        let annotation;
+        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+            annotation = optionsOrAnnotation;
+        }
+        else {
+            options = optionsOrAnnotation;
+        }
+        let operation;
+        let id;
+        if (annotation === undefined) {
+            operation = CreateFile.create(uri, options);
+        }
+        else {
+            id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+            operation = CreateFile.create(uri, options, id);
+        }
+        this._workspaceEdit.documentChanges.push(operation);
+        if (id !== undefined) {
+            return id;
+        }
+    }
+    renameFile(oldUri, newUri, optionsOrAnnotation, options) {
+        this.initDocumentChanges();
+        if (this._workspaceEdit.documentChanges === undefined) {
+            throw new Error('Workspace edit is not configured for document changes.');
+        }
+        let annotation;
+        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+            annotation = optionsOrAnnotation;
+        }
+        else {
+            options = optionsOrAnnotation;
+        }
+        let operation;
+        let id;
+        if (annotation === undefined) {
+            operation = RenameFile.create(oldUri, newUri, options);
+        }
+        else {
+            id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+            operation = RenameFile.create(oldUri, newUri, options, id);
+        }
+        this._workspaceEdit.documentChanges.push(operation);
+        if (id !== undefined) {
+            return id;
+        }
+    }
+    deleteFile(uri, optionsOrAnnotation, options) {
+        this.initDocumentChanges();
+        if (this._workspaceEdit.documentChanges === undefined) {
+            throw new Error('Workspace edit is not configured for document changes.');
+        }
+        let annotation;
+        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+            annotation = optionsOrAnnotation;
+        }
+        else {
+            options = optionsOrAnnotation;
+        }
+        let operation;
+        let id;
+        if (annotation === undefined) {
+            operation = DeleteFile.create(uri, options);
+        }
+        else {
+            id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+            operation = DeleteFile.create(uri, options, id);
+        }
+        this._workspaceEdit.documentChanges.push(operation);
+        if (id !== undefined) {
+            return id;
+        }
+    }
+}
+/**
+ * The TextDocumentIdentifier namespace provides helper functions to work with
+ * {@link TextDocumentIdentifier} literals.
+ */
+var TextDocumentIdentifier;
+(function (TextDocumentIdentifier) {
+    /**
+     * Creates a new TextDocumentIdentifier literal.
+     * @param uri The document's uri.
+     */
+    function create(uri) {
+        return { uri };
+    }
+    TextDocumentIdentifier.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link TextDocumentIdentifier} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri);
+    }
+    TextDocumentIdentifier.is = is;
+})(TextDocumentIdentifier || (TextDocumentIdentifier = {}));
+/**
+ * The VersionedTextDocumentIdentifier namespace provides helper functions to work with
+ * {@link VersionedTextDocumentIdentifier} literals.
+ */
+var VersionedTextDocumentIdentifier;
+(function (VersionedTextDocumentIdentifier) {
+    /**
+     * Creates a new VersionedTextDocumentIdentifier literal.
+     * @param uri The document's uri.
+     * @param version The document's version.
+     */
+    function create(uri, version) {
+        return { uri, version };
+    }
+    VersionedTextDocumentIdentifier.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link VersionedTextDocumentIdentifier} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri) && Is.integer(candidate.version);
+    }
+    VersionedTextDocumentIdentifier.is = is;
+})(VersionedTextDocumentIdentifier || (VersionedTextDocumentIdentifier = {}));
+/**
+ * The OptionalVersionedTextDocumentIdentifier namespace provides helper functions to work with
+ * {@link OptionalVersionedTextDocumentIdentifier} literals.
+ */
+var OptionalVersionedTextDocumentIdentifier;
+(function (OptionalVersionedTextDocumentIdentifier) {
+    /**
+     * Creates a new OptionalVersionedTextDocumentIdentifier literal.
+     * @param uri The document's uri.
+     * @param version The document's version.
+     */
+    function create(uri, version) {
+        return { uri, version };
+    }
+    OptionalVersionedTextDocumentIdentifier.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link OptionalVersionedTextDocumentIdentifier} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri) && (candidate.version === null || Is.integer(candidate.version));
+    }
+    OptionalVersionedTextDocumentIdentifier.is = is;
+})(OptionalVersionedTextDocumentIdentifier || (OptionalVersionedTextDocumentIdentifier = {}));
+/**
+ * Predefined Language kinds
+ * @since 3.18.0
+ */
+var LanguageKind;
+(function (LanguageKind) {
+    LanguageKind.ABAP = 'abap';
+    LanguageKind.WindowsBat = 'bat';
+    LanguageKind.BibTeX = 'bibtex';
+    LanguageKind.Clojure = 'clojure';
+    LanguageKind.Coffeescript = 'coffeescript';
+    LanguageKind.C = 'c';
+    LanguageKind.CPP = 'cpp';
+    LanguageKind.CSharp = 'csharp';
+    LanguageKind.CSS = 'css';
+    /**
+     * @since 3.18.0
+     */
+    LanguageKind.D = 'd';
+    /**
+     * @since 3.18.0
+     */
+    LanguageKind.Delphi = 'pascal';
+    LanguageKind.Diff = 'diff';
+    LanguageKind.Dart = 'dart';
+    LanguageKind.Dockerfile = 'dockerfile';
+    LanguageKind.Elixir = 'elixir';
+    LanguageKind.Erlang = 'erlang';
+    LanguageKind.FSharp = 'fsharp';
+    LanguageKind.GitCommit = 'git-commit';
+    LanguageKind.GitRebase = 'git-rebase';
+    LanguageKind.Go = 'go';
+    LanguageKind.Groovy = 'groovy';
+    LanguageKind.Handlebars = 'handlebars';
+    LanguageKind.Haskell = 'haskell';
+    LanguageKind.HTML = 'html';
+    LanguageKind.Ini = 'ini';
+    LanguageKind.Java = 'java';
+    LanguageKind.JavaScript = 'javascript';
+    LanguageKind.JavaScriptReact = 'javascriptreact';
+    LanguageKind.JSON = 'json';
+    LanguageKind.LaTeX = 'latex';
+    LanguageKind.Less = 'less';
+    LanguageKind.Lua = 'lua';
+    LanguageKind.Makefile = 'makefile';
+    LanguageKind.Markdown = 'markdown';
+    LanguageKind.ObjectiveC = 'objective-c';
+    LanguageKind.ObjectiveCPP = 'objective-cpp';
+    /**
+     * @since 3.18.0
+     */
+    LanguageKind.Pascal = 'pascal';
+    LanguageKind.Perl = 'perl';
+    LanguageKind.Perl6 = 'perl6';
+    LanguageKind.PHP = 'php';
+    LanguageKind.Plaintext = 'plaintext';
+    LanguageKind.Powershell = 'powershell';
+    LanguageKind.Pug = 'jade';
+    LanguageKind.Python = 'python';
+    LanguageKind.R = 'r';
+    LanguageKind.Razor = 'razor';
+    LanguageKind.Ruby = 'ruby';
+    LanguageKind.Rust = 'rust';
+    LanguageKind.SCSS = 'scss';
+    LanguageKind.SASS = 'sass';
+    LanguageKind.Scala = 'scala';
+    LanguageKind.ShaderLab = 'shaderlab';
+    LanguageKind.ShellScript = 'shellscript';
+    LanguageKind.SQL = 'sql';
+    LanguageKind.Swift = 'swift';
+    LanguageKind.TypeScript = 'typescript';
+    LanguageKind.TypeScriptReact = 'typescriptreact';
+    LanguageKind.TeX = 'tex';
+    LanguageKind.VisualBasic = 'vb';
+    LanguageKind.XML = 'xml';
+    LanguageKind.XSL = 'xsl';
+    LanguageKind.YAML = 'yaml';
+})(LanguageKind || (LanguageKind = {}));
+/**
+ * The TextDocumentItem namespace provides helper functions to work with
+ * {@link TextDocumentItem} literals.
+ */
+var TextDocumentItem;
+(function (TextDocumentItem) {
+    /**
+     * Creates a new TextDocumentItem literal.
+     * @param uri The document's uri.
+     * @param languageId The document's language identifier.
+     * @param version The document's version number.
+     * @param text The document's text.
+     */
+    function create(uri, languageId, version, text) {
+        return { uri, languageId, version, text };
+    }
+    TextDocumentItem.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link TextDocumentItem} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri) && Is.string(candidate.languageId) && Is.integer(candidate.version) && Is.string(candidate.text);
+    }
+    TextDocumentItem.is = is;
+})(TextDocumentItem || (TextDocumentItem = {}));
+/**
+ * Describes the content type that a client supports in various
+ * result literals like `Hover`, `ParameterInfo` or `CompletionItem`.
+ *
+ * Please note that `MarkupKinds` must not start with a `$`. This kinds
+ * are reserved for internal usage.
+ */
+var MarkupKind;
+(function (MarkupKind) {
+    /**
+     * Plain text is supported as a content format
+     */
+    MarkupKind.PlainText = 'plaintext';
+    /**
+     * Markdown is supported as a content format
+     */
+    MarkupKind.Markdown = 'markdown';
+    /**
+     * Checks whether the given value is a value of the {@link MarkupKind} type.
+     */
+    function is(value) {
+        const candidate = value;
+        return candidate === MarkupKind.PlainText || candidate === MarkupKind.Markdown;
+    }
+    MarkupKind.is = is;
+})(MarkupKind || (MarkupKind = {}));
+var MarkupContent;
+(function (MarkupContent) {
+    /**
+     * Checks whether the given value conforms to the {@link MarkupContent} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(value) && MarkupKind.is(candidate.kind) && Is.string(candidate.value);
+    }
+    MarkupContent.is = is;
+})(MarkupContent || (MarkupContent = {}));
+/**
+ * The kind of a completion entry.
+ */
+var CompletionItemKind;
+(function (CompletionItemKind) {
+    CompletionItemKind.Text = 1;
+    CompletionItemKind.Method = 2;
+    CompletionItemKind.Function = 3;
+    CompletionItemKind.Constructor = 4;
+    CompletionItemKind.Field = 5;
+    CompletionItemKind.Variable = 6;
+    CompletionItemKind.Class = 7;
+    CompletionItemKind.Interface = 8;
+    CompletionItemKind.Module = 9;
+    CompletionItemKind.Property = 10;
+    CompletionItemKind.Unit = 11;
+    CompletionItemKind.Value = 12;
+    CompletionItemKind.Enum = 13;
+    CompletionItemKind.Keyword = 14;
+    CompletionItemKind.Snippet = 15;
+    CompletionItemKind.Color = 16;
+    CompletionItemKind.File = 17;
+    CompletionItemKind.Reference = 18;
+    CompletionItemKind.Folder = 19;
+    CompletionItemKind.EnumMember = 20;
+    CompletionItemKind.Constant = 21;
+    CompletionItemKind.Struct = 22;
+    CompletionItemKind.Event = 23;
+    CompletionItemKind.Operator = 24;
+    CompletionItemKind.TypeParameter = 25;
+})(CompletionItemKind || (CompletionItemKind = {}));
+/**
+ * Defines whether the insert text in a completion item should be interpreted as
+ * plain text or a snippet.
+ */
+var InsertTextFormat;
+(function (InsertTextFormat) {
+    /**
+     * The primary text to be inserted is treated as a plain string.
+     */
+    InsertTextFormat.PlainText = 1;
+    /**
+     * The primary text to be inserted is treated as a snippet.
+     *
+     * A snippet can define tab stops and placeholders with `$1`, `$2`
+     * and `${3:foo}`. `$0` defines the final tab stop, it defaults to
+     * the end of the snippet. Placeholders with equal identifiers are linked,
+     * that is typing in one will update others too.
+     *
+     * See also: https://microsoft.github.io/language-server-protocol/specifications/specification-current/#snippet_syntax
+     */
+    InsertTextFormat.Snippet = 2;
+})(InsertTextFormat || (InsertTextFormat = {}));
+/**
+ * Completion item tags are extra annotations that tweak the rendering of a completion
+ * item.
+ *
+ * @since 3.15.0
+ */
+var CompletionItemTag;
+(function (CompletionItemTag) {
+    /**
+     * Render a completion as obsolete, usually using a strike-out.
+     */
+    CompletionItemTag.Deprecated = 1;
+})(CompletionItemTag || (CompletionItemTag = {}));
+/**
+ * The InsertReplaceEdit namespace provides functions to deal with insert / replace edits.
+ *
+ * @since 3.16.0
+ */
+var InsertReplaceEdit;
+(function (InsertReplaceEdit) {
+    /**
+     * Creates a new insert / replace edit
+     */
+    function create(newText, insert, replace) {
+        return { newText, insert, replace };
+    }
+    InsertReplaceEdit.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link InsertReplaceEdit} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return candidate && Is.string(candidate.newText) && Range.is(candidate.insert) && Range.is(candidate.replace);
+    }
+    InsertReplaceEdit.is = is;
+})(InsertReplaceEdit || (InsertReplaceEdit = {}));
+/**
+ * How whitespace and indentation is handled during completion
+ * item insertion.
+ *
+ * @since 3.16.0
+ */
+var InsertTextMode;
+(function (InsertTextMode) {
+    /**
+     * The insertion or replace strings is taken as it is. If the
+     * value is multi line the lines below the cursor will be
+     * inserted using the indentation defined in the string value.
+     * The client will not apply any kind of adjustments to the
+     * string.
+     */
+    InsertTextMode.asIs = 1;
+    /**
+     * The editor adjusts leading whitespace of new lines so that
+     * they match the indentation up to the cursor of the line for
+     * which the item is accepted.
+     *
+     * Consider a line like this: <2tabs><cursor><3tabs>foo. Accepting a
+     * multi line completion item is indented using 2 tabs and all
+     * following lines inserted will be indented using 2 tabs as well.
+     */
+    InsertTextMode.adjustIndentation = 2;
+})(InsertTextMode || (InsertTextMode = {}));
+/**
+ * Defines how values from a set of defaults and an individual item will be
+ * merged.
+ *
+ * @since 3.18.0
+ */
+var ApplyKind;
+(function (ApplyKind) {
+    /**
+     * The value from the individual item (if provided and not `null`) will be
+     * used instead of the default.
+     */
+    ApplyKind.Replace = 1;
+    /**
+     * The value from the item will be merged with the default.
+     *
+     * The specific rules for mergeing values are defined against each field
+     * that supports merging.
+     */
+    ApplyKind.Merge = 2;
+})(ApplyKind || (ApplyKind = {}));
+var CompletionItemLabelDetails;
+(function (CompletionItemLabelDetails) {
+    function is(value) {
+        const candidate = value;
+        return candidate && (Is.string(candidate.detail) || candidate.detail === undefined) &&
+            (Is.string(candidate.description) || candidate.description === undefined);
+    }
+    CompletionItemLabelDetails.is = is;
+})(CompletionItemLabelDetails || (CompletionItemLabelDetails = {}));
+/**
+ * The CompletionItem namespace provides functions to deal with
+ * completion items.
+ */
+var CompletionItem;
+(function (CompletionItem) {
+    /**
+     * Create a completion item and seed it with a label.
+     * @param label The completion item's label
+     */
+    function create(label) {
+        return { label };
+    }
+    CompletionItem.create = create;
+})(CompletionItem || (CompletionItem = {}));
+/**
+ * The CompletionList namespace provides functions to deal with
+ * completion lists.
+ */
+var CompletionList;
+(function (CompletionList) {
+    /**
+     * Creates a new completion list.
+     *
+     * @param items The completion items.
+     * @param isIncomplete The list is not complete.
+     */
+    function create(items, isIncomplete) {
+        return { items: items ? items : [], isIncomplete: !!isIncomplete };
+    }
+    CompletionList.create = create;
+})(CompletionList || (CompletionList = {}));
+var MarkedString;
+(function (MarkedString) {
+    /**
+     * Creates a marked string from plain text.
+     *
+     * @param plainText The plain text.
+     */
+    function fromPlainText(plainText) {
+        return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, '\\$&'); // escape markdown syntax tokens: http://daringfireball.net/projects/markdown/syntax#backslash
+    }
+    MarkedString.fromPlainText = fromPlainText;
+    /**
+     * Checks whether the given value conforms to the {@link MarkedString} type.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.string(candidate) || (Is.objectLiteral(candidate) && Is.string(candidate.language) && Is.string(candidate.value));
+    }
+    MarkedString.is = is;
+})(MarkedString || (MarkedString = {}));
+var Hover;
+(function (Hover) {
+    /**
+     * Checks whether the given value conforms to the {@link Hover} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return !!candidate && Is.objectLiteral(candidate) && (MarkupContent.is(candidate.contents) ||
+            MarkedString.is(candidate.contents) ||
+            Is.typedArray(candidate.contents, MarkedString.is)) && (value.range === undefined || Range.is(value.range));
+    }
+    Hover.is = is;
+})(Hover || (Hover = {}));
+/**
+ * The ParameterInformation namespace provides helper functions to work with
+ * {@link ParameterInformation} literals.
+ */
+var ParameterInformation;
+(function (ParameterInformation) {
+    /**
+     * Creates a new parameter information literal.
+     *
+     * @param label A label string.
+     * @param documentation A doc string.
+     */
+    function create(label, documentation) {
+        return documentation ? { label, documentation } : { label };
+    }
+    ParameterInformation.create = create;
+})(ParameterInformation || (ParameterInformation = {}));
+/**
+ * The SignatureInformation namespace provides helper functions to work with
+ * {@link SignatureInformation} literals.
+ */
+var SignatureInformation;
+(function (SignatureInformation) {
+    function create(label, documentation, ...parameters) {
+        const result = { label };
+        if (Is.defined(documentation)) {
+            result.documentation = documentation;
+        }
+        if (Is.defined(parameters)) {
+            result.parameters = parameters;
+        }
+        else {
+            result.parameters = [];
+        }
+        return result;
+    }
+    SignatureInformation.create = create;
+})(SignatureInformation || (SignatureInformation = {}));
+/**
+ * A document highlight kind.
+ */
+var DocumentHighlightKind;
+(function (DocumentHighlightKind) {
+    /**
+     * A textual occurrence.
+     */
+    DocumentHighlightKind.Text = 1;
+    /**
+     * Read-access of a symbol, like reading a variable.
+     */
+    DocumentHighlightKind.Read = 2;
+    /**
+     * Write-access of a symbol, like writing to a variable.
+     */
+    DocumentHighlightKind.Write = 3;
+})(DocumentHighlightKind || (DocumentHighlightKind = {}));
+/**
+ * DocumentHighlight namespace to provide helper functions to work with
+ * {@link DocumentHighlight} literals.
+ */
+var DocumentHighlight;
+(function (DocumentHighlight) {
+    /**
+     * Create a DocumentHighlight object.
+     * @param range The range the highlight applies to.
+     * @param kind The highlight kind
+     */
+    function create(range, kind) {
+        const result = { range };
+        if (Is.number(kind)) {
+            result.kind = kind;
+        }
+        return result;
+    }
+    DocumentHighlight.create = create;
+})(DocumentHighlight || (DocumentHighlight = {}));
+/**
+ * A symbol kind.
+ */
+var SymbolKind;
+(function (SymbolKind) {
+    SymbolKind.File = 1;
+    SymbolKind.Module = 2;
+    SymbolKind.Namespace = 3;
+    SymbolKind.Package = 4;
+    SymbolKind.Class = 5;
+    SymbolKind.Method = 6;
+    SymbolKind.Property = 7;
+    SymbolKind.Field = 8;
+    SymbolKind.Constructor = 9;
+    SymbolKind.Enum = 10;
+    SymbolKind.Interface = 11;
+    SymbolKind.Function = 12;
+    SymbolKind.Variable = 13;
+    SymbolKind.Constant = 14;
+    SymbolKind.String = 15;
+    SymbolKind.Number = 16;
+    SymbolKind.Boolean = 17;
+    SymbolKind.Array = 18;
+    SymbolKind.Object = 19;
+    SymbolKind.Key = 20;
+    SymbolKind.Null = 21;
+    SymbolKind.EnumMember = 22;
+    SymbolKind.Struct = 23;
+    SymbolKind.Event = 24;
+    SymbolKind.Operator = 25;
+    SymbolKind.TypeParameter = 26;
+})(SymbolKind || (SymbolKind = {}));
+/**
+ * Symbol tags are extra annotations that tweak the rendering of a symbol.
+ *
+ * @since 3.16
+ */
+var SymbolTag;
+(function (SymbolTag) {
+    /**
+     * Render a symbol as obsolete, usually using a strike-out.
+     */
+    SymbolTag.Deprecated = 1;
+})(SymbolTag || (SymbolTag = {}));
+var SymbolInformation;
+(function (SymbolInformation) {
+    /**
+     * Creates a new symbol information literal.
+     *
+     * @param name The name of the symbol.
+     * @param kind The kind of the symbol.
+     * @param range The range of the location of the symbol.
+     * @param uri The resource of the location of symbol.
+     * @param containerName The name of the symbol containing the symbol.
+     */
+    function create(name, kind, range, uri, containerName) {
+        const result = {
+            name,
+            kind,
+            location: { uri, range }
+        };
+        if (containerName) {
+            result.containerName = containerName;
+        }
+        return result;
+    }
+    SymbolInformation.create = create;
+})(SymbolInformation || (SymbolInformation = {}));
+var WorkspaceSymbol;
+(function (WorkspaceSymbol) {
+    /**
+     * Create a new workspace symbol.
+     *
+     * @param name The name of the symbol.
+     * @param kind The kind of the symbol.
+     * @param uri The resource of the location of the symbol.
+     * @param range An options range of the location.
+     * @returns A WorkspaceSymbol.
+     */
+    function create(name, kind, uri, range) {
+        return range !== undefined
+            ? { name, kind, location: { uri, range } }
+            : { name, kind, location: { uri } };
+    }
+    WorkspaceSymbol.create = create;
+})(WorkspaceSymbol || (WorkspaceSymbol = {}));
+var DocumentSymbol;
+(function (DocumentSymbol) {
+    /**
+     * Creates a new symbol information literal.
+     *
+     * @param name The name of the symbol.
+     * @param detail The detail of the symbol.
+     * @param kind The kind of the symbol.
+     * @param range The range of the symbol.
+     * @param selectionRange The selectionRange of the symbol.
+     * @param children Children of the symbol.
+     */
+    function create(name, detail, kind, range, selectionRange, children) {
+        const result = {
+            name,
+            detail,
+            kind,
+            range,
+            selectionRange
+        };
+        if (children !== undefined) {
+            result.children = children;
+        }
+        return result;
+    }
+    DocumentSymbol.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link DocumentSymbol} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return candidate &&
+            Is.string(candidate.name) && Is.number(candidate.kind) &&
+            Range.is(candidate.range) && Range.is(candidate.selectionRange) &&
+            (candidate.detail === undefined || Is.string(candidate.detail)) &&
+            (candidate.deprecated === undefined || Is.boolean(candidate.deprecated)) &&
+            (candidate.children === undefined || Array.isArray(candidate.children)) &&
+            (candidate.tags === undefined || Array.isArray(candidate.tags));
+    }
+    DocumentSymbol.is = is;
+})(DocumentSymbol || (DocumentSymbol = {}));
+/**
+ * A set of predefined code action kinds
+ */
+var CodeActionKind;
+(function (CodeActionKind) {
+    /**
+     * Empty kind.
+     */
+    CodeActionKind.Empty = '';
+    /**
+     * Base kind for quickfix actions: 'quickfix'
+     */
+    CodeActionKind.QuickFix = 'quickfix';
+    /**
+     * Base kind for refactoring actions: 'refactor'
+     */
+    CodeActionKind.Refactor = 'refactor';
+    /**
+     * Base kind for refactoring extraction actions: 'refactor.extract'
+     *
+     * Example extract actions:
+     *
+     * - Extract method
+     * - Extract function
+     * - Extract variable
+     * - Extract interface from class
+     * - ...
+     */
+    CodeActionKind.RefactorExtract = 'refactor.extract';
+    /**
+     * Base kind for refactoring inline actions: 'refactor.inline'
+     *
+     * Example inline actions:
+     *
+     * - Inline function
+     * - Inline variable
+     * - Inline constant
+     * - ...
+     */
+    CodeActionKind.RefactorInline = 'refactor.inline';
+    /**
+     * Base kind for refactoring move actions: `refactor.move`
+     *
+     * Example move actions:
+     *
+     * - Move a function to a new file
+     * - Move a property between classes
+     * - Move method to base class
+     * - ...
+     *
+     * @since 3.18.0
+     */
+    CodeActionKind.RefactorMove = 'refactor.move';
+    /**
+     * Base kind for refactoring rewrite actions: 'refactor.rewrite'
+     *
+     * Example rewrite actions:
+     *
+     * - Convert JavaScript function to class
+     * - Add or remove parameter
+     * - Encapsulate field
+     * - Make method static
+     * - Move method to base class
+     * - ...
+     */
+    CodeActionKind.RefactorRewrite = 'refactor.rewrite';
+    /**
+     * Base kind for source actions: `source`
+     *
+     * Source code actions apply to the entire file.
+     */
+    CodeActionKind.Source = 'source';
+    /**
+     * Base kind for an organize imports source action: `source.organizeImports`
+     */
+    CodeActionKind.SourceOrganizeImports = 'source.organizeImports';
+    /**
+     * Base kind for auto-fix source actions: `source.fixAll`.
+     *
+     * Fix all actions automatically fix errors that have a clear fix that do not require user input.
+     * They should not suppress errors or perform unsafe fixes such as generating new types or classes.
+     *
+     * @since 3.15.0
+     */
+    CodeActionKind.SourceFixAll = 'source.fixAll';
+    /**
+     * Base kind for all code actions applying to the entire notebook's scope. CodeActionKinds using
+     * this should always begin with `notebook.`
+     *
+     * @since 3.18.0
+     */
+    CodeActionKind.Notebook = 'notebook';
+})(CodeActionKind || (CodeActionKind = {}));
+/**
+ * The reason why code actions were requested.
+ *
+ * @since 3.17.0
+ */
+var CodeActionTriggerKind;
+(function (CodeActionTriggerKind) {
+    /**
+     * Code actions were explicitly requested by the user or by an extension.
+     */
+    CodeActionTriggerKind.Invoked = 1;
+    /**
+     * Code actions were requested automatically.
+     *
+     * This typically happens when current selection in a file changes, but can
+     * also be triggered when file content changes.
+     */
+    CodeActionTriggerKind.Automatic = 2;
+})(CodeActionTriggerKind || (CodeActionTriggerKind = {}));
+/**
+ * The CodeActionContext namespace provides helper functions to work with
+ * {@link CodeActionContext} literals.
+ */
+var CodeActionContext;
+(function (CodeActionContext) {
+    /**
+     * Creates a new CodeActionContext literal.
+     */
+    function create(diagnostics, only, triggerKind) {
+        const result = { diagnostics };
+        if (only !== undefined && only !== null) {
+            result.only = only;
+        }
+        if (triggerKind !== undefined && triggerKind !== null) {
+            result.triggerKind = triggerKind;
+        }
+        return result;
+    }
+    CodeActionContext.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link CodeActionContext} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.typedArray(candidate.diagnostics, Diagnostic.is)
+            && (candidate.only === undefined || Is.typedArray(candidate.only, Is.string))
+            && (candidate.triggerKind === undefined || candidate.triggerKind === CodeActionTriggerKind.Invoked || candidate.triggerKind === CodeActionTriggerKind.Automatic);
+    }
+    CodeActionContext.is = is;
+})(CodeActionContext || (CodeActionContext = {}));
+/**
+ * Code action tags are extra annotations that tweak the behavior of a code action.
+ *
+ * @since 3.18.0
+ */
+var CodeActionTag;
+(function (CodeActionTag) {
+    /**
+     * Marks the code action as LLM-generated.
+     */
+    CodeActionTag.LLMGenerated = 1;
+    /**
+     * Checks whether the given literal conforms to the {@link CodeActionTag} interface.
+     */
+    function is(value) {
+        return Is.defined(value) && value === CodeActionTag.LLMGenerated;
+    }
+    CodeActionTag.is = is;
+})(CodeActionTag || (CodeActionTag = {}));
+var CodeAction;
+(function (CodeAction) {
+    function create(title, kindOrCommandOrEdit, kind) {
+        const result = { title };
+        let checkKind = true;
+        if (typeof kindOrCommandOrEdit === 'string') {
+            checkKind = false;
+            result.kind = kindOrCommandOrEdit;
+        }
+        else if (Command.is(kindOrCommandOrEdit)) {
+            result.command = kindOrCommandOrEdit;
+        }
+        else {
+            result.edit = kindOrCommandOrEdit;
+        }
+        if (checkKind && kind !== undefined) {
+            result.kind = kind;
+        }
+        return result;
+    }
+    CodeAction.create = create;
+    function is(value) {
+        const candidate = value;
+        return candidate && Is.string(candidate.title) &&
+            (candidate.diagnostics === undefined || Is.typedArray(candidate.diagnostics, Diagnostic.is)) &&
+            (candidate.kind === undefined || Is.string(candidate.kind)) &&
+            (candidate.edit !== undefined || candidate.command !== undefined) &&
+            (candidate.command === undefined || Command.is(candidate.command)) &&
+            (candidate.isPreferred === undefined || Is.boolean(candidate.isPreferred)) &&
+            (candidate.edit === undefined || WorkspaceEdit.is(candidate.edit)) &&
+            (candidate.tags === undefined || Is.typedArray(candidate.tags, CodeActionTag.is));
+    }
+    CodeAction.is = is;
+})(CodeAction || (CodeAction = {}));
+/**
+ * The CodeLens namespace provides helper functions to work with
+ * {@link CodeLens} literals.
+ */
+var CodeLens;
+(function (CodeLens) {
+    /**
+     * Creates a new CodeLens literal.
+     */
+    function create(range, data) {
+        const result = { range };
+        if (Is.defined(data)) {
+            result.data = data;
+        }
+        return result;
+    }
+    CodeLens.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link CodeLens} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.command) || Command.is(candidate.command));
+    }
+    CodeLens.is = is;
+})(CodeLens || (CodeLens = {}));
+/**
+ * The FormattingOptions namespace provides helper functions to work with
+ * {@link FormattingOptions} literals.
+ */
+var FormattingOptions;
+(function (FormattingOptions) {
+    /**
+     * Creates a new FormattingOptions literal.
+     */
+    function create(tabSize, insertSpaces) {
+        return { tabSize, insertSpaces };
+    }
+    FormattingOptions.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link FormattingOptions} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.uinteger(candidate.tabSize) && Is.boolean(candidate.insertSpaces);
+    }
+    FormattingOptions.is = is;
+})(FormattingOptions || (FormattingOptions = {}));
+/**
+ * The DocumentLink namespace provides helper functions to work with
+ * {@link DocumentLink} literals.
+ */
+var DocumentLink;
+(function (DocumentLink) {
+    /**
+     * Creates a new DocumentLink literal.
+     */
+    function create(range, target, data) {
+        return { range, target, data };
+    }
+    DocumentLink.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link DocumentLink} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.target) || Is.string(candidate.target));
+    }
+    DocumentLink.is = is;
+})(DocumentLink || (DocumentLink = {}));
+/**
+ * The SelectionRange namespace provides helper function to work with
+ * SelectionRange literals.
+ */
+var SelectionRange;
+(function (SelectionRange) {
+    /**
+     * Creates a new SelectionRange
+     * @param range the range.
+     * @param parent an optional parent.
+     */
+    function create(range, parent) {
+        return { range, parent };
+    }
+    SelectionRange.create = create;
+    function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Range.is(candidate.range) && (candidate.parent === undefined || SelectionRange.is(candidate.parent));
+    }
+    SelectionRange.is = is;
+})(SelectionRange || (SelectionRange = {}));
+/**
+ * A set of predefined token types. This set is not fixed
+ * an clients can specify additional token types via the
+ * corresponding client capabilities.
+ *
+ * @since 3.16.0
+ */
+var SemanticTokenTypes;
+(function (SemanticTokenTypes) {
+    SemanticTokenTypes["namespace"] = "namespace";
+    /**
+     * Represents a generic type. Acts as a fallback for types which can't be mapped to
+     * a specific type like class or enum.
+     */
+    SemanticTokenTypes["type"] = "type";
+    SemanticTokenTypes["class"] = "class";
+    SemanticTokenTypes["enum"] = "enum";
+    SemanticTokenTypes["interface"] = "interface";
+    SemanticTokenTypes["struct"] = "struct";
+    SemanticTokenTypes["typeParameter"] = "typeParameter";
+    SemanticTokenTypes["parameter"] = "parameter";
+    SemanticTokenTypes["variable"] = "variable";
+    SemanticTokenTypes["property"] = "property";
+    SemanticTokenTypes["enumMember"] = "enumMember";
+    SemanticTokenTypes["event"] = "event";
+    SemanticTokenTypes["function"] = "function";
+    SemanticTokenTypes["method"] = "method";
+    SemanticTokenTypes["macro"] = "macro";
+    SemanticTokenTypes["keyword"] = "keyword";
+    SemanticTokenTypes["modifier"] = "modifier";
+    SemanticTokenTypes["comment"] = "comment";
+    SemanticTokenTypes["string"] = "string";
+    SemanticTokenTypes["number"] = "number";
+    SemanticTokenTypes["regexp"] = "regexp";
+    SemanticTokenTypes["operator"] = "operator";
+    /**
+     * @since 3.17.0
+     */
+    SemanticTokenTypes["decorator"] = "decorator";
+    /**
+     * @since 3.18.0
+     */
+    SemanticTokenTypes["label"] = "label";
+})(SemanticTokenTypes || (SemanticTokenTypes = {}));
+/**
+ * A set of predefined token modifiers. This set is not fixed
+ * an clients can specify additional token types via the
+ * corresponding client capabilities.
+ *
+ * @since 3.16.0
+ */
+var SemanticTokenModifiers;
+(function (SemanticTokenModifiers) {
+    SemanticTokenModifiers["declaration"] = "declaration";
+    SemanticTokenModifiers["definition"] = "definition";
+    SemanticTokenModifiers["readonly"] = "readonly";
+    SemanticTokenModifiers["static"] = "static";
+    SemanticTokenModifiers["deprecated"] = "deprecated";
+    SemanticTokenModifiers["abstract"] = "abstract";
+    SemanticTokenModifiers["async"] = "async";
+    SemanticTokenModifiers["modification"] = "modification";
+    SemanticTokenModifiers["documentation"] = "documentation";
+    SemanticTokenModifiers["defaultLibrary"] = "defaultLibrary";
+})(SemanticTokenModifiers || (SemanticTokenModifiers = {}));
+/**
+ * @since 3.16.0
+ */
+var SemanticTokens;
+(function (SemanticTokens) {
+    function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && (candidate.resultId === undefined || typeof candidate.resultId === 'string') &&
+            Array.isArray(candidate.data) && (candidate.data.length === 0 || typeof candidate.data[0] === 'number');
+    }
+    SemanticTokens.is = is;
+})(SemanticTokens || (SemanticTokens = {}));
+/**
+ * The InlineValueText namespace provides functions to deal with InlineValueTexts.
+ *
+ * @since 3.17.0
+ */
+var InlineValueText;
+(function (InlineValueText) {
+    /**
+     * Creates a new InlineValueText literal.
+     */
+    function create(range, text) {
+        return { range, text };
+    }
+    InlineValueText.create = create;
+    function is(value) {
+        const candidate = value;
+        return candidate !== undefined && candidate !== null && Range.is(candidate.range) && Is.string(candidate.text);
+    }
+    InlineValueText.is = is;
+})(InlineValueText || (InlineValueText = {}));
+/**
+ * The InlineValueVariableLookup namespace provides functions to
+ * deal with InlineValueVariableLookups.
+ *
+ * @since 3.17.0
+ */
+var InlineValueVariableLookup;
+(function (InlineValueVariableLookup) {
+    /**
+     * Creates a new InlineValueText literal.
+     */
+    function create(range, variableName, caseSensitiveLookup) {
+        return { range, variableName, caseSensitiveLookup };
+    }
+    InlineValueVariableLookup.create = create;
+    function is(value) {
+        const candidate = value;
+        return candidate !== undefined && candidate !== null && Range.is(candidate.range) && Is.boolean(candidate.caseSensitiveLookup)
+            && (Is.string(candidate.variableName) || candidate.variableName === undefined);
+    }
+    InlineValueVariableLookup.is = is;
+})(InlineValueVariableLookup || (InlineValueVariableLookup = {}));
+/**
+ * The InlineValueEvaluatableExpression namespace provides functions to deal with InlineValueEvaluatableExpression.
+ *
+ * @since 3.17.0
+ */
+var InlineValueEvaluatableExpression;
+(function (InlineValueEvaluatableExpression) {
+    /**
+     * Creates a new InlineValueEvaluatableExpression literal.
+     */
+    function create(range, expression) {
+        return { range, expression };
+    }
+    InlineValueEvaluatableExpression.create = create;
+    function is(value) {
+        const candidate = value;
+        return candidate !== undefined && candidate !== null && Range.is(candidate.range)
+            && (Is.string(candidate.expression) || candidate.expression === undefined);
+    }
+    InlineValueEvaluatableExpression.is = is;
+})(InlineValueEvaluatableExpression || (InlineValueEvaluatableExpression = {}));
+/**
+ * The InlineValueContext namespace provides helper functions to work with
+ * {@link InlineValueContext} literals.
+ *
+ * @since 3.17.0
+ */
+var InlineValueContext;
+(function (InlineValueContext) {
+    /**
+     * Creates a new InlineValueContext literal.
+     */
+    function create(frameId, stoppedLocation) {
+        return { frameId, stoppedLocation };
+    }
+    InlineValueContext.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link InlineValueContext} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Range.is(value.stoppedLocation);
+    }
+    InlineValueContext.is = is;
+})(InlineValueContext || (InlineValueContext = {}));
+/**
+ * Inlay hint kinds.
+ *
+ * @since 3.17.0
+ */
+var InlayHintKind;
+(function (InlayHintKind) {
+    /**
+     * An inlay hint that for a type annotation.
+     */
+    InlayHintKind.Type = 1;
+    /**
+     * An inlay hint that is for a parameter.
+     */
+    InlayHintKind.Parameter = 2;
+    function is(value) {
+        return value === 1 || value === 2;
+    }
+    InlayHintKind.is = is;
+})(InlayHintKind || (InlayHintKind = {}));
+var InlayHintLabelPart;
+(function (InlayHintLabelPart) {
+    function create(value) {
+        return { value };
+    }
+    InlayHintLabelPart.create = create;
+    function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate)
+            && (candidate.tooltip === undefined || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip))
+            && (candidate.location === undefined || Location.is(candidate.location))
+            && (candidate.command === undefined || Command.is(candidate.command));
+    }
+    InlayHintLabelPart.is = is;
+})(InlayHintLabelPart || (InlayHintLabelPart = {}));
+var InlayHint;
+(function (InlayHint) {
+    function create(position, label, kind) {
+        const result = { position, label };
+        if (kind !== undefined) {
+            result.kind = kind;
+        }
+        return result;
+    }
+    InlayHint.create = create;
+    function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && Position.is(candidate.position)
+            && (Is.string(candidate.label) || Is.typedArray(candidate.label, InlayHintLabelPart.is))
+            && (candidate.kind === undefined || InlayHintKind.is(candidate.kind))
+            && (candidate.textEdits === undefined) || Is.typedArray(candidate.textEdits, TextEdit.is)
+            && (candidate.tooltip === undefined || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip))
+            && (candidate.paddingLeft === undefined || Is.boolean(candidate.paddingLeft))
+            && (candidate.paddingRight === undefined || Is.boolean(candidate.paddingRight));
+    }
+    InlayHint.is = is;
+})(InlayHint || (InlayHint = {}));
+var StringValue;
+(function (StringValue) {
+    function createSnippet(value) {
+        return { kind: 'snippet', value };
+    }
+    StringValue.createSnippet = createSnippet;
+    function isSnippet(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate)
+            && candidate.kind === 'snippet'
+            && Is.string(candidate.value);
+    }
+    StringValue.isSnippet = isSnippet;
+})(StringValue || (StringValue = {}));
+var InlineCompletionItem;
+(function (InlineCompletionItem) {
+    function create(insertText, filterText, range, command) {
+        return { insertText, filterText, range, command };
+    }
+    InlineCompletionItem.create = create;
+})(InlineCompletionItem || (InlineCompletionItem = {}));
+var InlineCompletionList;
+(function (InlineCompletionList) {
+    function create(items) {
+        return { items };
+    }
+    InlineCompletionList.create = create;
+})(InlineCompletionList || (InlineCompletionList = {}));
+/**
+ * Describes how an {@link InlineCompletionItemProvider inline completion provider} was triggered.
+ *
+ * @since 3.18.0
+ */
+var InlineCompletionTriggerKind;
+(function (InlineCompletionTriggerKind) {
+    /**
+     * Completion was triggered explicitly by a user gesture.
+     */
+    InlineCompletionTriggerKind.Invoked = 1;
+    /**
+     * Completion was triggered automatically while editing.
+     */
+    InlineCompletionTriggerKind.Automatic = 2;
+})(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
+var SelectedCompletionInfo;
+(function (SelectedCompletionInfo) {
+    function create(range, text) {
+        return { range, text };
+    }
+    SelectedCompletionInfo.create = create;
+})(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
+var InlineCompletionContext;
+(function (InlineCompletionContext) {
+    function create(triggerKind, selectedCompletionInfo) {
+        return { triggerKind, selectedCompletionInfo };
+    }
+    InlineCompletionContext.create = create;
+})(InlineCompletionContext || (InlineCompletionContext = {}));
+var WorkspaceFolder;
+(function (WorkspaceFolder) {
+    function is(value) {
+        const candidate = value;
+        return Is.objectLiteral(candidate) && URI.is(candidate.uri) && Is.string(candidate.name);
+    }
+    WorkspaceFolder.is = is;
+})(WorkspaceFolder || (WorkspaceFolder = {}));
+const EOL = ['\n', '\r\n', '\r'];
+/**
+ * @deprecated Use the text document from the new vscode-languageserver-textdocument package.
+ */
+var TextDocument$1;
+(function (TextDocument) {
+    /**
+     * Creates a new ITextDocument literal from the given uri and content.
+     * @param uri The document's uri.
+     * @param languageId The document's language Id.
+     * @param version The document's version.
+     * @param content The document's content.
+     */
+    function create(uri, languageId, version, content) {
+        return new FullTextDocument$1(uri, languageId, version, content);
+    }
+    TextDocument.create = create;
+    /**
+     * Checks whether the given literal conforms to the {@link ITextDocument} interface.
+     */
+    function is(value) {
+        const candidate = value;
+        return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount)
+            && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
+    }
+    TextDocument.is = is;
+    function applyEdits(document, edits) {
+        let text = document.getText();
+        const sortedEdits = mergeSort(edits, (a, b) => {
+            const diff = a.range.start.line - b.range.start.line;
+            if (diff === 0) {
+                return a.range.start.character - b.range.start.character;
+            }
+            return diff;
+        });
+        let lastModifiedOffset = text.length;
+        for (let i = sortedEdits.length - 1; i >= 0; i--) {
+            const e = sortedEdits[i];
+            const startOffset = document.offsetAt(e.range.start);
+            const endOffset = document.offsetAt(e.range.end);
+            if (endOffset <= lastModifiedOffset) {
+                text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+            }
+            else {
+                throw new Error('Overlapping edit');
+            }
+            lastModifiedOffset = startOffset;
+        }
+        return text;
+    }
+    TextDocument.applyEdits = applyEdits;
+    function mergeSort(data, compare) {
+        if (data.length <= 1) {
+            // sorted
+            return data;
+        }
+        const p = (data.length / 2) | 0;
+        const left = data.slice(0, p);
+        const right = data.slice(p);
+        mergeSort(left, compare);
+        mergeSort(right, compare);
+        let leftIdx = 0;
+        let rightIdx = 0;
+        let i = 0;
+        while (leftIdx < left.length && rightIdx < right.length) {
+            const ret = compare(left[leftIdx], right[rightIdx]);
+            if (ret <= 0) {
+                // smaller_equal -> take left to preserve order
+                data[i++] = left[leftIdx++];
+            }
+            else {
+                // greater -> take right
+                data[i++] = right[rightIdx++];
+            }
+        }
+        while (leftIdx < left.length) {
+            data[i++] = left[leftIdx++];
+        }
+        while (rightIdx < right.length) {
+            data[i++] = right[rightIdx++];
+        }
+        return data;
+    }
+})(TextDocument$1 || (TextDocument$1 = {}));
+/**
+ * @deprecated Use the text document from the new vscode-languageserver-textdocument package.
+ */
+let FullTextDocument$1 = class FullTextDocument {
+    constructor(uri, languageId, version, content) {
+        this._uri = uri;
+        this._languageId = languageId;
+        this._version = version;
+        this._content = content;
+        this._lineOffsets = undefined;
+    }
+    get uri() {
+        return this._uri;
+    }
+    get languageId() {
+        return this._languageId;
+    }
+    get version() {
+        return this._version;
+    }
+    getText(range) {
+        if (range) {
+            const start = this.offsetAt(range.start);
+            const end = this.offsetAt(range.end);
+            return this._content.substring(start, end);
+        }
+        return this._content;
+    }
+    update(event, version) {
+        this._content = event.text;
+        this._version = version;
+        this._lineOffsets = undefined;
+    }
+    getLineOffsets() {
+        if (this._lineOffsets === undefined) {
+            const lineOffsets = [];
+            const text = this._content;
+            let isLineStart = true;
+            for (let i = 0; i < text.length; i++) {
+                if (isLineStart) {
+                    lineOffsets.push(i);
+                    isLineStart = false;
+                }
+                const ch = text.charAt(i);
+                isLineStart = (ch === '\r' || ch === '\n');
+                if (ch === '\r' && i + 1 < text.length && text.charAt(i + 1) === '\n') {
+                    i++;
+                }
+            }
+            if (isLineStart && text.length > 0) {
+                lineOffsets.push(text.length);
+            }
+            this._lineOffsets = lineOffsets;
+        }
+        return this._lineOffsets;
+    }
+    positionAt(offset) {
+        offset = Math.max(Math.min(offset, this._content.length), 0);
+        const lineOffsets = this.getLineOffsets();
+        let low = 0, high = lineOffsets.length;
+        if (high === 0) {
+            return Position.create(0, offset);
+        }
+        while (low < high) {
+            const mid = Math.floor((low + high) / 2);
+            if (lineOffsets[mid] > offset) {
+                high = mid;
+            }
+            else {
+                low = mid + 1;
+            }
+        }
+        // low is the least x for which the line offset is larger than the current offset
+        // or array.length if no line offset is larger than the current offset
+        const line = low - 1;
+        return Position.create(line, offset - lineOffsets[line]);
+    }
+    offsetAt(position) {
+        const lineOffsets = this.getLineOffsets();
+        if (position.line >= lineOffsets.length) {
+            return this._content.length;
+        }
+        else if (position.line < 0) {
+            return 0;
+        }
+        const lineOffset = lineOffsets[position.line];
+        const nextLineOffset = (position.line + 1 < lineOffsets.length) ? lineOffsets[position.line + 1] : this._content.length;
+        return Math.max(Math.min(lineOffset + position.character, nextLineOffset), lineOffset);
+    }
+    get lineCount() {
+        return this.getLineOffsets().length;
+    }
+};
+var Is;
+(function (Is) {
+    const toString = Object.prototype.toString;
+    function defined(value) {
+        return typeof value !== 'undefined';
+    }
+    Is.defined = defined;
+    function undefined$1(value) {
+        return typeof value === 'undefined';
+    }
+    Is.undefined = undefined$1;
+    function boolean(value) {
+        return value === true || value === false;
+    }
+    Is.boolean = boolean;
+    function string(value) {
+        return toString.call(value) === '[object String]';
+    }
+    Is.string = string;
+    function number(value) {
+        return toString.call(value) === '[object Number]';
+    }
+    Is.number = number;
+    function numberRange(value, min, max) {
+        return toString.call(value) === '[object Number]' && min <= value && value <= max;
+    }
+    Is.numberRange = numberRange;
+    function integer(value) {
+        return toString.call(value) === '[object Number]' && -2147483648 <= value && value <= 2147483647;
+    }
+    Is.integer = integer;
+    function uinteger(value) {
+        return toString.call(value) === '[object Number]' && 0 <= value && value <= 2147483647;
+    }
+    Is.uinteger = uinteger;
+    function func(value) {
+        return toString.call(value) === '[object Function]';
+    }
+    Is.func = func;
+    function objectLiteral(value) {
+        // Strictly speaking class instances pass this check as well. Since the LSP
+        // doesn't use classes we ignore this for now. If we do we need to add something
+        // like this: `Object.getPrototypeOf(Object.getPrototypeOf(x)) === null`
+        return value !== null && typeof value === 'object';
+    }
+    Is.objectLiteral = objectLiteral;
+    function typedArray(value, check) {
+        return Array.isArray(value) && value.every(check);
+    }
+    Is.typedArray = typedArray;
+})(Is || (Is = {}));
+
+var main$3 = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    get AnnotatedTextEdit () { return AnnotatedTextEdit; },
+    get ApplyKind () { return ApplyKind; },
+    get ChangeAnnotation () { return ChangeAnnotation; },
+    get ChangeAnnotationIdentifier () { return ChangeAnnotationIdentifier; },
+    get CodeAction () { return CodeAction; },
+    get CodeActionContext () { return CodeActionContext; },
+    get CodeActionKind () { return CodeActionKind; },
+    get CodeActionTag () { return CodeActionTag; },
+    get CodeActionTriggerKind () { return CodeActionTriggerKind; },
+    get CodeDescription () { return CodeDescription; },
+    get CodeLens () { return CodeLens; },
+    get Color () { return Color; },
+    get ColorInformation () { return ColorInformation; },
+    get ColorPresentation () { return ColorPresentation; },
+    get Command () { return Command; },
+    get CompletionItem () { return CompletionItem; },
+    get CompletionItemKind () { return CompletionItemKind; },
+    get CompletionItemLabelDetails () { return CompletionItemLabelDetails; },
+    get CompletionItemTag () { return CompletionItemTag; },
+    get CompletionList () { return CompletionList; },
+    get CreateFile () { return CreateFile; },
+    get DeleteFile () { return DeleteFile; },
+    get Diagnostic () { return Diagnostic; },
+    get DiagnosticRelatedInformation () { return DiagnosticRelatedInformation; },
+    get DiagnosticSeverity () { return DiagnosticSeverity; },
+    get DiagnosticTag () { return DiagnosticTag; },
+    get DocumentHighlight () { return DocumentHighlight; },
+    get DocumentHighlightKind () { return DocumentHighlightKind; },
+    get DocumentLink () { return DocumentLink; },
+    get DocumentSymbol () { return DocumentSymbol; },
+    get DocumentUri () { return DocumentUri; },
+    EOL: EOL,
+    get FoldingRange () { return FoldingRange; },
+    get FoldingRangeKind () { return FoldingRangeKind; },
+    get FormattingOptions () { return FormattingOptions; },
+    get Hover () { return Hover; },
+    get InlayHint () { return InlayHint; },
+    get InlayHintKind () { return InlayHintKind; },
+    get InlayHintLabelPart () { return InlayHintLabelPart; },
+    get InlineCompletionContext () { return InlineCompletionContext; },
+    get InlineCompletionItem () { return InlineCompletionItem; },
+    get InlineCompletionList () { return InlineCompletionList; },
+    get InlineCompletionTriggerKind () { return InlineCompletionTriggerKind; },
+    get InlineValueContext () { return InlineValueContext; },
+    get InlineValueEvaluatableExpression () { return InlineValueEvaluatableExpression; },
+    get InlineValueText () { return InlineValueText; },
+    get InlineValueVariableLookup () { return InlineValueVariableLookup; },
+    get InsertReplaceEdit () { return InsertReplaceEdit; },
+    get InsertTextFormat () { return InsertTextFormat; },
+    get InsertTextMode () { return InsertTextMode; },
+    get LanguageKind () { return LanguageKind; },
+    get Location () { return Location; },
+    get LocationLink () { return LocationLink; },
+    get MarkedString () { return MarkedString; },
+    get MarkupContent () { return MarkupContent; },
+    get MarkupKind () { return MarkupKind; },
+    get OptionalVersionedTextDocumentIdentifier () { return OptionalVersionedTextDocumentIdentifier; },
+    get ParameterInformation () { return ParameterInformation; },
+    get Position () { return Position; },
+    get Range () { return Range; },
+    get RenameFile () { return RenameFile; },
+    get SelectedCompletionInfo () { return SelectedCompletionInfo; },
+    get SelectionRange () { return SelectionRange; },
+    get SemanticTokenModifiers () { return SemanticTokenModifiers; },
+    get SemanticTokenTypes () { return SemanticTokenTypes; },
+    get SemanticTokens () { return SemanticTokens; },
+    get SignatureInformation () { return SignatureInformation; },
+    get SnippetTextEdit () { return SnippetTextEdit; },
+    get StringValue () { return StringValue; },
+    get SymbolInformation () { return SymbolInformation; },
+    get SymbolKind () { return SymbolKind; },
+    get SymbolTag () { return SymbolTag; },
+    get TextDocument () { return TextDocument$1; },
+    get TextDocumentEdit () { return TextDocumentEdit; },
+    get TextDocumentIdentifier () { return TextDocumentIdentifier; },
+    get TextDocumentItem () { return TextDocumentItem; },
+    get TextEdit () { return TextEdit; },
+    get URI () { return URI; },
+    get VersionedTextDocumentIdentifier () { return VersionedTextDocumentIdentifier; },
+    WorkspaceChange: WorkspaceChange,
+    get WorkspaceEdit () { return WorkspaceEdit; },
+    get WorkspaceFolder () { return WorkspaceFolder; },
+    get WorkspaceSymbol () { return WorkspaceSymbol; },
+    get integer () { return integer; },
+    get uinteger () { return uinteger; }
+});
+
+var require$$1 = /*@__PURE__*/getAugmentedNamespace(main$3);
+
+var line = {};
+
+var hasRequiredLine;
+
+function requireLine () {
+	if (hasRequiredLine) return line;
+	hasRequiredLine = 1;
+	Object.defineProperty(line, "__esModule", { value: true });
+	line.Line = void 0;
+	class Line {
+	    constructor(document, range) {
+	        this.document = document;
+	        this.range = range;
+	    }
+	    getRange() {
+	        return this.range;
+	    }
+	    getTextContent() {
+	        return this.document.getText().substring(this.document.offsetAt(this.range.start), this.document.offsetAt(this.range.end));
+	    }
+	    isAfter(line) {
+	        return this.range.start.line > line.range.start.line;
+	    }
+	    isBefore(line) {
+	        return this.range.start.line < line;
+	    }
+	}
+	line.Line = Line;
+	return line;
+}
+
+var util = {};
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+var hasRequiredUtil;
+
+function requireUtil () {
+	if (hasRequiredUtil) return util;
+	hasRequiredUtil = 1;
+	Object.defineProperty(util, "__esModule", { value: true });
+	util.Util = void 0;
+	class Util {
+	    static isUTF8BOM(char) {
+	        const uintArray = Uint8Array.from(Buffer.from(char, "UTF-8"));
+	        return uintArray[0] === 0xEF && uintArray[1] == 0xBB && uintArray[2] == 0xBF;
+	    }
+	    static isWhitespace(char) {
+	        return char === ' ' || char === '\t' || Util.isNewline(char);
+	    }
+	    static isNewline(char) {
+	        return char === '\r' || char === '\n';
+	    }
+	    static findLeadingNonWhitespace(content, escapeChar) {
+	        whitespaceCheck: for (let i = 0; i < content.length; i++) {
+	            switch (content.charAt(i)) {
+	                case ' ':
+	                case '\t':
+	                    continue;
+	                case escapeChar:
+	                    escapeCheck: for (let j = i + 1; j < content.length; j++) {
+	                        switch (content.charAt(j)) {
+	                            case ' ':
+	                            case '\t':
+	                                continue;
+	                            case '\r':
+	                                // offset one more for \r\n
+	                                i = j + 1;
+	                                continue whitespaceCheck;
+	                            case '\n':
+	                                i = j;
+	                                continue whitespaceCheck;
+	                            default:
+	                                break escapeCheck;
+	                        }
+	                    }
+	                    // found an escape character and then reached EOF
+	                    return -1;
+	                default:
+	                    return i;
+	            }
+	        }
+	        // only possible if the content is the empty string
+	        return -1;
+	    }
+	    /**
+	     * Determines if the given position is contained within the given range.
+	     *
+	     * @param position the position to check
+	     * @param range the range to see if the position is inside of
+	     */
+	    static isInsideRange(position, range) {
+	        if (range.start.line === range.end.line) {
+	            return range.start.line === position.line
+	                && range.start.character <= position.character
+	                && position.character <= range.end.character;
+	        }
+	        else if (range.start.line === position.line) {
+	            return range.start.character <= position.character;
+	        }
+	        else if (range.end.line === position.line) {
+	            return position.character <= range.end.character;
+	        }
+	        return range.start.line < position.line && position.line < range.end.line;
+	    }
+	    static parseHeredocName(value) {
+	        value = value.substring(2);
+	        if (value.charAt(0) === '-') {
+	            value = value.substring(1);
+	        }
+	        if (value.charAt(0) === '"') {
+	            if (value.charAt(value.length - 1) !== '"') {
+	                return null;
+	            }
+	            value = value.substring(1, value.length - 1);
+	        }
+	        if (value.charAt(0) === '\'') {
+	            if (value.charAt(value.length - 1) !== '\'') {
+	                return null;
+	            }
+	            value = value.substring(1, value.length - 1);
+	        }
+	        if (value.charAt(0) === "<") {
+	            return null;
+	        }
+	        return value;
+	    }
+	}
+	util.Util = Util;
+	return util;
+}
+
+var hasRequiredComment;
+
+function requireComment () {
+	if (hasRequiredComment) return comment;
+	hasRequiredComment = 1;
+	Object.defineProperty(comment, "__esModule", { value: true });
+	comment.Comment = void 0;
+	const vscode_languageserver_types_1 = require$$1;
+	const line_1 = requireLine();
+	const util_1 = requireUtil();
+	class Comment extends line_1.Line {
+	    constructor(document, range) {
+	        super(document, range);
+	    }
+	    toString() {
+	        const content = this.getContent();
+	        if (content) {
+	            return "# " + content;
+	        }
+	        return "#";
+	    }
+	    /**
+	     * Returns the content of this comment. This excludes leading and
+	     * trailing whitespace as well as the # symbol. If the comment only
+	     * consists of whitespace, the empty string will be returned.
+	     */
+	    getContent() {
+	        let range = this.getContentRange();
+	        if (range === null) {
+	            return "";
+	        }
+	        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+	    }
+	    /**
+	     * Returns a range that includes the content of the comment
+	     * excluding any leading and trailing whitespace as well as the #
+	     * symbol. May return null if the comment only consists of whitespace
+	     * characters.
+	     */
+	    getContentRange() {
+	        let range = this.getRange();
+	        const startOffset = this.document.offsetAt(range.start);
+	        let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range.end));
+	        let start = -1;
+	        let end = -1;
+	        // skip the first # symbol
+	        for (let i = 1; i < raw.length; i++) {
+	            if (!util_1.Util.isWhitespace(raw.charAt(i))) {
+	                start = i;
+	                break;
+	            }
+	        }
+	        if (start === -1) {
+	            return null;
+	        }
+	        // go backwards up to the first # symbol
+	        for (let i = raw.length - 1; i >= 1; i--) {
+	            if (!util_1.Util.isWhitespace(raw.charAt(i))) {
+	                end = i + 1;
+	                break;
+	            }
+	        }
+	        return vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + start), this.document.positionAt(startOffset + end));
+	    }
+	}
+	comment.Comment = Comment;
+	return comment;
+}
+
+var parser = {};
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Microsoft Corporation. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+class FullTextDocument {
+    constructor(uri, languageId, version, content) {
+        this._uri = uri;
+        this._languageId = languageId;
+        this._version = version;
+        this._content = content;
+        this._lineOffsets = undefined;
+    }
+    get uri() {
+        return this._uri;
+    }
+    get languageId() {
+        return this._languageId;
+    }
+    get version() {
+        return this._version;
+    }
+    getText(range) {
+        if (range) {
+            const start = this.offsetAt(range.start);
+            const end = this.offsetAt(range.end);
+            return this._content.substring(start, end);
+        }
+        return this._content;
+    }
+    update(changes, version) {
+        for (const change of changes) {
+            if (FullTextDocument.isIncremental(change)) {
+                // makes sure start is before end
+                const range = getWellformedRange(change.range);
+                // update content
+                const startOffset = this.offsetAt(range.start);
+                const endOffset = this.offsetAt(range.end);
+                this._content = this._content.substring(0, startOffset) + change.text + this._content.substring(endOffset, this._content.length);
+                const insertedEndOffset = startOffset + change.text.length;
+                const crlfAtStart = this._content.charCodeAt(startOffset - 1) === 13 /* CharCode.CarriageReturn */ && this._content.charCodeAt(startOffset) === 10 /* CharCode.LineFeed */;
+                const crlfAtEnd = this._content.charCodeAt(insertedEndOffset - 1) === 13 /* CharCode.CarriageReturn */ && this._content.charCodeAt(insertedEndOffset) === 10 /* CharCode.LineFeed */;
+                if (crlfAtStart || crlfAtEnd) {
+                    // A CRLF pair across an edit boundary is not included in the inserted text's line offsets.
+                    this._lineOffsets = undefined;
+                    continue;
+                }
+                // update the offsets
+                const startLine = Math.max(range.start.line, 0);
+                const endLine = Math.max(range.end.line, 0);
+                let lineOffsets = this._lineOffsets;
+                const addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
+                if (endLine - startLine === addedLineOffsets.length) {
+                    for (let i = 0, len = addedLineOffsets.length; i < len; i++) {
+                        lineOffsets[i + startLine + 1] = addedLineOffsets[i];
+                    }
+                }
+                else {
+                    if (addedLineOffsets.length < 10000) {
+                        lineOffsets.splice(startLine + 1, endLine - startLine, ...addedLineOffsets);
+                    }
+                    else { // avoid too many arguments for splice
+                        this._lineOffsets = lineOffsets = lineOffsets.slice(0, startLine + 1).concat(addedLineOffsets, lineOffsets.slice(endLine + 1));
+                    }
+                }
+                const diff = change.text.length - (endOffset - startOffset);
+                if (diff !== 0) {
+                    for (let i = startLine + 1 + addedLineOffsets.length, len = lineOffsets.length; i < len; i++) {
+                        lineOffsets[i] = lineOffsets[i] + diff;
+                    }
+                }
+            }
+            else if (FullTextDocument.isFull(change)) {
+                this._content = change.text;
+                this._lineOffsets = undefined;
+            }
+            else {
+                throw new Error('Unknown change event received');
+            }
+        }
+        this._version = version;
+    }
+    getLineOffsets() {
+        if (this._lineOffsets === undefined) {
+            this._lineOffsets = computeLineOffsets(this._content, true);
+        }
+        return this._lineOffsets;
+    }
+    positionAt(offset) {
+        offset = Math.max(Math.min(offset, this._content.length), 0);
+        const lineOffsets = this.getLineOffsets();
+        let low = 0, high = lineOffsets.length;
+        if (high === 0) {
+            return { line: 0, character: offset };
+        }
+        while (low < high) {
+            const mid = Math.floor((low + high) / 2);
+            if (lineOffsets[mid] > offset) {
+                high = mid;
+            }
+            else {
+                low = mid + 1;
+            }
+        }
+        // low is the least x for which the line offset is larger than the current offset
+        // or array.length if no line offset is larger than the current offset
+        const line = low - 1;
+        offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
+        return { line, character: offset - lineOffsets[line] };
+    }
+    offsetAt(position) {
+        const lineOffsets = this.getLineOffsets();
+        if (position.line >= lineOffsets.length) {
+            return this._content.length;
+        }
+        else if (position.line < 0) {
+            return 0;
+        }
+        const lineOffset = lineOffsets[position.line];
+        if (position.character <= 0) {
+            return lineOffset;
+        }
+        const nextLineOffset = (position.line + 1 < lineOffsets.length) ? lineOffsets[position.line + 1] : this._content.length;
+        const offset = Math.min(lineOffset + position.character, nextLineOffset);
+        return this.ensureBeforeEOL(offset, lineOffset);
+    }
+    getLineRange(line) {
+        const lineOffsets = this.getLineOffsets();
+        if (line >= lineOffsets.length) {
+            const lastLine = lineOffsets.length - 1;
+            return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
+        }
+        else if (line < 0) {
+            return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        }
+        const startOffset = lineOffsets[line];
+        const nextLineOffset = (line + 1 < lineOffsets.length) ? lineOffsets[line + 1] : this._content.length;
+        const endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
+        return { start: { line, character: 0 }, end: { line, character: endOffset - startOffset } };
+    }
+    getEOLCharacters(line) {
+        const lineOffsets = this.getLineOffsets();
+        if (line >= lineOffsets.length) {
+            return '';
+        }
+        else if (line < 0) {
+            return '';
+        }
+        const nextLineOffset = (line + 1 < lineOffsets.length) ? lineOffsets[line + 1] : this._content.length;
+        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
+        return this._content.substring(eolOffset, nextLineOffset);
+    }
+    ensureBeforeEOL(offset, lineOffset) {
+        while (offset > lineOffset && isEOL(this._content.charCodeAt(offset - 1))) {
+            offset--;
+        }
+        return offset;
+    }
+    get lineCount() {
+        return this.getLineOffsets().length;
+    }
+    static isIncremental(event) {
+        const candidate = event;
+        return candidate !== undefined && candidate !== null &&
+            typeof candidate.text === 'string' && candidate.range !== undefined &&
+            (candidate.rangeLength === undefined || typeof candidate.rangeLength === 'number');
+    }
+    static isFull(event) {
+        const candidate = event;
+        return candidate !== undefined && candidate !== null &&
+            typeof candidate.text === 'string' && candidate.range === undefined && candidate.rangeLength === undefined;
+    }
+}
+var TextDocument;
+(function (TextDocument) {
+    /**
+     * Creates a new text document.
+     *
+     * @param uri The document's uri.
+     * @param languageId  The document's language Id.
+     * @param version The document's initial version number.
+     * @param content The document's content.
+     */
+    function create(uri, languageId, version, content) {
+        return new FullTextDocument(uri, languageId, version, content);
+    }
+    TextDocument.create = create;
+    /**
+     * Updates a TextDocument by modifying its content.
+     *
+     * @param document the document to update. Only documents created by TextDocument.create are valid inputs.
+     * @param changes the changes to apply to the document.
+     * @param version the changes version for the document.
+     * @returns The updated TextDocument. Note: That's the same document instance passed in as first parameter.
+     *
+     */
+    function update(document, changes, version) {
+        if (document instanceof FullTextDocument) {
+            document.update(changes, version);
+            return document;
+        }
+        else {
+            throw new Error('TextDocument.update: document must be created by TextDocument.create');
+        }
+    }
+    TextDocument.update = update;
+    function applyEdits(document, edits) {
+        const text = document.getText();
+        const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
+            const diff = a.range.start.line - b.range.start.line;
+            if (diff === 0) {
+                return a.range.start.character - b.range.start.character;
+            }
+            return diff;
+        });
+        let lastModifiedOffset = 0;
+        const spans = [];
+        for (const e of sortedEdits) {
+            const startOffset = document.offsetAt(e.range.start);
+            if (startOffset < lastModifiedOffset) {
+                throw new Error('Overlapping edit');
+            }
+            else if (startOffset > lastModifiedOffset) {
+                spans.push(text.substring(lastModifiedOffset, startOffset));
+            }
+            if (e.newText.length) {
+                spans.push(e.newText);
+            }
+            lastModifiedOffset = document.offsetAt(e.range.end);
+        }
+        spans.push(text.substr(lastModifiedOffset));
+        return spans.join('');
+    }
+    TextDocument.applyEdits = applyEdits;
+})(TextDocument || (TextDocument = {}));
+function mergeSort(data, compare) {
+    if (data.length <= 1) {
+        // sorted
+        return data;
+    }
+    const p = (data.length / 2) | 0;
+    const left = data.slice(0, p);
+    const right = data.slice(p);
+    mergeSort(left, compare);
+    mergeSort(right, compare);
+    let leftIdx = 0;
+    let rightIdx = 0;
+    let i = 0;
+    while (leftIdx < left.length && rightIdx < right.length) {
+        const ret = compare(left[leftIdx], right[rightIdx]);
+        if (ret <= 0) {
+            // smaller_equal -> take left to preserve order
+            data[i++] = left[leftIdx++];
+        }
+        else {
+            // greater -> take right
+            data[i++] = right[rightIdx++];
+        }
+    }
+    while (leftIdx < left.length) {
+        data[i++] = left[leftIdx++];
+    }
+    while (rightIdx < right.length) {
+        data[i++] = right[rightIdx++];
+    }
+    return data;
+}
+function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
+    const result = isAtLineStart ? [textOffset] : [];
+    for (let i = 0; i < text.length; i++) {
+        const ch = text.charCodeAt(i);
+        if (isEOL(ch)) {
+            if (ch === 13 /* CharCode.CarriageReturn */ && i + 1 < text.length && text.charCodeAt(i + 1) === 10 /* CharCode.LineFeed */) {
+                i++;
+            }
+            result.push(textOffset + i + 1);
+        }
+    }
+    return result;
+}
+function isEOL(char) {
+    return char === 13 /* CharCode.CarriageReturn */ || char === 10 /* CharCode.LineFeed */;
+}
+function getWellformedRange(range) {
+    const start = range.start;
+    const end = range.end;
+    if (start.line > end.line || (start.line === end.line && start.character > end.character)) {
+        return { start: end, end: start };
+    }
+    return range;
+}
+function getWellformedEdit(textEdit) {
+    const range = getWellformedRange(textEdit.range);
+    if (range !== textEdit.range) {
+        return { newText: textEdit.newText, range };
+    }
+    return textEdit;
+}
+
+var main$2 = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    get TextDocument () { return TextDocument; }
+});
+
+var require$$0 = /*@__PURE__*/getAugmentedNamespace(main$2);
+
+var parserDirective = {};
+
+var hasRequiredParserDirective;
+
+function requireParserDirective () {
+	if (hasRequiredParserDirective) return parserDirective;
+	hasRequiredParserDirective = 1;
+	Object.defineProperty(parserDirective, "__esModule", { value: true });
+	parserDirective.ParserDirective = void 0;
+	const main_1 = requireMain$1();
+	const line_1 = requireLine();
+	class ParserDirective extends line_1.Line {
+	    constructor(document, range, nameRange, valueRange) {
+	        super(document, range);
+	        this.nameRange = nameRange;
+	        this.valueRange = valueRange;
+	    }
+	    toString() {
+	        return "# " + this.getName() + '=' + this.getValue();
+	    }
+	    getNameRange() {
+	        return this.nameRange;
+	    }
+	    getValueRange() {
+	        return this.valueRange;
+	    }
+	    getName() {
+	        return this.document.getText().substring(this.document.offsetAt(this.nameRange.start), this.document.offsetAt(this.nameRange.end));
+	    }
+	    getValue() {
+	        return this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
+	    }
+	    getDirective() {
+	        const directive = main_1.Directive[this.getName().toLowerCase()];
+	        return directive === undefined ? null : directive;
+	    }
+	}
+	parserDirective.ParserDirective = ParserDirective;
+	return parserDirective;
+}
+
+var instruction = {};
+
+var heredoc = {};
+
+var hasRequiredHeredoc;
+
+function requireHeredoc () {
+	if (hasRequiredHeredoc) return heredoc;
+	hasRequiredHeredoc = 1;
+	Object.defineProperty(heredoc, "__esModule", { value: true });
+	heredoc.Heredoc = void 0;
+	/**
+	 * Heredoc represents a here-document that has been embedded in a
+	 * Dockerfile.
+	 *
+	 * This API is experimental and subject to change.
+	 */
+	class Heredoc {
+	    constructor(startRange, name, nameRange, contentRange, endRange) {
+	        this.startRange = startRange;
+	        this.name = name;
+	        this.nameRange = nameRange;
+	        this.contentRange = contentRange;
+	        this.endRange = endRange;
+	    }
+	    /**
+	     * Returns the name of the here-document.
+	     *
+	     * This API is experimental and subject to change.
+	     */
+	    getName() {
+	        return this.name;
+	    }
+	    /**
+	     * Returns the range of the start operator and the name. If the
+	     * here-document is initialized with <<EOT then the start range would
+	     * encompass all five characters.
+	     *
+	     * This API is experimental and subject to change.
+	     */
+	    getStartRange() {
+	        return this.startRange;
+	    }
+	    /**
+	     * Returns the range of this here-document's name that is declared at
+	     * the beginning of the here-document with the operator. If the
+	     * here-document is initialized with <<EOT then the name range would
+	     * encompass the latter three "EOT" characters.
+	     *
+	     * This API is experimental and subject to change.
+	     */
+	    getNameRange() {
+	        return this.nameRange;
+	    }
+	    /**
+	     * Returns the range of the content of this here-document. This may
+	     * be null if the here-document has no content because:
+	     * - the start range is the only thing that was declared
+	     * - the end range was declared immediately and there is no content
+	     *
+	     * This API is experimental and subject to change.
+	     */
+	    getContentRange() {
+	        return this.contentRange;
+	    }
+	    /**
+	     * Returns the range of the here-document's name on a line that
+	     * represents the end of the here-document.
+	     *
+	     * This API is experimental and subject to change.
+	     */
+	    getDelimiterRange() {
+	        return this.endRange;
+	    }
+	}
+	heredoc.Heredoc = Heredoc;
+	return heredoc;
+}
+
+var variable = {};
+
+var hasRequiredVariable;
+
+function requireVariable () {
+	if (hasRequiredVariable) return variable;
+	hasRequiredVariable = 1;
+	Object.defineProperty(variable, "__esModule", { value: true });
+	variable.Variable = void 0;
+	class Variable {
+	    constructor(name, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
+	        this.name = name;
+	        this.nameRange = nameRange;
+	        this.range = range;
+	        this.modifier = modifier;
+	        this.modifierRange = modifierRange;
+	        this.substitutionParameter = substitutionParameter;
+	        this.substitutionRange = substitutionRange;
+	        this.defined = defined;
+	        this.buildVariable = buildVariable;
+	        this.stringValue = stringValue;
+	    }
+	    toString() {
+	        return this.stringValue;
+	    }
+	    getName() {
+	        return this.name;
+	    }
+	    getNameRange() {
+	        return this.nameRange;
+	    }
+	    /**
+	     * Returns the range of the entire variable. This includes the symbols for
+	     * the declaration of the variable such as the $, {, and } symbols.
+	     *
+	     * @return the range in the document that this variable encompasses in its
+	     *         entirety
+	     */
+	    getRange() {
+	        return this.range;
+	    }
+	    /**
+	     * Returns the modifier character that has been set for
+	     * specifying how this variable should be expanded and resolved.
+	     * If this variable is ${variable:+value} then the modifier
+	     * character is '+'. Will be the empty string if the variable is
+	     * declared as ${variable:}. Otherwise, will be null if this
+	     * variable will not use variable substitution at all (such as
+	     * ${variable} or $variable).
+	     *
+	     * @return this variable's modifier character, or the empty
+	     *         string if it does not have one, or null if this
+	     *         variable will not use variable substitution
+	     */
+	    getModifier() {
+	        return this.modifier;
+	    }
+	    getModifierRange() {
+	        return this.modifierRange;
+	    }
+	    /**
+	     * Returns the parameter that will be used for substitution if
+	     * this variable uses modifiers to define how its value should be
+	     * resolved. If this variable is ${variable:+value} then the
+	     * substitution value will be 'value'. Will be the empty string
+	     * if the variable is declared as ${variable:+} or some other
+	     * variant where the only thing that follows the modifier
+	     * character (excluding considerations of escape characters and
+	     * so on) is the variable's closing bracket. May be null if this
+	     * variable does not have a modifier character defined (such as
+	     * ${variable} or $variable).
+	     *
+	     * @return this variable's substitution parameter, or the empty
+	     *         string if it does not have one, or null if there is
+	     *         not one defined
+	     */
+	    getSubstitutionParameter() {
+	        return this.substitutionParameter;
+	    }
+	    getSubstitutionRange() {
+	        return this.substitutionRange;
+	    }
+	    /**
+	     * Returns whether this variable has been defined or not.
+	     *
+	     * @return true if this variable has been defined, false otherwise
+	     */
+	    isDefined() {
+	        return this.defined;
+	    }
+	    isBuildVariable() {
+	        return this.buildVariable === true;
+	    }
+	    isEnvironmentVariable() {
+	        return this.buildVariable === false;
+	    }
+	}
+	variable.Variable = Variable;
+	return variable;
+}
+
+var hasRequiredInstruction;
+
+function requireInstruction () {
+	if (hasRequiredInstruction) return instruction;
+	hasRequiredInstruction = 1;
+	Object.defineProperty(instruction, "__esModule", { value: true });
+	instruction.Instruction = void 0;
+	const vscode_languageserver_types_1 = require$$1;
+	const util_1 = requireUtil();
+	const line_1 = requireLine();
+	const argument_1 = requireArgument();
+	const heredoc_1 = requireHeredoc();
+	const variable_1 = requireVariable();
+	const main_1 = requireMain$1();
+	class Instruction extends line_1.Line {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range);
+	        this.dockerfile = dockerfile;
+	        this.escapeChar = escapeChar;
+	        this.instruction = instruction;
+	        this.instructionRange = instructionRange;
+	    }
+	    toString() {
+	        let value = this.getKeyword();
+	        for (let arg of this.getRawArguments()) {
+	            value += ' ';
+	            value += arg.getValue();
+	        }
+	        return value;
+	    }
+	    getRangeContent(range) {
+	        if (range === null) {
+	            return null;
+	        }
+	        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+	    }
+	    getInstructionRange() {
+	        return this.instructionRange;
+	    }
+	    getInstruction() {
+	        return this.instruction;
+	    }
+	    getKeyword() {
+	        return this.getInstruction().toUpperCase();
+	    }
+	    getArgumentsRange() {
+	        let args = this.getArguments();
+	        if (args.length === 0) {
+	            return null;
+	        }
+	        return vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end);
+	    }
+	    getArgumentsRanges() {
+	        let args = this.getArguments();
+	        if (args.length === 0) {
+	            return [];
+	        }
+	        if (args[0].getRange().start.line === args[args.length - 1].getRange().end.line) {
+	            return [vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end)];
+	        }
+	        let ranges = [];
+	        let end = -1;
+	        let startPosition = args[0].getRange().start;
+	        let range = this.getInstructionRange();
+	        let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range.start);
+	        let content = this.getTextContent();
+	        let fullArgs = content.substring(extra, this.document.offsetAt(args[args.length - 1].getRange().end) - this.document.offsetAt(range.start));
+	        let offset = this.document.offsetAt(range.start) + extra;
+	        let comment = false;
+	        for (let i = 0; i < fullArgs.length; i++) {
+	            let char = fullArgs.charAt(i);
+	            if (char === this.escapeChar) {
+	                let next = fullArgs.charAt(i + 1);
+	                if (next === ' ' || next === '\t') {
+	                    whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
+	                        switch (fullArgs.charAt(j)) {
+	                            case ' ':
+	                            case '\t':
+	                                continue;
+	                            case '\r':
+	                                j++;
+	                            case '\n':
+	                                if (startPosition !== null) {
+	                                    ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+	                                }
+	                                startPosition = null;
+	                                comment = false;
+	                                i = j;
+	                                break whitespaceCheck;
+	                            default:
+	                                break whitespaceCheck;
+	                        }
+	                    }
+	                }
+	                else if (next === '\r') {
+	                    if (startPosition !== null) {
+	                        ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+	                        startPosition = null;
+	                    }
+	                    comment = false;
+	                    i += 2;
+	                }
+	                else if (next === '\n') {
+	                    if (startPosition !== null) {
+	                        ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+	                    }
+	                    startPosition = null;
+	                    comment = false;
+	                    i++;
+	                }
+	                else {
+	                    i++;
+	                }
+	            }
+	            else if (util_1.Util.isNewline(char)) {
+	                if (comment) {
+	                    startPosition = null;
+	                    comment = false;
+	                }
+	            }
+	            else {
+	                if (!comment) {
+	                    if (startPosition === null) {
+	                        if (char === '#') {
+	                            comment = true;
+	                            continue;
+	                        }
+	                        let position = this.document.positionAt(offset + i);
+	                        if (position.character !== 0) {
+	                            startPosition = vscode_languageserver_types_1.Position.create(position.line, 0);
+	                        }
+	                    }
+	                    end = i;
+	                }
+	            }
+	        }
+	        if (startPosition === null) {
+	            // should only happen if the last argument is on its own line with
+	            // no leading whitespace
+	            ranges.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end), this.document.positionAt(offset + end + 1)));
+	        }
+	        else {
+	            ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+	        }
+	        return ranges;
+	    }
+	    getRawArgumentsContent() {
+	        let args = this.getArguments();
+	        if (args.length === 0) {
+	            return null;
+	        }
+	        return this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end));
+	    }
+	    getArgumentsContent() {
+	        let args = this.getArguments();
+	        if (args.length === 0) {
+	            return null;
+	        }
+	        let content = "";
+	        let ranges = this.getArgumentsRanges();
+	        let documentText = this.document.getText();
+	        for (let range of ranges) {
+	            content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+	        }
+	        return content;
+	    }
+	    getArguments() {
+	        return this.getRawArguments();
+	    }
+	    getRawArguments() {
+	        let args = [];
+	        let range = this.getInstructionRange();
+	        let extra = this.document.offsetAt(range.end) - this.document.offsetAt(range.start);
+	        let content = this.getTextContent();
+	        let fullArgs = content.substring(extra);
+	        let offset = this.document.offsetAt(range.start) + extra;
+	        let start = false;
+	        let comment = false;
+	        let found = -1;
+	        // determines whether the parser has found a space or tab
+	        // whitespace character that's a part of an escaped newline sequence
+	        let escapedWhitespaceDetected = false;
+	        // determines if the parser is currently in an escaped newline sequence
+	        let escaping = false;
+	        let escapeMarker = -1;
+	        let escapedArg = "";
+	        for (let i = 0; i < fullArgs.length; i++) {
+	            let char = fullArgs.charAt(i);
+	            if (util_1.Util.isWhitespace(char)) {
+	                if (escaping) {
+	                    escapedWhitespaceDetected = true;
+	                    if (util_1.Util.isNewline(char)) {
+	                        // reached a newline, any previously
+	                        // detected whitespace should be ignored
+	                        escapedWhitespaceDetected = false;
+	                        if (comment) {
+	                            // reached a newline, no longer in a comment
+	                            comment = false;
+	                            start = true;
+	                        }
+	                    }
+	                    continue;
+	                }
+	                else if (found !== -1) {
+	                    if (escapeMarker === -1) {
+	                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i))));
+	                    }
+	                    else {
+	                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+	                    }
+	                    escapeMarker = -1;
+	                    escapedArg = "";
+	                    found = -1;
+	                }
+	            }
+	            else if (char === this.escapeChar) {
+	                let next = fullArgs.charAt(i + 1);
+	                if (next === ' ' || next === '\t') {
+	                    whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
+	                        let newlineCheck = fullArgs.charAt(j);
+	                        switch (newlineCheck) {
+	                            case ' ':
+	                            case '\t':
+	                                continue;
+	                            case '\r':
+	                                j++;
+	                            case '\n':
+	                                comment = false;
+	                                escaping = true;
+	                                start = true;
+	                                if (found !== -1) {
+	                                    escapeMarker = i;
+	                                }
+	                                i = j;
+	                                break whitespaceCheck;
+	                            default:
+	                                escapeMarker = i;
+	                                if (found === -1) {
+	                                    i = j - 1;
+	                                }
+	                                break whitespaceCheck;
+	                        }
+	                    }
+	                }
+	                else if (next === '\r') {
+	                    comment = false;
+	                    escaping = true;
+	                    start = true;
+	                    if (found !== -1 && escapeMarker === -1) {
+	                        escapeMarker = i;
+	                    }
+	                    i += 2;
+	                }
+	                else if (next === '\n') {
+	                    comment = false;
+	                    escaping = true;
+	                    start = true;
+	                    if (found !== -1 && escapeMarker === -1) {
+	                        escapeMarker = i;
+	                    }
+	                    i++;
+	                }
+	                else {
+	                    if (escapedWhitespaceDetected && escapeMarker !== -1) {
+	                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+	                        escapedArg = "";
+	                        found = -1;
+	                    }
+	                    escapeMarker = -1;
+	                    escapedWhitespaceDetected = false;
+	                    escaping = false;
+	                    if (next === '$') {
+	                        escapedArg = escapedArg + char + next;
+	                    }
+	                    else if (next === '') {
+	                        // reached EOF, stop processing
+	                        break;
+	                    }
+	                    else {
+	                        escapedArg = escapedArg + next;
+	                    }
+	                    if (found === -1) {
+	                        found = i;
+	                    }
+	                    i++;
+	                }
+	            }
+	            else if (!comment) {
+	                if (start && char === '#') {
+	                    comment = true;
+	                }
+	                else {
+	                    if (escapedWhitespaceDetected && escapeMarker !== -1) {
+	                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+	                        escapedArg = "";
+	                        found = -1;
+	                    }
+	                    escapedWhitespaceDetected = false;
+	                    escaping = false;
+	                    escapeMarker = -1;
+	                    escapedArg = escapedArg + char;
+	                    if (found === -1) {
+	                        found = i;
+	                    }
+	                }
+	                // non-whitespace character detected, reset
+	                start = false;
+	            }
+	        }
+	        if (found !== -1) {
+	            if (escapeMarker === -1) {
+	                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
+	            }
+	            else {
+	                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+	            }
+	        }
+	        return args;
+	    }
+	    getExpandedArguments() {
+	        let args = this.getArguments();
+	        for (let i = 0; i < args.length; i++) {
+	            const argRange = args[i].getRange();
+	            let offset = this.document.offsetAt(argRange.start);
+	            const variables = this.parseVariables(offset, args[i].getValue());
+	            const swaps = [];
+	            let requiresExpansion = false;
+	            for (let variable of variables) {
+	                const value = this.dockerfile.resolveVariable(variable.getName(), variable.getNameRange().start.line);
+	                swaps.push(value);
+	                requiresExpansion = requiresExpansion || value !== undefined;
+	            }
+	            if (requiresExpansion) {
+	                let expanded = "";
+	                for (let j = 0; j < swaps.length; j++) {
+	                    const variableRange = variables[j].getRange();
+	                    const start = this.document.offsetAt(variableRange.start);
+	                    const end = this.document.offsetAt(variableRange.end);
+	                    if (swaps[j]) {
+	                        // replace variable with its resolved value
+	                        expanded += this.document.getText().substring(offset, start);
+	                        expanded += swaps[j];
+	                        offset = end;
+	                    }
+	                    else {
+	                        expanded += this.document.getText().substring(offset, end);
+	                        offset = end;
+	                    }
+	                }
+	                const argEnd = this.document.offsetAt(argRange.end);
+	                if (argEnd !== offset) {
+	                    // if the variable's range doesn't match the argument,
+	                    // append the remaining text
+	                    expanded += this.document.getText().substring(offset, argEnd);
+	                }
+	                args[i] = new argument_1.Argument(expanded, argRange);
+	            }
+	        }
+	        return args;
+	    }
+	    getVariables() {
+	        const variables = [];
+	        const args = this.getRawArguments();
+	        for (const arg of args) {
+	            let range = arg.getRange();
+	            let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+	            const parsedVariables = this.parseVariables(this.document.offsetAt(arg.getRange().start), rawValue);
+	            for (const parsedVariable of parsedVariables) {
+	                variables.push(parsedVariable);
+	            }
+	        }
+	        return variables;
+	    }
+	    parseVariables(offset, arg) {
+	        let variables = [];
+	        variableLoop: for (let i = 0; i < arg.length; i++) {
+	            switch (arg.charAt(i)) {
+	                case this.escapeChar:
+	                    if (arg.charAt(i + 1) === '$') {
+	                        i++;
+	                    }
+	                    break;
+	                case '$':
+	                    if (arg.charAt(i + 1) === '{') {
+	                        let escapedString = "${";
+	                        let escapedName = "";
+	                        let nameEnd = -1;
+	                        let escapedSubstitutionParameter = "";
+	                        let substitutionStart = -1;
+	                        let substitutionEnd = -1;
+	                        let modifierRead = -1;
+	                        nameLoop: for (let j = i + 2; j < arg.length; j++) {
+	                            let char = arg.charAt(j);
+	                            switch (char) {
+	                                case this.escapeChar:
+	                                    for (let k = j + 1; k < arg.length; k++) {
+	                                        switch (arg.charAt(k)) {
+	                                            case ' ':
+	                                            case '\t':
+	                                            case '\r':
+	                                                // ignore whitespace
+	                                                continue;
+	                                            case '\n':
+	                                                // escape this newline
+	                                                j = k;
+	                                                continue nameLoop;
+	                                        }
+	                                    }
+	                                    break;
+	                                case '}':
+	                                    escapedString += '}';
+	                                    let modifier = null;
+	                                    let modifierRange = null;
+	                                    let substitutionParameter = modifierRead !== -1 ? escapedSubstitutionParameter : null;
+	                                    let substitutionRange = null;
+	                                    if (nameEnd === -1) {
+	                                        nameEnd = j;
+	                                    }
+	                                    else if (nameEnd + 1 === j) {
+	                                        modifier = "";
+	                                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + nameEnd + 1), this.document.positionAt(offset + nameEnd + 1));
+	                                    }
+	                                    else {
+	                                        if (substitutionStart === -1) {
+	                                            // no substitution parameter found,
+	                                            // but a modifier character existed,
+	                                            // just offset the range by 1 from
+	                                            // the modifier character
+	                                            substitutionStart = modifierRead + 1;
+	                                            substitutionEnd = modifierRead + 1;
+	                                        }
+	                                        else {
+	                                            // offset one more from the last
+	                                            // character found
+	                                            substitutionEnd = substitutionEnd + 1;
+	                                        }
+	                                        modifier = arg.substring(modifierRead, modifierRead + 1);
+	                                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + modifierRead), this.document.positionAt(offset + modifierRead + 1));
+	                                        substitutionRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + substitutionStart), this.document.positionAt(offset + substitutionEnd));
+	                                    }
+	                                    let start = this.document.positionAt(offset + i);
+	                                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 2), this.document.positionAt(offset + nameEnd)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + j + 1)), modifier, modifierRange, substitutionParameter, substitutionRange, this.dockerfile.resolveVariable(escapedName, start.line) !== undefined, this.isBuildVariable(escapedName, start.line), escapedString));
+	                                    i = j;
+	                                    continue variableLoop;
+	                                case ':':
+	                                    if (nameEnd === -1) {
+	                                        nameEnd = j;
+	                                    }
+	                                    else if (modifierRead !== -1) {
+	                                        if (substitutionStart === -1) {
+	                                            substitutionStart = j;
+	                                            substitutionEnd = j;
+	                                        }
+	                                        else {
+	                                            substitutionEnd = j;
+	                                        }
+	                                        escapedSubstitutionParameter += ':';
+	                                    }
+	                                    else {
+	                                        modifierRead = j;
+	                                    }
+	                                    escapedString += ':';
+	                                    break;
+	                                case '\n':
+	                                case '\r':
+	                                case ' ':
+	                                case '\t':
+	                                    break;
+	                                default:
+	                                    if (nameEnd === -1) {
+	                                        escapedName += char;
+	                                    }
+	                                    else if (modifierRead !== -1) {
+	                                        if (substitutionStart === -1) {
+	                                            substitutionStart = j;
+	                                            substitutionEnd = j;
+	                                        }
+	                                        else {
+	                                            substitutionEnd = j;
+	                                        }
+	                                        escapedSubstitutionParameter += char;
+	                                    }
+	                                    else {
+	                                        modifierRead = j;
+	                                    }
+	                                    escapedString += char;
+	                                    break;
+	                            }
+	                        }
+	                        // no } found, not a valid variable, stop processing
+	                        break variableLoop;
+	                    }
+	                    else if (util_1.Util.isWhitespace(arg.charAt(i + 1)) || i === arg.length - 1) {
+	                        // $ followed by whitespace or EOF, ignore this variable
+	                        continue;
+	                    }
+	                    else {
+	                        let escapedName = "";
+	                        nameLoop: for (let j = i + 1; j < arg.length; j++) {
+	                            let char = arg.charAt(j);
+	                            switch (char) {
+	                                case '\r':
+	                                case '\n':
+	                                case ' ':
+	                                case '\t':
+	                                    continue;
+	                                case '$':
+	                                case '\'':
+	                                case '"':
+	                                    let varStart = this.document.positionAt(offset + i);
+	                                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== undefined, this.isBuildVariable(escapedName, varStart.line), '$' + escapedName));
+	                                    i = j - 1;
+	                                    continue variableLoop;
+	                                case this.escapeChar:
+	                                    for (let k = j + 1; k < arg.length; k++) {
+	                                        switch (arg.charAt(k)) {
+	                                            case ' ':
+	                                            case '\t':
+	                                            case '\r':
+	                                                // ignore whitespace
+	                                                continue;
+	                                            case '\n':
+	                                                // escape this newline
+	                                                j = k;
+	                                                continue nameLoop;
+	                                        }
+	                                    }
+	                                    // reached EOF after an escape character
+	                                    let start = this.document.positionAt(offset + i);
+	                                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== undefined, this.isBuildVariable(escapedName, start.line), '$' + escapedName));
+	                                    break variableLoop;
+	                            }
+	                            if (char.match(/^[a-z0-9_]+$/i) === null) {
+	                                let varStart = this.document.positionAt(offset + i);
+	                                variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== undefined, this.isBuildVariable(escapedName, varStart.line), '$' + escapedName));
+	                                i = j - 1;
+	                                continue variableLoop;
+	                            }
+	                            escapedName += char;
+	                        }
+	                        let start = this.document.positionAt(offset + i);
+	                        variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + arg.length)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + arg.length)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== undefined, this.isBuildVariable(escapedName, start.line), '$' + escapedName));
+	                    }
+	                    break variableLoop;
+	            }
+	        }
+	        return variables;
+	    }
+	    isBuildVariable(variable, line) {
+	        if (this.getKeyword() === main_1.Keyword.FROM) {
+	            for (const initialArg of this.dockerfile.getInitialARGs()) {
+	                const arg = initialArg;
+	                const property = arg.getProperty();
+	                if (property && variable === property.getName()) {
+	                    return true;
+	                }
+	            }
+	            return undefined;
+	        }
+	        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+	        let envs = image.getENVs();
+	        for (let i = envs.length - 1; i >= 0; i--) {
+	            if (envs[i].isBefore(line)) {
+	                for (let property of envs[i].getProperties()) {
+	                    if (property.getName() === variable) {
+	                        return false;
+	                    }
+	                }
+	            }
+	        }
+	        let args = image.getARGs();
+	        for (let i = args.length - 1; i >= 0; i--) {
+	            if (args[i].isBefore(line)) {
+	                let property = args[i].getProperty();
+	                if (property && property.getName() === variable) {
+	                    return true;
+	                }
+	            }
+	        }
+	        return undefined;
+	    }
+	    createSingleLineHeredocs(args) {
+	        const heredocs = [];
+	        // instruction only on one line, if heredocs exist they would be incomplete
+	        for (const arg of args) {
+	            const value = arg.getValue();
+	            if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
+	                const startRange = arg.getRange();
+	                const nameRange = this.getNameRange(startRange);
+	                const name = this.getName(nameRange);
+	                heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, null, null));
+	            }
+	        }
+	        return heredocs;
+	    }
+	    getName(nameRange) {
+	        const content = this.document.getText(nameRange);
+	        let escaping = false;
+	        let name = "";
+	        nameLoop: for (let i = 0; i < content.length; i++) {
+	            const ch = content.charAt(i);
+	            switch (ch) {
+	                case this.escapeChar:
+	                    escaping = true;
+	                    for (let j = i + 1; j < content.length; j++) {
+	                        switch (content.charAt(j)) {
+	                            case ' ':
+	                            case '\t':
+	                                break;
+	                            case '\r':
+	                                i = j + 1;
+	                                continue nameLoop;
+	                            case '\n':
+	                                i = j;
+	                                continue nameLoop;
+	                            default:
+	                                name += content.charAt(j);
+	                                i = j;
+	                                continue nameLoop;
+	                        }
+	                    }
+	                    break;
+	                case '#':
+	                    if (escaping) {
+	                        for (let j = i + 1; j < content.length; j++) {
+	                            switch (content.charAt(j)) {
+	                                case '\n':
+	                                    i = j;
+	                                    continue nameLoop;
+	                            }
+	                        }
+	                    }
+	                case ' ':
+	                case '\t':
+	                case '\r':
+	                case '\n':
+	                    if (escaping) {
+	                        break;
+	                    }
+	                default:
+	                    name += ch;
+	                    break;
+	            }
+	        }
+	        return name;
+	    }
+	    getNameRange(startRange) {
+	        const content = this.document.getText(startRange);
+	        let endFound = false;
+	        let searchHyphen = false;
+	        let start = -1;
+	        let end = -1;
+	        let escaping = false;
+	        let quote = null;
+	        contentLoop: for (let i = 0; i < content.length; i++) {
+	            const ch = content.charAt(i);
+	            switch (ch) {
+	                case '"':
+	                case '\'':
+	                    if (quote === ch) {
+	                        break contentLoop;
+	                    }
+	                    quote = ch;
+	                    continue;
+	                case this.escapeChar:
+	                    for (let j = i + 1; j < content.length; j++) {
+	                        switch (content.charAt(j)) {
+	                            case '\n':
+	                                escaping = true;
+	                                j = i;
+	                                continue contentLoop;
+	                        }
+	                    }
+	                    break;
+	                case ' ':
+	                case '\t':
+	                case '\r':
+	                case '\n':
+	                    break;
+	                case '<':
+	                    if (endFound) {
+	                        searchHyphen = true;
+	                    }
+	                    else {
+	                        endFound = true;
+	                    }
+	                    break;
+	                case '-':
+	                    if (searchHyphen) {
+	                        searchHyphen = false;
+	                        break;
+	                    }
+	                case '#':
+	                    if (escaping) {
+	                        for (let j = i + 1; j < content.length; j++) {
+	                            switch (content.charAt(j)) {
+	                                case '\n':
+	                                    i = j;
+	                                    continue contentLoop;
+	                            }
+	                        }
+	                    }
+	                default:
+	                    if (start === -1) {
+	                        start = i;
+	                    }
+	                    if (quote !== null) {
+	                        end = i + 1;
+	                        break;
+	                    }
+	                    break contentLoop;
+	            }
+	        }
+	        if (start === -1) {
+	            return vscode_languageserver_types_1.Range.create(startRange.end, startRange.end);
+	        }
+	        const nameStart = this.document.positionAt(this.document.offsetAt(startRange.start) + start);
+	        const nameEnd = quote !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
+	        return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
+	    }
+	    getHeredocs() {
+	        const args = this.getArguments();
+	        if (args.length === 0) {
+	            return [];
+	        }
+	        const heredocs = [];
+	        const range = this.getRange();
+	        if (range.start.line === range.end.line) {
+	            // instruction only on one line, if heredocs exist they would be incomplete
+	            return this.createSingleLineHeredocs(args);
+	        }
+	        const heredocDefinitions = [];
+	        let heredocsProcessed = false;
+	        let escaping = false;
+	        let contentStart = -1;
+	        let contentEnd = -1;
+	        let lineStart = -1;
+	        let currentHeredoc = 0;
+	        const startOffset = this.document.offsetAt(args[0].getRange().start);
+	        const content = this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end));
+	        contentLoop: for (let i = 0; i < content.length; i++) {
+	            switch (content.charAt(i)) {
+	                case this.escapeChar:
+	                    escaping = true;
+	                    for (let j = i + 1; j < content.length; j++) {
+	                        switch (content.charAt(j)) {
+	                            case ' ':
+	                            case '\t':
+	                                break;
+	                            case '\r':
+	                                j++;
+	                            case '\n':
+	                                i = j;
+	                                continue contentLoop;
+	                            default:
+	                                i = j;
+	                                continue contentLoop;
+	                        }
+	                    }
+	                    break;
+	                case '\r':
+	                    break;
+	                case '\n':
+	                    if (escaping) {
+	                        break;
+	                    }
+	                    if (heredocsProcessed) {
+	                        if (contentStart === -1) {
+	                            contentStart = i;
+	                        }
+	                        contentEnd = i;
+	                        const arg = heredocDefinitions[currentHeredoc];
+	                        const startRange = arg.getRange();
+	                        const nameRange = this.getNameRange(startRange);
+	                        const name = this.getName(nameRange);
+	                        const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
+	                        if (delimiterRange !== null) {
+	                            const contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + lineStart - 1));
+	                            heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
+	                            contentStart = -1;
+	                            currentHeredoc++;
+	                        }
+	                        lineStart = -1;
+	                    }
+	                    else {
+	                        // found a newline that hasn't been escaped,
+	                        // must be in a heredoc
+	                        const offsetLimit = startOffset + i;
+	                        for (const arg of args) {
+	                            // check if this argument is on the initial line of the instruction,
+	                            // note that it may not all be on the same line due to escaped newlines,
+	                            // because of that we need to use offset checks instead of line checks
+	                            // as an argument being on a different line in the document does not
+	                            // imply it is on a different line from the Dockerfile's point of view
+	                            if (this.document.offsetAt(arg.getRange().start) < offsetLimit) {
+	                                if (arg.getValue().startsWith("<<")) {
+	                                    heredocDefinitions.push(arg);
+	                                }
+	                            }
+	                            else {
+	                                break;
+	                            }
+	                        }
+	                        heredocsProcessed = true;
+	                        lineStart = -1;
+	                        continue contentLoop;
+	                    }
+	                    break;
+	                case ' ':
+	                case '\t':
+	                    if (escaping) {
+	                        break;
+	                    }
+	                case '#':
+	                    if (escaping) {
+	                        for (let j = i + 1; j < content.length; j++) {
+	                            switch (content.charAt(j)) {
+	                                case '\n':
+	                                    i = j;
+	                                    continue contentLoop;
+	                            }
+	                        }
+	                    }
+	                default:
+	                    if (escaping) {
+	                        escaping = false;
+	                    }
+	                    if (heredocsProcessed) {
+	                        if (contentStart === -1) {
+	                            contentStart = i;
+	                        }
+	                        if (lineStart === -1) {
+	                            lineStart = i;
+	                        }
+	                    }
+	                    break;
+	            }
+	        }
+	        if (heredocsProcessed) {
+	            const arg = heredocDefinitions[currentHeredoc];
+	            const startRange = arg.getRange();
+	            const nameRange = this.getNameRange(startRange);
+	            const name = this.getName(nameRange);
+	            let contentRange = null;
+	            // check if the last line of this instruction matches the name of the last heredoc
+	            const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
+	            if (delimiterRange === null) {
+	                contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
+	            }
+	            else if (contentEnd !== -1) {
+	                contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
+	            }
+	            heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
+	            currentHeredoc++;
+	            for (let i = currentHeredoc; i < heredocDefinitions.length; i++) {
+	                const arg = heredocDefinitions[currentHeredoc];
+	                const startRange = arg.getRange();
+	                const nameRange = this.getNameRange(startRange);
+	                const name = this.getName(nameRange);
+	                heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, null, null));
+	                currentHeredoc++;
+	            }
+	        }
+	        else {
+	            // instruction only on one line, if heredocs exist they would be incomplete
+	            return this.createSingleLineHeredocs(args);
+	        }
+	        return heredocs;
+	    }
+	    getDelimiterRange(startArg, name, candidateRange) {
+	        const text = this.document.getText(candidateRange);
+	        if (startArg.getValue().startsWith("<<-")) {
+	            // remove tabs in the front
+	            let index = 0;
+	            while (text.charAt(index) === '\t') {
+	                index++;
+	            }
+	            if (text.substring(index) === name) {
+	                return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
+	            }
+	            return null;
+	        }
+	        return text === name ? candidateRange : null;
+	    }
+	}
+	instruction.Instruction = Instruction;
+	return instruction;
+}
+
+var add = {};
+
+var jsonInstruction = {};
+
+var modifiableInstruction = {};
+
+var flag = {};
+
+var flagOption = {};
+
+var hasRequiredFlagOption;
+
+function requireFlagOption () {
+	if (hasRequiredFlagOption) return flagOption;
+	hasRequiredFlagOption = 1;
+	Object.defineProperty(flagOption, "__esModule", { value: true });
+	flagOption.FlagOption = void 0;
+	class FlagOption {
+	    constructor(range, name, nameRange, value, valueRange) {
+	        this.range = range;
+	        this.name = name;
+	        this.nameRange = nameRange;
+	        this.value = value;
+	        this.valueRange = valueRange;
+	    }
+	    toString() {
+	        if (this.valueRange !== null) {
+	            return this.name + "=" + this.value;
+	        }
+	        return this.name;
+	    }
+	    getRange() {
+	        return this.range;
+	    }
+	    getName() {
+	        return this.name;
+	    }
+	    getNameRange() {
+	        return this.nameRange;
+	    }
+	    getValue() {
+	        return this.value;
+	    }
+	    getValueRange() {
+	        return this.valueRange;
+	    }
+	}
+	flagOption.FlagOption = FlagOption;
+	return flagOption;
+}
+
+var hasRequiredFlag;
+
+function requireFlag () {
+	if (hasRequiredFlag) return flag;
+	hasRequiredFlag = 1;
+	Object.defineProperty(flag, "__esModule", { value: true });
+	flag.Flag = void 0;
+	const vscode_languageserver_types_1 = require$$1;
+	const flagOption_1 = requireFlagOption();
+	class Flag {
+	    constructor(document, range, name, nameRange, value, valueRange) {
+	        this.options = [];
+	        this.range = range;
+	        this.name = name;
+	        this.nameRange = nameRange;
+	        this.value = value;
+	        this.valueRange = valueRange;
+	        if (this.value !== null) {
+	            let offset = document.offsetAt(valueRange.start);
+	            let nameStart = -1;
+	            let valueStart = -1;
+	            let hasOptions = false;
+	            for (let i = 0; i < value.length; i++) {
+	                switch (value.charAt(i)) {
+	                    case '=':
+	                        hasOptions = true;
+	                        if (valueStart === -1) {
+	                            valueStart = i + 1;
+	                            break;
+	                        }
+	                        break;
+	                    case ',':
+	                        this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, i));
+	                        nameStart = -1;
+	                        valueStart = -1;
+	                        break;
+	                    default:
+	                        if (nameStart === -1) {
+	                            nameStart = i;
+	                        }
+	                        break;
+	                }
+	            }
+	            if (hasOptions && nameStart !== -1) {
+	                this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, value.length));
+	            }
+	        }
+	    }
+	    createFlagOption(document, content, documentOffset, nameStart, valueStart, valueEnd) {
+	        const optionRange = vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueEnd));
+	        if (valueStart === -1) {
+	            return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueEnd), optionRange, null, null);
+	        }
+	        return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueStart - 1), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueStart - 1)), content.substring(valueStart, valueEnd), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + valueStart), document.positionAt(documentOffset + valueEnd)));
+	    }
+	    toString() {
+	        if (this.valueRange) {
+	            return "--" + this.name + "=" + this.value;
+	        }
+	        return "--" + this.name;
+	    }
+	    /**
+	     * Returns the range that encompasses this entire flag. This includes the
+	     * -- prefix in the beginning to the last character of the flag's value (if
+	     * it has been defined).
+	     *
+	     * @return the entire range of this flag
+	     */
+	    getRange() {
+	        return this.range;
+	    }
+	    /**
+	     * Returns the name of this flag. The name does not include the -- prefix.
+	     * Thus, for HEALTHCHECK's --interval flag, interval is the flag's name and
+	     * not --interval.
+	     *
+	     * @return this flag's name
+	     */
+	    getName() {
+	        return this.name;
+	    }
+	    /**
+	     * Returns the range that encompasses the flag's name
+	     *
+	     * @return the range containing the flag's name
+	     */
+	    getNameRange() {
+	        return this.nameRange;
+	    }
+	    /**
+	     * Returns the value that has been set to this flag. May be null if the
+	     * flag is invalid and has no value set like a --start-period. If the flag
+	     * is instead a --start-period= with an equals sign then the flag's value
+	     * is the empty string.
+	     *
+	     * @return this flag's value if it has been defined, null otherwise
+	     */
+	    getValue() {
+	        return this.value;
+	    }
+	    /**
+	     * Returns the range that encompasses this flag's value. If no value has
+	     * been set then null will be returned.
+	     *
+	     * @return the range containing this flag's value, or null if the flag
+	     *         has no value defined
+	     */
+	    getValueRange() {
+	        return this.valueRange;
+	    }
+	    getOption(name) {
+	        for (const option of this.options) {
+	            if (option.getName() === name) {
+	                return option;
+	            }
+	        }
+	        return null;
+	    }
+	    getOptions() {
+	        return this.options;
+	    }
+	    hasOptions() {
+	        return this.options.length > 0;
+	    }
+	}
+	flag.Flag = Flag;
+	return flag;
+}
+
+var hasRequiredModifiableInstruction;
+
+function requireModifiableInstruction () {
+	if (hasRequiredModifiableInstruction) return modifiableInstruction;
+	hasRequiredModifiableInstruction = 1;
+	Object.defineProperty(modifiableInstruction, "__esModule", { value: true });
+	modifiableInstruction.ModifiableInstruction = void 0;
+	const vscode_languageserver_types_1 = require$$1;
+	const flag_1 = requireFlag();
+	const instruction_1 = requireInstruction();
+	class ModifiableInstruction extends instruction_1.Instruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	    }
+	    getFlags() {
+	        if (!this.flags) {
+	            this.flags = [];
+	            for (let arg of this.getArguments()) {
+	                let value = arg.getValue();
+	                if (this.stopSearchingForFlags(value)) {
+	                    return this.flags;
+	                }
+	                else if (value.indexOf("--") === 0) {
+	                    let range = arg.getRange();
+	                    let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+	                    let nameIndex = value.indexOf('=');
+	                    let index = rawValue.indexOf('=');
+	                    let firstMatch = false;
+	                    let secondMatch = false;
+	                    let startIndex = -1;
+	                    nameSearchLoop: for (let i = 0; i < rawValue.length; i++) {
+	                        switch (rawValue.charAt(i)) {
+	                            case '\\':
+	                            case ' ':
+	                            case '\t':
+	                            case '\r':
+	                            case '\n':
+	                                break;
+	                            case '-':
+	                                if (secondMatch) {
+	                                    startIndex = i;
+	                                    break nameSearchLoop;
+	                                }
+	                                else if (firstMatch) {
+	                                    secondMatch = true;
+	                                }
+	                                else {
+	                                    firstMatch = true;
+	                                }
+	                                break;
+	                            default:
+	                                startIndex = i;
+	                                break nameSearchLoop;
+	                        }
+	                    }
+	                    let nameStart = this.document.positionAt(this.document.offsetAt(range.start) + startIndex);
+	                    if (index === -1) {
+	                        this.flags.push(new flag_1.Flag(this.document, range, value.substring(2), vscode_languageserver_types_1.Range.create(nameStart, range.end), null, null));
+	                    }
+	                    else if (index === value.length - 1) {
+	                        let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
+	                        this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, index), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), "", vscode_languageserver_types_1.Range.create(range.end, range.end)));
+	                    }
+	                    else {
+	                        let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
+	                        this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, nameIndex), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), value.substring(nameIndex + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(this.document.offsetAt(range.start) + index + 1), range.end)));
+	                    }
+	                }
+	            }
+	        }
+	        return this.flags;
+	    }
+	    getArguments() {
+	        const args = super.getArguments();
+	        const flags = this.getFlags();
+	        if (flags.length === 0) {
+	            return args;
+	        }
+	        for (let i = 0; i < flags.length; i++) {
+	            args.shift();
+	        }
+	        return args;
+	    }
+	}
+	modifiableInstruction.ModifiableInstruction = ModifiableInstruction;
+	return modifiableInstruction;
+}
+
+var hasRequiredJsonInstruction;
+
+function requireJsonInstruction () {
+	if (hasRequiredJsonInstruction) return jsonInstruction;
+	hasRequiredJsonInstruction = 1;
+	Object.defineProperty(jsonInstruction, "__esModule", { value: true });
+	jsonInstruction.JSONInstruction = void 0;
+	const vscode_languageserver_types_1 = require$$1;
+	const argument_1 = requireArgument();
+	const jsonArgument_1 = requireJsonArgument();
+	const modifiableInstruction_1 = requireModifiableInstruction();
+	class JSONInstruction extends modifiableInstruction_1.ModifiableInstruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	        this.openingBracket = null;
+	        this.closingBracket = null;
+	        this.jsonStrings = [];
+	        const argsContent = this.getRawArgumentsContent();
+	        if (argsContent === null) {
+	            return;
+	        }
+	        const args = this.getArguments();
+	        if (args.length === 1 && args[0].getValue() === "[]") {
+	            let argRange = args[0].getRange();
+	            this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character, argRange.start.line, argRange.start.character + 1));
+	            this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character + 1, argRange.end.line, argRange.end.character));
+	            return;
+	        }
+	        else if (args.length === 2 && args[0].getValue() === '[' && args[1].getValue() === ']') {
+	            this.openingBracket = args[0];
+	            this.closingBracket = args[1];
+	            return;
+	        }
+	        const argsOffset = document.offsetAt(this.getArgumentsRange().start);
+	        let start = -1;
+	        let last = "";
+	        let quoted = false;
+	        let escapedArg = "";
+	        argsCheck: for (let i = 0; i < argsContent.length; i++) {
+	            let char = argsContent.charAt(i);
+	            switch (char) {
+	                case '[':
+	                    if (last === "") {
+	                        this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
+	                        last = '[';
+	                    }
+	                    else if (quoted) {
+	                        escapedArg = escapedArg + char;
+	                    }
+	                    else {
+	                        break argsCheck;
+	                    }
+	                    break;
+	                case '"':
+	                    if (last === '[' || last === ',') {
+	                        start = i;
+	                        quoted = true;
+	                        last = '"';
+	                        escapedArg = escapedArg + char;
+	                        continue;
+	                    }
+	                    else if (last === '"') {
+	                        if (quoted) {
+	                            escapedArg = escapedArg + char;
+	                            // quoted string done
+	                            quoted = false;
+	                            this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start), document.positionAt(argsOffset + i + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start + 1), document.positionAt(argsOffset + i))));
+	                            escapedArg = "";
+	                        }
+	                        else {
+	                            // should be a , or a ]
+	                            break argsCheck;
+	                        }
+	                    }
+	                    else {
+	                        break argsCheck;
+	                    }
+	                    break;
+	                case ',':
+	                    if (quoted) {
+	                        escapedArg = escapedArg + char;
+	                    }
+	                    else {
+	                        if (last === '"') {
+	                            last = ',';
+	                        }
+	                        else {
+	                            break argsCheck;
+	                        }
+	                    }
+	                    break;
+	                case ']':
+	                    if (quoted) {
+	                        escapedArg = escapedArg + char;
+	                    }
+	                    else if (last !== "") {
+	                        this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
+	                        break argsCheck;
+	                    }
+	                    break;
+	                case ' ':
+	                case '\t':
+	                    break;
+	                case '\\':
+	                    if (quoted) {
+	                        switch (argsContent.charAt(i + 1)) {
+	                            case '"':
+	                            case '\\':
+	                                escapedArg = escapedArg + argsContent.charAt(i + 1);
+	                                i++;
+	                                continue;
+	                            case ' ':
+	                            case '\t':
+	                                escapeCheck: for (let j = i + 2; j < argsContent.length; j++) {
+	                                    switch (argsContent.charAt(j)) {
+	                                        case '\r':
+	                                            // offset one more for \r\n
+	                                            j++;
+	                                        case '\n':
+	                                            i = j;
+	                                            continue argsCheck;
+	                                        case ' ':
+	                                        case '\t':
+	                                            break;
+	                                        default:
+	                                            break escapeCheck;
+	                                    }
+	                                }
+	                                break;
+	                            case '\r':
+	                                // offset one more for \r\n
+	                                i++;
+	                            default:
+	                                i++;
+	                                continue;
+	                        }
+	                    }
+	                    else {
+	                        escapeCheck: for (let j = i + 1; j < argsContent.length; j++) {
+	                            switch (argsContent.charAt(j)) {
+	                                case '\r':
+	                                    // offset one more for \r\n
+	                                    j++;
+	                                case '\n':
+	                                    i = j;
+	                                    continue argsCheck;
+	                                case ' ':
+	                                case '\t':
+	                                    break;
+	                                default:
+	                                    break escapeCheck;
+	                            }
+	                        }
+	                    }
+	                    break argsCheck;
+	                default:
+	                    if (!quoted) {
+	                        break argsCheck;
+	                    }
+	                    escapedArg = escapedArg + char;
+	                    break;
+	            }
+	        }
+	    }
+	    stopSearchingForFlags(_value) {
+	        return true;
+	    }
+	    getOpeningBracket() {
+	        return this.openingBracket;
+	    }
+	    getJSONStrings() {
+	        return this.jsonStrings;
+	    }
+	    getClosingBracket() {
+	        return this.closingBracket;
+	    }
+	}
+	jsonInstruction.JSONInstruction = JSONInstruction;
+	return jsonInstruction;
+}
+
+var hasRequiredAdd;
+
+function requireAdd () {
+	if (hasRequiredAdd) return add;
+	hasRequiredAdd = 1;
+	Object.defineProperty(add, "__esModule", { value: true });
+	add.Add = void 0;
+	const jsonInstruction_1 = requireJsonInstruction();
+	class Add extends jsonInstruction_1.JSONInstruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	    }
+	    stopSearchingForFlags(argument) {
+	        return argument.indexOf("--") === -1;
+	    }
+	}
+	add.Add = Add;
+	return add;
+}
+
+var arg = {};
+
+var property = {};
+
+var hasRequiredProperty;
+
+function requireProperty () {
+	if (hasRequiredProperty) return property;
+	hasRequiredProperty = 1;
+	Object.defineProperty(property, "__esModule", { value: true });
+	property.Property = void 0;
+	const vscode_languageserver_types_1 = require$$1;
+	const util_1 = requireUtil();
+	class Property {
+	    constructor(document, escapeChar, arg, arg2) {
+	        this.assignmentOperatorRange = null;
+	        this.assignmentOperator = null;
+	        this.valueRange = null;
+	        this.value = null;
+	        this.document = document;
+	        this.escapeChar = escapeChar;
+	        this.nameRange = Property.getNameRange(document, arg);
+	        let value = document.getText().substring(document.offsetAt(this.nameRange.start), document.offsetAt(this.nameRange.end));
+	        this.name = Property.getValue(value, escapeChar);
+	        if (arg2) {
+	            this.valueRange = arg2.getRange();
+	            value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
+	            this.value = Property.getValue(value, escapeChar);
+	            this.range = vscode_languageserver_types_1.Range.create(this.nameRange.start, this.valueRange.end);
+	        }
+	        else {
+	            let argRange = arg.getRange();
+	            if (this.nameRange.start.line === argRange.start.line
+	                && this.nameRange.start.character === argRange.start.character
+	                && this.nameRange.end.line === argRange.end.line
+	                && this.nameRange.end.character === argRange.end.character) ;
+	            else {
+	                this.valueRange = Property.getValueRange(document, arg);
+	                value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
+	                this.value = Property.getValue(value, escapeChar);
+	                this.assignmentOperatorRange = vscode_languageserver_types_1.Range.create(this.nameRange.end, this.valueRange.start);
+	                this.assignmentOperator = "=";
+	            }
+	            this.range = argRange;
+	        }
+	    }
+	    getRange() {
+	        return this.range;
+	    }
+	    getName() {
+	        return this.name;
+	    }
+	    getNameRange() {
+	        return this.nameRange;
+	    }
+	    getValue() {
+	        return this.value;
+	    }
+	    getValueRange() {
+	        return this.valueRange;
+	    }
+	    /**
+	     * Retrieves the operator used for delimiting between the name and
+	     * value of this property. This will either be the "=" character
+	     * or null if a character was not used or if this property has no
+	     * value defined.
+	     */
+	    getAssignmentOperator() {
+	        return this.assignmentOperator;
+	    }
+	    getAssignmentOperatorRange() {
+	        return this.assignmentOperatorRange;
+	    }
+	    /**
+	     * Returns the value of this property including any enclosing
+	     * single or double quotes and relevant escape characters.
+	     * Escaped newlines and its associated contiguous whitespace
+	     * characters however will not be returned as they are deemed to
+	     * be uninteresting to clients trying to return a Dockerfile.
+	     *
+	     * @return the unescaped value of this property or null if this
+	     *         property has no associated value
+	     */
+	    getUnescapedValue() {
+	        if (this.valueRange === null) {
+	            return null;
+	        }
+	        let escaped = false;
+	        let rawValue = "";
+	        let value = this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
+	        rawLoop: for (let i = 0; i < value.length; i++) {
+	            let char = value.charAt(i);
+	            switch (char) {
+	                case this.escapeChar:
+	                    for (let j = i + 1; j < value.length; j++) {
+	                        switch (value.charAt(j)) {
+	                            case '\r':
+	                                j++;
+	                            case '\n':
+	                                escaped = true;
+	                                i = j;
+	                                continue rawLoop;
+	                            case ' ':
+	                            case '\t':
+	                                break;
+	                            default:
+	                                rawValue = rawValue + char;
+	                                continue rawLoop;
+	                        }
+	                    }
+	                    // this happens if there's only whitespace after the escape character
+	                    rawValue = rawValue + char;
+	                    break;
+	                case '\r':
+	                case '\n':
+	                    break;
+	                case ' ':
+	                case '\t':
+	                    if (!escaped) {
+	                        rawValue = rawValue + char;
+	                    }
+	                    break;
+	                case '#':
+	                    if (escaped) {
+	                        for (let j = i + 1; j < value.length; j++) {
+	                            switch (value.charAt(j)) {
+	                                case '\r':
+	                                    j++;
+	                                case '\n':
+	                                    i = j;
+	                                    continue rawLoop;
+	                            }
+	                        }
+	                    }
+	                    else {
+	                        rawValue = rawValue + char;
+	                    }
+	                    break;
+	                default:
+	                    rawValue = rawValue + char;
+	                    escaped = false;
+	                    break;
+	            }
+	        }
+	        return rawValue;
+	    }
+	    static getNameRange(document, arg) {
+	        let value = arg.getValue();
+	        let index = value.indexOf('=');
+	        if (index !== -1) {
+	            let initial = value.charAt(0);
+	            let before = value.charAt(index - 1);
+	            // check if content before the equals sign are in quotes
+	            // "var"=value
+	            // 'var'=value
+	            // otherwise, just assume it's a standard definition
+	            // var=value
+	            if ((initial === '"' && before === '"') || (initial === '\'' && before === '\'') || (initial !== '"' && initial !== '\'')) {
+	                return vscode_languageserver_types_1.Range.create(arg.getRange().start, document.positionAt(document.offsetAt(arg.getRange().start) + index));
+	            }
+	        }
+	        // no '=' found, just defined the property's name
+	        return arg.getRange();
+	    }
+	    static getValueRange(document, arg) {
+	        return vscode_languageserver_types_1.Range.create(document.positionAt(document.offsetAt(arg.getRange().start) + arg.getValue().indexOf('=') + 1), document.positionAt(document.offsetAt(arg.getRange().end)));
+	    }
+	    /**
+	     * Returns the actual value of this key-value pair. The value will
+	     * have its escape characters removed if applicable. If the value
+	     * spans multiple lines and there are comments nested within the
+	     * lines, they too will be removed.
+	     *
+	     * @return the value that this key-value pair will actually be, may
+	     *         be null if no value is defined, may be the empty string
+	     *         if the value only consists of whitespace
+	     */
+	    static getValue(value, escapeChar) {
+	        let escaped = false;
+	        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar);
+	        if (skip !== 0 && value.charAt(skip) === '#') {
+	            // need to skip over comments
+	            escaped = true;
+	        }
+	        value = value.substring(skip);
+	        let first = value.charAt(0);
+	        let last = value.charAt(value.length - 1);
+	        let literal = first === '\'' || first === '"';
+	        let inSingle = (first === '\'' && last === '\'');
+	        let inDouble = false;
+	        if (first === '"') {
+	            for (let i = 1; i < value.length; i++) {
+	                if (value.charAt(i) === escapeChar) {
+	                    i++;
+	                }
+	                else if (value.charAt(i) === '"' && i === value.length - 1) {
+	                    inDouble = true;
+	                }
+	            }
+	        }
+	        if (inSingle || inDouble) {
+	            value = value.substring(1, value.length - 1);
+	        }
+	        let commentCheck = -1;
+	        let escapedValue = "";
+	        parseValue: for (let i = 0; i < value.length; i++) {
+	            let char = value.charAt(i);
+	            switch (char) {
+	                case escapeChar:
+	                    if (i + 1 === value.length) {
+	                        escapedValue = escapedValue + escapeChar;
+	                        break parseValue;
+	                    }
+	                    char = value.charAt(i + 1);
+	                    if (char === ' ' || char === '\t') {
+	                        whitespaceCheck: for (let j = i + 2; j < value.length; j++) {
+	                            let char2 = value.charAt(j);
+	                            switch (char2) {
+	                                case ' ':
+	                                case '\t':
+	                                    break;
+	                                case '\r':
+	                                    j++;
+	                                case '\n':
+	                                    escaped = true;
+	                                    i = j;
+	                                    continue parseValue;
+	                                default:
+	                                    if (!inDouble && !inSingle && !literal) {
+	                                        if (char2 === escapeChar) {
+	                                            // add the escaped character
+	                                            escapedValue = escapedValue + char;
+	                                            // now start parsing from the next escape character
+	                                            i = i + 1;
+	                                        }
+	                                        else {
+	                                            // the expectation is that this j = i + 2 here
+	                                            escapedValue = escapedValue + char + char2;
+	                                            i = j;
+	                                        }
+	                                        continue parseValue;
+	                                    }
+	                                    break whitespaceCheck;
+	                            }
+	                        }
+	                    }
+	                    if (inDouble) {
+	                        if (char === '\r') {
+	                            escaped = true;
+	                            i = i + 2;
+	                        }
+	                        else if (char === '\n') {
+	                            escaped = true;
+	                            i++;
+	                        }
+	                        else if (char !== '"') {
+	                            if (char === escapeChar) {
+	                                i++;
+	                            }
+	                            escapedValue = escapedValue + escapeChar;
+	                        }
+	                        continue parseValue;
+	                    }
+	                    else if (inSingle || literal) {
+	                        if (char === '\r') {
+	                            escaped = true;
+	                            i = i + 2;
+	                        }
+	                        else if (char === '\n') {
+	                            escaped = true;
+	                            i++;
+	                        }
+	                        else {
+	                            escapedValue = escapedValue + escapeChar;
+	                        }
+	                        continue parseValue;
+	                    }
+	                    else if (char === escapeChar) {
+	                        // double escape, append one and move on
+	                        escapedValue = escapedValue + escapeChar;
+	                        i++;
+	                    }
+	                    else if (char === '\r') {
+	                        escaped = true;
+	                        // offset one more for \r\n
+	                        i = i + 2;
+	                    }
+	                    else if (char === '\n') {
+	                        escaped = true;
+	                        i++;
+	                    }
+	                    else {
+	                        // any other escapes are simply ignored
+	                        escapedValue = escapedValue + char;
+	                        i++;
+	                    }
+	                    break;
+	                case ' ':
+	                case '\t':
+	                    if (escaped && commentCheck === -1) {
+	                        commentCheck = i;
+	                    }
+	                    escapedValue = escapedValue + char;
+	                    break;
+	                case '\r':
+	                    i++;
+	                case '\n':
+	                    if (escaped && commentCheck !== -1) {
+	                        // rollback and remove the whitespace that was previously appended
+	                        escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck - 1));
+	                        commentCheck = -1;
+	                    }
+	                    break;
+	                case '#':
+	                    // a newline was escaped and now there's a comment
+	                    if (escaped) {
+	                        if (commentCheck !== -1) {
+	                            // rollback and remove the whitespace that was previously appended
+	                            escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck));
+	                            commentCheck = -1;
+	                        }
+	                        newlineCheck: for (let j = i + 1; j < value.length; j++) {
+	                            switch (value.charAt(j)) {
+	                                case '\r':
+	                                    j++;
+	                                case '\n':
+	                                    i = j;
+	                                    break newlineCheck;
+	                            }
+	                        }
+	                        continue parseValue;
+	                    }
+	                default:
+	                    if (escaped) {
+	                        escaped = false;
+	                        commentCheck = -1;
+	                    }
+	                    escapedValue = escapedValue + char;
+	                    break;
+	            }
+	        }
+	        return escapedValue;
+	    }
+	}
+	property.Property = Property;
+	return property;
+}
+
+var propertyInstruction = {};
+
+var hasRequiredPropertyInstruction;
+
+function requirePropertyInstruction () {
+	if (hasRequiredPropertyInstruction) return propertyInstruction;
+	hasRequiredPropertyInstruction = 1;
+	Object.defineProperty(propertyInstruction, "__esModule", { value: true });
+	propertyInstruction.PropertyInstruction = void 0;
+	const vscode_languageserver_types_1 = require$$1;
+	const instruction_1 = requireInstruction();
+	const property_1 = requireProperty();
+	const argument_1 = requireArgument();
+	const util_1 = requireUtil();
+	class PropertyInstruction extends instruction_1.Instruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	        this.properties = undefined;
+	    }
+	    getProperties() {
+	        if (this.properties === undefined) {
+	            let args = this.getPropertyArguments();
+	            if (args.length === 0) {
+	                this.properties = [];
+	            }
+	            else if (args.length === 1) {
+	                this.properties = [new property_1.Property(this.document, this.escapeChar, args[0])];
+	            }
+	            else if (args.length === 2) {
+	                if (args[0].getValue().indexOf('=') === -1) {
+	                    this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], args[1])];
+	                }
+	                else {
+	                    this.properties = [
+	                        new property_1.Property(this.document, this.escapeChar, args[0]),
+	                        new property_1.Property(this.document, this.escapeChar, args[1])
+	                    ];
+	                }
+	            }
+	            else if (args[0].getValue().indexOf('=') === -1) {
+	                let text = this.document.getText();
+	                let start = args[1].getRange().start;
+	                let end = args[args.length - 1].getRange().end;
+	                text = text.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+	                this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+	            }
+	            else {
+	                this.properties = [];
+	                for (let i = 0; i < args.length; i++) {
+	                    this.properties.push(new property_1.Property(this.document, this.escapeChar, args[i]));
+	                }
+	            }
+	        }
+	        return this.properties;
+	    }
+	    /**
+	     * Goes from the back of the string and returns the first
+	     * non-whitespace character that is found. If an escape character
+	     * is found with newline characters, the escape character will
+	     * not be considered a non-whitespace character and its index in
+	     * the string will not be returned.
+	     *
+	     * @param content the string to search through
+	     * @return the index in the string for the first non-whitespace
+	     *         character when searching from the end of the string
+	     */
+	    findTrailingNonWhitespace(content) {
+	        // loop back to find the first non-whitespace character
+	        let index = content.length;
+	        whitespaceCheck: for (let i = content.length - 1; i >= 0; i--) {
+	            switch (content.charAt(i)) {
+	                case ' ':
+	                case '\t':
+	                    continue;
+	                case '\n':
+	                    if (content.charAt(i - 1) === '\r') {
+	                        i = i - 1;
+	                    }
+	                case '\r':
+	                    newlineCheck: for (let j = i - 1; j >= 0; j--) {
+	                        switch (content.charAt(j)) {
+	                            case ' ':
+	                            case '\t':
+	                            case '\r':
+	                            case '\n':
+	                            case this.escapeChar:
+	                                continue;
+	                            default:
+	                                index = j;
+	                                break newlineCheck;
+	                        }
+	                    }
+	                    break whitespaceCheck;
+	                default:
+	                    index = i;
+	                    break whitespaceCheck;
+	            }
+	        }
+	        return index;
+	    }
+	    getPropertyArguments() {
+	        const args = [];
+	        let range = this.getInstructionRange();
+	        let instructionNameEndOffset = this.document.offsetAt(range.end);
+	        let extra = instructionNameEndOffset - this.document.offsetAt(range.start);
+	        let content = this.getTextContent();
+	        let fullArgs = content.substring(extra);
+	        let start = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
+	        if (start === -1) {
+	            // only whitespace found, no arguments
+	            return [];
+	        }
+	        const startPosition = this.document.positionAt(instructionNameEndOffset + start);
+	        // records whether the parser has just processed an escaped newline or not,
+	        // if our starting position is not on the same line as the instruction then
+	        // the start of the content is already on an escaped line
+	        let escaped = range.start.line !== startPosition.line;
+	        // flag to track if the last character was an escape character
+	        let endingEscape = false;
+	        // position before the first escape character was hit
+	        let mark = -1;
+	        let end = this.findTrailingNonWhitespace(fullArgs);
+	        content = fullArgs.substring(start, end + 1);
+	        let argStart = escaped ? -1 : 0;
+	        let spaced = false;
+	        argumentLoop: for (let i = 0; i < content.length; i++) {
+	            let char = content.charAt(i);
+	            switch (char) {
+	                case this.escapeChar:
+	                    if (i + 1 === content.length) {
+	                        endingEscape = true;
+	                        break argumentLoop;
+	                    }
+	                    if (!escaped) {
+	                        mark = i;
+	                    }
+	                    switch (content.charAt(i + 1)) {
+	                        case ' ':
+	                        case '\t':
+	                            if (!util_1.Util.isWhitespace(content.charAt(i + 2))) {
+	                                // space was escaped, continue as normal
+	                                i = i + 1;
+	                                continue argumentLoop;
+	                            }
+	                            // whitespace encountered, need to figure out if it extends to EOL
+	                            whitespaceCheck: for (let j = i + 2; j < content.length; j++) {
+	                                switch (content.charAt(j)) {
+	                                    case '\r':
+	                                        // offset one more for \r\n
+	                                        j++;
+	                                    case '\n':
+	                                        // whitespace only, safe to skip
+	                                        escaped = true;
+	                                        i = j;
+	                                        continue argumentLoop;
+	                                    case ' ':
+	                                    case '\t':
+	                                        // ignore whitespace
+	                                        break;
+	                                    default:
+	                                        // whitespace doesn't extend to EOL, create an argument
+	                                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i + 2))));
+	                                        argStart = j;
+	                                        break whitespaceCheck;
+	                                }
+	                            }
+	                            // go back and start processing the encountered non-whitespace character
+	                            i = argStart - 1;
+	                            continue argumentLoop;
+	                        case '\r':
+	                            // offset one more for \r\n
+	                            i++;
+	                        case '\n':
+	                            // immediately followed by a newline, skip the newline
+	                            escaped = true;
+	                            i = i + 1;
+	                            continue argumentLoop;
+	                        case this.escapeChar:
+	                            // double escape found, skip it and move on
+	                            if (argStart === -1) {
+	                                argStart = i;
+	                            }
+	                            i = i + 1;
+	                            continue argumentLoop;
+	                        default:
+	                            if (argStart === -1) {
+	                                argStart = i;
+	                            }
+	                            // non-whitespace encountered, skip the escape and process the
+	                            // character normally
+	                            continue argumentLoop;
+	                    }
+	                case '\'':
+	                case '"':
+	                    if (spaced) {
+	                        this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
+	                        // reset to start a new argument
+	                        argStart = i;
+	                        spaced = false;
+	                    }
+	                    if (argStart === -1) {
+	                        argStart = i;
+	                    }
+	                    for (let j = i + 1; j < content.length; j++) {
+	                        switch (content.charAt(j)) {
+	                            case char:
+	                                if (content.charAt(j + 1) !== ' ' && content.charAt(j + 1) !== '') {
+	                                    // there is more content after this quote,
+	                                    // continue so that it is all processed as
+	                                    // one single argument
+	                                    i = j;
+	                                    continue argumentLoop;
+	                                }
+	                                args.push(new argument_1.Argument(content.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + j + 1))));
+	                                i = j;
+	                                argStart = -1;
+	                                continue argumentLoop;
+	                            case this.escapeChar:
+	                                j++;
+	                                break;
+	                        }
+	                    }
+	                    break argumentLoop;
+	                case ' ':
+	                case '\t':
+	                    if (escaped) {
+	                        // consider there to be a space only if an argument
+	                        // is not spanning multiple lines
+	                        if (argStart !== -1) {
+	                            spaced = true;
+	                        }
+	                    }
+	                    else if (argStart !== -1) {
+	                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i))));
+	                        argStart = -1;
+	                    }
+	                    break;
+	                case '\r':
+	                    // offset one more for \r\n
+	                    i++;
+	                case '\n':
+	                    spaced = false;
+	                    break;
+	                case '#':
+	                    if (escaped) {
+	                        // a newline was escaped and now there's a comment
+	                        for (let j = i + 1; j < content.length; j++) {
+	                            switch (content.charAt(j)) {
+	                                case '\r':
+	                                    j++;
+	                                case '\n':
+	                                    i = j;
+	                                    spaced = false;
+	                                    continue argumentLoop;
+	                            }
+	                        }
+	                        // went to the end without finding a newline,
+	                        // the comment was the last line in the instruction,
+	                        // just stop parsing, create an argument if needed
+	                        if (argStart !== -1) {
+	                            let value = content.substring(argStart, mark);
+	                            args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+	                            argStart = -1;
+	                        }
+	                        break argumentLoop;
+	                    }
+	                    else if (argStart === -1) {
+	                        argStart = i;
+	                    }
+	                    break;
+	                default:
+	                    if (spaced) {
+	                        this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
+	                        // reset to start a new argument
+	                        argStart = i;
+	                        spaced = false;
+	                    }
+	                    escaped = false;
+	                    if (argStart === -1) {
+	                        argStart = i;
+	                    }
+	                    // variable detected
+	                    if (char === '$' && content.charAt(i + 1) === '{') {
+	                        let singleQuotes = false;
+	                        let doubleQuotes = false;
+	                        let escaped = false;
+	                        for (let j = i + 1; j < content.length; j++) {
+	                            switch (content.charAt(j)) {
+	                                case this.escapeChar:
+	                                    escaped = true;
+	                                    break;
+	                                case '\r':
+	                                case '\n':
+	                                    break;
+	                                case '\'':
+	                                    singleQuotes = !singleQuotes;
+	                                    escaped = false;
+	                                    break;
+	                                case '"':
+	                                    doubleQuotes = !doubleQuotes;
+	                                    escaped = false;
+	                                    break;
+	                                case ' ':
+	                                case '\t':
+	                                    if (escaped || singleQuotes || doubleQuotes) {
+	                                        break;
+	                                    }
+	                                    i = j - 1;
+	                                    continue argumentLoop;
+	                                case '}':
+	                                    i = j;
+	                                    continue argumentLoop;
+	                                default:
+	                                    escaped = false;
+	                                    break;
+	                            }
+	                        }
+	                        break argumentLoop;
+	                    }
+	                    break;
+	            }
+	        }
+	        if (argStart !== -1 && argStart !== content.length) {
+	            let end = endingEscape ? content.length - 1 : content.length;
+	            let value = content.substring(argStart, end);
+	            args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + end))));
+	        }
+	        return args;
+	    }
+	    createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start) {
+	        if (argStart !== -1) {
+	            args.push(new argument_1.Argument(content.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+	        }
+	    }
+	}
+	propertyInstruction.PropertyInstruction = PropertyInstruction;
+	return propertyInstruction;
+}
+
+var hasRequiredArg;
+
+function requireArg () {
+	if (hasRequiredArg) return arg;
+	hasRequiredArg = 1;
+	Object.defineProperty(arg, "__esModule", { value: true });
+	arg.Arg = void 0;
+	const property_1 = requireProperty();
+	const propertyInstruction_1 = requirePropertyInstruction();
+	class Arg extends propertyInstruction_1.PropertyInstruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	        this.property = null;
+	        const args = this.getPropertyArguments();
+	        if (args.length === 1) {
+	            this.property = new property_1.Property(this.document, this.escapeChar, args[0]);
+	        }
+	        else {
+	            this.property = null;
+	        }
+	    }
+	    /**
+	     * Returns the variable defined by this ARG. This may be null if
+	     * this ARG instruction is malformed and has no variable
+	     * declaration.
+	     */
+	    getProperty() {
+	        return this.property;
+	    }
+	}
+	arg.Arg = Arg;
+	return arg;
+}
+
+var cmd = {};
+
+var hasRequiredCmd;
+
+function requireCmd () {
+	if (hasRequiredCmd) return cmd;
+	hasRequiredCmd = 1;
+	Object.defineProperty(cmd, "__esModule", { value: true });
+	cmd.Cmd = void 0;
+	const jsonInstruction_1 = requireJsonInstruction();
+	class Cmd extends jsonInstruction_1.JSONInstruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	    }
+	}
+	cmd.Cmd = Cmd;
+	return cmd;
+}
+
+var copy = {};
+
+var hasRequiredCopy;
+
+function requireCopy () {
+	if (hasRequiredCopy) return copy;
+	hasRequiredCopy = 1;
+	Object.defineProperty(copy, "__esModule", { value: true });
+	copy.Copy = void 0;
+	const jsonInstruction_1 = requireJsonInstruction();
+	class Copy extends jsonInstruction_1.JSONInstruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	    }
+	    stopSearchingForFlags(argument) {
+	        return argument.indexOf("--") === -1;
+	    }
+	    getFromFlag() {
+	        let flags = super.getFlags();
+	        return flags.length === 1 && flags[0].getName() === "from" ? flags[0] : null;
+	    }
+	    /**
+	     * Returns there here-documents that are defined in this RUN
+	     * instruction.
+	     *
+	     * This API is experimental and subject to change.
+	     */
+	    getHeredocs() {
+	        return super.getHeredocs();
+	    }
+	}
+	copy.Copy = Copy;
+	return copy;
+}
+
+var env = {};
+
+var hasRequiredEnv;
+
+function requireEnv () {
+	if (hasRequiredEnv) return env;
+	hasRequiredEnv = 1;
+	Object.defineProperty(env, "__esModule", { value: true });
+	env.Env = void 0;
+	const propertyInstruction_1 = requirePropertyInstruction();
+	class Env extends propertyInstruction_1.PropertyInstruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	    }
+	    getProperties() {
+	        return super.getProperties();
+	    }
+	}
+	env.Env = Env;
+	return env;
+}
+
+var entrypoint = {};
+
+var hasRequiredEntrypoint;
+
+function requireEntrypoint () {
+	if (hasRequiredEntrypoint) return entrypoint;
+	hasRequiredEntrypoint = 1;
+	Object.defineProperty(entrypoint, "__esModule", { value: true });
+	entrypoint.Entrypoint = void 0;
+	const jsonInstruction_1 = requireJsonInstruction();
+	class Entrypoint extends jsonInstruction_1.JSONInstruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	    }
+	}
+	entrypoint.Entrypoint = Entrypoint;
+	return entrypoint;
+}
+
+var from = {};
+
+var hasRequiredFrom;
+
+function requireFrom () {
+	if (hasRequiredFrom) return from;
+	hasRequiredFrom = 1;
+	Object.defineProperty(from, "__esModule", { value: true });
+	from.From = void 0;
+	const vscode_languageserver_types_1 = require$$1;
+	const modifiableInstruction_1 = requireModifiableInstruction();
+	class From extends modifiableInstruction_1.ModifiableInstruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	    }
+	    stopSearchingForFlags(argument) {
+	        return argument.indexOf("--") === -1;
+	    }
+	    getImage() {
+	        const args = this.getArguments();
+	        return args.length > 0 ? args[0].getValue() : null;
+	    }
+	    /**
+	     * Returns the name of the image that will be used as the base image.
+	     *
+	     * @return the base image's name, or null if unspecified
+	     */
+	    getImageName() {
+	        const imageName = this.getRangeContent(this.getImageNameRange());
+	        if (imageName === null) {
+	            return null;
+	        }
+	        let commented = false;
+	        let escaped = false;
+	        let name = "";
+	        for (let i = 0; i < imageName.length; i++) {
+	            const ch = imageName.charAt(i);
+	            switch (ch) {
+	                case this.escapeChar:
+	                    escaped = true;
+	                    break;
+	                case '\r':
+	                    continue;
+	                case '\n':
+	                    commented = false;
+	                    break;
+	                case ' ':
+	                case '\t':
+	                    break;
+	                case '#':
+	                    if (escaped) {
+	                        commented = true;
+	                    }
+	                    else {
+	                        name = name + ch;
+	                        escaped = false;
+	                    }
+	                    break;
+	                default:
+	                    if (!commented) {
+	                        name = name + ch;
+	                        escaped = false;
+	                    }
+	                    break;
+	            }
+	        }
+	        return name;
+	    }
+	    /**
+	     * Returns the range that covers the name of the image used by
+	     * this instruction.
+	     *
+	     * @return the range of the name of this instruction's argument,
+	     *         or null if no image has been specified
+	     */
+	    getImageNameRange() {
+	        let range = this.getImageRange();
+	        if (range) {
+	            let registryRange = this.getRegistryRange();
+	            if (registryRange) {
+	                range.start = this.document.positionAt(this.document.offsetAt(registryRange.end) + 1);
+	            }
+	            let tagRange = this.getImageTagRange();
+	            let digestRange = this.getImageDigestRange();
+	            if (tagRange === null) {
+	                if (digestRange !== null) {
+	                    range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+	                }
+	            }
+	            else {
+	                range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+	            }
+	            return range;
+	        }
+	        return null;
+	    }
+	    /**
+	     * Returns the range that covers the image argument of this
+	     * instruction. This includes the tag or digest of the image if
+	     * it has been specified by the instruction.
+	     *
+	     * @return the range of the image argument, or null if no image
+	     *         has been specified
+	     */
+	    getImageRange() {
+	        let args = this.getArguments();
+	        return args.length !== 0 ? args[0].getRange() : null;
+	    }
+	    getImageTag() {
+	        return this.getRangeContent(this.getImageTagRange());
+	    }
+	    /**
+	     * Returns the range in the document that the tag of the base
+	     * image encompasses.
+	     *
+	     * @return the base image's tag's range in the document, or null
+	     *         if no tag has been specified
+	     */
+	    getImageTagRange() {
+	        const range = this.getImageRange();
+	        if (range) {
+	            const rangeStartOffset = this.document.offsetAt(range.start);
+	            const content = this.getRangeContent(range);
+	            const atIndex = this.indexOf(rangeStartOffset, content, '@');
+	            const slashIndex = content.indexOf('/');
+	            if (atIndex === -1) {
+	                const colonIndex = this.lastIndexOf(rangeStartOffset, content, ':');
+	                if (colonIndex > slashIndex) {
+	                    return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range.end);
+	                }
+	            }
+	            const subcontent = content.substring(0, atIndex);
+	            const subcolonIndex = subcontent.indexOf(':');
+	            if (subcolonIndex === -1) {
+	                return null;
+	            }
+	            if (slashIndex === -1) {
+	                // slash not found suggests no registry and no namespace defined
+	                return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + atIndex));
+	            }
+	            // both colon and slash found, check if it is a port
+	            if (subcolonIndex < slashIndex) {
+	                return null;
+	            }
+	            return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + subcontent.length));
+	        }
+	        return null;
+	    }
+	    getImageDigest() {
+	        return this.getRangeContent(this.getImageDigestRange());
+	    }
+	    /**
+	     * Returns the range in the document that the digest of the base
+	     * image encompasses.
+	     *
+	     * @return the base image's digest's range in the document, or null
+	     *         if no digest has been specified
+	     */
+	    getImageDigestRange() {
+	        let range = this.getImageRange();
+	        if (range) {
+	            let content = this.getRangeContent(range);
+	            let index = this.lastIndexOf(this.document.offsetAt(range.start), content, '@');
+	            if (index !== -1) {
+	                return vscode_languageserver_types_1.Range.create(range.start.line, range.start.character + index + 1, range.end.line, range.end.character);
+	            }
+	        }
+	        return null;
+	    }
+	    indexOf(documentOffset, content, searchString) {
+	        let index = content.indexOf(searchString);
+	        const variables = this.getVariables();
+	        for (let i = 0; i < variables.length; i++) {
+	            const position = documentOffset + index;
+	            const variableRange = variables[i].getRange();
+	            if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
+	                const offset = this.document.offsetAt(variableRange.end) - documentOffset;
+	                const substring = content.substring(offset);
+	                const subIndex = substring.indexOf(searchString);
+	                if (subIndex === -1) {
+	                    return -1;
+	                }
+	                index = subIndex + offset;
+	                i = -1;
+	                continue;
+	            }
+	        }
+	        return index;
+	    }
+	    lastIndexOf(documentOffset, content, searchString) {
+	        let index = content.lastIndexOf(searchString);
+	        const variables = this.getVariables();
+	        for (let i = 0; i < variables.length; i++) {
+	            const position = documentOffset + index;
+	            const variableRange = variables[i].getRange();
+	            if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
+	                index = content.substring(0, index).lastIndexOf(searchString);
+	                if (index === -1) {
+	                    return -1;
+	                }
+	                i = -1;
+	                continue;
+	            }
+	        }
+	        return index;
+	    }
+	    getRegistry() {
+	        return this.getRangeContent(this.getRegistryRange());
+	    }
+	    getRegistryRange() {
+	        const range = this.getImageRange();
+	        if (range) {
+	            const tagRange = this.getImageTagRange();
+	            const digestRange = this.getImageDigestRange();
+	            if (tagRange === null) {
+	                if (digestRange !== null) {
+	                    range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+	                }
+	            }
+	            else {
+	                range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+	            }
+	            const content = this.getRangeContent(range);
+	            const rangeStart = this.document.offsetAt(range.start);
+	            const startingSlashIndex = this.indexOf(rangeStart, content, '/');
+	            if (startingSlashIndex === -1) {
+	                return null;
+	            }
+	            const portIndex = this.indexOf(rangeStart, content, ':');
+	            const dotIndex = this.indexOf(rangeStart, content, '.');
+	            // hostname detected
+	            if (portIndex !== -1 || dotIndex !== -1) {
+	                return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+	            }
+	            const registry = content.substring(0, startingSlashIndex);
+	            // localhost registry detected
+	            if (registry === 'localhost') {
+	                return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+	            }
+	        }
+	        return null;
+	    }
+	    getBuildStage() {
+	        let range = this.getBuildStageRange();
+	        return range === null ? null : this.getRangeContent(range);
+	    }
+	    getBuildStageRange() {
+	        let args = this.getArguments();
+	        if (args.length > 2 && args[1].getValue().toUpperCase() === "AS") {
+	            return args[2].getRange();
+	        }
+	        return null;
+	    }
+	    getPlatformFlag() {
+	        let flags = super.getFlags();
+	        return flags.length === 1 && flags[0].getName() === "platform" ? flags[0] : null;
+	    }
+	}
+	from.From = From;
+	return from;
+}
+
+var healthcheck = {};
+
+var hasRequiredHealthcheck;
+
+function requireHealthcheck () {
+	if (hasRequiredHealthcheck) return healthcheck;
+	hasRequiredHealthcheck = 1;
+	Object.defineProperty(healthcheck, "__esModule", { value: true });
+	healthcheck.Healthcheck = void 0;
+	const modifiableInstruction_1 = requireModifiableInstruction();
+	class Healthcheck extends modifiableInstruction_1.ModifiableInstruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	    }
+	    stopSearchingForFlags(argument) {
+	        argument = argument.toUpperCase();
+	        return argument === "CMD" || argument === "NONE";
+	    }
+	    getSubcommand() {
+	        let args = this.getArguments();
+	        return args.length !== 0 ? args[0] : null;
+	    }
+	}
+	healthcheck.Healthcheck = Healthcheck;
+	return healthcheck;
+}
+
+var label = {};
+
+var hasRequiredLabel;
+
+function requireLabel () {
+	if (hasRequiredLabel) return label;
+	hasRequiredLabel = 1;
+	Object.defineProperty(label, "__esModule", { value: true });
+	label.Label = void 0;
+	const propertyInstruction_1 = requirePropertyInstruction();
+	const util_1 = requireUtil();
+	class Label extends propertyInstruction_1.PropertyInstruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	    }
+	    getVariables() {
+	        const variables = super.getVariables();
+	        const properties = this.getProperties();
+	        // iterate over all of this LABEL's properties
+	        for (const property of properties) {
+	            const value = property.getUnescapedValue();
+	            // check if the value is contained in single quotes,
+	            // single quotes would indicate a literal value
+	            if (value !== null && value.length > 2 && value.charAt(0) === '\'' && value.charAt(value.length - 1) === '\'') {
+	                const range = property.getValueRange();
+	                for (let i = 0; i < variables.length; i++) {
+	                    // if a variable is in a single quote, remove it from the list
+	                    if (util_1.Util.isInsideRange(variables[i].getRange().start, range)) {
+	                        variables.splice(i, 1);
+	                        i--;
+	                    }
+	                }
+	            }
+	        }
+	        return variables;
+	    }
+	    getProperties() {
+	        return super.getProperties();
+	    }
+	}
+	label.Label = Label;
+	return label;
+}
+
+var onbuild = {};
+
+var hasRequiredOnbuild;
+
+function requireOnbuild () {
+	if (hasRequiredOnbuild) return onbuild;
+	hasRequiredOnbuild = 1;
+	Object.defineProperty(onbuild, "__esModule", { value: true });
+	onbuild.Onbuild = void 0;
+	const vscode_languageserver_types_1 = require$$1;
+	const parser_1 = requireParser();
+	const instruction_1 = requireInstruction();
+	class Onbuild extends instruction_1.Instruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	    }
+	    getTrigger() {
+	        let trigger = this.getTriggerWord();
+	        return trigger === null ? null : trigger.toUpperCase();
+	    }
+	    getTriggerWord() {
+	        return this.getRangeContent(this.getTriggerRange());
+	    }
+	    getTriggerRange() {
+	        let args = this.getArguments();
+	        return args.length > 0 ? args[0].getRange() : null;
+	    }
+	    getTriggerInstruction() {
+	        let triggerRange = this.getTriggerRange();
+	        if (triggerRange === null) {
+	            return null;
+	        }
+	        let args = this.getArguments();
+	        return parser_1.Parser.createInstruction(this.document, this.dockerfile, this.escapeChar, vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end), this.getTriggerWord(), triggerRange);
+	    }
+	}
+	onbuild.Onbuild = Onbuild;
+	return onbuild;
+}
+
+var run = {};
+
+var hasRequiredRun;
+
+function requireRun () {
+	if (hasRequiredRun) return run;
+	hasRequiredRun = 1;
+	Object.defineProperty(run, "__esModule", { value: true });
+	run.Run = void 0;
+	const jsonInstruction_1 = requireJsonInstruction();
+	class Run extends jsonInstruction_1.JSONInstruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	    }
+	    stopSearchingForFlags(argument) {
+	        return argument.indexOf("--") === -1;
+	    }
+	    /**
+	     * Returns there here-documents that are defined in this RUN
+	     * instruction.
+	     *
+	     * This API is experimental and subject to change.
+	     */
+	    getHeredocs() {
+	        return super.getHeredocs();
+	    }
+	}
+	run.Run = Run;
+	return run;
+}
+
+var shell = {};
+
+var hasRequiredShell;
+
+function requireShell () {
+	if (hasRequiredShell) return shell;
+	hasRequiredShell = 1;
+	Object.defineProperty(shell, "__esModule", { value: true });
+	shell.Shell = void 0;
+	const jsonInstruction_1 = requireJsonInstruction();
+	class Shell extends jsonInstruction_1.JSONInstruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	    }
+	}
+	shell.Shell = Shell;
+	return shell;
+}
+
+var stopsignal = {};
+
+var hasRequiredStopsignal;
+
+function requireStopsignal () {
+	if (hasRequiredStopsignal) return stopsignal;
+	hasRequiredStopsignal = 1;
+	Object.defineProperty(stopsignal, "__esModule", { value: true });
+	stopsignal.Stopsignal = void 0;
+	const instruction_1 = requireInstruction();
+	class Stopsignal extends instruction_1.Instruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	    }
+	}
+	stopsignal.Stopsignal = Stopsignal;
+	return stopsignal;
+}
+
+var workdir = {};
+
+var hasRequiredWorkdir;
+
+function requireWorkdir () {
+	if (hasRequiredWorkdir) return workdir;
+	hasRequiredWorkdir = 1;
+	Object.defineProperty(workdir, "__esModule", { value: true });
+	workdir.Workdir = void 0;
+	const instruction_1 = requireInstruction();
+	class Workdir extends instruction_1.Instruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	    }
+	    /**
+	     * Returns the path that has been defined. Note that this path may
+	     * be absolute or relative depending on what was written in the
+	     * instruction.
+	     *
+	     * @return the working directory's path, or null if this
+	     *         instruction has no arguments
+	     */
+	    getPath() {
+	        return this.getArgumentsContent();
+	    }
+	    /**
+	     * Returns the absolute path that this instruction resolves to. The
+	     * function will inspect prior WORKDIR instructions in the current
+	     * image or another build stage in the Dockerfile to try to
+	     * determine this.
+	     *
+	     * @return the absolute path of the working directory, or null if
+	     *         this instruction has no arguments, or undefined if it
+	     *         cannot be determined because only relative paths could be
+	     *         found
+	     */
+	    getAbsolutePath() {
+	        const path = this.getPath();
+	        if (path === null || path.startsWith("/")) {
+	            return path;
+	        }
+	        const startLine = this.getRange().start.line;
+	        const hierarchy = this.dockerfile.getStageHierarchy(startLine);
+	        for (let i = hierarchy.length - 1; i >= 0; i--) {
+	            const workdirs = hierarchy[i].getWORKDIRs();
+	            for (let j = workdirs.length - 1; j >= 0; j--) {
+	                if (workdirs[j].getRange().start.line < startLine) {
+	                    const parent = workdirs[j].getAbsolutePath();
+	                    if (parent === undefined || parent === null) {
+	                        return undefined;
+	                    }
+	                    return parent.endsWith("/") ? parent + path : parent + "/" + path;
+	                }
+	            }
+	        }
+	        return undefined;
+	    }
+	}
+	workdir.Workdir = Workdir;
+	return workdir;
+}
+
+var user = {};
+
+var hasRequiredUser;
+
+function requireUser () {
+	if (hasRequiredUser) return user;
+	hasRequiredUser = 1;
+	Object.defineProperty(user, "__esModule", { value: true });
+	user.User = void 0;
+	const instruction_1 = requireInstruction();
+	class User extends instruction_1.Instruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	    }
+	}
+	user.User = User;
+	return user;
+}
+
+var volume = {};
+
+var hasRequiredVolume;
+
+function requireVolume () {
+	if (hasRequiredVolume) return volume;
+	hasRequiredVolume = 1;
+	Object.defineProperty(volume, "__esModule", { value: true });
+	volume.Volume = void 0;
+	const jsonInstruction_1 = requireJsonInstruction();
+	class Volume extends jsonInstruction_1.JSONInstruction {
+	    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+	        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+	    }
+	}
+	volume.Volume = Volume;
+	return volume;
+}
+
+var dockerfile = {};
+
+var imageTemplate = {};
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+var hasRequiredImageTemplate;
+
+function requireImageTemplate () {
+	if (hasRequiredImageTemplate) return imageTemplate;
+	hasRequiredImageTemplate = 1;
+	Object.defineProperty(imageTemplate, "__esModule", { value: true });
+	imageTemplate.ImageTemplate = void 0;
+	const vscode_languageserver_types_1 = require$$1;
+	const arg_1 = requireArg();
+	const cmd_1 = requireCmd();
+	const copy_1 = requireCopy();
+	const env_1 = requireEnv();
+	const entrypoint_1 = requireEntrypoint();
+	const from_1 = requireFrom();
+	const healthcheck_1 = requireHealthcheck();
+	const onbuild_1 = requireOnbuild();
+	const util_1 = requireUtil();
+	const workdir_1 = requireWorkdir();
+	class ImageTemplate {
+	    constructor() {
+	        this.comments = [];
+	        this.instructions = [];
+	    }
+	    addComment(comment) {
+	        this.comments.push(comment);
+	    }
+	    getComments() {
+	        return this.comments;
+	    }
+	    addInstruction(instruction) {
+	        this.instructions.push(instruction);
+	    }
+	    getInstructions() {
+	        return this.instructions;
+	    }
+	    getInstructionAt(line) {
+	        for (let instruction of this.instructions) {
+	            if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line, 0), instruction.getRange())) {
+	                return instruction;
+	            }
+	        }
+	        return null;
+	    }
+	    /**
+	     * Gets all the ARG instructions that are defined in this image.
+	     */
+	    getARGs() {
+	        let args = [];
+	        for (let instruction of this.instructions) {
+	            if (instruction instanceof arg_1.Arg) {
+	                args.push(instruction);
+	            }
+	        }
+	        return args;
+	    }
+	    /**
+	     * Gets all the CMD instructions that are defined in this image.
+	     */
+	    getCMDs() {
+	        let cmds = [];
+	        for (let instruction of this.instructions) {
+	            if (instruction instanceof cmd_1.Cmd) {
+	                cmds.push(instruction);
+	            }
+	        }
+	        return cmds;
+	    }
+	    /**
+	     * Gets all the COPY instructions that are defined in this image.
+	     */
+	    getCOPYs() {
+	        let copies = [];
+	        for (let instruction of this.instructions) {
+	            if (instruction instanceof copy_1.Copy) {
+	                copies.push(instruction);
+	            }
+	        }
+	        return copies;
+	    }
+	    /**
+	     * Gets all the ENTRYPOINT instructions that are defined in this image.
+	     */
+	    getENTRYPOINTs() {
+	        let froms = [];
+	        for (let instruction of this.instructions) {
+	            if (instruction instanceof entrypoint_1.Entrypoint) {
+	                froms.push(instruction);
+	            }
+	        }
+	        return froms;
+	    }
+	    /**
+	     * Gets all the ENV instructions that are defined in this image.
+	     */
+	    getENVs() {
+	        let args = [];
+	        for (let instruction of this.instructions) {
+	            if (instruction instanceof env_1.Env) {
+	                args.push(instruction);
+	            }
+	        }
+	        return args;
+	    }
+	    getFROM() {
+	        for (const instruction of this.instructions) {
+	            if (instruction instanceof from_1.From) {
+	                return instruction;
+	            }
+	        }
+	        return null;
+	    }
+	    /**
+	     * Gets all the FROM instructions that are defined in this image.
+	     */
+	    getFROMs() {
+	        let froms = [];
+	        for (let instruction of this.instructions) {
+	            if (instruction instanceof from_1.From) {
+	                froms.push(instruction);
+	            }
+	        }
+	        return froms;
+	    }
+	    /**
+	     * Gets all the HEALTHCHECK instructions that are defined in this image.
+	     */
+	    getHEALTHCHECKs() {
+	        let froms = [];
+	        for (let instruction of this.instructions) {
+	            if (instruction instanceof healthcheck_1.Healthcheck) {
+	                froms.push(instruction);
+	            }
+	        }
+	        return froms;
+	    }
+	    getWORKDIRs() {
+	        const workdirs = [];
+	        for (const instruction of this.instructions) {
+	            if (instruction instanceof workdir_1.Workdir) {
+	                workdirs.push(instruction);
+	            }
+	        }
+	        return workdirs;
+	    }
+	    getOnbuildTriggers() {
+	        let triggers = [];
+	        for (let instruction of this.instructions) {
+	            if (instruction instanceof onbuild_1.Onbuild) {
+	                let trigger = instruction.getTriggerInstruction();
+	                if (trigger) {
+	                    triggers.push(trigger);
+	                }
+	            }
+	        }
+	        return triggers;
+	    }
+	    getAvailableVariables(currentLine) {
+	        const variables = [];
+	        for (const arg of this.getARGs()) {
+	            if (arg.isBefore(currentLine)) {
+	                const property = arg.getProperty();
+	                if (property) {
+	                    const variable = property.getName();
+	                    if (variables.indexOf(variable) === -1) {
+	                        variables.push(variable);
+	                    }
+	                }
+	            }
+	        }
+	        for (const env of this.getENVs()) {
+	            if (env.isBefore(currentLine)) {
+	                for (const property of env.getProperties()) {
+	                    const variable = property.getName();
+	                    if (variables.indexOf(variable) === -1) {
+	                        variables.push(variable);
+	                    }
+	                }
+	            }
+	        }
+	        return variables;
+	    }
+	    /**
+	     * Resolves a variable with the given name at the specified line
+	     * to its value. If null is returned, then the variable has been
+	     * defined but no value was given. If undefined is returned, then
+	     * a variable with the given name has not been defined yet as of
+	     * the given line.
+	     *
+	     * @param variable the name of the variable to resolve
+	     * @param line the line number that the variable is on, zero-based
+	     * @return the value of the variable as defined by an ARG or ENV
+	     *         instruction, or null if no value has been specified, or
+	     *         undefined if a variable with the given name has not
+	     *         been defined
+	     */
+	    resolveVariable(variable, line) {
+	        let envs = this.getENVs();
+	        for (let i = envs.length - 1; i >= 0; i--) {
+	            if (envs[i].isBefore(line)) {
+	                for (let property of envs[i].getProperties()) {
+	                    if (property.getName() === variable) {
+	                        return property.getValue();
+	                    }
+	                }
+	            }
+	        }
+	        let args = this.getARGs();
+	        for (let i = args.length - 1; i >= 0; i--) {
+	            if (args[i].isBefore(line)) {
+	                let property = args[i].getProperty();
+	                if (property && property.getName() === variable) {
+	                    return property.getValue();
+	                }
+	            }
+	        }
+	        return undefined;
+	    }
+	    getRange() {
+	        const instructions = this.getInstructions();
+	        if (instructions.length === 0) {
+	            // all templates should have instructions, this only happens for
+	            // the initial set of instruction
+	            return vscode_languageserver_types_1.Range.create(0, 0, 0, 0);
+	        }
+	        const instructionStart = instructions[0].getRange().start;
+	        const instructionEnd = instructions[instructions.length - 1].getRange().end;
+	        return vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+	    }
+	    contains(position) {
+	        const range = this.getRange();
+	        if (range === null) {
+	            return false;
+	        }
+	        return util_1.Util.isInsideRange(position, range);
+	    }
+	}
+	imageTemplate.ImageTemplate = ImageTemplate;
+	return imageTemplate;
+}
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+var hasRequiredDockerfile;
+
+function requireDockerfile () {
+	if (hasRequiredDockerfile) return dockerfile;
+	hasRequiredDockerfile = 1;
+	Object.defineProperty(dockerfile, "__esModule", { value: true });
+	dockerfile.Dockerfile = void 0;
+	const vscode_languageserver_types_1 = require$$1;
+	const ast = requireMain$1();
+	const imageTemplate_1 = requireImageTemplate();
+	const from_1 = requireFrom();
+	const util_1 = requireUtil();
+	const main_1 = requireMain$1();
+	class Dockerfile extends imageTemplate_1.ImageTemplate {
+	    constructor(document) {
+	        super();
+	        this.initialInstructions = new imageTemplate_1.ImageTemplate();
+	        this.buildStages = [];
+	        this.directives = [];
+	        /**
+	         * Whether a FROM instruction has been added to this Dockerfile or not.
+	         */
+	        this.foundFrom = false;
+	        this.document = document;
+	    }
+	    getEscapeCharacter() {
+	        for (const directive of this.directives) {
+	            if (directive.getDirective() === ast.Directive.escape) {
+	                const value = directive.getValue();
+	                if (value === '\\' || value === '`') {
+	                    return value;
+	                }
+	            }
+	        }
+	        return '\\';
+	    }
+	    getInitialARGs() {
+	        return this.initialInstructions.getARGs();
+	    }
+	    getContainingImage(position) {
+	        let range = vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(0, 0), this.document.positionAt(this.document.getText().length));
+	        if (!util_1.Util.isInsideRange(position, range)) {
+	            // not inside the document, invalid position
+	            return null;
+	        }
+	        if (this.initialInstructions.getComments().length > 0 || this.initialInstructions.getInstructions().length > 0) {
+	            if (util_1.Util.isInsideRange(position, this.initialInstructions.getRange())) {
+	                return this.initialInstructions;
+	            }
+	        }
+	        for (const buildStage of this.buildStages) {
+	            if (util_1.Util.isInsideRange(position, buildStage.getRange())) {
+	                return buildStage;
+	            }
+	        }
+	        return this;
+	    }
+	    addInstruction(instruction) {
+	        if (instruction.getKeyword() === main_1.Keyword.FROM) {
+	            this.currentBuildStage = new imageTemplate_1.ImageTemplate();
+	            this.buildStages.push(this.currentBuildStage);
+	            this.foundFrom = true;
+	        }
+	        else if (!this.foundFrom) {
+	            this.initialInstructions.addInstruction(instruction);
+	        }
+	        if (this.foundFrom) {
+	            this.currentBuildStage.addInstruction(instruction);
+	        }
+	        super.addInstruction(instruction);
+	    }
+	    setDirectives(directives) {
+	        this.directives = directives;
+	    }
+	    getDirective() {
+	        return this.directives.length === 0 ? null : this.directives[0];
+	    }
+	    getDirectives() {
+	        return this.directives;
+	    }
+	    resolveVariable(variable, line) {
+	        for (let from of this.getFROMs()) {
+	            let range = from.getRange();
+	            if (range.start.line <= line && line <= range.end.line) {
+	                // resolve the FROM variable against the initial ARGs
+	                let initialARGs = new imageTemplate_1.ImageTemplate();
+	                for (let instruction of this.initialInstructions.getARGs()) {
+	                    initialARGs.addInstruction(instruction);
+	                }
+	                return initialARGs.resolveVariable(variable, line);
+	            }
+	        }
+	        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+	        if (image === null) {
+	            return undefined;
+	        }
+	        let resolvedVariable = image.resolveVariable(variable, line);
+	        if (resolvedVariable === null) {
+	            // refers to an uninitialized ARG variable,
+	            // try resolving it against the initial ARGs then
+	            let initialARGs = new imageTemplate_1.ImageTemplate();
+	            for (let instruction of this.initialInstructions.getARGs()) {
+	                initialARGs.addInstruction(instruction);
+	            }
+	            return initialARGs.resolveVariable(variable, line);
+	        }
+	        return resolvedVariable;
+	    }
+	    getAvailableVariables(currentLine) {
+	        if (this.getInstructionAt(currentLine) instanceof from_1.From) {
+	            let variables = [];
+	            for (let arg of this.getInitialARGs()) {
+	                let property = arg.getProperty();
+	                if (property) {
+	                    variables.push(property.getName());
+	                }
+	            }
+	            return variables;
+	        }
+	        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(currentLine, 0));
+	        return image ? image.getAvailableVariables(currentLine) : [];
+	    }
+	    getParentStage(image) {
+	        const templateFrom = image.getFROM();
+	        const imageName = templateFrom === null ? null : templateFrom.getImageName();
+	        if (imageName === null) {
+	            return null;
+	        }
+	        for (const from of this.getFROMs()) {
+	            if (from.getBuildStage() === imageName) {
+	                const range = from.getRange();
+	                // on the same line then it's an image that shares the name as the build stage
+	                if (range.start.line === templateFrom.getRange().start.line) {
+	                    return null;
+	                }
+	                return this.getContainingImage(range.start);
+	            }
+	        }
+	        return null;
+	    }
+	    getStageHierarchy(line) {
+	        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+	        if (image === null) {
+	            return [];
+	        }
+	        const stages = [image];
+	        let stage = this.getParentStage(image);
+	        while (stage !== null) {
+	            stages.splice(0, 0, stage);
+	            stage = this.getParentStage(stage);
+	        }
+	        return stages;
+	    }
+	    getAvailableWorkingDirectories(line) {
+	        const availableDirectories = new Set();
+	        for (const image of this.getStageHierarchy(line)) {
+	            for (const workdir of image.getWORKDIRs()) {
+	                if (workdir.getRange().end.line < line) {
+	                    let directory = workdir.getAbsolutePath();
+	                    if (directory !== undefined && directory !== null) {
+	                        if (!directory.endsWith("/")) {
+	                            directory += "/";
+	                        }
+	                        availableDirectories.add(directory);
+	                    }
+	                }
+	            }
+	        }
+	        return Array.from(availableDirectories);
+	    }
+	    /**
+	     * Internally reorganize the comments in the Dockerfile and allocate
+	     * them to the relevant build stages that they belong to.
+	     */
+	    organizeComments() {
+	        const comments = this.getComments();
+	        for (let i = 0; i < comments.length; i++) {
+	            if (util_1.Util.isInsideRange(comments[i].getRange().end, this.initialInstructions.getRange())) {
+	                this.initialInstructions.addComment(comments[i]);
+	            }
+	            else {
+	                for (const buildStage of this.buildStages) {
+	                    if (util_1.Util.isInsideRange(comments[i].getRange().start, buildStage.getRange())) {
+	                        buildStage.addComment(comments[i]);
+	                    }
+	                }
+	            }
+	        }
+	    }
+	    getRange() {
+	        const comments = this.getComments();
+	        const instructions = this.getInstructions();
+	        let range = null;
+	        if (comments.length === 0) {
+	            if (instructions.length > 0) {
+	                range = vscode_languageserver_types_1.Range.create(instructions[0].getRange().start, instructions[instructions.length - 1].getRange().end);
+	            }
+	        }
+	        else if (instructions.length === 0) {
+	            range = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
+	        }
+	        else {
+	            const commentStart = comments[0].getRange().start;
+	            const commentEnd = comments[comments.length - 1].getRange().end;
+	            const instructionStart = instructions[0].getRange().start;
+	            const instructionEnd = instructions[instructions.length - 1].getRange().end;
+	            if (commentStart.line < instructionStart.line) {
+	                if (commentEnd.line < instructionEnd.line) {
+	                    range = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
+	                }
+	                range = vscode_languageserver_types_1.Range.create(commentStart, commentEnd);
+	            }
+	            else if (commentEnd.line < instructionEnd.line) {
+	                range = vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+	            }
+	            else {
+	                range = vscode_languageserver_types_1.Range.create(instructionStart, commentEnd);
+	            }
+	        }
+	        if (range === null) {
+	            if (this.directives.length === 0) {
+	                return null;
+	            }
+	            return this.directives[0].getRange();
+	        }
+	        else if (this.directives.length === 0) {
+	            return range;
+	        }
+	        return vscode_languageserver_types_1.Range.create(this.directives[0].getRange().start, range.end);
+	    }
+	}
+	dockerfile.Dockerfile = Dockerfile;
+	return dockerfile;
+}
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+var hasRequiredParser;
+
+function requireParser () {
+	if (hasRequiredParser) return parser;
+	hasRequiredParser = 1;
+	Object.defineProperty(parser, "__esModule", { value: true });
+	parser.Parser = void 0;
+	const vscode_languageserver_textdocument_1 = require$$0;
+	const vscode_languageserver_types_1 = require$$1;
+	const comment_1 = requireComment();
+	const parserDirective_1 = requireParserDirective();
+	const instruction_1 = requireInstruction();
+	const add_1 = requireAdd();
+	const arg_1 = requireArg();
+	const cmd_1 = requireCmd();
+	const copy_1 = requireCopy();
+	const env_1 = requireEnv();
+	const entrypoint_1 = requireEntrypoint();
+	const from_1 = requireFrom();
+	const healthcheck_1 = requireHealthcheck();
+	const label_1 = requireLabel();
+	const onbuild_1 = requireOnbuild();
+	const run_1 = requireRun();
+	const shell_1 = requireShell();
+	const stopsignal_1 = requireStopsignal();
+	const workdir_1 = requireWorkdir();
+	const user_1 = requireUser();
+	const volume_1 = requireVolume();
+	const dockerfile_1 = requireDockerfile();
+	const util_1 = requireUtil();
+	const main_1 = requireMain$1();
+	class Parser {
+	    constructor() {
+	        this.escapeChar = null;
+	    }
+	    static createInstruction(document, dockerfile, escapeChar, lineRange, instruction, instructionRange) {
+	        switch (instruction.toUpperCase()) {
+	            case "ADD":
+	                return new add_1.Add(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+	            case "ARG":
+	                return new arg_1.Arg(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+	            case "CMD":
+	                return new cmd_1.Cmd(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+	            case "COPY":
+	                return new copy_1.Copy(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+	            case "ENTRYPOINT":
+	                return new entrypoint_1.Entrypoint(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+	            case "ENV":
+	                return new env_1.Env(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+	            case "FROM":
+	                return new from_1.From(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+	            case "HEALTHCHECK":
+	                return new healthcheck_1.Healthcheck(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+	            case "LABEL":
+	                return new label_1.Label(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+	            case "ONBUILD":
+	                return new onbuild_1.Onbuild(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+	            case "RUN":
+	                return new run_1.Run(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+	            case "SHELL":
+	                return new shell_1.Shell(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+	            case "STOPSIGNAL":
+	                return new stopsignal_1.Stopsignal(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+	            case "WORKDIR":
+	                return new workdir_1.Workdir(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+	            case "USER":
+	                return new user_1.User(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+	            case "VOLUME":
+	                return new volume_1.Volume(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+	        }
+	        return new instruction_1.Instruction(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+	    }
+	    getParserDirectives(document, buffer) {
+	        // reset the escape directive in between runs
+	        const directives = [];
+	        this.escapeChar = '';
+	        const offset = util_1.Util.isUTF8BOM(buffer.substring(0, 1)) ? 1 : 0;
+	        directiveCheck: for (let i = offset; i < buffer.length; i++) {
+	            switch (buffer.charAt(i)) {
+	                case ' ':
+	                case '\t':
+	                    break;
+	                case '\r':
+	                case '\n':
+	                    // blank lines stop the parsing of directives immediately
+	                    break directiveCheck;
+	                case '#':
+	                    let directiveStart = -1;
+	                    let directiveEnd = -1;
+	                    for (let j = i + 1; j < buffer.length; j++) {
+	                        let char = buffer.charAt(j);
+	                        switch (char) {
+	                            case ' ':
+	                            case '\t':
+	                                if (directiveStart !== -1 && directiveEnd === -1) {
+	                                    directiveEnd = j;
+	                                }
+	                                break;
+	                            case '\r':
+	                            case '\n':
+	                                break directiveCheck;
+	                            case '=':
+	                                let valueStart = -1;
+	                                let valueEnd = -1;
+	                                if (directiveEnd === -1) {
+	                                    directiveEnd = j;
+	                                }
+	                                // assume the line ends with the file
+	                                let lineEnd = buffer.length;
+	                                directiveValue: for (let k = j + 1; k < buffer.length; k++) {
+	                                    char = buffer.charAt(k);
+	                                    switch (char) {
+	                                        case '\r':
+	                                        case '\n':
+	                                            if (valueStart !== -1 && valueEnd === -1) {
+	                                                valueEnd = k;
+	                                            }
+	                                            // line break found, reset
+	                                            lineEnd = k;
+	                                            break directiveValue;
+	                                        case '\t':
+	                                        case ' ':
+	                                            if (valueStart !== -1 && valueEnd === -1) {
+	                                                valueEnd = k;
+	                                            }
+	                                            continue;
+	                                        default:
+	                                            if (valueStart === -1) {
+	                                                valueStart = k;
+	                                            }
+	                                            break;
+	                                    }
+	                                }
+	                                if (directiveStart === -1) {
+	                                    // no directive, it's a regular comment
+	                                    break directiveCheck;
+	                                }
+	                                if (valueStart === -1) {
+	                                    // no non-whitespace characters found, highlight all the characters then
+	                                    valueStart = j + 1;
+	                                    valueEnd = lineEnd;
+	                                }
+	                                else if (valueEnd === -1) {
+	                                    // reached EOF
+	                                    valueEnd = buffer.length;
+	                                }
+	                                const lineRange = vscode_languageserver_types_1.Range.create(document.positionAt(i), document.positionAt(lineEnd));
+	                                const nameRange = vscode_languageserver_types_1.Range.create(document.positionAt(directiveStart), document.positionAt(directiveEnd));
+	                                const valueRange = vscode_languageserver_types_1.Range.create(document.positionAt(valueStart), document.positionAt(valueEnd));
+	                                directives.push(new parserDirective_1.ParserDirective(document, lineRange, nameRange, valueRange));
+	                                directiveStart = -1;
+	                                if (buffer.charAt(valueEnd) === '\r') {
+	                                    // skip over the \r
+	                                    i = valueEnd + 1;
+	                                }
+	                                else {
+	                                    i = valueEnd;
+	                                }
+	                                continue directiveCheck;
+	                            default:
+	                                if (directiveStart === -1) {
+	                                    directiveStart = j;
+	                                }
+	                                break;
+	                        }
+	                    }
+	                    break;
+	                default:
+	                    break directiveCheck;
+	            }
+	        }
+	        return directives;
+	    }
+	    parse(buffer) {
+	        this.document = vscode_languageserver_textdocument_1.TextDocument.create("", "", 0, buffer);
+	        this.buffer = buffer;
+	        let dockerfile = new dockerfile_1.Dockerfile(this.document);
+	        let directives = this.getParserDirectives(this.document, this.buffer);
+	        let offset = 0;
+	        this.escapeChar = '\\';
+	        if (directives.length > 0) {
+	            dockerfile.setDirectives(directives);
+	            this.escapeChar = dockerfile.getEscapeCharacter();
+	            // start parsing after the directives
+	            offset = this.document.offsetAt(vscode_languageserver_types_1.Position.create(directives.length, 0));
+	        }
+	        else if (util_1.Util.isUTF8BOM(buffer.substring(0, 1))) {
+	            offset = 1;
+	        }
+	        for (let i = offset; i < this.buffer.length; i++) {
+	            const char = this.buffer.charAt(i);
+	            switch (char) {
+	                case ' ':
+	                case '\t':
+	                case '\r':
+	                case '\n':
+	                    break;
+	                case '#':
+	                    i = this.processComment(dockerfile, i);
+	                    break;
+	                default:
+	                    i = this.processInstruction(dockerfile, char, i);
+	                    break;
+	            }
+	        }
+	        dockerfile.organizeComments();
+	        return dockerfile;
+	    }
+	    processInstruction(dockerfile, char, start) {
+	        let instruction = char;
+	        let instructionEnd = -1;
+	        let escapedInstruction = false;
+	        instructionCheck: for (let i = start + 1; i < this.buffer.length; i++) {
+	            char = this.buffer.charAt(i);
+	            switch (char) {
+	                case this.escapeChar:
+	                    escapedInstruction = true;
+	                    char = this.buffer.charAt(i + 1);
+	                    if (char === '\r' || char === '\n') {
+	                        if (instructionEnd === -1) {
+	                            instructionEnd = i;
+	                        }
+	                        i++;
+	                    }
+	                    else if (char === ' ' || char === '\t') {
+	                        for (let j = i + 2; j < this.buffer.length; j++) {
+	                            switch (this.buffer.charAt(j)) {
+	                                case ' ':
+	                                case '\t':
+	                                    break;
+	                                case '\r':
+	                                case '\n':
+	                                    i = j;
+	                                    continue instructionCheck;
+	                                default:
+	                                    // found an argument, mark end of instruction
+	                                    instructionEnd = i + 1;
+	                                    instruction = instruction + this.escapeChar;
+	                                    i = j - 2;
+	                                    continue instructionCheck;
+	                            }
+	                        }
+	                        // reached EOF
+	                        instructionEnd = i + 1;
+	                        instruction = instruction + this.escapeChar;
+	                        break instructionCheck;
+	                    }
+	                    else {
+	                        instructionEnd = i + 1;
+	                        instruction = instruction + this.escapeChar;
+	                        // reset and consider it as one contiguous word
+	                        escapedInstruction = false;
+	                    }
+	                    break;
+	                case ' ':
+	                case '\t':
+	                    if (escapedInstruction) {
+	                        // on an escaped newline, need to search for non-whitespace
+	                        escapeCheck: for (let j = i + 1; j < this.buffer.length; j++) {
+	                            switch (this.buffer.charAt(j)) {
+	                                case ' ':
+	                                case '\t':
+	                                    break;
+	                                case '\r':
+	                                case '\n':
+	                                    i = j;
+	                                    continue instructionCheck;
+	                                default:
+	                                    break escapeCheck;
+	                            }
+	                        }
+	                        escapedInstruction = false;
+	                    }
+	                    if (instructionEnd === -1) {
+	                        instructionEnd = i;
+	                    }
+	                    i = this.processArguments(dockerfile, instruction, instructionEnd, start, i);
+	                    dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, i));
+	                    return i;
+	                case '\r':
+	                case '\n':
+	                    if (escapedInstruction) {
+	                        continue;
+	                    }
+	                    if (instructionEnd === -1) {
+	                        instructionEnd = i;
+	                    }
+	                    dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, i, i));
+	                    return i;
+	                case '#':
+	                    if (escapedInstruction) {
+	                        continue;
+	                    }
+	                default:
+	                    instructionEnd = i + 1;
+	                    instruction = instruction + char;
+	                    escapedInstruction = false;
+	                    break;
+	            }
+	        }
+	        // reached EOF
+	        if (instructionEnd === -1) {
+	            instructionEnd = this.buffer.length;
+	        }
+	        dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, this.buffer.length));
+	        return this.buffer.length;
+	    }
+	    processHeredocs(instruction, offset) {
+	        let keyword = instruction.getKeyword();
+	        if (keyword === main_1.Keyword.ONBUILD) {
+	            instruction = instruction.getTriggerInstruction();
+	            if (instruction === null) {
+	                return offset;
+	            }
+	            keyword = instruction.getKeyword();
+	        }
+	        if (keyword !== main_1.Keyword.ADD && keyword !== main_1.Keyword.COPY && keyword !== main_1.Keyword.RUN) {
+	            return offset;
+	        }
+	        const heredocs = [];
+	        let tabbed = false;
+	        for (const arg of instruction.getArguments()) {
+	            const value = arg.getValue();
+	            if (value.startsWith("<<") && value.length > 2) {
+	                if (value.startsWith("<<-")) {
+	                    tabbed = true;
+	                }
+	                const name = util_1.Util.parseHeredocName(value);
+	                if (name !== null) {
+	                    heredocs.push(name);
+	                }
+	            }
+	        }
+	        if (heredocs.length > 0) {
+	            for (const heredoc of heredocs) {
+	                offset = this.parseHeredoc(heredoc, offset, tabbed);
+	            }
+	        }
+	        return offset;
+	    }
+	    processArguments(dockerfile, instruction, instructionEnd, start, offset) {
+	        let escaped = false;
+	        argumentsCheck: for (let i = offset + 1; i < this.buffer.length; i++) {
+	            switch (this.buffer.charAt(i)) {
+	                case '\r':
+	                case '\n':
+	                    if (escaped) {
+	                        continue;
+	                    }
+	                    return this.processHeredocs(this.createInstruction(dockerfile, instruction, start, instructionEnd, i), i);
+	                case this.escapeChar:
+	                    const next = this.buffer.charAt(i + 1);
+	                    if (next === '\n' || next === '\r') {
+	                        escaped = true;
+	                        i++;
+	                    }
+	                    else if (next === ' ' || next === '\t') {
+	                        for (let j = i + 2; j < this.buffer.length; j++) {
+	                            switch (this.buffer.charAt(j)) {
+	                                case ' ':
+	                                case '\t':
+	                                    break;
+	                                case '\r':
+	                                case '\n':
+	                                    escaped = true;
+	                                default:
+	                                    i = j;
+	                                    continue argumentsCheck;
+	                            }
+	                        }
+	                        // reached EOF
+	                        return this.buffer.length;
+	                    }
+	                    continue;
+	                case '#':
+	                    if (escaped) {
+	                        i = this.processComment(dockerfile, i);
+	                        continue argumentsCheck;
+	                    }
+	                    break;
+	                case ' ':
+	                case '\t':
+	                    break;
+	                default:
+	                    if (escaped) {
+	                        escaped = false;
+	                    }
+	                    break;
+	            }
+	        }
+	        return this.buffer.length;
+	    }
+	    processComment(dockerfile, start) {
+	        let end = this.buffer.length;
+	        commentLoop: for (let i = start + 1; i < this.buffer.length; i++) {
+	            switch (this.buffer.charAt(i)) {
+	                case '\r':
+	                case '\n':
+	                    end = i;
+	                    break commentLoop;
+	            }
+	        }
+	        const range = vscode_languageserver_types_1.Range.create(this.document.positionAt(start), this.document.positionAt(end));
+	        dockerfile.addComment(new comment_1.Comment(this.document, range));
+	        return end;
+	    }
+	    parseHeredoc(heredocName, offset, tabbed) {
+	        let startWord = -1;
+	        let lineStart = true;
+	        for (let i = offset; i < this.buffer.length; i++) {
+	            switch (this.buffer.charAt(i)) {
+	                case ' ':
+	                    lineStart = false;
+	                    break;
+	                case '\t':
+	                    if (!tabbed) {
+	                        lineStart = false;
+	                    }
+	                    break;
+	                case '\r':
+	                case '\n':
+	                    if (startWord !== -1 && heredocName === this.buffer.substring(startWord, i)) {
+	                        return i;
+	                    }
+	                    startWord = -1;
+	                    lineStart = true;
+	                    break;
+	                default:
+	                    if (lineStart) {
+	                        startWord = i;
+	                        lineStart = false;
+	                    }
+	                    break;
+	            }
+	        }
+	        return this.buffer.length;
+	    }
+	    createInstruction(dockerfile, instruction, start, instructionEnd, end) {
+	        const startPosition = this.document.positionAt(start);
+	        const instructionRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(instructionEnd));
+	        const lineRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(end));
+	        return Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
+	    }
+	}
+	parser.Parser = Parser;
+	return parser;
+}
+
+var hasRequiredMain$1;
+
+function requireMain$1 () {
+	if (hasRequiredMain$1) return main$4;
+	hasRequiredMain$1 = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
+		var argument_1 = requireArgument();
+		Object.defineProperty(exports, "Argument", { enumerable: true, get: function () { return argument_1.Argument; } });
+		var jsonArgument_1 = requireJsonArgument();
+		Object.defineProperty(exports, "JSONArgument", { enumerable: true, get: function () { return jsonArgument_1.JSONArgument; } });
+		const comment_1 = requireComment();
+		Object.defineProperty(exports, "Comment", { enumerable: true, get: function () { return comment_1.Comment; } });
+		const parser_1 = requireParser();
+		var flag_1 = requireFlag();
+		Object.defineProperty(exports, "Flag", { enumerable: true, get: function () { return flag_1.Flag; } });
+		const instruction_1 = requireInstruction();
+		Object.defineProperty(exports, "Instruction", { enumerable: true, get: function () { return instruction_1.Instruction; } });
+		var line_1 = requireLine();
+		Object.defineProperty(exports, "Line", { enumerable: true, get: function () { return line_1.Line; } });
+		const parserDirective_1 = requireParserDirective();
+		Object.defineProperty(exports, "ParserDirective", { enumerable: true, get: function () { return parserDirective_1.ParserDirective; } });
+		var property_1 = requireProperty();
+		Object.defineProperty(exports, "Property", { enumerable: true, get: function () { return property_1.Property; } });
+		var variable_1 = requireVariable();
+		Object.defineProperty(exports, "Variable", { enumerable: true, get: function () { return variable_1.Variable; } });
+		var add_1 = requireAdd();
+		Object.defineProperty(exports, "Add", { enumerable: true, get: function () { return add_1.Add; } });
+		const arg_1 = requireArg();
+		Object.defineProperty(exports, "Arg", { enumerable: true, get: function () { return arg_1.Arg; } });
+		const cmd_1 = requireCmd();
+		Object.defineProperty(exports, "Cmd", { enumerable: true, get: function () { return cmd_1.Cmd; } });
+		const copy_1 = requireCopy();
+		Object.defineProperty(exports, "Copy", { enumerable: true, get: function () { return copy_1.Copy; } });
+		const entrypoint_1 = requireEntrypoint();
+		Object.defineProperty(exports, "Entrypoint", { enumerable: true, get: function () { return entrypoint_1.Entrypoint; } });
+		const env_1 = requireEnv();
+		Object.defineProperty(exports, "Env", { enumerable: true, get: function () { return env_1.Env; } });
+		const from_1 = requireFrom();
+		Object.defineProperty(exports, "From", { enumerable: true, get: function () { return from_1.From; } });
+		const healthcheck_1 = requireHealthcheck();
+		Object.defineProperty(exports, "Healthcheck", { enumerable: true, get: function () { return healthcheck_1.Healthcheck; } });
+		var heredoc_1 = requireHeredoc();
+		Object.defineProperty(exports, "Heredoc", { enumerable: true, get: function () { return heredoc_1.Heredoc; } });
+		var jsonInstruction_1 = requireJsonInstruction();
+		Object.defineProperty(exports, "JSONInstruction", { enumerable: true, get: function () { return jsonInstruction_1.JSONInstruction; } });
+		var label_1 = requireLabel();
+		Object.defineProperty(exports, "Label", { enumerable: true, get: function () { return label_1.Label; } });
+		var modifiableInstruction_1 = requireModifiableInstruction();
+		Object.defineProperty(exports, "ModifiableInstruction", { enumerable: true, get: function () { return modifiableInstruction_1.ModifiableInstruction; } });
+		var onbuild_1 = requireOnbuild();
+		Object.defineProperty(exports, "Onbuild", { enumerable: true, get: function () { return onbuild_1.Onbuild; } });
+		var propertyInstruction_1 = requirePropertyInstruction();
+		Object.defineProperty(exports, "PropertyInstruction", { enumerable: true, get: function () { return propertyInstruction_1.PropertyInstruction; } });
+		var run_1 = requireRun();
+		Object.defineProperty(exports, "Run", { enumerable: true, get: function () { return run_1.Run; } });
+		var shell_1 = requireShell();
+		Object.defineProperty(exports, "Shell", { enumerable: true, get: function () { return shell_1.Shell; } });
+		var stopsignal_1 = requireStopsignal();
+		Object.defineProperty(exports, "Stopsignal", { enumerable: true, get: function () { return stopsignal_1.Stopsignal; } });
+		var user_1 = requireUser();
+		Object.defineProperty(exports, "User", { enumerable: true, get: function () { return user_1.User; } });
+		var volume_1 = requireVolume();
+		Object.defineProperty(exports, "Volume", { enumerable: true, get: function () { return volume_1.Volume; } });
+		const workdir_1 = requireWorkdir();
+		Object.defineProperty(exports, "Workdir", { enumerable: true, get: function () { return workdir_1.Workdir; } });
+		var Keyword;
+		(function (Keyword) {
+		    Keyword["ADD"] = "ADD";
+		    Keyword["ARG"] = "ARG";
+		    Keyword["CMD"] = "CMD";
+		    Keyword["COPY"] = "COPY";
+		    Keyword["ENTRYPOINT"] = "ENTRYPOINT";
+		    Keyword["ENV"] = "ENV";
+		    Keyword["EXPOSE"] = "EXPOSE";
+		    Keyword["FROM"] = "FROM";
+		    Keyword["HEALTHCHECK"] = "HEALTHCHECK";
+		    Keyword["LABEL"] = "LABEL";
+		    Keyword["MAINTAINER"] = "MAINTAINER";
+		    Keyword["ONBUILD"] = "ONBUILD";
+		    Keyword["RUN"] = "RUN";
+		    Keyword["SHELL"] = "SHELL";
+		    Keyword["STOPSIGNAL"] = "STOPSIGNAL";
+		    Keyword["USER"] = "USER";
+		    Keyword["VOLUME"] = "VOLUME";
+		    Keyword["WORKDIR"] = "WORKDIR";
+		})(Keyword || (exports.Keyword = Keyword = {}));
+		var Directive;
+		(function (Directive) {
+		    Directive["escape"] = "escape";
+		    Directive["syntax"] = "syntax";
+		})(Directive || (exports.Directive = Directive = {}));
+		exports.DefaultVariables = [
+		    "ALL_PROXY", "all_proxy",
+		    "FTP_PROXY", "ftp_proxy",
+		    "HTTP_PROXY", "http_proxy",
+		    "HTTPS_PROXY", "https_proxy",
+		    "NO_PROXY", "no_proxy"
+		];
+		var DockerfileParser;
+		(function (DockerfileParser) {
+		    function parse(content) {
+		        let parser = new parser_1.Parser();
+		        return parser.parse(content);
+		    }
+		    DockerfileParser.parse = parse;
+		})(DockerfileParser || (exports.DockerfileParser = DockerfileParser = {})); 
+	} (main$4));
+	return main$4;
+}
+
+var mainExports$1 = requireMain$1();
+
+var ignore;
+var hasRequiredIgnore;
+
+function requireIgnore () {
+	if (hasRequiredIgnore) return ignore;
+	hasRequiredIgnore = 1;
+	/**
+	 * @license
+	 * Copyright 2020 Balena Ltd.
+	 *
+	 * Licensed under the Apache License, Version 2.0 (the "License");
+	 * you may not use this file except in compliance with the License.
+	 * You may obtain a copy of the License at
+	 *
+	 *    http://www.apache.org/licenses/LICENSE-2.0
+	 *
+	 * Unless required by applicable law or agreed to in writing, software
+	 * distributed under the License is distributed on an "AS IS" BASIS,
+	 * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	 * See the License for the specific language governing permissions and
+	 * limitations under the License.
+	 *
+	 * ------------------------------------------------------------------------
+	 *
+	 * Copyright 2018 Zeit, Inc.
+	 * Licensed under the MIT License. See file LICENSE.md for a full copy.
+	 *
+	 * ------------------------------------------------------------------------
+	 */
+
+	/**
+	 * This module implements the [dockerignore
+	 * spec](https://docs.docker.com/engine/reference/builder/#dockerignore-file),
+	 * closely following Docker's (Moby) Golang implementation:
+	 * https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go
+	 * https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go
+	 * https://github.com/moby/moby/blob/v19.03.8/pkg/archive/archive.go#L825
+	 *
+	 * Something the spec is not clear about, but we discovered by reading source code
+	 * and testing against the "docker build" command, is the handling of backslashes and
+	 * forward slashes as path separators and escape characters in the .dockerignore file
+	 * across platforms including Windows, Linux and macOS:
+	 *
+	 * * On Linux and macOS, only forward slashes can be used as path separators in the
+	 *   .dockerignore file, and the backslash works as an escape character.
+	 * * On Windows, both forward slashes and backslashes are allowed as path separators
+	 *   in the .dockerignore file, and the backslash is not used as an escape character.
+	 *
+	 * This is consistent with how Windows works generally: both forward slashes and
+	 * backslashes are accepted as path separators by the cmd.exe Command Prompt or
+	 * PowerShell, and by library functions like the Golang filepath.Clean or the
+	 * Node.js path.normalize.
+	 *
+	 * Similarly, path strings provided to the IgnoreBase.ignores() and IgnoreBase.filter()
+	 * methods can use either forward slashes or backslashes as path separators on Windows,
+	 * but only forward slashes are accepted as path separators on Linux and macOS.
+	 */
+
+	const path = path__default;
+
+	const factory = options => new IgnoreBase(options); // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L538-L539
+	// Fixes typescript module import
+
+
+	factory.default = factory;
+	ignore = factory;
+
+	function make_array(subject) {
+	  return Array.isArray(subject) ? subject : [subject];
+	}
+
+	const REGEX_TRAILING_SLASH = /(?<=.)\/$/;
+	const REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
+	const REGEX_TRAILING_PATH_SEP = path.sep === '\\' ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+	const KEY_IGNORE = typeof Symbol !== 'undefined' ? Symbol.for('dockerignore') : 'dockerignore'; // An implementation of Go's filepath.Clean
+	// https://golang.org/pkg/path/filepath/#Clean
+	// https://github.com/golang/go/blob/master/src/path/filepath/path.go
+	// Note that, like Go, on Windows this function converts forward slashes
+	// to backslashes.
+
+	function cleanPath(file) {
+	  return path.normalize(file).replace(REGEX_TRAILING_PATH_SEP, '');
+	} // Javascript port of Golang's filepath.ToSlash
+	// https://golang.org/pkg/path/filepath/#ToSlash
+	// https://github.com/golang/go/blob/master/src/path/filepath/path.go
+	// Convert any OS-specific path separator to '/'. Backslash is converted
+	// to forward slash on Windows, but not on Linux/macOS.
+	// Note that both forward slashes and backslashes are valid path separators on
+	// Windows. As a result, code such as `pattern.split(path.sep).join('/')` fails
+	// on Windows when forward slashes are used as path separators.
+
+
+	function toSlash(file) {
+	  if (path.sep === '/') {
+	    return file;
+	  }
+
+	  return file.replace(/\\/g, '/');
+	} // Javascript port of Golang's filepath.FromSlash
+	// https://github.com/golang/go/blob/master/src/path/filepath/path.go
+
+
+	function fromSlash(file) {
+	  if (path.sep === '/') {
+	    return file;
+	  }
+
+	  return file.replace(/\//g, path.sep);
+	}
+
+	class IgnoreBase {
+	  constructor({
+	    // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
+	    ignorecase = true
+	  } = {}) {
+	    this._rules = [];
+	    this._ignorecase = ignorecase;
+	    this[KEY_IGNORE] = true;
+
+	    this._initCache();
+	  }
+
+	  _initCache() {
+	    this._cache = {};
+	  } // @param {Array.<string>|string|Ignore} pattern
+
+
+	  add(pattern) {
+	    this._added = false;
+
+	    if (typeof pattern === 'string') {
+	      pattern = pattern.split(/\r?\n/g);
+	    }
+
+	    make_array(pattern).forEach(this._addPattern, this); // Some rules have just added to the ignore,
+	    // making the behavior changed.
+
+	    if (this._added) {
+	      this._initCache();
+	    }
+
+	    return this;
+	  } // legacy
+
+
+	  addPattern(pattern) {
+	    return this.add(pattern);
+	  }
+
+	  _addPattern(pattern) {
+	    // https://github.com/kaelzhang/node-ignore/issues/32
+	    if (pattern && pattern[KEY_IGNORE]) {
+	      this._rules = this._rules.concat(pattern._rules);
+	      this._added = true;
+	      return;
+	    }
+
+	    if (this._checkPattern(pattern)) {
+	      const rule = this._createRule(pattern.trim());
+
+	      if (rule !== null) {
+	        this._added = true;
+
+	        this._rules.push(rule);
+	      }
+	    }
+	  }
+
+	  _checkPattern(pattern) {
+	    // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L34-L40
+	    return pattern && typeof pattern === 'string' && pattern.indexOf('#') !== 0 && pattern.trim() !== "";
+	  }
+
+	  filter(paths) {
+	    return make_array(paths).filter(path => this._filter(path));
+	  }
+
+	  createFilter() {
+	    return path => this._filter(path);
+	  }
+
+	  ignores(path) {
+	    return !this._filter(path);
+	  } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
+	  // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
+
+
+	  _createRule(pattern) {
+	    const origin = pattern;
+	    let negative = false; // > An optional prefix "!" which negates the pattern;
+	    // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L43-L46
+
+	    if (pattern[0] === '!') {
+	      negative = true;
+	      pattern = pattern.substring(1).trim();
+	    } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L47-L53
+
+
+	    if (pattern.length > 0) {
+	      pattern = cleanPath(pattern);
+	      pattern = toSlash(pattern);
+
+	      if (pattern.length > 1 && pattern[0] === '/') {
+	        pattern = pattern.slice(1);
+	      }
+	    } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L54-L55
+
+
+	    if (negative) {
+	      pattern = '!' + pattern;
+	    } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L30
+
+
+	    pattern = pattern.trim();
+
+	    if (pattern === "") {
+	      return null;
+	    } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L34
+	    // convert forward slashes to backslashes on Windows
+
+
+	    pattern = cleanPath(pattern); // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L36-L42
+
+	    if (pattern[0] === '!') {
+	      if (pattern.length === 1) {
+	        return null;
+	      }
+
+	      negative = true;
+	      pattern = pattern.substring(1);
+	    } else {
+	      negative = false;
+	    }
+
+	    return {
+	      origin,
+	      pattern,
+	      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
+	      dirs: pattern.split(path.sep),
+	      negative
+	    };
+	  } // @returns `Boolean` true if the `path` is NOT ignored
+
+
+	  _filter(path) {
+	    if (!path) {
+	      return false;
+	    }
+
+	    if (path in this._cache) {
+	      return this._cache[path];
+	    }
+
+	    return this._cache[path] = this._test(path);
+	  } // @returns {Boolean} true if a file is NOT ignored
+	  // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
+
+
+	  _test(file) {
+	    file = fromSlash(file); // equivalent to golang filepath.Dir() https://golang.org/src/path/filepath/path.go
+
+	    const parentPath = cleanPath(path.dirname(file));
+	    const parentPathDirs = parentPath.split(path.sep);
+	    let matched = false;
+
+	    this._rules.forEach(rule => {
+	      let match = this._match(file, rule); // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L80
+
+
+	      if (!match && parentPath !== ".") {
+	        // Check to see if the pattern matches one of our parent dirs.
+	        if (rule.dirs.includes('**')) {
+	          // Ah shucks! We have to test every possible parent path that has 
+	          // a number of dirs _n_ where 
+	          // `rule.dirs.filter(doubleStar).length <= _n_ <= parentPathDirs.length`
+	          // since the ** can imply any number of directories including 0
+	          for (let i = rule.dirs.filter(x => x !== '**').length; i <= parentPathDirs.length; i++) {
+	            match = match || this._match(parentPathDirs.slice(0, i).join(path.sep), rule);
+	          }
+	        } else if (rule.dirs.length <= parentPathDirs.length) {
+	          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L83
+	          match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path.sep), rule);
+	        }
+	      }
+
+	      if (match) {
+	        matched = !rule.negative;
+	      }
+	    });
+
+	    return !matched;
+	  } // @returns {Boolean} true if a file is matched by a rule
+
+
+	  _match(file, rule) {
+	    return this._compile(rule).regexp.test(file);
+	  } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
+
+
+	  _compile(rule) {
+	    if (rule.regexp) {
+	      return rule;
+	    }
+
+	    let regStr = '^'; // Go through the pattern and convert it to a regexp.
+
+	    let escapedSlash = path.sep === '\\' ? '\\\\' : path.sep;
+
+	    for (let i = 0; i < rule.pattern.length; i++) {
+	      const ch = rule.pattern[i];
+
+	      if (ch === '*') {
+	        if (rule.pattern[i + 1] === '*') {
+	          // is some flavor of "**"
+	          i++; // Treat **/ as ** so eat the "/"
+
+	          if (rule.pattern[i + 1] === path.sep) {
+	            i++;
+	          }
+
+	          if (rule.pattern[i + 1] === undefined) {
+	            // is "**EOF" - to align with .gitignore just accept all
+	            regStr += ".*";
+	          } else {
+	            // is "**"
+	            // Note that this allows for any # of /'s (even 0) because
+	            // the .* will eat everything, even /'s
+	            regStr += `(.*${escapedSlash})?`;
+	          }
+	        } else {
+	          // is "*" so map it to anything but "/"
+	          regStr += `[^${escapedSlash}]*`;
+	        }
+	      } else if (ch === '?') {
+	        // "?" is any char except "/"
+	        regStr += `[^${escapedSlash}]`;
+	      } else if (ch === '.' || ch === '$') {
+	        // Escape some regexp special chars that have no meaning
+	        // in golang's filepath.Match
+	        regStr += `\\${ch}`;
+	      } else if (ch === '\\') {
+	        // escape next char. Note that a trailing \ in the pattern
+	        // will be left alone (but need to escape it)
+	        if (path.sep === '\\') {
+	          // On windows map "\" to "\\", meaning an escaped backslash,
+	          // and then just continue because filepath.Match on
+	          // Windows doesn't allow escaping at all
+	          regStr += escapedSlash;
+	          continue;
+	        }
+
+	        if (rule.pattern[i + 1] !== undefined) {
+	          regStr += '\\' + rule.pattern[i + 1];
+	          i++;
+	        } else {
+	          regStr += '\\';
+	        }
+	      } else {
+	        regStr += ch;
+	      }
+	    }
+
+	    regStr += "$";
+	    rule.regexp = new RegExp(regStr, this._ignorecase ? 'i' : '');
+	    return rule;
+	  }
+
+	}
+	return ignore;
+}
+
+var ignoreExports = requireIgnore();
+var dockerignore = /*@__PURE__*/getDefaultExportFromCjs$1(ignoreExports);
+
+// The ignore file: which context files the builder sends (and so COPY can reach), with Docker's
+// rules through @balena/dockerignore (a port of moby's fileutils: `!` re-includes, the last
+// matching line wins, `**` is any depth, a pattern that matches a directory excludes what is
+// beneath it).
+//
+// The Dockerfile and the ignore file obey the filter like any file: when a line excludes them, COPY
+// cannot reach them, yet the builder still reads them. They are inputs of the image either way, and
+// the caller counts them itself.
+/**
+ * `(path) => true` when the build sees the context file `path` (context-relative, '/'-separated).
+ * No ignore file (null) keeps everything.
+ */
+function contextFilter(ignoreText) {
+    if (ignoreText === null)
+        return () => true;
+    // The library ignores case by default (its node-ignore heritage); Docker on Linux does not, and
+    // ignoring `Build/` for a rule `build/` would make the inputs narrower than the build.
+    // The package is CommonJS typed as an ES default export: its module object is the factory, and
+    // the factory is also its own `default`, which is what both node and the bundle can call.
+    const rules = dockerignore.default({ ignorecase: false });
+    // moby drops a UTF-8 byte order mark before the first line; the library would read it as part of the pattern.
+    rules.add(ignoreText.replace(/^\uFEFF/, ''));
+    return p => rules.ignores(p) === false;
+}
+
+// Variable expansion in one Dockerfile word, as BuildKit's shell lexer does it (quotes removed,
+// `$VAR`, `${VAR}`, `${VAR:-word}`, `${VAR:+word}`, `${VAR-word}`, `${VAR+word}`, `${VAR:?word}`).
+// A variable whose value the reader cannot know (never declared, declared without a value, or
+// set from something unknown) fails the expansion: the caller then counts the whole context.
+class Unknown extends Error {
+}
+function expandWord(word, lookup, escape = '\\') {
+    try {
+        const lexer = new WordLexer(word, lookup, escape);
+        return { ok: true, value: lexer.word('') };
+    }
+    catch (e) {
+        if (e instanceof Unknown)
+            return { ok: false, reason: e.message };
+        throw e;
+    }
+}
+class WordLexer {
+    text;
+    lookup;
+    escape;
+    at = 0;
+    /** Set while reading a `${VAR:-word}` word whose value is not used: its variables need no value. */
+    skipping = 0;
+    constructor(text, lookup, escape) {
+        this.text = text;
+        this.lookup = lookup;
+        this.escape = escape;
+    }
+    peek() {
+        return this.text[this.at];
+    }
+    next() {
+        return this.text[this.at++];
+    }
+    /** Reads up to `stop` (not consumed) or the end; '' stops only at the end. */
+    word(stop) {
+        let out = '';
+        for (;;) {
+            const ch = this.peek();
+            if (ch === undefined) {
+                if (stop)
+                    throw new Unknown('has an unterminated ${');
+                return out;
+            }
+            if (stop && ch === stop)
+                return out;
+            this.next();
+            if (ch === this.escape) {
+                const escaped = this.next();
+                if (escaped !== undefined)
+                    out += escaped;
+            }
+            else if (ch === "'") {
+                out += this.singleQuoted();
+            }
+            else if (ch === '"') {
+                out += this.doubleQuoted();
+            }
+            else if (ch === '$') {
+                out += this.dollar();
+            }
+            else {
+                out += ch;
+            }
+        }
+    }
+    singleQuoted() {
+        const end = this.text.indexOf("'", this.at);
+        if (end < 0)
+            throw new Unknown('has an unterminated single quote');
+        const value = this.text.slice(this.at, end);
+        this.at = end + 1;
+        return value;
+    }
+    doubleQuoted() {
+        let out = '';
+        for (;;) {
+            const ch = this.next();
+            if (ch === undefined)
+                throw new Unknown('has an unterminated double quote');
+            if (ch === '"')
+                return out;
+            if (ch === this.escape) {
+                const after = this.peek();
+                if (after === '"' || after === '$' || after === this.escape) {
+                    out += after;
+                    this.next();
+                }
+                else {
+                    out += ch;
+                }
+            }
+            else if (ch === '$') {
+                out += this.dollar();
+            }
+            else {
+                out += ch;
+            }
+        }
+    }
+    name() {
+        let name = '';
+        const first = this.peek();
+        if (first !== undefined && /[0-9]/.test(first)) {
+            while (this.peek() !== undefined && /[0-9]/.test(this.peek()))
+                name += this.next();
+            return name;
+        }
+        if (first !== undefined && '@*#?-$!'.includes(first))
+            return this.next();
+        while (this.peek() !== undefined && /[A-Za-z0-9_]/.test(this.peek()))
+            name += this.next();
+        return name;
+    }
+    value(name) {
+        if (this.skipping)
+            return '';
+        const value = this.lookup(name);
+        if (value === undefined)
+            throw new Unknown(`holds $${name}, a variable with no value here`);
+        return value;
+    }
+    dollar() {
+        if (this.peek() !== '{') {
+            const name = this.name();
+            return name === '' ? '$' : this.value(name);
+        }
+        this.next();
+        const name = this.name();
+        if (name === '')
+            throw new Unknown('has a bad substitution');
+        const ch = this.next();
+        if (ch === '}')
+            return this.value(name);
+        let colon = false;
+        let modifier = ch;
+        if (ch === ':') {
+            colon = true;
+            modifier = this.next();
+        }
+        if (modifier !== '-' && modifier !== '+' && modifier !== '?') {
+            throw new Unknown(`\${${name}${colon ? ':' : ''}${modifier ?? ''}...} is a form the reader does not expand`);
+        }
+        const value = this.value(name);
+        const isSet = colon ? value !== '' : true;
+        const used = modifier === '-' ? !isSet : modifier === '+' ? isSet : false;
+        if (!used)
+            this.skipping++;
+        const word = this.word('}');
+        if (!used)
+            this.skipping--;
+        this.next();
+        if (modifier === '-')
+            return isSet ? value : word;
+        if (modifier === '+')
+            return isSet ? word : '';
+        if (!isSet && !this.skipping)
+            throw new Unknown(`\${${name}:?} fails: ${name} has no value`);
+        return value;
+    }
+}
+
+// What a Dockerfile reads from its build context: the sources of its COPY, ADD and
+// `RUN --mount=type=bind` instructions, or the whole context when the reader cannot be sure.
+/** Whole context, because of something at `line` of `file` (or of the file as a whole). */
+function wholeContext(file, reason, line) {
+    return line === undefined
+        ? { kind: 'whole', reason: `${file}: ${reason}` }
+        : { kind: 'whole', reason: `${file}:${line}: ${reason}`, line };
+}
+
+// The `# syntax=` directive picks the program that reads the Dockerfile. Only Docker's own
+// Dockerfile frontend reads it the way this reader does; any other one may read the context
+// differently, so it makes the whole context the input.
+const DOCKER_FRONTEND = /^(?:(?:docker\.io|index\.docker\.io)\/)?docker\/dockerfile(?::\d+(?:\.\d+){0,2}(?:-labs)?)?(?:@sha256:[0-9a-f]{64})?$/;
+/** Whether `ref` (a `# syntax=` value) names Docker's own Dockerfile frontend. */
+function isDockerFrontend(ref) {
+    return DOCKER_FRONTEND.test(ref.trim());
+}
+
+// Splitting an instruction's arguments into words the way BuildKit's parser does: JSON form when
+// the arguments are a JSON array of strings, else words between runs of whitespace (quotes do not
+// group words there; the shell lexer removes them from each word afterwards). Also the CSV of a
+// `--mount` flag and the names of remote ADD sources.
+/** The words of a COPY/ADD argument string (flags already removed), with whether it was JSON. */
+function splitArguments(args) {
+    const trimmed = args.trimStart();
+    if (trimmed.startsWith('[')) {
+        try {
+            const parsed = JSON.parse(trimmed);
+            if (Array.isArray(parsed) && parsed.every(w => typeof w === 'string')) {
+                return { words: parsed, json: true };
+            }
+        }
+        catch {
+            // Not JSON: BuildKit falls back to the whitespace-separated form.
+        }
+    }
+    return { words: trimmed.split(/[\t\v\f\r ]+/).filter(w => w !== ''), json: false };
+}
+/** `type=bind,source=a,target=/b` as BuildKit reads it (encoding/csv: a field may be quoted). */
+function parseMountOptions(value) {
+    const fields = [];
+    let field = '';
+    let quoted = false;
+    for (let i = 0; i < value.length; i++) {
+        const ch = value[i];
+        if (quoted) {
+            if (ch === '"' && value[i + 1] === '"') {
+                field += '"';
+                i++;
+            }
+            else if (ch === '"') {
+                quoted = false;
+            }
+            else {
+                field += ch;
+            }
+        }
+        else if (ch === '"' && field === '') {
+            quoted = true;
+        }
+        else if (ch === ',') {
+            fields.push(field);
+            field = '';
+        }
+        else {
+            field += ch;
+        }
+    }
+    fields.push(field);
+    const options = new Map();
+    for (const f of fields) {
+        const eq = f.indexOf('=');
+        const key = (eq < 0 ? f : f.slice(0, eq)).trim().toLowerCase();
+        if (key)
+            options.set(key, eq < 0 ? '' : f.slice(eq + 1));
+    }
+    return options;
+}
+// BuildKit's ADD fetches these instead of reading the context: URLs and git remotes
+// (`git@host:repo`, `ssh://`, `git://`).
+const REMOTE = /^(?:https?:\/\/|git:\/\/|ssh:\/\/|[A-Za-z0-9_-]+@[A-Za-z0-9.-]+:)/i;
+/** Whether an ADD source (as written, or after expansion) is a remote one. */
+function isRemoteSource(source) {
+    return REMOTE.test(source.replace(/^["']/, ''));
+}
+/**
+ * A source as a context-relative path: `./a`, `/a` and `a/` are `a`, the context itself is `.`,
+ * and `..` stops at the context root (BuildKit resolves sources inside the context).
+ */
+function contextPath(source) {
+    const parts = [];
+    for (const part of source.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return parts.length === 0 ? '.' : parts.join('/');
+}
+/**
+ * The words of an ENV or ARG line as BuildKit's parseWords splits them: whitespace separates words
+ * except inside quotes; quotes and escapes stay in the word (the shell lexer removes them later).
+ */
+function parseWords(rest, escape) {
+    const words = [];
+    let word = '';
+    let inWord = false;
+    let blankOK = false;
+    let quote = '';
+    const chars = [...rest];
+    for (let i = 0; i < chars.length; i++) {
+        let ch = chars[i];
+        if (quote) {
+            if (ch === quote)
+                quote = '';
+            else if (ch === escape && quote !== "'") {
+                if (i + 1 === chars.length) {
+                    quote = '';
+                    continue;
+                }
+                word += ch;
+                ch = chars[++i];
+            }
+            word += ch;
+            continue;
+        }
+        if (/\s/.test(ch)) {
+            if (inWord && (blankOK || word !== ''))
+                words.push(word);
+            inWord = false;
+            word = '';
+            blankOK = false;
+            continue;
+        }
+        inWord = true;
+        if (ch === "'" || ch === '"') {
+            quote = ch;
+            blankOK = true;
+        }
+        else if (ch === escape) {
+            if (i + 1 === chars.length)
+                continue;
+            word += ch;
+            ch = chars[++i];
+        }
+        word += ch;
+    }
+    if (inWord && (blankOK || word !== ''))
+        words.push(word);
+    return words;
+}
+/** `ENV a=1 b=2` or the old `ENV a 1 2` as name and (unexpanded) value pairs. */
+function parseEnvPairs(rest, escape) {
+    const words = parseWords(rest, escape);
+    if (words.length === 0)
+        return [];
+    if (!words[0].includes('=')) {
+        const parts = rest.trim().split(/\s+/);
+        return [[parts[0], rest.trim().slice(parts[0].length).trim()]];
+    }
+    return words.map(w => {
+        const eq = w.indexOf('=');
+        return eq < 0 ? [w, ''] : [w.slice(0, eq), w.slice(eq + 1)];
+    });
+}
+/** `ARG a b=2` as names with their (unexpanded) defaults. */
+function parseArgDeclarations(rest, escape) {
+    return parseWords(rest, escape).map(w => {
+        const eq = w.indexOf('=');
+        return eq < 0 ? [w, undefined] : [w.slice(0, eq), w.slice(eq + 1)];
+    });
+}
+
+// dockerfileInputs: which context paths a Dockerfile's build can read, read as Docker reads them
+// (every stage, variables expanded), or the whole context with a reason when it cannot be sure.
+/** Thrown inside the reader to stop at the first thing that makes the whole context the input. */
+class Whole extends Error {
+    line;
+    constructor(message, line) {
+        super(message);
+        this.line = line;
+    }
+}
+const KEYWORDS = new Set(Object.values(mainExports$1.Keyword));
+const TEXT_LIMIT = 100;
+function dockerfileInputs(text, options) {
+    try {
+        return new Reader(text, options).read();
+    }
+    catch (e) {
+        if (e instanceof Whole)
+            return wholeContext(options.file, e.message, e.line);
+        throw e;
+    }
+}
+class Reader {
+    options;
+    lines;
+    escape;
+    instructions;
+    globals = new Map();
+    stages = [];
+    declared = new Set();
+    sources = [];
+    constructor(text, options) {
+        this.options = options;
+        this.lines = text.split(/\r\n|\r|\n/);
+        const syntax = options.buildArgs.BUILDKIT_SYNTAX;
+        if (syntax !== undefined && !isDockerFrontend(syntax)) {
+            throw new Whole(`build argument BUILDKIT_SYNTAX=${syntax} is not Docker's Dockerfile frontend`);
+        }
+        const dockerfile = mainExports$1.DockerfileParser.parse(text);
+        for (const directive of dockerfile.getDirectives()) {
+            const value = directive.getValue();
+            if (directive.getName().toLowerCase() === 'syntax' && !isDockerFrontend(value)) {
+                const line = directive.getRange().start.line + 1;
+                throw new Whole(`# syntax=${value} is not Docker's Dockerfile frontend`, line);
+            }
+        }
+        this.escape = dockerfile.getEscapeCharacter();
+        this.instructions = dockerfile.getInstructions();
+    }
+    read() {
+        for (const instruction of this.instructions)
+            this.instruction(instruction);
+        if (this.stages.length === 0)
+            throw new Whole('has no FROM instruction');
+        const target = this.options.target;
+        if (target !== undefined && !this.stages.some(s => s.name === target.toLowerCase())) {
+            throw new Whole(`the target '${target}' is not a stage of the Dockerfile`);
+        }
+        const args = [...this.declared].filter(n => n in this.options.buildArgs).sort();
+        return { kind: 'narrowed', sources: this.sources, args };
+    }
+    instruction(ins) {
+        const keyword = ins.getKeyword().toUpperCase();
+        const line = ins.getRange().start.line + 1;
+        if (!KEYWORDS.has(keyword))
+            throw new Whole(`unknown instruction ${ins.getKeyword()}`, line);
+        const stage = this.stages.at(-1);
+        if (keyword === 'FROM')
+            return this.from(ins, line);
+        if (keyword === 'ARG')
+            return this.arg(ins, stage);
+        if (!stage)
+            throw new Whole(`${keyword} comes before the first FROM`, line);
+        if (keyword === 'ENV')
+            return this.env(ins, stage);
+        if (keyword === 'ONBUILD')
+            return this.onbuild(ins, line);
+        this.reader(ins, keyword, line, this.lookup(stage));
+    }
+    /** The instructions that read the context. */
+    reader(ins, keyword, line, lookup) {
+        if (keyword === 'COPY' || keyword === 'ADD')
+            this.copy(ins, keyword, line, lookup);
+        else if (keyword === 'RUN')
+            this.run(ins, line, lookup);
+    }
+    lookup(stage) {
+        return name => {
+            const inEnv = stage.env.has(name);
+            const inArgs = stage.args.has(name);
+            // Builders disagree on whether ENV or ARG wins when both name a variable: know it only when they agree.
+            if (inEnv && inArgs && stage.env.get(name) !== stage.args.get(name))
+                return undefined;
+            return inEnv ? stage.env.get(name) : stage.args.get(name);
+        };
+    }
+    globalLookup() {
+        return name => this.globals.get(name);
+    }
+    from(ins, line) {
+        const words = splitArguments(ins.getArgumentsContent() ?? '').words;
+        if (words.length !== 1 && !(words.length === 3 && words[1].toLowerCase() === 'as')) {
+            throw new Whole('FROM takes an image and an optional AS name', line);
+        }
+        const image = expandWord(words[0], this.globalLookup(), this.escape);
+        // A stage built on another stage inherits its ENV; on an image or an unknown base, nothing known.
+        const parent = image.ok
+            ? this.stages.find(s => s.name === image.value.toLowerCase())
+            : undefined;
+        this.stages.push({
+            name: words[2]?.toLowerCase(),
+            env: new Map(parent?.env ?? []),
+            args: new Map()
+        });
+    }
+    arg(ins, stage) {
+        const scope = stage ? stage.args : this.globals;
+        const lookup = stage ? this.lookup(stage) : this.globalLookup();
+        const given = this.options.buildArgs;
+        for (const [name, fallback] of parseArgDeclarations(ins.getArgumentsContent() ?? '', this.escape)) {
+            this.declared.add(name);
+            let value;
+            if (Object.hasOwn(given, name))
+                value = given[name];
+            else if (fallback !== undefined) {
+                const expanded = expandWord(fallback, lookup, this.escape);
+                value = expanded.ok ? expanded.value : undefined;
+            }
+            else if (stage)
+                value = this.globals.get(name);
+            scope.set(name, value);
+        }
+    }
+    env(ins, stage) {
+        const lookup = this.lookup(stage);
+        const pairs = parseEnvPairs(ins.getArgumentsContent() ?? '', this.escape);
+        // Every value of one ENV is expanded with the variables as they were before it.
+        const values = pairs.map(([, raw]) => expandWord(raw, lookup, this.escape));
+        pairs.forEach(([name], i) => {
+            const v = values[i];
+            stage.env.set(name, v.ok ? v.value : undefined);
+        });
+    }
+    onbuild(ins, line) {
+        const trigger = ins.getTriggerInstruction();
+        if (!trigger)
+            return;
+        const keyword = trigger.getKeyword().toUpperCase();
+        // A trigger runs in a later build, with that build's variables: none is known here.
+        this.reader(trigger, keyword, line, () => undefined);
+    }
+    flags(ins, line) {
+        if (!(ins instanceof mainExports$1.ModifiableInstruction))
+            return [];
+        return ins.getFlags().map(flag => {
+            const value = flag.getValue() ?? '';
+            // The parser splits a quoted flag value at its spaces, and the words after it would be misread.
+            if (value.includes('"') || value.includes("'")) {
+                throw new Whole(`${this.shortText(ins)}: a quoted flag value is not read here`, line);
+            }
+            return { name: flag.getName().toLowerCase(), value };
+        });
+    }
+    copy(ins, keyword, line, lookup) {
+        const text = this.shortText(ins);
+        const from = this.flags(ins, line).find(f => f.name === 'from');
+        if (from) {
+            const stage = expandWord(from.value, lookup, this.escape);
+            if (!stage.ok)
+                throw new Whole(`${text}: --from=${from.value} ${stage.reason}`, line);
+            if (stage.value !== '')
+                return;
+        }
+        const content = ins.getArgumentsContent() ?? '';
+        const [firstLine, ...rest] = content.split('\n');
+        let words;
+        let heredocs = 0;
+        if (rest.length > 0 || /(^|\s)\d*<<-?\S/.test(firstLine)) {
+            // A here-document: its body is in the Dockerfile, only the other words of the first line are paths.
+            words = firstLine.split(/[\t\v\f\r ]+/).filter(w => w !== '');
+            const before = words.length;
+            words = words.filter(w => !/^\d*<<-?\S/.test(w));
+            heredocs = before - words.length;
+            if (heredocs === 0)
+                throw new Whole(`${text}: an instruction over several lines is not read here`, line);
+        }
+        else {
+            words = splitArguments(content).words;
+        }
+        if (words.length + heredocs < 2)
+            throw new Whole(`${text}: needs a source and a destination`, line);
+        const patterns = [];
+        for (const word of words.slice(0, -1)) {
+            if (keyword === 'ADD' && isRemoteSource(word))
+                continue;
+            const expanded = expandWord(word, lookup, this.escape);
+            if (!expanded.ok)
+                throw new Whole(`${text}: the source ${word} ${expanded.reason}`, line);
+            if (keyword === 'ADD' && isRemoteSource(expanded.value))
+                continue;
+            patterns.push(contextPath(expanded.value));
+        }
+        if (patterns.length > 0) {
+            this.sources.push({ instruction: keyword, line, text, patterns });
+        }
+    }
+    run(ins, line, lookup) {
+        const text = this.shortText(ins);
+        const patterns = [];
+        for (const flag of this.flags(ins, line)) {
+            if (flag.name !== 'mount')
+                continue;
+            const options = parseMountOptions(flag.value);
+            const option = (key, fallback) => {
+                const raw = options.get(key);
+                if (raw === undefined)
+                    return fallback;
+                const expanded = expandWord(raw, lookup, this.escape);
+                if (!expanded.ok)
+                    throw new Whole(`${text}: --mount ${key}=${raw} ${expanded.reason}`, line);
+                return expanded.value;
+            };
+            if (option('type', 'bind').toLowerCase() !== 'bind')
+                continue;
+            if (option('from', '') !== '')
+                continue;
+            patterns.push(contextPath(option('source', option('src', '.'))));
+        }
+        if (patterns.length > 0)
+            this.sources.push({ instruction: 'RUN --mount', line, text, patterns });
+    }
+    /** The instruction as written, on one line, up to TEXT_LIMIT characters. */
+    shortText(ins) {
+        const range = ins.getRange();
+        const parts = [];
+        for (let l = range.start.line; l <= range.end.line; l++) {
+            let part = this.lines[l]?.trim() ?? '';
+            if (l > range.start.line && (part === '' || part.startsWith('#')))
+                continue;
+            if (part.endsWith(this.escape))
+                part = part.slice(0, -1).trim();
+            parts.push(part);
+            if (/(^|\s)\d*<<-?\S/.test(part))
+                break;
+        }
+        const one = parts.join(' ').replace(/\s+/g, ' ');
+        return one.length > TEXT_LIMIT ? `${one.slice(0, TEXT_LIMIT - 1)}…` : one;
+    }
+}
+
+function selectContextFiles(paths, inputs, keep, options = {}) {
+    const kept = paths.filter(keep).sort();
+    // Every file, the ignore file not applied: a Dockerfile not understood may bind the context,
+    // which buildah does without the ignore file.
+    const whole = (reason, line) => ({
+        files: [...paths].sort(),
+        emptyDirectories: [],
+        reached: [],
+        whole: { reason, line }
+    });
+    for (const source of inputs.sources) {
+        for (const pattern of source.patterns) {
+            const link = followedLink(pattern, options.symlinks);
+            if (link !== undefined) {
+                const where = options.file ? `${options.file}:${source.line}: ` : '';
+                return whole(`${where}${source.text} follows the symbolic link ${link}`, source.line);
+            }
+        }
+    }
+    const all = new Set();
+    const everything = [...paths].sort();
+    const reached = inputs.sources.map(source => {
+        const own = source.patterns.map(compilePattern);
+        const files = candidates(source, kept, everything).filter(f => own.some(m => m(f)));
+        for (const f of files)
+            all.add(f);
+        return { source, files };
+    });
+    const copies = inputs.sources.filter(s => !bindsUnfiltered(s)).flatMap(s => s.patterns);
+    const binds = inputs.sources.filter(bindsUnfiltered).flatMap(s => s.patterns);
+    const copied = copies.map(compilePattern);
+    const bound = binds.map(compilePattern);
+    const made = (dir) => (keep(dir) && copied.some(m => m(dir))) || bound.some(m => m(dir));
+    const files = [...all].sort();
+    return { files, emptyDirectories: emptyDirectories(paths, files, made), reached };
+}
+/**
+ * buildah (1.28) binds the context directory as it is on disk for `RUN --mount=type=bind`: the
+ * ignore file does not apply there (BuildKit binds the filtered context). Never narrower than
+ * either: a bind mount reaches ignored files too.
+ */
+function bindsUnfiltered(source) {
+    return source.instruction === 'RUN --mount';
+}
+function candidates(source, kept, everything) {
+    return bindsUnfiltered(source) ? everything : kept;
+}
+/** Directories of the context the build makes (`made`) with no file it reads beneath. */
+function emptyDirectories(paths, files, made) {
+    const full = new Set();
+    for (const f of files)
+        for (const d of parents(f))
+            full.add(d);
+    const empty = new Set();
+    for (const p of paths) {
+        for (const d of parents(p)) {
+            if (!full.has(d) && !empty.has(d) && made(d))
+                empty.add(d);
+        }
+    }
+    return [...empty].sort();
+}
+function parents(file) {
+    const out = [];
+    for (let i = file.indexOf('/'); i >= 0; i = file.indexOf('/', i + 1))
+        out.push(file.slice(0, i));
+    return out;
+}
+/** `(file) => true` when the pattern names the file or a directory above it. */
+function compilePattern(pattern) {
+    if (pattern === '.' || pattern === '')
+        return () => true;
+    if (!/[*?[\\]/.test(pattern))
+        return f => f === pattern || f.startsWith(`${pattern}/`);
+    const segments = pattern.split('/').map(segmentMatcher);
+    return f => reachesPrefix(segments, 0, f.split('/'), 0);
+}
+function segmentMatcher(segment) {
+    // Go's filepath.Match reads `**` as `*`; BuildKit's `COPY --parents` reads it as any depth.
+    // Any depth here, a superset of both.
+    if (segment === '**')
+        return '**';
+    let re = '';
+    for (let i = 0; i < segment.length; i++) {
+        const ch = segment[i];
+        if (ch === '*')
+            re += '.*';
+        else if (ch === '?')
+            re += '.';
+        else if (ch === '[') {
+            const cls = characterClass(segment, i);
+            re += cls.re;
+            i = cls.end;
+        }
+        else if (ch === '\\' && i + 1 < segment.length) {
+            re += escapeRegExp$1(segment[++i]);
+        }
+        else
+            re += escapeRegExp$1(ch);
+    }
+    return new RegExp(`^${re}$`, 's');
+}
+/**
+ * Go's `[^a-z\\]]` class from `start` (its '['): the regular expression and the index of its ']'.
+ * A malformed class (Go's ErrBadPattern, a failed build) matches the rest of the segment: a superset.
+ */
+function characterClass(segment, start) {
+    let i = start + 1;
+    let re = '[';
+    if (segment[i] === '^') {
+        re += '^';
+        i++;
+    }
+    let ranges = 0;
+    for (; i < segment.length && (segment[i] !== ']' || ranges === 0); i++) {
+        let ch = segment[i];
+        if (ch === '\\' && i + 1 < segment.length)
+            ch = segment[++i];
+        re += escapeRegExp$1(ch);
+        if (segment[i + 1] === '-' && i + 2 < segment.length && segment[i + 2] !== ']') {
+            let hi = segment[i + 2];
+            i += 2;
+            if (hi === '\\' && i + 1 < segment.length)
+                hi = segment[++i];
+            re += `-${escapeRegExp$1(hi)}`;
+        }
+        ranges++;
+    }
+    if (i >= segment.length)
+        return { re: '.*', end: segment.length };
+    return { re: `${re}]`, end: i };
+}
+function escapeRegExp$1(ch) {
+    return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+/** Whether the pattern's segments from `i` match the file's segments from `j` up to some depth. */
+function reachesPrefix(pattern, i, file, j) {
+    if (i === pattern.length)
+        return j > 0;
+    if (j === file.length)
+        return pattern.slice(i).every(s => s === '**') && j > 0;
+    const segment = pattern[i];
+    if (segment === '**') {
+        return reachesPrefix(pattern, i + 1, file, j) || reachesPrefix(pattern, i, file, j + 1);
+    }
+    return segment.test(file[j]) && reachesPrefix(pattern, i + 1, file, j + 1);
+}
+/** The symbolic link a pattern names or passes through, if any. */
+function followedLink(pattern, symlinks) {
+    if (!symlinks || symlinks.size === 0 || pattern === '.')
+        return undefined;
+    const segments = pattern.split('/').map(segmentMatcher);
+    for (const link of symlinks) {
+        const parts = link.split('/');
+        if (parts.length > segments.length && !segments.includes('**'))
+            continue;
+        if (namesOrPassesThrough(segments, 0, parts, 0))
+            return link;
+    }
+    return undefined;
+}
+/** Whether the pattern's segments from `i` match all of the link's segments from `j` (and maybe more). */
+function namesOrPassesThrough(pattern, i, link, j) {
+    if (j === link.length)
+        return true;
+    if (i === pattern.length)
+        return false;
+    const segment = pattern[i];
+    if (segment === '**') {
+        return (namesOrPassesThrough(pattern, i + 1, link, j) || namesOrPassesThrough(pattern, i, link, j + 1));
+    }
+    return segment.test(link[j]) && namesOrPassesThrough(pattern, i + 1, link, j + 1);
+}
+
+// What an image's build reads of the repository (issue 13): with `context-inputs: dockerfile` (the
+// default), the context files its Dockerfile's COPY, ADD and bind mounts reach, minus what the
+// ignore file excludes; the whole context when the graph asks for it or when the Dockerfile cannot
+// be read with certainty (then with the reason). Pure: the texts come from the caller.
+const TEMPLATE_REF = (name) => new RegExp(`\\$\\{?${name}(?![A-Za-z0-9_])`);
+/**
+ * The image's reach. context: its real directory under the root; texts: the files as the commit
+ * holds them.
+ */
+function imageReach(node, context, texts) {
+    const declared = texts.dockerfile === null ? null : declaredArgs(texts.dockerfile);
+    const fileArgs = argsFromFile(node, texts.argsFile, declared);
+    const whole = (reason) => ({
+        kind: 'whole',
+        declared,
+        ...(reason !== undefined ? { reason } : {}),
+        fileArgs
+    });
+    if (node.contextInputs === 'whole')
+        return whole();
+    if (texts.dockerfile === null)
+        return whole(`${node.dockerfile} is not a file in the commit`);
+    const inputs = dockerfileInputs(texts.dockerfile, {
+        buildArgs: { ...fileArgs, ...node.buildArgs },
+        ...(node.target !== undefined ? { target: node.target } : {}),
+        file: node.dockerfile
+    });
+    if (inputs.kind === 'whole')
+        return whole(inputs.reason);
+    // An image-args ARG holds another image's digest, known at build time only.
+    for (const source of inputs.sources)
+        for (const arg of Object.keys(node.imageArgs))
+            if (TEMPLATE_REF(arg).test(source.text))
+                return whole(`${node.dockerfile}:${source.line}: ${source.text}: ${arg} is an image-args value, known only when the build runs`);
+    const under = (p) => (p === '.' ? context : context === '' ? p : `${context}/${p}`);
+    const relative = (path) => (context === '' ? path : path.slice(context.length + 1));
+    const sources = inputs.sources.map(source => {
+        const patterns = source.patterns.map(under);
+        const tests = source.patterns.map(compilePattern);
+        return {
+            source,
+            patterns,
+            bind: source.instruction === 'RUN --mount',
+            reaches: path => inContext(path, context) && tests.some(t => t(relative(path) || '.')),
+            step: `${source.text} (${node.dockerfile}:${source.line})`
+        };
+    });
+    // BuildKit reads `<Dockerfile>.dockerignore`, else `.dockerignore`; buildah and podman
+    // `.containerignore`, else `.dockerignore`. A file either sends is an input.
+    const buildkit = texts.dockerfileIgnore ?? texts.dockerignore;
+    const buildah = texts.containerignore ?? texts.dockerignore;
+    // Either builder sending everything sends what any rule excludes.
+    const rules = buildkit === null || buildah === null ? [] : [...new Set([buildkit, buildah])];
+    const filters = rules.map(contextFilter);
+    const exclusions = rules.flatMap(exclusionPatterns);
+    return {
+        kind: 'narrowed',
+        declared,
+        context,
+        sources,
+        keep: rules.length === 0 ? () => true : path => filters.some(keep => keep(relative(path))),
+        mayIgnoreUnder: dir => exclusions.some(p => mayMatchAtOrUnder(p, relative(dir))),
+        fileArgs
+    };
+}
+/** Whether path is the context or lies beneath it. */
+function inContext(path, context) {
+    return context === '' || path === context || path.startsWith(`${context}/`);
+}
+/**
+ * The values a build-args-file gives: those of the ARGs the Dockerfile declares that build-args
+ * does not set. A Dockerfile that is not there declares nothing known: every value is passed.
+ */
+function argsFromFile(node, file, declared) {
+    const out = {};
+    if (!file)
+        return out;
+    for (const name of Object.keys(file).sort())
+        if ((declared === null || declared.has(name)) && !Object.hasOwn(node.buildArgs, name))
+            out[name] = file[name];
+    return out;
+}
+/** Every name an ARG instruction of the Dockerfile declares, in any stage. */
+function declaredArgs(text) {
+    const names = new Set();
+    const dockerfile = mainExports$1.DockerfileParser.parse(text);
+    const escape = dockerfile.getEscapeCharacter();
+    for (const ins of dockerfile.getInstructions())
+        if (ins.getKeyword().toUpperCase() === 'ARG')
+            for (const [name] of parseArgDeclarations(ins.getArgumentsContent() ?? '', escape))
+                names.add(name);
+    return names;
+}
+/** The exclusion lines of an ignore file (not its `!` exceptions), cleaned as moby cleans them. */
+function exclusionPatterns(text) {
+    const out = [];
+    for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#') || line.startsWith('!'))
+            continue;
+        const segments = line.split('/').filter(s => s !== '' && s !== '.');
+        if (segments.length > 0)
+            out.push(segments);
+    }
+    return out;
+}
+/**
+ * Whether an ignore pattern may match the context-relative directory, one above it or one beneath
+ * it: segment by segment, `**` any depth, any other wildcard tried against the segment (a superset
+ * of moby's matching: an unreadable segment counts as a match).
+ */
+function mayMatchAtOrUnder(pattern, dir) {
+    return mayMatch(pattern, dir === '' ? [] : dir.split('/'), 0, 0);
+}
+function mayMatch(pattern, dir, i, j) {
+    // The pattern ended at or above the directory (it excludes it), or the directory ended first
+    // (the rest of the pattern may name something beneath it).
+    if (i === pattern.length || j === dir.length)
+        return true;
+    const segment = pattern[i];
+    if (segment === '**')
+        return mayMatch(pattern, dir, i + 1, j) || mayMatch(pattern, dir, i, j + 1);
+    return segmentMatches(segment, dir[j]) && mayMatch(pattern, dir, i + 1, j + 1);
+}
+function segmentMatches(segment, name) {
+    if (!/[*?[\\]/.test(segment))
+        return segment === name;
+    let re = '';
+    for (let k = 0; k < segment.length; k++) {
+        const ch = segment[k];
+        if (ch === '*')
+            re += '[^/]*';
+        else if (ch === '?')
+            re += '[^/]';
+        else if (ch === '\\' && k + 1 < segment.length)
+            re += escapeRegExp(segment[++k]);
+        else if (ch === '[')
+            return true;
+        else
+            re += escapeRegExp(ch);
+    }
+    return new RegExp(`^${re}$`, 's').test(name);
+}
+function escapeRegExp(ch) {
+    return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+/**
+ * The steps that say how a changed path reaches a narrowed image (`COPY src/ ./ (Dockerfile:4)`),
+ * one per instruction; none when no instruction reaches it. contentOnly: the change only edits the
+ * file, so an ignored file is no input (adding or removing one can make or empty a directory the
+ * build copies).
+ */
+function reachSteps(reach, path, contentOnly) {
+    const steps = [];
+    const kept = reach.keep(path);
+    for (const s of reach.sources) {
+        if (!s.reaches(path))
+            continue;
+        if (s.bind || kept || (!contentOnly && makesDirectory(reach, s, path)))
+            steps.push(s.step);
+    }
+    return steps;
+}
+/**
+ * Whether adding or removing the ignored file at path may make or empty a directory the source
+ * copies: one of its directories the source reaches holds no file the build reads.
+ */
+function makesDirectory(reach, source, path) {
+    if (!reach.fullDirs)
+        return true;
+    for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) {
+        const dir = path.slice(0, cut);
+        if (!source.reaches(dir))
+            break;
+        if (!reach.fullDirs.has(dir))
+            return true;
+    }
+    return false;
+}
+/**
+ * How the build-args-file's values the image takes differ between two commits, one origin each
+ * (`.env: AGENT_VERSION changed`). before: the file's values at the base (null: no file there).
+ */
+function fileArgChanges(node, reach, before) {
+    const old = argsFromFile(node, before ?? {}, reach.declared);
+    const now = reach.fileArgs;
+    const out = [];
+    for (const name of [...new Set([...Object.keys(old), ...Object.keys(now)])].sort()) {
+        const what = !(name in old)
+            ? 'added'
+            : !(name in now)
+                ? 'removed'
+                : old[name] !== now[name]
+                    ? 'changed'
+                    : '';
+        if (what)
+            out.push(`${node.buildArgsFile}: ${name} ${what}`);
+    }
+    return out;
+}
+/**
+ * The instructions of a narrowed image and the key lines each reaches (a directory as one path,
+ * `dir/`), or why the whole context is read. lines: the image's key lines.
+ */
+function contextReads(reach, lines) {
+    if (reach.kind === 'whole')
+        return { whole: reach.reason ?? 'context-inputs: whole in the graph file' };
+    return {
+        instructions: reach.sources.map(s => ({
+            step: s.step,
+            paths: lines
+                .filter(l => s.reaches(l.path === '.' ? reach.context : l.path))
+                .map(l => (l.directory ? `${l.path}/` : l.path))
+        }))
+    };
+}
+
 // A config that names whole directories (`config/app/**`, `scripts`) holds exactly what their
 // trees hold, so its key names each by git's tree id instead of listing every file beneath:
 // nothing to list at plan time. Only when the tree id would not say everything does the config
@@ -9874,10 +18469,10 @@ class GraphFiles {
                 const excluded = [];
                 for (const pattern of node.paths) {
                     if (pattern.startsWith('!'))
-                        excluded.push(compilePattern(pattern.slice(1)));
+                        excluded.push(compilePattern$1(pattern.slice(1)));
                     else {
                         this.index.addPattern(pattern, { slot, dockerfile: false });
-                        const anchor = anchorOf(pattern);
+                        const anchor = anchorOf$1(pattern);
                         slot.anchors.push(anchor);
                         // Files reached through links are found per file (membership); here only the error.
                         const real = this.symlinks.resolve(anchor);
@@ -9895,10 +18490,10 @@ class GraphFiles {
                     slot.excluded = p => excluded.some(test => test(p));
             }
             else {
-                this.index.addDirectory(node.context, { slot, dockerfile: false });
+                this.index.addDirectory(node.context, { slot, dockerfile: false, context: true });
                 const context = this.follow(slot, node.context, 'context');
                 if (context !== node.context) {
-                    this.index.addDirectory(context, { slot, dockerfile: false });
+                    this.index.addDirectory(context, { slot, dockerfile: false, context: true });
                     this.realContexts.set(node.name, context);
                 }
                 const dockerfile = this.follow(slot, node.dockerfile, 'dockerfile');
@@ -9916,6 +18511,20 @@ class GraphFiles {
                         this.addNamed(slot, real, false);
                 }
             }
+        }
+    }
+    /**
+     * What each image's build reads of its context, once its Dockerfile is read: a changed file
+     * under a context is the image's only when an instruction reaches it. named: more paths each
+     * image reads whole (the context's ignore files).
+     */
+    useReach(reach, named) {
+        for (const slot of this.slots) {
+            const found = reach.get(slot.node.name);
+            if (found)
+                slot.reach = found;
+            for (const path of named.get(slot.node.name) ?? [])
+                this.addNamed(slot, path, false);
         }
     }
     /** One path an image names (not a directory): it is one of the image's files when tracked. */
@@ -9943,18 +18552,20 @@ class GraphFiles {
         return real.path;
     }
     /**
-     * Calls found once per node that owns path (and says whether it is that image's Dockerfile).
-     * symlinkChange: path is, or was at the other end of the change, a symlink.
+     * Calls found once per node that owns path (and says whether it is that image's Dockerfile, and
+     * through which steps a narrowed image reads it: `COPY src/ ./ (src/api/Dockerfile:4)`).
+     * symlinkChange: path is, or was at the other end of the change, a symlink. contentOnly: the
+     * change edits the file, neither adds nor removes it.
      */
-    owners(path, found, symlinkChange = false) {
+    owners(path, found, symlinkChange = false, contentOnly = false) {
         let seen;
-        const once = (node) => {
+        const once = (node, steps) => {
             if (seen?.includes(node))
                 return;
             (seen ??= []).push(node);
-            found(node, false);
+            found(node, false, steps);
         };
-        const names = this.holders(path, once, found);
+        const names = this.holders(path, once, found, contentOnly);
         if (!symlinkChange && !this.symlinks.targets.has(path))
             return;
         // A link added, retargeted or removed at or above what a node names may change all it holds.
@@ -9966,14 +18577,21 @@ class GraphFiles {
         }
     }
     /** The nodes that hold path, by its name and (configs) by every other name it has through links. */
-    holders(path, once, dockerfileOf = once) {
-        this.index.match(path, ({ slot, dockerfile }) => {
+    holders(path, once, dockerfileOf = node => once(node), contentOnly = false) {
+        this.index.match(path, ({ slot, dockerfile, context }) => {
             if (slot.excluded?.(path))
                 return;
             if (dockerfile)
                 dockerfileOf(slot.node, true);
-            else
+            else if (!context || !slot.reach || slot.named?.has(path))
                 once(slot.node);
+            else if (slot.reach.kind === 'whole')
+                once(slot.node, slot.reach.reason ? [`the whole context (${slot.reach.reason})`] : []);
+            else {
+                const steps = reachSteps(slot.reach, path, contentOnly);
+                if (steps.length > 0)
+                    once(slot.node, steps);
+            }
         });
         if (this.symlinks.size === 0)
             return [];
@@ -10327,6 +18945,14 @@ function renderChain(chain, maxSteps = MAX_SHOWN_STEPS) {
     const hidden = chain.length - 4;
     return [chain.first.step, chain.second.step, `… ${hidden} more …`, last.step, chain.step].join(' -> ');
 }
+function causeChain(cause) {
+    if (typeof cause === 'string')
+        return origin(cause);
+    let chain = origin(cause[0]);
+    for (let i = 1; i < cause.length; i++)
+        chain = extend(chain, cause[i]);
+    return chain;
+}
 /**
  * The reasons of every node, inputs before consumers: a node's chains are its direct causes
  * (`origins`, by node name) and each of its inputs' chains extended by the node's label.
@@ -10339,7 +18965,7 @@ function reasonChains(graph, origins) {
         let count = 0;
         for (const cause of origins.get(node.name) ?? []) {
             if (chains.length < MAX_CHAINS)
-                chains.push(extend(origin(cause), label));
+                chains.push(extend(causeChain(cause), label));
             count++;
         }
         for (const name of inputsOf(node)) {
@@ -10389,15 +19015,19 @@ function plan(input) {
     if (errors.length > 0)
         throw new GraphError(errors);
     const keys = computeKeys(graph, membership);
-    // Direct causes: the origin of each chain that starts at this node.
+    // Direct causes: the origin of each chain that starts at this node, with the steps from it to
+    // the node (the instructions that read a changed file).
     const direct = new Map();
     const changedFilesOf = new Map();
-    const addDirect = (name, origin) => {
+    const addDirect = (name, origin, steps = []) => {
+        const causes = steps.length === 0 ? [origin] : steps.map(step => [origin, step]);
         const list = direct.get(name);
         if (!list)
-            direct.set(name, [origin]);
-        else if (!list.includes(origin))
-            list.push(origin);
+            direct.set(name, causes);
+        else
+            for (const cause of causes)
+                if (!list.some(c => JSON.stringify(c) === JSON.stringify(cause)))
+                    list.push(cause);
     };
     let everythingBecause = input.everythingBecause;
     let baseGraph;
@@ -10414,16 +19044,19 @@ function plan(input) {
     else {
         for (const change of input.changedFiles) {
             for (const { path, origin } of touchedPaths(change)) {
-                graphFiles.owners(path, node => {
-                    addDirect(node.name, origin);
+                graphFiles.owners(path, (node, _dockerfile, steps) => {
+                    addDirect(node.name, origin, steps);
                     const files = changedFilesOf.get(node.name);
                     if (!files)
                         changedFilesOf.set(node.name, [path]);
                     else if (!files.includes(path))
                         files.push(path);
-                }, change.symlink === true);
+                }, change.symlink === true, change.status === 'modified');
             }
         }
+        for (const [name, origins] of input.argChanges ?? [])
+            for (const origin of origins)
+                addDirect(name, origin);
         for (const node of baseGraph === graph ? [] : graph.nodes.values()) {
             const before = baseGraph.nodes.get(node.name);
             if (!before || before.kind !== node.kind)
@@ -10448,7 +19081,9 @@ function plan(input) {
             reasonCount: count,
             changedFiles: changedFilesOf.get(node.name) ?? [],
             inputs: inputsOf(node),
-            breakdown: key.breakdown
+            breakdown: key.breakdown,
+            ...(fileArgsOf(membership, node.name) ?? {}),
+            ...readsOf(membership, node.name)
         });
     }
     return {
@@ -10462,6 +19097,22 @@ function plan(input) {
         warnings: problems.filter(p => p.severity === 'warning'),
         graph
     };
+}
+/** What an image reads of its context, once its Dockerfile was read. */
+function readsOf(membership, name) {
+    const reach = membership.reach?.get(name);
+    if (!reach)
+        return {};
+    const lines = (membership.keyFiles?.get(name) ?? []).map(f => ({
+        path: f.path,
+        directory: treeLine(f).startsWith(`${TREE_MODE} `)
+    }));
+    return { contextReads: contextReads(reach, lines) };
+}
+/** An image's build-args-file values, when it takes any. */
+function fileArgsOf(membership, name) {
+    const fileArgs = membership.reach?.get(name)?.fileArgs;
+    return fileArgs && Object.keys(fileArgs).length > 0 ? { fileArgs } : undefined;
 }
 /** Affected images, inputs before consumers: the order to build them in. */
 function affectedImages(p) {
@@ -10643,6 +19294,740 @@ function scopeChangedFiles(changes, root) {
     return out;
 }
 
+var main$1 = {exports: {}};
+
+var hasRequiredMain;
+
+function requireMain () {
+	if (hasRequiredMain) return main$1.exports;
+	hasRequiredMain = 1;
+	const fs = fs__default;
+	const path = path__default;
+	const os = os__default;
+	const crypto = crypto__default;
+
+	// Array of tips to display randomly
+	const TIPS = [
+	  '◈ encrypted .env [www.dotenvx.com]',
+	  '◈ secrets for agents [www.dotenvx.com]',
+	  '⌁ auth for agents [www.vestauth.com]',
+	  '⌘ custom filepath { path: \'/custom/path/.env\' }',
+	  '⌘ enable debugging { debug: true }',
+	  '⌘ override existing { override: true }',
+	  '⌘ suppress logs { quiet: true }',
+	  '⌘ multiple files { path: [\'.env.local\', \'.env\'] }'
+	];
+
+	// Get a random tip from the tips array
+	function _getRandomTip () {
+	  return TIPS[Math.floor(Math.random() * TIPS.length)]
+	}
+
+	function parseBoolean (value) {
+	  if (typeof value === 'string') {
+	    return !['false', '0', 'no', 'off', ''].includes(value.toLowerCase())
+	  }
+	  return Boolean(value)
+	}
+
+	function supportsAnsi () {
+	  return process.stdout.isTTY // && process.env.TERM !== 'dumb'
+	}
+
+	function dim (text) {
+	  return supportsAnsi() ? `\x1b[2m${text}\x1b[0m` : text
+	}
+
+	const LINE = /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/mg;
+
+	// Parse src into an Object
+	function parse (src) {
+	  const obj = {};
+
+	  // Convert buffer to string
+	  let lines = src.toString();
+
+	  // Convert line breaks to same format
+	  lines = lines.replace(/\r\n?/mg, '\n');
+
+	  let match;
+	  while ((match = LINE.exec(lines)) != null) {
+	    const key = match[1];
+
+	    // Default undefined or null to empty string
+	    let value = (match[2] || '');
+
+	    // Remove whitespace
+	    value = value.trim();
+
+	    // Check if double quoted
+	    const maybeQuote = value[0];
+
+	    // Remove surrounding quotes
+	    value = value.replace(/^(['"`])([\s\S]*)\1$/mg, '$2');
+
+	    // Expand newlines if double quoted
+	    if (maybeQuote === '"') {
+	      value = value.replace(/\\n/g, '\n');
+	      value = value.replace(/\\r/g, '\r');
+	    }
+
+	    // Add to object
+	    obj[key] = value;
+	  }
+
+	  return obj
+	}
+
+	function _parseVault (options) {
+	  options = options || {};
+
+	  const vaultPath = _vaultPath(options);
+	  options.path = vaultPath; // parse .env.vault
+	  const result = DotenvModule.configDotenv(options);
+	  if (!result.parsed) {
+	    const err = new Error(`MISSING_DATA: Cannot parse ${vaultPath} for an unknown reason`);
+	    err.code = 'MISSING_DATA';
+	    throw err
+	  }
+
+	  // handle scenario for comma separated keys - for use with key rotation
+	  // example: DOTENV_KEY="dotenv://:key_1234@dotenvx.com/vault/.env.vault?environment=prod,dotenv://:key_7890@dotenvx.com/vault/.env.vault?environment=prod"
+	  const keys = _dotenvKey(options).split(',');
+	  const length = keys.length;
+
+	  let decrypted;
+	  for (let i = 0; i < length; i++) {
+	    try {
+	      // Get full key
+	      const key = keys[i].trim();
+
+	      // Get instructions for decrypt
+	      const attrs = _instructions(result, key);
+
+	      // Decrypt
+	      decrypted = DotenvModule.decrypt(attrs.ciphertext, attrs.key);
+
+	      break
+	    } catch (error) {
+	      // last key
+	      if (i + 1 >= length) {
+	        throw error
+	      }
+	      // try next key
+	    }
+	  }
+
+	  // Parse decrypted .env string
+	  return DotenvModule.parse(decrypted)
+	}
+
+	function _warn (message) {
+	  console.error(`⚠ ${message}`);
+	}
+
+	function _debug (message) {
+	  console.log(`┆ ${message}`);
+	}
+
+	function _log (message) {
+	  console.log(`◇ ${message}`);
+	}
+
+	function _dotenvKey (options) {
+	  // prioritize developer directly setting options.DOTENV_KEY
+	  if (options && options.DOTENV_KEY && options.DOTENV_KEY.length > 0) {
+	    return options.DOTENV_KEY
+	  }
+
+	  // secondary infra already contains a DOTENV_KEY environment variable
+	  if (process.env.DOTENV_KEY && process.env.DOTENV_KEY.length > 0) {
+	    return process.env.DOTENV_KEY
+	  }
+
+	  // fallback to empty string
+	  return ''
+	}
+
+	function _instructions (result, dotenvKey) {
+	  // Parse DOTENV_KEY. Format is a URI
+	  let uri;
+	  try {
+	    uri = new URL(dotenvKey);
+	  } catch (error) {
+	    if (error.code === 'ERR_INVALID_URL') {
+	      const err = new Error('INVALID_DOTENV_KEY: Wrong format. Must be in valid uri format like dotenv://:key_1234@dotenvx.com/vault/.env.vault?environment=development');
+	      err.code = 'INVALID_DOTENV_KEY';
+	      throw err
+	    }
+
+	    throw error
+	  }
+
+	  // Get decrypt key
+	  const key = uri.password;
+	  if (!key) {
+	    const err = new Error('INVALID_DOTENV_KEY: Missing key part');
+	    err.code = 'INVALID_DOTENV_KEY';
+	    throw err
+	  }
+
+	  // Get environment
+	  const environment = uri.searchParams.get('environment');
+	  if (!environment) {
+	    const err = new Error('INVALID_DOTENV_KEY: Missing environment part');
+	    err.code = 'INVALID_DOTENV_KEY';
+	    throw err
+	  }
+
+	  // Get ciphertext payload
+	  const environmentKey = `DOTENV_VAULT_${environment.toUpperCase()}`;
+	  const ciphertext = result.parsed[environmentKey]; // DOTENV_VAULT_PRODUCTION
+	  if (!ciphertext) {
+	    const err = new Error(`NOT_FOUND_DOTENV_ENVIRONMENT: Cannot locate environment ${environmentKey} in your .env.vault file.`);
+	    err.code = 'NOT_FOUND_DOTENV_ENVIRONMENT';
+	    throw err
+	  }
+
+	  return { ciphertext, key }
+	}
+
+	function _vaultPath (options) {
+	  let possibleVaultPath = null;
+
+	  if (options && options.path && options.path.length > 0) {
+	    if (Array.isArray(options.path)) {
+	      for (const filepath of options.path) {
+	        if (fs.existsSync(filepath)) {
+	          possibleVaultPath = filepath.endsWith('.vault') ? filepath : `${filepath}.vault`;
+	        }
+	      }
+	    } else {
+	      possibleVaultPath = options.path.endsWith('.vault') ? options.path : `${options.path}.vault`;
+	    }
+	  } else {
+	    possibleVaultPath = path.resolve(process.cwd(), '.env.vault');
+	  }
+
+	  if (fs.existsSync(possibleVaultPath)) {
+	    return possibleVaultPath
+	  }
+
+	  return null
+	}
+
+	function _resolveHome (envPath) {
+	  return envPath[0] === '~' ? path.join(os.homedir(), envPath.slice(1)) : envPath
+	}
+
+	function _configVault (options) {
+	  const debug = parseBoolean(process.env.DOTENV_CONFIG_DEBUG || (options && options.debug));
+	  const quiet = parseBoolean(process.env.DOTENV_CONFIG_QUIET || (options && options.quiet));
+
+	  if (debug || !quiet) {
+	    _log('loading env from encrypted .env.vault');
+	  }
+
+	  const parsed = DotenvModule._parseVault(options);
+
+	  let processEnv = process.env;
+	  if (options && options.processEnv != null) {
+	    processEnv = options.processEnv;
+	  }
+
+	  DotenvModule.populate(processEnv, parsed, options);
+
+	  return { parsed }
+	}
+
+	function configDotenv (options) {
+	  const dotenvPath = path.resolve(process.cwd(), '.env');
+	  let encoding = 'utf8';
+	  let processEnv = process.env;
+	  if (options && options.processEnv != null) {
+	    processEnv = options.processEnv;
+	  }
+	  let debug = parseBoolean(processEnv.DOTENV_CONFIG_DEBUG || (options && options.debug));
+	  let quiet = parseBoolean(processEnv.DOTENV_CONFIG_QUIET || (options && options.quiet));
+
+	  if (options && options.encoding) {
+	    encoding = options.encoding;
+	  } else {
+	    if (debug) {
+	      _debug('no encoding is specified (UTF-8 is used by default)');
+	    }
+	  }
+
+	  let optionPaths = [dotenvPath]; // default, look for .env
+	  if (options && options.path) {
+	    if (!Array.isArray(options.path)) {
+	      optionPaths = [_resolveHome(options.path)];
+	    } else {
+	      optionPaths = []; // reset default
+	      for (const filepath of options.path) {
+	        optionPaths.push(_resolveHome(filepath));
+	      }
+	    }
+	  }
+
+	  // Build the parsed data in a temporary object (because we need to return it).  Once we have the final
+	  // parsed data, we will combine it with process.env (or options.processEnv if provided).
+	  let lastError;
+	  const parsedAll = {};
+	  for (const path of optionPaths) {
+	    try {
+	      // Specifying an encoding returns a string instead of a buffer
+	      const parsed = DotenvModule.parse(fs.readFileSync(path, { encoding }));
+
+	      DotenvModule.populate(parsedAll, parsed, options);
+	    } catch (e) {
+	      if (debug) {
+	        _debug(`failed to load ${path} ${e.message}`);
+	      }
+	      lastError = e;
+	    }
+	  }
+
+	  const populated = DotenvModule.populate(processEnv, parsedAll, options);
+
+	  // handle user settings DOTENV_CONFIG_ options inside .env file(s)
+	  debug = parseBoolean(processEnv.DOTENV_CONFIG_DEBUG || debug);
+	  quiet = parseBoolean(processEnv.DOTENV_CONFIG_QUIET || quiet);
+
+	  if (debug || !quiet) {
+	    const keysCount = Object.keys(populated).length;
+	    const shortPaths = [];
+	    for (const filePath of optionPaths) {
+	      try {
+	        const relative = path.relative(process.cwd(), filePath);
+	        shortPaths.push(relative);
+	      } catch (e) {
+	        if (debug) {
+	          _debug(`failed to load ${filePath} ${e.message}`);
+	        }
+	        lastError = e;
+	      }
+	    }
+
+	    _log(`injected env (${keysCount}) from ${shortPaths.join(',')} ${dim(`// tip: ${_getRandomTip()}`)}`);
+	  }
+
+	  if (lastError) {
+	    return { parsed: parsedAll, error: lastError }
+	  } else {
+	    return { parsed: parsedAll }
+	  }
+	}
+
+	// Populates process.env from .env file
+	function config (options) {
+	  // fallback to original dotenv if DOTENV_KEY is not set
+	  if (_dotenvKey(options).length === 0) {
+	    return DotenvModule.configDotenv(options)
+	  }
+
+	  const vaultPath = _vaultPath(options);
+
+	  // dotenvKey exists but .env.vault file does not exist
+	  if (!vaultPath) {
+	    _warn(`you set DOTENV_KEY but you are missing a .env.vault file at ${vaultPath}`);
+
+	    return DotenvModule.configDotenv(options)
+	  }
+
+	  return DotenvModule._configVault(options)
+	}
+
+	function decrypt (encrypted, keyStr) {
+	  const key = Buffer.from(keyStr.slice(-64), 'hex');
+	  let ciphertext = Buffer.from(encrypted, 'base64');
+
+	  const nonce = ciphertext.subarray(0, 12);
+	  const authTag = ciphertext.subarray(-16);
+	  ciphertext = ciphertext.subarray(12, -16);
+
+	  try {
+	    const aesgcm = crypto.createDecipheriv('aes-256-gcm', key, nonce);
+	    aesgcm.setAuthTag(authTag);
+	    return `${aesgcm.update(ciphertext)}${aesgcm.final()}`
+	  } catch (error) {
+	    const isRange = error instanceof RangeError;
+	    const invalidKeyLength = error.message === 'Invalid key length';
+	    const decryptionFailed = error.message === 'Unsupported state or unable to authenticate data';
+
+	    if (isRange || invalidKeyLength) {
+	      const err = new Error('INVALID_DOTENV_KEY: It must be 64 characters long (or more)');
+	      err.code = 'INVALID_DOTENV_KEY';
+	      throw err
+	    } else if (decryptionFailed) {
+	      const err = new Error('DECRYPTION_FAILED: Please check your DOTENV_KEY');
+	      err.code = 'DECRYPTION_FAILED';
+	      throw err
+	    } else {
+	      throw error
+	    }
+	  }
+	}
+
+	// Populate process.env with parsed values
+	function populate (processEnv, parsed, options = {}) {
+	  const debug = Boolean(options && options.debug);
+	  const override = Boolean(options && options.override);
+	  const populated = {};
+
+	  if (typeof parsed !== 'object') {
+	    const err = new Error('OBJECT_REQUIRED: Please check the processEnv argument being passed to populate');
+	    err.code = 'OBJECT_REQUIRED';
+	    throw err
+	  }
+
+	  // Set process.env
+	  for (const key of Object.keys(parsed)) {
+	    if (Object.prototype.hasOwnProperty.call(processEnv, key)) {
+	      if (override === true) {
+	        processEnv[key] = parsed[key];
+	        populated[key] = parsed[key];
+	      }
+
+	      if (debug) {
+	        if (override === true) {
+	          _debug(`"${key}" is already defined and WAS overwritten`);
+	        } else {
+	          _debug(`"${key}" is already defined and was NOT overwritten`);
+	        }
+	      }
+	    } else {
+	      processEnv[key] = parsed[key];
+	      populated[key] = parsed[key];
+	    }
+	  }
+
+	  return populated
+	}
+
+	const DotenvModule = {
+	  configDotenv,
+	  _configVault,
+	  _parseVault,
+	  config,
+	  decrypt,
+	  parse,
+	  populate
+	};
+
+	main$1.exports.configDotenv = DotenvModule.configDotenv;
+	main$1.exports._configVault = DotenvModule._configVault;
+	main$1.exports._parseVault = DotenvModule._parseVault;
+	main$1.exports.config = DotenvModule.config;
+	main$1.exports.decrypt = DotenvModule.decrypt;
+	main$1.exports.parse = DotenvModule.parse;
+	main$1.exports.populate = DotenvModule.populate;
+
+	main$1.exports = DotenvModule;
+	return main$1.exports;
+}
+
+var mainExports = requireMain();
+
+// The lines a narrowed image's key holds of its context (issue 13), from what stands at the paths
+// its Dockerfile's sources name. A source that names a directory the ignore files cannot touch is
+// that directory's tree id (one line, whatever it holds); a file is its blob id; a pattern with a
+// wildcard, or a directory an ignore line may reach into, is listed and its files selected one by
+// one (dockerfile/reach.ts), with the directories the build makes that hold no file it reads.
+/** Git's id of the empty tree: a directory the build makes with nothing in it that it reads. */
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+const WILDCARD = /[*?[\\]/;
+/** The part of a pattern before its first wildcard segment: the directory it starts in. */
+function anchorOf(pattern) {
+    if (!WILDCARD.test(pattern))
+        return pattern;
+    const segments = pattern.split('/');
+    const fixed = [];
+    for (const s of segments) {
+        if (WILDCARD.test(s))
+            break;
+        fixed.push(s);
+    }
+    return fixed.join('/');
+}
+/** The paths to look up before anything else: where each source pattern starts. */
+function reachAnchors(reach) {
+    return [...new Set(reach.sources.flatMap(s => s.patterns.map(anchorOf)))];
+}
+function decide(reach, source, pattern, view) {
+    const anchor = anchorOf(pattern);
+    const literal = anchor === pattern;
+    const at = view.at(anchor);
+    // A builder follows a link a source names or passes through: it reads files under other names.
+    if (at.real !== anchor)
+        return {
+            kind: 'whole',
+            reason: `${source.step}: ${anchor || '.'} goes through a symbolic link`,
+            line: source.source.line
+        };
+    if (at.entry === null)
+        return { kind: 'none' };
+    if (at.entry.mode === TREE_MODE) {
+        if (literal && (source.bind || !reach.mayIgnoreUnder(anchor)))
+            return { kind: 'line', line: { path: anchor || '.', mode: TREE_MODE, oid: at.entry.oid } };
+        return { kind: 'list', dir: anchor };
+    }
+    if (!literal || !(source.bind || reach.keep(anchor)))
+        return { kind: 'none' };
+    return { kind: 'line', line: { path: anchor, mode: at.entry.mode, oid: at.entry.oid } };
+}
+/** The directories to list once the anchors are looked up (view.at answers them). */
+function reachListings(reach, view) {
+    const dirs = new Set();
+    for (const source of reach.sources)
+        for (const pattern of source.patterns) {
+            const d = decide(reach, source, pattern, { ...view, under: () => [] });
+            if (d.kind === 'whole')
+                return [];
+            if (d.kind === 'list')
+                dirs.add(d.dir);
+        }
+    return [...dirs];
+}
+/** The image's lines of its context, or why the whole context is the input after all. */
+function reachLines(reach, view) {
+    const lines = new Map();
+    const listed = [];
+    const dirs = new Set();
+    const fullDirs = new Set();
+    for (const source of reach.sources) {
+        const patterns = [];
+        for (const pattern of source.patterns) {
+            const d = decide(reach, source, pattern, view);
+            if (d.kind === 'whole')
+                return { whole: d.reason, line: d.line };
+            if (d.kind === 'line')
+                lines.set(treeLine(d.line), d.line);
+            else if (d.kind === 'list') {
+                patterns.push(pattern);
+                dirs.add(d.dir);
+            }
+        }
+        if (patterns.length > 0)
+            listed.push({ source, patterns });
+    }
+    if (listed.length > 0) {
+        const selected = selectListed(reach, listed, outermost$1([...dirs]), view);
+        if ('whole' in selected)
+            return selected;
+        for (const line of selected.lines)
+            lines.set(treeLine(line), line);
+        for (const dir of selected.fullDirs)
+            fullDirs.add(dir);
+    }
+    return { lines: [...lines.values()].sort(byPath), fullDirs };
+}
+/** The files the listed sources reach, and the directories they make empty. */
+function selectListed(reach, listed, dirs, view) {
+    const context = reach.context;
+    const relative = (path) => (context === '' ? path : path.slice(context.length + 1));
+    const absolute = (path) => (context === '' ? path : `${context}/${path}`);
+    const files = new Map();
+    for (const dir of dirs)
+        for (const f of view.under(dir))
+            files.set(relative(f.path), f);
+    const symlinks = new Set();
+    for (const [path, f] of files)
+        if (isSymlink(f))
+            symlinks.add(path);
+    const sources = listed.map(({ source, patterns }) => ({
+        ...source.source,
+        patterns: patterns.map(p => relative(p) || '.')
+    }));
+    const selection = selectContextFiles([...files.keys()], { sources}, path => reach.keep(absolute(path)), { symlinks });
+    if (selection.whole) {
+        const line = selection.whole.line;
+        const source = listed.find(l => l.source.source.line === line)?.source;
+        return {
+            whole: source ? `${source.step}: ${selection.whole.reason}` : selection.whole.reason,
+            ...(line !== undefined ? { line } : {})
+        };
+    }
+    // Listed files already stand at their root-relative paths.
+    const lines = selection.files.map(path => files.get(path));
+    for (const dir of selection.emptyDirectories)
+        lines.push({ path: absolute(dir), mode: TREE_MODE, oid: EMPTY_TREE });
+    const fullDirs = new Set();
+    for (const line of lines)
+        for (let cut = line.path.lastIndexOf('/'); cut > 0; cut = line.path.lastIndexOf('/', cut - 1))
+            fullDirs.add(line.path.slice(0, cut));
+    return { lines, fullDirs };
+}
+/** The directories not under another of them. */
+function outermost$1(dirs) {
+    const sorted = [...new Set(dirs)].sort((a, b) => a.length - b.length);
+    const kept = [];
+    for (const d of sorted)
+        if (!kept.some(k => k === '' || d === k || d.startsWith(`${k}/`)))
+            kept.push(d);
+    return kept;
+}
+
+// What each image's build reads of the commit (issue 13): its Dockerfile, ignore files and
+// build-args-file are read from git's objects, the Dockerfile's sources looked up in the commit's
+// trees (core/image-reach.ts, core/reach-lines.ts), and the image's key lines made from what they
+// reach. Every image is read at once: one batch of lookups per step for the whole graph.
+const decoder = new TextDecoder();
+/** A path under a directory ('' is the root). */
+function join(dir, name) {
+    return dir === '' ? name : `${dir}/${name}`;
+}
+/**
+ * Reads every image's Dockerfile and ignore files at the tree's commit. answers: the lookups of
+ * every image's context, Dockerfile and `<Dockerfile>.dockerignore` (commitFiles made them).
+ */
+async function imageInputs(git, tree, graph, answers) {
+    const images = [...graph.nodes.values()].flatMap(n => (n.kind === 'image' ? [n] : []));
+    const out = { reach: new Map(), lines: new Map(), named: new Map() };
+    const contexts = new Map();
+    const wanted = [];
+    for (const node of images) {
+        const context = answers.get(node.context);
+        // A context that is not a directory is an error the checks report.
+        if (context.error || context.entry?.mode !== TREE_MODE)
+            continue;
+        contexts.set(node.name, context.real);
+        const named = [join(context.real, '.dockerignore'), join(context.real, '.containerignore')];
+        out.named.set(node.name, named);
+        wanted.push(...named);
+        if (node.buildArgsFile !== undefined)
+            wanted.push(node.buildArgsFile);
+    }
+    const more = await tree.resolve(wanted);
+    const answerOf = (path) => answers.get(path) ?? more.get(path);
+    const blobs = await readBlobs(git, images.flatMap(node => {
+        const paths = [node.dockerfile, dockerfileIgnoreFile(node.dockerfile)];
+        paths.push(...(out.named.get(node.name) ?? []));
+        if (node.buildArgsFile !== undefined)
+            paths.push(node.buildArgsFile);
+        return paths.map(answerOf);
+    }));
+    const textOf = (path) => {
+        const answer = answerOf(path);
+        if (answer.error || !answer.entry || answer.entry.mode === TREE_MODE)
+            return null;
+        return blobs.get(answer.entry.oid) ?? null;
+    };
+    const outputs = outputIndexOf(graph);
+    for (const node of images) {
+        const context = contexts.get(node.name);
+        if (context === undefined)
+            continue;
+        const texts = {
+            dockerfile: textOf(node.dockerfile),
+            dockerfileIgnore: textOf(dockerfileIgnoreFile(node.dockerfile)),
+            dockerignore: textOf(join(context, '.dockerignore')),
+            containerignore: textOf(join(context, '.containerignore')),
+            ...(node.buildArgsFile !== undefined
+                ? { argsFile: argsFileValues(node, textOf(node.buildArgsFile)) }
+                : {})
+        };
+        let reach = imageReach(node, context, texts);
+        // What a process writes is not in the commit: its Dockerfile or ignore file is not known yet.
+        const written = [
+            node.dockerfile,
+            dockerfileIgnoreFile(node.dockerfile),
+            ...out.named.get(node.name)
+        ]
+            .map(path => ({ path, holder: outputs.producerOf(path) }))
+            .find(w => w.holder);
+        if (reach.kind === 'narrowed' && written)
+            reach = {
+                kind: 'whole',
+                reason: `${written.path} is written by process ${written.holder.process}, so what the build copies is known only after it runs`,
+                fileArgs: reach.fileArgs,
+                declared: reach.declared
+            };
+        out.reach.set(node.name, reach);
+    }
+    await narrowedLines(tree, out);
+    return out;
+}
+/** The blobs behind the answers that name files, as text, by object id. */
+async function readBlobs(git, answers) {
+    const oids = new Set();
+    for (const a of answers)
+        if (!a.error && a.entry && a.entry.mode !== TREE_MODE && a.entry.mode !== '160000')
+            oids.add(a.entry.oid);
+    const list = [...oids];
+    const objects = list.length > 0 ? await git.objects(list) : [];
+    const texts = new Map();
+    objects.forEach((object, i) => {
+        if (object?.type === 'blob')
+            texts.set(list[i], decoder.decode(object.data));
+    });
+    return texts;
+}
+/** The values of an image's build-args-file; a file that is not in the commit is the user's mistake. */
+function argsFileValues(node, text) {
+    if (text === null)
+        throw new UserError(`image ${node.name}: build-args-file '${node.buildArgsFile}' is not a file in the commit; commit it or drop the field`);
+    return parseArgsFile(text);
+}
+/** A dotenv file's values, as the `dotenv` package reads them (no `${...}` expansion). */
+function parseArgsFile(text) {
+    return mainExports.parse(text);
+}
+/** Every narrowed image's lines: anchors looked up in one batch, directories listed in another. */
+async function narrowedLines(tree, inputs) {
+    const narrowed = [...inputs.reach].flatMap(([name, reach]) => reach.kind === 'narrowed' ? [{ name, reach }] : []);
+    const anchors = await tree.resolve([...new Set(narrowed.flatMap(n => reachAnchors(n.reach)))]);
+    const at = (path) => {
+        const answer = anchors.get(path);
+        return answer.error ? { entry: null } : { real: answer.real, entry: answer.entry };
+    };
+    const listings = new Map();
+    const dirs = [...new Set(narrowed.flatMap(n => reachListings(n.reach, { at })))];
+    await Promise.all(dirs.map(async (dir) => {
+        const entry = at(dir).entry;
+        listings.set(dir, await tree.filesUnder([{ path: dir, tree: entry.oid }]));
+    }));
+    for (const { name, reach } of narrowed) {
+        const result = reachLines(reach, { at, under: dir => listings.get(dir) ?? [] });
+        if ('whole' in result)
+            inputs.reach.set(name, {
+                kind: 'whole',
+                reason: result.whole,
+                fileArgs: reach.fileArgs,
+                declared: reach.declared
+            });
+        else {
+            inputs.lines.set(name, result.lines);
+            reach.fullDirs = result.fullDirs;
+        }
+    }
+}
+/**
+ * The build-args-file values that changed since the base, per image (`.env: AGENT_VERSION
+ * changed`): only the values an image takes count, so an edit to the rest of the file affects none.
+ * root: the graph's directory in the repository.
+ */
+async function argChangesSince(git, graph, reach, changed, base, root) {
+    const out = new Map();
+    const touched = new Set(changed.flatMap(c => touchedPaths(c).map(t => t.path)));
+    const images = [...graph.nodes.values()].flatMap(n => n.kind === 'image' && n.buildArgsFile !== undefined && touched.has(n.buildArgsFile) ? [n] : []);
+    if (images.length === 0)
+        return out;
+    const files = [...new Set(images.map(n => n.buildArgsFile))];
+    const bytes = await git.fileBytesAt(files.map(path => ({ rev: base, path: root === '' ? path : `${root}/${path}` })));
+    const before = new Map(files.map((file, i) => [
+        file,
+        bytes[i] === null ? null : parseArgsFile(decoder.decode(bytes[i]))
+    ]));
+    for (const node of images) {
+        const r = reach.get(node.name);
+        const origins = r ? fileArgChanges(node, r, before.get(node.buildArgsFile)) : [];
+        if (origins.length > 0)
+            out.set(node.name, origins);
+    }
+    return out;
+}
+
 /** Above this many config directories, git lists them in a process of its own. */
 const PRELIST_ABOVE = 32;
 /** How many times links inside configs lead to more directories to list before it is a loop. */
@@ -10703,27 +20088,45 @@ async function commitFiles(git, tree, graph) {
     const membership = graphFiles.membership(configFiles);
     for (const [name, paths] of byTrees)
         membership.files.set(name, wholePathLines(paths.map(a => wholePath(tree, a))));
+    const inputs = await imageInputs(git, tree, graph, answers);
+    const more = await tree.resolve([...inputs.named.values()].flat());
+    const keyFiles = new Map();
     for (const node of images) {
         const named = [node.dockerfile, dockerfileIgnoreFile(node.dockerfile)];
         const dockerfile = answers.get(node.dockerfile);
         if (!dockerfile.error && dockerfile.real !== node.dockerfile)
             named.push(dockerfileIgnoreFile(dockerfile.real));
-        const lines = imageLines(tree, answers.get(node.context), named.map(p => answers.get(p)));
-        membership.files.set(node.name, lines);
+        const namedAnswers = named.map(p => answers.get(p));
+        const context = answers.get(node.context);
+        membership.files.set(node.name, imageLines(tree, context, namedAnswers));
+        const narrowed = inputs.lines.get(node.name);
+        if (narrowed) {
+            // The context's ignore files decide what is sent: read whole, as the Dockerfile is.
+            const ignores = inputs.named.get(node.name).map(p => more.get(p));
+            const own = imageLines(tree, null, [...namedAnswers, ...ignores], context.via);
+            keyFiles.set(node.name, [...own, ...narrowed].sort(byPath));
+        }
         if (!dockerfile.error && dockerfile.entry && dockerfile.entry.mode !== TREE_MODE)
             membership.dockerfileFound.add(node.name);
         else
             membership.dockerfileFound.delete(node.name);
     }
+    narrowImpliedInputs(graph, inputs.reach);
+    membership.reach = inputs.reach;
+    membership.keyFiles = keyFiles;
+    graphFiles.useReach(inputs.reach, inputs.named);
     return { membership, symlinks, graphFiles };
 }
 /**
  * An image's lines, as GraphFiles.membership gives them from a full listing: the context's tree
  * (or the file that stands in its place), each named file at its real path, every link on the way.
  */
-function imageLines(tree, context, named) {
+function imageLines(tree, context, named, contextVia = []) {
     return wholePathLines([
-        wholePath(tree, context),
+        // Narrowed (context null): the links on the way to the context still lead the build there.
+        context
+            ? wholePath(tree, context)
+            : wholePath(tree, { real: '', via: contextVia, entry: null }),
         // A Dockerfile or ignore file that is a directory is no file of the image.
         ...named.map(a => ({
             ...wholePath(tree, a),
@@ -10746,7 +20149,7 @@ function anchorsOf(configs) {
         if (node.kind === 'config')
             for (const pattern of node.paths)
                 if (!pattern.startsWith('!'))
-                    anchors.add(anchorOf(pattern));
+                    anchors.add(anchorOf$1(pattern));
     return anchors;
 }
 /**
@@ -11200,6 +20603,10 @@ async function planRepository(git, request) {
     }
     const files = await commitFiles(git, tree, graph);
     const everythingBecause = everythingReason(wanted) ?? baseUnreadable;
+    const changedFiles = await changes;
+    const argChanges = base === null || everythingBecause
+        ? undefined
+        : await argChangesSince(git, graph, files.membership.reach ?? new Map(), changedFiles, base, root);
     return plan({
         graph,
         graphText,
@@ -11207,8 +20614,9 @@ async function planRepository(git, request) {
         baseGraphText,
         base: base ?? '',
         head,
-        changedFiles: await changes,
+        changedFiles,
         files,
+        ...(argChanges ? { argChanges } : {}),
         ...(everythingBecause ? { everythingBecause } : {})
     });
 }
@@ -11378,6 +20786,10 @@ function whyText(p, n, base, treeFiles = new Map()) {
             out.push('Key at base differs:');
             out.push(...explainLines(p, n.name, base, '  ', new Set(), treeFiles));
         }
+        if (n.contextReads) {
+            out.push('');
+            out.push(...contextReadLines(n.contextReads));
+        }
         out.push('');
         out.push('Key breakdown at head:');
         out.push(`  schema      ${n.breakdown.schema}`);
@@ -11392,6 +20804,24 @@ function whyText(p, n, base, treeFiles = new Map()) {
             out.push(`    ${u.node} ${u.key}`);
     }
     return `${out.join('\n')}\n`;
+}
+/** What an image reads of its context: each instruction and the paths it reaches. */
+function contextReadLines(reads) {
+    if ('whole' in reads)
+        return [`Context inputs: the whole context (${reads.whole})`];
+    const out = ['Context inputs: what the Dockerfile reads'];
+    if (reads.instructions.length === 0)
+        out.push('  no instruction reads the context');
+    for (const { step, paths } of reads.instructions) {
+        out.push(`  ${step}`);
+        for (const path of paths.slice(0, 50))
+            out.push(`    ${path}`);
+        if (paths.length > 50)
+            out.push(`    ... and ${paths.length - 50} more`);
+        if (paths.length === 0)
+            out.push('    nothing in the commit');
+    }
+    return out;
 }
 const MERMAID_SHAPES = {
     config: ['[/', '/]'],

@@ -1048,7 +1048,7 @@ function imageJobs(request) {
             dockerfile: path.resolve(request.root, node.dockerfile),
             ...(node.target !== undefined ? { target: node.target } : {}),
             platforms: [...node.platforms],
-            buildArgs: { ...node.buildArgs },
+            buildArgs: { ...planned.fileArgs, ...node.buildArgs },
             imageArgs: { ...node.imageArgs },
             needs: [...new Set([...imageNeeds, ...Object.values(node.imageArgs)])],
             affected: planned.affected,

@@ -11,6 +11,10 @@ import 'node:util';
 import 'node:buffer';
 import 'node:child_process';
 import 'node:module';
+import 'path';
+import 'fs';
+import 'os';
+import 'crypto';
 
 /** Whether a tag was moved by the retag (it named another digest, or nothing, before). */
 function moved(image, move) {

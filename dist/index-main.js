@@ -10751,105 +10751,8 @@ function pullRequestOf(eventName, payload) {
     return { owner, repo, number };
 }
 
-/** BuildKit reads `<Dockerfile>.dockerignore` before `<context>/.dockerignore`, when it exists. */
-function dockerfileIgnoreFile(dockerfile) {
-    return `${dockerfile}.dockerignore`;
-}
-/** Every process output, sorted, with its process: the outputs under a directory are one run. */
+const isUnder$2 = (path, dir) => dir === '' || path === dir || (path.startsWith(dir) && path.charCodeAt(dir.length) === 47);
 let OutputIndex$1 = class OutputIndex {
-    byPath = new Map();
-    sorted;
-    constructor(nodes) {
-        for (const node of nodes)
-            if (node.kind === 'process')
-                for (const o of node.outputs)
-                    this.byPath.set(o, node.name);
-        this.sorted = [...this.byPath.keys()].sort();
-    }
-    /** The output that holds path (path itself or an ancestor), if any. */
-    holding(path) {
-        for (let p = path;;) {
-            const process = this.byPath.get(p);
-            if (process !== undefined)
-                return { output: p, process };
-            const cut = p.lastIndexOf('/');
-            if (cut === -1)
-                return undefined;
-            p = p.slice(0, cut);
-        }
-    }
-    /** The outputs strictly under dir ('' is the repository root): a binary search, then a run. */
-    under(dir) {
-        const prefix = dir === '' ? '' : `${dir}/`;
-        let lo = 0;
-        let hi = this.sorted.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (this.sorted[mid] < prefix)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        const out = [];
-        for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(prefix); i++)
-            out.push({ output: this.sorted[i], process: this.byPath.get(this.sorted[i]) });
-        return out;
-    }
-};
-/** The processes each image consumes through its context and Dockerfile, by image name. */
-function findImpliedInputs(nodes) {
-    const outputs = new OutputIndex$1(nodes.values());
-    const implied = new Map();
-    for (const node of nodes.values()) {
-        if (node.kind !== 'image')
-            continue;
-        const found = [];
-        const add = (process, what, path) => {
-            if (!found.some(f => f.process === process && f.what === what))
-                found.push({ process, what, path });
-        };
-        const holder = outputs.holding(node.context);
-        if (holder)
-            add(holder.process, 'context', node.context || '.');
-        for (const o of outputs.under(node.context))
-            add(o.process, 'context', node.context || '.');
-        for (const [path, what] of [
-            [node.dockerfile, 'Dockerfile'],
-            [dockerfileIgnoreFile(node.dockerfile), 'Dockerfile ignore file']
-        ]) {
-            const h = outputs.holding(path);
-            if (h)
-                add(h.process, what, path);
-        }
-        if (found.length > 0)
-            implied.set(node.name, found);
-    }
-    return implied;
-}
-/** Record the implied inputs on the images (their `inputs` stay as the file spells them). */
-function addImpliedInputs(nodes) {
-    for (const [name, because] of findImpliedInputs(nodes)) {
-        const image = nodes.get(name);
-        const extra = [...new Set(because.map(b => b.process))].filter(p => !image.inputs.includes(p));
-        image.implied = {
-            inputs: extra.length > 0 ? [...image.inputs, ...extra] : image.inputs,
-            because
-        };
-    }
-}
-/** How a reason chain says why an input it passes through was not listed: '' when it was. */
-function impliedNote(node, input) {
-    if (node.kind !== 'image' || !node.implied || node.inputs.includes(input))
-        return '';
-    const b = node.implied.because.find(i => i.process === input);
-    if (b)
-        return ` (produces its ${b.what} ${b.path})`;
-    const arg = Object.keys(node.imageArgs).find(a => node.imageArgs[a] === input);
-    return arg !== undefined ? ` (image-args ${arg})` : '';
-}
-
-const isUnder$1 = (path, dir) => dir === '' || path === dir || (path.startsWith(dir) && path.charCodeAt(dir.length) === 47);
-class OutputIndex {
     /** Each output path, by the first process that lists it. */
     exact = new Map();
     /** Each directory above an output, by the first output under it. */
@@ -10899,7 +10802,7 @@ class OutputIndex {
                 hi = mid;
         }
         for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(dir); i++)
-            if (isUnder$1(this.sorted[i], dir))
+            if (isUnder$2(this.sorted[i], dir))
                 out.push(this.exact.get(this.sorted[i]));
         return out;
     }
@@ -10915,19 +10818,168 @@ class OutputIndex {
         const matches = compilePattern$1(pattern);
         return this.outputsUnder(anchor).filter(o => matches(o.path));
     }
-}
+};
 const indexes = new WeakMap();
 /** The outputs of a graph's processes, indexed once per graph. */
 function outputIndexOf(graph) {
     let index = indexes.get(graph);
     if (!index) {
-        index = new OutputIndex();
+        index = new OutputIndex$1();
         for (const node of graph.nodes.values())
             if (node.kind === 'process')
                 node.outputs.forEach((path, i) => index.add({ path, process: node.name, index: i }));
         indexes.set(graph, index);
     }
     return index;
+}
+
+/** BuildKit reads `<Dockerfile>.dockerignore` before `<context>/.dockerignore`, when it exists. */
+function dockerfileIgnoreFile(dockerfile) {
+    return `${dockerfile}.dockerignore`;
+}
+/** Every process output, sorted, with its process: the outputs under a directory are one run. */
+class OutputIndex {
+    byPath = new Map();
+    sorted;
+    constructor(nodes) {
+        for (const node of nodes)
+            if (node.kind === 'process')
+                for (const o of node.outputs)
+                    this.byPath.set(o, node.name);
+        this.sorted = [...this.byPath.keys()].sort();
+    }
+    /** The output that holds path (path itself or an ancestor), if any. */
+    holding(path) {
+        for (let p = path;;) {
+            const process = this.byPath.get(p);
+            if (process !== undefined)
+                return { output: p, process };
+            const cut = p.lastIndexOf('/');
+            if (cut === -1)
+                return undefined;
+            p = p.slice(0, cut);
+        }
+    }
+    /** The outputs strictly under dir ('' is the repository root): a binary search, then a run. */
+    under(dir) {
+        const prefix = dir === '' ? '' : `${dir}/`;
+        let lo = 0;
+        let hi = this.sorted.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.sorted[mid] < prefix)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const out = [];
+        for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(prefix); i++)
+            out.push({ output: this.sorted[i], process: this.byPath.get(this.sorted[i]) });
+        return out;
+    }
+}
+/** The processes each image consumes through its context and Dockerfile, by image name. */
+function findImpliedInputs(nodes) {
+    const outputs = new OutputIndex(nodes.values());
+    const implied = new Map();
+    for (const node of nodes.values()) {
+        if (node.kind !== 'image')
+            continue;
+        const found = [];
+        const add = (process, what, path) => {
+            if (!found.some(f => f.process === process && f.what === what))
+                found.push({ process, what, path });
+        };
+        const holder = outputs.holding(node.context);
+        if (holder)
+            add(holder.process, 'context', node.context || '.');
+        for (const o of outputs.under(node.context))
+            add(o.process, 'context', node.context || '.');
+        for (const [path, what] of [
+            [node.dockerfile, 'Dockerfile'],
+            [dockerfileIgnoreFile(node.dockerfile), 'Dockerfile ignore file']
+        ]) {
+            const h = outputs.holding(path);
+            if (h)
+                add(h.process, what, path);
+        }
+        if (found.length > 0)
+            implied.set(node.name, found);
+    }
+    return implied;
+}
+/** Record the implied inputs on the images (their `inputs` stay as the file spells them). */
+function addImpliedInputs(nodes) {
+    for (const [name, because] of findImpliedInputs(nodes)) {
+        const image = nodes.get(name);
+        const extra = [...new Set(because.map(b => b.process))].filter(p => !image.inputs.includes(p));
+        image.implied = {
+            inputs: extra.length > 0 ? [...image.inputs, ...extra] : image.inputs,
+            because
+        };
+    }
+}
+/** How a reason chain says why an input it passes through was not listed: '' when it was. */
+function impliedNote(node, input) {
+    if (node.kind !== 'image' || !node.implied || node.inputs.includes(input))
+        return '';
+    const b = node.implied.because.find(i => i.process === input);
+    if (b)
+        return ` (produces its ${b.what} ${b.path})`;
+    const arg = Object.keys(node.imageArgs).find(a => node.imageArgs[a] === input);
+    return arg !== undefined ? ` (image-args ${arg})` : '';
+}
+/**
+ * Once an image's Dockerfile is read (issue 13), a process that writes into its context is its
+ * input only when an instruction reaches what it writes: an output under the context that no COPY
+ * names leaves the image's inputs (its `because` stays, for the checks). A process the graph file
+ * lists, or that writes the Dockerfile or an ignore file, stays.
+ */
+function narrowImpliedInputs(graph, reach) {
+    const outputs = outputIndexOf(graph);
+    for (const node of graph.nodes.values()) {
+        const r = reach.get(node.name);
+        if (node.kind !== 'image' || !node.implied || r?.kind !== 'narrowed')
+            continue;
+        const unread = new Set();
+        for (const b of node.implied.because) {
+            if (b.what !== 'context' || node.inputs.includes(b.process))
+                continue;
+            const written = [
+                ...outputs.outputsUnder(r.context),
+                ...[outputs.producerOf(r.context)].filter(o => o !== undefined)
+            ].filter(o => o.process === b.process);
+            if (!written.some(o => reachesOutput(r, o.path)))
+                unread.add(b.process);
+        }
+        // A process also implied for its Dockerfile or ignore file, or named by image-args, stays.
+        for (const b of node.implied.because)
+            if (b.what !== 'context')
+                unread.delete(b.process);
+        for (const image of Object.values(node.imageArgs))
+            unread.delete(image);
+        if (unread.size > 0)
+            node.implied = {
+                inputs: node.implied.inputs.filter(i => !unread.has(i)),
+                because: node.implied.because
+            };
+    }
+}
+/** Whether a source may copy something of the output at path (a superset for wildcards). */
+function reachesOutput(reach, output) {
+    for (const s of reach.sources)
+        for (const pattern of s.patterns) {
+            const cut = pattern.search(/[*?[\\]/);
+            const anchor = cut === -1
+                ? pattern
+                : pattern.slice(0, pattern.lastIndexOf('/', cut) + 1).replace(/\/$/, '');
+            if (isUnder$1(output, anchor) || isUnder$1(anchor, output))
+                return true;
+        }
+    return false;
+}
+function isUnder$1(path, dir) {
+    return dir === '' || path === dir || path.startsWith(`${dir}/`);
 }
 
 // Checks that span nodes: references between nodes, outputs that overlap or feed their own
@@ -10996,7 +11048,7 @@ function article(kind) {
     return kind === 'image' ? 'an' : 'a';
 }
 function checkOutputs(r, nodes) {
-    const outputs = new OutputIndex();
+    const outputs = new OutputIndex$1();
     for (const node of nodes.values()) {
         if (node.kind !== 'process')
             continue;
@@ -11653,65 +11705,6 @@ function treeIdOf(files, dir) {
         ...[...d.dirs].map(([name, sub]) => ({ mode: TREE_MODE, name, oid: hashDir(sub) }))
     ], oidLength);
     return hashDir(root);
-}
-
-// A config that names whole directories (`config/app/**`, `scripts`) holds exactly what their
-// trees hold, so its key names each by git's tree id instead of listing every file beneath:
-// nothing to list at plan time. Only when the tree id would not say everything does the config
-// keep its file lines: a negation or a wildcard in a file name selects files; a link inside leads
-// to files elsewhere that are the config's too; a process output inside (or around) it needs the
-// check that the config holds no file the process writes.
-/** The paths a config names whole, or undefined when one of its patterns selects files. */
-function wholePathsOf(config) {
-    const out = [];
-    for (const pattern of config.paths) {
-        if (pattern.startsWith('!'))
-            return undefined;
-        const whole = wholePathOf(pattern);
-        if (whole === undefined)
-            return undefined;
-        out.push(whole);
-    }
-    return out;
-}
-/** Whether a process output lies at, under or above path. */
-function overlapsOutput(outputs, path) {
-    return outputs.producerOf(path) !== undefined || outputs.outputsUnder(path).length > 0;
-}
-/**
- * The paths a config names whole, when only a link inside them could still keep its content from
- * being their trees: each one resolves (realOf gives undefined for a link that leads out) and no
- * process output overlaps it, as named or as resolved. Both ways of reading a commit's files ask
- * this, so that they name the same configs by trees.
- */
-function wholePathsByTrees(config, outputs, realOf) {
-    const whole = wholePathsOf(config);
-    if (!whole)
-        return undefined;
-    for (const path of whole) {
-        const real = realOf(path);
-        if (real === undefined || overlapsOutput(outputs, path) || overlapsOutput(outputs, real))
-            return undefined;
-    }
-    return whole;
-}
-/**
- * The key lines of paths named whole (a whole-path config's; an image's context and files): the
- * links on the way, then each path's tree or file line, once each, in path order.
- */
-function wholePathLines(paths) {
-    const lines = new Map();
-    for (const p of paths) {
-        for (const link of p.via)
-            if (!lines.has(link.path))
-                lines.set(link.path, { path: link.path, mode: SYMLINK_MODE, oid: link.oid });
-        if (p.real === undefined || p.entry === null)
-            continue;
-        const path = p.entry.mode === TREE_MODE ? p.real || '.' : p.real;
-        if (!lines.has(path))
-            lines.set(path, { path, mode: p.entry.mode, oid: p.entry.oid });
-    }
-    return [...lines.values()].sort(byPath);
 }
 
 var main$4 = {};
@@ -20157,6 +20150,81 @@ function fileArgChanges(node, reach, before) {
     }
     return out;
 }
+/**
+ * The instructions of a narrowed image and the key lines each reaches (a directory as one path,
+ * `dir/`), or why the whole context is read. lines: the image's key lines.
+ */
+function contextReads(reach, lines) {
+    if (reach.kind === 'whole')
+        return { whole: reach.reason ?? 'context-inputs: whole in the graph file' };
+    return {
+        instructions: reach.sources.map(s => ({
+            step: s.step,
+            paths: lines
+                .filter(l => s.reaches(l.path === '.' ? reach.context : l.path))
+                .map(l => (l.directory ? `${l.path}/` : l.path))
+        }))
+    };
+}
+
+// A config that names whole directories (`config/app/**`, `scripts`) holds exactly what their
+// trees hold, so its key names each by git's tree id instead of listing every file beneath:
+// nothing to list at plan time. Only when the tree id would not say everything does the config
+// keep its file lines: a negation or a wildcard in a file name selects files; a link inside leads
+// to files elsewhere that are the config's too; a process output inside (or around) it needs the
+// check that the config holds no file the process writes.
+/** The paths a config names whole, or undefined when one of its patterns selects files. */
+function wholePathsOf(config) {
+    const out = [];
+    for (const pattern of config.paths) {
+        if (pattern.startsWith('!'))
+            return undefined;
+        const whole = wholePathOf(pattern);
+        if (whole === undefined)
+            return undefined;
+        out.push(whole);
+    }
+    return out;
+}
+/** Whether a process output lies at, under or above path. */
+function overlapsOutput(outputs, path) {
+    return outputs.producerOf(path) !== undefined || outputs.outputsUnder(path).length > 0;
+}
+/**
+ * The paths a config names whole, when only a link inside them could still keep its content from
+ * being their trees: each one resolves (realOf gives undefined for a link that leads out) and no
+ * process output overlaps it, as named or as resolved. Both ways of reading a commit's files ask
+ * this, so that they name the same configs by trees.
+ */
+function wholePathsByTrees(config, outputs, realOf) {
+    const whole = wholePathsOf(config);
+    if (!whole)
+        return undefined;
+    for (const path of whole) {
+        const real = realOf(path);
+        if (real === undefined || overlapsOutput(outputs, path) || overlapsOutput(outputs, real))
+            return undefined;
+    }
+    return whole;
+}
+/**
+ * The key lines of paths named whole (a whole-path config's; an image's context and files): the
+ * links on the way, then each path's tree or file line, once each, in path order.
+ */
+function wholePathLines(paths) {
+    const lines = new Map();
+    for (const p of paths) {
+        for (const link of p.via)
+            if (!lines.has(link.path))
+                lines.set(link.path, { path: link.path, mode: SYMLINK_MODE, oid: link.oid });
+        if (p.real === undefined || p.entry === null)
+            continue;
+        const path = p.entry.mode === TREE_MODE ? p.real || '.' : p.real;
+        if (!lines.has(path))
+            lines.set(path, { path, mode: p.entry.mode, oid: p.entry.oid });
+    }
+    return [...lines.values()].sort(byPath);
+}
 
 function overlaps(a, b) {
     return isUnder(a, b) || isUnder(b, a);
@@ -20799,7 +20867,8 @@ function plan(input) {
             changedFiles: changedFilesOf.get(node.name) ?? [],
             inputs: inputsOf(node),
             breakdown: key.breakdown,
-            ...(fileArgsOf(membership, node.name) ?? {})
+            ...(fileArgsOf(membership, node.name) ?? {}),
+            ...readsOf(membership, node.name)
         });
     }
     return {
@@ -20813,6 +20882,17 @@ function plan(input) {
         warnings: problems.filter(p => p.severity === 'warning'),
         graph
     };
+}
+/** What an image reads of its context, once its Dockerfile was read. */
+function readsOf(membership, name) {
+    const reach = membership.reach?.get(name);
+    if (!reach)
+        return {};
+    const lines = (membership.keyFiles?.get(name) ?? []).map(f => ({
+        path: f.path,
+        directory: treeLine(f).startsWith(`${TREE_MODE} `)
+    }));
+    return { contextReads: contextReads(reach, lines) };
 }
 /** An image's build-args-file values, when it takes any. */
 function fileArgsOf(membership, name) {
@@ -21743,6 +21823,7 @@ async function commitFiles(git, tree, graph) {
         else
             membership.dockerfileFound.delete(node.name);
     }
+    narrowImpliedInputs(graph, inputs.reach);
     membership.reach = inputs.reach;
     membership.keyFiles = keyFiles;
     graphFiles.useReach(inputs.reach, inputs.named);

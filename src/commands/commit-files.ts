@@ -14,7 +14,7 @@
 import type { Git } from '../adapters/ports.js'
 import { byPath } from '../core/changes.js'
 import type { TrackedFile } from '../core/changes.js'
-import { dockerfileIgnoreFile } from '../core/generated.js'
+import { dockerfileIgnoreFile, narrowImpliedInputs } from '../core/generated.js'
 import { TREE_MODE } from '../core/git-tree.js'
 import type { Graph, GraphNode } from '../core/graph/model.js'
 import { SYMLINK_MODE, Symlinks, isSymlink } from '../core/links.js'
@@ -137,6 +137,7 @@ export async function commitFiles(git: Git, tree: CommitTree, graph: Graph): Pro
       membership.dockerfileFound.add(node.name)
     else membership.dockerfileFound.delete(node.name)
   }
+  narrowImpliedInputs(graph, inputs.reach)
   membership.reach = inputs.reach
   membership.keyFiles = keyFiles
   graphFiles.useReach(inputs.reach, inputs.named)

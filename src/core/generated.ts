@@ -2,7 +2,9 @@
 // process's output, or whose Dockerfile (or that Dockerfile's own ignore file) is one, consumes that
 // process as surely as if it listed it, so the process is an input of the image (in its key, in
 // what is affected, in the reasons) whether the graph file lists it or not.
-import type { GraphNode, ImageNode } from './graph/model.js'
+import type { Graph, GraphNode, ImageNode } from './graph/model.js'
+import type { ImageReach, NarrowedReach } from './image-reach.js'
+import { outputIndexOf } from './output-paths.js'
 
 /** A process an image consumes without listing it, and the path of the image's that it writes. */
 export interface ImpliedInput {
@@ -100,4 +102,53 @@ export function impliedNote(node: GraphNode, input: string): string {
   if (b) return ` (produces its ${b.what} ${b.path})`
   const arg = Object.keys(node.imageArgs).find(a => node.imageArgs[a] === input)
   return arg !== undefined ? ` (image-args ${arg})` : ''
+}
+
+/**
+ * Once an image's Dockerfile is read (issue 13), a process that writes into its context is its
+ * input only when an instruction reaches what it writes: an output under the context that no COPY
+ * names leaves the image's inputs (its `because` stays, for the checks). A process the graph file
+ * lists, or that writes the Dockerfile or an ignore file, stays.
+ */
+export function narrowImpliedInputs(graph: Graph, reach: ReadonlyMap<string, ImageReach>): void {
+  const outputs = outputIndexOf(graph)
+  for (const node of graph.nodes.values()) {
+    const r = reach.get(node.name)
+    if (node.kind !== 'image' || !node.implied || r?.kind !== 'narrowed') continue
+    const unread = new Set<string>()
+    for (const b of node.implied.because) {
+      if (b.what !== 'context' || node.inputs.includes(b.process)) continue
+      const written = [
+        ...outputs.outputsUnder(r.context),
+        ...[outputs.producerOf(r.context)].filter(o => o !== undefined)
+      ].filter(o => o.process === b.process)
+      if (!written.some(o => reachesOutput(r, o.path))) unread.add(b.process)
+    }
+    // A process also implied for its Dockerfile or ignore file, or named by image-args, stays.
+    for (const b of node.implied.because) if (b.what !== 'context') unread.delete(b.process)
+    for (const image of Object.values(node.imageArgs)) unread.delete(image)
+    if (unread.size > 0)
+      node.implied = {
+        inputs: node.implied.inputs.filter(i => !unread.has(i)),
+        because: node.implied.because
+      }
+  }
+}
+
+/** Whether a source may copy something of the output at path (a superset for wildcards). */
+function reachesOutput(reach: NarrowedReach, output: string): boolean {
+  for (const s of reach.sources)
+    for (const pattern of s.patterns) {
+      const cut = pattern.search(/[*?[\\]/)
+      const anchor =
+        cut === -1
+          ? pattern
+          : pattern.slice(0, pattern.lastIndexOf('/', cut) + 1).replace(/\/$/, '')
+      if (isUnder(output, anchor) || isUnder(anchor, output)) return true
+    }
+  return false
+}
+
+function isUnder(path: string, dir: string): boolean {
+  return dir === '' || path === dir || path.startsWith(`${dir}/`)
 }
