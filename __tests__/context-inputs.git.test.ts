@@ -2,7 +2,7 @@
 // Dockerfile copies (after .dockerignore), so only a change to that affects it or moves its key.
 // The shape is the opentelemetry-demo's, small: every image has context `.` and its Dockerfile at
 // src/<service>/Dockerfile, a shared pb/demo.proto, a root .dockerignore.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import * as path from 'node:path'
 import { GitCommandLine } from '../src/adapters/git.js'
 import type { Plan } from '../src/core/plan.js'
@@ -672,5 +672,24 @@ describe('a process writing under the context is an input only when a COPY reach
     expect(reasons(gen.plan, 'checkout')).toEqual([
       'proto/gen.yaml -> config gen -> process protoc (produces its context .) -> image checkout'
     ])
+  })
+})
+
+describe('links changed in a root context', () => {
+  test('a link where no instruction reads affects nothing; one above a source affects its images', async () => {
+    const nowhere = await scenario(r => {
+      r.symlink('docs/latest', 'x.md')
+    })
+    expect(affected(nowhere.plan)).toEqual([])
+    expect(keyChanges(nowhere.before, nowhere.plan)).toEqual([])
+    // pb becomes a link to a copy: the three images that copy pb/demo.proto now read it through
+    // a link, and so their whole context.
+    const above = await scenario(r => {
+      r.write('pb2/demo.proto', 'syntax = "proto3";\npackage demo;\n')
+      r.remove('pb/demo.proto')
+      rmSync(path.join(r.dir, 'pb'), { recursive: true })
+      r.symlink('pb', 'pb2')
+    })
+    expect(affected(above.plan)).toEqual(['checkout', 'cart', 'frontend'])
   })
 })

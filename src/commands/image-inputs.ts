@@ -4,7 +4,7 @@
 // reach. Every image is read at once: one batch of lookups per step for the whole graph.
 import * as dotenv from 'dotenv'
 import type { Git } from '../adapters/ports.js'
-import { touchedPaths } from '../core/changes.js'
+import { byPath, touchedPaths } from '../core/changes.js'
 import type { ChangedFile, TrackedFile } from '../core/changes.js'
 import { UserError } from '../core/errors.js'
 import { dockerfileIgnoreFile } from '../core/generated.js'
@@ -147,16 +147,14 @@ async function narrowedLines(tree: CommitTree, inputs: ImageInputs): Promise<voi
     const answer = anchors.get(path)!
     return answer.error ? { entry: null } : { real: answer.real, entry: answer.entry }
   }
-  const listings = new Map<string, TrackedFile[]>()
+  // Every directory to list, in one walk of the outermost ones (a level of trees per batch).
   const dirs = [...new Set(narrowed.flatMap(n => reachListings(n.reach, { at })))]
-  await Promise.all(
-    dirs.map(async dir => {
-      const entry = at(dir).entry!
-      listings.set(dir, await tree.filesUnder([{ path: dir, tree: entry.oid }]))
-    })
-  )
+  const outer = dirs.filter(d => !dirs.some(o => o !== d && (o === '' || d.startsWith(`${o}/`))))
+  const listed = (
+    await tree.filesUnder(outer.map(path => ({ path, tree: at(path).entry!.oid })))
+  ).sort(byPath)
   for (const { name, reach } of narrowed) {
-    const result = reachLines(reach, { at, under: dir => listings.get(dir) ?? [] })
+    const result = reachLines(reach, { at, under: dir => filesUnder(listed, dir) })
     if ('whole' in result)
       inputs.reach.set(name, {
         kind: 'whole',
@@ -205,5 +203,21 @@ export async function argChangesSince(
     const origins = r ? fileArgChanges(node, r, before.get(node.buildArgsFile!)!) : []
     if (origins.length > 0) out.set(node.name, origins)
   }
+  return out
+}
+
+/** The files at or under dir in a path-sorted list: one run, found by binary search. */
+function filesUnder(sorted: TrackedFile[], dir: string): TrackedFile[] {
+  if (dir === '') return sorted
+  const prefix = `${dir}/`
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid].path < prefix) lo = mid + 1
+    else hi = mid
+  }
+  const out: TrackedFile[] = []
+  for (let i = lo; i < sorted.length && sorted[i].path.startsWith(prefix); i++) out.push(sorted[i])
   return out
 }

@@ -3,6 +3,7 @@
 // process as surely as if it listed it, so the process is an input of the image (in its key, in
 // what is affected, in the reasons) whether the graph file lists it or not.
 import type { Graph, GraphNode, ImageNode } from './graph/model.js'
+import { sourceAnchor } from './image-reach.js'
 import type { ImageReach, NarrowedReach } from './image-reach.js'
 import { outputIndexOf } from './output-paths.js'
 
@@ -139,11 +140,7 @@ export function narrowImpliedInputs(graph: Graph, reach: ReadonlyMap<string, Ima
 function reachesOutput(reach: NarrowedReach, output: string): boolean {
   for (const s of reach.sources)
     for (const pattern of s.patterns) {
-      const cut = pattern.search(/[*?[\\]/)
-      const anchor =
-        cut === -1
-          ? pattern
-          : pattern.slice(0, pattern.lastIndexOf('/', cut) + 1).replace(/\/$/, '')
+      const anchor = sourceAnchor(pattern)
       if (isUnder(output, anchor) || isUnder(anchor, output)) return true
     }
   return false

@@ -128,6 +128,22 @@ export function imageReach(node: ImageNode, context: string, texts: ImageTexts):
   }
 }
 
+const WILDCARD = /[*?[\\]/
+
+/**
+ * Where a source pattern starts: its path before the first segment with a wildcard (the pattern
+ * itself when it has none; '' is the root). Every path it reaches is at or under it.
+ */
+export function sourceAnchor(pattern: string): string {
+  if (!WILDCARD.test(pattern)) return pattern
+  const fixed: string[] = []
+  for (const segment of pattern.split('/')) {
+    if (WILDCARD.test(segment)) break
+    fixed.push(segment)
+  }
+  return fixed.join('/')
+}
+
 /** Whether path is the context or lies beneath it. */
 function inContext(path: string, context: string): boolean {
   return context === '' || path === context || path.startsWith(`${context}/`)

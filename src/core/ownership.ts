@@ -11,7 +11,7 @@ import { outputIndexOf } from './output-paths.js'
 import type { OutputIndex } from './output-paths.js'
 import { Symlinks, isSymlink, objectIdOf } from './links.js'
 import { PathIndex, anchorOf, compilePattern } from './match.js'
-import { reachSteps } from './image-reach.js'
+import { reachSteps, sourceAnchor } from './image-reach.js'
 import type { ImageReach } from './image-reach.js'
 
 /**
@@ -63,6 +63,23 @@ interface Slot {
 
 function overlaps(a: string, b: string): boolean {
   return isUnder(a, b) || isUnder(b, a)
+}
+
+/**
+ * Whether a link added, retargeted or removed at one of paths may change what a node holds: at,
+ * above or below a path it names. A narrowed image reads only what its instructions reach: below
+ * its context, only a link at, above or below where a source starts counts.
+ */
+function linkMayChange(slot: Slot, paths: string[]): boolean {
+  const reach = slot.reach
+  if (reach?.kind !== 'narrowed') return slot.anchors.some(a => paths.some(p => overlaps(a, p)))
+  if (slot.anchors.some(a => paths.some(p => isUnder(a, p)))) return true
+  return reach.sources.some(s =>
+    s.patterns.some(pattern => {
+      const anchor = sourceAnchor(pattern)
+      return paths.some(p => overlaps(anchor, p))
+    })
+  )
 }
 
 /** Index the graph's file-owning nodes once; reuse it for tracked files and changed files. */
@@ -190,8 +207,7 @@ export class GraphFiles {
     // A link added, retargeted or removed at or above what a node names may change all it holds.
     if (symlinkChange || this.symlinks.targets.has(path)) {
       const paths = [path, ...names]
-      for (const slot of this.slots)
-        if (slot.anchors.some(a => paths.some(p => overlaps(a, p)))) once(slot.node)
+      for (const slot of this.slots) if (linkMayChange(slot, paths)) once(slot.node)
     }
   }
 

@@ -8,6 +8,7 @@ import type { TrackedFile } from './changes.js'
 import type { Source } from './dockerfile/model.js'
 import { selectContextFiles } from './dockerfile/reach.js'
 import { TREE_MODE } from './git-tree.js'
+import { sourceAnchor } from './image-reach.js'
 import type { NarrowedReach, ReachSource } from './image-reach.js'
 import { isSymlink } from './links.js'
 
@@ -29,23 +30,9 @@ export interface ReachView {
 export type ReachLines =
   { lines: TrackedFile[]; fullDirs: Set<string> } | { whole: string; line?: number }
 
-const WILDCARD = /[*?[\\]/
-
-/** The part of a pattern before its first wildcard segment: the directory it starts in. */
-function anchorOf(pattern: string): string {
-  if (!WILDCARD.test(pattern)) return pattern
-  const segments = pattern.split('/')
-  const fixed: string[] = []
-  for (const s of segments) {
-    if (WILDCARD.test(s)) break
-    fixed.push(s)
-  }
-  return fixed.join('/')
-}
-
 /** The paths to look up before anything else: where each source pattern starts. */
 export function reachAnchors(reach: NarrowedReach): string[] {
-  return [...new Set(reach.sources.flatMap(s => s.patterns.map(anchorOf)))]
+  return [...new Set(reach.sources.flatMap(s => s.patterns.map(sourceAnchor)))]
 }
 
 type Decision =
@@ -60,7 +47,7 @@ function decide(
   pattern: string,
   view: ReachView
 ): Decision {
-  const anchor = anchorOf(pattern)
+  const anchor = sourceAnchor(pattern)
   const literal = anchor === pattern
   const at = view.at(anchor)
   // A builder follows a link a source names or passes through: it reads files under other names.
