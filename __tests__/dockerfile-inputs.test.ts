@@ -345,3 +345,28 @@ describe('selectContextFiles', () => {
     expect(s.emptyDirectories).toEqual(['logs', 'logs/a'])
   })
 })
+
+describe('build arguments known only when the build runs (image-args)', () => {
+  test('a source that uses one, directly or through another ARG, makes the whole context the input', () => {
+    const direct = dockerfileInputs('FROM busybox\nARG BASE=x\nCOPY src/${BASE}/ ./\n', {
+      buildArgs: {},
+      unknownArgs: ['BASE'],
+      file: 'Dockerfile'
+    })
+    expect(direct.kind).toBe('whole')
+    const derived = dockerfileInputs(
+      'FROM busybox\nARG BASE=x\nARG DIR=src/${BASE}\nCOPY ${DIR}/ ./\n',
+      { buildArgs: {}, unknownArgs: ['BASE'], file: 'Dockerfile' }
+    )
+    expect(derived.kind).toBe('whole')
+    // The default is what the reader would take otherwise.
+    const known = dockerfileInputs(
+      'FROM busybox\nARG BASE=x\nARG DIR=src/${BASE}\nCOPY ${DIR}/ ./\n',
+      {
+        buildArgs: {},
+        file: 'Dockerfile'
+      }
+    )
+    expect(known).toMatchObject({ kind: 'narrowed', sources: [{ patterns: ['src/x'] }] })
+  })
+})

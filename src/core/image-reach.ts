@@ -66,8 +66,6 @@ export interface WholeReach {
   fileArgs: Record<string, string>
 }
 
-const TEMPLATE_REF = (name: string) => new RegExp(`\\$\\{?${name}(?![A-Za-z0-9_])`)
-
 /**
  * The image's reach. context: its real directory under the root; texts: the files as the commit
  * holds them.
@@ -85,17 +83,12 @@ export function imageReach(node: ImageNode, context: string, texts: ImageTexts):
   if (texts.dockerfile === null) return whole(`${node.dockerfile} is not a file in the commit`)
   const inputs = dockerfileInputs(texts.dockerfile, {
     buildArgs: { ...fileArgs, ...node.buildArgs },
+    // An image-args ARG holds another image's digest, known only when the build runs.
+    unknownArgs: Object.keys(node.imageArgs),
     ...(node.target !== undefined ? { target: node.target } : {}),
     file: node.dockerfile
   })
   if (inputs.kind === 'whole') return whole(inputs.reason)
-  // An image-args ARG holds another image's digest, known at build time only.
-  for (const source of inputs.sources)
-    for (const arg of Object.keys(node.imageArgs))
-      if (TEMPLATE_REF(arg).test(source.text))
-        return whole(
-          `${node.dockerfile}:${source.line}: ${source.text}: ${arg} is an image-args value, known only when the build runs`
-        )
   const under = (p: string) => (p === '.' ? context : context === '' ? p : `${context}/${p}`)
   const relative = (path: string) => (context === '' ? path : path.slice(context.length + 1))
   const sources: ReachSource[] = inputs.sources.map(source => {

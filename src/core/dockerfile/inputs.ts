@@ -160,7 +160,8 @@ class Reader {
     )) {
       this.declared.add(name)
       let value: string | undefined
-      if (Object.hasOwn(given, name)) value = given[name]
+      if (this.options.unknownArgs?.includes(name)) value = undefined
+      else if (Object.hasOwn(given, name)) value = given[name]
       else if (fallback !== undefined) {
         const expanded = expandWord(fallback, lookup, this.escape)
         value = expanded.ok ? expanded.value : undefined

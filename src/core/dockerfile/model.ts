@@ -33,6 +33,8 @@ export type DockerfileInputs =
 export interface DockerfileOptions {
   /** Build arguments the builder is given (graph `build-args`, `build-args-file`). */
   buildArgs: Record<string, string>
+  /** Build arguments given values known only when the build runs (`image-args`: a digest). */
+  unknownArgs?: readonly string[]
   /** The stage built; every stage is counted anyway (buildah builds stages the target does not reach). */
   target?: string
   /** The Dockerfile's path as the user knows it, for reasons. */
