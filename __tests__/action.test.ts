@@ -147,7 +147,9 @@ describe('push', () => {
       '<code>config/b/features.yaml -&gt; config config-b -&gt; process process-a -&gt; image image-a</code>'
     )
     expect(rows[0]).toContain(`\`${short(plan.images['image-a'].key)}\``)
-    expect(rows[1]).toContain('<code>services/image-b/app.txt -&gt; image image-b</code>')
+    expect(rows[1]).toContain(
+      '<code>services/image-b/app.txt -&gt; COPY app.txt /app.txt &#40;services/image-b/Dockerfile:3&#41; -&gt; image image-b</code>'
+    )
     expect(s).toMatch(/```mermaid\nflowchart LR\n[\s\S]*\n```/)
     expect(s).toContain('2 images not affected')
     // The log groups its phases.

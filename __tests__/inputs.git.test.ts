@@ -82,10 +82,11 @@ processes:
     const repo = repoWith(`version: 1\n${processes(outputs)}images:\n  api:\n    ${image}\n`, {
       'templates/a.tmpl': 'a\n',
       'render.sh': '#!/bin/sh\n',
-      'svc/Dockerfile': 'FROM scratch\n',
+      // They copy their whole context, and with it what the process writes there.
+      'svc/Dockerfile': 'FROM scratch\nCOPY . /\n',
       'svc/app.txt': 'app\n',
       'docker/api.Dockerfile': 'FROM scratch\n',
-      Dockerfile: 'FROM scratch\n'
+      Dockerfile: 'FROM scratch\nCOPY . /\n'
     })
     expect(await validate(repo)).toMatchObject({ code: 0, err: '' })
     const { before, after } = await afterEdit(repo, r => r.write('templates/a.tmpl', 'b\n'))

@@ -5441,7 +5441,7 @@ function wholePathOf(pattern) {
     return !scan.isGlob || scan.glob === '**' ? scan.base : undefined;
 }
 /** The fixed directory a pattern cannot match outside of ('' when it has none), unescaped. */
-function anchorOf$1(pattern) {
+function anchorOf(pattern) {
     return scanOf(pattern).base;
 }
 class PathIndex {
@@ -10749,962 +10749,6 @@ function pullRequestOf(eventName, payload) {
     if (!owner || !repo || typeof number !== 'number')
         return undefined;
     return { owner, repo, number };
-}
-
-const isUnder$2 = (path, dir) => dir === '' || path === dir || (path.startsWith(dir) && path.charCodeAt(dir.length) === 47);
-let OutputIndex$1 = class OutputIndex {
-    /** Each output path, by the first process that lists it. */
-    exact = new Map();
-    /** Each directory above an output, by the first output under it. */
-    above = new Map();
-    sorted;
-    /** Registers an output; what it overlaps that is already registered, if anything. */
-    add(owner) {
-        const clash = this.producerOf(owner.path) ?? this.above.get(owner.path);
-        if (!this.exact.has(owner.path))
-            this.exact.set(owner.path, owner);
-        for (let slash = owner.path.indexOf('/'); slash !== -1; slash = owner.path.indexOf('/', slash + 1)) {
-            const dir = owner.path.slice(0, slash);
-            if (!this.above.has(dir))
-                this.above.set(dir, owner);
-        }
-        if (!this.above.has(''))
-            this.above.set('', owner);
-        this.sorted = undefined;
-        return clash;
-    }
-    isEmpty() {
-        return this.exact.size === 0;
-    }
-    /** The output that is path or holds it. */
-    producerOf(path) {
-        for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
-            const owner = this.exact.get(path.slice(0, slash));
-            if (owner)
-                return owner;
-        }
-        return this.exact.get(path);
-    }
-    /** Every output at or under dir ('' is everywhere), in path order. */
-    outputsUnder(dir) {
-        if (!this.above.has(dir) && !this.exact.has(dir))
-            return [];
-        this.sorted ??= [...this.exact.keys()].sort();
-        const out = [];
-        // Binary search to the first path not before dir; what is under dir follows it.
-        let lo = 0;
-        let hi = this.sorted.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (this.sorted[mid] < dir)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(dir); i++)
-            if (isUnder$2(this.sorted[i], dir))
-                out.push(this.exact.get(this.sorted[i]));
-        return out;
-    }
-    /**
-     * The outputs a pattern names: those it matches, and the one its fixed directory lies in (a
-     * pattern inside an output names what the process writes).
-     */
-    namedBy(pattern) {
-        const anchor = anchorOf$1(pattern);
-        const holder = this.producerOf(anchor);
-        if (holder)
-            return [holder];
-        const matches = compilePattern$1(pattern);
-        return this.outputsUnder(anchor).filter(o => matches(o.path));
-    }
-};
-const indexes = new WeakMap();
-/** The outputs of a graph's processes, indexed once per graph. */
-function outputIndexOf(graph) {
-    let index = indexes.get(graph);
-    if (!index) {
-        index = new OutputIndex$1();
-        for (const node of graph.nodes.values())
-            if (node.kind === 'process')
-                node.outputs.forEach((path, i) => index.add({ path, process: node.name, index: i }));
-        indexes.set(graph, index);
-    }
-    return index;
-}
-
-/** BuildKit reads `<Dockerfile>.dockerignore` before `<context>/.dockerignore`, when it exists. */
-function dockerfileIgnoreFile(dockerfile) {
-    return `${dockerfile}.dockerignore`;
-}
-/** Every process output, sorted, with its process: the outputs under a directory are one run. */
-class OutputIndex {
-    byPath = new Map();
-    sorted;
-    constructor(nodes) {
-        for (const node of nodes)
-            if (node.kind === 'process')
-                for (const o of node.outputs)
-                    this.byPath.set(o, node.name);
-        this.sorted = [...this.byPath.keys()].sort();
-    }
-    /** The output that holds path (path itself or an ancestor), if any. */
-    holding(path) {
-        for (let p = path;;) {
-            const process = this.byPath.get(p);
-            if (process !== undefined)
-                return { output: p, process };
-            const cut = p.lastIndexOf('/');
-            if (cut === -1)
-                return undefined;
-            p = p.slice(0, cut);
-        }
-    }
-    /** The outputs strictly under dir ('' is the repository root): a binary search, then a run. */
-    under(dir) {
-        const prefix = dir === '' ? '' : `${dir}/`;
-        let lo = 0;
-        let hi = this.sorted.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (this.sorted[mid] < prefix)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        const out = [];
-        for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(prefix); i++)
-            out.push({ output: this.sorted[i], process: this.byPath.get(this.sorted[i]) });
-        return out;
-    }
-}
-/** The processes each image consumes through its context and Dockerfile, by image name. */
-function findImpliedInputs(nodes) {
-    const outputs = new OutputIndex(nodes.values());
-    const implied = new Map();
-    for (const node of nodes.values()) {
-        if (node.kind !== 'image')
-            continue;
-        const found = [];
-        const add = (process, what, path) => {
-            if (!found.some(f => f.process === process && f.what === what))
-                found.push({ process, what, path });
-        };
-        const holder = outputs.holding(node.context);
-        if (holder)
-            add(holder.process, 'context', node.context || '.');
-        for (const o of outputs.under(node.context))
-            add(o.process, 'context', node.context || '.');
-        for (const [path, what] of [
-            [node.dockerfile, 'Dockerfile'],
-            [dockerfileIgnoreFile(node.dockerfile), 'Dockerfile ignore file']
-        ]) {
-            const h = outputs.holding(path);
-            if (h)
-                add(h.process, what, path);
-        }
-        if (found.length > 0)
-            implied.set(node.name, found);
-    }
-    return implied;
-}
-/** Record the implied inputs on the images (their `inputs` stay as the file spells them). */
-function addImpliedInputs(nodes) {
-    for (const [name, because] of findImpliedInputs(nodes)) {
-        const image = nodes.get(name);
-        const extra = [...new Set(because.map(b => b.process))].filter(p => !image.inputs.includes(p));
-        image.implied = {
-            inputs: extra.length > 0 ? [...image.inputs, ...extra] : image.inputs,
-            because
-        };
-    }
-}
-/** How a reason chain says why an input it passes through was not listed: '' when it was. */
-function impliedNote(node, input) {
-    if (node.kind !== 'image' || !node.implied || node.inputs.includes(input))
-        return '';
-    const b = node.implied.because.find(i => i.process === input);
-    if (b)
-        return ` (produces its ${b.what} ${b.path})`;
-    const arg = Object.keys(node.imageArgs).find(a => node.imageArgs[a] === input);
-    return arg !== undefined ? ` (image-args ${arg})` : '';
-}
-/**
- * Once an image's Dockerfile is read (issue 13), a process that writes into its context is its
- * input only when an instruction reaches what it writes: an output under the context that no COPY
- * names leaves the image's inputs (its `because` stays, for the checks). A process the graph file
- * lists, or that writes the Dockerfile or an ignore file, stays.
- */
-function narrowImpliedInputs(graph, reach) {
-    const outputs = outputIndexOf(graph);
-    for (const node of graph.nodes.values()) {
-        const r = reach.get(node.name);
-        if (node.kind !== 'image' || !node.implied || r?.kind !== 'narrowed')
-            continue;
-        const unread = new Set();
-        for (const b of node.implied.because) {
-            if (b.what !== 'context' || node.inputs.includes(b.process))
-                continue;
-            const written = [
-                ...outputs.outputsUnder(r.context),
-                ...[outputs.producerOf(r.context)].filter(o => o !== undefined)
-            ].filter(o => o.process === b.process);
-            if (!written.some(o => reachesOutput(r, o.path)))
-                unread.add(b.process);
-        }
-        // A process also implied for its Dockerfile or ignore file, or named by image-args, stays.
-        for (const b of node.implied.because)
-            if (b.what !== 'context')
-                unread.delete(b.process);
-        for (const image of Object.values(node.imageArgs))
-            unread.delete(image);
-        if (unread.size > 0)
-            node.implied = {
-                inputs: node.implied.inputs.filter(i => !unread.has(i)),
-                because: node.implied.because
-            };
-    }
-}
-/** Whether a source may copy something of the output at path (a superset for wildcards). */
-function reachesOutput(reach, output) {
-    for (const s of reach.sources)
-        for (const pattern of s.patterns) {
-            const cut = pattern.search(/[*?[\\]/);
-            const anchor = cut === -1
-                ? pattern
-                : pattern.slice(0, pattern.lastIndexOf('/', cut) + 1).replace(/\/$/, '');
-            if (isUnder$1(output, anchor) || isUnder$1(anchor, output))
-                return true;
-        }
-    return false;
-}
-function isUnder$1(path, dir) {
-    return dir === '' || path === dir || path.startsWith(`${dir}/`);
-}
-
-// Checks that span nodes: references between nodes, outputs that overlap or feed their own
-// process, cycles; and the order that puts inputs before their consumers.
-function checkReferences(r, nodes) {
-    const suggestions = new Suggestions(nodes.keys());
-    for (const node of nodes.values()) {
-        if (node.kind === 'config')
-            continue;
-        const seen = new Set();
-        node.inputs.forEach((input, i) => {
-            const at = [SECTION_OF[node.kind], node.name, 'inputs', i];
-            const target = nodes.get(input);
-            if (!target) {
-                r.error(at, 'value', `unknown node '${input}'${suggestions.for(input)}`);
-            }
-            else if (input === node.name) {
-                r.error(at, 'value', `${node.kind} '${node.name}' cannot be its own input`);
-            }
-            else if (!ALLOWED_INPUTS[node.kind].includes(target.kind)) {
-                r.error(at, 'value', `'${input}' is ${article(target.kind)} ${target.kind}; a ${node.kind} takes ${ALLOWED_INPUTS[node.kind].map(k => SECTION_OF[k]).join(' or ')}`);
-            }
-            else if (seen.has(input)) {
-                r.error(at, 'value', `'${input}' is listed twice`);
-            }
-            seen.add(input);
-        });
-    }
-}
-/** `image-args` name other images of the graph (not the image itself, no config or process). */
-function checkImageArgs(r, nodes) {
-    let images;
-    for (const node of nodes.values()) {
-        if (node.kind !== 'image')
-            continue;
-        for (const [arg, name] of Object.entries(node.imageArgs)) {
-            const at = ['images', node.name, 'image-args', arg];
-            const target = nodes.get(name);
-            if (!target) {
-                images ??= [...nodes.values()].filter(n => n.kind === 'image').map(n => n.name);
-                r.error(at, 'value', `unknown image '${name}'${didYouMean(name, images)}; image-args name images of the graph`);
-            }
-            else if (name === node.name)
-                r.error(at, 'value', `image '${node.name}' cannot be built on itself`);
-            else if (target.kind !== 'image')
-                r.error(at, 'value', `'${name}' is ${article(target.kind)} ${target.kind}; image-args name images (a ${target.kind} goes in inputs)`);
-        }
-    }
-}
-/**
- * The images an image names only in `image-args` join its inputs (without a second edge for one
- * it also lists): built first, affected with it, in its key as upstream keys.
- */
-function addImageArgInputs(nodes) {
-    for (const node of nodes.values()) {
-        if (node.kind !== 'image')
-            continue;
-        const listed = inputsOf(node);
-        const extra = [...new Set(Object.values(node.imageArgs))].filter(name => !listed.includes(name) && nodes.get(name)?.kind === 'image' && name !== node.name);
-        if (extra.length === 0)
-            continue;
-        node.implied = { inputs: [...listed, ...extra], because: node.implied?.because ?? [] };
-    }
-}
-function article(kind) {
-    return kind === 'image' ? 'an' : 'a';
-}
-function checkOutputs(r, nodes) {
-    const outputs = new OutputIndex$1();
-    for (const node of nodes.values()) {
-        if (node.kind !== 'process')
-            continue;
-        node.outputs.forEach((output, i) => {
-            const clash = outputs.add({ path: output, process: node.name, index: i });
-            if (clash) {
-                r.error(['processes', node.name, 'outputs', i], 'value', `'${output}' overlaps '${clash.path}', an output of process '${clash.process}'; each output belongs to one process`);
-            }
-        });
-    }
-    checkOutputsInInputs(r, nodes, outputs);
-}
-/**
- * A process whose output is named by a config it consumes (directly or through other processes)
- * changes its own inputs by running: a cycle, refused where the output is listed.
- */
-function checkOutputsInInputs(r, nodes, outputs) {
-    const reported = new Set();
-    for (const config of nodes.values()) {
-        if (config.kind !== 'config')
-            continue;
-        for (const pattern of config.paths) {
-            if (pattern.startsWith('!'))
-                continue;
-            for (const owner of outputs.namedBy(pattern)) {
-                const id = `${owner.process}\0${owner.index}`;
-                if (reported.has(id) || !consumes(nodes, owner.process, config.name))
-                    continue;
-                reported.add(id);
-                r.error(['processes', owner.process, 'outputs', owner.index], 'value', `cycle: process '${owner.process}' writes '${owner.path}', which config '${config.name}' (an input of it) matches with '${pattern}'; a process cannot write its own inputs`);
-            }
-        }
-    }
-}
-/** Whether node reaches target through its inputs. */
-function consumes(nodes, node, target) {
-    const seen = new Set();
-    const stack = [node];
-    while (stack.length > 0) {
-        const n = nodes.get(stack.pop());
-        if (!n || n.kind === 'config' || seen.has(n.name))
-            continue;
-        seen.add(n.name);
-        for (const input of n.inputs) {
-            if (input === target)
-                return true;
-            stack.push(input);
-        }
-    }
-    return false;
-}
-function topologicalOrder(r, nodes) {
-    const order = [];
-    const state = new Map();
-    const stack = [];
-    const reported = new Set();
-    const visit = (node) => {
-        const s = state.get(node.name);
-        if (s === 'done')
-            return;
-        if (s === 'visiting') {
-            const cycle = [...stack.slice(stack.indexOf(node.name)), node.name];
-            const id = [...cycle].slice(0, -1).sort().join(' ');
-            if (!reported.has(id)) {
-                reported.add(id);
-                const first = nodes.get(cycle[0]);
-                r.error(cycleEdge(first, cycle[1]), 'value', `cycle: ${cycle.join(' -> ')}`);
-            }
-            return;
-        }
-        state.set(node.name, 'visiting');
-        stack.push(node.name);
-        for (const input of inputsOf(node))
-            visit(nodes.get(input));
-        stack.pop();
-        state.set(node.name, 'done');
-        order.push(node);
-    };
-    for (const node of nodes.values())
-        visit(node);
-    return order;
-}
-/** Where the edge from node to input is written: `inputs`, or the ARG of `image-args` naming it. */
-function cycleEdge(node, input) {
-    const at = [SECTION_OF[node.kind], node.name];
-    if (node.kind === 'image' && !node.inputs.includes(input)) {
-        const arg = Object.keys(node.imageArgs).find(a => node.imageArgs[a] === input);
-        if (arg !== undefined)
-            return [...at, 'image-args', arg];
-    }
-    return [...at, 'inputs'];
-}
-
-// imagegraph.yml -> a validated Graph, or every problem at once with file:line:col and the node path.
-// Structural rules here and in schema/imagegraph.schema.json are the same; __tests__/schema.test.ts
-// holds them to it. The trip: YAML (yaml.ts), each node's fields (fields.ts), the checks that span
-// nodes (checks.ts).
-/**
- * Parse and validate a graph file: structure, names, references, cycles, paths that stay in the
- * repository. Checks against the repository's files (missing context, globs that match nothing)
- * are in checkGraphAgainstFiles. Throws GraphError with every problem.
- */
-function parseGraph(text, file = DEFAULT_GRAPH_FILE) {
-    const { graph, problems } = readGraph(text, file);
-    if (problems.length > 0 || !graph)
-        throw new GraphError(problems);
-    return graph;
-}
-/**
- * Every problem of a graph file, and the graph made of the nodes that are fine in themselves (no
- * graph when not even the document can be read), so that a checker can go on to the problems
- * that need the repository's files and report them all at once.
- */
-function readGraph(text, file = DEFAULT_GRAPH_FILE, 
-/** reader: which YAML reader to start with (tests hold both to the same graph). */
-options = {}) {
-    const locations = new Locations(text);
-    let root;
-    try {
-        root = loadYaml(text, file, locations, options.reader);
-    }
-    catch (e) {
-        if (e instanceof GraphError)
-            return { problems: e.problems };
-        throw e;
-    }
-    const r = new Reader$1();
-    const nodes = new Map();
-    const nodePaths = new Map();
-    const top = Object.create(null);
-    const located = () => sortProblems(r.problems.map(p => ({
-        file,
-        ...locations.locate(p.loc),
-        path: p.path,
-        message: p.message,
-        severity: 'error'
-    })));
-    if (!isMapValue(root)) {
-        r.error([], 'value', `expected a mapping with ${TOP_FIELDS.join(', ')}, got ${describe(root)}`);
-        return { problems: located() };
-    }
-    for (const key of Object.keys(root)) {
-        const value = root[key];
-        if (key === 'version') {
-            if (!(isNumberValue(value) &&
-                Number(value instanceof YamlNumber ? value.value : value) === GRAPH_VERSION)) {
-                r.error([key], 'value', versionProblem(value));
-            }
-            continue;
-        }
-        if (Object.hasOwn(TOP_FIELD_TYPES, key)) {
-            top[key] = readField(r, TOP_FIELD_TYPES[key], value, [key]);
-            continue;
-        }
-        const kind = KIND_OF.get(key);
-        if (!kind) {
-            r.error([key], 'key', `unknown field '${key}'${didYouMean(key, TOP_FIELDS)}; allowed: ${TOP_FIELDS.join(', ')}`);
-            continue;
-        }
-        if (value === null || value === undefined)
-            continue; // `images:` with nothing under it
-        if (!isMapValue(value)) {
-            r.error([key], 'value', `expected a mapping of ${kind} names to ${kind} definitions, got ${describe(value)}`);
-            continue;
-        }
-        for (const name of Object.keys(value)) {
-            const path = `${key}.${name}`;
-            if (!NAME_PATTERN.test(name)) {
-                r.error([key, name], 'key', `'${name}' is not a valid name; use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit`);
-                continue;
-            }
-            const node = readNode(r, kind, name, value[name], [key, name]);
-            if (!node)
-                continue;
-            const earlier = nodePaths.get(name);
-            if (earlier) {
-                const first = locations.locate({
-                    segments: [SECTION_OF[nodes.get(name).kind], name],
-                    at: 'key'
-                });
-                r.error([key, name], 'key', `name '${name}' is already used by ${earlier} at ${file}:${first.line}:${first.col}; names are unique across configs, processes and images`);
-                continue;
-            }
-            nodes.set(name, node);
-            nodePaths.set(name, path);
-        }
-    }
-    if (!Object.hasOwn(root, 'version'))
-        r.error([], 'value', `missing required field 'version'; add 'version: ${GRAPH_VERSION}'`, 'version');
-    applyTopDefaults(nodes, top);
-    checkReferences(r, nodes);
-    checkImageArgs(r, nodes);
-    checkOutputs(r, nodes);
-    addImpliedInputs(nodes);
-    addImageArgInputs(nodes);
-    const order = r.problems.length === 0 ? topologicalOrder(r, nodes) : [];
-    const graph = {
-        file,
-        nodes,
-        order,
-        ...(typeof top.registry === 'string' ? { registry: top.registry } : {}),
-        ...(Array.isArray(top.tags) ? { tags: top.tags } : {}),
-        positions: new Positions(locations, nodes, Object.keys(root))
-    };
-    return { graph, problems: r.problems.length > 0 ? located() : [] };
-}
-function versionProblem(value) {
-    if (typeof value === 'string' && value.trim() === String(GRAPH_VERSION))
-        return `version must be the number ${GRAPH_VERSION}, not the string '${value}'; write 'version: ${GRAPH_VERSION}' without quotes`;
-    return `unsupported version ${describe(value).replace(/^number /, '')}; supported: ${GRAPH_VERSION}`;
-}
-/** `context-inputs` and `build-args-file` at the top level: every image's that sets none itself. */
-function applyTopDefaults(nodes, top) {
-    const contextInputs = top['context-inputs'];
-    const buildArgsFile = top['build-args-file'];
-    if (contextInputs === undefined && buildArgsFile === undefined)
-        return;
-    for (const node of nodes.values()) {
-        if (node.kind !== 'image')
-            continue;
-        if (contextInputs !== undefined && !node.fields.includes('context-inputs'))
-            node.contextInputs = contextInputs;
-        if (buildArgsFile !== undefined && !node.fields.includes('build-args-file'))
-            node.buildArgsFile = buildArgsFile;
-    }
-}
-
-// What git says changed, and what is tracked, in the core's terms.
-/** Orders anything with a path by that path (as git lists files: a run per directory). */
-function byPath(a, b) {
-    return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-}
-/** The line a file contributes to a content key: `<mode> <object id>\t<path>`. */
-function treeLine(f) {
-    return 'line' in f ? f.line : `${f.mode} ${f.oid}\t${f.path}`;
-}
-/** Each path a change touches, with how to name it in a reason: a rename counts at both ends. */
-function touchedPaths(change) {
-    switch (change.status) {
-        case 'renamed':
-            return [
-                { path: change.oldPath, origin: `${change.oldPath} (renamed to ${change.path})` },
-                { path: change.path, origin: `${change.path} (renamed from ${change.oldPath})` }
-            ];
-        case 'copied':
-            return [{ path: change.path, origin: `${change.path} (copied from ${change.oldPath})` }];
-        case 'modified':
-            return [{ path: change.path, origin: change.path }];
-        default:
-            return [{ path: change.path, origin: `${change.path} (${change.status})` }];
-    }
-}
-
-// Content keys: a Merkle hash per node of everything that goes into what it produces.
-//
-// key = sha256(canonical JSON of {
-//   schema:      KEY_SCHEMA, bumped whenever what goes into a key changes
-//   kind:        config, process or image
-//   definition:  the node's canonical definition (see canonicalDefinition; no names, no
-//                `description`, `repository`, `tags`, `tag-pattern`, timeouts or passed variables)
-//   filesDigest: sha256 of one line per input, "<mode> <git object id>\t<path>\n", sorted by
-//                path: a config's matched files (blob ids); an image's context directory as one
-//                line with git's tree id ("040000 <tree id>\t<dir>", '.' for the root), which
-//                changes exactly when a file beneath it does, then its Dockerfile and ignore files
-//                (blob ids) and the symlinks on the way to them
-//   upstream:    the keys of every input, sorted
-// })
-// Nothing else: not the node's name or its inputs' names (two nodes with the same definition and
-// inputs have one key: a rename rebuilds nothing), not the checkout path, the machine, mtimes or
-// map order. The breakdown is kept beside the key, with the names as labels that are not hashed,
-// so that `imagegraph why NODE --explain` can say why two keys differ.
-const KEY_SCHEMA = 'imagegraph-key/v5';
-const hashOnce = typeof crypto$1.hash === 'function'
-    ? data => crypto$1.hash('sha256', data)
-    : data => crypto$1.createHash('sha256').update(data).digest('hex');
-function sha256(data) {
-    // A path that is not UTF-8 holds escaped bytes (lone surrogates): hash the bytes git gave.
-    return isWellFormed(data) ? hashOnce(data) : hashBytes(encodePaths(data));
-}
-const isWellFormed = (s) => s.isWellFormed();
-const hashBytes = (data) => crypto$1.createHash('sha256').update(data).digest('hex');
-function sortedRecord(r) {
-    return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-/**
- * What a node is, independent of how the YAML was written and of names: lists whose order means
- * nothing are sorted, maps are sorted; what changes no artifact is left out (`description`,
- * `repository`, `tags`, `tag-pattern`, `timeout`, `pass-env`); inputs are in the key as upstream
- * keys, and `image-args` as ARG -> the upstream image's key (keyOf). Keys are written in sorted
- * order (hashedJson relies on it).
- */
-function canonicalDefinition(node, keyOf, fileArgs = {}) {
-    switch (node.kind) {
-        case 'config':
-            return { paths: [...node.paths].sort() };
-        case 'process':
-            return {
-                env: sortedRecord(node.env),
-                outputs: [...node.outputs].sort(),
-                run: node.run
-            };
-        case 'image': {
-            const imageArgs = {};
-            for (const arg of Object.keys(node.imageArgs).sort())
-                imageArgs[arg] = keyOf(node.imageArgs[arg]);
-            return {
-                // What the builder is given: build-args, and the build-args-file's values of the ARGs the
-                // Dockerfile declares (the same value either way is the same build).
-                buildArgs: sortedRecord({ ...fileArgs, ...node.buildArgs }),
-                context: node.context,
-                dockerfile: node.dockerfile,
-                imageArgs,
-                platforms: [...node.platforms].sort(),
-                target: node.target ?? null
-            };
-        }
-    }
-}
-/**
- * A node's definition as the graph file writes it, names included (its inputs, the images of its
- * image-args): when it differs between two commits the node is affected, even where its key would
- * only change through an input (a new input that did not change itself).
- */
-function writtenDefinition(node) {
-    const definition = canonicalDefinition(node, name => name);
-    if (node.kind === 'config')
-        return definition;
-    if (node.kind === 'process')
-        return { ...definition, inputs: [...node.inputs].sort() };
-    return {
-        ...definition,
-        buildArgsFile: node.buildArgsFile ?? null,
-        contextInputs: node.contextInputs,
-        inputs: [...node.inputs].sort()
-    };
-}
-function nodeLabel(node) {
-    return `${node.kind} ${node.name}`;
-}
-/** Files in path order; git already lists them so, and then nothing is sorted. */
-function sortedByPath(files) {
-    for (let i = 1; i < files.length; i++)
-        if (files[i - 1].path > files[i].path)
-            return files.slice().sort(byPath);
-    return files;
-}
-/**
- * The text a key hashes: stableStringify of the breakdown without its file list and its labels
- * (the node's name, its inputs' names), the upstream keys sorted. Built with every object's keys
- * already in sorted order, so the native JSON.stringify gives the same text fast.
- */
-function hashedJson(b) {
-    return JSON.stringify({
-        definition: b.definition,
-        filesDigest: b.filesDigest,
-        kind: b.kind,
-        schema: b.schema,
-        upstream: b.upstream.map(u => u.key).sort()
-    });
-}
-/** Every node's content key, inputs first. */
-function computeKeys(graph, membership) {
-    const keys = new Map();
-    for (const node of graph.order) {
-        const files = membership.keyFiles?.get(node.name) ?? membership.files.get(node.name) ?? [];
-        const lines = sortedByPath(files).map(treeLine);
-        const upstream = inputsOf(node)
-            .map(name => {
-            const input = graph.nodes.get(name);
-            return { node: nodeLabel(input), key: keys.get(name).key };
-        })
-            .sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
-        const breakdown = {
-            schema: KEY_SCHEMA,
-            kind: node.kind,
-            name: node.name,
-            definition: canonicalDefinition(node, name => keys.get(name).key, membership.reach?.get(node.name)?.fileArgs),
-            files: lines,
-            filesDigest: sha256(lines.length === 0 ? '' : `${lines.join('\n')}\n`),
-            upstream
-        };
-        keys.set(node.name, { key: sha256(hashedJson(breakdown)), breakdown });
-    }
-    return keys;
-}
-
-const SYMLINK_MODE = '120000';
-/** As the kernel's ELOOP: more links than this in one resolution is a loop. */
-const MAX_HOPS = 40;
-/** How many links deep another name of a file is looked for (a link to a link's directory...). */
-const MAX_ALIAS_DEPTH = 8;
-function isSymlink(f) {
-    return 'line' in f ? f.line.startsWith(`${SYMLINK_MODE} `) : f.mode === SYMLINK_MODE;
-}
-/** The object id of a tracked file (the blob that holds a link's target). */
-function objectIdOf(f) {
-    return 'line' in f ? f.line.slice(f.line.indexOf(' ') + 1, f.line.indexOf('\t')) : f.oid;
-}
-class Symlinks {
-    targets;
-    aliasIndex;
-    /** targets: each link's path and its target as git holds it (the link blob's text). */
-    constructor(targets) {
-        this.targets = targets;
-    }
-    get size() {
-        return this.targets.size;
-    }
-    /**
-     * The real path of a repository path ('' is the root), every link on the way followed, and the
-     * links it went through (their targets decide it too). An error when a link leads out of the
-     * repository or loops.
-     */
-    resolve(path) {
-        const via = [];
-        if (this.targets.size === 0)
-            return { path, via };
-        const out = [];
-        const queue = path === '' ? [] : path.split('/');
-        let hops = 0;
-        while (queue.length > 0) {
-            const segment = queue.shift();
-            if (segment === '' || segment === '.')
-                continue;
-            if (segment === '..') {
-                if (out.length === 0)
-                    return {
-                        error: `${describeVia(via, this.targets)}, which leads outside the repository`,
-                        via
-                    };
-                out.pop();
-                continue;
-            }
-            out.push(segment);
-            const here = out.join('/');
-            const target = this.targets.get(here);
-            if (target === undefined)
-                continue;
-            via.push(here);
-            if (++hops > MAX_HOPS)
-                return { error: `${describeVia(via.slice(0, 3), this.targets)}, ..., which loop`, via };
-            if (isAbsoluteTarget(target))
-                return {
-                    error: `${describeVia(via, this.targets)}, which leads outside the repository`,
-                    via
-                };
-            out.pop();
-            queue.unshift(...target.split('/'));
-        }
-        return { path: out.join('/'), via };
-    }
-    /** Links by the real path they lead to (only links that stay in the repository). */
-    aliases() {
-        if (!this.aliasIndex) {
-            this.aliasIndex = new Map();
-            for (const link of this.targets.keys()) {
-                const r = this.resolve(link);
-                if (!('path' in r))
-                    continue;
-                const list = this.aliasIndex.get(r.path);
-                if (list)
-                    list.push(link);
-                else
-                    this.aliasIndex.set(r.path, [link]);
-            }
-        }
-        return this.aliasIndex;
-    }
-    /**
-     * The other names a path has through links: `cfglink/a.yaml` for `cfgreal/a.yaml` when
-     * `cfglink -> cfgreal`, with the links each name goes through. Works for paths that are not
-     * (or no longer) there too.
-     */
-    otherNames(path) {
-        if (this.targets.size === 0)
-            return [];
-        const out = [];
-        const aliases = this.aliases();
-        const visit = (p, via, depth) => {
-            if (depth >= MAX_ALIAS_DEPTH)
-                return;
-            // p and every directory above it, the root included, that some link leads to.
-            const dirs = [p];
-            for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1))
-                dirs.push(p.slice(0, i));
-            if (p !== '')
-                dirs.push('');
-            for (const dir of dirs) {
-                const links = aliases.get(dir);
-                if (links === undefined)
-                    continue;
-                const rest = dir === '' ? `/${p}` : p.slice(dir.length);
-                for (const link of links) {
-                    const name = `${link}${rest}`;
-                    if (name === p)
-                        continue;
-                    const chain = [...via, link];
-                    out.push({ path: name, via: chain });
-                    visit(name, chain, depth + 1);
-                }
-            }
-        };
-        visit(path, [], 0);
-        return out;
-    }
-}
-/** The links a resolution went through, as a message says them. */
-function describeVia(via, targetOf) {
-    return via.map(link => `the symlink ${link} -> ${targetOf.get(link)}`).join(', then ');
-}
-/** A link target that names a place outside any repository (`/etc`, `C:\\`). */
-function isAbsoluteTarget(target) {
-    return target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target);
-}
-
-// Git's tree objects: the Merkle tree a commit already is. A directory's tree id changes exactly
-// when something below it changes, so one id names a whole image context. The id can be read from
-// git (TreeObject) or computed from a listing of the files beneath (treeIdOf), and both give
-// git's own id: a key is the same whichever way its files were found.
-const TREE_MODE = '040000';
-function isTree(f) {
-    return 'line' in f ? f.line.startsWith(`${TREE_MODE} `) : f.mode === TREE_MODE;
-}
-/** The mode of a tracked file. */
-function modeOf(f) {
-    return 'line' in f ? f.line.slice(0, f.line.indexOf(' ')) : f.mode;
-}
-/** A mode as ls-tree writes it: git's tree objects write a directory's as `40000`. */
-function lsTreeMode(raw) {
-    return raw.length === 5 ? `0${raw}` : raw;
-}
-/**
- * A tree object as git gave it: an entry is found by its name without decoding the others (a plan
- * reads thousands of trees to look up one or two names in each). A large tree is indexed once.
- */
-class TreeObject {
-    data;
-    oidBytes;
-    index;
-    constructor(data, oidBytes) {
-        this.data = data;
-        this.oidBytes = oidBytes;
-    }
-    /**
-     * Calls found for each entry with where it lies (see name, mode and oid): its mode's first bytes
-     * tell a tree, a link or anything else without any text being made.
-     */
-    forEach(found) {
-        const { data } = this;
-        for (let at = 0; at < data.length;) {
-            const nul = data.indexOf(0, at + 6);
-            found(data[at] === 0x34 ? 'tree' : data[at] === 0x31 && data[at + 1] === 0x32 ? 'link' : 'other', at, nul);
-            at = nul + 1 + this.oidBytes;
-        }
-    }
-    /** The name of the entry at `at` (forEach). */
-    name(at, nul) {
-        return decodePaths(this.data.subarray(this.data.indexOf(32, at) + 1, nul));
-    }
-    mode(at) {
-        return lsTreeMode(this.data.toString('latin1', at, this.data.indexOf(32, at)));
-    }
-    oid(nul) {
-        return this.data.toString('hex', nul + 1, nul + 1 + this.oidBytes);
-    }
-    get(name) {
-        // Names compared as bytes: latin1 maps each byte to one character.
-        // eslint-disable-next-line no-control-regex
-        const key = /^[\x00-\x7f]*$/.test(name) ? name : encodePaths(name).toString('latin1');
-        const { data } = this;
-        let at;
-        if (data.length > 4096) {
-            if (!this.index) {
-                this.index = new Map();
-                for (let i = 0; i < data.length;) {
-                    const space = data.indexOf(32, i);
-                    const nul = data.indexOf(0, space + 1);
-                    this.index.set(data.toString('latin1', space + 1, nul), i);
-                    i = nul + 1 + this.oidBytes;
-                }
-            }
-            at = this.index.get(key);
-        }
-        else {
-            for (let i = 0; i < data.length;) {
-                const space = data.indexOf(32, i);
-                const nul = data.indexOf(0, space + 1);
-                if (nul - space - 1 === key.length && data.toString('latin1', space + 1, nul) === key) {
-                    at = i;
-                    break;
-                }
-                i = nul + 1 + this.oidBytes;
-            }
-        }
-        if (at === undefined)
-            return undefined;
-        return { mode: this.mode(at), oid: this.oid(data.indexOf(0, data.indexOf(32, at) + 1)) };
-    }
-}
-/** Git's id of a tree holding these entries (each name one path segment). */
-function hashTree(entries, oidHexLength) {
-    const named = entries.map(e => {
-        const name = encodePaths(e.name);
-        // Git orders a subtree as if its name ended with '/'.
-        const sortKey = e.mode === TREE_MODE ? Buffer.concat([name, Buffer.from('/')]) : name;
-        return { e, name, sortKey };
-    });
-    named.sort((a, b) => Buffer.compare(a.sortKey, b.sortKey));
-    const parts = [];
-    for (const { e, name } of named) {
-        parts.push(Buffer.from(`${e.mode === TREE_MODE ? '40000' : e.mode} `, 'latin1'));
-        parts.push(name, Buffer.from([0]), oidBytesOf(e.oid));
-    }
-    const body = Buffer.concat(parts);
-    const hash = crypto$1.createHash(oidHexLength === 64 ? 'sha256' : 'sha1');
-    hash.update(`tree ${body.length}\0`);
-    hash.update(body);
-    return hash.digest('hex');
-}
-/** An object id as the bytes a tree holds; a hand-made id that is not hex is hashed as its text. */
-function oidBytesOf(oid) {
-    return /^(?:[0-9a-f]{2})+$/.test(oid) ? Buffer.from(oid, 'hex') : Buffer.from(oid, 'utf8');
-}
-/**
- * The tree id of directory dir ('' is the root) from the files beneath it, each with its path from
- * the same root: git's own id when the list holds every file under dir. Undefined when none is.
- */
-function treeIdOf(files, dir) {
-    const prefix = dir === '' ? '' : `${dir}/`;
-    const root = { files: [], dirs: new Map() };
-    let oidLength = 40;
-    let any = false;
-    for (const f of files) {
-        if (!f.path.startsWith(prefix) || f.path.length === prefix.length)
-            continue;
-        any = true;
-        const parts = f.path.slice(prefix.length).split('/');
-        let here = root;
-        for (let i = 0; i < parts.length - 1; i++) {
-            let next = here.dirs.get(parts[i]);
-            if (!next)
-                here.dirs.set(parts[i], (next = { files: [], dirs: new Map() }));
-            here = next;
-        }
-        const oid = objectIdOf(f);
-        if (oid.length === 64)
-            oidLength = 64;
-        here.files.push({ mode: modeOf(f), name: parts[parts.length - 1], oid });
-    }
-    if (!any)
-        return undefined;
-    const hashDir = (d) => hashTree([
-        ...d.files,
-        ...[...d.dirs].map(([name, sub]) => ({ mode: TREE_MODE, name, oid: hashDir(sub) }))
-    ], oidLength);
-    return hashDir(root);
 }
 
 var main$4 = {};
@@ -19648,7 +18692,9 @@ class Reader {
         for (const [name, fallback] of parseArgDeclarations(ins.getArgumentsContent() ?? '', this.escape)) {
             this.declared.add(name);
             let value;
-            if (Object.hasOwn(given, name))
+            if (this.options.unknownArgs?.includes(name))
+                value = undefined;
+            else if (Object.hasOwn(given, name))
                 value = given[name];
             else if (fallback !== undefined) {
                 const expanded = expandWord(fallback, lookup, this.escape);
@@ -19954,13 +19000,15 @@ function namesOrPassesThrough(pattern, i, link, j) {
 // default), the context files its Dockerfile's COPY, ADD and bind mounts reach, minus what the
 // ignore file excludes; the whole context when the graph asks for it or when the Dockerfile cannot
 // be read with certainty (then with the reason). Pure: the texts come from the caller.
-const TEMPLATE_REF = (name) => new RegExp(`\\$\\{?${name}(?![A-Za-z0-9_])`);
 /**
  * The image's reach. context: its real directory under the root; texts: the files as the commit
  * holds them.
  */
 function imageReach(node, context, texts) {
-    const declared = texts.dockerfile === null ? null : declaredArgs(texts.dockerfile);
+    // Only a build-args-file needs the declared names (a second reading of the Dockerfile).
+    const declared = texts.dockerfile === null || texts.argsFile === undefined
+        ? null
+        : declaredArgs(texts.dockerfile);
     const fileArgs = argsFromFile(node, texts.argsFile, declared);
     const whole = (reason) => ({
         kind: 'whole',
@@ -19974,16 +19022,13 @@ function imageReach(node, context, texts) {
         return whole(`${node.dockerfile} is not a file in the commit`);
     const inputs = dockerfileInputs(texts.dockerfile, {
         buildArgs: { ...fileArgs, ...node.buildArgs },
+        // An image-args ARG holds another image's digest, known only when the build runs.
+        unknownArgs: Object.keys(node.imageArgs),
         ...(node.target !== undefined ? { target: node.target } : {}),
         file: node.dockerfile
     });
     if (inputs.kind === 'whole')
         return whole(inputs.reason);
-    // An image-args ARG holds another image's digest, known at build time only.
-    for (const source of inputs.sources)
-        for (const arg of Object.keys(node.imageArgs))
-            if (TEMPLATE_REF(arg).test(source.text))
-                return whole(`${node.dockerfile}:${source.line}: ${source.text}: ${arg} is an image-args value, known only when the build runs`);
     const under = (p) => (p === '.' ? context : context === '' ? p : `${context}/${p}`);
     const relative = (path) => (context === '' ? path : path.slice(context.length + 1));
     const sources = inputs.sources.map(source => {
@@ -20014,6 +19059,22 @@ function imageReach(node, context, texts) {
         mayIgnoreUnder: dir => exclusions.some(p => mayMatchAtOrUnder(p, relative(dir))),
         fileArgs
     };
+}
+const WILDCARD = /[*?[\\]/;
+/**
+ * Where a source pattern starts: its path before the first segment with a wildcard (the pattern
+ * itself when it has none; '' is the root). Every path it reaches is at or under it.
+ */
+function sourceAnchor(pattern) {
+    if (!WILDCARD.test(pattern))
+        return pattern;
+    const fixed = [];
+    for (const segment of pattern.split('/')) {
+        if (WILDCARD.test(segment))
+            break;
+        fixed.push(segment);
+    }
+    return fixed.join('/');
 }
 /** Whether path is the context or lies beneath it. */
 function inContext(path, context) {
@@ -20167,6 +19228,959 @@ function contextReads(reach, lines) {
     };
 }
 
+const isUnder$2 = (path, dir) => dir === '' || path === dir || (path.startsWith(dir) && path.charCodeAt(dir.length) === 47);
+let OutputIndex$1 = class OutputIndex {
+    /** Each output path, by the first process that lists it. */
+    exact = new Map();
+    /** Each directory above an output, by the first output under it. */
+    above = new Map();
+    sorted;
+    /** Registers an output; what it overlaps that is already registered, if anything. */
+    add(owner) {
+        const clash = this.producerOf(owner.path) ?? this.above.get(owner.path);
+        if (!this.exact.has(owner.path))
+            this.exact.set(owner.path, owner);
+        for (let slash = owner.path.indexOf('/'); slash !== -1; slash = owner.path.indexOf('/', slash + 1)) {
+            const dir = owner.path.slice(0, slash);
+            if (!this.above.has(dir))
+                this.above.set(dir, owner);
+        }
+        if (!this.above.has(''))
+            this.above.set('', owner);
+        this.sorted = undefined;
+        return clash;
+    }
+    isEmpty() {
+        return this.exact.size === 0;
+    }
+    /** The output that is path or holds it. */
+    producerOf(path) {
+        for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
+            const owner = this.exact.get(path.slice(0, slash));
+            if (owner)
+                return owner;
+        }
+        return this.exact.get(path);
+    }
+    /** Every output at or under dir ('' is everywhere), in path order. */
+    outputsUnder(dir) {
+        if (!this.above.has(dir) && !this.exact.has(dir))
+            return [];
+        this.sorted ??= [...this.exact.keys()].sort();
+        const out = [];
+        // Binary search to the first path not before dir; what is under dir follows it.
+        let lo = 0;
+        let hi = this.sorted.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.sorted[mid] < dir)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(dir); i++)
+            if (isUnder$2(this.sorted[i], dir))
+                out.push(this.exact.get(this.sorted[i]));
+        return out;
+    }
+    /**
+     * The outputs a pattern names: those it matches, and the one its fixed directory lies in (a
+     * pattern inside an output names what the process writes).
+     */
+    namedBy(pattern) {
+        const anchor = anchorOf(pattern);
+        const holder = this.producerOf(anchor);
+        if (holder)
+            return [holder];
+        const matches = compilePattern$1(pattern);
+        return this.outputsUnder(anchor).filter(o => matches(o.path));
+    }
+};
+const indexes = new WeakMap();
+/** The outputs of a graph's processes, indexed once per graph. */
+function outputIndexOf(graph) {
+    let index = indexes.get(graph);
+    if (!index) {
+        index = new OutputIndex$1();
+        for (const node of graph.nodes.values())
+            if (node.kind === 'process')
+                node.outputs.forEach((path, i) => index.add({ path, process: node.name, index: i }));
+        indexes.set(graph, index);
+    }
+    return index;
+}
+
+/** BuildKit reads `<Dockerfile>.dockerignore` before `<context>/.dockerignore`, when it exists. */
+function dockerfileIgnoreFile(dockerfile) {
+    return `${dockerfile}.dockerignore`;
+}
+/** Every process output, sorted, with its process: the outputs under a directory are one run. */
+class OutputIndex {
+    byPath = new Map();
+    sorted;
+    constructor(nodes) {
+        for (const node of nodes)
+            if (node.kind === 'process')
+                for (const o of node.outputs)
+                    this.byPath.set(o, node.name);
+        this.sorted = [...this.byPath.keys()].sort();
+    }
+    /** The output that holds path (path itself or an ancestor), if any. */
+    holding(path) {
+        for (let p = path;;) {
+            const process = this.byPath.get(p);
+            if (process !== undefined)
+                return { output: p, process };
+            const cut = p.lastIndexOf('/');
+            if (cut === -1)
+                return undefined;
+            p = p.slice(0, cut);
+        }
+    }
+    /** The outputs strictly under dir ('' is the repository root): a binary search, then a run. */
+    under(dir) {
+        const prefix = dir === '' ? '' : `${dir}/`;
+        let lo = 0;
+        let hi = this.sorted.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.sorted[mid] < prefix)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const out = [];
+        for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(prefix); i++)
+            out.push({ output: this.sorted[i], process: this.byPath.get(this.sorted[i]) });
+        return out;
+    }
+}
+/** The processes each image consumes through its context and Dockerfile, by image name. */
+function findImpliedInputs(nodes) {
+    const outputs = new OutputIndex(nodes.values());
+    const implied = new Map();
+    for (const node of nodes.values()) {
+        if (node.kind !== 'image')
+            continue;
+        const found = [];
+        const add = (process, what, path) => {
+            if (!found.some(f => f.process === process && f.what === what))
+                found.push({ process, what, path });
+        };
+        const holder = outputs.holding(node.context);
+        if (holder)
+            add(holder.process, 'context', node.context || '.');
+        for (const o of outputs.under(node.context))
+            add(o.process, 'context', node.context || '.');
+        for (const [path, what] of [
+            [node.dockerfile, 'Dockerfile'],
+            [dockerfileIgnoreFile(node.dockerfile), 'Dockerfile ignore file']
+        ]) {
+            const h = outputs.holding(path);
+            if (h)
+                add(h.process, what, path);
+        }
+        if (found.length > 0)
+            implied.set(node.name, found);
+    }
+    return implied;
+}
+/** Record the implied inputs on the images (their `inputs` stay as the file spells them). */
+function addImpliedInputs(nodes) {
+    for (const [name, because] of findImpliedInputs(nodes)) {
+        const image = nodes.get(name);
+        const extra = [...new Set(because.map(b => b.process))].filter(p => !image.inputs.includes(p));
+        image.implied = {
+            inputs: extra.length > 0 ? [...image.inputs, ...extra] : image.inputs,
+            because
+        };
+    }
+}
+/** How a reason chain says why an input it passes through was not listed: '' when it was. */
+function impliedNote(node, input) {
+    if (node.kind !== 'image' || !node.implied || node.inputs.includes(input))
+        return '';
+    const b = node.implied.because.find(i => i.process === input);
+    if (b)
+        return ` (produces its ${b.what} ${b.path})`;
+    const arg = Object.keys(node.imageArgs).find(a => node.imageArgs[a] === input);
+    return arg !== undefined ? ` (image-args ${arg})` : '';
+}
+/**
+ * Once an image's Dockerfile is read (issue 13), a process that writes into its context is its
+ * input only when an instruction reaches what it writes: an output under the context that no COPY
+ * names leaves the image's inputs (its `because` stays, for the checks). A process the graph file
+ * lists, or that writes the Dockerfile or an ignore file, stays.
+ */
+function narrowImpliedInputs(graph, reach) {
+    const outputs = outputIndexOf(graph);
+    for (const node of graph.nodes.values()) {
+        const r = reach.get(node.name);
+        if (node.kind !== 'image' || !node.implied || r?.kind !== 'narrowed')
+            continue;
+        const unread = new Set();
+        for (const b of node.implied.because) {
+            if (b.what !== 'context' || node.inputs.includes(b.process))
+                continue;
+            const written = [
+                ...outputs.outputsUnder(r.context),
+                ...[outputs.producerOf(r.context)].filter(o => o !== undefined)
+            ].filter(o => o.process === b.process);
+            if (!written.some(o => reachesOutput(r, o.path)))
+                unread.add(b.process);
+        }
+        // A process also implied for its Dockerfile or ignore file, or named by image-args, stays.
+        for (const b of node.implied.because)
+            if (b.what !== 'context')
+                unread.delete(b.process);
+        for (const image of Object.values(node.imageArgs))
+            unread.delete(image);
+        if (unread.size > 0)
+            node.implied = {
+                inputs: node.implied.inputs.filter(i => !unread.has(i)),
+                because: node.implied.because
+            };
+    }
+}
+/** Whether a source may copy something of the output at path (a superset for wildcards). */
+function reachesOutput(reach, output) {
+    for (const s of reach.sources)
+        for (const pattern of s.patterns) {
+            const anchor = sourceAnchor(pattern);
+            if (isUnder$1(output, anchor) || isUnder$1(anchor, output))
+                return true;
+        }
+    return false;
+}
+function isUnder$1(path, dir) {
+    return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
+
+// Checks that span nodes: references between nodes, outputs that overlap or feed their own
+// process, cycles; and the order that puts inputs before their consumers.
+function checkReferences(r, nodes) {
+    const suggestions = new Suggestions(nodes.keys());
+    for (const node of nodes.values()) {
+        if (node.kind === 'config')
+            continue;
+        const seen = new Set();
+        node.inputs.forEach((input, i) => {
+            const at = [SECTION_OF[node.kind], node.name, 'inputs', i];
+            const target = nodes.get(input);
+            if (!target) {
+                r.error(at, 'value', `unknown node '${input}'${suggestions.for(input)}`);
+            }
+            else if (input === node.name) {
+                r.error(at, 'value', `${node.kind} '${node.name}' cannot be its own input`);
+            }
+            else if (!ALLOWED_INPUTS[node.kind].includes(target.kind)) {
+                r.error(at, 'value', `'${input}' is ${article(target.kind)} ${target.kind}; a ${node.kind} takes ${ALLOWED_INPUTS[node.kind].map(k => SECTION_OF[k]).join(' or ')}`);
+            }
+            else if (seen.has(input)) {
+                r.error(at, 'value', `'${input}' is listed twice`);
+            }
+            seen.add(input);
+        });
+    }
+}
+/** `image-args` name other images of the graph (not the image itself, no config or process). */
+function checkImageArgs(r, nodes) {
+    let images;
+    for (const node of nodes.values()) {
+        if (node.kind !== 'image')
+            continue;
+        for (const [arg, name] of Object.entries(node.imageArgs)) {
+            const at = ['images', node.name, 'image-args', arg];
+            const target = nodes.get(name);
+            if (!target) {
+                images ??= [...nodes.values()].filter(n => n.kind === 'image').map(n => n.name);
+                r.error(at, 'value', `unknown image '${name}'${didYouMean(name, images)}; image-args name images of the graph`);
+            }
+            else if (name === node.name)
+                r.error(at, 'value', `image '${node.name}' cannot be built on itself`);
+            else if (target.kind !== 'image')
+                r.error(at, 'value', `'${name}' is ${article(target.kind)} ${target.kind}; image-args name images (a ${target.kind} goes in inputs)`);
+        }
+    }
+}
+/**
+ * The images an image names only in `image-args` join its inputs (without a second edge for one
+ * it also lists): built first, affected with it, in its key as upstream keys.
+ */
+function addImageArgInputs(nodes) {
+    for (const node of nodes.values()) {
+        if (node.kind !== 'image')
+            continue;
+        const listed = inputsOf(node);
+        const extra = [...new Set(Object.values(node.imageArgs))].filter(name => !listed.includes(name) && nodes.get(name)?.kind === 'image' && name !== node.name);
+        if (extra.length === 0)
+            continue;
+        node.implied = { inputs: [...listed, ...extra], because: node.implied?.because ?? [] };
+    }
+}
+function article(kind) {
+    return kind === 'image' ? 'an' : 'a';
+}
+function checkOutputs(r, nodes) {
+    const outputs = new OutputIndex$1();
+    for (const node of nodes.values()) {
+        if (node.kind !== 'process')
+            continue;
+        node.outputs.forEach((output, i) => {
+            const clash = outputs.add({ path: output, process: node.name, index: i });
+            if (clash) {
+                r.error(['processes', node.name, 'outputs', i], 'value', `'${output}' overlaps '${clash.path}', an output of process '${clash.process}'; each output belongs to one process`);
+            }
+        });
+    }
+    checkOutputsInInputs(r, nodes, outputs);
+}
+/**
+ * A process whose output is named by a config it consumes (directly or through other processes)
+ * changes its own inputs by running: a cycle, refused where the output is listed.
+ */
+function checkOutputsInInputs(r, nodes, outputs) {
+    const reported = new Set();
+    for (const config of nodes.values()) {
+        if (config.kind !== 'config')
+            continue;
+        for (const pattern of config.paths) {
+            if (pattern.startsWith('!'))
+                continue;
+            for (const owner of outputs.namedBy(pattern)) {
+                const id = `${owner.process}\0${owner.index}`;
+                if (reported.has(id) || !consumes(nodes, owner.process, config.name))
+                    continue;
+                reported.add(id);
+                r.error(['processes', owner.process, 'outputs', owner.index], 'value', `cycle: process '${owner.process}' writes '${owner.path}', which config '${config.name}' (an input of it) matches with '${pattern}'; a process cannot write its own inputs`);
+            }
+        }
+    }
+}
+/** Whether node reaches target through its inputs. */
+function consumes(nodes, node, target) {
+    const seen = new Set();
+    const stack = [node];
+    while (stack.length > 0) {
+        const n = nodes.get(stack.pop());
+        if (!n || n.kind === 'config' || seen.has(n.name))
+            continue;
+        seen.add(n.name);
+        for (const input of n.inputs) {
+            if (input === target)
+                return true;
+            stack.push(input);
+        }
+    }
+    return false;
+}
+function topologicalOrder(r, nodes) {
+    const order = [];
+    const state = new Map();
+    const stack = [];
+    const reported = new Set();
+    const visit = (node) => {
+        const s = state.get(node.name);
+        if (s === 'done')
+            return;
+        if (s === 'visiting') {
+            const cycle = [...stack.slice(stack.indexOf(node.name)), node.name];
+            const id = [...cycle].slice(0, -1).sort().join(' ');
+            if (!reported.has(id)) {
+                reported.add(id);
+                const first = nodes.get(cycle[0]);
+                r.error(cycleEdge(first, cycle[1]), 'value', `cycle: ${cycle.join(' -> ')}`);
+            }
+            return;
+        }
+        state.set(node.name, 'visiting');
+        stack.push(node.name);
+        for (const input of inputsOf(node))
+            visit(nodes.get(input));
+        stack.pop();
+        state.set(node.name, 'done');
+        order.push(node);
+    };
+    for (const node of nodes.values())
+        visit(node);
+    return order;
+}
+/** Where the edge from node to input is written: `inputs`, or the ARG of `image-args` naming it. */
+function cycleEdge(node, input) {
+    const at = [SECTION_OF[node.kind], node.name];
+    if (node.kind === 'image' && !node.inputs.includes(input)) {
+        const arg = Object.keys(node.imageArgs).find(a => node.imageArgs[a] === input);
+        if (arg !== undefined)
+            return [...at, 'image-args', arg];
+    }
+    return [...at, 'inputs'];
+}
+
+// imagegraph.yml -> a validated Graph, or every problem at once with file:line:col and the node path.
+// Structural rules here and in schema/imagegraph.schema.json are the same; __tests__/schema.test.ts
+// holds them to it. The trip: YAML (yaml.ts), each node's fields (fields.ts), the checks that span
+// nodes (checks.ts).
+/**
+ * Parse and validate a graph file: structure, names, references, cycles, paths that stay in the
+ * repository. Checks against the repository's files (missing context, globs that match nothing)
+ * are in checkGraphAgainstFiles. Throws GraphError with every problem.
+ */
+function parseGraph(text, file = DEFAULT_GRAPH_FILE) {
+    const { graph, problems } = readGraph(text, file);
+    if (problems.length > 0 || !graph)
+        throw new GraphError(problems);
+    return graph;
+}
+/**
+ * Every problem of a graph file, and the graph made of the nodes that are fine in themselves (no
+ * graph when not even the document can be read), so that a checker can go on to the problems
+ * that need the repository's files and report them all at once.
+ */
+function readGraph(text, file = DEFAULT_GRAPH_FILE, 
+/** reader: which YAML reader to start with (tests hold both to the same graph). */
+options = {}) {
+    const locations = new Locations(text);
+    let root;
+    try {
+        root = loadYaml(text, file, locations, options.reader);
+    }
+    catch (e) {
+        if (e instanceof GraphError)
+            return { problems: e.problems };
+        throw e;
+    }
+    const r = new Reader$1();
+    const nodes = new Map();
+    const nodePaths = new Map();
+    const top = Object.create(null);
+    const located = () => sortProblems(r.problems.map(p => ({
+        file,
+        ...locations.locate(p.loc),
+        path: p.path,
+        message: p.message,
+        severity: 'error'
+    })));
+    if (!isMapValue(root)) {
+        r.error([], 'value', `expected a mapping with ${TOP_FIELDS.join(', ')}, got ${describe(root)}`);
+        return { problems: located() };
+    }
+    for (const key of Object.keys(root)) {
+        const value = root[key];
+        if (key === 'version') {
+            if (!(isNumberValue(value) &&
+                Number(value instanceof YamlNumber ? value.value : value) === GRAPH_VERSION)) {
+                r.error([key], 'value', versionProblem(value));
+            }
+            continue;
+        }
+        if (Object.hasOwn(TOP_FIELD_TYPES, key)) {
+            top[key] = readField(r, TOP_FIELD_TYPES[key], value, [key]);
+            continue;
+        }
+        const kind = KIND_OF.get(key);
+        if (!kind) {
+            r.error([key], 'key', `unknown field '${key}'${didYouMean(key, TOP_FIELDS)}; allowed: ${TOP_FIELDS.join(', ')}`);
+            continue;
+        }
+        if (value === null || value === undefined)
+            continue; // `images:` with nothing under it
+        if (!isMapValue(value)) {
+            r.error([key], 'value', `expected a mapping of ${kind} names to ${kind} definitions, got ${describe(value)}`);
+            continue;
+        }
+        for (const name of Object.keys(value)) {
+            const path = `${key}.${name}`;
+            if (!NAME_PATTERN.test(name)) {
+                r.error([key, name], 'key', `'${name}' is not a valid name; use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit`);
+                continue;
+            }
+            const node = readNode(r, kind, name, value[name], [key, name]);
+            if (!node)
+                continue;
+            const earlier = nodePaths.get(name);
+            if (earlier) {
+                const first = locations.locate({
+                    segments: [SECTION_OF[nodes.get(name).kind], name],
+                    at: 'key'
+                });
+                r.error([key, name], 'key', `name '${name}' is already used by ${earlier} at ${file}:${first.line}:${first.col}; names are unique across configs, processes and images`);
+                continue;
+            }
+            nodes.set(name, node);
+            nodePaths.set(name, path);
+        }
+    }
+    if (!Object.hasOwn(root, 'version'))
+        r.error([], 'value', `missing required field 'version'; add 'version: ${GRAPH_VERSION}'`, 'version');
+    applyTopDefaults(nodes, top);
+    checkReferences(r, nodes);
+    checkImageArgs(r, nodes);
+    checkOutputs(r, nodes);
+    addImpliedInputs(nodes);
+    addImageArgInputs(nodes);
+    const order = r.problems.length === 0 ? topologicalOrder(r, nodes) : [];
+    const graph = {
+        file,
+        nodes,
+        order,
+        ...(typeof top.registry === 'string' ? { registry: top.registry } : {}),
+        ...(Array.isArray(top.tags) ? { tags: top.tags } : {}),
+        positions: new Positions(locations, nodes, Object.keys(root))
+    };
+    return { graph, problems: r.problems.length > 0 ? located() : [] };
+}
+function versionProblem(value) {
+    if (typeof value === 'string' && value.trim() === String(GRAPH_VERSION))
+        return `version must be the number ${GRAPH_VERSION}, not the string '${value}'; write 'version: ${GRAPH_VERSION}' without quotes`;
+    return `unsupported version ${describe(value).replace(/^number /, '')}; supported: ${GRAPH_VERSION}`;
+}
+/** `context-inputs` and `build-args-file` at the top level: every image's that sets none itself. */
+function applyTopDefaults(nodes, top) {
+    const contextInputs = top['context-inputs'];
+    const buildArgsFile = top['build-args-file'];
+    if (contextInputs === undefined && buildArgsFile === undefined)
+        return;
+    for (const node of nodes.values()) {
+        if (node.kind !== 'image')
+            continue;
+        if (contextInputs !== undefined && !node.fields.includes('context-inputs'))
+            node.contextInputs = contextInputs;
+        if (buildArgsFile !== undefined && !node.fields.includes('build-args-file'))
+            node.buildArgsFile = buildArgsFile;
+    }
+}
+
+// What git says changed, and what is tracked, in the core's terms.
+/** Orders anything with a path by that path (as git lists files: a run per directory). */
+function byPath(a, b) {
+    return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+/** The line a file contributes to a content key: `<mode> <object id>\t<path>`. */
+function treeLine(f) {
+    return 'line' in f ? f.line : `${f.mode} ${f.oid}\t${f.path}`;
+}
+/** Each path a change touches, with how to name it in a reason: a rename counts at both ends. */
+function touchedPaths(change) {
+    switch (change.status) {
+        case 'renamed':
+            return [
+                { path: change.oldPath, origin: `${change.oldPath} (renamed to ${change.path})` },
+                { path: change.path, origin: `${change.path} (renamed from ${change.oldPath})` }
+            ];
+        case 'copied':
+            return [{ path: change.path, origin: `${change.path} (copied from ${change.oldPath})` }];
+        case 'modified':
+            return [{ path: change.path, origin: change.path }];
+        default:
+            return [{ path: change.path, origin: `${change.path} (${change.status})` }];
+    }
+}
+
+// Content keys: a Merkle hash per node of everything that goes into what it produces.
+//
+// key = sha256(canonical JSON of {
+//   schema:      KEY_SCHEMA, bumped whenever what goes into a key changes
+//   kind:        config, process or image
+//   definition:  the node's canonical definition (see canonicalDefinition; no names, no
+//                `description`, `repository`, `tags`, `tag-pattern`, timeouts or passed variables)
+//   filesDigest: sha256 of one line per input, "<mode> <git object id>\t<path>\n", sorted by
+//                path: a config's matched files (blob ids); an image's context directory as one
+//                line with git's tree id ("040000 <tree id>\t<dir>", '.' for the root), which
+//                changes exactly when a file beneath it does, then its Dockerfile and ignore files
+//                (blob ids) and the symlinks on the way to them
+//   upstream:    the keys of every input, sorted
+// })
+// Nothing else: not the node's name or its inputs' names (two nodes with the same definition and
+// inputs have one key: a rename rebuilds nothing), not the checkout path, the machine, mtimes or
+// map order. The breakdown is kept beside the key, with the names as labels that are not hashed,
+// so that `imagegraph why NODE --explain` can say why two keys differ.
+const KEY_SCHEMA = 'imagegraph-key/v5';
+const hashOnce = typeof crypto$1.hash === 'function'
+    ? data => crypto$1.hash('sha256', data)
+    : data => crypto$1.createHash('sha256').update(data).digest('hex');
+function sha256(data) {
+    // A path that is not UTF-8 holds escaped bytes (lone surrogates): hash the bytes git gave.
+    return isWellFormed(data) ? hashOnce(data) : hashBytes(encodePaths(data));
+}
+const isWellFormed = (s) => s.isWellFormed();
+const hashBytes = (data) => crypto$1.createHash('sha256').update(data).digest('hex');
+function sortedRecord(r) {
+    return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+/**
+ * What a node is, independent of how the YAML was written and of names: lists whose order means
+ * nothing are sorted, maps are sorted; what changes no artifact is left out (`description`,
+ * `repository`, `tags`, `tag-pattern`, `timeout`, `pass-env`); inputs are in the key as upstream
+ * keys, and `image-args` as ARG -> the upstream image's key (keyOf). Keys are written in sorted
+ * order (hashedJson relies on it).
+ */
+function canonicalDefinition(node, keyOf, fileArgs = {}) {
+    switch (node.kind) {
+        case 'config':
+            return { paths: [...node.paths].sort() };
+        case 'process':
+            return {
+                env: sortedRecord(node.env),
+                outputs: [...node.outputs].sort(),
+                run: node.run
+            };
+        case 'image': {
+            const imageArgs = {};
+            for (const arg of Object.keys(node.imageArgs).sort())
+                imageArgs[arg] = keyOf(node.imageArgs[arg]);
+            return {
+                // What the builder is given: build-args, and the build-args-file's values of the ARGs the
+                // Dockerfile declares (the same value either way is the same build).
+                buildArgs: sortedRecord({ ...fileArgs, ...node.buildArgs }),
+                context: node.context,
+                dockerfile: node.dockerfile,
+                imageArgs,
+                platforms: [...node.platforms].sort(),
+                target: node.target ?? null
+            };
+        }
+    }
+}
+/**
+ * A node's definition as the graph file writes it, names included (its inputs, the images of its
+ * image-args): when it differs between two commits the node is affected, even where its key would
+ * only change through an input (a new input that did not change itself).
+ */
+function writtenDefinition(node) {
+    const definition = canonicalDefinition(node, name => name);
+    if (node.kind === 'config')
+        return definition;
+    if (node.kind === 'process')
+        return { ...definition, inputs: [...node.inputs].sort() };
+    return {
+        ...definition,
+        buildArgsFile: node.buildArgsFile ?? null,
+        contextInputs: node.contextInputs,
+        inputs: [...node.inputs].sort()
+    };
+}
+function nodeLabel(node) {
+    return `${node.kind} ${node.name}`;
+}
+/** Files in path order; git already lists them so, and then nothing is sorted. */
+function sortedByPath(files) {
+    for (let i = 1; i < files.length; i++)
+        if (files[i - 1].path > files[i].path)
+            return files.slice().sort(byPath);
+    return files;
+}
+/**
+ * The text a key hashes: stableStringify of the breakdown without its file list and its labels
+ * (the node's name, its inputs' names), the upstream keys sorted. Built with every object's keys
+ * already in sorted order, so the native JSON.stringify gives the same text fast.
+ */
+function hashedJson(b) {
+    return JSON.stringify({
+        definition: b.definition,
+        filesDigest: b.filesDigest,
+        kind: b.kind,
+        schema: b.schema,
+        upstream: b.upstream.map(u => u.key).sort()
+    });
+}
+/** Every node's content key, inputs first. */
+function computeKeys(graph, membership) {
+    const keys = new Map();
+    for (const node of graph.order) {
+        const files = membership.keyFiles?.get(node.name) ?? membership.files.get(node.name) ?? [];
+        const lines = sortedByPath(files).map(treeLine);
+        const upstream = inputsOf(node)
+            .map(name => {
+            const input = graph.nodes.get(name);
+            return { node: nodeLabel(input), key: keys.get(name).key };
+        })
+            .sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
+        const breakdown = {
+            schema: KEY_SCHEMA,
+            kind: node.kind,
+            name: node.name,
+            definition: canonicalDefinition(node, name => keys.get(name).key, membership.reach?.get(node.name)?.fileArgs),
+            files: lines,
+            filesDigest: sha256(lines.length === 0 ? '' : `${lines.join('\n')}\n`),
+            upstream
+        };
+        keys.set(node.name, { key: sha256(hashedJson(breakdown)), breakdown });
+    }
+    return keys;
+}
+
+const SYMLINK_MODE = '120000';
+/** As the kernel's ELOOP: more links than this in one resolution is a loop. */
+const MAX_HOPS = 40;
+/** How many links deep another name of a file is looked for (a link to a link's directory...). */
+const MAX_ALIAS_DEPTH = 8;
+function isSymlink(f) {
+    return 'line' in f ? f.line.startsWith(`${SYMLINK_MODE} `) : f.mode === SYMLINK_MODE;
+}
+/** The object id of a tracked file (the blob that holds a link's target). */
+function objectIdOf(f) {
+    return 'line' in f ? f.line.slice(f.line.indexOf(' ') + 1, f.line.indexOf('\t')) : f.oid;
+}
+class Symlinks {
+    targets;
+    aliasIndex;
+    /** targets: each link's path and its target as git holds it (the link blob's text). */
+    constructor(targets) {
+        this.targets = targets;
+    }
+    get size() {
+        return this.targets.size;
+    }
+    /**
+     * The real path of a repository path ('' is the root), every link on the way followed, and the
+     * links it went through (their targets decide it too). An error when a link leads out of the
+     * repository or loops.
+     */
+    resolve(path) {
+        const via = [];
+        if (this.targets.size === 0)
+            return { path, via };
+        const out = [];
+        const queue = path === '' ? [] : path.split('/');
+        let hops = 0;
+        while (queue.length > 0) {
+            const segment = queue.shift();
+            if (segment === '' || segment === '.')
+                continue;
+            if (segment === '..') {
+                if (out.length === 0)
+                    return {
+                        error: `${describeVia(via, this.targets)}, which leads outside the repository`,
+                        via
+                    };
+                out.pop();
+                continue;
+            }
+            out.push(segment);
+            const here = out.join('/');
+            const target = this.targets.get(here);
+            if (target === undefined)
+                continue;
+            via.push(here);
+            if (++hops > MAX_HOPS)
+                return { error: `${describeVia(via.slice(0, 3), this.targets)}, ..., which loop`, via };
+            if (isAbsoluteTarget(target))
+                return {
+                    error: `${describeVia(via, this.targets)}, which leads outside the repository`,
+                    via
+                };
+            out.pop();
+            queue.unshift(...target.split('/'));
+        }
+        return { path: out.join('/'), via };
+    }
+    /** Links by the real path they lead to (only links that stay in the repository). */
+    aliases() {
+        if (!this.aliasIndex) {
+            this.aliasIndex = new Map();
+            for (const link of this.targets.keys()) {
+                const r = this.resolve(link);
+                if (!('path' in r))
+                    continue;
+                const list = this.aliasIndex.get(r.path);
+                if (list)
+                    list.push(link);
+                else
+                    this.aliasIndex.set(r.path, [link]);
+            }
+        }
+        return this.aliasIndex;
+    }
+    /**
+     * The other names a path has through links: `cfglink/a.yaml` for `cfgreal/a.yaml` when
+     * `cfglink -> cfgreal`, with the links each name goes through. Works for paths that are not
+     * (or no longer) there too.
+     */
+    otherNames(path) {
+        if (this.targets.size === 0)
+            return [];
+        const out = [];
+        const aliases = this.aliases();
+        const visit = (p, via, depth) => {
+            if (depth >= MAX_ALIAS_DEPTH)
+                return;
+            // p and every directory above it, the root included, that some link leads to.
+            const dirs = [p];
+            for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1))
+                dirs.push(p.slice(0, i));
+            if (p !== '')
+                dirs.push('');
+            for (const dir of dirs) {
+                const links = aliases.get(dir);
+                if (links === undefined)
+                    continue;
+                const rest = dir === '' ? `/${p}` : p.slice(dir.length);
+                for (const link of links) {
+                    const name = `${link}${rest}`;
+                    if (name === p)
+                        continue;
+                    const chain = [...via, link];
+                    out.push({ path: name, via: chain });
+                    visit(name, chain, depth + 1);
+                }
+            }
+        };
+        visit(path, [], 0);
+        return out;
+    }
+}
+/** The links a resolution went through, as a message says them. */
+function describeVia(via, targetOf) {
+    return via.map(link => `the symlink ${link} -> ${targetOf.get(link)}`).join(', then ');
+}
+/** A link target that names a place outside any repository (`/etc`, `C:\\`). */
+function isAbsoluteTarget(target) {
+    return target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target);
+}
+
+// Git's tree objects: the Merkle tree a commit already is. A directory's tree id changes exactly
+// when something below it changes, so one id names a whole image context. The id can be read from
+// git (TreeObject) or computed from a listing of the files beneath (treeIdOf), and both give
+// git's own id: a key is the same whichever way its files were found.
+const TREE_MODE = '040000';
+function isTree(f) {
+    return 'line' in f ? f.line.startsWith(`${TREE_MODE} `) : f.mode === TREE_MODE;
+}
+/** The mode of a tracked file. */
+function modeOf(f) {
+    return 'line' in f ? f.line.slice(0, f.line.indexOf(' ')) : f.mode;
+}
+/** A mode as ls-tree writes it: git's tree objects write a directory's as `40000`. */
+function lsTreeMode(raw) {
+    return raw.length === 5 ? `0${raw}` : raw;
+}
+/**
+ * A tree object as git gave it: an entry is found by its name without decoding the others (a plan
+ * reads thousands of trees to look up one or two names in each). A large tree is indexed once.
+ */
+class TreeObject {
+    data;
+    oidBytes;
+    index;
+    constructor(data, oidBytes) {
+        this.data = data;
+        this.oidBytes = oidBytes;
+    }
+    /**
+     * Calls found for each entry with where it lies (see name, mode and oid): its mode's first bytes
+     * tell a tree, a link or anything else without any text being made.
+     */
+    forEach(found) {
+        const { data } = this;
+        for (let at = 0; at < data.length;) {
+            const nul = data.indexOf(0, at + 6);
+            found(data[at] === 0x34 ? 'tree' : data[at] === 0x31 && data[at + 1] === 0x32 ? 'link' : 'other', at, nul);
+            at = nul + 1 + this.oidBytes;
+        }
+    }
+    /** The name of the entry at `at` (forEach). */
+    name(at, nul) {
+        return decodePaths(this.data.subarray(this.data.indexOf(32, at) + 1, nul));
+    }
+    mode(at) {
+        return lsTreeMode(this.data.toString('latin1', at, this.data.indexOf(32, at)));
+    }
+    oid(nul) {
+        return this.data.toString('hex', nul + 1, nul + 1 + this.oidBytes);
+    }
+    get(name) {
+        // Names compared as bytes: latin1 maps each byte to one character.
+        // eslint-disable-next-line no-control-regex
+        const key = /^[\x00-\x7f]*$/.test(name) ? name : encodePaths(name).toString('latin1');
+        const { data } = this;
+        let at;
+        if (data.length > 4096) {
+            if (!this.index) {
+                this.index = new Map();
+                for (let i = 0; i < data.length;) {
+                    const space = data.indexOf(32, i);
+                    const nul = data.indexOf(0, space + 1);
+                    this.index.set(data.toString('latin1', space + 1, nul), i);
+                    i = nul + 1 + this.oidBytes;
+                }
+            }
+            at = this.index.get(key);
+        }
+        else {
+            for (let i = 0; i < data.length;) {
+                const space = data.indexOf(32, i);
+                const nul = data.indexOf(0, space + 1);
+                if (nul - space - 1 === key.length && data.toString('latin1', space + 1, nul) === key) {
+                    at = i;
+                    break;
+                }
+                i = nul + 1 + this.oidBytes;
+            }
+        }
+        if (at === undefined)
+            return undefined;
+        return { mode: this.mode(at), oid: this.oid(data.indexOf(0, data.indexOf(32, at) + 1)) };
+    }
+}
+/** Git's id of a tree holding these entries (each name one path segment). */
+function hashTree(entries, oidHexLength) {
+    const named = entries.map(e => {
+        const name = encodePaths(e.name);
+        // Git orders a subtree as if its name ended with '/'.
+        const sortKey = e.mode === TREE_MODE ? Buffer.concat([name, Buffer.from('/')]) : name;
+        return { e, name, sortKey };
+    });
+    named.sort((a, b) => Buffer.compare(a.sortKey, b.sortKey));
+    const parts = [];
+    for (const { e, name } of named) {
+        parts.push(Buffer.from(`${e.mode === TREE_MODE ? '40000' : e.mode} `, 'latin1'));
+        parts.push(name, Buffer.from([0]), oidBytesOf(e.oid));
+    }
+    const body = Buffer.concat(parts);
+    const hash = crypto$1.createHash(oidHexLength === 64 ? 'sha256' : 'sha1');
+    hash.update(`tree ${body.length}\0`);
+    hash.update(body);
+    return hash.digest('hex');
+}
+/** An object id as the bytes a tree holds; a hand-made id that is not hex is hashed as its text. */
+function oidBytesOf(oid) {
+    return /^(?:[0-9a-f]{2})+$/.test(oid) ? Buffer.from(oid, 'hex') : Buffer.from(oid, 'utf8');
+}
+/**
+ * The tree id of directory dir ('' is the root) from the files beneath it, each with its path from
+ * the same root: git's own id when the list holds every file under dir. Undefined when none is.
+ */
+function treeIdOf(files, dir) {
+    const prefix = dir === '' ? '' : `${dir}/`;
+    const root = { files: [], dirs: new Map() };
+    let oidLength = 40;
+    let any = false;
+    for (const f of files) {
+        if (!f.path.startsWith(prefix) || f.path.length === prefix.length)
+            continue;
+        any = true;
+        const parts = f.path.slice(prefix.length).split('/');
+        let here = root;
+        for (let i = 0; i < parts.length - 1; i++) {
+            let next = here.dirs.get(parts[i]);
+            if (!next)
+                here.dirs.set(parts[i], (next = { files: [], dirs: new Map() }));
+            here = next;
+        }
+        const oid = objectIdOf(f);
+        if (oid.length === 64)
+            oidLength = 64;
+        here.files.push({ mode: modeOf(f), name: parts[parts.length - 1], oid });
+    }
+    if (!any)
+        return undefined;
+    const hashDir = (d) => hashTree([
+        ...d.files,
+        ...[...d.dirs].map(([name, sub]) => ({ mode: TREE_MODE, name, oid: hashDir(sub) }))
+    ], oidLength);
+    return hashDir(root);
+}
+
 // A config that names whole directories (`config/app/**`, `scripts`) holds exactly what their
 // trees hold, so its key names each by git's tree id instead of listing every file beneath:
 // nothing to list at plan time. Only when the tree id would not say everything does the config
@@ -20229,6 +20243,22 @@ function wholePathLines(paths) {
 function overlaps(a, b) {
     return isUnder(a, b) || isUnder(b, a);
 }
+/**
+ * Whether a link added, retargeted or removed at one of paths may change what a node holds: at,
+ * above or below a path it names. A narrowed image reads only what its instructions reach: below
+ * its context, only a link at, above or below where a source starts counts.
+ */
+function linkMayChange(slot, paths) {
+    const reach = slot.reach;
+    if (reach?.kind !== 'narrowed')
+        return slot.anchors.some(a => paths.some(p => overlaps(a, p)));
+    if (slot.anchors.some(a => paths.some(p => isUnder(a, p))))
+        return true;
+    return reach.sources.some(s => s.patterns.some(pattern => {
+        const anchor = sourceAnchor(pattern);
+        return paths.some(p => overlaps(anchor, p));
+    }));
+}
 /** Index the graph's file-owning nodes once; reuse it for tracked files and changed files. */
 class GraphFiles {
     graph;
@@ -20257,7 +20287,7 @@ class GraphFiles {
                         excluded.push(compilePattern$1(pattern.slice(1)));
                     else {
                         this.index.addPattern(pattern, { slot, dockerfile: false });
-                        const anchor = anchorOf$1(pattern);
+                        const anchor = anchorOf(pattern);
                         slot.anchors.push(anchor);
                         // Files reached through links are found per file (membership); here only the error.
                         const real = this.symlinks.resolve(anchor);
@@ -20357,7 +20387,7 @@ class GraphFiles {
         if (symlinkChange || this.symlinks.targets.has(path)) {
             const paths = [path, ...names];
             for (const slot of this.slots)
-                if (slot.anchors.some(a => paths.some(p => overlaps(a, p))))
+                if (linkMayChange(slot, paths))
                     once(slot.node);
         }
     }
@@ -21448,26 +21478,12 @@ var mainExports = requireMain();
 // one (dockerfile/reach.ts), with the directories the build makes that hold no file it reads.
 /** Git's id of the empty tree: a directory the build makes with nothing in it that it reads. */
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
-const WILDCARD = /[*?[\\]/;
-/** The part of a pattern before its first wildcard segment: the directory it starts in. */
-function anchorOf(pattern) {
-    if (!WILDCARD.test(pattern))
-        return pattern;
-    const segments = pattern.split('/');
-    const fixed = [];
-    for (const s of segments) {
-        if (WILDCARD.test(s))
-            break;
-        fixed.push(s);
-    }
-    return fixed.join('/');
-}
 /** The paths to look up before anything else: where each source pattern starts. */
 function reachAnchors(reach) {
-    return [...new Set(reach.sources.flatMap(s => s.patterns.map(anchorOf)))];
+    return [...new Set(reach.sources.flatMap(s => s.patterns.map(sourceAnchor)))];
 }
 function decide(reach, source, pattern, view) {
-    const anchor = anchorOf(pattern);
+    const anchor = sourceAnchor(pattern);
     const literal = anchor === pattern;
     const at = view.at(anchor);
     // A builder follows a link a source names or passes through: it reads files under other names.
@@ -21693,14 +21709,12 @@ async function narrowedLines(tree, inputs) {
         const answer = anchors.get(path);
         return answer.error ? { entry: null } : { real: answer.real, entry: answer.entry };
     };
-    const listings = new Map();
+    // Every directory to list, in one walk of the outermost ones (a level of trees per batch).
     const dirs = [...new Set(narrowed.flatMap(n => reachListings(n.reach, { at })))];
-    await Promise.all(dirs.map(async (dir) => {
-        const entry = at(dir).entry;
-        listings.set(dir, await tree.filesUnder([{ path: dir, tree: entry.oid }]));
-    }));
+    const outer = dirs.filter(d => !dirs.some(o => o !== d && (o === '' || d.startsWith(`${o}/`))));
+    const listed = (await tree.filesUnder(outer.map(path => ({ path, tree: at(path).entry.oid })))).sort(byPath);
     for (const { name, reach } of narrowed) {
-        const result = reachLines(reach, { at, under: dir => listings.get(dir) ?? [] });
+        const result = reachLines(reach, { at, under: dir => filesUnder(listed, dir) });
         if ('whole' in result)
             inputs.reach.set(name, {
                 kind: 'whole',
@@ -21737,6 +21751,25 @@ async function argChangesSince(git, graph, reach, changed, base, root) {
         if (origins.length > 0)
             out.set(node.name, origins);
     }
+    return out;
+}
+/** The files at or under dir in a path-sorted list: one run, found by binary search. */
+function filesUnder(sorted, dir) {
+    if (dir === '')
+        return sorted;
+    const prefix = `${dir}/`;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid].path < prefix)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const out = [];
+    for (let i = lo; i < sorted.length && sorted[i].path.startsWith(prefix); i++)
+        out.push(sorted[i]);
     return out;
 }
 
@@ -21861,7 +21894,7 @@ function anchorsOf(configs) {
         if (node.kind === 'config')
             for (const pattern of node.paths)
                 if (!pattern.startsWith('!'))
-                    anchors.add(anchorOf$1(pattern));
+                    anchors.add(anchorOf(pattern));
     return anchors;
 }
 /**

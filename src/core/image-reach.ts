@@ -71,7 +71,11 @@ export interface WholeReach {
  * holds them.
  */
 export function imageReach(node: ImageNode, context: string, texts: ImageTexts): ImageReach {
-  const declared = texts.dockerfile === null ? null : declaredArgs(texts.dockerfile)
+  // Only a build-args-file needs the declared names (a second reading of the Dockerfile).
+  const declared =
+    texts.dockerfile === null || texts.argsFile === undefined
+      ? null
+      : declaredArgs(texts.dockerfile)
   const fileArgs = argsFromFile(node, texts.argsFile, declared)
   const whole = (reason?: string): WholeReach => ({
     kind: 'whole',
