@@ -12,7 +12,7 @@ import { dockerfileInputs } from '../src/core/dockerfile/inputs.js'
 import { selectContextFiles } from '../src/core/dockerfile/reach.js'
 import { TREE_MODE, treeIdOf } from '../src/core/git-tree.js'
 import type { ImageNode } from '../src/core/graph/model.js'
-import { imageReach } from '../src/core/image-reach.js'
+import { ReachMemo, imageReach } from '../src/core/image-reach.js'
 import { EMPTY_TREE, reachLines } from '../src/core/reach-lines.js'
 import { corpusCases, fixtureFiles } from './helpers/dockerfile-corpus.js'
 
@@ -45,7 +45,18 @@ function viewOf(files: TrackedFile[]) {
       const tree = treeIdOf(files, p)
       return { real: p, entry: tree === undefined ? null : { mode: TREE_MODE, oid: tree } }
     },
-    under: (dir: string) => files.filter(f => dir === '' || f.path.startsWith(`${dir}/`))
+    under: (dir: string) => files.filter(f => dir === '' || f.path.startsWith(`${dir}/`)),
+    entries: (dir: string) => {
+      const prefix = dir === '' ? '' : `${dir}/`
+      const out = new Map<string, { name: string; mode: string; oid: string }>()
+      for (const f of files as Array<{ path: string; mode: string; oid: string }>) {
+        if (!f.path.startsWith(prefix)) continue
+        const [name, ...rest] = f.path.slice(prefix.length).split('/')
+        if (rest.length === 0) out.set(name, { name, mode: f.mode, oid: f.oid })
+        else out.set(name, { name, mode: TREE_MODE, oid: treeIdOf(files, prefix + name)! })
+      }
+      return [...out.values()]
+    }
   }
 }
 
@@ -103,5 +114,56 @@ describe('key lines stand for at least what the build reads', () => {
       )
       expect(empty).toEqual(selection.emptyDirectories)
     }
+  })
+})
+
+describe("the ignore filter's shortcut (ReachMemo) against the library", () => {
+  const ignore = [
+    '**/node_modules',
+    '*.md',
+    '!README.md',
+    'docs/**/*.txt',
+    '/build',
+    './dist/',
+    'src/**.log',
+    'tmp[0-9]',
+    'a?c',
+    '**',
+    '!keep/**',
+    'x/../y'
+  ]
+  const paths = [
+    'README.md',
+    'NOTES.md',
+    'src/a/NOTES.md',
+    'src/node_modules/x.js',
+    'node_modules/y/z.js',
+    'docs/a/b/c.txt',
+    'docs/c.txt',
+    'docs/c.md',
+    'build/out.bin',
+    'sub/build/out.bin',
+    'dist/x',
+    'src/a/b.log',
+    'src/b.log',
+    'tmp1/x',
+    'tmpa/x',
+    'abc',
+    'a/c',
+    'keep/x/y',
+    'y',
+    'plain/file.go'
+  ]
+  test.each(
+    ignore.map((_, n) => [
+      ignore
+        .slice(0, n + 1)
+        .filter(l => l !== '**')
+        .join('\n')
+    ])
+  )('lines %#: the same answer for every path', text => {
+    const exact = contextFilter(text)
+    const quick = new ReachMemo().filter(text)
+    for (const p of paths) expect([p, quick(p)]).toEqual([p, exact(p)])
   })
 })

@@ -17204,10 +17204,39 @@ function namesOrPassesThrough(pattern, i, link, j) {
 // ignore file excludes; the whole context when the graph asks for it or when the Dockerfile cannot
 // be read with certainty (then with the reason). Pure: the texts come from the caller.
 /**
+ * What the images of one plan share: an ignore file read once however many images it applies to
+ * (the filter keeps its answers, so a path is judged once), and its exclusion lines.
+ */
+class ReachMemo {
+    filters = new Map();
+    lines = new Map();
+    filter(text) {
+        let f = this.filters.get(text);
+        if (!f) {
+            // Most paths no exclusion line can match: they are kept without asking the library, whose
+            // matching is exact but costs a regular expression per line and path.
+            const exact = contextFilter(text);
+            const lines = this.exclusions(text);
+            f = path => {
+                const segments = path.split('/');
+                return !lines.some(line => mayMatchAtOrAbove(line, segments, 0, 0)) || exact(path);
+            };
+            this.filters.set(text, f);
+        }
+        return f;
+    }
+    exclusions(text) {
+        let l = this.lines.get(text);
+        if (!l)
+            this.lines.set(text, (l = exclusionPatterns(text)));
+        return l;
+    }
+}
+/**
  * The image's reach. context: its real directory under the root; texts: the files as the commit
  * holds them.
  */
-function imageReach(node, context, texts) {
+function imageReach(node, context, texts, memo = new ReachMemo()) {
     // Only a build-args-file needs the declared names (a second reading of the Dockerfile).
     const declared = texts.dockerfile === null || texts.argsFile === undefined
         ? null
@@ -17251,8 +17280,8 @@ function imageReach(node, context, texts) {
     const buildah = texts.containerignore ?? texts.dockerignore;
     // Either builder sending everything sends what any rule excludes.
     const rules = buildkit === null || buildah === null ? [] : [...new Set([buildkit, buildah])];
-    const filters = rules.map(contextFilter);
-    const exclusions = rules.flatMap(exclusionPatterns);
+    const filters = rules.map(text => memo.filter(text));
+    const exclusions = rules.flatMap(text => memo.exclusions(text));
     return {
         kind: 'narrowed',
         declared,
@@ -17307,6 +17336,7 @@ function declaredArgs(text) {
                 names.add(name);
     return names;
 }
+const ANY_NAME = Symbol('any name');
 /** The exclusion lines of an ignore file (not its `!` exceptions), cleaned as moby cleans them. */
 function exclusionPatterns(text) {
     const out = [];
@@ -17316,14 +17346,44 @@ function exclusionPatterns(text) {
             continue;
         const segments = line.split('/').filter(s => s !== '' && s !== '.');
         if (segments.length > 0)
-            out.push(segments);
+            out.push(segments.map(compileSegment));
     }
     return out;
 }
+function compileSegment(segment) {
+    if (segment === '**')
+        return '**';
+    if (!/[*?[\\]/.test(segment))
+        return segment;
+    if (segment.includes('**') || segment.includes('['))
+        return ANY_NAME;
+    let re = '';
+    for (let k = 0; k < segment.length; k++) {
+        const ch = segment[k];
+        if (ch === '*')
+            re += '[^/]*';
+        else if (ch === '?')
+            re += '[^/]';
+        else if (ch === '\\' && k + 1 < segment.length)
+            re += escapeRegExp(segment[++k]);
+        else
+            re += escapeRegExp(ch);
+    }
+    return new RegExp(`^${re}$`, 's');
+}
+function segmentMatches(segment, name) {
+    if (typeof segment === 'string')
+        return segment === name;
+    if (segment === ANY_NAME)
+        return true;
+    return segment.test(name);
+}
+function escapeRegExp(ch) {
+    return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
 /**
- * Whether an ignore pattern may match the context-relative directory, one above it or one beneath
- * it: segment by segment, `**` any depth, any other wildcard tried against the segment (a superset
- * of moby's matching: an unreadable segment counts as a match).
+ * Whether an ignore line may match the context-relative directory, one above it or something
+ * beneath it: segment by segment, `**` any depth (a superset of moby's matching).
  */
 function mayMatchAtOrUnder(pattern, dir) {
     return mayMatch(pattern, dir === '' ? [] : dir.split('/'), 0, 0);
@@ -17334,31 +17394,28 @@ function mayMatch(pattern, dir, i, j) {
     if (i === pattern.length || j === dir.length)
         return true;
     const segment = pattern[i];
+    if (segment === ANY_NAME)
+        return true;
     if (segment === '**')
         return mayMatch(pattern, dir, i + 1, j) || mayMatch(pattern, dir, i, j + 1);
     return segmentMatches(segment, dir[j]) && mayMatch(pattern, dir, i + 1, j + 1);
 }
-function segmentMatches(segment, name) {
-    if (!/[*?[\\]/.test(segment))
-        return segment === name;
-    let re = '';
-    for (let k = 0; k < segment.length; k++) {
-        const ch = segment[k];
-        if (ch === '*')
-            re += '[^/]*';
-        else if (ch === '?')
-            re += '[^/]';
-        else if (ch === '\\' && k + 1 < segment.length)
-            re += escapeRegExp(segment[++k]);
-        else if (ch === '[')
-            return true;
-        else
-            re += escapeRegExp(ch);
-    }
-    return new RegExp(`^${re}$`, 's').test(name);
-}
-function escapeRegExp(ch) {
-    return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/**
+ * Whether an ignore line may match the path or a directory above it (which excludes the path): a
+ * superset of moby's matching, so a path it rules out is one no line excludes.
+ */
+function mayMatchAtOrAbove(pattern, path, i, j) {
+    if (i === pattern.length)
+        return j > 0;
+    const segment = pattern[i];
+    if (segment === ANY_NAME)
+        return true;
+    if (segment === '**')
+        return (mayMatchAtOrAbove(pattern, path, i + 1, j) ||
+            (j < path.length && mayMatchAtOrAbove(pattern, path, i, j + 1)));
+    if (j === path.length)
+        return false;
+    return segmentMatches(segment, path[j]) && mayMatchAtOrAbove(pattern, path, i + 1, j + 1);
 }
 /**
  * The steps that say how a changed path reaches a narrowed image (`COPY src/ ./ (Dockerfile:4)`),
@@ -19784,23 +19841,31 @@ function decide(reach, source, pattern, view) {
     if (at.entry === null)
         return { kind: 'none' };
     if (at.entry.mode === TREE_MODE) {
-        if (literal && (source.bind || !reach.mayIgnoreUnder(anchor)))
-            return { kind: 'line', line: { path: anchor || '.', mode: TREE_MODE, oid: at.entry.oid } };
-        return { kind: 'list', dir: anchor };
+        const tree = { path: anchor || '.', mode: TREE_MODE, oid: at.entry.oid };
+        if (!literal)
+            return { kind: 'list', dir: anchor };
+        if (source.bind || !reach.mayIgnoreUnder(anchor))
+            return { kind: 'line', line: tree };
+        // An ignore line may reach into it: its trees are read, and each directory with nothing
+        // excluded beneath is still one tree id.
+        return { kind: 'prune', dir: anchor, oid: at.entry.oid };
     }
     if (!literal || !(source.bind || reach.keep(anchor)))
         return { kind: 'none' };
     return { kind: 'line', line: { path: anchor, mode: at.entry.mode, oid: at.entry.oid } };
 }
-/** The directories to list once the anchors are looked up (view.at answers them). */
-function reachListings(reach, view) {
+/**
+ * The directories to read once the anchors are looked up: copied ones an ignore line may reach
+ * into (their trees, `prune`), and those a wildcard starts in (their files, `list`).
+ */
+function reachReads(reach, view, kind) {
     const dirs = new Set();
     for (const source of reach.sources)
         for (const pattern of source.patterns) {
-            const d = decide(reach, source, pattern, { ...view, under: () => [] });
+            const d = decide(reach, source, pattern, view);
             if (d.kind === 'whole')
                 return [];
-            if (d.kind === 'list')
+            if (d.kind === kind)
                 dirs.add(d.dir);
         }
     return [...dirs];
@@ -19819,6 +19884,13 @@ function reachLines(reach, view) {
                 return { whole: d.reason, line: d.line };
             if (d.kind === 'line')
                 lines.set(treeLine(d.line), d.line);
+            else if (d.kind === 'prune') {
+                const pruned = prunedLines(reach, d.dir, d.oid, view);
+                for (const line of pruned.lines)
+                    lines.set(treeLine(line), line);
+                for (const dir of pruned.fullDirs)
+                    fullDirs.add(dir);
+            }
             else if (d.kind === 'list') {
                 patterns.push(pattern);
                 dirs.add(d.dir);
@@ -19828,7 +19900,7 @@ function reachLines(reach, view) {
             listed.push({ source, patterns });
     }
     if (listed.length > 0) {
-        const selected = selectListed(reach, listed, outermost$1([...dirs]), view);
+        const selected = selectListed(reach, listed, outermost$2([...dirs]), view);
         if ('whole' in selected)
             return selected;
         for (const line of selected.lines)
@@ -19837,6 +19909,56 @@ function reachLines(reach, view) {
             fullDirs.add(dir);
     }
     return { lines: [...lines.values()].sort(byPath), fullDirs };
+}
+/**
+ * A copied directory an ignore line may reach into: every directory beneath with nothing excluded
+ * is its tree id, every other file the build reads its blob, and a directory the copy makes with
+ * nothing in it that the build reads is the empty tree (as selectContextFiles decides for a
+ * listing). fullDirs: the directories that hold something the build reads.
+ */
+function prunedLines(reach, dir, oid, view) {
+    const lines = [];
+    const fullDirs = new Set();
+    /** Whether nothing at or under path is excluded (then the caller names it by its tree id). */
+    const walk = (path) => {
+        let clean = true;
+        let reads = false;
+        const out = [];
+        for (const e of view.entries(path)) {
+            const child = path === '' ? e.name : `${path}/${e.name}`;
+            const kept = reach.keep(child);
+            if (e.mode === TREE_MODE) {
+                const sub = walk(child);
+                if (sub.clean && kept) {
+                    out.push({ path: child, mode: TREE_MODE, oid: e.oid });
+                    fullDirs.add(child);
+                    reads = true;
+                    continue;
+                }
+                clean = false;
+                out.push(...sub.lines);
+                reads ||= sub.reads;
+            }
+            else if (kept) {
+                out.push({ path: child, mode: e.mode, oid: e.oid });
+                reads = true;
+            }
+            else
+                clean = false;
+        }
+        if (reads)
+            fullDirs.add(path);
+        // Made by the copy, with nothing in it the build reads.
+        else if (!clean && path !== '' && reach.keep(path))
+            out.push({ path, mode: TREE_MODE, oid: EMPTY_TREE });
+        return { clean, lines: out, reads };
+    };
+    const top = walk(dir);
+    if (top.clean && (dir === '' || reach.keep(dir)))
+        lines.push({ path: dir || '.', mode: TREE_MODE, oid });
+    else
+        lines.push(...top.lines);
+    return { lines, fullDirs };
 }
 /** The files the listed sources reach, and the directories they make empty. */
 function selectListed(reach, listed, dirs, view) {
@@ -19875,7 +19997,7 @@ function selectListed(reach, listed, dirs, view) {
     return { lines, fullDirs };
 }
 /** The directories not under another of them. */
-function outermost$1(dirs) {
+function outermost$2(dirs) {
     const sorted = [...new Set(dirs)].sort((a, b) => a.length - b.length);
     const kept = [];
     for (const d of sorted)
@@ -19930,6 +20052,7 @@ async function imageInputs(git, tree, graph, answers) {
         return blobs.get(answer.entry.oid) ?? null;
     };
     const outputs = outputIndexOf(graph);
+    const memo = new ReachMemo();
     for (const node of images) {
         const context = contexts.get(node.name);
         if (context === undefined)
@@ -19943,7 +20066,7 @@ async function imageInputs(git, tree, graph, answers) {
                 ? { argsFile: argsFileValues(node, textOf(node.buildArgsFile)) }
                 : {})
         };
-        let reach = imageReach(node, context, texts);
+        let reach = imageReach(node, context, texts, memo);
         // What a process writes is not in the commit: its Dockerfile or ignore file is not known yet.
         const written = [
             node.dockerfile,
@@ -19990,19 +20113,28 @@ function parseArgsFile(text) {
     return mainExports.parse(text);
 }
 /** Every narrowed image's lines: anchors looked up in one batch, directories listed in another. */
-async function narrowedLines(tree, inputs) {
+async function narrowedLines(commitTree, inputs) {
     const narrowed = [...inputs.reach].flatMap(([name, reach]) => reach.kind === 'narrowed' ? [{ name, reach }] : []);
-    const anchors = await tree.resolve([...new Set(narrowed.flatMap(n => reachAnchors(n.reach)))]);
+    const anchors = await commitTree.resolve([
+        ...new Set(narrowed.flatMap(n => reachAnchors(n.reach)))
+    ]);
     const at = (path) => {
         const answer = anchors.get(path);
         return answer.error ? { entry: null } : { real: answer.real, entry: answer.entry };
     };
+    // The trees under copied directories an ignore line may reach into, in one walk.
+    const pruned = [...new Set(narrowed.flatMap(n => reachReads(n.reach, { at }, 'prune')))];
+    const entries = await commitTree.entriesUnder(outermost$1(pruned).map(path => ({ path, tree: at(path).entry.oid })));
     // Every directory to list, in one walk of the outermost ones (a level of trees per batch).
-    const dirs = [...new Set(narrowed.flatMap(n => reachListings(n.reach, { at })))];
-    const outer = dirs.filter(d => !dirs.some(o => o !== d && (o === '' || d.startsWith(`${o}/`))));
-    const listed = (await tree.filesUnder(outer.map(path => ({ path, tree: at(path).entry.oid })))).sort(byPath);
+    const dirs = [...new Set(narrowed.flatMap(n => reachReads(n.reach, { at }, 'list')))];
+    const outer = outermost$1(dirs);
+    const listed = (await commitTree.filesUnder(outer.map(path => ({ path, tree: at(path).entry.oid })))).sort(byPath);
     for (const { name, reach } of narrowed) {
-        const result = reachLines(reach, { at, under: dir => filesUnder(listed, dir) });
+        const result = reachLines(reach, {
+            at,
+            under: dir => filesUnder(listed, dir),
+            entries: dir => entries.get(dir) ?? []
+        });
         if ('whole' in result)
             inputs.reach.set(name, {
                 kind: 'whole',
@@ -20059,6 +20191,10 @@ function filesUnder(sorted, dir) {
     for (let i = lo; i < sorted.length && sorted[i].path.startsWith(prefix); i++)
         out.push(sorted[i]);
     return out;
+}
+/** The directories not under another of them. */
+function outermost$1(dirs) {
+    return dirs.filter(d => !dirs.some(o => o !== d && (o === '' || d.startsWith(`${o}/`))));
 }
 
 /** Above this many config directories, git lists them in a process of its own. */
@@ -20411,6 +20547,37 @@ class CommitTree {
                     else if (!linksOnly || kind === 'link')
                         out.push({ path: prefix + tree.name(at, nul), mode: tree.mode(at), oid: tree.oid(nul) });
                 });
+            }
+            level = next;
+        }
+        return out;
+    }
+    /**
+     * The entries of every directory under some directories (paths under the root, each with its
+     * tree id), by directory path: read tree by tree in one request per level.
+     */
+    async entriesUnder(dirs) {
+        const out = new Map();
+        let level = dirs;
+        while (level.length > 0) {
+            const missing = [...new Set(level.map(d => d.tree).filter(t => !this.trees.has(t)))];
+            if (missing.length > 0)
+                await this.read(missing);
+            const next = [];
+            for (const dir of level) {
+                if (out.has(dir.path))
+                    continue;
+                const prefix = dir.path === '' ? '' : `${dir.path}/`;
+                const tree = this.trees.get(dir.tree);
+                const entries = [];
+                tree.forEach((kind, at, nul) => {
+                    const name = tree.name(at, nul);
+                    const oid = tree.oid(nul);
+                    entries.push({ name, mode: tree.mode(at), oid });
+                    if (kind === 'tree')
+                        next.push({ path: prefix + name, tree: oid });
+                });
+                out.set(dir.path, entries);
             }
             level = next;
         }

@@ -10,10 +10,10 @@ import { UserError } from '../core/errors.js'
 import { dockerfileIgnoreFile } from '../core/generated.js'
 import { TREE_MODE } from '../core/git-tree.js'
 import type { Graph, ImageNode } from '../core/graph/model.js'
-import { fileArgChanges, imageReach } from '../core/image-reach.js'
+import { ReachMemo, fileArgChanges, imageReach } from '../core/image-reach.js'
 import type { ImageReach, ImageTexts } from '../core/image-reach.js'
 import { outputIndexOf } from '../core/output-paths.js'
-import { reachAnchors, reachLines, reachListings } from '../core/reach-lines.js'
+import { reachAnchors, reachLines, reachReads } from '../core/reach-lines.js'
 import type { PathEntry } from '../core/reach-lines.js'
 import type { CommitTree, PathAnswer } from './tree-lookup.js'
 
@@ -74,6 +74,7 @@ export async function imageInputs(
     return blobs.get(answer.entry.oid) ?? null
   }
   const outputs = outputIndexOf(graph)
+  const memo = new ReachMemo()
   for (const node of images) {
     const context = contexts.get(node.name)
     if (context === undefined) continue
@@ -86,7 +87,7 @@ export async function imageInputs(
         ? { argsFile: argsFileValues(node, textOf(node.buildArgsFile)) }
         : {})
     }
-    let reach = imageReach(node, context, texts)
+    let reach = imageReach(node, context, texts, memo)
     // What a process writes is not in the commit: its Dockerfile or ignore file is not known yet.
     const written = [
       node.dockerfile,
@@ -138,23 +139,34 @@ export function parseArgsFile(text: string): Record<string, string> {
 }
 
 /** Every narrowed image's lines: anchors looked up in one batch, directories listed in another. */
-async function narrowedLines(tree: CommitTree, inputs: ImageInputs): Promise<void> {
+async function narrowedLines(commitTree: CommitTree, inputs: ImageInputs): Promise<void> {
   const narrowed = [...inputs.reach].flatMap(([name, reach]) =>
     reach.kind === 'narrowed' ? [{ name, reach }] : []
   )
-  const anchors = await tree.resolve([...new Set(narrowed.flatMap(n => reachAnchors(n.reach)))])
+  const anchors = await commitTree.resolve([
+    ...new Set(narrowed.flatMap(n => reachAnchors(n.reach)))
+  ])
   const at = (path: string): PathEntry => {
     const answer = anchors.get(path)!
     return answer.error ? { entry: null } : { real: answer.real, entry: answer.entry }
   }
+  // The trees under copied directories an ignore line may reach into, in one walk.
+  const pruned = [...new Set(narrowed.flatMap(n => reachReads(n.reach, { at }, 'prune')))]
+  const entries = await commitTree.entriesUnder(
+    outermost(pruned).map(path => ({ path, tree: at(path).entry!.oid }))
+  )
   // Every directory to list, in one walk of the outermost ones (a level of trees per batch).
-  const dirs = [...new Set(narrowed.flatMap(n => reachListings(n.reach, { at })))]
-  const outer = dirs.filter(d => !dirs.some(o => o !== d && (o === '' || d.startsWith(`${o}/`))))
+  const dirs = [...new Set(narrowed.flatMap(n => reachReads(n.reach, { at }, 'list')))]
+  const outer = outermost(dirs)
   const listed = (
-    await tree.filesUnder(outer.map(path => ({ path, tree: at(path).entry!.oid })))
+    await commitTree.filesUnder(outer.map(path => ({ path, tree: at(path).entry!.oid })))
   ).sort(byPath)
   for (const { name, reach } of narrowed) {
-    const result = reachLines(reach, { at, under: dir => filesUnder(listed, dir) })
+    const result = reachLines(reach, {
+      at,
+      under: dir => filesUnder(listed, dir),
+      entries: dir => entries.get(dir) ?? []
+    })
     if ('whole' in result)
       inputs.reach.set(name, {
         kind: 'whole',
@@ -220,4 +232,9 @@ function filesUnder(sorted: TrackedFile[], dir: string): TrackedFile[] {
   const out: TrackedFile[] = []
   for (let i = lo; i < sorted.length && sorted[i].path.startsWith(prefix); i++) out.push(sorted[i])
   return out
+}
+
+/** The directories not under another of them. */
+function outermost(dirs: string[]): string[] {
+  return dirs.filter(d => !dirs.some(o => o !== d && (o === '' || d.startsWith(`${o}/`))))
 }

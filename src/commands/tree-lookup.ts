@@ -117,6 +117,37 @@ export class CommitTree {
     return out
   }
 
+  /**
+   * The entries of every directory under some directories (paths under the root, each with its
+   * tree id), by directory path: read tree by tree in one request per level.
+   */
+  async entriesUnder(
+    dirs: Array<{ path: string; tree: string }>
+  ): Promise<Map<string, Array<{ name: string; mode: string; oid: string }>>> {
+    const out = new Map<string, Array<{ name: string; mode: string; oid: string }>>()
+    let level = dirs
+    while (level.length > 0) {
+      const missing = [...new Set(level.map(d => d.tree).filter(t => !this.trees.has(t)))]
+      if (missing.length > 0) await this.read(missing)
+      const next: Array<{ path: string; tree: string }> = []
+      for (const dir of level) {
+        if (out.has(dir.path)) continue
+        const prefix = dir.path === '' ? '' : `${dir.path}/`
+        const tree = this.trees.get(dir.tree)!
+        const entries: Array<{ name: string; mode: string; oid: string }> = []
+        tree.forEach((kind, at, nul) => {
+          const name = tree.name(at, nul)
+          const oid = tree.oid(nul)
+          entries.push({ name, mode: tree.mode(at), oid })
+          if (kind === 'tree') next.push({ path: prefix + name, tree: oid })
+        })
+        out.set(dir.path, entries)
+      }
+      level = next
+    }
+    return out
+  }
+
   /** What stands at path, a link there not followed (links above it are); null when nothing. */
   async entryAt(path: string): Promise<{ mode: string; oid: string } | null> {
     const slash = path.lastIndexOf('/')

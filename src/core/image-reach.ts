@@ -23,6 +23,37 @@ export interface ImageTexts {
   argsFile?: Record<string, string>
 }
 
+/**
+ * What the images of one plan share: an ignore file read once however many images it applies to
+ * (the filter keeps its answers, so a path is judged once), and its exclusion lines.
+ */
+export class ReachMemo {
+  private readonly filters = new Map<string, (path: string) => boolean>()
+  private readonly lines = new Map<string, IgnoreSegment[][]>()
+
+  filter(text: string): (path: string) => boolean {
+    let f = this.filters.get(text)
+    if (!f) {
+      // Most paths no exclusion line can match: they are kept without asking the library, whose
+      // matching is exact but costs a regular expression per line and path.
+      const exact = contextFilter(text)
+      const lines = this.exclusions(text)
+      f = path => {
+        const segments = path.split('/')
+        return !lines.some(line => mayMatchAtOrAbove(line, segments, 0, 0)) || exact(path)
+      }
+      this.filters.set(text, f)
+    }
+    return f
+  }
+
+  exclusions(text: string): IgnoreSegment[][] {
+    let l = this.lines.get(text)
+    if (!l) this.lines.set(text, (l = exclusionPatterns(text)))
+    return l
+  }
+}
+
 /** One source of a context-reading instruction, its patterns under the graph's root. */
 export interface ReachSource {
   source: Source
@@ -70,7 +101,12 @@ export interface WholeReach {
  * The image's reach. context: its real directory under the root; texts: the files as the commit
  * holds them.
  */
-export function imageReach(node: ImageNode, context: string, texts: ImageTexts): ImageReach {
+export function imageReach(
+  node: ImageNode,
+  context: string,
+  texts: ImageTexts,
+  memo: ReachMemo = new ReachMemo()
+): ImageReach {
   // Only a build-args-file needs the declared names (a second reading of the Dockerfile).
   const declared =
     texts.dockerfile === null || texts.argsFile === undefined
@@ -112,8 +148,8 @@ export function imageReach(node: ImageNode, context: string, texts: ImageTexts):
   const buildah = texts.containerignore ?? texts.dockerignore
   // Either builder sending everything sends what any rule excludes.
   const rules = buildkit === null || buildah === null ? [] : [...new Set([buildkit, buildah])]
-  const filters = rules.map(contextFilter)
-  const exclusions = rules.flatMap(exclusionPatterns)
+  const filters = rules.map(text => memo.filter(text))
+  const exclusions = rules.flatMap(text => memo.exclusions(text))
   return {
     kind: 'narrowed',
     declared,
@@ -175,52 +211,89 @@ export function declaredArgs(text: string): Set<string> {
   return names
 }
 
+/**
+ * One segment of an ignore line: `**` (any depth), a name, a wildcard as a regular expression, or
+ * ANY_NAME where the line can no longer be read segment by segment (`**` inside a segment, which
+ * moby reads as any characters, `/` too; a character class): it may match from there on.
+ */
+type IgnoreSegment = '**' | string | RegExp | typeof ANY_NAME
+const ANY_NAME = Symbol('any name')
+
 /** The exclusion lines of an ignore file (not its `!` exceptions), cleaned as moby cleans them. */
-function exclusionPatterns(text: string): string[][] {
-  const out: string[][] = []
+function exclusionPatterns(text: string): IgnoreSegment[][] {
+  const out: IgnoreSegment[][] = []
   for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
     const line = raw.trim()
     if (line === '' || line.startsWith('#') || line.startsWith('!')) continue
     const segments = line.split('/').filter(s => s !== '' && s !== '.')
-    if (segments.length > 0) out.push(segments)
+    if (segments.length > 0) out.push(segments.map(compileSegment))
   }
   return out
 }
 
-/**
- * Whether an ignore pattern may match the context-relative directory, one above it or one beneath
- * it: segment by segment, `**` any depth, any other wildcard tried against the segment (a superset
- * of moby's matching: an unreadable segment counts as a match).
- */
-function mayMatchAtOrUnder(pattern: string[], dir: string): boolean {
-  return mayMatch(pattern, dir === '' ? [] : dir.split('/'), 0, 0)
-}
-
-function mayMatch(pattern: string[], dir: string[], i: number, j: number): boolean {
-  // The pattern ended at or above the directory (it excludes it), or the directory ended first
-  // (the rest of the pattern may name something beneath it).
-  if (i === pattern.length || j === dir.length) return true
-  const segment = pattern[i]
-  if (segment === '**') return mayMatch(pattern, dir, i + 1, j) || mayMatch(pattern, dir, i, j + 1)
-  return segmentMatches(segment, dir[j]) && mayMatch(pattern, dir, i + 1, j + 1)
-}
-
-function segmentMatches(segment: string, name: string): boolean {
-  if (!/[*?[\\]/.test(segment)) return segment === name
+function compileSegment(segment: string): IgnoreSegment {
+  if (segment === '**') return '**'
+  if (!/[*?[\\]/.test(segment)) return segment
+  if (segment.includes('**') || segment.includes('[')) return ANY_NAME
   let re = ''
   for (let k = 0; k < segment.length; k++) {
     const ch = segment[k]
     if (ch === '*') re += '[^/]*'
     else if (ch === '?') re += '[^/]'
     else if (ch === '\\' && k + 1 < segment.length) re += escapeRegExp(segment[++k])
-    else if (ch === '[') return true
     else re += escapeRegExp(ch)
   }
-  return new RegExp(`^${re}$`, 's').test(name)
+  return new RegExp(`^${re}$`, 's')
+}
+
+function segmentMatches(segment: IgnoreSegment, name: string): boolean {
+  if (typeof segment === 'string') return segment === name
+  if (segment === ANY_NAME) return true
+  return (segment as RegExp).test(name)
 }
 
 function escapeRegExp(ch: string): string {
   return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
+}
+
+/**
+ * Whether an ignore line may match the context-relative directory, one above it or something
+ * beneath it: segment by segment, `**` any depth (a superset of moby's matching).
+ */
+function mayMatchAtOrUnder(pattern: IgnoreSegment[], dir: string): boolean {
+  return mayMatch(pattern, dir === '' ? [] : dir.split('/'), 0, 0)
+}
+
+function mayMatch(pattern: IgnoreSegment[], dir: string[], i: number, j: number): boolean {
+  // The pattern ended at or above the directory (it excludes it), or the directory ended first
+  // (the rest of the pattern may name something beneath it).
+  if (i === pattern.length || j === dir.length) return true
+  const segment = pattern[i]
+  if (segment === ANY_NAME) return true
+  if (segment === '**') return mayMatch(pattern, dir, i + 1, j) || mayMatch(pattern, dir, i, j + 1)
+  return segmentMatches(segment, dir[j]) && mayMatch(pattern, dir, i + 1, j + 1)
+}
+
+/**
+ * Whether an ignore line may match the path or a directory above it (which excludes the path): a
+ * superset of moby's matching, so a path it rules out is one no line excludes.
+ */
+function mayMatchAtOrAbove(
+  pattern: IgnoreSegment[],
+  path: string[],
+  i: number,
+  j: number
+): boolean {
+  if (i === pattern.length) return j > 0
+  const segment = pattern[i]
+  if (segment === ANY_NAME) return true
+  if (segment === '**')
+    return (
+      mayMatchAtOrAbove(pattern, path, i + 1, j) ||
+      (j < path.length && mayMatchAtOrAbove(pattern, path, i, j + 1))
+    )
+  if (j === path.length) return false
+  return segmentMatches(segment, path[j]) && mayMatchAtOrAbove(pattern, path, i + 1, j + 1)
 }
 
 /**

@@ -21,10 +21,21 @@ export interface PathEntry {
   entry: { mode: string; oid: string } | null
 }
 
-/** How the lines see the commit: paths looked up, directories listed (files at their real paths). */
+/** One entry of a directory's tree. */
+export interface DirEntry {
+  name: string
+  mode: string
+  oid: string
+}
+
+/**
+ * How the lines see the commit: paths looked up, directories listed (files at their real paths),
+ * and the entries of the directories under a copied one an ignore line may reach into.
+ */
 export interface ReachView {
   at(path: string): PathEntry
   under(dir: string): TrackedFile[]
+  entries(dir: string): DirEntry[]
 }
 
 export type ReachLines =
@@ -39,13 +50,14 @@ type Decision =
   | { kind: 'none' }
   | { kind: 'line'; line: TrackedFile }
   | { kind: 'list'; dir: string }
+  | { kind: 'prune'; dir: string; oid: string }
   | { kind: 'whole'; reason: string; line: number }
 
 function decide(
   reach: NarrowedReach,
   source: ReachSource,
   pattern: string,
-  view: ReachView
+  view: Pick<ReachView, 'at'>
 ): Decision {
   const anchor = sourceAnchor(pattern)
   const literal = anchor === pattern
@@ -59,22 +71,32 @@ function decide(
     }
   if (at.entry === null) return { kind: 'none' }
   if (at.entry.mode === TREE_MODE) {
-    if (literal && (source.bind || !reach.mayIgnoreUnder(anchor)))
-      return { kind: 'line', line: { path: anchor || '.', mode: TREE_MODE, oid: at.entry.oid } }
-    return { kind: 'list', dir: anchor }
+    const tree = { path: anchor || '.', mode: TREE_MODE, oid: at.entry.oid }
+    if (!literal) return { kind: 'list', dir: anchor }
+    if (source.bind || !reach.mayIgnoreUnder(anchor)) return { kind: 'line', line: tree }
+    // An ignore line may reach into it: its trees are read, and each directory with nothing
+    // excluded beneath is still one tree id.
+    return { kind: 'prune', dir: anchor, oid: at.entry.oid }
   }
   if (!literal || !(source.bind || reach.keep(anchor))) return { kind: 'none' }
   return { kind: 'line', line: { path: anchor, mode: at.entry.mode, oid: at.entry.oid } }
 }
 
-/** The directories to list once the anchors are looked up (view.at answers them). */
-export function reachListings(reach: NarrowedReach, view: Pick<ReachView, 'at'>): string[] {
+/**
+ * The directories to read once the anchors are looked up: copied ones an ignore line may reach
+ * into (their trees, `prune`), and those a wildcard starts in (their files, `list`).
+ */
+export function reachReads(
+  reach: NarrowedReach,
+  view: Pick<ReachView, 'at'>,
+  kind: 'prune' | 'list'
+): string[] {
   const dirs = new Set<string>()
   for (const source of reach.sources)
     for (const pattern of source.patterns) {
-      const d = decide(reach, source, pattern, { ...view, under: () => [] })
+      const d = decide(reach, source, pattern, view)
       if (d.kind === 'whole') return []
-      if (d.kind === 'list') dirs.add(d.dir)
+      if (d.kind === kind) dirs.add(d.dir)
     }
   return [...dirs]
 }
@@ -91,7 +113,11 @@ export function reachLines(reach: NarrowedReach, view: ReachView): ReachLines {
       const d = decide(reach, source, pattern, view)
       if (d.kind === 'whole') return { whole: d.reason, line: d.line }
       if (d.kind === 'line') lines.set(treeLine(d.line), d.line)
-      else if (d.kind === 'list') {
+      else if (d.kind === 'prune') {
+        const pruned = prunedLines(reach, d.dir, d.oid, view)
+        for (const line of pruned.lines) lines.set(treeLine(line), line)
+        for (const dir of pruned.fullDirs) fullDirs.add(dir)
+      } else if (d.kind === 'list') {
         patterns.push(pattern)
         dirs.add(d.dir)
       }
@@ -105,6 +131,57 @@ export function reachLines(reach: NarrowedReach, view: ReachView): ReachLines {
     for (const dir of selected.fullDirs) fullDirs.add(dir)
   }
   return { lines: [...lines.values()].sort(byPath), fullDirs }
+}
+
+/**
+ * A copied directory an ignore line may reach into: every directory beneath with nothing excluded
+ * is its tree id, every other file the build reads its blob, and a directory the copy makes with
+ * nothing in it that the build reads is the empty tree (as selectContextFiles decides for a
+ * listing). fullDirs: the directories that hold something the build reads.
+ */
+function prunedLines(
+  reach: NarrowedReach,
+  dir: string,
+  oid: string,
+  view: ReachView
+): { lines: TrackedFile[]; fullDirs: Set<string> } {
+  const lines: TrackedFile[] = []
+  const fullDirs = new Set<string>()
+  /** Whether nothing at or under path is excluded (then the caller names it by its tree id). */
+  const walk = (path: string): { clean: boolean; lines: TrackedFile[]; reads: boolean } => {
+    let clean = true
+    let reads = false
+    const out: TrackedFile[] = []
+    for (const e of view.entries(path)) {
+      const child = path === '' ? e.name : `${path}/${e.name}`
+      const kept = reach.keep(child)
+      if (e.mode === TREE_MODE) {
+        const sub = walk(child)
+        if (sub.clean && kept) {
+          out.push({ path: child, mode: TREE_MODE, oid: e.oid })
+          fullDirs.add(child)
+          reads = true
+          continue
+        }
+        clean = false
+        out.push(...sub.lines)
+        reads ||= sub.reads
+      } else if (kept) {
+        out.push({ path: child, mode: e.mode, oid: e.oid })
+        reads = true
+      } else clean = false
+    }
+    if (reads) fullDirs.add(path)
+    // Made by the copy, with nothing in it the build reads.
+    else if (!clean && path !== '' && reach.keep(path))
+      out.push({ path, mode: TREE_MODE, oid: EMPTY_TREE })
+    return { clean, lines: out, reads }
+  }
+  const top = walk(dir)
+  if (top.clean && (dir === '' || reach.keep(dir)))
+    lines.push({ path: dir || '.', mode: TREE_MODE, oid })
+  else lines.push(...top.lines)
+  return { lines, fullDirs }
 }
 
 /** The files the listed sources reach, and the directories they make empty. */
