@@ -8,6 +8,7 @@ import { GitCommandLine } from '../src/adapters/git.js'
 import type { Plan } from '../src/core/plan.js'
 import { keyBreakdownsAt, namedRange, planRepository } from '../src/commands/plan.js'
 import { whyText } from '../src/core/report.js'
+import { imageJobs } from '../src/core/image-jobs.js'
 import { TestRepo, removeTempDirs } from './helpers/repo.js'
 
 afterAll(removeTempDirs)
@@ -553,6 +554,19 @@ describe('build-args-file: the ARGs a Dockerfile declares take their values from
       QUOTED: 'x y'
     })
     expect(p.nodes.get('quote')!.fileArgs).toBeUndefined()
+    // The builder is given them beside build-args.
+    const { jobs } = imageJobs({
+      plan: p,
+      root: '/repo',
+      names: { commit: 'a'.repeat(40) },
+      tagsLabel: '--tags',
+      registryLabel: '--registry'
+    })
+    expect(jobs.find(j => j.name === 'kafka')!.buildArgs).toEqual({
+      AGENT_VERSION: '1.0.0',
+      QUOTED: 'x y'
+    })
+    expect(jobs.find(j => j.name === 'quote')!.buildArgs).toEqual({})
   })
 
   test('a changed value affects the images that declare it, and names the variable', async () => {
@@ -605,7 +619,7 @@ describe('build-args-file: the ARGs a Dockerfile declares take their values from
     repo.remove('.env')
     const head = repo.commit('no env')
     await expect(planOf(repo, head, head)).rejects.toThrow(
-      "image checkout: build-args-file '.env' is not a file in the commit"
+      "imagegraph.yml:2:18 build-args-file: image checkout: '.env' is not a file in the commit; commit it, or drop build-args-file"
     )
   })
 })

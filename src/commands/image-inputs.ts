@@ -6,7 +6,8 @@ import * as dotenv from 'dotenv'
 import type { Git } from '../adapters/ports.js'
 import { byPath, touchedPaths } from '../core/changes.js'
 import type { ChangedFile, TrackedFile } from '../core/changes.js'
-import { UserError } from '../core/errors.js'
+import { GraphError } from '../core/errors.js'
+import { pathText } from '../core/graph/positions.js'
 import { dockerfileIgnoreFile } from '../core/generated.js'
 import { TREE_MODE } from '../core/git-tree.js'
 import type { Graph, ImageNode } from '../core/graph/model.js'
@@ -84,7 +85,7 @@ export async function imageInputs(
       dockerignore: textOf(join(context, '.dockerignore')),
       containerignore: textOf(join(context, '.containerignore')),
       ...(node.buildArgsFile !== undefined
-        ? { argsFile: argsFileValues(node, textOf(node.buildArgsFile)) }
+        ? { argsFile: argsFileValues(graph, node, textOf(node.buildArgsFile)) }
         : {})
     }
     let reach = imageReach(node, context, texts, memo)
@@ -124,13 +125,27 @@ async function readBlobs(git: Git, answers: PathAnswer[]): Promise<Map<string, s
   return texts
 }
 
-/** The values of an image's build-args-file; a file that is not in the commit is the user's mistake. */
-function argsFileValues(node: ImageNode, text: string | null): Record<string, string> {
-  if (text === null)
-    throw new UserError(
-      `image ${node.name}: build-args-file '${node.buildArgsFile}' is not a file in the commit; commit it or drop the field`
-    )
-  return parseArgsFile(text)
+/**
+ * The values of an image's build-args-file; a file that is not in the commit is the user's mistake,
+ * reported where the graph file names it (the image's field, or the top level's).
+ */
+function argsFileValues(
+  graph: Graph,
+  node: ImageNode,
+  text: string | null
+): Record<string, string> {
+  if (text !== null) return parseArgsFile(text)
+  const own = node.fields.includes('build-args-file')
+  const segments = own ? ['images', node.name, 'build-args-file'] : ['build-args-file']
+  throw new GraphError([
+    {
+      file: graph.file,
+      ...(graph.positions.get(segments) ?? { line: 1, col: 1 }),
+      path: pathText(segments),
+      message: `image ${node.name}: '${node.buildArgsFile}' is not a file in the commit; commit it, or drop build-args-file`,
+      severity: 'error'
+    }
+  ])
 }
 
 /** A dotenv file's values, as the `dotenv` package reads them (no `${...}` expansion). */
