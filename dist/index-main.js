@@ -21775,7 +21775,7 @@ async function imageInputs(git, tree, graph, answers) {
             dockerignore: textOf(join(context, '.dockerignore')),
             containerignore: textOf(join(context, '.containerignore')),
             ...(node.buildArgsFile !== undefined
-                ? { argsFile: argsFileValues(node, textOf(node.buildArgsFile)) }
+                ? { argsFile: argsFileValues(graph, node, textOf(node.buildArgsFile)) }
                 : {})
         };
         let reach = imageReach(node, context, texts, memo);
@@ -21814,11 +21814,24 @@ async function readBlobs(git, answers) {
     });
     return texts;
 }
-/** The values of an image's build-args-file; a file that is not in the commit is the user's mistake. */
-function argsFileValues(node, text) {
-    if (text === null)
-        throw new UserError(`image ${node.name}: build-args-file '${node.buildArgsFile}' is not a file in the commit; commit it or drop the field`);
-    return parseArgsFile(text);
+/**
+ * The values of an image's build-args-file; a file that is not in the commit is the user's mistake,
+ * reported where the graph file names it (the image's field, or the top level's).
+ */
+function argsFileValues(graph, node, text) {
+    if (text !== null)
+        return parseArgsFile(text);
+    const own = node.fields.includes('build-args-file');
+    const segments = own ? ['images', node.name, 'build-args-file'] : ['build-args-file'];
+    throw new GraphError([
+        {
+            file: graph.file,
+            ...(graph.positions.get(segments) ?? { line: 1, col: 1 }),
+            path: pathText(segments),
+            message: `image ${node.name}: '${node.buildArgsFile}' is not a file in the commit; commit it, or drop build-args-file`,
+            severity: 'error'
+        }
+    ]);
 }
 /** A dotenv file's values, as the `dotenv` package reads them (no `${...}` expansion). */
 function parseArgsFile(text) {
