@@ -21741,6 +21741,11 @@ async function imageInputs(git, tree, graph, answers) {
         // A context that is not a directory is an error the checks report.
         if (context.error || context.entry?.mode !== TREE_MODE)
             continue;
+        // The whole context, asked for: nothing to read (unless a build-args-file needs the ARGs).
+        if (node.contextInputs === 'whole' && node.buildArgsFile === undefined) {
+            out.reach.set(node.name, { kind: 'whole', declared: null, fileArgs: {} });
+            continue;
+        }
         contexts.set(node.name, context.real);
         const named = [join(context.real, '.dockerignore'), join(context.real, '.containerignore')];
         out.named.set(node.name, named);
@@ -21751,6 +21756,8 @@ async function imageInputs(git, tree, graph, answers) {
     const more = await tree.resolve(wanted);
     const answerOf = (path) => answers.get(path) ?? more.get(path);
     const blobs = await readBlobs(git, images.flatMap(node => {
+        if (!contexts.has(node.name))
+            return [];
         const paths = [node.dockerfile, dockerfileIgnoreFile(node.dockerfile)];
         paths.push(...(out.named.get(node.name) ?? []));
         if (node.buildArgsFile !== undefined)
@@ -21767,7 +21774,7 @@ async function imageInputs(git, tree, graph, answers) {
     const memo = new ReachMemo();
     for (const node of images) {
         const context = contexts.get(node.name);
-        if (context === undefined)
+        if (context === undefined || out.reach.has(node.name))
             continue;
         const texts = {
             dockerfile: textOf(node.dockerfile),

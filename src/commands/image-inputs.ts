@@ -52,6 +52,11 @@ export async function imageInputs(
     const context = answers.get(node.context)!
     // A context that is not a directory is an error the checks report.
     if (context.error || context.entry?.mode !== TREE_MODE) continue
+    // The whole context, asked for: nothing to read (unless a build-args-file needs the ARGs).
+    if (node.contextInputs === 'whole' && node.buildArgsFile === undefined) {
+      out.reach.set(node.name, { kind: 'whole', declared: null, fileArgs: {} })
+      continue
+    }
     contexts.set(node.name, context.real)
     const named = [join(context.real, '.dockerignore'), join(context.real, '.containerignore')]
     out.named.set(node.name, named)
@@ -63,6 +68,7 @@ export async function imageInputs(
   const blobs = await readBlobs(
     git,
     images.flatMap(node => {
+      if (!contexts.has(node.name)) return []
       const paths = [node.dockerfile, dockerfileIgnoreFile(node.dockerfile)]
       paths.push(...(out.named.get(node.name) ?? []))
       if (node.buildArgsFile !== undefined) paths.push(node.buildArgsFile)
@@ -78,7 +84,7 @@ export async function imageInputs(
   const memo = new ReachMemo()
   for (const node of images) {
     const context = contexts.get(node.name)
-    if (context === undefined) continue
+    if (context === undefined || out.reach.has(node.name)) continue
     const texts: ImageTexts = {
       dockerfile: textOf(node.dockerfile),
       dockerfileIgnore: textOf(dockerfileIgnoreFile(node.dockerfile)),
