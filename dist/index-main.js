@@ -19002,11 +19002,27 @@ function namesOrPassesThrough(pattern, i, link, j) {
 // be read with certainty (then with the reason). Pure: the texts come from the caller.
 /**
  * What the images of one plan share: an ignore file read once however many images it applies to
- * (the filter keeps its answers, so a path is judged once), and its exclusion lines.
+ * (the filter keeps its answers, so a path is judged once), and its exclusion lines; a Dockerfile
+ * read once for each set of build arguments it is given (many images may build one template).
  */
 class ReachMemo {
     filters = new Map();
     lines = new Map();
+    read = new Map();
+    names = new Map();
+    inputs(text, options) {
+        const key = `${JSON.stringify([options.buildArgs, options.unknownArgs, options.target, options.file])}\n${text}`;
+        let found = this.read.get(key);
+        if (!found)
+            this.read.set(key, (found = dockerfileInputs(text, options)));
+        return found;
+    }
+    declared(text) {
+        let found = this.names.get(text);
+        if (!found)
+            this.names.set(text, (found = declaredArgs(text)));
+        return found;
+    }
     filter(text) {
         let f = this.filters.get(text);
         if (!f) {
@@ -19037,7 +19053,7 @@ function imageReach(node, context, texts, memo = new ReachMemo()) {
     // Only a build-args-file needs the declared names (a second reading of the Dockerfile).
     const declared = texts.dockerfile === null || texts.argsFile === undefined
         ? null
-        : declaredArgs(texts.dockerfile);
+        : memo.declared(texts.dockerfile);
     const fileArgs = argsFromFile(node, texts.argsFile, declared);
     const whole = (reason) => ({
         kind: 'whole',
@@ -19049,10 +19065,10 @@ function imageReach(node, context, texts, memo = new ReachMemo()) {
         return whole();
     if (texts.dockerfile === null)
         return whole(`${node.dockerfile} is not a file in the commit`);
-    const inputs = dockerfileInputs(texts.dockerfile, {
+    const inputs = memo.inputs(texts.dockerfile, {
         buildArgs: { ...fileArgs, ...node.buildArgs },
         // An image-args ARG holds another image's digest, known only when the build runs.
-        unknownArgs: Object.keys(node.imageArgs),
+        unknownArgs: Object.keys(node.imageArgs).sort(),
         ...(node.target !== undefined ? { target: node.target } : {}),
         file: node.dockerfile
     });

@@ -5,7 +5,7 @@
 import { DockerfileParser } from 'dockerfile-ast'
 import { contextFilter } from './dockerfile/ignore.js'
 import { dockerfileInputs } from './dockerfile/inputs.js'
-import type { Source } from './dockerfile/model.js'
+import type { DockerfileInputs, DockerfileOptions, Source } from './dockerfile/model.js'
 import { compilePattern } from './dockerfile/reach.js'
 import { parseArgDeclarations } from './dockerfile/words.js'
 import type { ImageNode } from './graph/model.js'
@@ -25,11 +25,27 @@ export interface ImageTexts {
 
 /**
  * What the images of one plan share: an ignore file read once however many images it applies to
- * (the filter keeps its answers, so a path is judged once), and its exclusion lines.
+ * (the filter keeps its answers, so a path is judged once), and its exclusion lines; a Dockerfile
+ * read once for each set of build arguments it is given (many images may build one template).
  */
 export class ReachMemo {
   private readonly filters = new Map<string, (path: string) => boolean>()
   private readonly lines = new Map<string, IgnoreSegment[][]>()
+  private readonly read = new Map<string, DockerfileInputs>()
+  private readonly names = new Map<string, Set<string>>()
+
+  inputs(text: string, options: DockerfileOptions): DockerfileInputs {
+    const key = `${JSON.stringify([options.buildArgs, options.unknownArgs, options.target, options.file])}\n${text}`
+    let found = this.read.get(key)
+    if (!found) this.read.set(key, (found = dockerfileInputs(text, options)))
+    return found
+  }
+
+  declared(text: string): Set<string> {
+    let found = this.names.get(text)
+    if (!found) this.names.set(text, (found = declaredArgs(text)))
+    return found
+  }
 
   filter(text: string): (path: string) => boolean {
     let f = this.filters.get(text)
@@ -111,7 +127,7 @@ export function imageReach(
   const declared =
     texts.dockerfile === null || texts.argsFile === undefined
       ? null
-      : declaredArgs(texts.dockerfile)
+      : memo.declared(texts.dockerfile)
   const fileArgs = argsFromFile(node, texts.argsFile, declared)
   const whole = (reason?: string): WholeReach => ({
     kind: 'whole',
@@ -121,10 +137,10 @@ export function imageReach(
   })
   if (node.contextInputs === 'whole') return whole()
   if (texts.dockerfile === null) return whole(`${node.dockerfile} is not a file in the commit`)
-  const inputs = dockerfileInputs(texts.dockerfile, {
+  const inputs = memo.inputs(texts.dockerfile, {
     buildArgs: { ...fileArgs, ...node.buildArgs },
     // An image-args ARG holds another image's digest, known only when the build runs.
-    unknownArgs: Object.keys(node.imageArgs),
+    unknownArgs: Object.keys(node.imageArgs).sort(),
     ...(node.target !== undefined ? { target: node.target } : {}),
     file: node.dockerfile
   })
