@@ -20545,11 +20545,13 @@ class GraphFiles {
         const files = new Map();
         const dockerfileFound = new Set();
         let linkFiles;
+        // Images that share a context (every image built from the root) share its tree id.
+        const contextTrees = new Map();
         for (const slot of this.slots) {
             const node = slot.node;
             let lines = slot.files;
             if (node.kind === 'image')
-                lines = imageFiles(lines, this.realContexts.get(node.name) ?? node.context, slot.named);
+                lines = imageFiles(lines, this.realContexts.get(node.name) ?? node.context, slot.named, contextTrees);
             else if (node.kind === 'config') {
                 const whole = this.byTrees(node);
                 if (whole) {
@@ -20651,9 +20653,12 @@ class GraphFiles {
  * <tree id>\t<dir>`, '.' for the root), the files it names one by one (Dockerfile, ignore files,
  * the links on the way) and a file that stands where the context should be (an error to report).
  */
-function imageFiles(files, context, named = new Set()) {
+function imageFiles(files, context, named = new Set(), trees = new Map()) {
     const out = [];
-    const tree = treeIdOf(files, context);
+    // The tree id depends only on the files under the context, which every slot of it holds.
+    if (!trees.has(context))
+        trees.set(context, treeIdOf(files, context));
+    const tree = trees.get(context);
     if (tree !== undefined)
         out.push({ path: context || '.', mode: TREE_MODE, oid: tree });
     for (const f of files)

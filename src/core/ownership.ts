@@ -285,11 +285,18 @@ export class GraphFiles {
     const files = new Map<string, TrackedFile[]>()
     const dockerfileFound = new Set<string>()
     let linkFiles: Map<string, TrackedFile> | undefined
+    // Images that share a context (every image built from the root) share its tree id.
+    const contextTrees = new Map<string, string | undefined>()
     for (const slot of this.slots) {
       const node = slot.node
       let lines = slot.files
       if (node.kind === 'image')
-        lines = imageFiles(lines, this.realContexts.get(node.name) ?? node.context, slot.named)
+        lines = imageFiles(
+          lines,
+          this.realContexts.get(node.name) ?? node.context,
+          slot.named,
+          contextTrees
+        )
       else if (node.kind === 'config') {
         const whole = this.byTrees(node)
         if (whole) {
@@ -393,10 +400,13 @@ export class GraphFiles {
 export function imageFiles(
   files: TrackedFile[],
   context: string,
-  named: Set<string> = new Set()
+  named: Set<string> = new Set(),
+  trees: Map<string, string | undefined> = new Map()
 ): TrackedFile[] {
   const out: TrackedFile[] = []
-  const tree = treeIdOf(files, context)
+  // The tree id depends only on the files under the context, which every slot of it holds.
+  if (!trees.has(context)) trees.set(context, treeIdOf(files, context))
+  const tree = trees.get(context)
   if (tree !== undefined) out.push({ path: context || '.', mode: TREE_MODE, oid: tree })
   for (const f of files) if (f.path === context || named.has(f.path)) out.push(f)
   return out
