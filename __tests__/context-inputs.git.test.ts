@@ -707,3 +707,49 @@ describe('links changed in a root context', () => {
     expect(affected(above.plan)).toEqual(['checkout', 'cart', 'frontend'])
   })
 })
+
+describe('wildcards in a root context are matched down the trees, not by listing the repository', () => {
+  const shape: Shape = {
+    files: {
+      'package.json': '{}\n',
+      'package-lock.json': '{}\n',
+      'packages.txt': 'not matched by package*.json\n',
+      'src/web/Dockerfile': [
+        'FROM node:20',
+        'COPY package*.json ./',
+        'COPY src/*/go.mod ./mods/',
+        ''
+      ].join('\n')
+    },
+    graph: { more: { web: ['context: .', 'dockerfile: src/web/Dockerfile'] } }
+  }
+
+  test('what the wildcards name affects the image, and nothing else does', async () => {
+    const root = await scenario(edit('package-lock.json'), shape)
+    expect(affected(root.plan)).toEqual(['web'])
+    expect(reasons(root.plan, 'web')).toEqual([
+      'package-lock.json -> COPY package*.json ./ (src/web/Dockerfile:2) -> image web'
+    ])
+    const mod = await scenario(edit('src/checkout/go.mod'), shape)
+    expect(affected(mod.plan)).toEqual(['checkout', 'web'])
+    const other = await scenario(edit('packages.txt', 'src/checkout/main.go'), shape)
+    expect(affected(other.plan)).toEqual(['checkout'])
+    expect(keyChanges(other.before, other.plan)).toEqual(['checkout'])
+    const lines = root.plan.nodes.get('web')!.breakdown.files.map(l => l.split('\t')[1])
+    expect(lines).toEqual(
+      expect.arrayContaining(['package.json', 'package-lock.json', 'src/checkout/go.mod'])
+    )
+    expect(lines).not.toContain('packages.txt')
+  })
+
+  test('a link the wildcard names makes the whole context the input', async () => {
+    const { plan: p } = await scenario(edit('docs/x.md'), {
+      ...shape,
+      setup: r => {
+        r.symlink('src/linked', 'checkout')
+      }
+    })
+    expect(affected(p)).toEqual(['web'])
+    expect(reasons(p, 'web')[0]).toContain('the whole context (COPY src/*/go.mod ./mods/')
+  })
+})

@@ -78,6 +78,7 @@ describe('key lines stand for at least what the build reads', () => {
     if (reach.kind !== 'narrowed') return
     const result = reachLines(reach, viewOf(files))
     if ('whole' in result) throw new Error(result.whole)
+    if ('wanted' in result) throw new Error('every tree is in the view')
     const standsFor = new Set<string>()
     const empty: string[] = []
     for (const line of result.lines) {

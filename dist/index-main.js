@@ -18899,6 +18899,7 @@ function compilePattern(pattern) {
     const segments = pattern.split('/').map(segmentMatcher);
     return f => reachesPrefix(segments, 0, f.split('/'), 0);
 }
+/** One segment of a source pattern as the builders match it against one name (`**`: any depth). */
 function segmentMatcher(segment) {
     // Go's filepath.Match reads `**` as `*`; BuildKit's `COPY --parents` reads it as any depth.
     // Any depth here, a superset of both.
@@ -21551,9 +21552,11 @@ var mainExports = requireMain();
 
 // The lines a narrowed image's key holds of its context (issue 13), from what stands at the paths
 // its Dockerfile's sources name. A source that names a directory the ignore files cannot touch is
-// that directory's tree id (one line, whatever it holds); a file is its blob id; a pattern with a
-// wildcard, or a directory an ignore line may reach into, is listed and its files selected one by
-// one (dockerfile/reach.ts), with the directories the build makes that hold no file it reads.
+// that directory's tree id (one line, whatever it holds); a file is its blob id; a directory an
+// ignore line may reach into is read as trees, and each directory beneath with nothing excluded
+// stays one tree id. A wildcard is matched one segment at a time down the trees; a `**` pattern
+// lists its fixed directory and selects files one by one (dockerfile/reach.ts). A directory the
+// build makes with nothing in it that it reads is git's empty tree.
 /** Git's id of the empty tree: a directory the build makes with nothing in it that it reads. */
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 /** The paths to look up before anything else: where each source pattern starts. */
@@ -21575,8 +21578,11 @@ function decide(reach, source, pattern, view) {
         return { kind: 'none' };
     if (at.entry.mode === TREE_MODE) {
         const tree = { path: anchor || '.', mode: TREE_MODE, oid: at.entry.oid };
+        // A wildcard is matched name by name down the trees; `**` (any depth) lists the directory.
         if (!literal)
-            return { kind: 'list', dir: anchor };
+            return pattern.split('/').includes('**')
+                ? { kind: 'list', dir: anchor }
+                : { kind: 'glob', anchor, oid: at.entry.oid };
         if (source.bind || !reach.mayIgnoreUnder(anchor))
             return { kind: 'line', line: tree };
         // An ignore line may reach into it: its trees are read, and each directory with nothing
@@ -21587,10 +21593,7 @@ function decide(reach, source, pattern, view) {
         return { kind: 'none' };
     return { kind: 'line', line: { path: anchor, mode: at.entry.mode, oid: at.entry.oid } };
 }
-/**
- * The directories to read once the anchors are looked up: copied ones an ignore line may reach
- * into (their trees, `prune`), and those a wildcard starts in (their files, `list`).
- */
+/** The directories to list once the anchors are looked up: those a `**` pattern starts in. */
 function reachReads(reach, view, kind) {
     const dirs = new Set();
     for (const source of reach.sources)
@@ -21609,6 +21612,18 @@ function reachLines(reach, view) {
     const listed = [];
     const dirs = new Set();
     const fullDirs = new Set();
+    const wanted = new Map();
+    const prune = (dir, oid) => {
+        if (view.entries(dir) === undefined) {
+            wanted.set(dir, { path: dir, oid, deep: true });
+            return;
+        }
+        const pruned = prunedLines(reach, dir, oid, view);
+        for (const line of pruned.lines)
+            lines.set(treeLine(line), line);
+        for (const d of pruned.fullDirs)
+            fullDirs.add(d);
+    };
     for (const source of reach.sources) {
         const patterns = [];
         for (const pattern of source.patterns) {
@@ -21617,12 +21632,22 @@ function reachLines(reach, view) {
                 return { whole: d.reason, line: d.line };
             if (d.kind === 'line')
                 lines.set(treeLine(d.line), d.line);
-            else if (d.kind === 'prune') {
-                const pruned = prunedLines(reach, d.dir, d.oid, view);
-                for (const line of pruned.lines)
-                    lines.set(treeLine(line), line);
-                for (const dir of pruned.fullDirs)
-                    fullDirs.add(dir);
+            else if (d.kind === 'prune')
+                prune(d.dir, d.oid);
+            else if (d.kind === 'glob') {
+                const found = globMatches(source, pattern, d.anchor, d.oid, view, wanted);
+                if ('whole' in found)
+                    return found;
+                for (const m of found.matches) {
+                    if (m.mode !== TREE_MODE) {
+                        if (source.bind || reach.keep(m.path))
+                            lines.set(treeLine(m), m);
+                    }
+                    else if (source.bind || !reach.mayIgnoreUnder(m.path))
+                        lines.set(treeLine(m), m);
+                    else
+                        prune(m.path, m.oid);
+                }
             }
             else if (d.kind === 'list') {
                 patterns.push(pattern);
@@ -21632,6 +21657,8 @@ function reachLines(reach, view) {
         if (patterns.length > 0)
             listed.push({ source, patterns });
     }
+    if (wanted.size > 0)
+        return { wanted: [...wanted.values()] };
     if (listed.length > 0) {
         const selected = selectListed(reach, listed, outermost$2([...dirs]), view);
         if ('whole' in selected)
@@ -21642,6 +21669,46 @@ function reachLines(reach, view) {
             fullDirs.add(dir);
     }
     return { lines: [...lines.values()].sort(byPath), fullDirs };
+}
+/**
+ * What a wildcard pattern names, matched one segment at a time down the trees from its fixed
+ * directory (as the builders match: a segment never spans a '/'): the files and directories it
+ * names, which the source copies whole. A link it names or passes through makes the whole context
+ * the input (a builder would follow it). A directory not read yet joins wanted.
+ */
+function globMatches(source, pattern, anchor, oid, view, wanted) {
+    const segments = pattern.split('/');
+    const start = anchor === '' ? 0 : anchor.split('/').length;
+    const matchers = segments.map(segmentMatcher);
+    const matches = [];
+    let frontier = [{ path: anchor, oid }];
+    for (let i = start; i < segments.length; i++) {
+        const next = [];
+        for (const dir of frontier) {
+            const entries = view.entries(dir.path);
+            if (entries === undefined) {
+                wanted.set(dir.path, { path: dir.path, oid: dir.oid, deep: false });
+                continue;
+            }
+            const matcher = matchers[i];
+            for (const e of entries) {
+                if (!matcher.test(e.name))
+                    continue;
+                const path = dir.path === '' ? e.name : `${dir.path}/${e.name}`;
+                if (e.mode === SYMLINK_MODE)
+                    return {
+                        whole: `${source.step}: ${path} is a symbolic link the pattern names`,
+                        line: source.source.line
+                    };
+                if (i === segments.length - 1)
+                    matches.push({ path, mode: e.mode, oid: e.oid });
+                else if (e.mode === TREE_MODE)
+                    next.push({ path, oid: e.oid });
+            }
+        }
+        frontier = next;
+    }
+    return { matches };
 }
 /**
  * A copied directory an ignore line may reach into: every directory beneath with nothing excluded
@@ -21657,7 +21724,7 @@ function prunedLines(reach, dir, oid, view) {
         let clean = true;
         let reads = false;
         const out = [];
-        for (const e of view.entries(path)) {
+        for (const e of view.entries(path) ?? []) {
             const child = path === '' ? e.name : `${path}/${e.name}`;
             const kept = reach.keep(child);
             if (e.mode === TREE_MODE) {
@@ -21744,6 +21811,8 @@ function outermost$2(dirs) {
 // trees (core/image-reach.ts, core/reach-lines.ts), and the image's key lines made from what they
 // reach. Every image is read at once: one batch of lookups per step for the whole graph.
 const decoder = new TextDecoder();
+/** How many rounds of tree reads the lines may take: a wildcard's depth, and one more. */
+const MAX_READ_ROUNDS = 64;
 /** A path under a directory ('' is the root). */
 function join(dir, name) {
     return dir === '' ? name : `${dir}/${name}`;
@@ -21875,30 +21944,55 @@ async function narrowedLines(commitTree, inputs) {
         const answer = anchors.get(path);
         return answer.error ? { entry: null } : { real: answer.real, entry: answer.entry };
     };
-    // The trees under copied directories an ignore line may reach into, in one walk.
-    const pruned = [...new Set(narrowed.flatMap(n => reachReads(n.reach, { at }, 'prune')))];
-    const entries = await commitTree.entriesUnder(outermost$1(pruned).map(path => ({ path, tree: at(path).entry.oid })));
-    // Every directory to list, in one walk of the outermost ones (a level of trees per batch).
+    // Every directory a `**` pattern starts in is listed, in one walk of the outermost ones.
     const dirs = [...new Set(narrowed.flatMap(n => reachReads(n.reach, { at }, 'list')))];
-    const outer = outermost$1(dirs);
-    const listed = (await commitTree.filesUnder(outer.map(path => ({ path, tree: at(path).entry.oid })))).sort(byPath);
-    for (const { name, reach } of narrowed) {
-        const result = reachLines(reach, {
-            at,
-            under: dir => filesUnder(listed, dir),
-            entries: dir => entries.get(dir) ?? []
-        });
-        if ('whole' in result)
-            inputs.reach.set(name, {
-                kind: 'whole',
-                reason: result.whole,
-                fileArgs: reach.fileArgs,
-                declared: reach.declared
-            });
-        else {
-            inputs.lines.set(name, result.lines);
-            reach.fullDirs = result.fullDirs;
+    const listed = (await commitTree.filesUnder(outermost$1(dirs).map(path => ({ path, tree: at(path).entry.oid })))).sort(byPath);
+    // The trees the lines need are read in rounds, every image's at once: the directories a
+    // wildcard steps through one level a round, a copied directory an ignore line may reach into
+    // with everything beneath.
+    const entries = new Map();
+    const view = {
+        at,
+        under: (dir) => filesUnder(listed, dir),
+        entries: (dir) => entries.get(dir)
+    };
+    let pending = narrowed;
+    for (let round = 0; pending.length > 0; round++) {
+        if (round > MAX_READ_ROUNDS)
+            throw new Error(`the trees under the images' sources needed more than ${MAX_READ_ROUNDS} rounds`);
+        const wanted = new Map();
+        const unanswered = [];
+        for (const { name, reach } of pending) {
+            const result = reachLines(reach, view);
+            if ('wanted' in result) {
+                for (const w of result.wanted)
+                    if (!wanted.get(w.path)?.deep)
+                        wanted.set(w.path, w);
+                unanswered.push({ name, reach });
+            }
+            else if ('whole' in result)
+                inputs.reach.set(name, {
+                    kind: 'whole',
+                    reason: result.whole,
+                    fileArgs: reach.fileArgs,
+                    declared: reach.declared
+                });
+            else {
+                inputs.lines.set(name, result.lines);
+                reach.fullDirs = result.fullDirs;
+            }
         }
+        const deep = outermost$1([...wanted.values()].filter(w => w.deep).map(w => w.path));
+        const shallow = [...wanted.values()].filter(w => !w.deep && !deep.some(d => isUnder(w.path, d)));
+        const tree = (path) => ({ path, tree: wanted.get(path).oid });
+        const read = await Promise.all([
+            commitTree.entriesUnder(deep.map(tree)),
+            commitTree.entriesUnder(shallow.map(w => tree(w.path)), false)
+        ]);
+        for (const got of read)
+            for (const [dir, list] of got)
+                entries.set(dir, list);
+        pending = unanswered;
     }
 }
 /**
@@ -22307,9 +22401,10 @@ class CommitTree {
     }
     /**
      * The entries of every directory under some directories (paths under the root, each with its
-     * tree id), by directory path: read tree by tree in one request per level.
+     * tree id), by directory path: read tree by tree in one request per level. Not deep: the
+     * directories' own entries only.
      */
-    async entriesUnder(dirs) {
+    async entriesUnder(dirs, deep = true) {
         const out = new Map();
         let level = dirs;
         while (level.length > 0) {
@@ -22332,7 +22427,7 @@ class CommitTree {
                 });
                 out.set(dir.path, entries);
             }
-            level = next;
+            level = deep ? next : [];
         }
         return out;
     }

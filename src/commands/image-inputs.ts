@@ -14,8 +14,9 @@ import type { Graph, ImageNode } from '../core/graph/model.js'
 import { ReachMemo, fileArgChanges, imageReach } from '../core/image-reach.js'
 import type { ImageReach, ImageTexts } from '../core/image-reach.js'
 import { outputIndexOf } from '../core/output-paths.js'
+import { isUnder } from '../core/ownership.js'
 import { reachAnchors, reachLines, reachReads } from '../core/reach-lines.js'
-import type { PathEntry } from '../core/reach-lines.js'
+import type { DirEntry, PathEntry, TreeWanted } from '../core/reach-lines.js'
 import type { CommitTree, PathAnswer } from './tree-lookup.js'
 
 export interface ImageInputs {
@@ -28,6 +29,9 @@ export interface ImageInputs {
 }
 
 const decoder = new TextDecoder()
+
+/** How many rounds of tree reads the lines may take: a wildcard's depth, and one more. */
+const MAX_READ_ROUNDS = 64
 
 /** A path under a directory ('' is the root). */
 function join(dir: string, name: string): string {
@@ -171,34 +175,57 @@ async function narrowedLines(commitTree: CommitTree, inputs: ImageInputs): Promi
     const answer = anchors.get(path)!
     return answer.error ? { entry: null } : { real: answer.real, entry: answer.entry }
   }
-  // The trees under copied directories an ignore line may reach into, in one walk.
-  const pruned = [...new Set(narrowed.flatMap(n => reachReads(n.reach, { at }, 'prune')))]
-  const entries = await commitTree.entriesUnder(
-    outermost(pruned).map(path => ({ path, tree: at(path).entry!.oid }))
-  )
-  // Every directory to list, in one walk of the outermost ones (a level of trees per batch).
+  // Every directory a `**` pattern starts in is listed, in one walk of the outermost ones.
   const dirs = [...new Set(narrowed.flatMap(n => reachReads(n.reach, { at }, 'list')))]
-  const outer = outermost(dirs)
   const listed = (
-    await commitTree.filesUnder(outer.map(path => ({ path, tree: at(path).entry!.oid })))
+    await commitTree.filesUnder(outermost(dirs).map(path => ({ path, tree: at(path).entry!.oid })))
   ).sort(byPath)
-  for (const { name, reach } of narrowed) {
-    const result = reachLines(reach, {
-      at,
-      under: dir => filesUnder(listed, dir),
-      entries: dir => entries.get(dir) ?? []
-    })
-    if ('whole' in result)
-      inputs.reach.set(name, {
-        kind: 'whole',
-        reason: result.whole,
-        fileArgs: reach.fileArgs,
-        declared: reach.declared
-      })
-    else {
-      inputs.lines.set(name, result.lines)
-      reach.fullDirs = result.fullDirs
+  // The trees the lines need are read in rounds, every image's at once: the directories a
+  // wildcard steps through one level a round, a copied directory an ignore line may reach into
+  // with everything beneath.
+  const entries = new Map<string, DirEntry[]>()
+  const view = {
+    at,
+    under: (dir: string) => filesUnder(listed, dir),
+    entries: (dir: string) => entries.get(dir)
+  }
+  let pending = narrowed
+  for (let round = 0; pending.length > 0; round++) {
+    if (round > MAX_READ_ROUNDS)
+      throw new Error(
+        `the trees under the images' sources needed more than ${MAX_READ_ROUNDS} rounds`
+      )
+    const wanted = new Map<string, TreeWanted>()
+    const unanswered: typeof pending = []
+    for (const { name, reach } of pending) {
+      const result = reachLines(reach, view)
+      if ('wanted' in result) {
+        for (const w of result.wanted) if (!wanted.get(w.path)?.deep) wanted.set(w.path, w)
+        unanswered.push({ name, reach })
+      } else if ('whole' in result)
+        inputs.reach.set(name, {
+          kind: 'whole',
+          reason: result.whole,
+          fileArgs: reach.fileArgs,
+          declared: reach.declared
+        })
+      else {
+        inputs.lines.set(name, result.lines)
+        reach.fullDirs = result.fullDirs
+      }
     }
+    const deep = outermost([...wanted.values()].filter(w => w.deep).map(w => w.path))
+    const shallow = [...wanted.values()].filter(w => !w.deep && !deep.some(d => isUnder(w.path, d)))
+    const tree = (path: string) => ({ path, tree: wanted.get(path)!.oid })
+    const read = await Promise.all([
+      commitTree.entriesUnder(deep.map(tree)),
+      commitTree.entriesUnder(
+        shallow.map(w => tree(w.path)),
+        false
+      )
+    ])
+    for (const got of read) for (const [dir, list] of got) entries.set(dir, list)
+    pending = unanswered
   }
 }
 

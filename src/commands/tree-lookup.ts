@@ -119,10 +119,12 @@ export class CommitTree {
 
   /**
    * The entries of every directory under some directories (paths under the root, each with its
-   * tree id), by directory path: read tree by tree in one request per level.
+   * tree id), by directory path: read tree by tree in one request per level. Not deep: the
+   * directories' own entries only.
    */
   async entriesUnder(
-    dirs: Array<{ path: string; tree: string }>
+    dirs: Array<{ path: string; tree: string }>,
+    deep = true
   ): Promise<Map<string, Array<{ name: string; mode: string; oid: string }>>> {
     const out = new Map<string, Array<{ name: string; mode: string; oid: string }>>()
     let level = dirs
@@ -143,7 +145,7 @@ export class CommitTree {
         })
         out.set(dir.path, entries)
       }
-      level = next
+      level = deep ? next : []
     }
     return out
   }

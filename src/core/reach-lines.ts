@@ -1,16 +1,18 @@
 // The lines a narrowed image's key holds of its context (issue 13), from what stands at the paths
 // its Dockerfile's sources name. A source that names a directory the ignore files cannot touch is
-// that directory's tree id (one line, whatever it holds); a file is its blob id; a pattern with a
-// wildcard, or a directory an ignore line may reach into, is listed and its files selected one by
-// one (dockerfile/reach.ts), with the directories the build makes that hold no file it reads.
+// that directory's tree id (one line, whatever it holds); a file is its blob id; a directory an
+// ignore line may reach into is read as trees, and each directory beneath with nothing excluded
+// stays one tree id. A wildcard is matched one segment at a time down the trees; a `**` pattern
+// lists its fixed directory and selects files one by one (dockerfile/reach.ts). A directory the
+// build makes with nothing in it that it reads is git's empty tree.
 import { byPath, treeLine } from './changes.js'
 import type { TrackedFile } from './changes.js'
 import type { Source } from './dockerfile/model.js'
-import { selectContextFiles } from './dockerfile/reach.js'
+import { segmentMatcher, selectContextFiles } from './dockerfile/reach.js'
 import { TREE_MODE } from './git-tree.js'
 import { sourceAnchor } from './image-reach.js'
 import type { NarrowedReach, ReachSource } from './image-reach.js'
-import { isSymlink } from './links.js'
+import { SYMLINK_MODE, isSymlink } from './links.js'
 
 /** Git's id of the empty tree: a directory the build makes with nothing in it that it reads. */
 export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904'
@@ -35,11 +37,24 @@ export interface DirEntry {
 export interface ReachView {
   at(path: string): PathEntry
   under(dir: string): TrackedFile[]
-  entries(dir: string): DirEntry[]
+  /** Undefined while the directory's tree is not read yet: reachLines then asks for it. */
+  entries(dir: string): DirEntry[] | undefined
+}
+
+/**
+ * A directory whose entries reachLines needs before it can answer: its tree id, and whether
+ * everything beneath is needed too (a copied directory) or its entries only (a wildcard's step).
+ */
+export interface TreeWanted {
+  path: string
+  oid: string
+  deep: boolean
 }
 
 export type ReachLines =
-  { lines: TrackedFile[]; fullDirs: Set<string> } | { whole: string; line?: number }
+  | { lines: TrackedFile[]; fullDirs: Set<string> }
+  | { whole: string; line?: number }
+  | { wanted: TreeWanted[] }
 
 /** The paths to look up before anything else: where each source pattern starts. */
 export function reachAnchors(reach: NarrowedReach): string[] {
@@ -51,6 +66,7 @@ type Decision =
   | { kind: 'line'; line: TrackedFile }
   | { kind: 'list'; dir: string }
   | { kind: 'prune'; dir: string; oid: string }
+  | { kind: 'glob'; anchor: string; oid: string }
   | { kind: 'whole'; reason: string; line: number }
 
 function decide(
@@ -72,7 +88,11 @@ function decide(
   if (at.entry === null) return { kind: 'none' }
   if (at.entry.mode === TREE_MODE) {
     const tree = { path: anchor || '.', mode: TREE_MODE, oid: at.entry.oid }
-    if (!literal) return { kind: 'list', dir: anchor }
+    // A wildcard is matched name by name down the trees; `**` (any depth) lists the directory.
+    if (!literal)
+      return pattern.split('/').includes('**')
+        ? { kind: 'list', dir: anchor }
+        : { kind: 'glob', anchor, oid: at.entry.oid }
     if (source.bind || !reach.mayIgnoreUnder(anchor)) return { kind: 'line', line: tree }
     // An ignore line may reach into it: its trees are read, and each directory with nothing
     // excluded beneath is still one tree id.
@@ -82,14 +102,11 @@ function decide(
   return { kind: 'line', line: { path: anchor, mode: at.entry.mode, oid: at.entry.oid } }
 }
 
-/**
- * The directories to read once the anchors are looked up: copied ones an ignore line may reach
- * into (their trees, `prune`), and those a wildcard starts in (their files, `list`).
- */
+/** The directories to list once the anchors are looked up: those a `**` pattern starts in. */
 export function reachReads(
   reach: NarrowedReach,
   view: Pick<ReachView, 'at'>,
-  kind: 'prune' | 'list'
+  kind: 'list'
 ): string[] {
   const dirs = new Set<string>()
   for (const source of reach.sources)
@@ -107,16 +124,32 @@ export function reachLines(reach: NarrowedReach, view: ReachView): ReachLines {
   const listed: Array<{ source: ReachSource; patterns: string[] }> = []
   const dirs = new Set<string>()
   const fullDirs = new Set<string>()
+  const wanted = new Map<string, TreeWanted>()
+  const prune = (dir: string, oid: string) => {
+    if (view.entries(dir) === undefined) {
+      wanted.set(dir, { path: dir, oid, deep: true })
+      return
+    }
+    const pruned = prunedLines(reach, dir, oid, view)
+    for (const line of pruned.lines) lines.set(treeLine(line), line)
+    for (const d of pruned.fullDirs) fullDirs.add(d)
+  }
   for (const source of reach.sources) {
     const patterns: string[] = []
     for (const pattern of source.patterns) {
       const d = decide(reach, source, pattern, view)
       if (d.kind === 'whole') return { whole: d.reason, line: d.line }
       if (d.kind === 'line') lines.set(treeLine(d.line), d.line)
-      else if (d.kind === 'prune') {
-        const pruned = prunedLines(reach, d.dir, d.oid, view)
-        for (const line of pruned.lines) lines.set(treeLine(line), line)
-        for (const dir of pruned.fullDirs) fullDirs.add(dir)
+      else if (d.kind === 'prune') prune(d.dir, d.oid)
+      else if (d.kind === 'glob') {
+        const found = globMatches(source, pattern, d.anchor, d.oid, view, wanted)
+        if ('whole' in found) return found
+        for (const m of found.matches) {
+          if (m.mode !== TREE_MODE) {
+            if (source.bind || reach.keep(m.path)) lines.set(treeLine(m), m)
+          } else if (source.bind || !reach.mayIgnoreUnder(m.path)) lines.set(treeLine(m), m)
+          else prune(m.path, m.oid)
+        }
       } else if (d.kind === 'list') {
         patterns.push(pattern)
         dirs.add(d.dir)
@@ -124,6 +157,7 @@ export function reachLines(reach: NarrowedReach, view: ReachView): ReachLines {
     }
     if (patterns.length > 0) listed.push({ source, patterns })
   }
+  if (wanted.size > 0) return { wanted: [...wanted.values()] }
   if (listed.length > 0) {
     const selected = selectListed(reach, listed, outermost([...dirs]), view)
     if ('whole' in selected) return selected
@@ -131,6 +165,53 @@ export function reachLines(reach: NarrowedReach, view: ReachView): ReachLines {
     for (const dir of selected.fullDirs) fullDirs.add(dir)
   }
   return { lines: [...lines.values()].sort(byPath), fullDirs }
+}
+
+/**
+ * What a wildcard pattern names, matched one segment at a time down the trees from its fixed
+ * directory (as the builders match: a segment never spans a '/'): the files and directories it
+ * names, which the source copies whole. A link it names or passes through makes the whole context
+ * the input (a builder would follow it). A directory not read yet joins wanted.
+ */
+function globMatches(
+  source: ReachSource,
+  pattern: string,
+  anchor: string,
+  oid: string,
+  view: ReachView,
+  wanted: Map<string, TreeWanted>
+):
+  | { matches: Array<{ path: string; mode: string; oid: string }> }
+  | { whole: string; line: number } {
+  const segments = pattern.split('/')
+  const start = anchor === '' ? 0 : anchor.split('/').length
+  const matchers = segments.map(segmentMatcher)
+  const matches: Array<{ path: string; mode: string; oid: string }> = []
+  let frontier = [{ path: anchor, oid }]
+  for (let i = start; i < segments.length; i++) {
+    const next: Array<{ path: string; oid: string }> = []
+    for (const dir of frontier) {
+      const entries = view.entries(dir.path)
+      if (entries === undefined) {
+        wanted.set(dir.path, { path: dir.path, oid: dir.oid, deep: false })
+        continue
+      }
+      const matcher = matchers[i] as RegExp
+      for (const e of entries) {
+        if (!matcher.test(e.name)) continue
+        const path = dir.path === '' ? e.name : `${dir.path}/${e.name}`
+        if (e.mode === SYMLINK_MODE)
+          return {
+            whole: `${source.step}: ${path} is a symbolic link the pattern names`,
+            line: source.source.line
+          }
+        if (i === segments.length - 1) matches.push({ path, mode: e.mode, oid: e.oid })
+        else if (e.mode === TREE_MODE) next.push({ path, oid: e.oid })
+      }
+    }
+    frontier = next
+  }
+  return { matches }
 }
 
 /**
@@ -152,7 +233,7 @@ function prunedLines(
     let clean = true
     let reads = false
     const out: TrackedFile[] = []
-    for (const e of view.entries(path)) {
+    for (const e of view.entries(path) ?? []) {
       const child = path === '' ? e.name : `${path}/${e.name}`
       const kept = reach.keep(child)
       if (e.mode === TREE_MODE) {
@@ -190,7 +271,7 @@ function selectListed(
   listed: Array<{ source: ReachSource; patterns: string[] }>,
   dirs: string[],
   view: ReachView
-): ReachLines {
+): Exclude<ReachLines, { wanted: TreeWanted[] }> {
   const context = reach.context
   const relative = (path: string) => (context === '' ? path : path.slice(context.length + 1))
   const absolute = (path: string) => (context === '' ? path : `${context}/${path}`)

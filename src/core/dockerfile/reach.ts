@@ -119,9 +119,10 @@ export function compilePattern(pattern: string): (file: string) => boolean {
   return f => reachesPrefix(segments, 0, f.split('/'), 0)
 }
 
-type Segment = '**' | RegExp
+export type Segment = '**' | RegExp
 
-function segmentMatcher(segment: string): Segment {
+/** One segment of a source pattern as the builders match it against one name (`**`: any depth). */
+export function segmentMatcher(segment: string): Segment {
   // Go's filepath.Match reads `**` as `*`; BuildKit's `COPY --parents` reads it as any depth.
   // Any depth here, a superset of both.
   if (segment === '**') return '**'
