@@ -22379,24 +22379,12 @@ class CommitTree {
      */
     async filesUnder(dirs, linksOnly = false) {
         const out = [];
-        let level = dirs;
-        while (level.length > 0) {
-            const missing = [...new Set(level.map(d => d.tree).filter(t => !this.trees.has(t)))];
-            if (missing.length > 0)
-                await this.read(missing);
-            const next = [];
-            for (const dir of level) {
-                const prefix = dir.path === '' ? '' : `${dir.path}/`;
-                const tree = this.trees.get(dir.tree);
-                tree.forEach((kind, at, nul) => {
-                    if (kind === 'tree')
-                        next.push({ path: prefix + tree.name(at, nul), tree: tree.oid(nul) });
-                    else if (!linksOnly || kind === 'link')
-                        out.push({ path: prefix + tree.name(at, nul), mode: tree.mode(at), oid: tree.oid(nul) });
-                });
-            }
-            level = next;
-        }
+        await this.levels(dirs, (prefix, tree, next) => tree.forEach((kind, at, nul) => {
+            if (kind === 'tree')
+                next.push({ path: prefix + tree.name(at, nul), tree: tree.oid(nul) });
+            else if (!linksOnly || kind === 'link')
+                out.push({ path: prefix + tree.name(at, nul), mode: tree.mode(at), oid: tree.oid(nul) });
+        }));
         return out;
     }
     /**
@@ -22406,30 +22394,36 @@ class CommitTree {
      */
     async entriesUnder(dirs, deep = true) {
         const out = new Map();
+        await this.levels(dirs, (prefix, tree, next, path) => {
+            if (out.has(path))
+                return;
+            const entries = [];
+            tree.forEach((kind, at, nul) => {
+                const name = tree.name(at, nul);
+                const oid = tree.oid(nul);
+                entries.push({ name, mode: tree.mode(at), oid });
+                if (deep && kind === 'tree')
+                    next.push({ path: prefix + name, tree: oid });
+            });
+            out.set(path, entries);
+        });
+        return out;
+    }
+    /**
+     * Visits directories level by level, each level's missing trees read in one request: visit
+     * pushes onto next the directories of the level below.
+     */
+    async levels(dirs, visit) {
         let level = dirs;
         while (level.length > 0) {
             const missing = [...new Set(level.map(d => d.tree).filter(t => !this.trees.has(t)))];
             if (missing.length > 0)
                 await this.read(missing);
             const next = [];
-            for (const dir of level) {
-                if (out.has(dir.path))
-                    continue;
-                const prefix = dir.path === '' ? '' : `${dir.path}/`;
-                const tree = this.trees.get(dir.tree);
-                const entries = [];
-                tree.forEach((kind, at, nul) => {
-                    const name = tree.name(at, nul);
-                    const oid = tree.oid(nul);
-                    entries.push({ name, mode: tree.mode(at), oid });
-                    if (kind === 'tree')
-                        next.push({ path: prefix + name, tree: oid });
-                });
-                out.set(dir.path, entries);
-            }
-            level = deep ? next : [];
+            for (const dir of level)
+                visit(dir.path === '' ? '' : `${dir.path}/`, this.trees.get(dir.tree), next, dir.path);
+            level = next;
         }
-        return out;
     }
     /** What stands at path, a link there not followed (links above it are); null when nothing. */
     async entryAt(path) {
