@@ -20,7 +20,8 @@ import type { Graph, GraphNode } from '../core/graph/model.js'
 import { SYMLINK_MODE, Symlinks, isSymlink } from '../core/links.js'
 import { scopeTrackedFiles } from '../core/scope.js'
 import { anchorOf } from '../core/match.js'
-import { GraphFiles, isUnder } from '../core/ownership.js'
+import { GraphFiles } from '../core/ownership.js'
+import { filesAtOrUnder, isUnder, joinPath, outermost, underAny } from '../core/paths.js'
 import type { FileMembership } from '../core/ownership.js'
 import { wholePathLines, wholePathsByTrees } from '../core/config-trees.js'
 import type { WholePath } from '../core/config-trees.js'
@@ -57,7 +58,7 @@ export async function commitFiles(git: Git, tree: CommitTree, graph: Graph): Pro
   const listing = git
     .filesUnder(
       commit,
-      prelisted.dirs.map(d => repoPath(root, d))
+      prelisted.dirs.map(d => joinPath(root, d))
     )
     .then(files => prelisted.fill(scopeTrackedFiles(files, root)))
   listing.catch(() => undefined)
@@ -255,34 +256,8 @@ class Prelisted {
 
   /** The files at or under path. */
   under(path: string): TrackedFile[] {
-    if (path === '') return this.files
-    const out: TrackedFile[] = []
-    const exact = this.files[this.lowerBound(path)]
-    if (exact?.path === path) out.push(exact)
-    // Everything under path/ is one run in path order (`path-x` sorts before `path/`).
-    const prefix = `${path}/`
-    for (let i = this.lowerBound(prefix); i < this.files.length; i++) {
-      if (!this.files[i].path.startsWith(prefix)) break
-      out.push(this.files[i])
-    }
-    return out
+    return filesAtOrUnder(this.files, path)
   }
-
-  private lowerBound(path: string): number {
-    let lo = 0
-    let hi = this.files.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (this.files[mid].path < path) lo = mid + 1
-      else hi = mid
-    }
-    return lo
-  }
-}
-
-/** A path under the graph's root as the repository names it. */
-function repoPath(root: string, path: string): string {
-  return root === '' ? path : path === '' ? root : `${root}/${path}`
 }
 
 /** The directories (with their trees) among answers, none under another. */
@@ -291,22 +266,4 @@ function outermostAnswers(answers: PathAnswer[]): Array<{ path: string; tree: st
   for (const a of answers)
     if (!a.error && a.entry?.mode === TREE_MODE) trees.set(a.real, a.entry.oid)
   return outermost([...trees.keys()]).map(path => ({ path, tree: trees.get(path)! }))
-}
-
-/** The directories not under another of them. */
-function outermost(dirs: string[]): string[] {
-  const kept = new Set<string>()
-  // Shorter first: a directory's ancestors are decided before it.
-  for (const d of [...new Set(dirs)].sort((a, b) => a.length - b.length))
-    if (!underAny(kept, d)) kept.add(d)
-  return [...kept].sort()
-}
-
-/** Whether path is one of dirs or lies under one: a lookup per level, not per directory. */
-function underAny(dirs: Set<string>, path: string): boolean {
-  if (dirs.size === 0) return false
-  if (dirs.has('') || dirs.has(path)) return true
-  for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1))
-    if (dirs.has(path.slice(0, slash))) return true
-  return false
 }

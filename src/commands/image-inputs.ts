@@ -14,7 +14,7 @@ import type { Graph, ImageNode } from '../core/graph/model.js'
 import { ReachMemo, fileArgChanges, imageReach } from '../core/image-reach.js'
 import type { ImageReach, ImageTexts } from '../core/image-reach.js'
 import { outputIndexOf } from '../core/output-paths.js'
-import { isUnder } from '../core/ownership.js'
+import { filesAtOrUnder, isUnder, joinPath, outermost } from '../core/paths.js'
 import { reachAnchors, reachLines, reachReads } from '../core/reach-lines.js'
 import type { DirEntry, PathEntry, TreeWanted } from '../core/reach-lines.js'
 import type { CommitTree, PathAnswer } from './tree-lookup.js'
@@ -32,11 +32,6 @@ const decoder = new TextDecoder()
 
 /** How many rounds of tree reads the lines may take: a wildcard's depth, and one more. */
 const MAX_READ_ROUNDS = 64
-
-/** A path under a directory ('' is the root). */
-function join(dir: string, name: string): string {
-  return dir === '' ? name : `${dir}/${name}`
-}
 
 /**
  * Reads every image's Dockerfile and ignore files at the tree's commit. answers: the lookups of
@@ -62,7 +57,10 @@ export async function imageInputs(
       continue
     }
     contexts.set(node.name, context.real)
-    const named = [join(context.real, '.dockerignore'), join(context.real, '.containerignore')]
+    const named = [
+      joinPath(context.real, '.dockerignore'),
+      joinPath(context.real, '.containerignore')
+    ]
     out.named.set(node.name, named)
     wanted.push(...named)
     if (node.buildArgsFile !== undefined) wanted.push(node.buildArgsFile)
@@ -92,8 +90,8 @@ export async function imageInputs(
     const texts: ImageTexts = {
       dockerfile: textOf(node.dockerfile),
       dockerfileIgnore: textOf(dockerfileIgnoreFile(node.dockerfile)),
-      dockerignore: textOf(join(context, '.dockerignore')),
-      containerignore: textOf(join(context, '.containerignore')),
+      dockerignore: textOf(joinPath(context, '.dockerignore')),
+      containerignore: textOf(joinPath(context, '.containerignore')),
       ...(node.buildArgsFile !== undefined
         ? { argsFile: argsFileValues(graph, node, textOf(node.buildArgsFile)) }
         : {})
@@ -186,7 +184,7 @@ async function narrowedLines(commitTree: CommitTree, inputs: ImageInputs): Promi
   const entries = new Map<string, DirEntry[]>()
   const view = {
     at,
-    under: (dir: string) => filesUnder(listed, dir),
+    under: (dir: string) => filesAtOrUnder(listed, dir),
     entries: (dir: string) => entries.get(dir)
   }
   let pending = narrowed
@@ -250,7 +248,7 @@ export async function argChangesSince(
   if (images.length === 0) return out
   const files = [...new Set(images.map(n => n.buildArgsFile!))]
   const bytes = await git.fileBytesAt(
-    files.map(path => ({ rev: base, path: root === '' ? path : `${root}/${path}` }))
+    files.map(path => ({ rev: base, path: joinPath(root, path) }))
   )
   const before = new Map(
     files.map((file, i) => [
@@ -264,25 +262,4 @@ export async function argChangesSince(
     if (origins.length > 0) out.set(node.name, origins)
   }
   return out
-}
-
-/** The files at or under dir in a path-sorted list: one run, found by binary search. */
-function filesUnder(sorted: TrackedFile[], dir: string): TrackedFile[] {
-  if (dir === '') return sorted
-  const prefix = `${dir}/`
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sorted[mid].path < prefix) lo = mid + 1
-    else hi = mid
-  }
-  const out: TrackedFile[] = []
-  for (let i = lo; i < sorted.length && sorted[i].path.startsWith(prefix); i++) out.push(sorted[i])
-  return out
-}
-
-/** The directories not under another of them. */
-function outermost(dirs: string[]): string[] {
-  return dirs.filter(d => !dirs.some(o => o !== d && (o === '' || d.startsWith(`${o}/`))))
 }

@@ -10,7 +10,7 @@ import type { Segment } from './graph/positions.js'
 import { pathText } from './graph/positions.js'
 import { isTree } from './git-tree.js'
 import { isSymlink } from './links.js'
-import { isUnder } from './ownership.js'
+import { isUnder } from './paths.js'
 import type { FileMembership } from './ownership.js'
 import { outputIndexOf } from './output-paths.js'
 

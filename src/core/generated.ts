@@ -6,6 +6,7 @@ import type { Graph, GraphNode, ImageNode } from './graph/model.js'
 import { sourceAnchor } from './image-reach.js'
 import type { ImageReach, NarrowedReach } from './image-reach.js'
 import { outputIndexOf } from './output-paths.js'
+import { isUnder } from './paths.js'
 
 /** A process an image consumes without listing it, and the path of the image's that it writes. */
 export interface ImpliedInput {
@@ -144,8 +145,4 @@ function reachesOutput(reach: NarrowedReach, output: string): boolean {
       if (isUnder(output, anchor) || isUnder(anchor, output)) return true
     }
   return false
-}
-
-function isUnder(path: string, dir: string): boolean {
-  return dir === '' || path === dir || path.startsWith(`${dir}/`)
 }

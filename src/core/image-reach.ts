@@ -9,6 +9,7 @@ import type { DockerfileInputs, DockerfileOptions, Source } from './dockerfile/m
 import { compilePattern } from './dockerfile/reach.js'
 import { parseArgDeclarations } from './dockerfile/words.js'
 import type { ImageNode } from './graph/model.js'
+import { isUnder, joinPath } from './paths.js'
 
 /** The texts an image's reading needs, at the commit planned; null where no file is. */
 export interface ImageTexts {
@@ -145,16 +146,15 @@ export function imageReach(
     file: node.dockerfile
   })
   if (inputs.kind === 'whole') return whole(inputs.reason)
-  const under = (p: string) => (p === '.' ? context : context === '' ? p : `${context}/${p}`)
   const relative = (path: string) => (context === '' ? path : path.slice(context.length + 1))
   const sources: ReachSource[] = inputs.sources.map(source => {
-    const patterns = source.patterns.map(under)
+    const patterns = source.patterns.map(p => joinPath(context, p === '.' ? '' : p))
     const tests = source.patterns.map(compilePattern)
     return {
       source,
       patterns,
       bind: source.instruction === 'RUN --mount',
-      reaches: path => inContext(path, context) && tests.some(t => t(relative(path) || '.')),
+      reaches: path => isUnder(path, context) && tests.some(t => t(relative(path) || '.')),
       step: `${source.text} (${node.dockerfile}:${source.line})`
     }
   })
@@ -191,11 +191,6 @@ export function sourceAnchor(pattern: string): string {
     fixed.push(segment)
   }
   return fixed.join('/')
-}
-
-/** Whether path is the context or lies beneath it. */
-function inContext(path: string, context: string): boolean {
-  return context === '' || path === context || path.startsWith(`${context}/`)
 }
 
 /**

@@ -3,9 +3,7 @@
 // graph of 10,000 processes is checked in linear time, not by comparing every pair.
 import type { Graph } from './graph/model.js'
 import { anchorOf, compilePattern } from './match.js'
-
-const isUnder = (path: string, dir: string) =>
-  dir === '' || path === dir || (path.startsWith(dir) && path.charCodeAt(dir.length) === 47)
+import { isUnder } from './paths.js'
 
 export interface OutputOwner {
   path: string

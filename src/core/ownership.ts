@@ -12,6 +12,7 @@ import type { OutputIndex } from './output-paths.js'
 import { Symlinks, isSymlink, objectIdOf } from './links.js'
 import { PathIndex, anchorOf, compilePattern } from './match.js'
 import { reachSteps, sourceAnchor } from './image-reach.js'
+import { isUnder } from './paths.js'
 import type { ImageReach } from './image-reach.js'
 
 /**
@@ -410,8 +411,4 @@ export function imageFiles(
   if (tree !== undefined) out.push({ path: context || '.', mode: TREE_MODE, oid: tree })
   for (const f of files) if (f.path === context || named.has(f.path)) out.push(f)
   return out
-}
-
-export function isUnder(path: string, dir: string): boolean {
-  return dir === '' || path === dir || path.startsWith(`${dir}/`)
 }

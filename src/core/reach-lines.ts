@@ -13,6 +13,7 @@ import { TREE_MODE } from './git-tree.js'
 import { sourceAnchor } from './image-reach.js'
 import type { NarrowedReach, ReachSource } from './image-reach.js'
 import { SYMLINK_MODE, isSymlink } from './links.js'
+import { joinPath, outermost } from './paths.js'
 
 /** Git's id of the empty tree: a directory the build makes with nothing in it that it reads. */
 export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904'
@@ -199,7 +200,7 @@ function globMatches(
       const matcher = matchers[i] as RegExp
       for (const e of entries) {
         if (!matcher.test(e.name)) continue
-        const path = dir.path === '' ? e.name : `${dir.path}/${e.name}`
+        const path = joinPath(dir.path, e.name)
         if (e.mode === SYMLINK_MODE)
           return {
             whole: `${source.step}: ${path} is a symbolic link the pattern names`,
@@ -234,7 +235,7 @@ function prunedLines(
     let reads = false
     const out: TrackedFile[] = []
     for (const e of view.entries(path) ?? []) {
-      const child = path === '' ? e.name : `${path}/${e.name}`
+      const child = joinPath(path, e.name)
       const kept = reach.keep(child)
       if (e.mode === TREE_MODE) {
         const sub = walk(child)
@@ -274,7 +275,7 @@ function selectListed(
 ): Exclude<ReachLines, { wanted: TreeWanted[] }> {
   const context = reach.context
   const relative = (path: string) => (context === '' ? path : path.slice(context.length + 1))
-  const absolute = (path: string) => (context === '' ? path : `${context}/${path}`)
+  const absolute = (path: string) => joinPath(context, path)
   const files = new Map<string, TrackedFile>()
   for (const dir of dirs) for (const f of view.under(dir)) files.set(relative(f.path), f)
   const symlinks = new Set<string>()
@@ -306,13 +307,4 @@ function selectListed(
     for (let cut = line.path.lastIndexOf('/'); cut > 0; cut = line.path.lastIndexOf('/', cut - 1))
       fullDirs.add(line.path.slice(0, cut))
   return { lines, fullDirs }
-}
-
-/** The directories not under another of them. */
-function outermost(dirs: string[]): string[] {
-  const sorted = [...new Set(dirs)].sort((a, b) => a.length - b.length)
-  const kept: string[] = []
-  for (const d of sorted)
-    if (!kept.some(k => k === '' || d === k || d.startsWith(`${k}/`))) kept.push(d)
-  return kept
 }
