@@ -117,7 +117,6 @@ export async function commitFiles(git: Git, tree: CommitTree, graph: Graph): Pro
   for (const [name, paths] of byTrees)
     membership.files.set(name, wholePathLines(paths.map(a => wholePath(tree, a))))
   const inputs = await imageInputs(git, tree, graph, answers)
-  const more = await tree.resolve([...inputs.named.values()].flat())
   const keyFiles = new Map<string, TrackedFile[]>()
   for (const node of images) {
     const named = [node.dockerfile, dockerfileIgnoreFile(node.dockerfile)]
@@ -130,7 +129,7 @@ export async function commitFiles(git: Git, tree: CommitTree, graph: Graph): Pro
     const narrowed = inputs.lines.get(node.name)
     if (narrowed) {
       // The context's ignore files decide what is sent: read whole, as the Dockerfile is.
-      const ignores = inputs.named.get(node.name)!.map(p => more.get(p)!)
+      const ignores = inputs.named.get(node.name)!.map(p => inputs.namedAnswers.get(p)!)
       const own = imageLines(tree, null, [...namedAnswers, ...ignores], context.via)
       keyFiles.set(node.name, [...own, ...narrowed].sort(byPath))
     }

@@ -26,6 +26,8 @@ export interface ImageInputs {
   lines: Map<string, TrackedFile[]>
   /** The paths each image reads whole besides its context: its context's ignore files. */
   named: Map<string, string[]>
+  /** What stands at each of those paths (and at each build-args-file), as looked up. */
+  namedAnswers: Map<string, PathAnswer>
 }
 
 const decoder = new TextDecoder()
@@ -44,7 +46,12 @@ export async function imageInputs(
   answers: Map<string, PathAnswer>
 ): Promise<ImageInputs> {
   const images = [...graph.nodes.values()].flatMap(n => (n.kind === 'image' ? [n] : []))
-  const out: ImageInputs = { reach: new Map(), lines: new Map(), named: new Map() }
+  const out: ImageInputs = {
+    reach: new Map(),
+    lines: new Map(),
+    named: new Map(),
+    namedAnswers: new Map()
+  }
   const contexts = new Map<string, string>()
   const wanted: string[] = []
   for (const node of images) {
@@ -65,8 +72,8 @@ export async function imageInputs(
     wanted.push(...named)
     if (node.buildArgsFile !== undefined) wanted.push(node.buildArgsFile)
   }
-  const more = await tree.resolve(wanted)
-  const answerOf = (path: string) => answers.get(path) ?? more.get(path)!
+  out.namedAnswers = await tree.resolve(wanted)
+  const answerOf = (path: string) => answers.get(path) ?? out.namedAnswers.get(path)!
   const blobs = await readBlobs(
     git,
     images.flatMap(node => {
