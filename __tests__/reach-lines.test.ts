@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import type { TrackedFile } from '../src/core/changes.js'
-import { contextFilter, ignoreFileFor } from '../src/core/dockerfile/ignore.js'
+import { contextFilter, ignoreFileFor, ignoreRules } from '../src/core/dockerfile/ignore.js'
 import { dockerfileInputs } from '../src/core/dockerfile/inputs.js'
 import { selectContextFiles } from '../src/core/dockerfile/reach.js'
 import { TREE_MODE, treeIdOf } from '../src/core/git-tree.js'
 import type { ImageNode } from '../src/core/graph/model.js'
-import { ReachMemo, imageReach } from '../src/core/image-reach.js'
+import { imageReach } from '../src/core/image-reach.js'
 import { EMPTY_TREE, reachLines } from '../src/core/reach-lines.js'
 import { corpusCases, fixtureFiles } from './helpers/dockerfile-corpus.js'
 
@@ -70,9 +70,9 @@ describe('key lines stand for at least what the build reads', () => {
       existsSync(path.join(c.dir, name)) ? readFileSync(path.join(c.dir, name), 'utf8') : null
     const reach = imageReach(imageNode(c), '', {
       dockerfile: text(c.dockerfile),
-      dockerfileIgnore: text(`${c.dockerfile}.dockerignore`),
-      dockerignore: text('.dockerignore'),
-      containerignore: text('.containerignore')
+      ignores: new Map(
+        [`${c.dockerfile}.dockerignore`, '.dockerignore', '.containerignore'].map(f => [f, text(f)])
+      )
     })
     expect(reach.kind).toBe('narrowed')
     if (reach.kind !== 'narrowed') return
@@ -118,7 +118,7 @@ describe('key lines stand for at least what the build reads', () => {
   })
 })
 
-describe("the ignore filter's shortcut (ReachMemo) against the library", () => {
+describe("the ignore filter's shortcut (ignoreRules) against the library", () => {
   const ignore = [
     '**/node_modules',
     '*.md',
@@ -164,7 +164,7 @@ describe("the ignore filter's shortcut (ReachMemo) against the library", () => {
     ])
   )('lines %#: the same answer for every path', text => {
     const exact = contextFilter(text)
-    const quick = new ReachMemo().filter(text)
+    const quick = ignoreRules(text).keep
     for (const p of paths) expect([p, quick(p)]).toEqual([p, exact(p)])
   })
 })

@@ -8,7 +8,7 @@ import { byPath, touchedPaths } from '../core/changes.js'
 import type { ChangedFile, TrackedFile } from '../core/changes.js'
 import { GraphError } from '../core/errors.js'
 import { pathText } from '../core/graph/positions.js'
-import { dockerfileIgnoreFile } from '../core/generated.js'
+import { ignoreFileFor } from '../core/dockerfile/ignore.js'
 import { TREE_MODE } from '../core/git-tree.js'
 import type { Graph, ImageNode } from '../core/graph/model.js'
 import { ReachMemo, fileArgChanges, imageReach } from '../core/image-reach.js'
@@ -64,10 +64,8 @@ export async function imageInputs(
       continue
     }
     contexts.set(node.name, context.real)
-    const named = [
-      joinPath(context.real, '.dockerignore'),
-      joinPath(context.real, '.containerignore')
-    ]
+    // The context's own: buildah's and podman's list (BuildKit's first is beside the Dockerfile).
+    const named = ignoreFileFor(node.dockerfile, context.real, 'buildah')
     out.named.set(node.name, named)
     wanted.push(...named)
     if (node.buildArgsFile !== undefined) wanted.push(node.buildArgsFile)
@@ -78,8 +76,7 @@ export async function imageInputs(
     git,
     images.flatMap(node => {
       if (!contexts.has(node.name)) return []
-      const paths = [node.dockerfile, dockerfileIgnoreFile(node.dockerfile)]
-      paths.push(...(out.named.get(node.name) ?? []))
+      const paths = [node.dockerfile, ...ignoreFilesOf(node, contexts.get(node.name)!)]
       if (node.buildArgsFile !== undefined) paths.push(node.buildArgsFile)
       return paths.map(answerOf)
     })
@@ -96,20 +93,14 @@ export async function imageInputs(
     if (context === undefined || out.reach.has(node.name)) continue
     const texts: ImageTexts = {
       dockerfile: textOf(node.dockerfile),
-      dockerfileIgnore: textOf(dockerfileIgnoreFile(node.dockerfile)),
-      dockerignore: textOf(joinPath(context, '.dockerignore')),
-      containerignore: textOf(joinPath(context, '.containerignore')),
+      ignores: new Map(ignoreFilesOf(node, context).map(path => [path, textOf(path)])),
       ...(node.buildArgsFile !== undefined
         ? { argsFile: argsFileValues(graph, node, textOf(node.buildArgsFile)) }
         : {})
     }
     let reach = imageReach(node, context, texts, memo)
     // What a process writes is not in the commit: its Dockerfile or ignore file is not known yet.
-    const written = [
-      node.dockerfile,
-      dockerfileIgnoreFile(node.dockerfile),
-      ...out.named.get(node.name)!
-    ]
+    const written = [node.dockerfile, ...ignoreFilesOf(node, context)]
       .map(path => ({ path, holder: outputs.producerOf(path) }))
       .find(w => w.holder)
     if (reach.kind === 'narrowed' && written)
@@ -123,6 +114,16 @@ export async function imageInputs(
   }
   await narrowedLines(tree, out)
   return out
+}
+
+/** Every ignore file a builder may read for the image (context: its real directory). */
+function ignoreFilesOf(node: ImageNode, context: string): string[] {
+  return [
+    ...new Set([
+      ...ignoreFileFor(node.dockerfile, context, 'docker'),
+      ...ignoreFileFor(node.dockerfile, context, 'buildah')
+    ])
+  ]
 }
 
 /** The blobs behind the answers that name files, as text, by object id. */

@@ -3,7 +3,8 @@
 // ignore file excludes; the whole context when the graph asks for it or when the Dockerfile cannot
 // be read with certainty (then with the reason). Pure: the texts come from the caller.
 import { DockerfileParser } from 'dockerfile-ast'
-import { contextFilter } from './dockerfile/ignore.js'
+import { ignoreFileFor, ignoreRules } from './dockerfile/ignore.js'
+import type { Builder, IgnoreRules } from './dockerfile/ignore.js'
 import { dockerfileInputs } from './dockerfile/inputs.js'
 import type { DockerfileInputs, DockerfileOptions, Source } from './dockerfile/model.js'
 import { compilePattern } from './dockerfile/reach.js'
@@ -14,24 +15,22 @@ import { isUnder, joinPath } from './paths.js'
 /** The texts an image's reading needs, at the commit planned; null where no file is. */
 export interface ImageTexts {
   dockerfile: string | null
-  /** `<Dockerfile>.dockerignore`, which BuildKit reads before the context's `.dockerignore`. */
-  dockerfileIgnore: string | null
-  /** `<context>/.dockerignore`. */
-  dockerignore: string | null
-  /** `<context>/.containerignore`, which buildah and podman read before `.dockerignore`. */
-  containerignore: string | null
+  /**
+   * The ignore files the builders may read (dockerfile/ignore.ts ignoreFileFor), by path under the
+   * root: `<Dockerfile>.dockerignore`, `<context>/.dockerignore`, `<context>/.containerignore`.
+   */
+  ignores: ReadonlyMap<string, string | null>
   /** The values of the image's `build-args-file`, when it has one. */
   argsFile?: Record<string, string>
 }
 
 /**
- * What the images of one plan share: an ignore file read once however many images it applies to
- * (the filter keeps its answers, so a path is judged once), and its exclusion lines; a Dockerfile
- * read once for each set of build arguments it is given (many images may build one template).
+ * What the images of one plan share: an ignore file compiled once however many images it applies
+ * to (its filter keeps its answers, so a path is judged once); a Dockerfile read once for each set
+ * of build arguments it is given (many images may build one template).
  */
 export class ReachMemo {
-  private readonly filters = new Map<string, (path: string) => boolean>()
-  private readonly lines = new Map<string, IgnoreSegment[][]>()
+  private readonly ignores = new Map<string, IgnoreRules>()
   private readonly read = new Map<string, DockerfileInputs>()
   private readonly names = new Map<string, Set<string>>()
 
@@ -48,26 +47,10 @@ export class ReachMemo {
     return found
   }
 
-  filter(text: string): (path: string) => boolean {
-    let f = this.filters.get(text)
-    if (!f) {
-      // Most paths no exclusion line can match: they are kept without asking the library, whose
-      // matching is exact but costs a regular expression per line and path.
-      const exact = contextFilter(text)
-      const lines = this.exclusions(text)
-      f = path => {
-        const segments = path.split('/')
-        return !lines.some(line => mayMatchAtOrAbove(line, segments, 0, 0)) || exact(path)
-      }
-      this.filters.set(text, f)
-    }
-    return f
-  }
-
-  exclusions(text: string): IgnoreSegment[][] {
-    let l = this.lines.get(text)
-    if (!l) this.lines.set(text, (l = exclusionPatterns(text)))
-    return l
+  rules(text: string): IgnoreRules {
+    let found = this.ignores.get(text)
+    if (!found) this.ignores.set(text, (found = ignoreRules(text)))
+    return found
   }
 }
 
@@ -158,25 +141,28 @@ export function imageReach(
       step: `${source.text} (${node.dockerfile}:${source.line})`
     }
   })
-  // BuildKit reads `<Dockerfile>.dockerignore`, else `.dockerignore`; buildah and podman
-  // `.containerignore`, else `.dockerignore`. A file either sends is an input.
-  const buildkit = texts.dockerfileIgnore ?? texts.dockerignore
-  const buildah = texts.containerignore ?? texts.dockerignore
+  // Each builder reads the first of its ignore files that exists; a file either sends is an input.
+  const applied = BUILDERS.map(builder =>
+    ignoreFileFor(node.dockerfile, context, builder)
+      .map(path => texts.ignores.get(path) ?? null)
+      .find(text => text !== null)
+  )
   // Either builder sending everything sends what any rule excludes.
-  const rules = buildkit === null || buildah === null ? [] : [...new Set([buildkit, buildah])]
-  const filters = rules.map(text => memo.filter(text))
-  const exclusions = rules.flatMap(text => memo.exclusions(text))
+  const rules = applied.includes(undefined)
+    ? []
+    : [...new Set(applied as string[])].map(text => memo.rules(text))
   return {
     kind: 'narrowed',
     declared,
     context,
     sources,
-    keep: rules.length === 0 ? () => true : path => filters.some(keep => keep(relative(path))),
-    mayIgnoreUnder: dir => exclusions.some(p => mayMatchAtOrUnder(p, relative(dir))),
+    keep: rules.length === 0 ? () => true : path => rules.some(r => r.keep(relative(path))),
+    mayIgnoreUnder: dir => rules.some(r => r.mayExcludeUnder(relative(dir))),
     fileArgs
   }
 }
 
+const BUILDERS: readonly Builder[] = ['docker', 'buildah']
 const WILDCARD = /[*?[\\]/
 
 /**
@@ -220,91 +206,6 @@ export function declaredArgs(text: string): Set<string> {
       for (const [name] of parseArgDeclarations(ins.getArgumentsContent() ?? '', escape))
         names.add(name)
   return names
-}
-
-/**
- * One segment of an ignore line: `**` (any depth), a name, a wildcard as a regular expression, or
- * ANY_NAME where the line can no longer be read segment by segment (`**` inside a segment, which
- * moby reads as any characters, `/` too; a character class): it may match from there on.
- */
-type IgnoreSegment = '**' | string | RegExp | typeof ANY_NAME
-const ANY_NAME = Symbol('any name')
-
-/** The exclusion lines of an ignore file (not its `!` exceptions), cleaned as moby cleans them. */
-function exclusionPatterns(text: string): IgnoreSegment[][] {
-  const out: IgnoreSegment[][] = []
-  for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
-    const line = raw.trim()
-    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue
-    const segments = line.split('/').filter(s => s !== '' && s !== '.')
-    if (segments.length > 0) out.push(segments.map(compileSegment))
-  }
-  return out
-}
-
-function compileSegment(segment: string): IgnoreSegment {
-  if (segment === '**') return '**'
-  if (!/[*?[\\]/.test(segment)) return segment
-  if (segment.includes('**') || segment.includes('[')) return ANY_NAME
-  let re = ''
-  for (let k = 0; k < segment.length; k++) {
-    const ch = segment[k]
-    if (ch === '*') re += '[^/]*'
-    else if (ch === '?') re += '[^/]'
-    else if (ch === '\\' && k + 1 < segment.length) re += escapeRegExp(segment[++k])
-    else re += escapeRegExp(ch)
-  }
-  return new RegExp(`^${re}$`, 's')
-}
-
-function segmentMatches(segment: IgnoreSegment, name: string): boolean {
-  if (typeof segment === 'string') return segment === name
-  if (segment === ANY_NAME) return true
-  return (segment as RegExp).test(name)
-}
-
-function escapeRegExp(ch: string): string {
-  return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
-}
-
-/**
- * Whether an ignore line may match the context-relative directory, one above it or something
- * beneath it: segment by segment, `**` any depth (a superset of moby's matching).
- */
-function mayMatchAtOrUnder(pattern: IgnoreSegment[], dir: string): boolean {
-  return mayMatch(pattern, dir === '' ? [] : dir.split('/'), 0, 0)
-}
-
-function mayMatch(pattern: IgnoreSegment[], dir: string[], i: number, j: number): boolean {
-  // The pattern ended at or above the directory (it excludes it), or the directory ended first
-  // (the rest of the pattern may name something beneath it).
-  if (i === pattern.length || j === dir.length) return true
-  const segment = pattern[i]
-  if (segment === ANY_NAME) return true
-  if (segment === '**') return mayMatch(pattern, dir, i + 1, j) || mayMatch(pattern, dir, i, j + 1)
-  return segmentMatches(segment, dir[j]) && mayMatch(pattern, dir, i + 1, j + 1)
-}
-
-/**
- * Whether an ignore line may match the path or a directory above it (which excludes the path): a
- * superset of moby's matching, so a path it rules out is one no line excludes.
- */
-function mayMatchAtOrAbove(
-  pattern: IgnoreSegment[],
-  path: string[],
-  i: number,
-  j: number
-): boolean {
-  if (i === pattern.length) return j > 0
-  const segment = pattern[i]
-  if (segment === ANY_NAME) return true
-  if (segment === '**')
-    return (
-      mayMatchAtOrAbove(pattern, path, i + 1, j) ||
-      (j < path.length && mayMatchAtOrAbove(pattern, path, i, j + 1))
-    )
-  if (j === path.length) return false
-  return segmentMatches(segment, path[j]) && mayMatchAtOrAbove(pattern, path, i + 1, j + 1)
 }
 
 /**

@@ -43,3 +43,110 @@ export function ignoreFileFor(
   if (builder === 'buildah') return [inContext('.containerignore'), inContext('.dockerignore')]
   return [path.posix.normalize(`${dockerfilePath}.dockerignore`), inContext('.dockerignore')]
 }
+
+/** An ignore file compiled once, asked of many paths (context-relative, '/'-separated). */
+export interface IgnoreRules {
+  /** Whether the build sees the path: contextFilter's answer. */
+  keep(path: string): boolean
+  /** Whether a line may exclude the directory, one above it, or something beneath it. */
+  mayExcludeUnder(dir: string): boolean
+}
+
+export function ignoreRules(text: string): IgnoreRules {
+  const exact = contextFilter(text)
+  const lines = exclusionPatterns(text)
+  return {
+    // Most paths no exclusion line can match: they are kept without asking the library, whose
+    // matching is exact but costs a regular expression per line and path.
+    keep: path => {
+      const segments = path.split('/')
+      return !lines.some(line => mayMatchAtOrAbove(line, segments, 0, 0)) || exact(path)
+    },
+    mayExcludeUnder: dir => lines.some(line => mayMatchAtOrUnder(line, dir))
+  }
+}
+
+/**
+ * One segment of an ignore line: `**` (any depth), a name, a wildcard as a regular expression, or
+ * ANY_NAME where the line can no longer be read segment by segment (`**` inside a segment, which
+ * moby reads as any characters, `/` too; a character class): it may match from there on.
+ */
+type IgnoreSegment = '**' | string | RegExp | typeof ANY_NAME
+const ANY_NAME = Symbol('any name')
+
+/** The exclusion lines of an ignore file (not its `!` exceptions), cleaned as moby cleans them. */
+function exclusionPatterns(text: string): IgnoreSegment[][] {
+  const out: IgnoreSegment[][] = []
+  for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    const line = raw.trim()
+    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue
+    const segments = line.split('/').filter(s => s !== '' && s !== '.')
+    if (segments.length > 0) out.push(segments.map(compileSegment))
+  }
+  return out
+}
+
+function compileSegment(segment: string): IgnoreSegment {
+  if (segment === '**') return '**'
+  if (!/[*?[\\]/.test(segment)) return segment
+  if (segment.includes('**') || segment.includes('[')) return ANY_NAME
+  let re = ''
+  for (let k = 0; k < segment.length; k++) {
+    const ch = segment[k]
+    if (ch === '*') re += '[^/]*'
+    else if (ch === '?') re += '[^/]'
+    else if (ch === '\\' && k + 1 < segment.length) re += escapeRegExp(segment[++k])
+    else re += escapeRegExp(ch)
+  }
+  return new RegExp(`^${re}$`, 's')
+}
+
+function segmentMatches(segment: IgnoreSegment, name: string): boolean {
+  if (typeof segment === 'string') return segment === name
+  if (segment === ANY_NAME) return true
+  return (segment as RegExp).test(name)
+}
+
+function escapeRegExp(ch: string): string {
+  return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
+}
+
+/**
+ * Whether an ignore line may match the context-relative directory, one above it or something
+ * beneath it: segment by segment, `**` any depth (a superset of moby's matching).
+ */
+function mayMatchAtOrUnder(pattern: IgnoreSegment[], dir: string): boolean {
+  return mayMatch(pattern, dir === '' ? [] : dir.split('/'), 0, 0)
+}
+
+function mayMatch(pattern: IgnoreSegment[], dir: string[], i: number, j: number): boolean {
+  // The pattern ended at or above the directory (it excludes it), or the directory ended first
+  // (the rest of the pattern may name something beneath it).
+  if (i === pattern.length || j === dir.length) return true
+  const segment = pattern[i]
+  if (segment === ANY_NAME) return true
+  if (segment === '**') return mayMatch(pattern, dir, i + 1, j) || mayMatch(pattern, dir, i, j + 1)
+  return segmentMatches(segment, dir[j]) && mayMatch(pattern, dir, i + 1, j + 1)
+}
+
+/**
+ * Whether an ignore line may match the path or a directory above it (which excludes the path): a
+ * superset of moby's matching, so a path it rules out is one no line excludes.
+ */
+function mayMatchAtOrAbove(
+  pattern: IgnoreSegment[],
+  path: string[],
+  i: number,
+  j: number
+): boolean {
+  if (i === pattern.length) return j > 0
+  const segment = pattern[i]
+  if (segment === ANY_NAME) return true
+  if (segment === '**')
+    return (
+      mayMatchAtOrAbove(pattern, path, i + 1, j) ||
+      (j < path.length && mayMatchAtOrAbove(pattern, path, i, j + 1))
+    )
+  if (j === path.length) return false
+  return segmentMatches(segment, path[j]) && mayMatchAtOrAbove(pattern, path, i + 1, j + 1)
+}
