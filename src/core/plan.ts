@@ -1,6 +1,6 @@
 // Two commits -> an explained plan: what changed, what is affected and why, every content key.
-import { touchedPaths, treeLine } from './changes.js'
-import { TREE_MODE } from './git-tree.js'
+import { touchedPaths } from './changes.js'
+import { isTree } from './git-tree.js'
 import { contextReads } from './image-reach.js'
 import type { ContextReads } from './image-reach.js'
 import type { ChangedFile, TrackedFile } from './changes.js'
@@ -120,14 +120,20 @@ export function plan(input: PlanInput): Plan {
   // Direct causes: the origin of each chain that starts at this node, with the steps from it to
   // the node (the instructions that read a changed file).
   const direct = new Map<string, Cause[]>()
+  /** Each node's causes as `origin\0step`, so that one is added once (a lookup, not a scan). */
+  const seen = new Map<string, Set<string>>()
   const changedFilesOf = new Map<string, string[]>()
   const addDirect = (name: string, origin: string, steps: string[] = []) => {
-    const causes: Cause[] = steps.length === 0 ? [origin] : steps.map(step => [origin, step])
-    const list = direct.get(name)
-    if (!list) direct.set(name, causes)
-    else
-      for (const cause of causes)
-        if (!list.some(c => JSON.stringify(c) === JSON.stringify(cause))) list.push(cause)
+    let list = direct.get(name)
+    if (!list) direct.set(name, (list = []))
+    let keys = seen.get(name)
+    if (!keys) seen.set(name, (keys = new Set()))
+    for (const step of steps.length === 0 ? [undefined] : steps) {
+      const key = step === undefined ? origin : `${origin}\0${step}`
+      if (keys.has(key)) continue
+      keys.add(key)
+      list.push(step === undefined ? origin : [origin, step])
+    }
   }
 
   let everythingBecause = input.everythingBecause
@@ -210,7 +216,7 @@ function readsOf(membership: FileMembership, name: string): { contextReads?: Con
   if (!reach) return {}
   const lines = (membership.keyFiles?.get(name) ?? []).map(f => ({
     path: f.path,
-    directory: treeLine(f).startsWith(`${TREE_MODE} `)
+    directory: isTree(f)
   }))
   return { contextReads: contextReads(reach, lines) }
 }
