@@ -16434,6 +16434,113 @@ function contextFilter(ignoreText) {
     rules.add(ignoreText.replace(/^\uFEFF/, ''));
     return p => rules.ignores(p) === false;
 }
+/**
+ * The ignore files a builder reads for a Dockerfile and a context (repository-relative paths), in
+ * the order it looks for them: the first that exists applies, the others do not.
+ * - docker (BuildKit): `<dockerfile>.dockerignore` beside the Dockerfile, then `<context>/.dockerignore`.
+ *   Docker's classic builder reads only the second; BuildKit is what `docker buildx` runs.
+ * - buildah and podman: `<context>/.containerignore`, then `<context>/.dockerignore`.
+ */
+function ignoreFileFor(dockerfilePath, contextDir, builder = 'docker') {
+    const inContext = (name) => path.posix.normalize(path.posix.join(contextDir, name));
+    if (builder === 'buildah')
+        return [inContext('.containerignore'), inContext('.dockerignore')];
+    return [path.posix.normalize(`${dockerfilePath}.dockerignore`), inContext('.dockerignore')];
+}
+function ignoreRules(text) {
+    const exact = contextFilter(text);
+    const lines = exclusionPatterns(text);
+    return {
+        // Most paths no exclusion line can match: they are kept without asking the library, whose
+        // matching is exact but costs a regular expression per line and path.
+        keep: path => {
+            const segments = path.split('/');
+            return !lines.some(line => mayMatchAtOrAbove(line, segments, 0, 0)) || exact(path);
+        },
+        mayExcludeUnder: dir => lines.some(line => mayMatchAtOrUnder(line, dir))
+    };
+}
+const ANY_NAME = Symbol('any name');
+/** The exclusion lines of an ignore file (not its `!` exceptions), cleaned as moby cleans them. */
+function exclusionPatterns(text) {
+    const out = [];
+    for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#') || line.startsWith('!'))
+            continue;
+        const segments = line.split('/').filter(s => s !== '' && s !== '.');
+        if (segments.length > 0)
+            out.push(segments.map(compileSegment));
+    }
+    return out;
+}
+function compileSegment(segment) {
+    if (segment === '**')
+        return '**';
+    if (!/[*?[\\]/.test(segment))
+        return segment;
+    if (segment.includes('**') || segment.includes('['))
+        return ANY_NAME;
+    let re = '';
+    for (let k = 0; k < segment.length; k++) {
+        const ch = segment[k];
+        if (ch === '*')
+            re += '[^/]*';
+        else if (ch === '?')
+            re += '[^/]';
+        else if (ch === '\\' && k + 1 < segment.length)
+            re += escapeRegExp$1(segment[++k]);
+        else
+            re += escapeRegExp$1(ch);
+    }
+    return new RegExp(`^${re}$`, 's');
+}
+function segmentMatches(segment, name) {
+    if (typeof segment === 'string')
+        return segment === name;
+    if (segment === ANY_NAME)
+        return true;
+    return segment.test(name);
+}
+function escapeRegExp$1(ch) {
+    return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+/**
+ * Whether an ignore line may match the context-relative directory, one above it or something
+ * beneath it: segment by segment, `**` any depth (a superset of moby's matching).
+ */
+function mayMatchAtOrUnder(pattern, dir) {
+    return mayMatch(pattern, dir === '' ? [] : dir.split('/'), 0, 0);
+}
+function mayMatch(pattern, dir, i, j) {
+    // The pattern ended at or above the directory (it excludes it), or the directory ended first
+    // (the rest of the pattern may name something beneath it).
+    if (i === pattern.length || j === dir.length)
+        return true;
+    const segment = pattern[i];
+    if (segment === ANY_NAME)
+        return true;
+    if (segment === '**')
+        return mayMatch(pattern, dir, i + 1, j) || mayMatch(pattern, dir, i, j + 1);
+    return segmentMatches(segment, dir[j]) && mayMatch(pattern, dir, i + 1, j + 1);
+}
+/**
+ * Whether an ignore line may match the path or a directory above it (which excludes the path): a
+ * superset of moby's matching, so a path it rules out is one no line excludes.
+ */
+function mayMatchAtOrAbove(pattern, path, i, j) {
+    if (i === pattern.length)
+        return j > 0;
+    const segment = pattern[i];
+    if (segment === ANY_NAME)
+        return true;
+    if (segment === '**')
+        return (mayMatchAtOrAbove(pattern, path, i + 1, j) ||
+            (j < path.length && mayMatchAtOrAbove(pattern, path, i, j + 1)));
+    if (j === path.length)
+        return false;
+    return segmentMatches(segment, path[j]) && mayMatchAtOrAbove(pattern, path, i + 1, j + 1);
+}
 
 // Variable expansion in one Dockerfile word, as BuildKit's shell lexer does it (quotes removed,
 // `$VAR`, `${VAR}`, `${VAR:-word}`, `${VAR:+word}`, `${VAR-word}`, `${VAR+word}`, `${VAR:?word}`).
@@ -17121,10 +17228,10 @@ function segmentMatcher(segment) {
             i = cls.end;
         }
         else if (ch === '\\' && i + 1 < segment.length) {
-            re += escapeRegExp$1(segment[++i]);
+            re += escapeRegExp(segment[++i]);
         }
         else
-            re += escapeRegExp$1(ch);
+            re += escapeRegExp(ch);
     }
     return new RegExp(`^${re}$`, 's');
 }
@@ -17144,13 +17251,13 @@ function characterClass(segment, start) {
         let ch = segment[i];
         if (ch === '\\' && i + 1 < segment.length)
             ch = segment[++i];
-        re += escapeRegExp$1(ch);
+        re += escapeRegExp(ch);
         if (segment[i + 1] === '-' && i + 2 < segment.length && segment[i + 2] !== ']') {
             let hi = segment[i + 2];
             i += 2;
             if (hi === '\\' && i + 1 < segment.length)
                 hi = segment[++i];
-            re += `-${escapeRegExp$1(hi)}`;
+            re += `-${escapeRegExp(hi)}`;
         }
         ranges++;
     }
@@ -17158,7 +17265,7 @@ function characterClass(segment, start) {
         return { re: '.*', end: segment.length };
     return { re: `${re}]`, end: i };
 }
-function escapeRegExp$1(ch) {
+function escapeRegExp(ch) {
     return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 /** Whether the pattern's segments from `i` match the file's segments from `j` up to some depth. */
@@ -17200,18 +17307,80 @@ function namesOrPassesThrough(pattern, i, link, j) {
     return segment.test(link[j]) && namesOrPassesThrough(pattern, i + 1, link, j + 1);
 }
 
+// Paths under the graph's root ('' is the root itself), '/'-separated: the few questions every
+// reader of them asks, answered one way.
+/** Whether path is dir or lies beneath it (no string made: it runs per file and pattern). */
+function isUnder(path, dir) {
+    return (dir === '' || path === dir || (path.startsWith(dir) && path.charCodeAt(dir.length) === 47) // '/'
+    );
+}
+/** A name under a directory. */
+function joinPath(dir, name) {
+    return dir === '' ? name : name === '' ? dir : `${dir}/${name}`;
+}
+/** Whether path is one of dirs or lies under one: a lookup per level, not per directory. */
+function underAny(dirs, path) {
+    if (dirs.size === 0)
+        return false;
+    if (dirs.has('') || dirs.has(path))
+        return true;
+    for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1))
+        if (dirs.has(path.slice(0, slash)))
+            return true;
+    return false;
+}
+/** The directories not under another of them, sorted. */
+function outermost(dirs) {
+    const kept = new Set();
+    // Shorter first: a directory's ancestors are decided before it.
+    for (const d of [...new Set(dirs)].sort((a, b) => a.length - b.length))
+        if (!underAny(kept, d))
+            kept.add(d);
+    return [...kept].sort();
+}
+/**
+ * The files at or under path in a list sorted by path: one run (`path-x` sorts before `path/`),
+ * found by binary search.
+ */
+function filesAtOrUnder(sorted, path) {
+    if (path === '')
+        return [...sorted];
+    const out = [];
+    const exact = sorted[lowerBound(sorted, path)];
+    if (exact?.path === path)
+        out.push(exact);
+    const prefix = `${path}/`;
+    for (let i = lowerBound(sorted, prefix); i < sorted.length; i++) {
+        if (!sorted[i].path.startsWith(prefix))
+            break;
+        out.push(sorted[i]);
+    }
+    return out;
+}
+function lowerBound(sorted, path) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid].path < path)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 // What an image's build reads of the repository (issue 13): with `context-inputs: dockerfile` (the
 // default), the context files its Dockerfile's COPY, ADD and bind mounts reach, minus what the
 // ignore file excludes; the whole context when the graph asks for it or when the Dockerfile cannot
 // be read with certainty (then with the reason). Pure: the texts come from the caller.
 /**
- * What the images of one plan share: an ignore file read once however many images it applies to
- * (the filter keeps its answers, so a path is judged once), and its exclusion lines; a Dockerfile
- * read once for each set of build arguments it is given (many images may build one template).
+ * What the images of one plan share: an ignore file compiled once however many images it applies
+ * to (its filter keeps its answers, so a path is judged once); a Dockerfile read once for each set
+ * of build arguments it is given (many images may build one template).
  */
 class ReachMemo {
-    filters = new Map();
-    lines = new Map();
+    ignores = new Map();
     read = new Map();
     names = new Map();
     inputs(text, options) {
@@ -17227,26 +17396,11 @@ class ReachMemo {
             this.names.set(text, (found = declaredArgs(text)));
         return found;
     }
-    filter(text) {
-        let f = this.filters.get(text);
-        if (!f) {
-            // Most paths no exclusion line can match: they are kept without asking the library, whose
-            // matching is exact but costs a regular expression per line and path.
-            const exact = contextFilter(text);
-            const lines = this.exclusions(text);
-            f = path => {
-                const segments = path.split('/');
-                return !lines.some(line => mayMatchAtOrAbove(line, segments, 0, 0)) || exact(path);
-            };
-            this.filters.set(text, f);
-        }
-        return f;
-    }
-    exclusions(text) {
-        let l = this.lines.get(text);
-        if (!l)
-            this.lines.set(text, (l = exclusionPatterns(text)));
-        return l;
+    rules(text) {
+        let found = this.ignores.get(text);
+        if (!found)
+            this.ignores.set(text, (found = ignoreRules(text)));
+        return found;
     }
 }
 /**
@@ -17278,37 +17432,37 @@ function imageReach(node, context, texts, memo = new ReachMemo()) {
     });
     if (inputs.kind === 'whole')
         return whole(inputs.reason);
-    const under = (p) => (p === '.' ? context : context === '' ? p : `${context}/${p}`);
     const relative = (path) => (context === '' ? path : path.slice(context.length + 1));
     const sources = inputs.sources.map(source => {
-        const patterns = source.patterns.map(under);
+        const patterns = source.patterns.map(p => joinPath(context, p === '.' ? '' : p));
         const tests = source.patterns.map(compilePattern);
         return {
             source,
             patterns,
             bind: source.instruction === 'RUN --mount',
-            reaches: path => inContext(path, context) && tests.some(t => t(relative(path) || '.')),
+            reaches: path => isUnder(path, context) && tests.some(t => t(relative(path) || '.')),
             step: `${source.text} (${node.dockerfile}:${source.line})`
         };
     });
-    // BuildKit reads `<Dockerfile>.dockerignore`, else `.dockerignore`; buildah and podman
-    // `.containerignore`, else `.dockerignore`. A file either sends is an input.
-    const buildkit = texts.dockerfileIgnore ?? texts.dockerignore;
-    const buildah = texts.containerignore ?? texts.dockerignore;
+    // Each builder reads the first of its ignore files that exists; a file either sends is an input.
+    const applied = BUILDERS.map(builder => ignoreFileFor(node.dockerfile, context, builder)
+        .map(path => texts.ignores.get(path) ?? null)
+        .find(text => text !== null));
     // Either builder sending everything sends what any rule excludes.
-    const rules = buildkit === null || buildah === null ? [] : [...new Set([buildkit, buildah])];
-    const filters = rules.map(text => memo.filter(text));
-    const exclusions = rules.flatMap(text => memo.exclusions(text));
+    const rules = applied.includes(undefined)
+        ? []
+        : [...new Set(applied)].map(text => memo.rules(text));
     return {
         kind: 'narrowed',
         declared,
         context,
         sources,
-        keep: rules.length === 0 ? () => true : path => filters.some(keep => keep(relative(path))),
-        mayIgnoreUnder: dir => exclusions.some(p => mayMatchAtOrUnder(p, relative(dir))),
+        keep: rules.length === 0 ? () => true : path => rules.some(r => r.keep(relative(path))),
+        mayIgnoreUnder: dir => rules.some(r => r.mayExcludeUnder(relative(dir))),
         fileArgs
     };
 }
+const BUILDERS = ['docker', 'buildah'];
 const WILDCARD = /[*?[\\]/;
 /**
  * Where a source pattern starts: its path before the first segment with a wildcard (the pattern
@@ -17324,10 +17478,6 @@ function sourceAnchor(pattern) {
         fixed.push(segment);
     }
     return fixed.join('/');
-}
-/** Whether path is the context or lies beneath it. */
-function inContext(path, context) {
-    return context === '' || path === context || path.startsWith(`${context}/`);
 }
 /**
  * The values a build-args-file gives: those of the ARGs the Dockerfile declares that build-args
@@ -17352,87 +17502,6 @@ function declaredArgs(text) {
             for (const [name] of parseArgDeclarations(ins.getArgumentsContent() ?? '', escape))
                 names.add(name);
     return names;
-}
-const ANY_NAME = Symbol('any name');
-/** The exclusion lines of an ignore file (not its `!` exceptions), cleaned as moby cleans them. */
-function exclusionPatterns(text) {
-    const out = [];
-    for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#') || line.startsWith('!'))
-            continue;
-        const segments = line.split('/').filter(s => s !== '' && s !== '.');
-        if (segments.length > 0)
-            out.push(segments.map(compileSegment));
-    }
-    return out;
-}
-function compileSegment(segment) {
-    if (segment === '**')
-        return '**';
-    if (!/[*?[\\]/.test(segment))
-        return segment;
-    if (segment.includes('**') || segment.includes('['))
-        return ANY_NAME;
-    let re = '';
-    for (let k = 0; k < segment.length; k++) {
-        const ch = segment[k];
-        if (ch === '*')
-            re += '[^/]*';
-        else if (ch === '?')
-            re += '[^/]';
-        else if (ch === '\\' && k + 1 < segment.length)
-            re += escapeRegExp(segment[++k]);
-        else
-            re += escapeRegExp(ch);
-    }
-    return new RegExp(`^${re}$`, 's');
-}
-function segmentMatches(segment, name) {
-    if (typeof segment === 'string')
-        return segment === name;
-    if (segment === ANY_NAME)
-        return true;
-    return segment.test(name);
-}
-function escapeRegExp(ch) {
-    return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-/**
- * Whether an ignore line may match the context-relative directory, one above it or something
- * beneath it: segment by segment, `**` any depth (a superset of moby's matching).
- */
-function mayMatchAtOrUnder(pattern, dir) {
-    return mayMatch(pattern, dir === '' ? [] : dir.split('/'), 0, 0);
-}
-function mayMatch(pattern, dir, i, j) {
-    // The pattern ended at or above the directory (it excludes it), or the directory ended first
-    // (the rest of the pattern may name something beneath it).
-    if (i === pattern.length || j === dir.length)
-        return true;
-    const segment = pattern[i];
-    if (segment === ANY_NAME)
-        return true;
-    if (segment === '**')
-        return mayMatch(pattern, dir, i + 1, j) || mayMatch(pattern, dir, i, j + 1);
-    return segmentMatches(segment, dir[j]) && mayMatch(pattern, dir, i + 1, j + 1);
-}
-/**
- * Whether an ignore line may match the path or a directory above it (which excludes the path): a
- * superset of moby's matching, so a path it rules out is one no line excludes.
- */
-function mayMatchAtOrAbove(pattern, path, i, j) {
-    if (i === pattern.length)
-        return j > 0;
-    const segment = pattern[i];
-    if (segment === ANY_NAME)
-        return true;
-    if (segment === '**')
-        return (mayMatchAtOrAbove(pattern, path, i + 1, j) ||
-            (j < path.length && mayMatchAtOrAbove(pattern, path, i, j + 1)));
-    if (j === path.length)
-        return false;
-    return segmentMatches(segment, path[j]) && mayMatchAtOrAbove(pattern, path, i + 1, j + 1);
 }
 /**
  * The steps that say how a changed path reaches a narrowed image (`COPY src/ ./ (Dockerfile:4)`),
@@ -17505,7 +17574,6 @@ function contextReads(reach, lines) {
     };
 }
 
-const isUnder$2 = (path, dir) => dir === '' || path === dir || (path.startsWith(dir) && path.charCodeAt(dir.length) === 47);
 let OutputIndex$1 = class OutputIndex {
     /** Each output path, by the first process that lists it. */
     exact = new Map();
@@ -17556,7 +17624,7 @@ let OutputIndex$1 = class OutputIndex {
                 hi = mid;
         }
         for (let i = lo; i < this.sorted.length && this.sorted[i].startsWith(dir); i++)
-            if (isUnder$2(this.sorted[i], dir))
+            if (isUnder(this.sorted[i], dir))
                 out.push(this.exact.get(this.sorted[i]));
         return out;
     }
@@ -17724,13 +17792,10 @@ function reachesOutput(reach, output) {
     for (const s of reach.sources)
         for (const pattern of s.patterns) {
             const anchor = sourceAnchor(pattern);
-            if (isUnder$1(output, anchor) || isUnder$1(anchor, output))
+            if (isUnder(output, anchor) || isUnder(anchor, output))
                 return true;
         }
     return false;
-}
-function isUnder$1(path, dir) {
-    return dir === '' || path === dir || path.startsWith(`${dir}/`);
 }
 
 // Checks that span nodes: references between nodes, outputs that overlap or feed their own
@@ -18470,6 +18535,133 @@ function treeIdOf(files, dir) {
     return hashDir(root);
 }
 
+/** A problem at segments, or at its node when the file does not spell that field out. */
+function problemAt(graph, segments, message) {
+    return {
+        file: graph.file,
+        ...(graph.positions.get(segments) ??
+            graph.positions.get(segments.slice(0, 2)) ?? { line: 1, col: 1 }),
+        path: pathText(segments),
+        message,
+        severity: 'error'
+    };
+}
+/** Problems that need the repository's files: empty or file contexts, missing Dockerfiles, idle globs. */
+function checkGraphAgainstFiles(graph, membership) {
+    const problems = configProblems(graph, membership);
+    const at = (node, field) => [
+        SECTION_OF[node.kind],
+        node.name,
+        field
+    ];
+    for (const p of membership.linkProblems) {
+        const node = graph.nodes.get(p.node);
+        problems.push(problemAt(graph, at(node, p.field), p.message));
+    }
+    for (const node of graph.nodes.values()) {
+        const files = membership.files.get(node.name) ?? [];
+        if (node.kind === 'image') {
+            // A symlink to a directory is followed (links.ts); only a real file is not a context.
+            if (node.context !== '' &&
+                files.some(f => f.path === node.context && !isSymlink(f) && !isTree(f))) {
+                problems.push(problemAt(graph, at(node, 'context'), `'${node.context}' is a file; the context must be a directory`));
+                continue;
+            }
+            // A context is a directory with files, wherever the Dockerfile is: a build sends it. Only
+            // a process's output may be one that git does not hold.
+            const implied = node.implied?.because ?? [];
+            const context = membership.realContexts.get(node.name) ?? node.context;
+            const hasContextFiles = files.some(f => isUnder(f.path, context)) ||
+                membership.linkProblems.some(p => p.node === node.name && p.field === 'context') ||
+                implied.some(i => i.what === 'context');
+            // A Dockerfile a process writes is no more tracked than the rest of its output.
+            const dockerfileMade = implied.some(i => i.what === 'Dockerfile');
+            if (!hasContextFiles) {
+                problems.push(problemAt(graph, at(node, 'context'), `'${node.context || '.'}' has no tracked files; the context must be a directory in the repository`));
+            }
+            // A missing default Dockerfile in a missing context is the same mistake: said once.
+            const linkProblem = membership.linkProblems.some(p => p.node === node.name);
+            if (!membership.dockerfileFound.has(node.name) &&
+                !dockerfileMade &&
+                !linkProblem &&
+                (hasContextFiles || !isUnder(node.dockerfile, node.context))) {
+                const field = graph.positions.has(at(node, 'dockerfile')) ? 'dockerfile' : 'context';
+                problems.push(problemAt(graph, at(node, field), `Dockerfile '${node.dockerfile}' is not a tracked file${field === 'context' ? ' (set dockerfile: to use another path)' : ''}`));
+            }
+        }
+    }
+    return problems;
+}
+/** Configs that match nothing, and consumed files inside the consuming process's output. */
+function configProblems(graph, membership) {
+    const problems = [];
+    const outputs = outputIndexOf(graph);
+    const consumers = consumersOf(graph);
+    for (const node of graph.nodes.values()) {
+        if (node.kind !== 'config')
+            continue;
+        const files = membership.files.get(node.name) ?? [];
+        if (files.length === 0 && !node.allowEmpty && !namesAnOutput(node, graph)) {
+            problems.push(problemAt(graph, ['configs', node.name, 'paths'], `matches no tracked file (${node.paths.join(', ')}); check the patterns, or set 'allow-empty: true' if that is meant`));
+        }
+        if (!outputs.isEmpty()) {
+            const reported = new Set();
+            for (const file of files) {
+                const owner = outputs.producerOf(file.path);
+                if (!owner || reported.has(owner.process))
+                    continue;
+                if (!(consumers.get(node.name) ?? []).some(p => reaches(graph, p, owner.process)))
+                    continue;
+                reported.add(owner.process);
+                problems.push(problemAt(graph, ['processes', owner.process, 'outputs', owner.index], `cycle: process '${owner.process}' writes '${owner.path}', which holds '${file.path}' of config '${node.name}' (an input of it); a process cannot write its own inputs`));
+            }
+        }
+    }
+    return problems;
+}
+/** Whether a pattern of the config names a process's output (or something inside one). */
+function namesAnOutput(config, graph) {
+    const outputs = outputIndexOf(graph);
+    return config.paths.some(p => !p.startsWith('!') && outputs.namedBy(p).length > 0);
+}
+/** For each node, the processes that list it as an input. */
+function consumersOf(graph) {
+    const out = new Map();
+    for (const node of graph.nodes.values()) {
+        if (node.kind !== 'process')
+            continue;
+        for (const input of node.inputs) {
+            const list = out.get(input);
+            if (list)
+                list.push(node.name);
+            else
+                out.set(input, [node.name]);
+        }
+    }
+    return out;
+}
+/** Whether from is target or feeds it through process inputs. */
+function reaches(graph, from, target) {
+    if (from === target)
+        return true;
+    const seen = new Set();
+    const stack = [graph.nodes.get(target)];
+    while (stack.length > 0) {
+        const n = stack.pop();
+        if (n.kind === 'config' || seen.has(n.name))
+            continue;
+        seen.add(n.name);
+        for (const input of n.inputs) {
+            if (input === from)
+                return true;
+            const next = graph.nodes.get(input);
+            if (next)
+                stack.push(next);
+        }
+    }
+    return false;
+}
+
 // A config that names whole directories (`config/app/**`, `scripts`) holds exactly what their
 // trees hold, so its key names each by git's tree id instead of listing every file beneath:
 // nothing to list at plan time. Only when the tree id would not say everything does the config
@@ -18882,136 +19074,6 @@ function imageFiles(files, context, named = new Set(), trees = new Map()) {
             out.push(f);
     return out;
 }
-function isUnder(path, dir) {
-    return dir === '' || path === dir || path.startsWith(`${dir}/`);
-}
-
-/** A problem at segments, or at its node when the file does not spell that field out. */
-function problemAt(graph, segments, message) {
-    return {
-        file: graph.file,
-        ...(graph.positions.get(segments) ??
-            graph.positions.get(segments.slice(0, 2)) ?? { line: 1, col: 1 }),
-        path: pathText(segments),
-        message,
-        severity: 'error'
-    };
-}
-/** Problems that need the repository's files: empty or file contexts, missing Dockerfiles, idle globs. */
-function checkGraphAgainstFiles(graph, membership) {
-    const problems = configProblems(graph, membership);
-    const at = (node, field) => [
-        SECTION_OF[node.kind],
-        node.name,
-        field
-    ];
-    for (const p of membership.linkProblems) {
-        const node = graph.nodes.get(p.node);
-        problems.push(problemAt(graph, at(node, p.field), p.message));
-    }
-    for (const node of graph.nodes.values()) {
-        const files = membership.files.get(node.name) ?? [];
-        if (node.kind === 'image') {
-            // A symlink to a directory is followed (links.ts); only a real file is not a context.
-            if (node.context !== '' &&
-                files.some(f => f.path === node.context && !isSymlink(f) && !isTree(f))) {
-                problems.push(problemAt(graph, at(node, 'context'), `'${node.context}' is a file; the context must be a directory`));
-                continue;
-            }
-            // A context is a directory with files, wherever the Dockerfile is: a build sends it. Only
-            // a process's output may be one that git does not hold.
-            const implied = node.implied?.because ?? [];
-            const context = membership.realContexts.get(node.name) ?? node.context;
-            const hasContextFiles = files.some(f => isUnder(f.path, context)) ||
-                membership.linkProblems.some(p => p.node === node.name && p.field === 'context') ||
-                implied.some(i => i.what === 'context');
-            // A Dockerfile a process writes is no more tracked than the rest of its output.
-            const dockerfileMade = implied.some(i => i.what === 'Dockerfile');
-            if (!hasContextFiles) {
-                problems.push(problemAt(graph, at(node, 'context'), `'${node.context || '.'}' has no tracked files; the context must be a directory in the repository`));
-            }
-            // A missing default Dockerfile in a missing context is the same mistake: said once.
-            const linkProblem = membership.linkProblems.some(p => p.node === node.name);
-            if (!membership.dockerfileFound.has(node.name) &&
-                !dockerfileMade &&
-                !linkProblem &&
-                (hasContextFiles || !isUnder(node.dockerfile, node.context))) {
-                const field = graph.positions.has(at(node, 'dockerfile')) ? 'dockerfile' : 'context';
-                problems.push(problemAt(graph, at(node, field), `Dockerfile '${node.dockerfile}' is not a tracked file${field === 'context' ? ' (set dockerfile: to use another path)' : ''}`));
-            }
-        }
-    }
-    return problems;
-}
-/** Configs that match nothing, and consumed files inside the consuming process's output. */
-function configProblems(graph, membership) {
-    const problems = [];
-    const outputs = outputIndexOf(graph);
-    const consumers = consumersOf(graph);
-    for (const node of graph.nodes.values()) {
-        if (node.kind !== 'config')
-            continue;
-        const files = membership.files.get(node.name) ?? [];
-        if (files.length === 0 && !node.allowEmpty && !namesAnOutput(node, graph)) {
-            problems.push(problemAt(graph, ['configs', node.name, 'paths'], `matches no tracked file (${node.paths.join(', ')}); check the patterns, or set 'allow-empty: true' if that is meant`));
-        }
-        if (!outputs.isEmpty()) {
-            const reported = new Set();
-            for (const file of files) {
-                const owner = outputs.producerOf(file.path);
-                if (!owner || reported.has(owner.process))
-                    continue;
-                if (!(consumers.get(node.name) ?? []).some(p => reaches(graph, p, owner.process)))
-                    continue;
-                reported.add(owner.process);
-                problems.push(problemAt(graph, ['processes', owner.process, 'outputs', owner.index], `cycle: process '${owner.process}' writes '${owner.path}', which holds '${file.path}' of config '${node.name}' (an input of it); a process cannot write its own inputs`));
-            }
-        }
-    }
-    return problems;
-}
-/** Whether a pattern of the config names a process's output (or something inside one). */
-function namesAnOutput(config, graph) {
-    const outputs = outputIndexOf(graph);
-    return config.paths.some(p => !p.startsWith('!') && outputs.namedBy(p).length > 0);
-}
-/** For each node, the processes that list it as an input. */
-function consumersOf(graph) {
-    const out = new Map();
-    for (const node of graph.nodes.values()) {
-        if (node.kind !== 'process')
-            continue;
-        for (const input of node.inputs) {
-            const list = out.get(input);
-            if (list)
-                list.push(node.name);
-            else
-                out.set(input, [node.name]);
-        }
-    }
-    return out;
-}
-/** Whether from is target or feeds it through process inputs. */
-function reaches(graph, from, target) {
-    if (from === target)
-        return true;
-    const seen = new Set();
-    const stack = [graph.nodes.get(target)];
-    while (stack.length > 0) {
-        const n = stack.pop();
-        if (n.kind === 'config' || seen.has(n.name))
-            continue;
-        seen.add(n.name);
-        for (const input of n.inputs) {
-            if (input === from)
-                return true;
-            const next = graph.nodes.get(input);
-            if (next)
-                stack.push(next);
-        }
-    }
-    return false;
-}
 
 // Why each node is affected: reason chains (file -> config -> process -> image) kept as shared
 // links. A node's chain points at its input's chain instead of copying it, so a graph of any depth
@@ -19127,16 +19189,23 @@ function plan(input) {
     // Direct causes: the origin of each chain that starts at this node, with the steps from it to
     // the node (the instructions that read a changed file).
     const direct = new Map();
+    /** Each node's causes as `origin\0step`, so that one is added once (a lookup, not a scan). */
+    const seen = new Map();
     const changedFilesOf = new Map();
     const addDirect = (name, origin, steps = []) => {
-        const causes = steps.length === 0 ? [origin] : steps.map(step => [origin, step]);
-        const list = direct.get(name);
+        let list = direct.get(name);
         if (!list)
-            direct.set(name, causes);
-        else
-            for (const cause of causes)
-                if (!list.some(c => JSON.stringify(c) === JSON.stringify(cause)))
-                    list.push(cause);
+            direct.set(name, (list = []));
+        let keys = seen.get(name);
+        if (!keys)
+            seen.set(name, (keys = new Set()));
+        for (const step of steps.length === 0 ? [undefined] : steps) {
+            const key = step === undefined ? origin : `${origin}\0${step}`;
+            if (keys.has(key))
+                continue;
+            keys.add(key);
+            list.push(step === undefined ? origin : [origin, step]);
+        }
     };
     let everythingBecause = input.everythingBecause;
     let baseGraph;
@@ -19214,7 +19283,7 @@ function readsOf(membership, name) {
         return {};
     const lines = (membership.keyFiles?.get(name) ?? []).map(f => ({
         path: f.path,
-        directory: treeLine(f).startsWith(`${TREE_MODE} `)
+        directory: isTree(f)
     }));
     return { contextReads: contextReads(reach, lines) };
 }
@@ -19948,7 +20017,7 @@ function reachLines(reach, view) {
     if (wanted.size > 0)
         return { wanted: [...wanted.values()] };
     if (listed.length > 0) {
-        const selected = selectListed(reach, listed, outermost$2([...dirs]), view);
+        const selected = selectListed(reach, listed, outermost([...dirs]), view);
         if ('whole' in selected)
             return selected;
         for (const line of selected.lines)
@@ -19982,7 +20051,7 @@ function globMatches(source, pattern, anchor, oid, view, wanted) {
             for (const e of entries) {
                 if (!matcher.test(e.name))
                     continue;
-                const path = dir.path === '' ? e.name : `${dir.path}/${e.name}`;
+                const path = joinPath(dir.path, e.name);
                 if (e.mode === SYMLINK_MODE)
                     return {
                         whole: `${source.step}: ${path} is a symbolic link the pattern names`,
@@ -20013,7 +20082,7 @@ function prunedLines(reach, dir, oid, view) {
         let reads = false;
         const out = [];
         for (const e of view.entries(path) ?? []) {
-            const child = path === '' ? e.name : `${path}/${e.name}`;
+            const child = joinPath(path, e.name);
             const kept = reach.keep(child);
             if (e.mode === TREE_MODE) {
                 const sub = walk(child);
@@ -20052,7 +20121,7 @@ function prunedLines(reach, dir, oid, view) {
 function selectListed(reach, listed, dirs, view) {
     const context = reach.context;
     const relative = (path) => (context === '' ? path : path.slice(context.length + 1));
-    const absolute = (path) => (context === '' ? path : `${context}/${path}`);
+    const absolute = (path) => joinPath(context, path);
     const files = new Map();
     for (const dir of dirs)
         for (const f of view.under(dir))
@@ -20084,15 +20153,6 @@ function selectListed(reach, listed, dirs, view) {
             fullDirs.add(line.path.slice(0, cut));
     return { lines, fullDirs };
 }
-/** The directories not under another of them. */
-function outermost$2(dirs) {
-    const sorted = [...new Set(dirs)].sort((a, b) => a.length - b.length);
-    const kept = [];
-    for (const d of sorted)
-        if (!kept.some(k => k === '' || d === k || d.startsWith(`${k}/`)))
-            kept.push(d);
-    return kept;
-}
 
 // What each image's build reads of the commit (issue 13): its Dockerfile, ignore files and
 // build-args-file are read from git's objects, the Dockerfile's sources looked up in the commit's
@@ -20101,17 +20161,18 @@ function outermost$2(dirs) {
 const decoder = new TextDecoder();
 /** How many rounds of tree reads the lines may take: a wildcard's depth, and one more. */
 const MAX_READ_ROUNDS = 64;
-/** A path under a directory ('' is the root). */
-function join(dir, name) {
-    return dir === '' ? name : `${dir}/${name}`;
-}
 /**
  * Reads every image's Dockerfile and ignore files at the tree's commit. answers: the lookups of
  * every image's context, Dockerfile and `<Dockerfile>.dockerignore` (commitFiles made them).
  */
 async function imageInputs(git, tree, graph, answers) {
     const images = [...graph.nodes.values()].flatMap(n => (n.kind === 'image' ? [n] : []));
-    const out = { reach: new Map(), lines: new Map(), named: new Map() };
+    const out = {
+        reach: new Map(),
+        lines: new Map(),
+        named: new Map(),
+        namedAnswers: new Map()
+    };
     const contexts = new Map();
     const wanted = [];
     for (const node of images) {
@@ -20125,19 +20186,19 @@ async function imageInputs(git, tree, graph, answers) {
             continue;
         }
         contexts.set(node.name, context.real);
-        const named = [join(context.real, '.dockerignore'), join(context.real, '.containerignore')];
+        // The context's own: buildah's and podman's list (BuildKit's first is beside the Dockerfile).
+        const named = ignoreFileFor(node.dockerfile, context.real, 'buildah');
         out.named.set(node.name, named);
         wanted.push(...named);
         if (node.buildArgsFile !== undefined)
             wanted.push(node.buildArgsFile);
     }
-    const more = await tree.resolve(wanted);
-    const answerOf = (path) => answers.get(path) ?? more.get(path);
+    out.namedAnswers = await tree.resolve(wanted);
+    const answerOf = (path) => answers.get(path) ?? out.namedAnswers.get(path);
     const blobs = await readBlobs(git, images.flatMap(node => {
         if (!contexts.has(node.name))
             return [];
-        const paths = [node.dockerfile, dockerfileIgnoreFile(node.dockerfile)];
-        paths.push(...(out.named.get(node.name) ?? []));
+        const paths = [node.dockerfile, ...ignoreFilesOf(node, contexts.get(node.name))];
         if (node.buildArgsFile !== undefined)
             paths.push(node.buildArgsFile);
         return paths.map(answerOf);
@@ -20156,20 +20217,14 @@ async function imageInputs(git, tree, graph, answers) {
             continue;
         const texts = {
             dockerfile: textOf(node.dockerfile),
-            dockerfileIgnore: textOf(dockerfileIgnoreFile(node.dockerfile)),
-            dockerignore: textOf(join(context, '.dockerignore')),
-            containerignore: textOf(join(context, '.containerignore')),
+            ignores: new Map(ignoreFilesOf(node, context).map(path => [path, textOf(path)])),
             ...(node.buildArgsFile !== undefined
                 ? { argsFile: argsFileValues(graph, node, textOf(node.buildArgsFile)) }
                 : {})
         };
         let reach = imageReach(node, context, texts, memo);
         // What a process writes is not in the commit: its Dockerfile or ignore file is not known yet.
-        const written = [
-            node.dockerfile,
-            dockerfileIgnoreFile(node.dockerfile),
-            ...out.named.get(node.name)
-        ]
+        const written = [node.dockerfile, ...ignoreFilesOf(node, context)]
             .map(path => ({ path, holder: outputs.producerOf(path) }))
             .find(w => w.holder);
         if (reach.kind === 'narrowed' && written)
@@ -20183,6 +20238,15 @@ async function imageInputs(git, tree, graph, answers) {
     }
     await narrowedLines(tree, out);
     return out;
+}
+/** Every ignore file a builder may read for the image (context: its real directory). */
+function ignoreFilesOf(node, context) {
+    return [
+        ...new Set([
+            ...ignoreFileFor(node.dockerfile, context, 'docker'),
+            ...ignoreFileFor(node.dockerfile, context, 'buildah')
+        ])
+    ];
 }
 /** The blobs behind the answers that name files, as text, by object id. */
 async function readBlobs(git, answers) {
@@ -20234,14 +20298,14 @@ async function narrowedLines(commitTree, inputs) {
     };
     // Every directory a `**` pattern starts in is listed, in one walk of the outermost ones.
     const dirs = [...new Set(narrowed.flatMap(n => reachReads(n.reach, { at }, 'list')))];
-    const listed = (await commitTree.filesUnder(outermost$1(dirs).map(path => ({ path, tree: at(path).entry.oid })))).sort(byPath);
+    const listed = (await commitTree.filesUnder(outermost(dirs).map(path => ({ path, tree: at(path).entry.oid })))).sort(byPath);
     // The trees the lines need are read in rounds, every image's at once: the directories a
     // wildcard steps through one level a round, a copied directory an ignore line may reach into
     // with everything beneath.
     const entries = new Map();
     const view = {
         at,
-        under: (dir) => filesUnder(listed, dir),
+        under: (dir) => filesAtOrUnder(listed, dir),
         entries: (dir) => entries.get(dir)
     };
     let pending = narrowed;
@@ -20270,7 +20334,7 @@ async function narrowedLines(commitTree, inputs) {
                 reach.fullDirs = result.fullDirs;
             }
         }
-        const deep = outermost$1([...wanted.values()].filter(w => w.deep).map(w => w.path));
+        const deep = outermost([...wanted.values()].filter(w => w.deep).map(w => w.path));
         const shallow = [...wanted.values()].filter(w => !w.deep && !deep.some(d => isUnder(w.path, d)));
         const tree = (path) => ({ path, tree: wanted.get(path).oid });
         const read = await Promise.all([
@@ -20295,7 +20359,7 @@ async function argChangesSince(git, graph, reach, changed, base, root) {
     if (images.length === 0)
         return out;
     const files = [...new Set(images.map(n => n.buildArgsFile))];
-    const bytes = await git.fileBytesAt(files.map(path => ({ rev: base, path: root === '' ? path : `${root}/${path}` })));
+    const bytes = await git.fileBytesAt(files.map(path => ({ rev: base, path: joinPath(root, path) })));
     const before = new Map(files.map((file, i) => [
         file,
         bytes[i] === null ? null : parseArgsFile(decoder.decode(bytes[i]))
@@ -20307,29 +20371,6 @@ async function argChangesSince(git, graph, reach, changed, base, root) {
             out.set(node.name, origins);
     }
     return out;
-}
-/** The files at or under dir in a path-sorted list: one run, found by binary search. */
-function filesUnder(sorted, dir) {
-    if (dir === '')
-        return sorted;
-    const prefix = `${dir}/`;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (sorted[mid].path < prefix)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    const out = [];
-    for (let i = lo; i < sorted.length && sorted[i].path.startsWith(prefix); i++)
-        out.push(sorted[i]);
-    return out;
-}
-/** The directories not under another of them. */
-function outermost$1(dirs) {
-    return dirs.filter(d => !dirs.some(o => o !== d && (o === '' || d.startsWith(`${o}/`))));
 }
 
 /** Above this many config directories, git lists them in a process of its own. */
@@ -20346,7 +20387,7 @@ async function commitFiles(git, tree, graph) {
     // than starting a process. A directory reached through a link is always walked.
     const prelisted = new Prelisted(configAnchors.size > PRELIST_ABOVE ? outermost([...configAnchors]) : []);
     const listing = git
-        .filesUnder(commit, prelisted.dirs.map(d => repoPath(root, d)))
+        .filesUnder(commit, prelisted.dirs.map(d => joinPath(root, d)))
         .then(files => prelisted.fill(scopeTrackedFiles(files, root)));
     listing.catch(() => undefined);
     // Contexts first: a Dockerfile in its context is then one step from there.
@@ -20393,7 +20434,6 @@ async function commitFiles(git, tree, graph) {
     for (const [name, paths] of byTrees)
         membership.files.set(name, wholePathLines(paths.map(a => wholePath(tree, a))));
     const inputs = await imageInputs(git, tree, graph, answers);
-    const more = await tree.resolve([...inputs.named.values()].flat());
     const keyFiles = new Map();
     for (const node of images) {
         const named = [node.dockerfile, dockerfileIgnoreFile(node.dockerfile)];
@@ -20406,7 +20446,7 @@ async function commitFiles(git, tree, graph) {
         const narrowed = inputs.lines.get(node.name);
         if (narrowed) {
             // The context's ignore files decide what is sent: read whole, as the Dockerfile is.
-            const ignores = inputs.named.get(node.name).map(p => more.get(p));
+            const ignores = inputs.named.get(node.name).map(p => inputs.namedAnswers.get(p));
             const own = imageLines(tree, null, [...namedAnswers, ...ignores], context.via);
             keyFiles.set(node.name, [...own, ...narrowed].sort(byPath));
         }
@@ -20525,37 +20565,8 @@ class Prelisted {
     }
     /** The files at or under path. */
     under(path) {
-        if (path === '')
-            return this.files;
-        const out = [];
-        const exact = this.files[this.lowerBound(path)];
-        if (exact?.path === path)
-            out.push(exact);
-        // Everything under path/ is one run in path order (`path-x` sorts before `path/`).
-        const prefix = `${path}/`;
-        for (let i = this.lowerBound(prefix); i < this.files.length; i++) {
-            if (!this.files[i].path.startsWith(prefix))
-                break;
-            out.push(this.files[i]);
-        }
-        return out;
+        return filesAtOrUnder(this.files, path);
     }
-    lowerBound(path) {
-        let lo = 0;
-        let hi = this.files.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (this.files[mid].path < path)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
-    }
-}
-/** A path under the graph's root as the repository names it. */
-function repoPath(root, path) {
-    return root === '' ? path : path === '' ? root : `${root}/${path}`;
 }
 /** The directories (with their trees) among answers, none under another. */
 function outermostAnswers(answers) {
@@ -20564,26 +20575,6 @@ function outermostAnswers(answers) {
         if (!a.error && a.entry?.mode === TREE_MODE)
             trees.set(a.real, a.entry.oid);
     return outermost([...trees.keys()]).map(path => ({ path, tree: trees.get(path) }));
-}
-/** The directories not under another of them. */
-function outermost(dirs) {
-    const kept = new Set();
-    // Shorter first: a directory's ancestors are decided before it.
-    for (const d of [...new Set(dirs)].sort((a, b) => a.length - b.length))
-        if (!underAny(kept, d))
-            kept.add(d);
-    return [...kept].sort();
-}
-/** Whether path is one of dirs or lies under one: a lookup per level, not per directory. */
-function underAny(dirs, path) {
-    if (dirs.size === 0)
-        return false;
-    if (dirs.has('') || dirs.has(path))
-        return true;
-    for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1))
-        if (dirs.has(path.slice(0, slash)))
-            return true;
-    return false;
 }
 
 /** The symlinks among tracked files, with their targets as git holds them (not the working tree). */
