@@ -21663,14 +21663,14 @@ function decide(reach, source, pattern, view) {
     return { kind: 'line', line: { path: anchor, mode: at.entry.mode, oid: at.entry.oid } };
 }
 /** The directories to list once the anchors are looked up: those a `**` pattern starts in. */
-function reachReads(reach, view, kind) {
+function reachListings(reach, view) {
     const dirs = new Set();
     for (const source of reach.sources)
         for (const pattern of source.patterns) {
             const d = decide(reach, source, pattern, view);
             if (d.kind === 'whole')
                 return [];
-            if (d.kind === kind)
+            if (d.kind === 'list')
                 dirs.add(d.dir);
         }
     return [...dirs];
@@ -22009,7 +22009,7 @@ async function narrowedLines(commitTree, inputs) {
         return answer.error ? { entry: null } : { real: answer.real, entry: answer.entry };
     };
     // Every directory a `**` pattern starts in is listed, in one walk of the outermost ones.
-    const dirs = [...new Set(narrowed.flatMap(n => reachReads(n.reach, { at }, 'list')))];
+    const dirs = [...new Set(narrowed.flatMap(n => reachListings(n.reach, { at })))];
     const listed = (await commitTree.filesUnder(outermost(dirs).map(path => ({ path, tree: at(path).entry.oid })))).sort(byPath);
     // The trees the lines need are read in rounds, every image's at once: the directories a
     // wildcard steps through one level a round, a copied directory an ignore line may reach into

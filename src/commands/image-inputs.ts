@@ -15,7 +15,7 @@ import { ReachMemo, fileArgChanges, imageReach } from '../core/image-reach.js'
 import type { ImageReach, ImageTexts } from '../core/image-reach.js'
 import { outputIndexOf } from '../core/output-paths.js'
 import { filesAtOrUnder, isUnder, joinPath, outermost } from '../core/paths.js'
-import { reachAnchors, reachLines, reachReads } from '../core/reach-lines.js'
+import { reachAnchors, reachLines, reachListings } from '../core/reach-lines.js'
 import type { DirEntry, PathEntry, TreeWanted } from '../core/reach-lines.js'
 import type { CommitTree, PathAnswer } from './tree-lookup.js'
 
@@ -182,7 +182,7 @@ async function narrowedLines(commitTree: CommitTree, inputs: ImageInputs): Promi
     return answer.error ? { entry: null } : { real: answer.real, entry: answer.entry }
   }
   // Every directory a `**` pattern starts in is listed, in one walk of the outermost ones.
-  const dirs = [...new Set(narrowed.flatMap(n => reachReads(n.reach, { at }, 'list')))]
+  const dirs = [...new Set(narrowed.flatMap(n => reachListings(n.reach, { at })))]
   const listed = (
     await commitTree.filesUnder(outermost(dirs).map(path => ({ path, tree: at(path).entry!.oid })))
   ).sort(byPath)

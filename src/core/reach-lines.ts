@@ -104,17 +104,13 @@ function decide(
 }
 
 /** The directories to list once the anchors are looked up: those a `**` pattern starts in. */
-export function reachReads(
-  reach: NarrowedReach,
-  view: Pick<ReachView, 'at'>,
-  kind: 'list'
-): string[] {
+export function reachListings(reach: NarrowedReach, view: Pick<ReachView, 'at'>): string[] {
   const dirs = new Set<string>()
   for (const source of reach.sources)
     for (const pattern of source.patterns) {
       const d = decide(reach, source, pattern, view)
       if (d.kind === 'whole') return []
-      if (d.kind === kind) dirs.add(d.dir)
+      if (d.kind === 'list') dirs.add(d.dir)
     }
   return [...dirs]
 }
