@@ -753,3 +753,52 @@ describe('wildcards in a root context are matched down the trees, not by listing
     expect(reasons(p, 'web')[0]).toContain('the whole context (COPY src/*/go.mod ./mods/')
   })
 })
+
+describe('a copied directory is read only where an ignore line may reach into it', () => {
+  /** The object names the plan asked git for. */
+  class Reads extends GitCommandLine {
+    readonly names: string[] = []
+    override async objects(names: string[]) {
+      this.names.push(...names)
+      return super.objects(names)
+    }
+  }
+  const shape: Shape = {
+    files: {
+      '.dockerignore': ['src/*/README.md', 'src/app/tmp', ''].join('\n'),
+      'src/app/Dockerfile': ['FROM busybox', 'COPY ./src/app/ /app/', ''].join('\n'),
+      'src/app/README.md': 'excluded\n',
+      'src/app/main.go': 'package main\n',
+      'src/app/lib/a/b/c.txt': 'deep\n',
+      'src/app/tmp/scratch': 'excluded\n'
+    },
+    graph: { more: { app: ['context: .', 'dockerfile: src/app/Dockerfile'] } }
+  }
+
+  test('the trees beneath a directory no line reaches are not read; its tree id is the line', async () => {
+    const repo = demoRepo(shape)
+    const head = repo.head()
+    const reads = new Reads(repo.dir)
+    const p = await planRepository(reads, {
+      graphFile: 'imagegraph.yml',
+      base: namedRange(head, head)
+    })
+    const lines = p.nodes.get('app')!.breakdown.files.map(l => l.split('\t')[1])
+    expect(lines).toEqual(expect.arrayContaining(['src/app/lib', 'src/app/main.go']))
+    expect(lines).not.toContain('src/app/README.md')
+    expect(lines.filter(l => l.startsWith('src/app/tmp') || l.startsWith('src/app/lib/'))).toEqual(
+      []
+    )
+    const tree = (dir: string) => repo.git('rev-parse', `${head}:${dir}`).trim()
+    expect(reads.names).toContain(tree('src/app'))
+    expect(reads.names).not.toContain(tree('src/app/lib/a'))
+    expect(reads.names).not.toContain(tree('src/app/lib/a/b'))
+  })
+
+  test('what the build reads beneath it still affects the image; what the lines exclude does not', async () => {
+    const deep = await scenario(edit('src/app/lib/a/b/c.txt'), shape)
+    expect(affected(deep.plan)).toEqual(['app'])
+    const excluded = await scenario(edit('src/app/tmp/scratch', 'src/app/README.md'), shape)
+    expect(affected(excluded.plan)).toEqual([])
+  })
+})

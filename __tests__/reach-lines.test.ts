@@ -167,4 +167,27 @@ describe("the ignore filter's shortcut (ignoreRules) against the library", () =>
     const quick = ignoreRules(text).keep
     for (const p of paths) expect([p, quick(p)]).toEqual([p, exact(p)])
   })
+  test.each(
+    ignore.map((_, n) => [
+      ignore
+        .slice(0, n + 1)
+        .filter(l => l !== '**')
+        .join('\n')
+    ])
+  )('lines %#: a walk down the directories (scope) answers as the library', text => {
+    const exact = contextFilter(text)
+    const rules = ignoreRules(text)
+    for (const p of paths) {
+      const segments = p.split('/')
+      let scope = rules.scope('')
+      for (let depth = 0; depth < segments.length; depth++) {
+        const dir = segments.slice(0, depth).join('/')
+        expect([p, dir, scope.keep(p)]).toEqual([p, dir, exact(p)])
+        // A directory no line may reach into keeps everything beneath it.
+        if (!scope.mayExclude) expect([p, dir, exact(p)]).toEqual([p, dir, true])
+        expect(rules.scope(dir).mayExclude).toBe(scope.mayExclude)
+        if (depth < segments.length - 1) scope = scope.child(segments[depth])
+      }
+    }
+  })
 })

@@ -12,7 +12,7 @@ import { ignoreFileFor } from '../core/dockerfile/ignore.js'
 import { TREE_MODE } from '../core/git-tree.js'
 import type { Graph, ImageNode } from '../core/graph/model.js'
 import { ReachMemo, fileArgChanges, imageReach } from '../core/image-reach.js'
-import type { ImageReach, ImageTexts } from '../core/image-reach.js'
+import type { ImageReach, ImageTexts, NarrowedReach } from '../core/image-reach.js'
 import { outputIndexOf } from '../core/output-paths.js'
 import { filesAtOrUnder, isUnder, joinPath, outermost } from '../core/paths.js'
 import { reachAnchors, reachLines, reachListings } from '../core/reach-lines.js'
@@ -202,11 +202,17 @@ async function narrowedLines(commitTree: CommitTree, inputs: ImageInputs): Promi
         `the trees under the images' sources needed more than ${MAX_READ_ROUNDS} rounds`
       )
     const wanted = new Map<string, TreeWanted>()
+    // Beneath a copied directory only the trees an ignore line of an image that copies it may
+    // reach into are read (prunedLines walks no others).
+    const readers: Array<{ path: string; reach: NarrowedReach }> = []
     const unanswered: typeof pending = []
     for (const { name, reach } of pending) {
       const result = reachLines(reach, view)
       if ('wanted' in result) {
-        for (const w of result.wanted) if (!wanted.get(w.path)?.deep) wanted.set(w.path, w)
+        for (const w of result.wanted) {
+          if (!wanted.get(w.path)?.deep) wanted.set(w.path, w)
+          if (w.deep) readers.push({ path: w.path, reach })
+        }
         unanswered.push({ name, reach })
       } else if ('whole' in result)
         inputs.reach.set(name, {
@@ -224,7 +230,9 @@ async function narrowedLines(commitTree: CommitTree, inputs: ImageInputs): Promi
     const shallow = [...wanted.values()].filter(w => !w.deep && !deep.some(d => isUnder(w.path, d)))
     const tree = (path: string) => ({ path, tree: wanted.get(path)!.oid })
     const read = await Promise.all([
-      commitTree.entriesUnder(deep.map(tree)),
+      commitTree.entriesUnder(deep.map(tree), true, dir =>
+        readers.some(r => isUnder(dir, r.path) && r.reach.mayIgnoreUnder(dir))
+      ),
       commitTree.entriesUnder(
         shallow.map(w => tree(w.path)),
         false

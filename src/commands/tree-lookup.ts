@@ -111,11 +111,12 @@ export class CommitTree {
   /**
    * The entries of every directory under some directories (paths under the root, each with its
    * tree id), by directory path: read tree by tree in one request per level. Not deep: the
-   * directories' own entries only.
+   * directories' own entries only. descend: whether a directory beneath is read (all by default).
    */
   async entriesUnder(
     dirs: Array<{ path: string; tree: string }>,
-    deep = true
+    deep = true,
+    descend: (path: string) => boolean = () => true
   ): Promise<Map<string, Array<{ name: string; mode: string; oid: string }>>> {
     const out = new Map<string, Array<{ name: string; mode: string; oid: string }>>()
     await this.levels(dirs, (prefix, tree, next, path) => {
@@ -125,7 +126,8 @@ export class CommitTree {
         const name = tree.name(at, nul)
         const oid = tree.oid(nul)
         entries.push({ name, mode: tree.mode(at), oid })
-        if (deep && kind === 'tree') next.push({ path: prefix + name, tree: oid })
+        if (deep && kind === 'tree' && descend(prefix + name))
+          next.push({ path: prefix + name, tree: oid })
       })
       out.set(path, entries)
     })

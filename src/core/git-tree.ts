@@ -61,7 +61,12 @@ export class TreeObject {
 
   /** The name of the entry at `at` (forEach). */
   name(at: number, nul: number): string {
-    return decodePaths(this.data.subarray(this.data.indexOf(32, at) + 1, nul))
+    const { data } = this
+    const start = data.indexOf(32, at) + 1
+    // Most names are ASCII, which latin1 reads byte for byte as UTF-8 would, without a decoder.
+    for (let i = start; i < nul; i++)
+      if (data[i] >= 0x80) return decodePaths(data.subarray(start, nul))
+    return data.toString('latin1', start, nul)
   }
 
   mode(at: number): string {

@@ -4,7 +4,7 @@
 // be read with certainty (then with the reason). Pure: the texts come from the caller.
 import { DockerfileParser } from 'dockerfile-ast'
 import { ignoreFileFor, ignoreRules } from './dockerfile/ignore.js'
-import type { Builder, IgnoreRules } from './dockerfile/ignore.js'
+import type { Builder, IgnoreRules, IgnoreScope } from './dockerfile/ignore.js'
 import { dockerfileInputs } from './dockerfile/inputs.js'
 import type { DockerfileInputs, DockerfileOptions, Source } from './dockerfile/model.js'
 import { compilePattern } from './dockerfile/reach.js'
@@ -79,6 +79,8 @@ export interface NarrowedReach {
   keep(path: string): boolean
   /** Whether an ignore line may exclude the root-relative directory or something beneath it. */
   mayIgnoreUnder(dir: string): boolean
+  /** keep and mayIgnoreUnder as a walk down the root-relative directory sees them. */
+  scope(dir: string): ReachScope
   /** Values from the build-args-file for the ARGs the Dockerfile declares (and build-args does not set). */
   fileArgs: Record<string, string>
   /**
@@ -158,7 +160,39 @@ export function imageReach(
     sources,
     keep: rules.length === 0 ? () => true : path => rules.some(r => r.keep(relative(path))),
     mayIgnoreUnder: dir => rules.some(r => r.mayExcludeUnder(relative(dir))),
+    scope: dir =>
+      reachScope(
+        rules.map(r => r.scope(relative(dir))),
+        relative
+      ),
     fileArgs
+  }
+}
+
+/** Where a walk down a copied directory stands: ReachScope.keep is NarrowedReach.keep there. */
+export interface ReachScope {
+  /** Whether a file at or beneath the directory may be one the build does not see. */
+  readonly mayExclude: boolean
+  keep(path: string): boolean
+  child(name: string): ReachScope
+}
+
+const KEEP_ALL: ReachScope = { mayExclude: false, keep: () => true, child: () => KEEP_ALL }
+
+/** The scopes of the ignore files that apply, together: a file either builder sends is an input. */
+function reachScope(scopes: IgnoreScope[], relative: (path: string) => string): ReachScope {
+  if (scopes.length === 0 || scopes.some(s => !s.mayExclude)) return KEEP_ALL
+  return {
+    mayExclude: true,
+    keep: path => {
+      const p = relative(path)
+      return scopes.some(s => s.keep(p))
+    },
+    child: name =>
+      reachScope(
+        scopes.map(s => s.child(name)),
+        relative
+      )
   }
 }
 

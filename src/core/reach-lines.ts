@@ -11,7 +11,7 @@ import type { Source } from './dockerfile/model.js'
 import { segmentMatcher, selectContextFiles } from './dockerfile/reach.js'
 import { TREE_MODE } from './git-tree.js'
 import { sourceAnchor } from './image-reach.js'
-import type { NarrowedReach, ReachSource } from './image-reach.js'
+import type { NarrowedReach, ReachScope, ReachSource } from './image-reach.js'
 import { SYMLINK_MODE, isSymlink } from './links.js'
 import { joinPath, outermost } from './paths.js'
 
@@ -123,13 +123,12 @@ export function reachLines(reach: NarrowedReach, view: ReachView): ReachLines {
   const fullDirs = new Set<string>()
   const wanted = new Map<string, TreeWanted>()
   const prune = (dir: string, oid: string) => {
-    if (view.entries(dir) === undefined) {
-      wanted.set(dir, { path: dir, oid, deep: true })
-      return
-    }
     const pruned = prunedLines(reach, dir, oid, view)
-    for (const line of pruned.lines) lines.set(treeLine(line), line)
-    for (const d of pruned.fullDirs) fullDirs.add(d)
+    if ('wanted' in pruned) for (const w of pruned.wanted) wanted.set(w.path, w)
+    else {
+      for (const line of pruned.lines) lines.set(treeLine(line), line)
+      for (const d of pruned.fullDirs) fullDirs.add(d)
+    }
   }
   for (const source of reach.sources) {
     const patterns: string[] = []
@@ -215,26 +214,41 @@ function globMatches(
  * A copied directory an ignore line may reach into: every directory beneath with nothing excluded
  * is its tree id, every other file the build reads its blob, and a directory the copy makes with
  * nothing in it that the build reads is the empty tree (as selectContextFiles decides for a
- * listing). fullDirs: the directories that hold something the build reads.
+ * listing). fullDirs: the directories that hold something the build reads. A directory no ignore
+ * line can reach into is not walked (nor read); one the walk needs that is not read yet is wanted.
  */
 function prunedLines(
   reach: NarrowedReach,
   dir: string,
   oid: string,
   view: ReachView
-): { lines: TrackedFile[]; fullDirs: Set<string> } {
+): { lines: TrackedFile[]; fullDirs: Set<string> } | { wanted: TreeWanted[] } {
   const lines: TrackedFile[] = []
   const fullDirs = new Set<string>()
+  const wanted: TreeWanted[] = []
   /** Whether nothing at or under path is excluded (then the caller names it by its tree id). */
-  const walk = (path: string): { clean: boolean; lines: TrackedFile[]; reads: boolean } => {
+  const walk = (
+    path: string,
+    tree: string,
+    scope: ReachScope
+  ): { clean: boolean; lines: TrackedFile[]; reads: boolean } => {
+    const entries = view.entries(path)
+    if (entries === undefined) {
+      wanted.push({ path, oid: tree, deep: true })
+      return { clean: false, lines: [], reads: false }
+    }
     let clean = true
     let reads = false
     const out: TrackedFile[] = []
-    for (const e of view.entries(path) ?? []) {
+    for (const e of entries) {
       const child = joinPath(path, e.name)
-      const kept = reach.keep(child)
+      const kept = scope.keep(child)
       if (e.mode === TREE_MODE) {
-        const sub = walk(child)
+        const inner = scope.child(e.name)
+        const sub =
+          inner.mayExclude || !kept
+            ? walk(child, e.oid, inner)
+            : { clean: true, lines: [], reads: true }
         if (sub.clean && kept) {
           out.push({ path: child, mode: TREE_MODE, oid: e.oid })
           fullDirs.add(child)
@@ -251,11 +265,12 @@ function prunedLines(
     }
     if (reads) fullDirs.add(path)
     // Made by the copy, with nothing in it the build reads.
-    else if (!clean && path !== '' && reach.keep(path))
+    else if (!clean && path !== '' && scope.keep(path))
       out.push({ path, mode: TREE_MODE, oid: EMPTY_TREE })
     return { clean, lines: out, reads }
   }
-  const top = walk(dir)
+  const top = walk(dir, oid, reach.scope(dir))
+  if (wanted.length > 0) return { wanted }
   if (top.clean && (dir === '' || reach.keep(dir)))
     lines.push({ path: dir || '.', mode: TREE_MODE, oid })
   else lines.push(...top.lines)

@@ -50,20 +50,65 @@ export interface IgnoreRules {
   keep(path: string): boolean
   /** Whether a line may exclude the directory, one above it, or something beneath it. */
   mayExcludeUnder(dir: string): boolean
+  /** The rules as a walk down the directory sees them (context-relative, '' the context). */
+  scope(dir: string): IgnoreScope
+}
+
+/**
+ * The ignore lines that may match at or beneath one directory: a walk down a copied directory
+ * carries one per directory, so each entry is asked of those lines only, and a directory no line
+ * can reach into need not be read at all.
+ */
+export interface IgnoreScope {
+  /** Whether a line may exclude the directory or something beneath it (else everything is kept). */
+  readonly mayExclude: boolean
+  /** keep, for a path at or beneath the directory. */
+  keep(path: string): boolean
+  /** The scope of a directory in this one, by its name. */
+  child(name: string): IgnoreScope
 }
 
 export function ignoreRules(text: string): IgnoreRules {
   const exact = contextFilter(text)
   const lines = exclusionPatterns(text)
   return {
-    // Most paths no exclusion line can match: they are kept without asking the library, whose
-    // matching is exact but costs a regular expression per line and path.
-    keep: path => {
-      const segments = path.split('/')
-      return !lines.some(line => mayMatchAtOrAbove(line, segments, 0, 0)) || exact(path)
-    },
-    mayExcludeUnder: dir => lines.some(line => mayMatchAtOrUnder(line, dir))
+    keep: keepAmong(lines, exact),
+    mayExcludeUnder: dir => mayMatchUnder(lines, dir === '' ? [] : dir.split('/')).length > 0,
+    scope: dir => scopeOf(lines, exact, dir === '' ? [] : dir.split('/'))
   }
+}
+
+/**
+ * keep, asking the library only of a path one of the lines may match: most paths no exclusion
+ * line can match, and the library's answer is exact but costs a regular expression per line.
+ */
+function keepAmong(
+  lines: IgnoreSegment[][],
+  exact: (path: string) => boolean
+): (path: string) => boolean {
+  if (lines.length === 0) return () => true
+  return path => {
+    const segments = path.split('/')
+    return !lines.some(line => mayMatchAtOrAbove(line, segments, 0, 0)) || exact(path)
+  }
+}
+
+function scopeOf(
+  lines: IgnoreSegment[][],
+  exact: (path: string) => boolean,
+  dir: string[]
+): IgnoreScope {
+  const live = mayMatchUnder(lines, dir)
+  return {
+    mayExclude: live.length > 0,
+    keep: keepAmong(live, exact),
+    child: name => scopeOf(live, exact, [...dir, name])
+  }
+}
+
+/** The lines that may match the directory, one above it, or something beneath it. */
+function mayMatchUnder(lines: IgnoreSegment[][], dir: string[]): IgnoreSegment[][] {
+  return lines.filter(line => mayMatch(line, dir, 0, 0))
 }
 
 /**
@@ -112,13 +157,9 @@ function escapeRegExp(ch: string): string {
 }
 
 /**
- * Whether an ignore line may match the context-relative directory, one above it or something
+ * Whether an ignore line may match the directory (its segments), one above it or something
  * beneath it: segment by segment, `**` any depth (a superset of moby's matching).
  */
-function mayMatchAtOrUnder(pattern: IgnoreSegment[], dir: string): boolean {
-  return mayMatch(pattern, dir === '' ? [] : dir.split('/'), 0, 0)
-}
-
 function mayMatch(pattern: IgnoreSegment[], dir: string[], i: number, j: number): boolean {
   // The pattern ended at or above the directory (it excludes it), or the directory ended first
   // (the rest of the pattern may name something beneath it).
