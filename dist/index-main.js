@@ -18248,14 +18248,34 @@ function ignoreRules(text) {
     const exact = contextFilter(text);
     const lines = exclusionPatterns(text);
     return {
-        // Most paths no exclusion line can match: they are kept without asking the library, whose
-        // matching is exact but costs a regular expression per line and path.
-        keep: path => {
-            const segments = path.split('/');
-            return !lines.some(line => mayMatchAtOrAbove(line, segments, 0, 0)) || exact(path);
-        },
-        mayExcludeUnder: dir => lines.some(line => mayMatchAtOrUnder(line, dir))
+        keep: keepAmong(lines, exact),
+        mayExcludeUnder: dir => mayMatchUnder(lines, dir === '' ? [] : dir.split('/')).length > 0,
+        scope: dir => scopeOf(lines, exact, dir === '' ? [] : dir.split('/'))
     };
+}
+/**
+ * keep, asking the library only of a path one of the lines may match: most paths no exclusion
+ * line can match, and the library's answer is exact but costs a regular expression per line.
+ */
+function keepAmong(lines, exact) {
+    if (lines.length === 0)
+        return () => true;
+    return path => {
+        const segments = path.split('/');
+        return !lines.some(line => mayMatchAtOrAbove(line, segments, 0, 0)) || exact(path);
+    };
+}
+function scopeOf(lines, exact, dir) {
+    const live = mayMatchUnder(lines, dir);
+    return {
+        mayExclude: live.length > 0,
+        keep: keepAmong(live, exact),
+        child: name => scopeOf(live, exact, [...dir, name])
+    };
+}
+/** The lines that may match the directory, one above it, or something beneath it. */
+function mayMatchUnder(lines, dir) {
+    return lines.filter(line => mayMatch(line, dir, 0, 0));
 }
 const ANY_NAME = Symbol('any name');
 /** The exclusion lines of an ignore file (not its `!` exceptions), cleaned as moby cleans them. */
@@ -18303,12 +18323,9 @@ function escapeRegExp$1(ch) {
     return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 /**
- * Whether an ignore line may match the context-relative directory, one above it or something
+ * Whether an ignore line may match the directory (its segments), one above it or something
  * beneath it: segment by segment, `**` any depth (a superset of moby's matching).
  */
-function mayMatchAtOrUnder(pattern, dir) {
-    return mayMatch(pattern, dir === '' ? [] : dir.split('/'), 0, 0);
-}
 function mayMatch(pattern, dir, i, j) {
     // The pattern ended at or above the directory (it excludes it), or the directory ended first
     // (the rest of the pattern may name something beneath it).
@@ -19256,7 +19273,22 @@ function imageReach(node, context, texts, memo = new ReachMemo()) {
         sources,
         keep: rules.length === 0 ? () => true : path => rules.some(r => r.keep(relative(path))),
         mayIgnoreUnder: dir => rules.some(r => r.mayExcludeUnder(relative(dir))),
+        scope: dir => reachScope(rules.map(r => r.scope(relative(dir))), relative),
         fileArgs
+    };
+}
+const KEEP_ALL = { mayExclude: false, keep: () => true, child: () => KEEP_ALL };
+/** The scopes of the ignore files that apply, together: a file either builder sends is an input. */
+function reachScope(scopes, relative) {
+    if (scopes.length === 0 || scopes.some(s => !s.mayExclude))
+        return KEEP_ALL;
+    return {
+        mayExclude: true,
+        keep: path => {
+            const p = relative(path);
+            return scopes.some(s => s.keep(p));
+        },
+        child: name => reachScope(scopes.map(s => s.child(name)), relative)
     };
 }
 const BUILDERS$1 = ['docker', 'buildah'];
@@ -20219,7 +20251,13 @@ class TreeObject {
     }
     /** The name of the entry at `at` (forEach). */
     name(at, nul) {
-        return decodePaths(this.data.subarray(this.data.indexOf(32, at) + 1, nul));
+        const { data } = this;
+        const start = data.indexOf(32, at) + 1;
+        // Most names are ASCII, which latin1 reads byte for byte as UTF-8 would, without a decoder.
+        for (let i = start; i < nul; i++)
+            if (data[i] >= 0x80)
+                return decodePaths(data.subarray(start, nul));
+        return data.toString('latin1', start, nul);
     }
     mode(at) {
         return lsTreeMode(this.data.toString('latin1', at, this.data.indexOf(32, at)));
@@ -21683,15 +21721,16 @@ function reachLines(reach, view) {
     const fullDirs = new Set();
     const wanted = new Map();
     const prune = (dir, oid) => {
-        if (view.entries(dir) === undefined) {
-            wanted.set(dir, { path: dir, oid, deep: true });
-            return;
-        }
         const pruned = prunedLines(reach, dir, oid, view);
-        for (const line of pruned.lines)
-            lines.set(treeLine(line), line);
-        for (const d of pruned.fullDirs)
-            fullDirs.add(d);
+        if ('wanted' in pruned)
+            for (const w of pruned.wanted)
+                wanted.set(w.path, w);
+        else {
+            for (const line of pruned.lines)
+                lines.set(treeLine(line), line);
+            for (const d of pruned.fullDirs)
+                fullDirs.add(d);
+        }
     };
     for (const source of reach.sources) {
         const patterns = [];
@@ -21783,21 +21822,31 @@ function globMatches(source, pattern, anchor, oid, view, wanted) {
  * A copied directory an ignore line may reach into: every directory beneath with nothing excluded
  * is its tree id, every other file the build reads its blob, and a directory the copy makes with
  * nothing in it that the build reads is the empty tree (as selectContextFiles decides for a
- * listing). fullDirs: the directories that hold something the build reads.
+ * listing). fullDirs: the directories that hold something the build reads. A directory no ignore
+ * line can reach into is not walked (nor read); one the walk needs that is not read yet is wanted.
  */
 function prunedLines(reach, dir, oid, view) {
     const lines = [];
     const fullDirs = new Set();
+    const wanted = [];
     /** Whether nothing at or under path is excluded (then the caller names it by its tree id). */
-    const walk = (path) => {
+    const walk = (path, tree, scope) => {
+        const entries = view.entries(path);
+        if (entries === undefined) {
+            wanted.push({ path, oid: tree, deep: true });
+            return { clean: false, lines: [], reads: false };
+        }
         let clean = true;
         let reads = false;
         const out = [];
-        for (const e of view.entries(path) ?? []) {
+        for (const e of entries) {
             const child = joinPath(path, e.name);
-            const kept = reach.keep(child);
+            const kept = scope.keep(child);
             if (e.mode === TREE_MODE) {
-                const sub = walk(child);
+                const inner = scope.child(e.name);
+                const sub = inner.mayExclude || !kept
+                    ? walk(child, e.oid, inner)
+                    : { clean: true, lines: [], reads: true };
                 if (sub.clean && kept) {
                     out.push({ path: child, mode: TREE_MODE, oid: e.oid });
                     fullDirs.add(child);
@@ -21818,11 +21867,13 @@ function prunedLines(reach, dir, oid, view) {
         if (reads)
             fullDirs.add(path);
         // Made by the copy, with nothing in it the build reads.
-        else if (!clean && path !== '' && reach.keep(path))
+        else if (!clean && path !== '' && scope.keep(path))
             out.push({ path, mode: TREE_MODE, oid: EMPTY_TREE });
         return { clean, lines: out, reads };
     };
-    const top = walk(dir);
+    const top = walk(dir, oid, reach.scope(dir));
+    if (wanted.length > 0)
+        return { wanted };
     if (top.clean && (dir === '' || reach.keep(dir)))
         lines.push({ path: dir || '.', mode: TREE_MODE, oid });
     else
@@ -22025,13 +22076,19 @@ async function narrowedLines(commitTree, inputs) {
         if (round > MAX_READ_ROUNDS)
             throw new Error(`the trees under the images' sources needed more than ${MAX_READ_ROUNDS} rounds`);
         const wanted = new Map();
+        // Beneath a copied directory only the trees an ignore line of an image that copies it may
+        // reach into are read (prunedLines walks no others).
+        const readers = [];
         const unanswered = [];
         for (const { name, reach } of pending) {
             const result = reachLines(reach, view);
             if ('wanted' in result) {
-                for (const w of result.wanted)
+                for (const w of result.wanted) {
                     if (!wanted.get(w.path)?.deep)
                         wanted.set(w.path, w);
+                    if (w.deep)
+                        readers.push({ path: w.path, reach });
+                }
                 unanswered.push({ name, reach });
             }
             else if ('whole' in result)
@@ -22050,7 +22107,7 @@ async function narrowedLines(commitTree, inputs) {
         const shallow = [...wanted.values()].filter(w => !w.deep && !deep.some(d => isUnder(w.path, d)));
         const tree = (path) => ({ path, tree: wanted.get(path).oid });
         const read = await Promise.all([
-            commitTree.entriesUnder(deep.map(tree)),
+            commitTree.entriesUnder(deep.map(tree), true, dir => readers.some(r => isUnder(dir, r.path) && r.reach.mayIgnoreUnder(dir))),
             commitTree.entriesUnder(shallow.map(w => tree(w.path)), false)
         ]);
         for (const got of read)
@@ -22381,9 +22438,9 @@ class CommitTree {
     /**
      * The entries of every directory under some directories (paths under the root, each with its
      * tree id), by directory path: read tree by tree in one request per level. Not deep: the
-     * directories' own entries only.
+     * directories' own entries only. descend: whether a directory beneath is read (all by default).
      */
-    async entriesUnder(dirs, deep = true) {
+    async entriesUnder(dirs, deep = true, descend = () => true) {
         const out = new Map();
         await this.levels(dirs, (prefix, tree, next, path) => {
             if (out.has(path))
@@ -22393,7 +22450,7 @@ class CommitTree {
                 const name = tree.name(at, nul);
                 const oid = tree.oid(nul);
                 entries.push({ name, mode: tree.mode(at), oid });
-                if (deep && kind === 'tree')
+                if (deep && kind === 'tree' && descend(prefix + name))
                     next.push({ path: prefix + name, tree: oid });
             });
             out.set(path, entries);
