@@ -122,7 +122,7 @@ export function plan(input: PlanInput): Plan {
   const direct = new Map<string, Cause[]>()
   /** Each node's causes as `origin\0step`, so that one is added once (a lookup, not a scan). */
   const seen = new Map<string, Set<string>>()
-  const changedFilesOf = new Map<string, string[]>()
+  const changedFilesOf = new Map<string, Set<string>>()
   const addDirect = (name: string, origin: string, steps: string[] = []) => {
     let list = direct.get(name)
     if (!list) direct.set(name, (list = []))
@@ -154,8 +154,8 @@ export function plan(input: PlanInput): Plan {
           (node, _dockerfile, steps) => {
             addDirect(node.name, origin, steps)
             const files = changedFilesOf.get(node.name)
-            if (!files) changedFilesOf.set(node.name, [path])
-            else if (!files.includes(path)) files.push(path)
+            if (!files) changedFilesOf.set(node.name, new Set([path]))
+            else files.add(path)
           },
           change.symlink === true,
           change.status === 'modified'
@@ -190,7 +190,7 @@ export function plan(input: PlanInput): Plan {
       reasons: chains.map(c => renderChain(c)),
       chains,
       reasonCount: count,
-      changedFiles: changedFilesOf.get(node.name) ?? [],
+      changedFiles: [...(changedFilesOf.get(node.name) ?? [])],
       inputs: inputsOf(node),
       breakdown: key.breakdown,
       ...(fileArgsOf(membership, node.name) ?? {}),
