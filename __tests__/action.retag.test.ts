@@ -1,6 +1,7 @@
 // The action's `mode: retag`, run as the runner runs dist/index.js, against Debian's docker-registry:
 // a workflow_dispatch rollback moves `production` on every image to a release's content; an
 // untrusted event moves nothing; a checkout without the release's history says to fetch it.
+import { readFileSync } from 'node:fs'
 import { GitCommandLine } from '../src/adapters/git.js'
 import { imageKeysAt } from '../src/commands/retag.js'
 import { contentTag } from '../src/core/image-names.js'
@@ -128,6 +129,8 @@ describe('mode: retag', () => {
       before: { production: atMain.get('api') }
     })
     expect(results.api.from).toMatch(/^key-[0-9a-f]{64}$/)
+    // The whole of it in a file too, which a cut output points to.
+    expect(JSON.parse(readFileSync(r.outputs['results-file'], 'utf8'))).toEqual(results)
     expect(JSON.parse(r.outputs.digests)).toEqual(
       Object.fromEntries(
         IMAGES.map(name => [name, `${server.host}/acme/${name}@${atRelease.get(name)}`])

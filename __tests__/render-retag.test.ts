@@ -1,5 +1,12 @@
 // The retag result as people read it: the CLI's table and the job summary's section, from data.
-import { retagCounts, retagMarkdown, retagText, shortDigest } from '../src/core/render/retag.js'
+import {
+  retagCounts,
+  retagMarkdown,
+  retagResultsOutput,
+  retagText,
+  retagToJson,
+  shortDigest
+} from '../src/core/render/retag.js'
 import { MissingImagesError, checkTargetTags } from '../src/core/retag.js'
 import type { MissingImage, RetagResult } from '../src/core/retag.js'
 
@@ -114,4 +121,31 @@ test.each([
   ]
 ])('target tags %j are refused', (tags, message) => {
   expect(() => checkTargetTags(tags)).toThrow(message)
+})
+
+test('the results output fits the limit: before left out first, then tags', () => {
+  const one = retagToJson(result)
+  const many = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`img${i}`, one.api]))
+  const whole = retagResultsOutput(many)
+  expect(JSON.parse(whole)).toEqual(many)
+  const noBefore = JSON.parse(retagResultsOutput(many, whole.length - 1))
+  expect(noBefore.img0).toEqual({
+    status: 'retagged',
+    repository: 'acme/api',
+    from: `key-${key('a')}`,
+    key: key('a'),
+    digest: d('1'),
+    tags: ['production', 'stable']
+  })
+  const lean = JSON.parse(retagResultsOutput(many, 200 * 300))
+  expect(lean.img0).toEqual({
+    status: 'retagged',
+    repository: 'acme/api',
+    from: `key-${key('a')}`,
+    key: key('a'),
+    digest: d('1')
+  })
+  expect(() => retagResultsOutput(many, 100)).toThrow(
+    /results of 200 images do not fit .* even without tags; read results-file/
+  )
 })

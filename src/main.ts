@@ -32,7 +32,13 @@ import { pushDecision } from './core/push.js'
 import { runNamesOfEvent } from './core/run-names.js'
 import { reportLegs } from './commands/report.js'
 import { missingWords } from './core/retag.js'
-import { retagDigests, retagMarkdown, retagText, retagToJson } from './core/render/retag.js'
+import {
+  retagDigests,
+  retagMarkdown,
+  retagResultsOutput,
+  retagText,
+  retagToJson
+} from './core/render/retag.js'
 import { selectImages } from './core/image-selection.js'
 import { resultsOutput } from './core/leg-results.js'
 import { upstreamImages, wavesOf, wavesOutput } from './core/waves.js'
@@ -186,6 +192,10 @@ async function planMode(env: NodeJS.ProcessEnv, inputs: Inputs, event: GitHubEve
   if (inputs.comment) await postComment(inputs, event, commentMarker(plan.graphFile), comment)
   const failedProcesses = processesFailed(job.processes)
   const failedImages = imagesFailed(job.images)
+  // Last, after the summary and the comment: it fails when even its shortest form does not fit.
+  const unfit = outputOrError(() =>
+    core.setOutput('results', resultsOutput(imagesToJson(job.images)))
+  )
   const failures = [
     ...(failedProcesses.length > 0
       ? [
@@ -194,9 +204,21 @@ async function planMode(env: NodeJS.ProcessEnv, inputs: Inputs, event: GitHubEve
       : []),
     ...(failedImages.length > 0
       ? [`${counted(failedImages.length, 'image')} failed: ${failedImages.join(', ')}`]
-      : [])
+      : []),
+    ...(unfit ? [unfit] : [])
   ]
   if (failures.length > 0) throw new UserError(failures.join('; '))
+}
+
+/** Runs set; a user error it throws (an output that does not fit) is returned as its message. */
+function outputOrError(set: () => void): string | undefined {
+  try {
+    set()
+    return undefined
+  } catch (e) {
+    if (e instanceof UserError) return e.message
+    throw e
+  }
 }
 
 /** The images a build would build, by the registry's answers; undefined without a registry. */
@@ -368,9 +390,8 @@ async function buildMode(
   )
   core.setOutput('processes', JSON.stringify(processesToJson(job.processes)))
   const results = imagesToJson(job.images)
-  core.setOutput('results', resultsOutput(results))
-  core.setOutput('digests', JSON.stringify(job.images.digests))
   core.setOutput('results-file', jsonFile(env, 'results', results))
+  core.setOutput('digests', JSON.stringify(job.images.digests))
   return job
 }
 
@@ -451,9 +472,12 @@ async function retagMode(
     core.warning(
       `Partial retag: ${counted(missing.length, 'image')} not retagged: ${missing.map(missingWords).join('; ')}`
     )
-  core.setOutput('results', JSON.stringify(retagToJson(result)))
+  const json = retagToJson(result)
+  // All of it, however large: the output is cut to fit GitHub's limit on very large retags.
+  core.setOutput('results-file', jsonFile(env, 'results', json))
   core.setOutput('digests', JSON.stringify(retagDigests(result)))
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(retagMarkdown(result)).write()
+  core.setOutput('results', retagResultsOutput(json))
 }
 
 /** `mode: report`: the matrix legs' results files merged into one output and one table. */
@@ -470,11 +494,11 @@ async function reportMode(env: NodeJS.ProcessEnv, inputs: Inputs): Promise<void>
   core.info(
     `${Object.keys(report.results).length} image results from ${report.files.length} files: ${report.files.join(', ') || 'none'}`
   )
-  core.setOutput('results', resultsOutput(report.results))
   // All of it, however large: the output is cut to fit GitHub's limit on very large runs.
   core.setOutput('results-file', jsonFile(env, 'results', report.results))
   if (report.comment !== undefined) core.setOutput('comment-body', report.comment)
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(report.summary).write()
+  core.setOutput('results', resultsOutput(report.results))
 }
 
 /** A JSON file under RUNNER_TEMP holding all of a value its output may cut to fit; its path. */

@@ -2,7 +2,7 @@
 // keyed by image name, the build's `results` output) to a file; the report job merges the files.
 import { UserError } from './errors.js'
 import { inert } from './markdown.js'
-import { MAX_PLAN_OUTPUT } from './outputs.js'
+import { MAX_PLAN_OUTPUT, fittedOutput } from './outputs.js'
 
 /** One image's result as `mode: build` reports it (issue 10); fields a leg may leave out are optional. */
 export interface ImageResult {
@@ -93,19 +93,15 @@ export function mergeLegResults(files: readonly LegFile[]): Results {
  * use). `results-file` always has all of it.
  */
 export function resultsOutput(results: Results, limit = MAX_PLAN_OUTPUT): string {
-  const stages: Array<(r: ImageResult) => ImageResult> = [
-    r => r,
-    r => (r.reasons ? { ...r, reasons: r.reasons.slice(0, 1) } : r),
-    ({ reasons: _reasons, tags: _tags, ...r }) => r
-  ]
-  for (const stage of stages) {
-    const out: Results = {}
-    for (const [image, r] of Object.entries(results)) out[image] = stage(r)
-    const text = JSON.stringify(out)
-    if (Buffer.byteLength(text, 'utf8') <= limit) return text
-  }
-  throw new UserError(
-    `The results of ${Object.keys(results).length} images do not fit GitHub's output limit (${limit} bytes) even without reasons and tags; read results-file`
+  return fittedOutput<ImageResult>(
+    results,
+    [
+      r => r,
+      r => (r.reasons ? { ...r, reasons: r.reasons.slice(0, 1) } : r),
+      ({ reasons: _reasons, tags: _tags, ...r }) => r
+    ],
+    limit,
+    'without reasons and tags'
   )
 }
 

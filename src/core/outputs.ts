@@ -1,4 +1,5 @@
 // The action's outputs as pure functions of the plan: what a workflow reads with fromJSON().
+import { UserError } from './errors.js'
 import type { PlanJson } from './plan.js'
 
 /** GitHub caps a matrix at 256 jobs. */
@@ -150,4 +151,26 @@ export function planOutput(plan: PlanJson, limit = MAX_PLAN_OUTPUT): string {
     else high = mid - 1
   }
   return JSON.stringify(names(low))
+}
+
+/**
+ * An output keyed by image within `limit` bytes of UTF-8: the first of the stages (each a way to
+ * shorten one image's record, the first usually whole) whose JSON fits. When none fits, a user
+ * error that says so; the caller has written the whole of it to a file already (`results-file`).
+ */
+export function fittedOutput<T>(
+  records: Record<string, T>,
+  stages: ReadonlyArray<(record: T) => unknown>,
+  limit: number,
+  without: string
+): string {
+  for (const stage of stages) {
+    const out: Record<string, unknown> = {}
+    for (const [image, r] of Object.entries(records)) out[image] = stage(r)
+    const text = JSON.stringify(out)
+    if (Buffer.byteLength(text, 'utf8') <= limit) return text
+  }
+  throw new UserError(
+    `The results of ${Object.keys(records).length} images do not fit GitHub's output limit (${limit} bytes) even ${without}; read results-file`
+  )
 }

@@ -1,6 +1,7 @@
 // A retag's result for people: a text table for the CLI, a markdown section for the job summary.
 // Each tag shows what it named before, so a rollback can itself be rolled back by hand.
 import { inert } from '../markdown.js'
+import { MAX_PLAN_OUTPUT, fittedOutput } from '../outputs.js'
 import { moved, revisionWords, unusableWords } from '../retag.js'
 import type { MissingImage, RetagResult, RetaggedImage, TagMove } from '../retag.js'
 
@@ -139,6 +140,23 @@ export function retagToJson(result: RetagResult): Record<string, RetagImageJson>
           : { ...common, tags: [], reason: unusableWords(i.reason) }
       ]
     })
+  )
+}
+
+/**
+ * The retag's `results` output within GitHub's output limit: whole when it fits, else without what
+ * each tag named before, else without the tags too (status, repository, from, key, digest and
+ * reason stay). `results-file` always has all of it.
+ */
+export function retagResultsOutput(
+  json: Record<string, RetagImageJson>,
+  limit = MAX_PLAN_OUTPUT
+): string {
+  return fittedOutput<RetagImageJson>(
+    json,
+    [r => r, ({ before: _before, ...r }) => r, ({ before: _before, tags: _tags, ...r }) => r],
+    limit,
+    'without tags'
   )
 }
 
