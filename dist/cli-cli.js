@@ -19264,9 +19264,9 @@ function plan(input) {
                     addDirect(node.name, origin, steps);
                     const files = changedFilesOf.get(node.name);
                     if (!files)
-                        changedFilesOf.set(node.name, [path]);
-                    else if (!files.includes(path))
-                        files.push(path);
+                        changedFilesOf.set(node.name, new Set([path]));
+                    else
+                        files.add(path);
                 }, change.symlink === true, change.status === 'modified');
             }
         }
@@ -19295,7 +19295,7 @@ function plan(input) {
             reasons: chains.map(c => renderChain(c)),
             chains,
             reasonCount: count,
-            changedFiles: changedFilesOf.get(node.name) ?? [],
+            changedFiles: [...(changedFilesOf.get(node.name) ?? [])],
             inputs: inputsOf(node),
             breakdown: key.breakdown,
             ...(fileArgsOf(membership, node.name) ?? {}),

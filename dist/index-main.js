@@ -21049,9 +21049,9 @@ function plan(input) {
                     addDirect(node.name, origin, steps);
                     const files = changedFilesOf.get(node.name);
                     if (!files)
-                        changedFilesOf.set(node.name, [path]);
-                    else if (!files.includes(path))
-                        files.push(path);
+                        changedFilesOf.set(node.name, new Set([path]));
+                    else
+                        files.add(path);
                 }, change.symlink === true, change.status === 'modified');
             }
         }
@@ -21080,7 +21080,7 @@ function plan(input) {
             reasons: chains.map(c => renderChain(c)),
             chains,
             reasonCount: count,
-            changedFiles: changedFilesOf.get(node.name) ?? [],
+            changedFiles: [...(changedFilesOf.get(node.name) ?? [])],
             inputs: inputsOf(node),
             breakdown: key.breakdown,
             ...(fileArgsOf(membership, node.name) ?? {}),
@@ -22842,6 +22842,7 @@ async function resolveBase(git, strategy, options) {
     }
 }
 
+// The action's outputs as pure functions of the plan: what a workflow reads with fromJSON().
 /** GitHub caps a matrix at 256 jobs. */
 const MAX_MATRIX_JOBS = 256;
 /** An output larger than this many bytes is trimmed (GitHub takes 1 MB per output). */
@@ -22964,6 +22965,22 @@ function planOutput(plan, limit = MAX_PLAN_OUTPUT) {
             high = mid - 1;
     }
     return JSON.stringify(names(low));
+}
+/**
+ * An output keyed by image within `limit` bytes of UTF-8: the first of the stages (each a way to
+ * shorten one image's record, the first usually whole) whose JSON fits. When none fits, a user
+ * error that says so; the caller has written the whole of it to a file already (`results-file`).
+ */
+function fittedOutput(records, stages, limit, without) {
+    for (const stage of stages) {
+        const out = {};
+        for (const [image, r] of Object.entries(records))
+            out[image] = stage(r);
+        const text = JSON.stringify(out);
+        if (Buffer.byteLength(text, 'utf8') <= limit)
+            return text;
+    }
+    throw new UserError(`The results of ${Object.keys(records).length} images do not fit GitHub's output limit (${limit} bytes) even ${without}; read results-file`);
 }
 
 const MERMAID_SHAPES = {
@@ -23545,20 +23562,11 @@ function mergeLegResults(files) {
  * use). `results-file` always has all of it.
  */
 function resultsOutput(results, limit = MAX_PLAN_OUTPUT) {
-    const stages = [
+    return fittedOutput(results, [
         r => r,
         r => (r.reasons ? { ...r, reasons: r.reasons.slice(0, 1) } : r),
         ({ reasons: _reasons, tags: _tags, ...r }) => r
-    ];
-    for (const stage of stages) {
-        const out = {};
-        for (const [image, r] of Object.entries(results))
-            out[image] = stage(r);
-        const text = JSON.stringify(out);
-        if (Buffer.byteLength(text, 'utf8') <= limit)
-            return text;
-    }
-    throw new UserError(`The results of ${Object.keys(results).length} images do not fit GitHub's output limit (${limit} bytes) even without reasons and tags; read results-file`);
+    ], limit, 'without reasons and tags');
 }
 /**
  * A simple table of the merged results (the build's own renderer replaces it): counts by status,
@@ -24061,6 +24069,14 @@ function retagToJson(result) {
         ];
     }));
 }
+/**
+ * The retag's `results` output within GitHub's output limit: whole when it fits, else without what
+ * each tag named before, else without the tags too (status, repository, from, key, digest and
+ * reason stay). `results-file` always has all of it.
+ */
+function retagResultsOutput(json, limit = MAX_PLAN_OUTPUT) {
+    return fittedOutput(json, [r => r, ({ before: _before, ...r }) => r, ({ before: _before, tags: _tags, ...r }) => r], limit, 'without tags');
+}
 /** `{"api": "registry/repository@sha256:..."}` for every retagged image, as a build's `digests`. */
 function retagDigests(result) {
     return Object.fromEntries(retaggedOf(result).map(i => [i.image, `${result.registry}/${i.repository}@${i.digest}`]));
@@ -24461,6 +24477,8 @@ async function planMode(env, inputs, event) {
         await postComment(inputs, event, commentMarker(plan.graphFile), comment);
     const failedProcesses = processesFailed(job.processes);
     const failedImages = imagesFailed(job.images);
+    // Last, after the summary and the comment: it fails when even its shortest form does not fit.
+    const unfit = outputOrError(() => setOutput('results', resultsOutput(imagesToJson(job.images))));
     const failures = [
         ...(failedProcesses.length > 0
             ? [
@@ -24469,10 +24487,23 @@ async function planMode(env, inputs, event) {
             : []),
         ...(failedImages.length > 0
             ? [`${counted(failedImages.length, 'image')} failed: ${failedImages.join(', ')}`]
-            : [])
+            : []),
+        ...(unfit ? [unfit] : [])
     ];
     if (failures.length > 0)
         throw new UserError(failures.join('; '));
+}
+/** Runs set; a user error it throws (an output that does not fit) is returned as its message. */
+function outputOrError(set) {
+    try {
+        set();
+        return undefined;
+    }
+    catch (e) {
+        if (e instanceof UserError)
+            return e.message;
+        throw e;
+    }
 }
 /** The images a build would build, by the registry's answers; undefined without a registry. */
 async function plannedBuilds(env, inputs, event, location, plan) {
@@ -24606,9 +24637,8 @@ async function buildMode(env, inputs, event, location, plan, head, untrusted) {
     });
     setOutput('processes', JSON.stringify(processesToJson(job.processes)));
     const results = imagesToJson(job.images);
-    setOutput('results', resultsOutput(results));
-    setOutput('digests', JSON.stringify(job.images.digests));
     setOutput('results-file', jsonFile(env, 'results', results));
+    setOutput('digests', JSON.stringify(job.images.digests));
     return job;
 }
 /**
@@ -24667,10 +24697,13 @@ async function retagMode(env, inputs, event) {
     const missing = result.images.filter(i => i.status === 'missing');
     if (missing.length > 0)
         warning(`Partial retag: ${counted(missing.length, 'image')} not retagged: ${missing.map(missingWords).join('; ')}`);
-    setOutput('results', JSON.stringify(retagToJson(result)));
+    const json = retagToJson(result);
+    // All of it, however large: the output is cut to fit GitHub's limit on very large retags.
+    setOutput('results-file', jsonFile(env, 'results', json));
     setOutput('digests', JSON.stringify(retagDigests(result)));
     if (env.GITHUB_STEP_SUMMARY)
         await summary.addRaw(retagMarkdown(result)).write();
+    setOutput('results', retagResultsOutput(json));
 }
 /** `mode: report`: the matrix legs' results files merged into one output and one table. */
 async function reportMode(env, inputs) {
@@ -24682,13 +24715,13 @@ async function reportMode(env, inputs) {
     if (report.missingDir)
         warning(`No results directory ${dir}: no leg uploaded results (nothing was built?)`);
     info(`${Object.keys(report.results).length} image results from ${report.files.length} files: ${report.files.join(', ') || 'none'}`);
-    setOutput('results', resultsOutput(report.results));
     // All of it, however large: the output is cut to fit GitHub's limit on very large runs.
     setOutput('results-file', jsonFile(env, 'results', report.results));
     if (report.comment !== undefined)
         setOutput('comment-body', report.comment);
     if (env.GITHUB_STEP_SUMMARY)
         await summary.addRaw(report.summary).write();
+    setOutput('results', resultsOutput(report.results));
 }
 /** A JSON file under RUNNER_TEMP holding all of a value its output may cut to fit; its path. */
 function jsonFile(env, name, value) {
