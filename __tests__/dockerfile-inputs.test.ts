@@ -256,6 +256,47 @@ test('ignoreFileFor: BuildKit prefers the Dockerfile’s own, buildah .container
   ])
 })
 
+test('ignoreFileFor: the paths as path.posix normalises them, whatever form the input has', () => {
+  const dockerfiles = [
+    'Dockerfile',
+    'src/api/Dockerfile',
+    './Dockerfile',
+    'a/../b/Dockerfile',
+    'a//Dockerfile',
+    '/abs/Dockerfile',
+    '..',
+    '.'
+  ]
+  const contexts = [
+    '',
+    '.',
+    'src',
+    './src',
+    'src/',
+    'a/./b',
+    'a/../b',
+    '..',
+    '/abs',
+    'a//b',
+    '.hidden',
+    'x..y'
+  ]
+  for (const dockerfile of dockerfiles)
+    for (const context of contexts) {
+      const inContext = (name: string) => path.posix.normalize(path.posix.join(context, name))
+      expect([dockerfile, context, ignoreFileFor(dockerfile, context)]).toEqual([
+        dockerfile,
+        context,
+        [path.posix.normalize(`${dockerfile}.dockerignore`), inContext('.dockerignore')]
+      ])
+      expect([dockerfile, context, ignoreFileFor(dockerfile, context, 'buildah')]).toEqual([
+        dockerfile,
+        context,
+        [inContext('.containerignore'), inContext('.dockerignore')]
+      ])
+    }
+})
+
 describe('compilePattern', () => {
   test.each([
     ['.', 'any/file', true],

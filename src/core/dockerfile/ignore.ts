@@ -39,9 +39,20 @@ export function ignoreFileFor(
   contextDir: string,
   builder: Builder = 'docker'
 ): string[] {
-  const inContext = (name: string) => path.posix.normalize(path.posix.join(contextDir, name))
+  const inContext = (name: string) => (contextDir === '' ? name : normal(`${contextDir}/${name}`))
   if (builder === 'buildah') return [inContext('.containerignore'), inContext('.dockerignore')]
-  return [path.posix.normalize(`${dockerfilePath}.dockerignore`), inContext('.dockerignore')]
+  return [normal(`${dockerfilePath}.dockerignore`), inContext('.dockerignore')]
+}
+
+/** A '.', '..' or empty segment, or a '/' at either end: what normalising may change. */
+const NOT_NORMAL = /(^|\/)\.{1,2}(\/|$)|\/\/|^\/|\/$/
+
+/**
+ * path.posix.normalize, without its cost for a path that is normal already (a plan asks for
+ * every image's ignore files several times, and most paths are).
+ */
+function normal(p: string): string {
+  return NOT_NORMAL.test(p) ? path.posix.normalize(p) : p
 }
 
 /** An ignore file compiled once, asked of many paths (context-relative, '/'-separated). */
