@@ -16442,10 +16442,19 @@ function contextFilter(ignoreText) {
  * - buildah and podman: `<context>/.containerignore`, then `<context>/.dockerignore`.
  */
 function ignoreFileFor(dockerfilePath, contextDir, builder = 'docker') {
-    const inContext = (name) => path.posix.normalize(path.posix.join(contextDir, name));
+    const inContext = (name) => (contextDir === '' ? name : normal(`${contextDir}/${name}`));
     if (builder === 'buildah')
         return [inContext('.containerignore'), inContext('.dockerignore')];
-    return [path.posix.normalize(`${dockerfilePath}.dockerignore`), inContext('.dockerignore')];
+    return [normal(`${dockerfilePath}.dockerignore`), inContext('.dockerignore')];
+}
+/** A '.', '..' or empty segment, or a '/' at either end: what normalising may change. */
+const NOT_NORMAL = /(^|\/)\.{1,2}(\/|$)|\/\/|^\/|\/$/;
+/**
+ * path.posix.normalize, without its cost for a path that is normal already (a plan asks for
+ * every image's ignore files several times, and most paths are).
+ */
+function normal(p) {
+    return NOT_NORMAL.test(p) ? path.posix.normalize(p) : p;
 }
 function ignoreRules(text) {
     const exact = contextFilter(text);
