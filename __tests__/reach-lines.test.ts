@@ -155,26 +155,19 @@ describe("the ignore filter's shortcut (ignoreRules) against the library", () =>
     'y',
     'plain/file.go'
   ]
-  test.each(
-    ignore.map((_, n) => [
-      ignore
-        .slice(0, n + 1)
-        .filter(l => l !== '**')
-        .join('\n')
-    ])
-  )('lines %#: the same answer for every path', text => {
+  /** The ignore file of its first n + 1 lines, for each n. */
+  const texts = ignore.map((_, n) => [
+    ignore
+      .slice(0, n + 1)
+      .filter(l => l !== '**')
+      .join('\n')
+  ])
+  test.each(texts)('lines %#: the same answer for every path', text => {
     const exact = contextFilter(text)
     const quick = ignoreRules(text).keep
     for (const p of paths) expect([p, quick(p)]).toEqual([p, exact(p)])
   })
-  test.each(
-    ignore.map((_, n) => [
-      ignore
-        .slice(0, n + 1)
-        .filter(l => l !== '**')
-        .join('\n')
-    ])
-  )('lines %#: a walk down the directories (scope) answers as the library', text => {
+  test.each(texts)('lines %#: a walk down the directories (scope) answers as the library', text => {
     const exact = contextFilter(text)
     const rules = ignoreRules(text)
     for (const p of paths) {
