@@ -802,3 +802,56 @@ describe('a copied directory is read only where an ignore line may reach into it
     expect(affected(excluded.plan)).toEqual([])
   })
 })
+
+describe('many images: their Dockerfiles are read by a git process of their own', () => {
+  test('200 images, each narrowed to what its Dockerfile copies', async () => {
+    const repo = TestRepo.init()
+    const names = Array.from({ length: 200 }, (_, i) => `svc-${String(i).padStart(3, '0')}`)
+    const lines = ['version: 1', 'images:']
+    for (const name of names) {
+      repo.write(
+        `${name}/Dockerfile`,
+        ['FROM busybox', 'COPY app/ /app/', `# ${name}`, ''].join('\n')
+      )
+      repo.write(`${name}/app/main.sh`, `echo ${name}\n`)
+      repo.write(`${name}/notes.txt`, 'not copied\n')
+      lines.push(`  ${name}:`, `    context: ${name}`)
+    }
+    repo.write('imagegraph.yml', `${lines.join('\n')}\n`)
+    const base = repo.commit('many')
+    repo.write('svc-123/app/main.sh', 'echo changed\n')
+    repo.write('svc-007/notes.txt', 'still not copied\n')
+    const head = repo.commit('edit')
+    /** Which names each way of reading was asked for. */
+    class Reads extends GitCommandLine {
+      readonly direct: string[] = []
+      readonly aside: string[] = []
+      override async objects(names: string[]) {
+        this.direct.push(...names)
+        return super.objects(names)
+      }
+      override async objectsAside(names: string[]) {
+        this.aside.push(...names)
+        return super.objectsAside(names)
+      }
+    }
+    const reads = new Reads(repo.dir)
+    const p = await planRepository(reads, {
+      graphFile: 'imagegraph.yml',
+      base: namedRange(base, head)
+    })
+    expect(affected(p)).toEqual(['svc-123'])
+    expect(reasons(p, 'svc-123')).toEqual([
+      'svc-123/app/main.sh -> COPY app/ /app/ (svc-123/Dockerfile:2) -> image svc-123'
+    ])
+    // 200 Dockerfile blobs: read aside, and not again by the plan's own reader.
+    const dockerfiles = repo
+      .git('ls-tree', '-r', head)
+      .split('\n')
+      .filter(l => l.endsWith('/Dockerfile'))
+      .map(l => l.split(/\s+/)[2])
+    expect(dockerfiles).toHaveLength(200)
+    expect([...reads.aside].sort()).toEqual([...dockerfiles].sort())
+    expect(reads.direct.filter(n => dockerfiles.includes(n))).toEqual([])
+  })
+})

@@ -58,4 +58,32 @@ describe('git objects', () => {
       process.env.PATH = saved
     }
   })
+
+  test('objectsAside gives what objects gives, in order, for more than a pipe holds', async () => {
+    const repo = TestRepo.init()
+    // About 300 KB of blobs: more than a pipe's 64 KiB, which the aside read writes to a file.
+    for (let i = 0; i < 300; i++) repo.write(`f/${i}.txt`, `${i}\n${'x'.repeat(1000)}\n`)
+    repo.write('empty', '')
+    repo.commit('many')
+    const head = repo.git('rev-parse', 'HEAD').trim()
+    const names = [
+      `${head}^{tree}`,
+      ...Array.from({ length: 300 }, (_, i) => repo.git('rev-parse', `HEAD:f/${i}.txt`).trim()),
+      '0'.repeat(40),
+      repo.git('rev-parse', 'HEAD:empty').trim()
+    ]
+    const git = new GitCommandLine(repo.dir)
+    const aside = await git.objectsAside(names)
+    const direct = await new GitCommandLine(repo.dir).objects(names)
+    expect(aside).toHaveLength(names.length)
+    expect(aside.map(o => o && { ...o, data: o.data.toString('base64') })).toEqual(
+      direct.map(o => o && { ...o, data: o.data.toString('base64') })
+    )
+    expect(aside[0]?.type).toBe('tree')
+    expect(aside[299]?.data.toString('utf8')).toMatch(/^298\n/)
+    expect(aside[301]).toBeNull()
+    expect(aside[302]).toMatchObject({ type: 'blob' })
+    expect(aside[302]?.data.length).toBe(0)
+    await expect(git.objectsAside(['-bad'])).rejects.toThrow('not an object name')
+  })
 })

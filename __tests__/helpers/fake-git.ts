@@ -47,6 +47,9 @@ export class FakeGit implements Git {
   async objects(): Promise<never> {
     return notFaked()
   }
+  async objectsAside(): Promise<never> {
+    return notFaked()
+  }
   async filesUnder(): Promise<never> {
     return notFaked()
   }

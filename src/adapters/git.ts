@@ -52,12 +52,22 @@ export async function runGit(cwd: string, args: string[], input?: string): Promi
  * full speed while this process is busy (a pipe fills at 64 KiB and stalls git until we read it).
  */
 export async function runGitToFile(cwd: string, args: string[]): Promise<GitResult> {
+  const r = await gitToFile(cwd, args)
+  return { stderr: r.stderr, code: r.code, stdout: decodePaths(r.bytes) }
+}
+
+/** git with its output in a temporary file (runGitToFile), as bytes; input on its stdin. */
+async function gitToFile(
+  cwd: string,
+  args: string[],
+  input?: string
+): Promise<{ bytes: Buffer; stderr: string; code: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'imagegraph-git-'))
   const file = path.join(dir, 'out')
   const fd = openSync(file, 'w')
   try {
-    const r = await spawnGit(cwd, args, { stdoutFd: fd })
-    return { ...r, stdout: decodePaths(readFileSync(file)) }
+    const r = await spawnGit(cwd, args, { stdoutFd: fd, ...(input === undefined ? {} : { input }) })
+    return { bytes: readFileSync(file), stderr: r.stderr, code: r.code }
   } finally {
     closeSync(fd)
     rmSync(dir, { recursive: true, force: true })
@@ -239,26 +249,37 @@ class ObjectStore {
         continue
       }
       this.need = 0
-      const eol = buf.indexOf(10, at)
-      if (eol === -1) break
-      const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(buf.toString('latin1', at, eol))
-      if (!m) {
-        head.results.push(null) // "<name> missing", "ambiguous": not there
-        at = eol + 1
-        continue
-      }
-      const end = eol + 1 + Number(m[3])
-      if (end + 1 > buf.length) {
-        this.need = end + 1 - at
+      const got = batchEntry(buf, at)
+      if (got === undefined) break
+      if ('need' in got) {
+        this.need = got.need
         break
       }
-      head.results.push({ oid: m[1], type: m[2], data: buf.subarray(eol + 1, end) })
-      at = end + 1
+      head.results.push(got.object)
+      at = got.next
     }
     buf = buf.subarray(at)
     this.pending = buf.length > 0 ? [buf] : []
     this.pendingBytes = buf.length
   }
+}
+
+/**
+ * One answer of `git cat-file --batch` at `at` in its output: the object (null for `<name>
+ * missing`, `ambiguous`: not there) and where the next answer starts; the bytes it needs from `at`
+ * when only part of it is there; undefined before its header line is whole.
+ */
+function batchEntry(
+  buf: Buffer,
+  at: number
+): { object: GitObject | null; next: number } | { need: number } | undefined {
+  const eol = buf.indexOf(10, at)
+  if (eol === -1) return undefined
+  const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(buf.toString('latin1', at, eol))
+  if (!m) return { object: null, next: eol + 1 }
+  const end = eol + 1 + Number(m[3])
+  if (end + 1 > buf.length) return { need: end + 1 - at }
+  return { object: { oid: m[1], type: m[2], data: buf.subarray(eol + 1, end) }, next: end + 1 }
 }
 
 /** Whether git refused an option it does not know (an older git). */
@@ -401,6 +422,31 @@ export class GitCommandLine implements Git, GitAncestry {
     if (names.some(n => /[\n\0]/.test(n) || n.startsWith('-')))
       throw new Error('not an object name')
     return this.store.read(names)
+  }
+
+  /**
+   * Objects by id read by a `git cat-file --batch` of their own whose output goes to a file: git
+   * reads them at full speed while this process is busy (through a pipe it would stop at 64 KiB
+   * until this process read), and the reads of the plan's own reader do not wait behind them.
+   */
+  async objectsAside(names: string[]): Promise<Array<GitObject | null>> {
+    if (names.length === 0) return []
+    if (names.some(n => /[\n\0]/.test(n) || n.startsWith('-')))
+      throw new Error('not an object name')
+    const r = await gitToFile(this.dir, ['cat-file', '--batch'], `${names.join('\n')}\n`)
+    if (r.code !== 0)
+      throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`)
+    const out: Array<GitObject | null> = []
+    for (let at = 0; out.length < names.length;) {
+      const got = batchEntry(r.bytes, at)
+      if (got === undefined || 'need' in got)
+        throw new Error(
+          `git cat-file --batch in ${this.dir} ended after ${out.length} of ${names.length} objects`
+        )
+      out.push(got.object)
+      at = got.next
+    }
+    return out
   }
 
   /** A commit's files under some directories ('' for all), with their object ids. */

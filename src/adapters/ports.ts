@@ -50,6 +50,11 @@ export interface Git extends GitAncestry {
    */
   objects(names: string[]): Promise<Array<GitObject | null>>
   /**
+   * objects, for a batch the caller asks for early and needs later: read beside the other reads,
+   * so git neither holds them up nor waits for the caller to take its output.
+   */
+  objectsAside(names: string[]): Promise<Array<GitObject | null>>
+  /**
    * The files of a commit under some directories (repository paths, '' for all), recursively:
    * `git ls-tree -r` limited to them, so the cost is what lies under them, not the repository.
    */

@@ -27,7 +27,7 @@ import { wholePathLines, wholePathsByTrees } from '../core/config-trees.js'
 import type { WholePath } from '../core/config-trees.js'
 import { outputIndexOf } from '../core/output-paths.js'
 import { CommitTree } from './tree-lookup.js'
-import { imageInputs } from './image-inputs.js'
+import { dockerfileBlobs, imageInputs } from './image-inputs.js'
 import type { PathAnswer } from './tree-lookup.js'
 
 /** Above this many config directories, git lists them in a process of its own. */
@@ -109,6 +109,8 @@ export async function commitFiles(git: Git, tree: CommitTree, graph: Graph): Pro
     [...listedAnchors].map(a => answers.get(a)!),
     prelisted
   )
+  // Git reads the Dockerfiles while the files are matched to the nodes.
+  const early = dockerfileBlobs(git, images, answers)
   const targets = new Map<string, string>()
   for (const [path, link] of tree.links) targets.set(path, link.target)
   const symlinks = new Symlinks(targets)
@@ -116,7 +118,7 @@ export async function commitFiles(git: Git, tree: CommitTree, graph: Graph): Pro
   const membership = graphFiles.membership(configFiles)
   for (const [name, paths] of byTrees)
     membership.files.set(name, wholePathLines(paths.map(a => wholePath(tree, a))))
-  const inputs = await imageInputs(git, tree, graph, answers)
+  const inputs = await imageInputs(git, tree, graph, answers, early)
   const keyFiles = new Map<string, TrackedFile[]>()
   for (const node of images) {
     const named = [node.dockerfile, dockerfileIgnoreFile(node.dockerfile)]

@@ -37,13 +37,15 @@ const MAX_READ_ROUNDS = 64
 
 /**
  * Reads every image's Dockerfile and ignore files at the tree's commit. answers: the lookups of
- * every image's context, Dockerfile and `<Dockerfile>.dockerignore` (commitFiles made them).
+ * every image's context, Dockerfile and `<Dockerfile>.dockerignore` (commitFiles made them);
+ * early: blobs already asked for (dockerfileBlobs), by object id.
  */
 export async function imageInputs(
   git: Git,
   tree: CommitTree,
   graph: Graph,
-  answers: Map<string, PathAnswer>
+  answers: Map<string, PathAnswer>,
+  early: Promise<Map<string, string>> = Promise.resolve(new Map())
 ): Promise<ImageInputs> {
   const images = [...graph.nodes.values()].flatMap(n => (n.kind === 'image' ? [n] : []))
   const out: ImageInputs = {
@@ -72,15 +74,18 @@ export async function imageInputs(
   }
   out.namedAnswers = await tree.resolve(wanted)
   const answerOf = (path: string) => answers.get(path) ?? out.namedAnswers.get(path)!
-  const blobs = await readBlobs(
+  const blobs = await early
+  for (const [oid, text] of await readBlobs(
     git,
     images.flatMap(node => {
       if (!contexts.has(node.name)) return []
       const paths = [node.dockerfile, ...ignoreFilesOf(node, contexts.get(node.name)!)]
       if (node.buildArgsFile !== undefined) paths.push(node.buildArgsFile)
       return paths.map(answerOf)
-    })
-  )
+    }),
+    blobs
+  ))
+    blobs.set(oid, text)
   const textOf = (path: string): string | null => {
     const answer = answerOf(path)
     if (answer.error || !answer.entry || answer.entry.mode === TREE_MODE) return null
@@ -126,14 +131,54 @@ function ignoreFilesOf(node: ImageNode, context: string): string[] {
   ]
 }
 
-/** The blobs behind the answers that name files, as text, by object id. */
-async function readBlobs(git: Git, answers: PathAnswer[]): Promise<Map<string, string>> {
+/**
+ * The Dockerfiles' blobs, asked for as soon as the lookups have found them: git reads them (many
+ * similar Dockerfiles are deltas of each other in a pack, which costs git tens of milliseconds per
+ * thousand) while the plan does other work, and imageInputs takes them from here.
+ */
+export function dockerfileBlobs(
+  git: Git,
+  images: ImageNode[],
+  answers: Map<string, PathAnswer>
+): Promise<Map<string, string>> {
+  // `context-inputs: whole` reads no Dockerfile, unless a build-args-file needs its ARGs.
+  const wanted = images.flatMap(node =>
+    node.contextInputs === 'whole' && node.buildArgsFile === undefined
+      ? []
+      : [answers.get(node.dockerfile)!]
+  )
+  // Many: a git process of its own, whose output (more than a pipe holds) waits in a file.
+  const read = readBlobs(git, wanted, new Map(), READ_ASIDE_FROM)
+  // Awaited by imageInputs; a failure is reported there, not as an unhandled rejection first.
+  read.catch(() => undefined)
+  return read
+}
+
+/**
+ * From this many Dockerfile blobs on, they are read aside (Git.objectsAside): a process costs
+ * more than it saves for a few, whose text fits in a pipe anyway.
+ */
+const READ_ASIDE_FROM = 200
+
+/**
+ * The blobs behind the answers that name files (but those in have), as text, by object id; read
+ * aside when there are asideFrom or more.
+ */
+async function readBlobs(
+  git: Git,
+  answers: PathAnswer[],
+  have: ReadonlyMap<string, string> = new Map(),
+  asideFrom = Infinity
+): Promise<Map<string, string>> {
   const oids = new Set<string>()
   for (const a of answers)
     if (!a.error && a.entry && a.entry.mode !== TREE_MODE && a.entry.mode !== '160000')
-      oids.add(a.entry.oid)
+      if (!have.has(a.entry.oid)) oids.add(a.entry.oid)
   const list = [...oids]
-  const objects = list.length > 0 ? await git.objects(list) : []
+  const objects =
+    list.length === 0
+      ? []
+      : await (list.length >= asideFrom ? git.objectsAside(list) : git.objects(list))
   const texts = new Map<string, string>()
   objects.forEach((object, i) => {
     if (object?.type === 'blob') texts.set(list[i], decoder.decode(object.data))
