@@ -9885,12 +9885,17 @@ async function runGit(cwd, args, input) {
  * full speed while this process is busy (a pipe fills at 64 KiB and stalls git until we read it).
  */
 async function runGitToFile(cwd, args) {
+    const r = await gitToFile(cwd, args);
+    return { stderr: r.stderr, code: r.code, stdout: decodePaths(r.bytes) };
+}
+/** git with its output in a temporary file (runGitToFile), as bytes; input on its stdin. */
+async function gitToFile(cwd, args, input) {
     const dir = mkdtempSync(path$1.join(tmpdir(), 'imagegraph-git-'));
     const file = path$1.join(dir, 'out');
     const fd = openSync(file, 'w');
     try {
-        const r = await spawnGit(cwd, args, { stdoutFd: fd });
-        return { ...r, stdout: decodePaths(readFileSync(file)) };
+        const r = await spawnGit(cwd, args, { stdoutFd: fd, ...(input === undefined ? {} : { input }) });
+        return { bytes: readFileSync(file), stderr: r.stderr, code: r.code };
     }
     finally {
         closeSync(fd);
@@ -10062,27 +10067,37 @@ class ObjectStore {
                 continue;
             }
             this.need = 0;
-            const eol = buf.indexOf(10, at);
-            if (eol === -1)
+            const got = batchEntry(buf, at);
+            if (got === undefined)
                 break;
-            const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(buf.toString('latin1', at, eol));
-            if (!m) {
-                head.results.push(null); // "<name> missing", "ambiguous": not there
-                at = eol + 1;
-                continue;
-            }
-            const end = eol + 1 + Number(m[3]);
-            if (end + 1 > buf.length) {
-                this.need = end + 1 - at;
+            if ('need' in got) {
+                this.need = got.need;
                 break;
             }
-            head.results.push({ oid: m[1], type: m[2], data: buf.subarray(eol + 1, end) });
-            at = end + 1;
+            head.results.push(got.object);
+            at = got.next;
         }
         buf = buf.subarray(at);
         this.pending = buf.length > 0 ? [buf] : [];
         this.pendingBytes = buf.length;
     }
+}
+/**
+ * One answer of `git cat-file --batch` at `at` in its output: the object (null for `<name>
+ * missing`, `ambiguous`: not there) and where the next answer starts; the bytes it needs from `at`
+ * when only part of it is there; undefined before its header line is whole.
+ */
+function batchEntry(buf, at) {
+    const eol = buf.indexOf(10, at);
+    if (eol === -1)
+        return undefined;
+    const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(buf.toString('latin1', at, eol));
+    if (!m)
+        return { object: null, next: eol + 1 };
+    const end = eol + 1 + Number(m[3]);
+    if (end + 1 > buf.length)
+        return { need: end + 1 - at };
+    return { object: { oid: m[1], type: m[2], data: buf.subarray(eol + 1, end) }, next: end + 1 };
 }
 /** Whether git refused an option it does not know (an older git). */
 const unknownOption = (r) => r.code === 129 || /unknown option|usage:/i.test(r.stderr);
@@ -10222,6 +10237,29 @@ class GitCommandLine {
         if (names.some(n => /[\n\0]/.test(n) || n.startsWith('-')))
             throw new Error('not an object name');
         return this.store.read(names);
+    }
+    /**
+     * Objects by id read by a `git cat-file --batch` of their own whose output goes to a file: git
+     * reads them at full speed while this process is busy (through a pipe it would stop at 64 KiB
+     * until this process read), and the reads of the plan's own reader do not wait behind them.
+     */
+    async objectsAside(names) {
+        if (names.length === 0)
+            return [];
+        if (names.some(n => /[\n\0]/.test(n) || n.startsWith('-')))
+            throw new Error('not an object name');
+        const r = await gitToFile(this.dir, ['cat-file', '--batch'], `${names.join('\n')}\n`);
+        if (r.code !== 0)
+            throw new Error(`git cat-file --batch failed in ${this.dir}: ${r.stderr.trim()}`);
+        const out = [];
+        for (let at = 0; out.length < names.length;) {
+            const got = batchEntry(r.bytes, at);
+            if (got === undefined || 'need' in got)
+                throw new Error(`git cat-file --batch in ${this.dir} ended after ${out.length} of ${names.length} objects`);
+            out.push(got.object);
+            at = got.next;
+        }
+        return out;
     }
     /** A commit's files under some directories ('' for all), with their object ids. */
     async filesUnder(commit, dirs) {
@@ -21935,9 +21973,10 @@ const decoder = new TextDecoder();
 const MAX_READ_ROUNDS = 64;
 /**
  * Reads every image's Dockerfile and ignore files at the tree's commit. answers: the lookups of
- * every image's context, Dockerfile and `<Dockerfile>.dockerignore` (commitFiles made them).
+ * every image's context, Dockerfile and `<Dockerfile>.dockerignore` (commitFiles made them);
+ * early: blobs already asked for (dockerfileBlobs), by object id.
  */
-async function imageInputs(git, tree, graph, answers) {
+async function imageInputs(git, tree, graph, answers, early = Promise.resolve(new Map())) {
     const images = [...graph.nodes.values()].flatMap(n => (n.kind === 'image' ? [n] : []));
     const out = {
         reach: new Map(),
@@ -21967,14 +22006,16 @@ async function imageInputs(git, tree, graph, answers) {
     }
     out.namedAnswers = await tree.resolve(wanted);
     const answerOf = (path) => answers.get(path) ?? out.namedAnswers.get(path);
-    const blobs = await readBlobs(git, images.flatMap(node => {
+    const blobs = await early;
+    for (const [oid, text] of await readBlobs(git, images.flatMap(node => {
         if (!contexts.has(node.name))
             return [];
         const paths = [node.dockerfile, ...ignoreFilesOf(node, contexts.get(node.name))];
         if (node.buildArgsFile !== undefined)
             paths.push(node.buildArgsFile);
         return paths.map(answerOf);
-    }));
+    }), blobs))
+        blobs.set(oid, text);
     const textOf = (path) => {
         const answer = answerOf(path);
         if (answer.error || !answer.entry || answer.entry.mode === TREE_MODE)
@@ -22020,14 +22061,41 @@ function ignoreFilesOf(node, context) {
         ])
     ];
 }
-/** The blobs behind the answers that name files, as text, by object id. */
-async function readBlobs(git, answers) {
+/**
+ * The Dockerfiles' blobs, asked for as soon as the lookups have found them: git reads them (many
+ * similar Dockerfiles are deltas of each other in a pack, which costs git tens of milliseconds per
+ * thousand) while the plan does other work, and imageInputs takes them from here.
+ */
+function dockerfileBlobs(git, images, answers) {
+    // `context-inputs: whole` reads no Dockerfile, unless a build-args-file needs its ARGs.
+    const wanted = images.flatMap(node => node.contextInputs === 'whole' && node.buildArgsFile === undefined
+        ? []
+        : [answers.get(node.dockerfile)]);
+    // Many: a git process of its own, whose output (more than a pipe holds) waits in a file.
+    const read = readBlobs(git, wanted, new Map(), READ_ASIDE_FROM);
+    // Awaited by imageInputs; a failure is reported there, not as an unhandled rejection first.
+    read.catch(() => undefined);
+    return read;
+}
+/**
+ * From this many Dockerfile blobs on, they are read aside (Git.objectsAside): a process costs
+ * more than it saves for a few, whose text fits in a pipe anyway.
+ */
+const READ_ASIDE_FROM = 200;
+/**
+ * The blobs behind the answers that name files (but those in have), as text, by object id; read
+ * aside when there are asideFrom or more.
+ */
+async function readBlobs(git, answers, have = new Map(), asideFrom = Infinity) {
     const oids = new Set();
     for (const a of answers)
         if (!a.error && a.entry && a.entry.mode !== TREE_MODE && a.entry.mode !== '160000')
-            oids.add(a.entry.oid);
+            if (!have.has(a.entry.oid))
+                oids.add(a.entry.oid);
     const list = [...oids];
-    const objects = list.length > 0 ? await git.objects(list) : [];
+    const objects = list.length === 0
+        ? []
+        : await (list.length >= asideFrom ? git.objectsAside(list) : git.objects(list));
     const texts = new Map();
     objects.forEach((object, i) => {
         if (object?.type === 'blob')
@@ -22203,6 +22271,8 @@ async function commitFiles(git, tree, graph) {
             byTrees.delete(name);
     const listedAnchors = anchorsOf([...graph.nodes.values()].filter(n => !byTrees.has(n.name)));
     const configFiles = await configListing(tree, [...listedAnchors].map(a => answers.get(a)), prelisted);
+    // Git reads the Dockerfiles while the files are matched to the nodes.
+    const early = dockerfileBlobs(git, images, answers);
     const targets = new Map();
     for (const [path, link] of tree.links)
         targets.set(path, link.target);
@@ -22211,7 +22281,7 @@ async function commitFiles(git, tree, graph) {
     const membership = graphFiles.membership(configFiles);
     for (const [name, paths] of byTrees)
         membership.files.set(name, wholePathLines(paths.map(a => wholePath(tree, a))));
-    const inputs = await imageInputs(git, tree, graph, answers);
+    const inputs = await imageInputs(git, tree, graph, answers, early);
     const keyFiles = new Map();
     for (const node of images) {
         const named = [node.dockerfile, dockerfileIgnoreFile(node.dockerfile)];
