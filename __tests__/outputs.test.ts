@@ -2,7 +2,7 @@
 // plan: it is cut in stages, and says how.
 import type { ChangedFile, TrackedFile } from '../src/core/changes.js'
 import { formatProblem } from '../src/core/errors.js'
-import { MAX_PLAN_OUTPUT, planOutput } from '../src/core/outputs.js'
+import { MAX_PLAN_OUTPUT, digestsOutput, planOutput } from '../src/core/outputs.js'
 import type { PlanOutputJson } from '../src/core/outputs.js'
 import { plan, planToJson } from '../src/core/plan.js'
 import type { PlanJson } from '../src/core/plan.js'
@@ -93,4 +93,19 @@ test.each([
   expect(out.affectedImages).toEqual(json.affectedImages.slice(0, out.affectedImages.length))
   if (limit >= 5_000) expect(out.affectedImages).toHaveLength(200)
   else expect(out.affectedImages.length).toBeGreaterThan(0)
+})
+
+test('digests: whole when it fits, else an error that points to results-file (never a map cut short)', () => {
+  const digests = Object.fromEntries(
+    Array.from({ length: 10_000 }, (_, i) => [
+      `img-${i}`,
+      `registry.example/team/img-${i}@sha256:${'a'.repeat(64)}`
+    ])
+  )
+  const few = Object.fromEntries(Object.entries(digests).slice(0, 100))
+  expect(JSON.parse(digestsOutput(few))).toEqual(few)
+  expect(() => digestsOutput(digests)).toThrow(
+    /digests of 10000 images do not fit GitHub's output limit \(900000 bytes\); read results-file/
+  )
+  expect(Buffer.byteLength(JSON.stringify(digests))).toBeGreaterThan(MAX_PLAN_OUTPUT)
 })

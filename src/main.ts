@@ -10,7 +10,7 @@ import { planLocatedGraph } from './commands/plan.js'
 import { resolveBase } from './commands/resolve-base.js'
 import { baseReason, chooseBase, pullRequestOf, untrustedBecause } from './core/base.js'
 import { UserError, formatProblem } from './core/errors.js'
-import { matrixOf, planOutput } from './core/outputs.js'
+import { digestsOutput, matrixOf, planOutput } from './core/outputs.js'
 import { counted, shortId } from './core/render/text.js'
 import { COMMENT_BUDGET, commentMarker, summaryMarkdown } from './core/summary.js'
 import { readEvent } from './event.js'
@@ -192,10 +192,11 @@ async function planMode(env: NodeJS.ProcessEnv, inputs: Inputs, event: GitHubEve
   if (inputs.comment) await postComment(inputs, event, commentMarker(plan.graphFile), comment)
   const failedProcesses = processesFailed(job.processes)
   const failedImages = imagesFailed(job.images)
-  // Last, after the summary and the comment: it fails when even its shortest form does not fit.
-  const unfit = outputOrError(() =>
-    core.setOutput('results', resultsOutput(imagesToJson(job.images)))
-  )
+  // Last, after the summary and the comment: each fails when even its shortest form does not fit.
+  const unfit = [
+    outputOrError(() => core.setOutput('digests', digestsOutput(job.images.digests))),
+    outputOrError(() => core.setOutput('results', resultsOutput(imagesToJson(job.images))))
+  ].filter(m => m !== undefined)
   const failures = [
     ...(failedProcesses.length > 0
       ? [
@@ -205,7 +206,7 @@ async function planMode(env: NodeJS.ProcessEnv, inputs: Inputs, event: GitHubEve
     ...(failedImages.length > 0
       ? [`${counted(failedImages.length, 'image')} failed: ${failedImages.join(', ')}`]
       : []),
-    ...(unfit ? [unfit] : [])
+    ...unfit
   ]
   if (failures.length > 0) throw new UserError(failures.join('; '))
 }
@@ -391,7 +392,6 @@ async function buildMode(
   core.setOutput('processes', JSON.stringify(processesToJson(job.processes)))
   const results = imagesToJson(job.images)
   core.setOutput('results-file', jsonFile(env, 'results', results))
-  core.setOutput('digests', JSON.stringify(job.images.digests))
   return job
 }
 
@@ -475,8 +475,8 @@ async function retagMode(
   const json = retagToJson(result)
   // All of it, however large: the output is cut to fit GitHub's limit on very large retags.
   core.setOutput('results-file', jsonFile(env, 'results', json))
-  core.setOutput('digests', JSON.stringify(retagDigests(result)))
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(retagMarkdown(result)).write()
+  core.setOutput('digests', digestsOutput(retagDigests(result)))
   core.setOutput('results', retagResultsOutput(json))
 }
 

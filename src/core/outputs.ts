@@ -174,3 +174,16 @@ export function fittedOutput<T>(
     `The results of ${Object.keys(records).length} images do not fit GitHub's output limit (${limit} bytes) even ${without}; read results-file`
   )
 }
+
+/**
+ * The `digests` output (`{"image": "registry/repository@sha256:..."}`) when it fits GitHub's
+ * output limit; a map cut short would leave images out silently, so one that does not fit is a
+ * user error that says where every digest is (`results-file`, written before).
+ */
+export function digestsOutput(digests: Record<string, string>, limit = MAX_PLAN_OUTPUT): string {
+  const text = JSON.stringify(digests)
+  if (Buffer.byteLength(text, 'utf8') <= limit) return text
+  throw new UserError(
+    `The digests of ${Object.keys(digests).length} images do not fit GitHub's output limit (${limit} bytes); read results-file, which has each image's ref and digest`
+  )
+}
