@@ -23061,6 +23061,17 @@ function fittedOutput(records, stages, limit, without) {
     }
     throw new UserError(`The results of ${Object.keys(records).length} images do not fit GitHub's output limit (${limit} bytes) even ${without}; read results-file`);
 }
+/**
+ * The `digests` output (`{"image": "registry/repository@sha256:..."}`) when it fits GitHub's
+ * output limit; a map cut short would leave images out silently, so one that does not fit is a
+ * user error that says where every digest is (`results-file`, written before).
+ */
+function digestsOutput(digests, limit = MAX_PLAN_OUTPUT) {
+    const text = JSON.stringify(digests);
+    if (Buffer.byteLength(text, 'utf8') <= limit)
+        return text;
+    throw new UserError(`The digests of ${Object.keys(digests).length} images do not fit GitHub's output limit (${limit} bytes); read results-file, which has each image's ref and digest`);
+}
 
 const MERMAID_SHAPES = {
     config: ['[/', '/]'],
@@ -24556,8 +24567,11 @@ async function planMode(env, inputs, event) {
         await postComment(inputs, event, commentMarker(plan.graphFile), comment);
     const failedProcesses = processesFailed(job.processes);
     const failedImages = imagesFailed(job.images);
-    // Last, after the summary and the comment: it fails when even its shortest form does not fit.
-    const unfit = outputOrError(() => setOutput('results', resultsOutput(imagesToJson(job.images))));
+    // Last, after the summary and the comment: each fails when even its shortest form does not fit.
+    const unfit = [
+        outputOrError(() => setOutput('digests', digestsOutput(job.images.digests))),
+        outputOrError(() => setOutput('results', resultsOutput(imagesToJson(job.images))))
+    ].filter(m => m !== undefined);
     const failures = [
         ...(failedProcesses.length > 0
             ? [
@@ -24567,7 +24581,7 @@ async function planMode(env, inputs, event) {
         ...(failedImages.length > 0
             ? [`${counted(failedImages.length, 'image')} failed: ${failedImages.join(', ')}`]
             : []),
-        ...(unfit ? [unfit] : [])
+        ...unfit
     ];
     if (failures.length > 0)
         throw new UserError(failures.join('; '));
@@ -24717,7 +24731,6 @@ async function buildMode(env, inputs, event, location, plan, head, untrusted) {
     setOutput('processes', JSON.stringify(processesToJson(job.processes)));
     const results = imagesToJson(job.images);
     setOutput('results-file', jsonFile(env, 'results', results));
-    setOutput('digests', JSON.stringify(job.images.digests));
     return job;
 }
 /**
@@ -24779,9 +24792,9 @@ async function retagMode(env, inputs, event) {
     const json = retagToJson(result);
     // All of it, however large: the output is cut to fit GitHub's limit on very large retags.
     setOutput('results-file', jsonFile(env, 'results', json));
-    setOutput('digests', JSON.stringify(retagDigests(result)));
     if (env.GITHUB_STEP_SUMMARY)
         await summary.addRaw(retagMarkdown(result)).write();
+    setOutput('digests', digestsOutput(retagDigests(result)));
     setOutput('results', retagResultsOutput(json));
 }
 /** `mode: report`: the matrix legs' results files merged into one output and one table. */
