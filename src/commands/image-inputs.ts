@@ -14,7 +14,7 @@ import type { Graph, ImageNode } from '../core/graph/model.js'
 import { ReachMemo, fileArgChanges, imageReach } from '../core/image-reach.js'
 import type { ImageReach, ImageTexts, NarrowedReach } from '../core/image-reach.js'
 import { outputIndexOf } from '../core/output-paths.js'
-import { filesAtOrUnder, isUnder, joinPath, outermost } from '../core/paths.js'
+import { filesAtOrUnder, joinPath, outermost, underAny } from '../core/paths.js'
 import { reachAnchors, reachLines, reachListings } from '../core/reach-lines.js'
 import type { DirEntry, PathEntry, TreeWanted } from '../core/reach-lines.js'
 import type { CommitTree, PathAnswer } from './tree-lookup.js'
@@ -249,14 +249,14 @@ async function narrowedLines(commitTree: CommitTree, inputs: ImageInputs): Promi
     const wanted = new Map<string, TreeWanted>()
     // Beneath a copied directory only the trees an ignore line of an image that copies it may
     // reach into are read (prunedLines walks no others).
-    const readers: Array<{ path: string; reach: NarrowedReach }> = []
+    const readers = new Map<string, NarrowedReach[]>()
     const unanswered: typeof pending = []
     for (const { name, reach } of pending) {
       const result = reachLines(reach, view)
       if ('wanted' in result) {
         for (const w of result.wanted) {
           if (!wanted.get(w.path)?.deep) wanted.set(w.path, w)
-          if (w.deep) readers.push({ path: w.path, reach })
+          if (w.deep) readers.set(w.path, [...(readers.get(w.path) ?? []), reach])
         }
         unanswered.push({ name, reach })
       } else if ('whole' in result)
@@ -272,12 +272,18 @@ async function narrowedLines(commitTree: CommitTree, inputs: ImageInputs): Promi
       }
     }
     const deep = outermost([...wanted.values()].filter(w => w.deep).map(w => w.path))
-    const shallow = [...wanted.values()].filter(w => !w.deep && !deep.some(d => isUnder(w.path, d)))
+    const deepSet = new Set(deep)
+    const shallow = [...wanted.values()].filter(w => !w.deep && !underAny(deepSet, w.path))
     const tree = (path: string) => ({ path, tree: wanted.get(path)!.oid })
+    // A lookup per level of the directory, not per image: thousands of images may read deep.
+    const descend = (dir: string): boolean => {
+      for (let at = dir; ; at = at.slice(0, Math.max(at.lastIndexOf('/'), 0))) {
+        if (readers.get(at)?.some(reach => reach.mayIgnoreUnder(dir))) return true
+        if (at === '') return false
+      }
+    }
     const read = await Promise.all([
-      commitTree.entriesUnder(deep.map(tree), true, dir =>
-        readers.some(r => isUnder(dir, r.path) && r.reach.mayIgnoreUnder(dir))
-      ),
+      commitTree.entriesUnder(deep.map(tree), true, descend),
       commitTree.entriesUnder(
         shallow.map(w => tree(w.path)),
         false
