@@ -20443,7 +20443,7 @@ async function narrowedLines(commitTree, inputs) {
         const wanted = new Map();
         // Beneath a copied directory only the trees an ignore line of an image that copies it may
         // reach into are read (prunedLines walks no others).
-        const readers = [];
+        const readers = new Map();
         const unanswered = [];
         for (const { name, reach } of pending) {
             const result = reachLines(reach, view);
@@ -20452,7 +20452,7 @@ async function narrowedLines(commitTree, inputs) {
                     if (!wanted.get(w.path)?.deep)
                         wanted.set(w.path, w);
                     if (w.deep)
-                        readers.push({ path: w.path, reach });
+                        readers.set(w.path, [...(readers.get(w.path) ?? []), reach]);
                 }
                 unanswered.push({ name, reach });
             }
@@ -20469,10 +20469,20 @@ async function narrowedLines(commitTree, inputs) {
             }
         }
         const deep = outermost([...wanted.values()].filter(w => w.deep).map(w => w.path));
-        const shallow = [...wanted.values()].filter(w => !w.deep && !deep.some(d => isUnder(w.path, d)));
+        const deepSet = new Set(deep);
+        const shallow = [...wanted.values()].filter(w => !w.deep && !underAny(deepSet, w.path));
         const tree = (path) => ({ path, tree: wanted.get(path).oid });
+        // A lookup per level of the directory, not per image: thousands of images may read deep.
+        const descend = (dir) => {
+            for (let at = dir;; at = at.slice(0, Math.max(at.lastIndexOf('/'), 0))) {
+                if (readers.get(at)?.some(reach => reach.mayIgnoreUnder(dir)))
+                    return true;
+                if (at === '')
+                    return false;
+            }
+        };
         const read = await Promise.all([
-            commitTree.entriesUnder(deep.map(tree), true, dir => readers.some(r => isUnder(dir, r.path) && r.reach.mayIgnoreUnder(dir))),
+            commitTree.entriesUnder(deep.map(tree), true, descend),
             commitTree.entriesUnder(shallow.map(w => tree(w.path)), false)
         ]);
         for (const got of read)
