@@ -226,56 +226,58 @@ function prunedLines(
   const lines: TrackedFile[] = []
   const fullDirs = new Set<string>()
   const wanted: TreeWanted[] = []
-  /** Whether nothing at or under path is excluded (then the caller names it by its tree id). */
+  /**
+   * Appends the lines at and under path to lines; clean: nothing there is excluded (then the
+   * caller replaces those lines by the directory's tree id); reads: something there is read.
+   */
   const walk = (
     path: string,
     tree: string,
     scope: ReachScope
-  ): { clean: boolean; lines: TrackedFile[]; reads: boolean } => {
+  ): { clean: boolean; reads: boolean } => {
     const entries = view.entries(path)
     if (entries === undefined) {
       wanted.push({ path, oid: tree, deep: true })
-      return { clean: false, lines: [], reads: false }
+      return { clean: false, reads: false }
     }
     let clean = true
     let reads = false
-    const out: TrackedFile[] = []
     for (const e of entries) {
       const child = joinPath(path, e.name)
       const kept = scope.keep(child)
       if (e.mode === TREE_MODE) {
         const inner = scope.child(e.name)
-        const sub =
-          inner.mayExclude || !kept
-            ? walk(child, e.oid, inner)
-            : { clean: true, lines: [], reads: true }
+        const start = lines.length
+        const sub = inner.mayExclude || !kept ? walk(child, e.oid, inner) : CLEAN
         if (sub.clean && kept) {
-          out.push({ path: child, mode: TREE_MODE, oid: e.oid })
+          lines.length = start
+          lines.push({ path: child, mode: TREE_MODE, oid: e.oid })
           fullDirs.add(child)
           reads = true
           continue
         }
         clean = false
-        out.push(...sub.lines)
         reads ||= sub.reads
       } else if (kept) {
-        out.push({ path: child, mode: e.mode, oid: e.oid })
+        lines.push({ path: child, mode: e.mode, oid: e.oid })
         reads = true
       } else clean = false
     }
     if (reads) fullDirs.add(path)
     // Made by the copy, with nothing in it the build reads.
     else if (!clean && path !== '' && scope.keep(path))
-      out.push({ path, mode: TREE_MODE, oid: EMPTY_TREE })
-    return { clean, lines: out, reads }
+      lines.push({ path, mode: TREE_MODE, oid: EMPTY_TREE })
+    return { clean, reads }
   }
   const top = walk(dir, oid, reach.scope(dir))
   if (wanted.length > 0) return { wanted }
   if (top.clean && (dir === '' || reach.keep(dir)))
-    lines.push({ path: dir || '.', mode: TREE_MODE, oid })
-  else lines.push(...top.lines)
+    return { lines: [{ path: dir || '.', mode: TREE_MODE, oid }], fullDirs }
   return { lines, fullDirs }
 }
+
+/** A directory no ignore line can reach into, not walked: all of it is read. */
+const CLEAN = { clean: true, reads: true }
 
 /** The files the listed sources reach, and the directories they make empty. */
 function selectListed(
