@@ -10,13 +10,14 @@ import { GraphError } from '../core/errors.js'
 import { pathText } from '../core/graph/positions.js'
 import { ignoreFileFor } from '../core/dockerfile/ignore.js'
 import { TREE_MODE } from '../core/git-tree.js'
+import type { TreeEntry } from '../core/git-tree.js'
 import type { Graph, ImageNode } from '../core/graph/model.js'
 import { ReachMemo, fileArgChanges, imageReach } from '../core/image-reach.js'
 import type { ImageReach, ImageTexts, NarrowedReach } from '../core/image-reach.js'
 import { outputIndexOf } from '../core/output-paths.js'
 import { filesAtOrUnder, joinPath, outermost, underAny } from '../core/paths.js'
 import { reachAnchors, reachLines, reachListings } from '../core/reach-lines.js'
-import type { DirEntry, PathEntry, TreeWanted } from '../core/reach-lines.js'
+import type { PathEntry, TreeWanted } from '../core/reach-lines.js'
 import type { CommitTree, PathAnswer } from './tree-lookup.js'
 
 export interface ImageInputs {
@@ -234,7 +235,7 @@ async function narrowedLines(commitTree: CommitTree, inputs: ImageInputs): Promi
   // The trees the lines need are read in rounds, every image's at once: the directories a
   // wildcard steps through one level a round, a copied directory an ignore line may reach into
   // with everything beneath.
-  const entries = new Map<string, DirEntry[]>()
+  const entries = new Map<string, TreeEntry[]>()
   const view = {
     at,
     under: (dir: string) => filesAtOrUnder(listed, dir),

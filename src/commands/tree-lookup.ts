@@ -5,6 +5,7 @@
 import type { Git, GitObject } from '../adapters/ports.js'
 import type { TrackedFile } from '../core/changes.js'
 import { TREE_MODE, TreeObject } from '../core/git-tree.js'
+import type { TreeEntry } from '../core/git-tree.js'
 import { MAX_HOPS, SYMLINK_MODE, describeVia, isAbsoluteTarget } from '../core/links.js'
 import { decodePaths } from '../core/utf8.js'
 
@@ -117,11 +118,11 @@ export class CommitTree {
     dirs: Array<{ path: string; tree: string }>,
     deep = true,
     descend: (path: string) => boolean = () => true
-  ): Promise<Map<string, Array<{ name: string; mode: string; oid: string }>>> {
-    const out = new Map<string, Array<{ name: string; mode: string; oid: string }>>()
+  ): Promise<Map<string, TreeEntry[]>> {
+    const out = new Map<string, TreeEntry[]>()
     await this.levels(dirs, (prefix, tree, next, path) => {
       if (out.has(path)) return
-      const entries: Array<{ name: string; mode: string; oid: string }> = []
+      const entries: TreeEntry[] = []
       tree.forEach((kind, at, nul) => {
         const name = tree.name(at, nul)
         const oid = tree.oid(nul)

@@ -10,6 +10,7 @@ import type { TrackedFile } from './changes.js'
 import type { Source } from './dockerfile/model.js'
 import { segmentMatcher, selectContextFiles } from './dockerfile/reach.js'
 import { TREE_MODE } from './git-tree.js'
+import type { TreeEntry } from './git-tree.js'
 import { sourceAnchor } from './image-reach.js'
 import type { NarrowedReach, ReachScope, ReachSource } from './image-reach.js'
 import { SYMLINK_MODE, isSymlink } from './links.js'
@@ -24,13 +25,6 @@ export interface PathEntry {
   entry: { mode: string; oid: string } | null
 }
 
-/** One entry of a directory's tree. */
-export interface DirEntry {
-  name: string
-  mode: string
-  oid: string
-}
-
 /**
  * How the lines see the commit: paths looked up, directories listed (files at their real paths),
  * and the entries of the directories under a copied one an ignore line may reach into.
@@ -39,7 +33,7 @@ export interface ReachView {
   at(path: string): PathEntry
   under(dir: string): TrackedFile[]
   /** Undefined while the directory's tree is not read yet: reachLines then asks for it. */
-  entries(dir: string): DirEntry[] | undefined
+  entries(dir: string): TreeEntry[] | undefined
 }
 
 /**
