@@ -56,17 +56,19 @@ export async function imageInputs(
     namedAnswers: new Map()
   }
   const contexts = new Map<string, string>()
+  /** Each image's ignore files, both builders' (context: its real directory). */
+  const ignoreFiles = new Map<string, string[]>()
   const wanted: string[] = []
   for (const node of images) {
     const context = answers.get(node.context)!
     // A context that is not a directory is an error the checks report.
     if (context.error || context.entry?.mode !== TREE_MODE) continue
-    // The whole context, asked for: nothing to read (unless a build-args-file needs the ARGs).
-    if (node.contextInputs === 'whole' && node.buildArgsFile === undefined) {
+    if (!readsDockerfile(node)) {
       out.reach.set(node.name, { kind: 'whole', declared: null, fileArgs: {} })
       continue
     }
     contexts.set(node.name, context.real)
+    ignoreFiles.set(node.name, ignoreFilesOf(node, context.real))
     // The context's own: buildah's and podman's list (BuildKit's first is beside the Dockerfile).
     const named = ignoreFileFor(node.dockerfile, context.real, 'buildah')
     out.named.set(node.name, named)
@@ -80,7 +82,7 @@ export async function imageInputs(
     git,
     images.flatMap(node => {
       if (!contexts.has(node.name)) return []
-      const paths = [node.dockerfile, ...ignoreFilesOf(node, contexts.get(node.name)!)]
+      const paths = [node.dockerfile, ...ignoreFiles.get(node.name)!]
       if (node.buildArgsFile !== undefined) paths.push(node.buildArgsFile)
       return paths.map(answerOf)
     }),
@@ -99,14 +101,14 @@ export async function imageInputs(
     if (context === undefined || out.reach.has(node.name)) continue
     const texts: ImageTexts = {
       dockerfile: textOf(node.dockerfile),
-      ignores: new Map(ignoreFilesOf(node, context).map(path => [path, textOf(path)])),
+      ignores: new Map(ignoreFiles.get(node.name)!.map(path => [path, textOf(path)])),
       ...(node.buildArgsFile !== undefined
         ? { argsFile: argsFileValues(graph, node, textOf(node.buildArgsFile)) }
         : {})
     }
     let reach = imageReach(node, context, texts, memo)
     // What a process writes is not in the commit: its Dockerfile or ignore file is not known yet.
-    const written = [node.dockerfile, ...ignoreFilesOf(node, context)]
+    const written = [node.dockerfile, ...ignoreFiles.get(node.name)!]
       .map(path => ({ path, holder: outputs.producerOf(path) }))
       .find(w => w.holder)
     if (reach.kind === 'narrowed' && written)
@@ -120,6 +122,14 @@ export async function imageInputs(
   }
   await narrowedLines(tree, out)
   return out
+}
+
+/**
+ * Whether the plan reads the image's Dockerfile: `context-inputs: whole` asks for the whole
+ * context, so none, unless a build-args-file needs the ARGs it declares.
+ */
+function readsDockerfile(node: ImageNode): boolean {
+  return node.contextInputs !== 'whole' || node.buildArgsFile !== undefined
 }
 
 /** Every ignore file a builder may read for the image (context: its real directory). */
@@ -142,11 +152,8 @@ export function dockerfileBlobs(
   images: ImageNode[],
   answers: Map<string, PathAnswer>
 ): Promise<Map<string, string>> {
-  // `context-inputs: whole` reads no Dockerfile, unless a build-args-file needs its ARGs.
   const wanted = images.flatMap(node =>
-    node.contextInputs === 'whole' && node.buildArgsFile === undefined
-      ? []
-      : [answers.get(node.dockerfile)!]
+    readsDockerfile(node) ? [answers.get(node.dockerfile)!] : []
   )
   // Many: a git process of its own, whose output (more than a pipe holds) waits in a file.
   const read = readBlobs(git, wanted, new Map(), READ_ASIDE_FROM)
