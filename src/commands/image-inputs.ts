@@ -286,7 +286,7 @@ async function narrowedLines(commitTree: CommitTree, inputs: ImageInputs): Promi
     // A lookup per level of the directory, not per image: thousands of images may read deep.
     const descend = (dir: string): boolean => {
       for (let at = dir; ; at = at.slice(0, Math.max(at.lastIndexOf('/'), 0))) {
-        if (readers.get(at)?.some(reach => reach.mayIgnoreUnder(dir))) return true
+        if (readers.get(at)?.some(reach => reach.scope(dir).mayExclude)) return true
         if (at === '') return false
       }
     }

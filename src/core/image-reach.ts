@@ -77,9 +77,10 @@ export interface NarrowedReach {
   sources: ReachSource[]
   /** Whether a build sends the root-relative path under the context (the ignore files). */
   keep(path: string): boolean
-  /** Whether an ignore line may exclude the root-relative directory or something beneath it. */
-  mayIgnoreUnder(dir: string): boolean
-  /** keep and mayIgnoreUnder as a walk down the root-relative directory sees them. */
+  /**
+   * keep as a walk down the root-relative directory sees it, and whether an ignore line may
+   * exclude the directory or something beneath it (ReachScope.mayExclude).
+   */
   scope(dir: string): ReachScope
   /** Values from the build-args-file for the ARGs the Dockerfile declares (and build-args does not set). */
   fileArgs: Record<string, string>
@@ -159,7 +160,6 @@ export function imageReach(
     context,
     sources,
     keep: rules.length === 0 ? () => true : path => rules.some(r => r.keep(relative(path))),
-    mayIgnoreUnder: dir => rules.some(r => r.mayExcludeUnder(relative(dir))),
     scope: dir =>
       reachScope(
         rules.map(r => r.scope(relative(dir))),

@@ -88,7 +88,7 @@ function decide(
       return pattern.split('/').includes('**')
         ? { kind: 'list', dir: anchor }
         : { kind: 'glob', anchor, oid: at.entry.oid }
-    if (source.bind || !reach.mayIgnoreUnder(anchor)) return { kind: 'line', line: tree }
+    if (source.bind || !reach.scope(anchor).mayExclude) return { kind: 'line', line: tree }
     // An ignore line may reach into it: its trees are read, and each directory with nothing
     // excluded beneath is still one tree id.
     return { kind: 'prune', dir: anchor, oid: at.entry.oid }
@@ -137,7 +137,7 @@ export function reachLines(reach: NarrowedReach, view: ReachView): ReachLines {
         for (const m of found.matches) {
           if (m.mode !== TREE_MODE) {
             if (source.bind || reach.keep(m.path)) lines.set(treeLine(m), m)
-          } else if (source.bind || !reach.mayIgnoreUnder(m.path)) lines.set(treeLine(m), m)
+          } else if (source.bind || !reach.scope(m.path).mayExclude) lines.set(treeLine(m), m)
           else prune(m.path, m.oid)
         }
       } else if (d.kind === 'list') {

@@ -59,8 +59,6 @@ function normal(p: string): string {
 export interface IgnoreRules {
   /** Whether the build sees the path: contextFilter's answer. */
   keep(path: string): boolean
-  /** Whether a line may exclude the directory, one above it, or something beneath it. */
-  mayExcludeUnder(dir: string): boolean
   /** The rules as a walk down the directory sees them (context-relative, '' the context). */
   scope(dir: string): IgnoreScope
 }
@@ -84,7 +82,6 @@ export function ignoreRules(text: string): IgnoreRules {
   const lines = exclusionPatterns(text)
   return {
     keep: keepAmong(lines, exact),
-    mayExcludeUnder: dir => mayMatchUnder(lines, dir === '' ? [] : dir.split('/')).length > 0,
     scope: dir => scopeOf(lines, exact, dir === '' ? [] : dir.split('/'))
   }
 }
