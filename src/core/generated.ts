@@ -3,10 +3,10 @@
 // process as surely as if it listed it, so the process is an input of the image (in its key, in
 // what is affected, in the reasons) whether the graph file lists it or not.
 import type { Graph, GraphNode, ImageNode } from './graph/model.js'
-import { sourceAnchor } from './image-reach.js'
-import type { ImageReach, NarrowedReach } from './image-reach.js'
+import { reachAnchors } from './image-reach.js'
+import type { ImageReach } from './image-reach.js'
 import { outputIndexOf } from './output-paths.js'
-import { isUnder } from './paths.js'
+import { overlaps } from './paths.js'
 
 /** A process an image consumes without listing it, and the path of the image's that it writes. */
 export interface ImpliedInput {
@@ -118,13 +118,15 @@ export function narrowImpliedInputs(graph: Graph, reach: ReadonlyMap<string, Ima
     const r = reach.get(node.name)
     if (node.kind !== 'image' || !node.implied || r?.kind !== 'narrowed') continue
     const unread = new Set<string>()
+    const anchors = reachAnchors(r)
     for (const b of node.implied.because) {
       if (b.what !== 'context' || node.inputs.includes(b.process)) continue
       const written = [
         ...outputs.outputsUnder(r.context),
         ...[outputs.producerOf(r.context)].filter(o => o !== undefined)
       ].filter(o => o.process === b.process)
-      if (!written.some(o => reachesOutput(r, o.path))) unread.add(b.process)
+      if (!written.some(o => anchors.some(anchor => overlaps(o.path, anchor))))
+        unread.add(b.process)
     }
     // A process also implied for its Dockerfile or ignore file, or named by image-args, stays.
     for (const b of node.implied.because) if (b.what !== 'context') unread.delete(b.process)
@@ -135,14 +137,4 @@ export function narrowImpliedInputs(graph: Graph, reach: ReadonlyMap<string, Ima
         because: node.implied.because
       }
   }
-}
-
-/** Whether a source may copy something of the output at path (a superset for wildcards). */
-function reachesOutput(reach: NarrowedReach, output: string): boolean {
-  for (const s of reach.sources)
-    for (const pattern of s.patterns) {
-      const anchor = sourceAnchor(pattern)
-      if (isUnder(output, anchor) || isUnder(anchor, output)) return true
-    }
-  return false
 }

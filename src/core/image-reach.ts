@@ -213,6 +213,11 @@ export function sourceAnchor(pattern: string): string {
   return fixed.join('/')
 }
 
+/** Where the image's source patterns start (sourceAnchor), each once. */
+export function reachAnchors(reach: NarrowedReach): string[] {
+  return [...new Set(reach.sources.flatMap(s => s.patterns.map(sourceAnchor)))]
+}
+
 /**
  * The values a build-args-file gives: those of the ARGs the Dockerfile declares that build-args
  * does not set. A Dockerfile that is not there declares nothing known: every value is passed.

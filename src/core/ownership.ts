@@ -11,8 +11,8 @@ import { outputIndexOf } from './output-paths.js'
 import type { OutputIndex } from './output-paths.js'
 import { Symlinks, isSymlink, objectIdOf } from './links.js'
 import { PathIndex, anchorOf, compilePattern } from './match.js'
-import { reachSteps, sourceAnchor } from './image-reach.js'
-import { isUnder } from './paths.js'
+import { reachAnchors, reachSteps } from './image-reach.js'
+import { isUnder, overlaps } from './paths.js'
 import type { ImageReach } from './image-reach.js'
 
 /**
@@ -62,10 +62,6 @@ interface Slot {
   reach?: ImageReach
 }
 
-function overlaps(a: string, b: string): boolean {
-  return isUnder(a, b) || isUnder(b, a)
-}
-
 /**
  * Whether a link added, retargeted or removed at one of paths may change what a node holds: at,
  * above or below a path it names. A narrowed image reads only what its instructions reach: below
@@ -75,12 +71,7 @@ function linkMayChange(slot: Slot, paths: string[]): boolean {
   const reach = slot.reach
   if (reach?.kind !== 'narrowed') return slot.anchors.some(a => paths.some(p => overlaps(a, p)))
   if (slot.anchors.some(a => paths.some(p => isUnder(a, p)))) return true
-  return reach.sources.some(s =>
-    s.patterns.some(pattern => {
-      const anchor = sourceAnchor(pattern)
-      return paths.some(p => overlaps(anchor, p))
-    })
-  )
+  return reachAnchors(reach).some(anchor => paths.some(p => overlaps(anchor, p)))
 }
 
 /** Index the graph's file-owning nodes once; reuse it for tracked files and changed files. */

@@ -8,6 +8,11 @@ export function isUnder(path: string, dir: string): boolean {
   )
 }
 
+/** Whether one of two paths is the other or lies beneath it. */
+export function overlaps(a: string, b: string): boolean {
+  return isUnder(a, b) || isUnder(b, a)
+}
+
 /** A name under a directory. */
 export function joinPath(dir: string, name: string): string {
   return dir === '' ? name : name === '' ? dir : `${dir}/${name}`

@@ -51,11 +51,6 @@ export type ReachLines =
   | { whole: string; line?: number }
   | { wanted: TreeWanted[] }
 
-/** The paths to look up before anything else: where each source pattern starts. */
-export function reachAnchors(reach: NarrowedReach): string[] {
-  return [...new Set(reach.sources.flatMap(s => s.patterns.map(sourceAnchor)))]
-}
-
 type Decision =
   | { kind: 'none' }
   | { kind: 'line'; line: TrackedFile }
