@@ -73,8 +73,11 @@ export interface NodePlan {
   breakdown: KeyBreakdown
   /** An image's values from its build-args-file, passed to the builder with build-args. */
   fileArgs?: Record<string, string>
-  /** An image's instructions that read its context and what each reaches (`why --explain`). */
-  contextReads?: ContextReads
+  /**
+   * An image's instructions that read its context and what each reaches (`why --explain`), made
+   * when asked: a plan has every image's, and only `why` shows them.
+   */
+  contextReads?: () => ContextReads
 }
 
 export interface Plan {
@@ -211,14 +214,17 @@ export function plan(input: PlanInput): Plan {
 }
 
 /** What an image reads of its context, once its Dockerfile was read. */
-function readsOf(membership: FileMembership, name: string): { contextReads?: ContextReads } {
+function readsOf(membership: FileMembership, name: string): { contextReads?: () => ContextReads } {
   const reach = membership.reach?.get(name)
   if (!reach) return {}
-  const lines = (membership.keyFiles?.get(name) ?? []).map(f => ({
-    path: f.path,
-    directory: isTree(f)
-  }))
-  return { contextReads: contextReads(reach, lines) }
+  const files = membership.keyFiles?.get(name) ?? []
+  return {
+    contextReads: () =>
+      contextReads(
+        reach,
+        files.map(f => ({ path: f.path, directory: isTree(f) }))
+      )
+  }
 }
 
 /** An image's build-args-file values, when it takes any. */

@@ -162,7 +162,7 @@ export function whyText(
     }
     if (n.contextReads) {
       out.push('')
-      out.push(...contextReadLines(n.contextReads))
+      out.push(...contextReadLines(n.contextReads()))
     }
     out.push('')
     out.push('Key breakdown at head:')
