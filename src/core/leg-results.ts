@@ -94,6 +94,7 @@ export function mergeLegResults(files: readonly LegFile[]): Results {
  */
 export function resultsOutput(results: Results, limit = MAX_PLAN_OUTPUT): string {
   return fittedOutput<ImageResult>(
+    'results',
     results,
     [
       r => r,
@@ -101,7 +102,7 @@ export function resultsOutput(results: Results, limit = MAX_PLAN_OUTPUT): string
       ({ reasons: _reasons, tags: _tags, ...r }) => r
     ],
     limit,
-    'without reasons and tags'
+    ' even without reasons and tags; read results-file'
   )
 }
 

@@ -156,13 +156,15 @@ export function planOutput(plan: PlanJson, limit = MAX_PLAN_OUTPUT): string {
 /**
  * An output keyed by image within `limit` bytes of UTF-8: the first of the stages (each a way to
  * shorten one image's record, the first usually whole) whose JSON fits. When none fits, a user
- * error that says so; the caller has written the whole of it to a file already (`results-file`).
+ * error that says so (unfit: what follows "do not fit GitHub's output limit (N bytes)"); the
+ * caller has written the whole of it to a file already (`results-file`).
  */
 export function fittedOutput<T>(
+  what: string,
   records: Record<string, T>,
   stages: ReadonlyArray<(record: T) => unknown>,
   limit: number,
-  without: string
+  unfit: string
 ): string {
   for (const stage of stages) {
     const out: Record<string, unknown> = {}
@@ -171,7 +173,7 @@ export function fittedOutput<T>(
     if (Buffer.byteLength(text, 'utf8') <= limit) return text
   }
   throw new UserError(
-    `The results of ${Object.keys(records).length} images do not fit GitHub's output limit (${limit} bytes) even ${without}; read results-file`
+    `The ${what} of ${Object.keys(records).length} images do not fit GitHub's output limit (${limit} bytes)${unfit}`
   )
 }
 
@@ -181,9 +183,11 @@ export function fittedOutput<T>(
  * user error that says where every digest is (`results-file`, written before).
  */
 export function digestsOutput(digests: Record<string, string>, limit = MAX_PLAN_OUTPUT): string {
-  const text = JSON.stringify(digests)
-  if (Buffer.byteLength(text, 'utf8') <= limit) return text
-  throw new UserError(
-    `The digests of ${Object.keys(digests).length} images do not fit GitHub's output limit (${limit} bytes); read results-file, which has each image's ref and digest`
+  return fittedOutput(
+    'digests',
+    digests,
+    [d => d],
+    limit,
+    "; read results-file, which has each image's ref and digest"
   )
 }

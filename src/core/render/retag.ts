@@ -153,10 +153,11 @@ export function retagResultsOutput(
   limit = MAX_PLAN_OUTPUT
 ): string {
   return fittedOutput<RetagImageJson>(
+    'results',
     json,
     [r => r, ({ before: _before, ...r }) => r, ({ before: _before, tags: _tags, ...r }) => r],
     limit,
-    'without tags'
+    ' even without tags; read results-file'
   )
 }
 
