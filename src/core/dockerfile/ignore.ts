@@ -80,8 +80,9 @@ export interface IgnoreScope {
 export function ignoreRules(text: string): IgnoreRules {
   const exact = contextFilter(text)
   const lines = exclusionPatterns(text)
+  // At the context every line may still match: its scope's keep is the whole file's.
   return {
-    keep: keepAmong(lines, exact),
+    keep: scopeOf(lines, exact, []).keep,
     scope: dir => scopeOf(lines, exact, dir === '' ? [] : dir.split('/'))
   }
 }
@@ -106,17 +107,13 @@ function scopeOf(
   exact: (path: string) => boolean,
   dir: string[]
 ): IgnoreScope {
-  const live = mayMatchUnder(lines, dir)
+  // The lines that may match the directory, one above it, or something beneath it.
+  const live = lines.filter(line => mayMatch(line, dir, 0, 0))
   return {
     mayExclude: live.length > 0,
     keep: keepAmong(live, exact),
     child: name => scopeOf(live, exact, [...dir, name])
   }
-}
-
-/** The lines that may match the directory, one above it, or something beneath it. */
-function mayMatchUnder(lines: IgnoreSegment[][], dir: string[]): IgnoreSegment[][] {
-  return lines.filter(line => mayMatch(line, dir, 0, 0))
 }
 
 /**
