@@ -16497,9 +16497,9 @@ function normal(p) {
 function ignoreRules(text) {
     const exact = contextFilter(text);
     const lines = exclusionPatterns(text);
+    // At the context every line may still match: its scope's keep is the whole file's.
     return {
-        keep: keepAmong(lines, exact),
-        mayExcludeUnder: dir => mayMatchUnder(lines, dir === '' ? [] : dir.split('/')).length > 0,
+        keep: scopeOf(lines, exact, []).keep,
         scope: dir => scopeOf(lines, exact, dir === '' ? [] : dir.split('/'))
     };
 }
@@ -16516,16 +16516,13 @@ function keepAmong(lines, exact) {
     };
 }
 function scopeOf(lines, exact, dir) {
-    const live = mayMatchUnder(lines, dir);
+    // The lines that may match the directory, one above it, or something beneath it.
+    const live = lines.filter(line => mayMatch(line, dir, 0, 0));
     return {
         mayExclude: live.length > 0,
         keep: keepAmong(live, exact),
         child: name => scopeOf(live, exact, [...dir, name])
     };
-}
-/** The lines that may match the directory, one above it, or something beneath it. */
-function mayMatchUnder(lines, dir) {
-    return lines.filter(line => mayMatch(line, dir, 0, 0));
 }
 const ANY_NAME = Symbol('any name');
 /** The exclusion lines of an ignore file (not its `!` exceptions), cleaned as moby cleans them. */
@@ -17378,6 +17375,10 @@ function isUnder(path, dir) {
     return (dir === '' || path === dir || (path.startsWith(dir) && path.charCodeAt(dir.length) === 47) // '/'
     );
 }
+/** Whether one of two paths is the other or lies beneath it. */
+function overlaps(a, b) {
+    return isUnder(a, b) || isUnder(b, a);
+}
 /** A name under a directory. */
 function joinPath(dir, name) {
     return dir === '' ? name : name === '' ? dir : `${dir}/${name}`;
@@ -17522,7 +17523,6 @@ function imageReach(node, context, texts, memo = new ReachMemo()) {
         context,
         sources,
         keep: rules.length === 0 ? () => true : path => rules.some(r => r.keep(relative(path))),
-        mayIgnoreUnder: dir => rules.some(r => r.mayExcludeUnder(relative(dir))),
         scope: dir => reachScope(rules.map(r => r.scope(relative(dir))), relative),
         fileArgs
     };
@@ -17557,6 +17557,10 @@ function sourceAnchor(pattern) {
         fixed.push(segment);
     }
     return fixed.join('/');
+}
+/** Where the image's source patterns start (sourceAnchor), each once. */
+function reachAnchors(reach) {
+    return [...new Set(reach.sources.flatMap(s => s.patterns.map(sourceAnchor)))];
 }
 /**
  * The values a build-args-file gives: those of the ARGs the Dockerfile declares that build-args
@@ -17843,6 +17847,7 @@ function narrowImpliedInputs(graph, reach) {
         if (node.kind !== 'image' || !node.implied || r?.kind !== 'narrowed')
             continue;
         const unread = new Set();
+        const anchors = reachAnchors(r);
         for (const b of node.implied.because) {
             if (b.what !== 'context' || node.inputs.includes(b.process))
                 continue;
@@ -17850,7 +17855,7 @@ function narrowImpliedInputs(graph, reach) {
                 ...outputs.outputsUnder(r.context),
                 ...[outputs.producerOf(r.context)].filter(o => o !== undefined)
             ].filter(o => o.process === b.process);
-            if (!written.some(o => reachesOutput(r, o.path)))
+            if (!written.some(o => anchors.some(anchor => overlaps(o.path, anchor))))
                 unread.add(b.process);
         }
         // A process also implied for its Dockerfile or ignore file, or named by image-args, stays.
@@ -17865,16 +17870,6 @@ function narrowImpliedInputs(graph, reach) {
                 because: node.implied.because
             };
     }
-}
-/** Whether a source may copy something of the output at path (a superset for wildcards). */
-function reachesOutput(reach, output) {
-    for (const s of reach.sources)
-        for (const pattern of s.patterns) {
-            const anchor = sourceAnchor(pattern);
-            if (isUnder(output, anchor) || isUnder(anchor, output))
-                return true;
-        }
-    return false;
 }
 
 // Checks that span nodes: references between nodes, outputs that overlap or feed their own
@@ -18806,9 +18801,6 @@ function wholePathLines(paths) {
     return [...lines.values()].sort(byPath);
 }
 
-function overlaps(a, b) {
-    return isUnder(a, b) || isUnder(b, a);
-}
 /**
  * Whether a link added, retargeted or removed at one of paths may change what a node holds: at,
  * above or below a path it names. A narrowed image reads only what its instructions reach: below
@@ -18820,10 +18812,7 @@ function linkMayChange(slot, paths) {
         return slot.anchors.some(a => paths.some(p => overlaps(a, p)));
     if (slot.anchors.some(a => paths.some(p => isUnder(a, p))))
         return true;
-    return reach.sources.some(s => s.patterns.some(pattern => {
-        const anchor = sourceAnchor(pattern);
-        return paths.some(p => overlaps(anchor, p));
-    }));
+    return reachAnchors(reach).some(anchor => paths.some(p => overlaps(anchor, p)));
 }
 /** Index the graph's file-owning nodes once; reuse it for tracked files and changed files. */
 class GraphFiles {
@@ -19366,11 +19355,10 @@ function readsOf(membership, name) {
     const reach = membership.reach?.get(name);
     if (!reach)
         return {};
-    const lines = (membership.keyFiles?.get(name) ?? []).map(f => ({
-        path: f.path,
-        directory: isTree(f)
-    }));
-    return { contextReads: contextReads(reach, lines) };
+    const files = membership.keyFiles?.get(name) ?? [];
+    return {
+        contextReads: () => contextReads(reach, files.map(f => ({ path: f.path, directory: isTree(f) })))
+    };
 }
 /** An image's build-args-file values, when it takes any. */
 function fileArgsOf(membership, name) {
@@ -20001,10 +19989,6 @@ var mainExports = requireMain();
 // build makes with nothing in it that it reads is git's empty tree.
 /** Git's id of the empty tree: a directory the build makes with nothing in it that it reads. */
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
-/** The paths to look up before anything else: where each source pattern starts. */
-function reachAnchors(reach) {
-    return [...new Set(reach.sources.flatMap(s => s.patterns.map(sourceAnchor)))];
-}
 function decide(reach, source, pattern, view) {
     const anchor = sourceAnchor(pattern);
     const literal = anchor === pattern;
@@ -20025,7 +20009,7 @@ function decide(reach, source, pattern, view) {
             return pattern.split('/').includes('**')
                 ? { kind: 'list', dir: anchor }
                 : { kind: 'glob', anchor, oid: at.entry.oid };
-        if (source.bind || !reach.mayIgnoreUnder(anchor))
+        if (source.bind || !reach.scope(anchor).mayExclude)
             return { kind: 'line', line: tree };
         // An ignore line may reach into it: its trees are read, and each directory with nothing
         // excluded beneath is still one tree id.
@@ -20086,7 +20070,7 @@ function reachLines(reach, view) {
                         if (source.bind || reach.keep(m.path))
                             lines.set(treeLine(m), m);
                     }
-                    else if (source.bind || !reach.mayIgnoreUnder(m.path))
+                    else if (source.bind || !reach.scope(m.path).mayExclude)
                         lines.set(treeLine(m), m);
                     else
                         prune(m.path, m.oid);
@@ -20164,36 +20148,37 @@ function prunedLines(reach, dir, oid, view) {
     const lines = [];
     const fullDirs = new Set();
     const wanted = [];
-    /** Whether nothing at or under path is excluded (then the caller names it by its tree id). */
+    /**
+     * Appends the lines at and under path to lines; clean: nothing there is excluded (then the
+     * caller replaces those lines by the directory's tree id); reads: something there is read.
+     */
     const walk = (path, tree, scope) => {
         const entries = view.entries(path);
         if (entries === undefined) {
             wanted.push({ path, oid: tree, deep: true });
-            return { clean: false, lines: [], reads: false };
+            return { clean: false, reads: false };
         }
         let clean = true;
         let reads = false;
-        const out = [];
         for (const e of entries) {
             const child = joinPath(path, e.name);
             const kept = scope.keep(child);
             if (e.mode === TREE_MODE) {
                 const inner = scope.child(e.name);
-                const sub = inner.mayExclude || !kept
-                    ? walk(child, e.oid, inner)
-                    : { clean: true, lines: [], reads: true };
+                const start = lines.length;
+                const sub = inner.mayExclude || !kept ? walk(child, e.oid, inner) : CLEAN;
                 if (sub.clean && kept) {
-                    out.push({ path: child, mode: TREE_MODE, oid: e.oid });
+                    lines.length = start;
+                    lines.push({ path: child, mode: TREE_MODE, oid: e.oid });
                     fullDirs.add(child);
                     reads = true;
                     continue;
                 }
                 clean = false;
-                out.push(...sub.lines);
                 reads ||= sub.reads;
             }
             else if (kept) {
-                out.push({ path: child, mode: e.mode, oid: e.oid });
+                lines.push({ path: child, mode: e.mode, oid: e.oid });
                 reads = true;
             }
             else
@@ -20203,18 +20188,18 @@ function prunedLines(reach, dir, oid, view) {
             fullDirs.add(path);
         // Made by the copy, with nothing in it the build reads.
         else if (!clean && path !== '' && scope.keep(path))
-            out.push({ path, mode: TREE_MODE, oid: EMPTY_TREE });
-        return { clean, lines: out, reads };
+            lines.push({ path, mode: TREE_MODE, oid: EMPTY_TREE });
+        return { clean, reads };
     };
     const top = walk(dir, oid, reach.scope(dir));
     if (wanted.length > 0)
         return { wanted };
     if (top.clean && (dir === '' || reach.keep(dir)))
-        lines.push({ path: dir || '.', mode: TREE_MODE, oid });
-    else
-        lines.push(...top.lines);
+        return { lines: [{ path: dir || '.', mode: TREE_MODE, oid }], fullDirs };
     return { lines, fullDirs };
 }
+/** A directory no ignore line can reach into, not walked: all of it is read. */
+const CLEAN = { clean: true, reads: true };
 /** The files the listed sources reach, and the directories they make empty. */
 function selectListed(reach, listed, dirs, view) {
     const context = reach.context;
@@ -20273,18 +20258,20 @@ async function imageInputs(git, tree, graph, answers, early = Promise.resolve(ne
         namedAnswers: new Map()
     };
     const contexts = new Map();
+    /** Each image's ignore files, both builders' (context: its real directory). */
+    const ignoreFiles = new Map();
     const wanted = [];
     for (const node of images) {
         const context = answers.get(node.context);
         // A context that is not a directory is an error the checks report.
         if (context.error || context.entry?.mode !== TREE_MODE)
             continue;
-        // The whole context, asked for: nothing to read (unless a build-args-file needs the ARGs).
-        if (node.contextInputs === 'whole' && node.buildArgsFile === undefined) {
+        if (!readsDockerfile(node)) {
             out.reach.set(node.name, { kind: 'whole', declared: null, fileArgs: {} });
             continue;
         }
         contexts.set(node.name, context.real);
+        ignoreFiles.set(node.name, ignoreFilesOf(node, context.real));
         // The context's own: buildah's and podman's list (BuildKit's first is beside the Dockerfile).
         const named = ignoreFileFor(node.dockerfile, context.real, 'buildah');
         out.named.set(node.name, named);
@@ -20298,7 +20285,7 @@ async function imageInputs(git, tree, graph, answers, early = Promise.resolve(ne
     for (const [oid, text] of await readBlobs(git, images.flatMap(node => {
         if (!contexts.has(node.name))
             return [];
-        const paths = [node.dockerfile, ...ignoreFilesOf(node, contexts.get(node.name))];
+        const paths = [node.dockerfile, ...ignoreFiles.get(node.name)];
         if (node.buildArgsFile !== undefined)
             paths.push(node.buildArgsFile);
         return paths.map(answerOf);
@@ -20318,14 +20305,14 @@ async function imageInputs(git, tree, graph, answers, early = Promise.resolve(ne
             continue;
         const texts = {
             dockerfile: textOf(node.dockerfile),
-            ignores: new Map(ignoreFilesOf(node, context).map(path => [path, textOf(path)])),
+            ignores: new Map(ignoreFiles.get(node.name).map(path => [path, textOf(path)])),
             ...(node.buildArgsFile !== undefined
                 ? { argsFile: argsFileValues(graph, node, textOf(node.buildArgsFile)) }
                 : {})
         };
         let reach = imageReach(node, context, texts, memo);
         // What a process writes is not in the commit: its Dockerfile or ignore file is not known yet.
-        const written = [node.dockerfile, ...ignoreFilesOf(node, context)]
+        const written = [node.dockerfile, ...ignoreFiles.get(node.name)]
             .map(path => ({ path, holder: outputs.producerOf(path) }))
             .find(w => w.holder);
         if (reach.kind === 'narrowed' && written)
@@ -20340,6 +20327,13 @@ async function imageInputs(git, tree, graph, answers, early = Promise.resolve(ne
     await narrowedLines(tree, out);
     return out;
 }
+/**
+ * Whether the plan reads the image's Dockerfile: `context-inputs: whole` asks for the whole
+ * context, so none, unless a build-args-file needs the ARGs it declares.
+ */
+function readsDockerfile(node) {
+    return node.contextInputs !== 'whole' || node.buildArgsFile !== undefined;
+}
 /** Every ignore file a builder may read for the image (context: its real directory). */
 function ignoreFilesOf(node, context) {
     return [
@@ -20350,15 +20344,12 @@ function ignoreFilesOf(node, context) {
     ];
 }
 /**
- * The Dockerfiles' blobs, asked for as soon as the lookups have found them: git reads them (many
- * similar Dockerfiles are deltas of each other in a pack, which costs git tens of milliseconds per
- * thousand) while the plan does other work, and imageInputs takes them from here.
+ * The Dockerfiles' blobs, asked for as soon as the lookups have found them: git reads them (50–80
+ * ms for 2,000 of them on the large bench shapes, where they lie apart in a large pack) while the
+ * plan does other work, and imageInputs takes them from here.
  */
 function dockerfileBlobs(git, images, answers) {
-    // `context-inputs: whole` reads no Dockerfile, unless a build-args-file needs its ARGs.
-    const wanted = images.flatMap(node => node.contextInputs === 'whole' && node.buildArgsFile === undefined
-        ? []
-        : [answers.get(node.dockerfile)]);
+    const wanted = images.flatMap(node => readsDockerfile(node) ? [answers.get(node.dockerfile)] : []);
     // Many: a git process of its own, whose output (more than a pipe holds) waits in a file.
     const read = readBlobs(git, wanted, new Map(), READ_ASIDE_FROM);
     // Awaited by imageInputs; a failure is reported there, not as an unhandled rejection first.
@@ -20475,7 +20466,7 @@ async function narrowedLines(commitTree, inputs) {
         // A lookup per level of the directory, not per image: thousands of images may read deep.
         const descend = (dir) => {
             for (let at = dir;; at = at.slice(0, Math.max(at.lastIndexOf('/'), 0))) {
-                if (readers.get(at)?.some(reach => reach.mayIgnoreUnder(dir)))
+                if (readers.get(at)?.some(reach => reach.scope(dir).mayExclude))
                     return true;
                 if (at === '')
                     return false;
@@ -21255,7 +21246,7 @@ function whyText(p, n, base, treeFiles = new Map()) {
         }
         if (n.contextReads) {
             out.push('');
-            out.push(...contextReadLines(n.contextReads));
+            out.push(...contextReadLines(n.contextReads()));
         }
         out.push('');
         out.push('Key breakdown at head:');
